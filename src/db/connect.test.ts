@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { engines } from "../../test/support/databases.ts";
+import { openDatabase } from "./connect.ts";
+import { DatabaseLockedError } from "./lock.ts";
+import { migrateDatabase } from "./migrate.ts";
+
+describe.each(engines())("schema on $name", (engine) => {
+  it("migrates to the import tables and migrating again changes nothing", async () => {
+    const { db, dispose } = await engine.fresh();
+    try {
+      await migrateDatabase(db);
+      const tables = await db.sql.query<{ table_name: string }>(
+        "select table_name from information_schema.tables where table_schema = 'public' order by 1",
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(["attendance", "attendance_history", "import_log", "schools"]),
+      );
+    } finally {
+      await dispose();
+    }
+  });
+
+  it("rolls a failed transaction back completely", async () => {
+    const { db, dispose } = await engine.fresh();
+    try {
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query(
+            "insert into population values ('X1','A','B','2015-01-01','Stad','2015-01-01')",
+          );
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      const rows = await db.sql.query("select * from population");
+      expect(rows).toHaveLength(0);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
+describe("embedded database directory", () => {
+  const dir = mkdtempSync(join(tmpdir(), "aanwezig-lock-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("admits one process at a time and names the holder", async () => {
+    const first = await openDatabase(dir);
+    try {
+      // Same process may not open it twice either: PGlite is single-user.
+      const lockFile = join(dir, "aanwezig.lock");
+      const { writeFileSync } = await import("node:fs");
+      // Simulate another live process (pid 1 always exists) holding the lock.
+      writeFileSync(lockFile, "1");
+      await expect(openDatabase(dir)).rejects.toBeInstanceOf(DatabaseLockedError);
+      writeFileSync(lockFile, String(process.pid));
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase(dir);
+    await again.close();
+  });
+});

@@ -1,0 +1,203 @@
+// Opens the database named by --db / DATABASE_URL (interfaces.md "Command line"):
+// a postgres:// URL is a PostgreSQL server, memory:// an embedded throw-away database,
+// anything else a directory for the embedded PGlite database (one process per directory).
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { acquireDirectoryLock, type DirectoryLock } from "./lock.ts";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+export type Orm = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbKind = "pglite" | "postgres";
+
+/** Minimal SQL surface both drivers share; rows come back as plain objects. */
+export interface SqlClient {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  exec(text: string): Promise<void>;
+}
+
+export interface Database {
+  kind: DbKind;
+  /** Human-readable location without credentials, for messages. */
+  location: string;
+  orm: Orm;
+  sql: SqlClient;
+  /** Runs fn in one transaction on a dedicated connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: TxClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The underlying driver, for bulk paths (COPY) that need it. */
+  driver: { kind: "pglite"; pglite: PGlite } | { kind: "postgres"; pool: pg.Pool };
+}
+
+export interface TxClient extends SqlClient {
+  orm: Orm;
+  /** Bulk-loads CSV text (with header-less rows) into table(columns) using COPY. */
+  copyCsv(
+    table: string,
+    columns: string[],
+    chunks: AsyncIterable<string> | Iterable<string>,
+  ): Promise<void>;
+}
+
+export const DEFAULT_DB = "./data/db";
+
+export function resolveDbSpec(cliValue?: string): string {
+  return cliValue ?? process.env.DATABASE_URL ?? DEFAULT_DB;
+}
+
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+export async function openDatabase(spec: string): Promise<Database> {
+  if (isPostgresUrl(spec)) return openPostgres(spec);
+  return openPglite(spec);
+}
+
+async function openPglite(spec: string): Promise<Database> {
+  let lock: DirectoryLock | undefined;
+  let pglite: PGlite;
+  let location: string;
+  if (spec === "memory://" || spec === "memory") {
+    pglite = new PGlite();
+    location = "memory://";
+  } else {
+    const dir = resolve(spec);
+    mkdirSync(dir, { recursive: true });
+    lock = acquireDirectoryLock(dir);
+    try {
+      pglite = new PGlite(dir);
+      await pglite.waitReady;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    location = dir;
+  }
+  await pglite.waitReady;
+  const orm = drizzlePglite(pglite, { schema }) as unknown as Orm;
+  const sqlClient: SqlClient = {
+    async query<T>(text: string, params: unknown[] = []) {
+      const result = await pglite.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await pglite.exec(text);
+    },
+  };
+  return {
+    kind: "pglite",
+    location,
+    orm,
+    sql: sqlClient,
+    driver: { kind: "pglite", pglite },
+    async transaction(fn) {
+      return pglite.transaction(async (tx) => {
+        const txOrm = drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Orm;
+        const client: TxClient = {
+          orm: txOrm,
+          async query<T>(text: string, params: unknown[] = []) {
+            return (await tx.query<T>(text, params)).rows;
+          },
+          async exec(text: string) {
+            await tx.exec(text);
+          },
+          async copyCsv(table, columns, chunks) {
+            const parts: string[] = [];
+            for await (const chunk of chunks) parts.push(chunk);
+            const blob = new Blob(parts, { type: "text/csv" });
+            await tx.query(
+              `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`,
+              [],
+              { blob },
+            );
+          },
+        };
+        return fn(client);
+      });
+    },
+    async close() {
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Dates stay 'YYYY-MM-DD' strings, never shifted through a JS Date in a time zone.
+  pool.on("connect", () => {});
+  const orm = drizzlePg(pool, { schema }) as unknown as Orm;
+  const location = url.replace(/\/\/([^@/]*)@/, "//***@");
+  const client: SqlClient = {
+    async query<T>(text: string, params: unknown[] = []) {
+      const result = await pool.query(text, params);
+      return result.rows as T[];
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+  };
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end();
+    throw new DatabaseUnavailableError(location, error);
+  }
+  return {
+    kind: "postgres",
+    location,
+    orm,
+    sql: client,
+    driver: { kind: "postgres", pool },
+    async transaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query("BEGIN");
+        const txOrm = drizzlePg(conn, { schema }) as unknown as Orm;
+        const tx: TxClient = {
+          orm: txOrm,
+          async query<T>(text: string, params: unknown[] = []) {
+            return (await conn.query(text, params)).rows as T[];
+          },
+          async exec(text: string) {
+            await conn.query(text);
+          },
+          async copyCsv(table, columns, chunks) {
+            const { from } = await import("pg-copy-streams");
+            const { pipeline } = await import("node:stream/promises");
+            const { Readable } = await import("node:stream");
+            const stream = conn.query(
+              from(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`),
+            );
+            await pipeline(Readable.from(chunks), stream);
+          },
+        };
+        const result = await fn(tx);
+        await conn.query("COMMIT");
+        return result;
+      } catch (error) {
+        await conn.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(location: string, cause: unknown) {
+    super(`database ${location} is not reachable: ${(cause as Error)?.message ?? cause}`);
+    this.name = "DatabaseUnavailableError";
+  }
+}
