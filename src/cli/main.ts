@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerServe } from "./commands/serve.ts";
 import { BadInputError, EXIT_BAD_INPUT, EXIT_USAGE, UsageError } from "./errors.ts";
 
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerMigrate(program);
+  registerServe(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }
