@@ -1,0 +1,76 @@
+// The audit trail (domain.md §2: every read of personal data is logged). Append-only by design:
+// this module offers no update or delete, and a trigger in the database refuses both.
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { Orm } from "../connect.ts";
+import { auditLog, users } from "../schema/access.ts";
+
+export type AuditOutcome = "allowed" | "denied";
+
+export interface AuditContext {
+  route: string;
+  method: string;
+  requestId?: string;
+  caseId?: string;
+  [key: string]: string | undefined;
+}
+
+export interface AuditEntry {
+  userId: string | null;
+  role: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  pupilId: string | null;
+  context: AuditContext;
+  outcome: AuditOutcome;
+}
+
+export async function appendAudit(orm: Orm, entry: AuditEntry): Promise<void> {
+  await orm.insert(auditLog).values(entry);
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number;
+  at: Date;
+  userEmail: string | null;
+}
+
+export interface AuditQuery {
+  pupilId?: string;
+  userId?: string;
+  /** Keyset paging: only rows older than this id. */
+  beforeId?: number;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listAudit(orm: Orm, query: AuditQuery): Promise<AuditRecord[]> {
+  const conditions: SQL[] = [];
+  if (query.pupilId !== undefined) conditions.push(eq(auditLog.pupilId, query.pupilId));
+  if (query.userId !== undefined) conditions.push(eq(auditLog.userId, query.userId));
+  if (query.beforeId !== undefined) conditions.push(lt(auditLog.id, query.beforeId));
+  const rows = await orm
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      userId: auditLog.userId,
+      userEmail: users.email,
+      role: auditLog.role,
+      action: auditLog.action,
+      resourceType: auditLog.resourceType,
+      resourceId: auditLog.resourceId,
+      pupilId: auditLog.pupilId,
+      context: auditLog.context,
+      outcome: auditLog.outcome,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit);
+  return rows.map((r) => ({
+    ...r,
+    context: r.context as AuditContext,
+    outcome: r.outcome as AuditOutcome,
+  }));
+}

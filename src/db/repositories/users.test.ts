@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import type { Database } from "../connect.ts";
+import {
+  createApiToken,
+  createSession,
+  createUser,
+  deleteSession,
+  findActiveSession,
+  findLoginByEmail,
+  findOrBindOidcUser,
+  findUserById,
+  findUserIdByApiToken,
+  hasDemoAccounts,
+  verifyPassword,
+} from "./users.ts";
+
+describe.each(engines())("users on $name", (engine) => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, dispose } = await engine.fresh());
+  });
+  afterAll(() => dispose());
+
+  it("stores an argon2id hash that verifies only the right password", async () => {
+    const user = await createUser(db.orm, {
+      email: "Z.Coordinator@School.example",
+      name: "Zora Coördinator",
+      password: "lang-genoeg-wachtwoord",
+      roles: [
+        { role: "care_coordinator", schoolId: "12AB00" },
+        { role: "teacher", schoolId: "34CD00" },
+      ],
+    });
+    expect(user.email).toBe("z.coordinator@school.example");
+    expect(user.roles.map((r) => [r.role, r.schoolId])).toEqual([
+      ["care_coordinator", "12AB00"],
+      ["teacher", "34CD00"],
+    ]);
+    const login = await findLoginByEmail(db.orm, "z.coordinator@SCHOOL.example");
+    expect(login?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(login?.passwordHash ?? null, "lang-genoeg-wachtwoord")).toBe(true);
+    expect(await verifyPassword(login?.passwordHash ?? null, "fout")).toBe(false);
+    expect(await verifyPassword(null, "lang-genoeg-wachtwoord")).toBe(false);
+  });
+
+  it("finds a session by its token until it expires or is deleted", async () => {
+    const user = await createUser(db.orm, { email: "s@x.example", name: "S", roles: [] });
+    const now = new Date("2026-03-02T09:00:00Z");
+    const grant = await createSession(db.orm, user.id, "password", 60_000, now);
+    const stored = await db.sql.query<{ token_hash: string }>("select token_hash from sessions");
+    expect(stored.map((s) => s.token_hash)).not.toContain(grant.token);
+    expect(await findActiveSession(db.orm, grant.token, now)).toEqual({
+      userId: user.id,
+      csrfToken: grant.csrfToken,
+    });
+    expect(await findActiveSession(db.orm, grant.token, new Date(now.getTime() + 61_000))).toBe(
+      undefined,
+    );
+    await deleteSession(db.orm, grant.token);
+    expect(await findActiveSession(db.orm, grant.token, now)).toBe(undefined);
+  });
+
+  it("resolves API tokens unless revoked or expired", async () => {
+    const user = await createUser(db.orm, { email: "koppeling@x.example", name: "K", roles: [] });
+    const token = await createApiToken(db.orm, user.id, "administratiepakket");
+    expect(token.startsWith("azw_")).toBe(true);
+    expect(await findUserIdByApiToken(db.orm, token)).toBe(user.id);
+    expect(await findUserIdByApiToken(db.orm, `${token}x`)).toBe(undefined);
+    const expired = await createApiToken(db.orm, user.id, "oud", new Date("2020-01-01T00:00:00Z"));
+    expect(await findUserIdByApiToken(db.orm, expired)).toBe(undefined);
+    await db.sql.query("update api_tokens set revoked_at = now()");
+    expect(await findUserIdByApiToken(db.orm, token)).toBe(undefined);
+  });
+
+  it("binds an OIDC subject to the user with that e-mail once, and never creates users", async () => {
+    const user = await createUser(db.orm, { email: "lpa@gemeente.example", name: "L", roles: [] });
+    expect(await findOrBindOidcUser(db.orm, "sub-1", "onbekend@gemeente.example")).toBe(undefined);
+    expect((await findOrBindOidcUser(db.orm, "sub-1", "LPA@gemeente.example"))?.id).toBe(user.id);
+    expect((await findOrBindOidcUser(db.orm, "sub-1", undefined))?.id).toBe(user.id);
+    // Another subject presenting the same address does not take the account over.
+    expect(await findOrBindOidcUser(db.orm, "sub-2", "lpa@gemeente.example")).toBe(undefined);
+    expect((await findUserById(db.orm, user.id))?.email).toBe("lpa@gemeente.example");
+  });
+
+  it("tells whether demo accounts exist", async () => {
+    expect(await hasDemoAccounts(db.orm)).toBe(false);
+    await createUser(db.orm, { email: "beheer@demo.aanwezig.nl", name: "Demo", roles: [] });
+    expect(await hasDemoAccounts(db.orm)).toBe(true);
+  });
+});

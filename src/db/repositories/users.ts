@@ -1,0 +1,245 @@
+// Users, their scoped roles, login sessions and API tokens (domain.md §2). Secrets never leave
+// this module in stored form: passwords as argon2id hashes, tokens as SHA-256 hashes, so a
+// leaked database copy cannot be used to log in.
+import { createHash, randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { and, eq, gt, isNull, like, or } from "drizzle-orm";
+import type { Orm } from "../connect.ts";
+import { apiTokens, roleAssignments, sessions, users } from "../schema/access.ts";
+
+export interface RoleScope {
+  role: string;
+  schoolId?: string | null;
+  municipality?: string | null;
+  partnership?: string | null;
+  region?: string | null;
+  /** Parents: one assignment per child. */
+  pupilId?: string | null;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  /** Omitted for accounts that log in through OIDC only. */
+  password?: string;
+  roles: RoleScope[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface UserWithRoles extends User {
+  roles: RoleScope[];
+}
+
+export const DEMO_EMAIL_DOMAIN = "@demo.aanwezig.nl";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** argon2id with the library defaults (19 MiB, 2 passes: OWASP's recommended minimum). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+// A real hash of a random password: verifying against it costs as much as a real check, so a
+// login for an unknown e-mail address takes as long as one with a wrong password.
+let decoyHash: Promise<string> | undefined;
+
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (stored === null) {
+    decoyHash ??= hash(randomBytes(16).toString("hex"));
+    await verify(await decoyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(stored, password).catch(() => false);
+}
+
+export async function createUser(orm: Orm, input: NewUser): Promise<UserWithRoles> {
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const [row] = await orm
+    .insert(users)
+    .values({ email: normaliseEmail(input.email), name: input.name, passwordHash })
+    .returning({ id: users.id, email: users.email, name: users.name });
+  if (!row) throw new Error("insert into users returned no row");
+  if (input.roles.length > 0) {
+    await orm.insert(roleAssignments).values(
+      input.roles.map((r) => ({
+        userId: row.id,
+        role: r.role,
+        schoolId: r.schoolId ?? null,
+        municipality: r.municipality ?? null,
+        partnership: r.partnership ?? null,
+        region: r.region ?? null,
+        pupilId: r.pupilId ?? null,
+      })),
+    );
+  }
+  return { ...row, roles: await rolesOfUser(orm, row.id) };
+}
+
+export async function rolesOfUser(orm: Orm, userId: string): Promise<RoleScope[]> {
+  return orm
+    .select({
+      role: roleAssignments.role,
+      schoolId: roleAssignments.schoolId,
+      municipality: roleAssignments.municipality,
+      partnership: roleAssignments.partnership,
+      region: roleAssignments.region,
+      pupilId: roleAssignments.pupilId,
+    })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(roleAssignments.id);
+}
+
+export async function findUserById(orm: Orm, id: string): Promise<UserWithRoles | undefined> {
+  const [row] = await orm
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.disabledAt)));
+  return row && { ...row, roles: await rolesOfUser(orm, row.id) };
+}
+
+/** For login: the active user with this e-mail address and the stored password hash. */
+export async function findLoginByEmail(
+  orm: Orm,
+  email: string,
+): Promise<(User & { passwordHash: string | null }) | undefined> {
+  const [row] = await orm
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .where(and(eq(users.email, normaliseEmail(email)), isNull(users.disabledAt)));
+  return row;
+}
+
+/**
+ * OIDC login: the user bound to this subject, else the user with this (verified) e-mail address
+ * not yet bound to another subject, which is then bound. Nobody is created: accounts and their
+ * roles are made by the application admin.
+ */
+export async function findOrBindOidcUser(
+  orm: Orm,
+  subject: string,
+  email: string | undefined,
+): Promise<User | undefined> {
+  const columns = { id: users.id, email: users.email, name: users.name };
+  const [bound] = await orm
+    .select(columns)
+    .from(users)
+    .where(and(eq(users.oidcSubject, subject), isNull(users.disabledAt)));
+  if (bound || email === undefined) return bound;
+  const [match] = await orm
+    .update(users)
+    .set({ oidcSubject: subject })
+    .where(
+      and(
+        eq(users.email, normaliseEmail(email)),
+        isNull(users.oidcSubject),
+        isNull(users.disabledAt),
+      ),
+    )
+    .returning(columns);
+  return match;
+}
+
+export async function hasDemoAccounts(orm: Orm): Promise<boolean> {
+  const rows = await orm
+    .select({ id: users.id })
+    .from(users)
+    .where(like(users.email, `%${DEMO_EMAIL_DOMAIN}`))
+    .limit(1);
+  return rows.length > 0;
+}
+
+// ---- sessions and API tokens: random 256-bit secrets, stored hashed --------------------------
+
+function sha256(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function newSecret(prefix = ""): string {
+  return prefix + randomBytes(32).toString("base64url");
+}
+
+export interface SessionGrant {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  orm: Orm,
+  userId: string,
+  via: "password" | "oidc",
+  lifetimeMs: number,
+  now = new Date(),
+): Promise<SessionGrant> {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
+  await orm
+    .insert(sessions)
+    .values({ tokenHash: sha256(token), userId, csrfToken, via, createdAt: now, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export interface ActiveSession {
+  userId: string;
+  csrfToken: string;
+}
+
+export async function findActiveSession(
+  orm: Orm,
+  token: string,
+  now = new Date(),
+): Promise<ActiveSession | undefined> {
+  const [row] = await orm
+    .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function deleteSession(orm: Orm, token: string): Promise<void> {
+  await orm.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+/** Returns the token in plain text: the only moment it exists outside the caller's hands. */
+export async function createApiToken(
+  orm: Orm,
+  userId: string,
+  label: string,
+  expiresAt: Date | null = null,
+): Promise<string> {
+  const token = newSecret("azw_");
+  await orm.insert(apiTokens).values({ tokenHash: sha256(token), userId, label, expiresAt });
+  return token;
+}
+
+export async function findUserIdByApiToken(
+  orm: Orm,
+  token: string,
+  now = new Date(),
+): Promise<string | undefined> {
+  const [row] = await orm
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  return row?.userId;
+}
