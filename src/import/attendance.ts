@@ -1,0 +1,122 @@
+// Attendance rows against the database (interfaces.md "attendance", domain.md §3): the
+// minutes of one pupil on one date may not exceed the school's scheduled minutes, `exempt_11a`
+// is only for a child under 6, and every change is kept in attendance_history.
+import type { TxClient } from "../db/connect.ts";
+import { ERROR_CAP } from "./errors.ts";
+import type { CheckResult, ImportRun, WriteCounts } from "./kind-spec.ts";
+import { messages } from "./messages.ts";
+
+/**
+ * Sum per pupil, date and school of the file's rows plus the rows already stored that this
+ * file does not replace (same pupil, date and period). `late` minutes are not absence and are
+ * left out (a single late row was checked against the day on reading); `exempt_11a` minutes
+ * do count: they leave the scheduled time, so together with absence they cannot exceed it.
+ * The error goes on the file's last row of the group, where the total was exceeded.
+ */
+export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<CheckResult> {
+  const rows = await tx.query<{
+    line: number;
+    date: string;
+    total: number;
+    existing: number;
+    scheduled: number;
+    count: number;
+  }>(
+    `WITH file_day AS (
+       SELECT pupil_id, date, school_id, max(scheduled) AS scheduled, max(line) AS line,
+              COALESCE(sum(minutes) FILTER (WHERE reason <> 'late'), 0) AS minutes
+       FROM ${stage} GROUP BY pupil_id, date, school_id
+     ),
+     kept AS (
+       SELECT a.pupil_id, a.date, a.school_id, sum(a.minutes) AS minutes
+       FROM attendance a
+       JOIN file_day f ON f.pupil_id = a.pupil_id AND f.date = a.date AND f.school_id = a.school_id
+       LEFT JOIN ${stage} s ON s.pupil_id = a.pupil_id AND s.date = a.date AND s.period = a.period
+       WHERE s.line IS NULL AND a.reason <> 'late'
+       GROUP BY a.pupil_id, a.date, a.school_id
+     )
+     SELECT f.line, to_char(f.date, 'YYYY-MM-DD') AS date, f.scheduled,
+            (f.minutes + COALESCE(k.minutes, 0))::int AS total,
+            COALESCE(k.minutes, 0)::int AS existing,
+            (count(*) OVER ())::int AS count
+     FROM file_day f
+     LEFT JOIN kept k ON k.pupil_id = f.pupil_id AND k.date = f.date AND k.school_id = f.school_id
+     WHERE f.minutes + COALESCE(k.minutes, 0) > f.scheduled
+     ORDER BY f.line LIMIT ${ERROR_CAP}`,
+  );
+  return {
+    found: rows.map((r) => ({
+      line: r.line,
+      column: "minutes",
+      reason: messages.sumExceedsScheduled(r.total, r.scheduled, r.date, r.existing),
+    })),
+    total: rows[0]?.count ?? 0,
+  };
+}
+
+/** domain.md §3: an `exempt_11a` row is valid only for a pupil under 6 on that date. */
+export async function checkExemptUnderSix(tx: TxClient, stage: string): Promise<CheckResult> {
+  const rows = await tx.query<{ line: number; birth: string; date: string; total: number }>(
+    `SELECT s.line, to_char(p.birth_date, 'YYYY-MM-DD') AS birth,
+            to_char(s.date, 'YYYY-MM-DD') AS date, (count(*) OVER ())::int AS total
+     FROM ${stage} s JOIN pupils p ON p.pupil_id = s.pupil_id
+     WHERE s.reason = 'exempt_11a' AND s.date >= (p.birth_date + interval '6 years')::date
+     ORDER BY s.line LIMIT ${ERROR_CAP}`,
+  );
+  return {
+    found: rows.map((r) => ({
+      line: r.line,
+      column: "reason",
+      reason: messages.exemptNotUnder6(r.birth, r.date),
+    })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+const VALUES = ["school_id", "minutes", "reason", "note"] as const;
+
+/**
+ * One statement: the history rows of every new or changed key (old values null for a first
+ * insert), and the upsert of exactly those keys. Unchanged rows are neither written nor
+ * logged, so re-importing a file changes nothing.
+ */
+export async function writeAttendance(
+  tx: TxClient,
+  stage: string,
+  run: ImportRun,
+): Promise<WriteCounts> {
+  const [counts] = await tx.query<{ inserted: number; updated: number }>(
+    `WITH changed AS (
+       INSERT INTO attendance_history (pupil_id, date, period,
+         old_school_id, old_minutes, old_reason, old_note,
+         new_school_id, new_minutes, new_reason, new_note, import_id, changed_by)
+       SELECT s.pupil_id, s.date, s.period,
+              a.school_id, a.minutes, a.reason, a.note,
+              s.school_id, s.minutes, s.reason, s.note, $1, $2
+       FROM ${stage} s
+       LEFT JOIN attendance a ON a.pupil_id = s.pupil_id AND a.date = s.date AND a.period = s.period
+       WHERE a.pupil_id IS NULL
+          OR ROW(${VALUES.map((c) => `a.${c}`).join(", ")})
+             IS DISTINCT FROM ROW(${VALUES.map((c) => `s.${c}`).join(", ")})
+       RETURNING pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note,
+                 old_school_id IS NULL AS fresh
+     ),
+     written AS (
+       INSERT INTO attendance (pupil_id, date, period, school_id, minutes, reason, note,
+                               import_id, updated_at)
+       SELECT pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note, $1, now()
+       FROM changed
+       ON CONFLICT (pupil_id, date, period) DO UPDATE
+         SET school_id = EXCLUDED.school_id, minutes = EXCLUDED.minutes,
+             reason = EXCLUDED.reason, note = EXCLUDED.note,
+             import_id = EXCLUDED.import_id, updated_at = EXCLUDED.updated_at
+       RETURNING 1
+     )
+     SELECT (count(*) FILTER (WHERE fresh))::int AS inserted,
+            (count(*) FILTER (WHERE NOT fresh))::int AS updated,
+            (SELECT count(*) FROM written)::int AS written
+     FROM changed`,
+    [run.importId, run.actor],
+  );
+  return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };
+}

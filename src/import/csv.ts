@@ -1,0 +1,97 @@
+// Reading a canonical CSV file (interfaces.md "Canonical CSV files"): UTF-8 with an optional
+// BOM, separator `;` or `,` detected from the header line, fields optionally quoted with `"`.
+// Records stream one at a time so a file of millions of rows never sits in memory.
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { CsvError, parse } from "csv-parse";
+
+export type Separator = ";" | ",";
+
+export interface CsvRecord {
+  /** Physical line on which the record starts (header = 1). */
+  line: number;
+  fields: string[];
+}
+
+/** The separator that occurs most often outside quotes in the header line; `,` on a tie. */
+export function detectSeparator(headerLine: string): Separator {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === ";") semicolons++;
+    else if (!quoted && char === ",") commas++;
+  }
+  return semicolons > commas ? ";" : ",";
+}
+
+/** The first line of the file without BOM and line ending; "" for an empty file. */
+export async function readHeaderLine(path: string): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+    const end = text.search(/\r?\n|\r/);
+    return end === -1 ? text : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Normalised header names: trimmed and lower case, so `Pupil_ID ` matches `pupil_id`. */
+export function normaliseHeader(fields: readonly string[]): string[] {
+  return fields.map((name) => name.trim().toLowerCase());
+}
+
+export class CsvSyntaxError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(message);
+    this.name = "CsvSyntaxError";
+    this.line = line;
+  }
+}
+
+/**
+ * Yields every record, the header included, with its starting line number. Empty lines are
+ * skipped (they keep counting as lines). A malformed file (e.g. an unclosed quote) ends the
+ * iteration with a CsvSyntaxError naming the line.
+ */
+export async function* readCsvRecords(
+  path: string,
+  separator: Separator,
+): AsyncGenerator<CsvRecord> {
+  const parser = createReadStream(path).pipe(
+    parse({
+      delimiter: separator,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      // info.lines is the line the record ends on; a quoted field may span lines.
+      let newlines = 0;
+      for (const field of record) {
+        if (field.includes("\n")) newlines += field.split("\n").length - 1;
+      }
+      yield { line: info.lines - newlines, fields: record };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? 0;
+      throw new CsvSyntaxError(line, `ongeldige CSV: ${error.message}`);
+    }
+    throw error;
+  }
+}

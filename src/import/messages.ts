@@ -1,0 +1,45 @@
+// User-facing texts of the import (Dutch), in one place. Every reason says how to fix the row.
+
+export const messages = {
+  emptyFile: "het bestand is leeg; verwacht een kopregel met de kolomnamen",
+  missingColumn: (column: string) =>
+    `kolom '${column}' ontbreekt in de kopregel (verplichte kolom; volgorde is vrij)`,
+  duplicateColumn: (column: string) => `kolom '${column}' staat twee keer in de kopregel`,
+  tooFewFields: (found: number, expected: number) =>
+    `regel heeft ${found} velden, de kopregel ${expected}; controleer scheidingsteken en aanhalingstekens`,
+  required: "verplicht veld is leeg",
+  nulCharacter: "bevat een NUL-teken; verwijder het",
+  notDate: (value: string) => `'${value}' is geen datum; gebruik JJJJ-MM-DD, bv. 2026-03-02`,
+  notRealDate: (value: string) => `'${value}' bestaat niet als kalenderdatum`,
+  dateOutOfRange: (value: string) => `datum ${value} ligt buiten 1900–2100; typfout?`,
+  endBeforeStart: (end: string, start: string) => `einddatum ${end} ligt vóór begindatum ${start}`,
+  notInteger: (value: string) => `'${value}' is geen geheel getal ≥ 0 (minuten, zonder eenheid)`,
+  tooLarge: (value: number, max: number) => `${value} is groter dan ${max}`,
+  notCode: (value: string, allowed: readonly string[]) =>
+    `'${value}' is geen geldige waarde; kies uit ${allowed.join(", ")}`,
+  looksLikeBsn: (value: string) =>
+    `'${value}' lijkt een BSN; gebruik een pseudoniem leerling-id (nooit het BSN)`,
+  duplicateKey: (firstLine: number) =>
+    `dubbele sleutel: dezelfde rij staat al op regel ${firstLine}; houd één van beide`,
+  unknownSchool: (id: string) =>
+    `school '${id}' is onbekend; importeer eerst de scholen (aanwezig import schools)`,
+  unknownPupil: (id: string) =>
+    `leerling '${id}' is onbekend; importeer eerst de leerlingen (aanwezig import pupils)`,
+  unknownPerson: (id: string) => `'${id}' staat niet in pupils of population; importeer die eerst`,
+  notSchoolDay: (date: string, school: string) =>
+    `${date} is geen schooldag van ${school} (weekend, vrije dag of vakantie); verwijder de rij of corrigeer de datum`,
+  exceedsScheduled: (minutes: number, scheduled: number, date: string) =>
+    `${minutes} minuten is meer dan de ${scheduled} lesminuten op ${date}`,
+  sumExceedsScheduled: (total: number, scheduled: number, date: string, existing: number) =>
+    `afwezigheid van deze leerling op ${date} telt op tot ${total} minuten` +
+    (existing > 0 ? ` (waarvan ${existing} al in de database)` : "") +
+    `, meer dan de ${scheduled} lesminuten van die dag; verlaag de minuten`,
+  exemptNotUnder6: (birthDate: string, date: string) =>
+    `exempt_11a geldt alleen voor een kind jonger dan 6; geboren ${birthDate}, op ${date} 6 jaar of ouder`,
+  fileNotFound: (file: string) => `bestand niet gevonden: ${file}`,
+  rejected: (file: string, total: number) =>
+    `${file}: afgewezen, ${total} ongeldige ${total === 1 ? "rij" : "rijen"}; er is niets geïmporteerd`,
+  moreErrors: (more: number) => `… en nog ${more} fouten (niet getoond)`,
+  summary: (kind: string, file: string, rows: number, ins: number, upd: number, same: number) =>
+    `${kind} ${file}: geïmporteerd — ${rows} rijen: ${ins} nieuw, ${upd} gewijzigd, ${same} ongewijzigd`,
+} as const;

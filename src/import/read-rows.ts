@@ -1,0 +1,93 @@
+// Reads a canonical file into staging-table CSV: checks the header, validates every row with
+// the kind's validator and turns the valid rows into COPY text in ~1 MB chunks. Invalid rows
+// are reported to the collector and left out; the caller rejects the file if there are any.
+import { CsvSyntaxError, normaliseHeader, readCsvRecords, type Separator } from "./csv.ts";
+import type { ErrorCollector } from "./errors.ts";
+import type { KindSpec, RowValidator } from "./kind-spec.ts";
+import { messages } from "./messages.ts";
+import { RowReader } from "./row-reader.ts";
+import { encodeCsvLine } from "./stage.ts";
+
+const CHUNK_CHARS = 1 << 20;
+const PROGRESS_EVERY = 1 << 16;
+
+export interface ReadState {
+  /** Data rows read (the header not included). */
+  rows: number;
+  header: Set<string>;
+}
+
+export async function* stagedChunks(
+  path: string,
+  separator: Separator,
+  spec: KindSpec,
+  validate: RowValidator,
+  errors: ErrorCollector,
+  state: ReadState,
+  onRows?: (rows: number) => void,
+): AsyncGenerator<string> {
+  let reader: RowReader | undefined;
+  let requiredIndexes: [string, number][] = [];
+  let headerLength = 0;
+  let chunk = "";
+  try {
+    for await (const record of readCsvRecords(path, separator)) {
+      if (reader === undefined) {
+        const header = normaliseHeader(record.fields);
+        if (!checkHeader(header, spec, errors)) return;
+        for (const name of header) state.header.add(name);
+        headerLength = header.length;
+        reader = new RowReader(header, errors);
+        requiredIndexes = spec.requiredColumns.map((c) => [c, header.indexOf(c)]);
+        continue;
+      }
+      state.rows++;
+      if (onRows !== undefined && state.rows % PROGRESS_EVERY === 0) onRows(state.rows);
+      // A row cut short (often a wrong separator) is one clear error, not one per column.
+      const cutAt = requiredIndexes.find(([, i]) => i >= record.fields.length);
+      if (cutAt !== undefined && record.fields.length < headerLength) {
+        errors.add(
+          record.line,
+          cutAt[0],
+          messages.tooFewFields(record.fields.length, headerLength),
+        );
+        continue;
+      }
+      reader.reset(record.line, record.fields);
+      const values = validate(reader);
+      if (values === undefined) continue;
+      chunk += encodeCsvLine(record.line, values);
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    errors.add(error.line, "", error.message);
+  }
+  if (reader === undefined && !errors.any) errors.add(1, "", messages.emptyFile);
+  if (chunk !== "") yield chunk;
+}
+
+/** Every required column present, none twice; errors go on line 1 naming the column. */
+function checkHeader(header: readonly string[], spec: KindSpec, errors: ErrorCollector): boolean {
+  let ok = true;
+  for (const column of spec.requiredColumns) {
+    if (!header.includes(column)) {
+      errors.add(1, column, messages.missingColumn(column));
+      ok = false;
+    }
+  }
+  // Unknown columns are ignored, so only a column the kind reads may not appear twice.
+  const read = new Set([...spec.requiredColumns, ...spec.stageColumns.map((c) => c.name)]);
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (read.has(column) && seen.has(column)) {
+      errors.add(1, column, messages.duplicateColumn(column));
+      ok = false;
+    }
+    seen.add(column);
+  }
+  return ok;
+}

@@ -1,0 +1,159 @@
+// One import run (interfaces.md "Command line" → import): atomic per file, idempotent, logged.
+// Valid rows stream through COPY into a staging table; checks and the merge are set-based SQL,
+// all in one transaction. Any invalid row rolls everything back; only the rejection is logged.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { basename } from "node:path";
+import type { Database, TxClient } from "../db/connect.ts";
+import { detectSeparator, readHeaderLine } from "./csv.ts";
+import { ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
+import type { ImportKind, KindSpec } from "./kind-spec.ts";
+import { KIND_SPECS } from "./kinds/index.ts";
+import { messages } from "./messages.ts";
+import { type ReadState, stagedChunks } from "./read-rows.ts";
+import { createStageTable, STAGE_TABLE, stageColumnNames } from "./stage.ts";
+import { duplicateKeys } from "./stage-sql.ts";
+
+export type ImportPhase = "reading" | "checking" | "writing";
+
+export interface ImportOptions {
+  kind: ImportKind;
+  path: string;
+  /** Who runs the import (import_log.actor); default the OS user. */
+  actor?: string;
+  onProgress?: (phase: ImportPhase, rows: number) => void;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  file: string;
+  checksum: string;
+  outcome: "imported" | "rejected";
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** The first errors by line (at most ERROR_CAP). */
+  errors: RowError[];
+  /** All errors found, also those not listed. */
+  errorsTotal: number;
+  importId: number;
+}
+
+export class ImportFileNotFound extends Error {
+  constructor(path: string) {
+    super(messages.fileNotFound(path));
+    this.name = "ImportFileNotFound";
+  }
+}
+
+export async function importFile(db: Database, options: ImportOptions): Promise<ImportResult> {
+  const { kind, path } = options;
+  const spec = KIND_SPECS[kind];
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined || !info.isFile()) throw new ImportFileNotFound(path);
+  const checksum = await sha256File(path);
+  const actor = options.actor ?? osUser();
+  const fileName = basename(path);
+  const errors = new ErrorCollector();
+  const state: ReadState = { rows: 0, header: new Set() };
+  const base = { kind, file: path, checksum };
+  try {
+    return await db.transaction(async (tx) => {
+      const [log] = await tx.query<{ id: number }>(
+        `INSERT INTO import_log (kind, file_name, checksum, outcome, actor)
+         VALUES ($1, $2, $3, 'imported', $4) RETURNING id::int AS id`,
+        [kind, fileName, checksum, actor],
+      );
+      const importId = log!.id;
+      await stageFile(tx, spec, path, errors, state, options.onProgress);
+      options.onProgress?.("checking", state.rows);
+      await runChecks(tx, spec, errors);
+      if (errors.any) throw new ImportRejected(errors);
+      options.onProgress?.("writing", state.rows);
+      const run = { importId, actor: `import:${fileName}`, header: state.header };
+      const counts = await spec.write(tx, STAGE_TABLE, run);
+      const unchanged = state.rows - counts.inserted - counts.updated;
+      await tx.query(
+        `UPDATE import_log SET rows_total = $2, inserted = $3, updated = $4, unchanged = $5,
+                finished_at = now() WHERE id = $1`,
+        [importId, state.rows, counts.inserted, counts.updated, unchanged],
+      );
+      return {
+        ...base,
+        outcome: "imported" as const,
+        rows: state.rows,
+        ...counts,
+        unchanged,
+        errors: [],
+        errorsTotal: 0,
+        importId,
+      };
+    });
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    const list = errors.list();
+    const [log] = await db.sql.query<{ id: number }>(
+      `INSERT INTO import_log (kind, file_name, checksum, outcome, rows_total, errors, actor,
+                               finished_at)
+       VALUES ($1, $2, $3, 'rejected', $4, $5::jsonb, $6, now()) RETURNING id::int AS id`,
+      [kind, fileName, checksum, state.rows, JSON.stringify(list), actor],
+    );
+    return {
+      ...base,
+      outcome: "rejected",
+      rows: state.rows,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: list,
+      errorsTotal: errors.total,
+      importId: log!.id,
+    };
+  }
+}
+
+async function stageFile(
+  tx: TxClient,
+  spec: KindSpec,
+  path: string,
+  errors: ErrorCollector,
+  state: ReadState,
+  onProgress: ImportOptions["onProgress"],
+): Promise<void> {
+  const separator = detectSeparator(await readHeaderLine(path));
+  const validate = await spec.prepare(tx);
+  const stage = await createStageTable(tx, spec);
+  const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
+  const chunks = stagedChunks(path, separator, spec, validate, errors, state, onRows);
+  await tx.copyCsv(stage, stageColumnNames(spec), chunks);
+  // Fresh statistics let the planner pick hash joins for the checks and the merge.
+  await tx.exec(`ANALYZE ${stage}`);
+}
+
+async function runChecks(tx: TxClient, spec: KindSpec, errors: ErrorCollector): Promise<void> {
+  const checks = [
+    (t: TxClient, stage: string) => duplicateKeys(t, stage, spec.keyColumns),
+    ...spec.checks,
+  ];
+  for (const check of checks) {
+    const { found, total } = await check(tx, STAGE_TABLE);
+    if (total > 0) errors.addFound(found, total);
+  }
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? "onbekend";
+  }
+}
