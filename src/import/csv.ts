@@ -75,17 +75,23 @@ export async function* readCsvRecords(
       skip_empty_lines: true,
     }),
   );
+  // csv-parse's info.lines is the line a record ends on, but it counts a CRLF inside a quoted
+  // field as two lines; `overcount` undoes that so later records keep their true line number.
+  let overcount = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
-      // info.lines is the line the record ends on; a quoted field may span lines.
       let newlines = 0;
       for (const field of record) {
-        if (field.includes("\n")) newlines += field.split("\n").length - 1;
+        if (field.includes("\n") || field.includes("\r")) {
+          const crlf = countOf(field, "\r\n");
+          overcount += crlf;
+          newlines += countOf(field, "\n") + countOf(field, "\r") - crlf;
+        }
       }
-      yield { line: info.lines - newlines, fields: record };
+      yield { line: info.lines - overcount - newlines, fields: record };
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -94,4 +100,10 @@ export async function* readCsvRecords(
     }
     throw error;
   }
+}
+
+function countOf(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
 }

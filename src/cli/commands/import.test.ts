@@ -1,0 +1,96 @@
+// The import command as a user runs it: bin/aanwezig in a child process, exit codes 0/1/2 and
+// FILE:LINE:COLUMN lines on stderr.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import { REGION, tempDir, writeCsv } from "../../import/test-fixtures.ts";
+
+const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function aanwezig(db: string, ...args: string[]) {
+  const run = spawnSync(BIN, ["--db", db, ...args], { encoding: "utf8", cwd: dir });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+interface Target {
+  name: string;
+  spec: string;
+  dispose(): Promise<void>;
+}
+
+async function targets(): Promise<Target[]> {
+  const list: Target[] = [
+    { name: "pglite directory", spec: join(dir, "db"), dispose: async () => {} },
+  ];
+  for (const engine of engines().filter((e) => e.name === "postgres")) {
+    const fresh = await engine.fresh();
+    await fresh.db.close(); // the child process opens its own connection
+    list.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
+  }
+  return list;
+}
+
+describe("aanwezig import (command line)", async () => {
+  const all = await targets();
+  afterAll(async () => {
+    for (const t of all) await t.dispose().catch(() => {});
+  });
+
+  describe.each(all)("on $name", (target) => {
+    beforeAll(() => {
+      writeCsv(dir, "schools.csv", REGION.schools);
+      writeCsv(dir, "pupils.csv", REGION.pupils);
+    });
+
+    it("imports, then reports the same file as unchanged in JSON (exit 0)", () => {
+      const first = aanwezig(target.spec, "import", "schools", "schools.csv");
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toContain("2 nieuw");
+      const again = aanwezig(target.spec, "--format", "json", "import", "schools", "schools.csv");
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({
+        kind: "schools",
+        file: "schools.csv",
+        outcome: "imported",
+        rows: 2,
+        inserted: 0,
+        updated: 0,
+        unchanged: 2,
+        errors: [],
+      });
+    });
+
+    it("rejects a file with bad rows: exit 1, FILE:LINE:COLUMN on stderr, JSON on stdout", () => {
+      expect(aanwezig(target.spec, "import", "pupils", "pupils.csv").code).toBe(0);
+      writeCsv(
+        dir,
+        "bad.csv",
+        [
+          "pupil_id,school_id,date,period,minutes,reason",
+          "P001,12AB00,2026-03-02,am,180,sick",
+          "P001,12AB00,2026-03-08,am,180,sick", // Sunday
+          "P003,34CD00,2026-03-03,1,50,spijbelen",
+        ].join("\n"),
+      );
+      const run = aanwezig(target.spec, "import", "attendance", "bad.csv", "--format", "json");
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^bad\.csv:3:date: .*geen schooldag/m);
+      expect(run.stderr).toMatch(/^bad\.csv:4:reason: /m);
+      const json = JSON.parse(run.stdout);
+      expect(json).toMatchObject({ outcome: "rejected", inserted: 0 });
+      expect(json.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    });
+
+    it("exits 2 on usage errors and 1 on a missing file", () => {
+      expect(aanwezig(target.spec, "import", "leerlingen", "pupils.csv").code).toBe(2);
+      expect(aanwezig(target.spec, "import", "pupils").code).toBe(2);
+      const missing = aanwezig(target.spec, "import", "pupils", "nergens.csv");
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain("nergens.csv");
+    });
+  });
+});

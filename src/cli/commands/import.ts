@@ -1,0 +1,94 @@
+// `aanwezig import KIND FILE` (interfaces.md "Command line"): one canonical CSV file, atomic
+// and idempotent. Exit 1 with FILE:LINE:COLUMN lines on stderr when any row is invalid.
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import { IMPORT_KINDS, isImportKind } from "../../import/kind-spec.ts";
+import { messages } from "../../import/messages.ts";
+import {
+  ImportFileNotFound,
+  type ImportPhase,
+  type ImportResult,
+  importFile,
+} from "../../import/run-import.ts";
+import { globalOptions, withDatabase } from "../context.ts";
+import { BadInputError, UsageError } from "../errors.ts";
+
+export function registerImport(program: Command): void {
+  program
+    .command("import")
+    .description(`importeert één canoniek CSV-bestand; KIND is ${IMPORT_KINDS.join(", ")}`)
+    .argument("<kind>", "soort bestand")
+    .argument("<file>", "pad naar het CSV-bestand")
+    .action(async (kind: string, file: string, _opts: unknown, command: Command) => {
+      if (!isImportKind(kind)) {
+        throw new UsageError(`onbekende soort '${kind}'; kies uit ${IMPORT_KINDS.join(", ")}`);
+      }
+      const { format } = globalOptions(command);
+      if (!existsSync(file)) throw new BadInputError(messages.fileNotFound(file));
+      const progress = process.stderr.isTTY ? progressPrinter() : undefined;
+      const result = await withDatabase(command, (db) =>
+        importFile(db, { kind, path: file, onProgress: progress?.update }),
+      ).catch((error) => {
+        if (error instanceof ImportFileNotFound) throw new BadInputError(error.message);
+        throw error;
+      });
+      progress?.done();
+      if (format === "json") console.log(JSON.stringify(toJson(result)));
+      else if (result.outcome === "imported") {
+        const { rows, inserted, updated, unchanged } = result;
+        console.log(messages.summary(kind, file, rows, inserted, updated, unchanged));
+      }
+      if (result.outcome === "rejected") {
+        throw new BadInputError(messages.rejected(file, result.errorsTotal), errorLines(result));
+      }
+    });
+}
+
+function toJson(result: ImportResult) {
+  const { kind, file, checksum, outcome, rows, inserted, updated, unchanged, errors } = result;
+  return {
+    kind,
+    file,
+    checksum,
+    outcome,
+    rows,
+    inserted,
+    updated,
+    unchanged,
+    errors,
+    errors_total: result.errorsTotal,
+  };
+}
+
+/** `FILE:LINE:COLUMN: reason`, one per invalid field, as compilers print them. */
+function errorLines(result: ImportResult): string[] {
+  const lines = result.errors.map((e) => `${result.file}:${e.line}:${e.column}: ${e.reason}`);
+  const more = result.errorsTotal - result.errors.length;
+  if (more > 0) lines.push(messages.moreErrors(more));
+  return lines;
+}
+
+const PHASE_TEXT: Record<ImportPhase, string> = {
+  reading: "lezen",
+  checking: "controleren",
+  writing: "schrijven",
+};
+
+/** Progress on a terminal for large files (the reader reports every 65,536 rows). */
+function progressPrinter() {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(phase: ImportPhase, rows: number) {
+      if (phase !== "reading" && !shown) return;
+      shown = true;
+      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+      const rate = Math.round(rows / seconds).toLocaleString("nl-NL");
+      const text = `${PHASE_TEXT[phase]}: ${rows.toLocaleString("nl-NL")} rijen (${rate} rijen/s)`;
+      process.stderr.write(`\r${text}\x1b[K`);
+    },
+    done() {
+      if (shown) process.stderr.write("\r\x1b[K");
+    },
+  };
+}
