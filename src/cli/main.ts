@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
 import { registerImport } from "./commands/import.ts";
+import { registerDemo } from "./commands/demo.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
 import { BadInputError, EXIT_BAD_INPUT, EXIT_USAGE, UsageError } from "./errors.ts";
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerMigrate(program);
+  registerDemo(program);
   registerImport(program);
   registerServe(program);
   for (const sub of program.commands) sub.exitOverride();

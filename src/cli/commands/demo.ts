@@ -1,0 +1,69 @@
+import type { Command } from "commander";
+import {
+  DEFAULT_DEMO_PUPILS,
+  DEFAULT_DEMO_SEED,
+  generateDemoRegion,
+  writeDemoRegion,
+} from "../../demo/index.ts";
+import { globalOptions, withDatabase } from "../context.ts";
+import { UsageError } from "../errors.ts";
+
+function parseWholeNumber(value: string, name: string, min: number, max: number): number {
+  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+    throw new UsageError(`${name} must be a whole number ${min}-${max} (got '${value}')`);
+  }
+  return parsed;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command("demo")
+    .description("fills the database with a synthetic, deterministic demo region")
+    .option("--pupils <n>", "number of pupils", String(DEFAULT_DEMO_PUPILS))
+    .option(
+      "--seed <s>",
+      "seed: the same seed and pupil count give the same data",
+      String(DEFAULT_DEMO_SEED),
+    )
+    .action(async (opts: { pupils: string; seed: string }, command: Command) => {
+      const pupils = parseWholeNumber(opts.pupils, "--pupils", 50, 1_000_000);
+      const seed = parseWholeNumber(opts.seed, "--seed", 0, 2 ** 31 - 1);
+      const { format } = globalOptions(command);
+      await withDatabase(command, async (db) => {
+        const started = performance.now();
+        const region = generateDemoRegion({ pupils, seed });
+        const generated = performance.now();
+        const result = await writeDemoRegion(db, region);
+        const finished = performance.now();
+        const summary = {
+          seed,
+          pupils,
+          school_year: region.schoolYear,
+          database: db.location,
+          replaced: result.replaced,
+          counts: result.counts,
+          stories: region.stories.length,
+          duration_ms: {
+            generate: Math.round(generated - started),
+            write: Math.round(finished - generated),
+            total: Math.round(finished - started),
+          },
+        };
+        if (format === "json") {
+          console.log(JSON.stringify(summary));
+          return;
+        }
+        if (result.replaced) console.log("bestaande regiogegevens vervangen door de demoregio");
+        console.log(
+          `demoregio (seed ${seed}, schooljaar ${region.schoolYear.start} t/m ${region.schoolYear.end}) in ${db.location}:`,
+        );
+        for (const [table, count] of Object.entries(result.counts)) {
+          console.log(`  ${table.padEnd(15)} ${String(count).padStart(9)}`);
+        }
+        console.log(
+          `klaar in ${(summary.duration_ms.total / 1000).toFixed(1)} s (genereren ${(summary.duration_ms.generate / 1000).toFixed(1)} s, schrijven ${(summary.duration_ms.write / 1000).toFixed(1)} s)`,
+        );
+      });
+    });
+}
