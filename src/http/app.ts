@@ -1,17 +1,71 @@
 // The Fastify application: the API under /api and the web app. Routes stay thin: validate,
-// authorize, call the domain or a repository, present.
+// authorize (authorize.ts, the one gate), call the domain or a repository, present.
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/connect.ts";
+import { registerActorResolution } from "./auth/actor.ts";
+import { registerCsrfGuard } from "./auth/csrf.ts";
+import { createOidcProvider, type OidcProvider, oidcSettingsFromEnv } from "./auth/oidc.ts";
+import { DEFAULT_SETTINGS, type HttpContext, type HttpSettings } from "./context.ts";
+import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
+import { HttpProblem, registerProblemHandlers } from "./problem.ts";
+import { registerAuditRoutes } from "./routes/audit.ts";
+import { registerHealthRoute } from "./routes/health.ts";
+import { registerOidcRoutes } from "./routes/oidc.ts";
+import { registerPupilRoutes } from "./routes/pupils.ts";
+import { registerSessionRoutes } from "./routes/session.ts";
 
 export interface AppOptions {
   db: Database;
   logger?: boolean;
+  /** The clock for sessions and "today"; tests pin it. */
+  now?: () => Date;
+  settings?: Partial<HttpSettings>;
+  /** OIDC login: default from the AANWEZIG_OIDC_* environment; null switches it off. */
+  oidc?: OidcProvider | null;
+  /** Honour X-Forwarded-* from a reverse proxy (client address, https). */
+  trustProxy?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
-  app.get("/api/health", async () => ({ status: "ok", database: options.db.kind }));
-  app.get("/", async (_request, reply) => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? process.env.AANWEZIG_TRUST_PROXY === "1",
+  });
+  const oidcSettings = options.oidc === undefined ? oidcSettingsFromEnv() : null;
+  const ctx: HttpContext = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    oidc:
+      options.oidc === undefined ? oidcSettings && createOidcProvider(oidcSettings) : options.oidc,
+  };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  await registerOpenApi(app, process.env.npm_package_version ?? "0.1.0");
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpProblem(429, `Too many attempts; try again in ${context.after}.`, {
+        headers: { "retry-after": String(Math.ceil(context.ttl / 1000)) },
+      }),
+  });
+  registerActorResolution(app, ctx);
+  registerCsrfGuard(app, ctx);
+
+  registerHealthRoute(app, ctx);
+  registerSessionRoutes(app, ctx);
+  registerOidcRoutes(app, ctx);
+  registerPupilRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerOpenApiRoute(app);
+
+  app.get("/", { schema: { hide: true } }, async (_request, reply) => {
     reply.type("text/html; charset=utf-8");
     return placeholderPage();
   });

@@ -1,0 +1,74 @@
+// Who is making the request: a user from the session cookie (web) or a bearer token
+// (integrations), with their scoped roles. Resolved once per request; routes never read
+// credentials themselves.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import {
+  findActiveSession,
+  findUserById,
+  findUserIdByApiToken,
+  type RoleScope,
+} from "../../db/repositories/users.ts";
+import type { HttpContext } from "../context.ts";
+import { unauthorized } from "../problem.ts";
+import { SESSION_COOKIE } from "./session-cookie.ts";
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  roles: RoleScope[];
+  via: "session" | "token";
+  /** Only for cookie sessions: the token state-changing requests must echo (see csrf.ts). */
+  session: { token: string; csrfToken: string } | null;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function registerActorResolution(app: FastifyInstance, ctx: HttpContext): void {
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (request) => {
+    request.actor = await resolveActor(request, ctx);
+  });
+}
+
+async function resolveActor(request: FastifyRequest, ctx: HttpContext): Promise<Actor | null> {
+  const orm = ctx.db.orm;
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const userId = match?.[1] ? await findUserIdByApiToken(orm, match[1], ctx.now()) : undefined;
+    const user = userId === undefined ? undefined : await findUserById(orm, userId);
+    // A presented but unusable credential is an error, not an anonymous request.
+    if (!user) throw unauthorized("The bearer token is unknown, expired or revoked.");
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      via: "token",
+      session: null,
+    };
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const session = await findActiveSession(orm, token, ctx.now());
+  const user = session && (await findUserById(orm, session.userId));
+  if (!session || !user) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    via: "session",
+    session: { token, csrfToken: session.csrfToken },
+  };
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}

@@ -1,0 +1,40 @@
+// What every route module gets: the database, the clock, and the settings of this deployment.
+import type { Database } from "../db/connect.ts";
+import type { OidcProvider } from "./auth/oidc.ts";
+
+export interface HttpSettings {
+  /** Cookies carry Secure. Requests that arrive over https get it regardless. */
+  secureCookies: boolean;
+  sessionLifetimeMs: number;
+  loginRateLimit: { max: number; timeWindowMs: number };
+  /** The origin browsers load the web app from; state-changing requests must come from it. */
+  publicOrigin: string | undefined;
+}
+
+export interface HttpContext {
+  db: Database;
+  /** Wall clock for sessions and "today" in access rules; tests pin it. */
+  now: () => Date;
+  settings: HttpSettings;
+  oidc: OidcProvider | null;
+}
+
+export const DEFAULT_SETTINGS: HttpSettings = {
+  secureCookies: process.env.NODE_ENV === "production",
+  // One working day: long enough not to interrupt a day's work, short enough for shared PCs.
+  sessionLifetimeMs: 10 * 60 * 60 * 1000,
+  loginRateLimit: { max: 10, timeWindowMs: 15 * 60 * 1000 },
+  publicOrigin: process.env.AANWEZIG_PUBLIC_ORIGIN,
+};
+
+const dutchDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** 'YYYY-MM-DD' of the given instant in the Netherlands, where school days are. */
+export function todayInNetherlands(now: Date): string {
+  return dutchDate.format(now);
+}

@@ -1,0 +1,69 @@
+// What a client learns about the logged-in user: identity, roles with their scopes, and the
+// scopes merged per kind (what the web app uses to pick a school or municipality).
+import { z } from "zod";
+import type { RoleScope, UserWithRoles } from "../../db/repositories/users.ts";
+
+export const RoleAssignmentSchema = z
+  .object({
+    role: z.string(),
+    school_id: z.string().nullable(),
+    municipality: z.string().nullable(),
+    partnership: z.string().nullable(),
+    region: z.string().nullable(),
+    pupil_id: z.string().nullable().describe("parents: the child this role is for"),
+  })
+  .meta({ id: "RoleAssignment" });
+
+export const MeSchema = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+    roles: z.array(RoleAssignmentSchema),
+    scopes: z.object({
+      school_ids: z.array(z.string()),
+      municipalities: z.array(z.string()),
+      partnerships: z.array(z.string()),
+      regions: z.array(z.string()),
+      pupil_ids: z.array(z.string()),
+    }),
+    authenticated_via: z.enum(["session", "token"]),
+    csrf_token: z
+      .string()
+      .nullable()
+      .describe("send as X-CSRF-Token with every state-changing request of this session"),
+  })
+  .meta({ id: "Me" });
+
+export type MeBody = z.infer<typeof MeSchema>;
+
+function distinct(roles: RoleScope[], pick: (r: RoleScope) => string | null | undefined): string[] {
+  const values = roles.map(pick).filter((v): v is string => typeof v === "string");
+  return [...new Set(values)].sort();
+}
+
+export function presentMe(
+  user: UserWithRoles,
+  via: "session" | "token",
+  csrfToken: string | null,
+): MeBody {
+  const roles = user.roles;
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    roles: roles.map((r) => ({
+      role: r.role,
+      school_id: r.schoolId ?? null,
+      municipality: r.municipality ?? null,
+      partnership: r.partnership ?? null,
+      region: r.region ?? null,
+      pupil_id: r.pupilId ?? null,
+    })),
+    scopes: {
+      school_ids: distinct(roles, (r) => r.schoolId),
+      municipalities: distinct(roles, (r) => r.municipality),
+      partnerships: distinct(roles, (r) => r.partnership),
+      regions: distinct(roles, (r) => r.region),
+      pupil_ids: distinct(roles, (r) => r.pupilId),
+    },
+    authenticated_via: via,
+    csrf_token: csrfToken,
+  };
+}

@@ -1,0 +1,141 @@
+// Errors as application/problem+json (RFC 9457; interfaces.md "HTTP API"). The one place that
+// decides what an error tells a client: expected failures carry a stable type and a detail
+// meant for the client; anything unexpected becomes a bare 500 and is logged here, never echoed.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { z } from "zod";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export const ProblemSchema = z
+  .object({
+    type: z
+      .string()
+      .describe("URI naming the kind of problem; about:blank for a plain HTTP status"),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional().describe("the request path the problem occurred on"),
+    errors: z
+      .array(z.object({ in: z.string(), path: z.string(), message: z.string() }))
+      .optional()
+      .describe("validation problems, one per invalid field"),
+  })
+  .meta({ id: "Problem" });
+
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** An expected failure a route raises on purpose; the error handler turns it into a Problem. */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly detail: string | undefined;
+  readonly headers: Record<string, string>;
+  constructor(
+    status: number,
+    detail?: string,
+    options: { type?: string; headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? TITLES[status] ?? "Error");
+    this.name = "HttpProblem";
+    this.status = status;
+    this.detail = detail;
+    this.type = options.type ?? "about:blank";
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const unauthorized = (detail = "Log in first, or send a valid bearer token.") =>
+  new HttpProblem(401, detail, { headers: { "www-authenticate": 'Bearer realm="aanwezig"' } });
+export const forbidden = (detail = "Your roles do not allow this.") => new HttpProblem(403, detail);
+export const notFound = (detail = "No such resource, or not one you may see.") =>
+  new HttpProblem(404, detail);
+
+/** Response entries for the OpenAPI document: the statuses a route can answer with a Problem. */
+export function problemResponses(...statuses: number[]) {
+  const entries: Record<number, { description: string; content: Record<string, unknown> }> = {};
+  for (const status of statuses) {
+    entries[status] = {
+      description: TITLES[status] ?? "Error",
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+    };
+  }
+  return entries;
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  fields: Partial<Problem> = {},
+): FastifyReply {
+  const problem: Problem = {
+    type: fields.type ?? "about:blank",
+    title: fields.title ?? TITLES[status] ?? "Error",
+    status,
+    ...(fields.detail === undefined ? {} : { detail: fields.detail }),
+    instance: request.url.split("?")[0],
+    ...(fields.errors === undefined ? {} : { errors: fields.errors }),
+  };
+  // The route's own serializer is for its success shapes; a Problem is always plain JSON.
+  return reply
+    .code(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .serializer((payload: unknown) => JSON.stringify(payload))
+    .send(problem);
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) {
+      reply.headers(error.headers);
+      return sendProblem(request, reply, error.status, {
+        type: error.type,
+        ...(error.detail === undefined ? {} : { detail: error.detail }),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(request, reply, 400, {
+        type: "urn:aanwezig:problem:validation",
+        title: "Invalid request",
+        detail: "One or more fields are invalid.",
+        errors: error.validation.map((issue) => ({
+          in: error.validationContext ?? "request",
+          path: issue.instancePath.replace(/^\//, "").replaceAll("/", "."),
+          message: issue.message ?? "invalid",
+        })),
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Framework errors (bad JSON, wrong media type, too large): the status says enough. Their
+      // messages can quote the request body, so they are not passed on.
+      const detail =
+        error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+        error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+          ? "The request body is not valid JSON."
+          : undefined;
+      return sendProblem(request, reply, status, detail === undefined ? {} : { detail });
+    }
+    request.log.error({ err: error, route: request.routeOptions.url }, "unexpected error");
+    return sendProblem(request, reply, 500, {
+      detail: "Something went wrong on our side; the error has been logged.",
+    });
+  });
+}

@@ -1,0 +1,25 @@
+// GET /api/health (interfaces.md): liveness, with no authentication and no personal data.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { HttpContext } from "../context.ts";
+
+const HealthSchema = z.object({
+  status: z.literal("ok"),
+  database: z.enum(["pglite", "postgres"]),
+});
+
+export function registerHealthRoute(app: FastifyInstance, ctx: HttpContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/health",
+    {
+      schema: {
+        summary: "Liveness",
+        tags: ["health"],
+        security: [],
+        response: { 200: HealthSchema },
+      },
+    },
+    async () => ({ status: "ok" as const, database: ctx.db.kind }),
+  );
+}

@@ -1,0 +1,96 @@
+// OIDC login routes: /api/auth/oidc/login sends the browser to the identity provider,
+// /api/auth/oidc/callback takes it back, maps the identity onto an existing user and starts a
+// session. Both answer 404 while OIDC is not configured.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { createSession, findOrBindOidcUser } from "../../db/repositories/users.ts";
+import type { PendingLogin } from "../auth/oidc.ts";
+import { setSessionCookie } from "../auth/session-cookie.ts";
+import type { HttpContext } from "../context.ts";
+import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+
+const PENDING_COOKIE = "aanwezig_oidc";
+const PENDING_PATH = "/api/auth/oidc";
+
+export function registerOidcRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const provider = () => {
+    if (!ctx.oidc) throw notFound("Login through the identity provider is not configured.");
+    return ctx.oidc;
+  };
+
+  api.get(
+    `${PENDING_PATH}/login`,
+    {
+      schema: {
+        summary: "Start login at the organisation's identity provider (redirect)",
+        tags: ["session"],
+        security: [],
+        response: { 302: z.undefined(), ...problemResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { url, pending } = await provider().startLogin();
+      // SameSite=Lax: the provider's redirect back is a top-level GET, which carries it.
+      reply.setCookie(PENDING_COOKIE, JSON.stringify(pending), {
+        path: PENDING_PATH,
+        httpOnly: true,
+        sameSite: "lax",
+        secure: ctx.settings.secureCookies || request.protocol === "https",
+        maxAge: 10 * 60,
+      });
+      return reply.redirect(url.href, 302);
+    },
+  );
+
+  api.get(
+    `${PENDING_PATH}/callback`,
+    {
+      schema: {
+        summary: "Return from the identity provider; starts a session for a known user",
+        tags: ["session"],
+        security: [],
+        response: { 302: z.undefined(), ...problemResponses(400, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const oidc = provider();
+      const pending = readPending(request.cookies[PENDING_COOKIE]);
+      reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
+      if (!pending) throw new HttpProblem(400, "No login in progress, or it took too long.");
+      const callbackUrl = new URL(request.url, oidc.settings.redirectUrl);
+      let identity: Awaited<ReturnType<typeof oidc.finishLogin>>;
+      try {
+        identity = await oidc.finishLogin(callbackUrl, pending);
+      } catch (error) {
+        request.log.warn({ err: error }, "OIDC login failed");
+        throw new HttpProblem(400, "The identity provider's answer could not be verified.");
+      }
+      const user = await findOrBindOidcUser(ctx.db.orm, identity.subject, identity.email);
+      if (!user) {
+        throw new HttpProblem(403, "There is no account for this identity; ask the administrator.");
+      }
+      const grant = await createSession(
+        ctx.db.orm,
+        user.id,
+        "oidc",
+        ctx.settings.sessionLifetimeMs,
+        ctx.now(),
+      );
+      setSessionCookie(request, reply, ctx, grant);
+      return reply.redirect("/", 302);
+    },
+  );
+}
+
+function readPending(raw: string | undefined): PendingLogin | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Partial<PendingLogin>;
+    const ok = [value.state, value.nonce, value.codeVerifier].every((v) => typeof v === "string");
+    return ok ? (value as PendingLogin) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+// GET /api/pupils/{pupil_id} (interfaces.md): one pupil the user may see. A pupil the user may
+// not see answers 404 exactly like one that does not exist, and both attempts are audited.
+
+import { asc, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Orm } from "../../db/connect.ts";
+import { enrolments, pupils, schools } from "../../db/schema/region.ts";
+import { authorize } from "../authorize.ts";
+import { type HttpContext, todayInNetherlands } from "../context.ts";
+import { type PupilRecord, PupilSchema, presentPupil } from "../presenters/pupil.ts";
+import { problemResponses } from "../problem.ts";
+
+export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/pupils/:pupil_id",
+    {
+      schema: {
+        summary: "One pupil the user may see",
+        tags: ["pupils"],
+        params: z.object({ pupil_id: z.string().min(1).max(64) }),
+        response: { 200: PupilSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const pupilId = request.params.pupil_id;
+      const pupil = await loadPupil(ctx.db.orm, pupilId);
+      await authorize(request, ctx, "pupil.read", {
+        type: "pupil",
+        pupilId,
+        found: pupil !== undefined,
+        enrolments: pupil?.enrolments ?? [],
+        today: todayInNetherlands(ctx.now()),
+      });
+      // authorize throws for a pupil that was not found, so it is defined here.
+      return presentPupil(pupil!);
+    },
+  );
+}
+
+async function loadPupil(orm: Orm, pupilId: string): Promise<PupilRecord | undefined> {
+  const [pupil] = await orm
+    .select({
+      pupilId: pupils.pupilId,
+      givenName: pupils.givenName,
+      familyName: pupils.familyName,
+      birthDate: pupils.birthDate,
+      municipality: pupils.municipality,
+    })
+    .from(pupils)
+    .where(eq(pupils.pupilId, pupilId));
+  if (!pupil) return undefined;
+  const rows = await orm
+    .select({
+      schoolId: enrolments.schoolId,
+      schoolName: schools.name,
+      startDate: enrolments.startDate,
+      endDate: enrolments.endDate,
+      grade: enrolments.grade,
+    })
+    .from(enrolments)
+    .innerJoin(schools, eq(schools.schoolId, enrolments.schoolId))
+    .where(eq(enrolments.pupilId, pupilId))
+    .orderBy(asc(enrolments.startDate), asc(enrolments.schoolId));
+  return { ...pupil, enrolments: rows };
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
+import { addUser, login, startTestApp, type TestApp } from "../test-helpers.ts";
+
+describe.each(engines())("session and /api/me on $name", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    await addUser(t.db, "ib@linde.example", [
+      { role: "care_coordinator", schoolId: "12AB00" },
+      { role: "teacher", schoolId: "34CD00" },
+    ]);
+    await addUser(t.db, "ouder@thuis.example", [
+      { role: "parent", pupilId: "P0001" },
+      { role: "parent", pupilId: "P0004" },
+    ]);
+  });
+  afterAll(() => t.close());
+
+  it("logs in with the right password and sets a hardened session cookie", async () => {
+    const { response } = await login(t.app, "IB@linde.example");
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === "aanwezig_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(cookie?.secure).toBeFalsy(); // plain http in a test, not production
+    expect(response.json().user.email).toBe("ib@linde.example");
+  });
+
+  it("marks the cookie Secure in production settings", async () => {
+    const prod = await startTestApp(engine, { settings: { secureCookies: true } });
+    try {
+      await addUser(prod.db, "x@y.example", []);
+      const { response } = await login(prod.app, "x@y.example");
+      expect(response.cookies.find((c) => c.name === "aanwezig_session")?.secure).toBe(true);
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it("refuses a wrong password and an unknown address alike, as problem+json", async () => {
+    const wrong = await login(t.app, "ouder@thuis.example", "niet-het-wachtwoord");
+    const unknown = await login(t.app, "niemand@thuis.example");
+    for (const { response } of [wrong, unknown]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+      expect(response.cookies).toHaveLength(0);
+    }
+    expect(wrong.response.json()).toEqual(unknown.response.json());
+    expect(wrong.response.json()).toMatchObject({
+      type: "urn:aanwezig:problem:invalid-credentials",
+      status: 401,
+      instance: "/api/session",
+    });
+  });
+
+  it("rejects a malformed login body with a 400 listing the fields", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/session",
+      payload: { email: "ib@linde.example" },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ in: "body", path: "password" }),
+    ]);
+    const broken = await t.app.inject({
+      method: "POST",
+      url: "/api/session",
+      headers: { "content-type": "application/json" },
+      payload: '{"email": "geheim-wachtwoord',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).not.toContain("geheim-wachtwoord");
+  });
+
+  it("rate limits login attempts per address and e-mail with a 429 problem", async () => {
+    await addUser(t.db, "doelwit@x.example", []);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await login(t.app, "doelwit@x.example", `gok-${i}`)).response.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const limited = await login(t.app, "Doelwit@x.example");
+    expect(limited.response.statusCode).toBe(429);
+    expect(limited.response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    expect(limited.response.headers["retry-after"]).toBeDefined();
+    // Another account from the same address is not locked out by it.
+    expect((await login(t.app, "ib@linde.example")).response.statusCode).toBe(200);
+  });
+
+  it("returns the user, roles and merged scopes on /api/me", async () => {
+    const { cookie, csrfToken } = await login(t.app, "ouder@thuis.example");
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    const body = me.json();
+    expect(body.roles.map((r: { role: string; pupil_id: string }) => [r.role, r.pupil_id])).toEqual(
+      [
+        ["parent", "P0001"],
+        ["parent", "P0004"],
+      ],
+    );
+    expect(body.scopes).toEqual({
+      school_ids: [],
+      municipalities: [],
+      partnerships: [],
+      regions: [],
+      pupil_ids: ["P0001", "P0004"],
+    });
+    expect(body.csrf_token).toBe(csrfToken);
+    expect(body.authenticated_via).toBe("session");
+  });
+
+  it("answers 401 problem+json on /api/me without a session", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/me" });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    expect(response.json()).toMatchObject({
+      status: 401,
+      title: "Unauthorized",
+      instance: "/api/me",
+    });
+  });
+
+  it("refuses logout without the CSRF token or from another origin, then logs out with it", async () => {
+    const { cookie, csrfToken } = await login(t.app, "ib@linde.example");
+    const noToken = await t.app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie },
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    const crossSite = await t.app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie, "x-csrf-token": csrfToken, origin: "https://kwaadwillend.example" },
+    });
+    expect(crossSite.statusCode).toBe(403);
+    // Still logged in after both refusals.
+    expect((await t.app.inject({ url: "/api/me", headers: { cookie } })).statusCode).toBe(200);
+
+    const logout = await t.app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie, "x-csrf-token": csrfToken, origin: "http://localhost:80" },
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(logout.cookies.find((c) => c.name === "aanwezig_session")?.value).toBe("");
+    expect((await t.app.inject({ url: "/api/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it("refuses a cross-site login attempt", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/session",
+      headers: { "sec-fetch-site": "cross-site" },
+      payload: { email: "ib@linde.example", password: "x" },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
