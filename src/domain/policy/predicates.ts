@@ -1,0 +1,99 @@
+// domain.md §2: the named checks the policy rules combine ("staff see their own school's
+// pupils; other professionals see a pupil only while participant in that pupil's case; …").
+// Each predicate has a name so that `decide` can say which check failed.
+import type { Actor, Resource, RoleGrant } from "./resources.ts";
+
+export interface PredicateContext {
+  actor: Actor;
+  grant: RoleGrant;
+  resource: Resource;
+}
+
+export interface Predicate {
+  name: string;
+  test(context: PredicateContext): boolean;
+}
+
+function predicate(name: string, test: (context: PredicateContext) => boolean): Predicate {
+  return { name, test };
+}
+
+export function and(...parts: Predicate[]): Predicate {
+  return predicate(parts.map((p) => p.name).join(" and "), (ctx) =>
+    parts.every((p) => p.test(ctx)),
+  );
+}
+
+export function or(...parts: Predicate[]): Predicate {
+  return predicate(`(${parts.map((p) => p.name).join(" or ")})`, (ctx) =>
+    parts.some((p) => p.test(ctx)),
+  );
+}
+
+export function not(part: Predicate): Predicate {
+  return predicate(`not ${part.name}`, (ctx) => !part.test(ctx));
+}
+
+export const always = predicate("always", () => true);
+
+const pupilOf = (resource: Resource) => ("pupil" in resource ? resource.pupil : undefined);
+const caseOf = (resource: Resource) =>
+  resource.kind === "case" || resource.kind === "document" ? resource.case : undefined;
+
+export const sameSchool = predicate("sameSchool", ({ grant, resource }) => {
+  const pupil = pupilOf(resource);
+  return !!pupil && pupil.schoolIds.some((id) => grant.schoolIds?.includes(id));
+});
+
+export const livesInMunicipality = predicate("livesInMunicipality", ({ grant, resource }) => {
+  const pupil = pupilOf(resource);
+  return !!pupil && !!grant.municipalities?.includes(pupil.residenceMunicipality);
+});
+
+/** On a case: its own participants; on a pupil: the participants of the pupil's open cases. */
+export const isCaseParticipant = predicate("isCaseParticipant", ({ actor, resource }) => {
+  const participants = caseOf(resource)?.participantIds ?? pupilOf(resource)?.participantIds;
+  return !!participants?.includes(actor.personId);
+});
+
+export const isParentOf = predicate("isParentOf", ({ grant, resource }) => {
+  const pupil = pupilOf(resource);
+  return !!pupil && !!grant.childPupilIds?.includes(pupil.pupilId);
+});
+
+export const hasConsentA = predicate(
+  "hasConsentA",
+  ({ resource }) => !!pupilOf(resource)?.consentShareAuthorizedAbsence,
+);
+
+/** A signal that rests on unauthorized absence only: the legal duty needs no consent. */
+export const onlyUnauthorizedAbsence = predicate(
+  "onlyUnauthorizedAbsence",
+  ({ resource }) => resource.kind === "signal" && !resource.involvesAuthorizedAbsence,
+);
+
+/** Consent (b) for the partner to be added, or a role that joins by its task. */
+export const hasConsentB = predicate("hasConsentB", ({ resource }) => {
+  if (resource.kind !== "case" || !resource.candidate) return false;
+  return !resource.candidate.needsPartnerConsent || resource.candidate.partnerConsentGiven;
+});
+
+export const caseIsOpen = predicate("caseIsOpen", ({ resource }) => {
+  const scope = caseOf(resource);
+  return !!scope && scope.phase !== "CLOSED";
+});
+
+export const caseInSchoolPhase = predicate(
+  "caseInSchoolPhase",
+  ({ resource }) => caseOf(resource)?.phase === "SCHOOL",
+);
+
+export const jgzOnly = predicate(
+  "jgzOnly",
+  ({ resource }) => resource.kind === "document" && resource.visibility === "jgz_only",
+);
+
+export const sharedWithParents = predicate(
+  "sharedWithParents",
+  ({ resource }) => resource.kind === "document" && resource.visibility === "also_parents",
+);

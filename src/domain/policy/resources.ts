@@ -1,0 +1,90 @@
+// domain.md §2 (access follows need-to-know): the actors, actions and resources the policy
+// rules talk about. Resources carry exactly the facts the rules need (schools, residence,
+// participants, consent) so the rules stay pure; the caller computes them at the moment of
+// access (e.g. hasConsent(...) on today's date).
+import type { CasePhase } from "../cases/model.ts";
+import type { RoleCode } from "./roles.ts";
+
+/** A role held by a user, with the scope it applies to. A user may hold several. */
+export interface RoleGrant {
+  role: RoleCode;
+  /** School staff: the schools they work at. */
+  schoolIds?: readonly string[];
+  /** Attendance officers: the municipalities whose residents they serve. */
+  municipalities?: readonly string[];
+  /** Parents: their own children. */
+  childPupilIds?: readonly string[];
+}
+
+export interface Actor {
+  userId: string;
+  /** The person id used in case participant lists. */
+  personId: string;
+  grants: readonly RoleGrant[];
+}
+
+export const ACTIONS = [
+  "read_pupil",
+  "read_attendance_unauthorized",
+  "read_attendance_authorized",
+  "read_signals",
+  "read_medical_notes",
+  "open_case",
+  "read_case",
+  "update_plan",
+  "record_consent",
+  "flag_stagnation",
+  "escalate",
+  "deescalate",
+  "convene_breakthrough",
+  "start_arbitration",
+  "refer_prosecutor",
+  "close_case",
+  "add_participant",
+  "spend_budget",
+  "read_document",
+  "read_audit",
+  "read_monitor",
+  "manage_users",
+  "manage_schools",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What the rules know about a pupil at the moment of access. */
+export interface PupilScope {
+  pupilId: string;
+  /** Schools with an enrolment active today. */
+  schoolIds: readonly string[];
+  /** Municipality of residence: leerplicht follows where a child lives. */
+  residenceMunicipality: string;
+  /** Active participants (person ids) of the pupil's open cases. */
+  participantIds: readonly string[];
+  /** Consent (a) to share authorized absence with leerplicht holds today. */
+  consentShareAuthorizedAbsence: boolean;
+}
+
+export interface CaseScope {
+  id: string;
+  phase: CasePhase;
+  /** Active participants of this case. */
+  participantIds: readonly string[];
+}
+
+/** The person to be added (add_participant): whether they need consent (b) and have it. */
+export interface CandidateScope {
+  needsPartnerConsent: boolean;
+  partnerConsentGiven: boolean;
+}
+
+export type DocumentVisibility = "professionals" | "also_parents" | "jgz_only";
+
+export type Resource =
+  | { kind: "pupil"; pupil: PupilScope }
+  | { kind: "signal"; pupil: PupilScope; involvesAuthorizedAbsence: boolean }
+  | { kind: "case"; pupil: PupilScope; case: CaseScope; candidate?: CandidateScope }
+  | { kind: "document"; pupil: PupilScope; case?: CaseScope; visibility: DocumentVisibility }
+  | { kind: "audit_log" }
+  | { kind: "monitor" }
+  | { kind: "administration" };
+
+export type ResourceKind = Resource["kind"];

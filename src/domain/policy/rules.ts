@@ -1,0 +1,170 @@
+// domain.md §2 (who sees what) and §5 (who decides what in a case): the authorization rules as
+// data, in the style of Outline's policies — allow(roles, actions, resource, predicate). Nothing
+// is allowed unless a rule says so. docs/cases.md lists the readings behind each group.
+import {
+  always,
+  and,
+  caseInSchoolPhase,
+  caseIsOpen,
+  hasConsentA,
+  hasConsentB,
+  isCaseParticipant,
+  isParentOf,
+  jgzOnly,
+  livesInMunicipality,
+  not,
+  onlyUnauthorizedAbsence,
+  or,
+  type Predicate,
+  sameSchool,
+  sharedWithParents,
+} from "./predicates.ts";
+import type { Action, ResourceKind } from "./resources.ts";
+import { CASE_PROFESSIONAL_ROLES, type RoleCode, SCHOOL_STAFF_ROLES } from "./roles.ts";
+
+export interface Rule {
+  roles: readonly RoleCode[];
+  actions: readonly Action[];
+  resource: ResourceKind;
+  when: Predicate;
+}
+
+export function allow(
+  roles: readonly RoleCode[],
+  actions: readonly Action[],
+  resource: ResourceKind,
+  when: Predicate = always,
+): Rule {
+  return { roles, actions, resource, when };
+}
+
+const SCHOOL_CASE_HOLDERS = ["care_coordinator", "school_head"] as const satisfies RoleCode[];
+/** Every professional who can take part in a case (school staff, leerplicht, partners). */
+const PARTICIPATING_ROLES: readonly RoleCode[] = [
+  ...SCHOOL_STAFF_ROLES,
+  "attendance_officer",
+  ...CASE_PROFESSIONAL_ROLES,
+];
+const leerplichtReach = or(livesInMunicipality, isCaseParticipant);
+
+export const RULES: readonly Rule[] = [
+  // Pupils and attendance. School staff see their own school's pupils.
+  allow(
+    SCHOOL_STAFF_ROLES,
+    ["read_pupil", "read_attendance_unauthorized", "read_attendance_authorized", "open_case"],
+    "pupil",
+    sameSchool,
+  ),
+  allow(SCHOOL_STAFF_ROLES, ["read_signals"], "signal", sameSchool),
+  // Leerplicht: unauthorized absence of residents always (the legal duty); authorized absence
+  // only with consent (a), also when taking part in the case.
+  allow(
+    ["attendance_officer"],
+    ["read_pupil", "read_attendance_unauthorized"],
+    "pupil",
+    leerplichtReach,
+  ),
+  allow(
+    ["attendance_officer"],
+    ["read_attendance_authorized"],
+    "pupil",
+    and(leerplichtReach, hasConsentA),
+  ),
+  allow(["attendance_officer"], ["open_case"], "pupil", livesInMunicipality),
+  allow(
+    ["attendance_officer"],
+    ["read_signals"],
+    "signal",
+    and(leerplichtReach, or(onlyUnauthorizedAbsence, hasConsentA)),
+  ),
+  // Other professionals: only while participant in the pupil's case (consent (b) let them in).
+  allow(
+    CASE_PROFESSIONAL_ROLES,
+    ["read_pupil", "read_attendance_unauthorized", "read_attendance_authorized"],
+    "pupil",
+    isCaseParticipant,
+  ),
+  allow(CASE_PROFESSIONAL_ROLES, ["read_signals"], "signal", isCaseParticipant),
+  // Medical details: the youth doctor of the case only.
+  allow(["youth_doctor"], ["read_medical_notes"], "pupil", isCaseParticipant),
+
+  // Cases. The school holds the case in SCHOOL and sees all its school's cases.
+  allow(SCHOOL_CASE_HOLDERS, ["read_case"], "case", sameSchool),
+  allow(
+    SCHOOL_CASE_HOLDERS,
+    ["update_plan", "record_consent", "flag_stagnation"],
+    "case",
+    and(sameSchool, caseIsOpen),
+  ),
+  allow(SCHOOL_CASE_HOLDERS, ["add_participant"], "case", and(sameSchool, caseIsOpen, hasConsentB)),
+  // The school hands over early (it expects > 4 weeks) and closes while it holds the case.
+  allow(
+    SCHOOL_CASE_HOLDERS,
+    ["escalate", "close_case"],
+    "case",
+    and(sameSchool, caseInSchoolPhase),
+  ),
+  allow(["attendance_officer"], ["read_case"], "case", leerplichtReach),
+  // Anyone in the case reads it, works on the plan and can flag stagnation.
+  allow(PARTICIPATING_ROLES, ["read_case"], "case", isCaseParticipant),
+  allow(
+    PARTICIPATING_ROLES,
+    ["update_plan", "flag_stagnation"],
+    "case",
+    and(isCaseParticipant, caseIsOpen),
+  ),
+  allow(["attendance_officer"], ["record_consent"], "case", and(isCaseParticipant, caseIsOpen)),
+  allow(
+    ["attendance_officer"],
+    ["add_participant"],
+    "case",
+    and(isCaseParticipant, caseIsOpen, hasConsentB),
+  ),
+  // The mandated case director steers: escalation, breakthrough team, arbitration, prosecutor,
+  // closing and the shared budget — for the cases they take part in.
+  allow(
+    ["case_director"],
+    [
+      "record_consent",
+      "escalate",
+      "deescalate",
+      "convene_breakthrough",
+      "start_arbitration",
+      "refer_prosecutor",
+      "close_case",
+      "spend_budget",
+    ],
+    "case",
+    and(isCaseParticipant, caseIsOpen),
+  ),
+  allow(
+    ["case_director"],
+    ["add_participant"],
+    "case",
+    and(isCaseParticipant, caseIsOpen, hasConsentB),
+  ),
+  // Parents: their own child's case (plan, deadlines, consent) and documents shared with them.
+  allow(["parent"], ["read_case", "record_consent"], "case", isParentOf),
+  allow(["parent"], ["read_document"], "document", and(isParentOf, sharedWithParents)),
+
+  // Documents by visibility.
+  allow(SCHOOL_CASE_HOLDERS, ["read_document"], "document", and(sameSchool, not(jgzOnly))),
+  allow(PARTICIPATING_ROLES, ["read_document"], "document", and(isCaseParticipant, not(jgzOnly))),
+  allow(["youth_doctor"], ["read_document"], "document", and(isCaseParticipant, jgzOnly)),
+
+  // No personal data: audit trail, aggregates, administration.
+  allow(["app_admin", "privacy_officer"], ["read_audit"], "audit_log"),
+  allow(
+    [
+      "policy_officer",
+      "app_admin",
+      "school_head",
+      "attendance_officer",
+      "case_director",
+      "partnership_consultant",
+    ],
+    ["read_monitor"],
+    "monitor",
+  ),
+  allow(["app_admin"], ["manage_users", "manage_schools"], "administration"),
+];
