@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { openDatabase, resolveDbSpec } from "../../db/connect.ts";
+import { type Database, openDatabase, resolveDbSpec } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
+import { DEMO_EMAIL_DOMAIN, hasDemoAccounts } from "../../db/repositories/users.ts";
 import { buildApp } from "../../http/app.ts";
 import { globalOptions } from "../context.ts";
-import { UsageError } from "../errors.ts";
+import { BadInputError, UsageError } from "../errors.ts";
 
 export function registerServe(program: Command): void {
   program
@@ -12,21 +13,47 @@ export function registerServe(program: Command): void {
     .option("--port <n>", "port", "8080")
     .option("--host <h>", "host", "127.0.0.1")
     .option("--allow-demo-accounts", "allow demo accounts on a postgres:// database")
-    .action(async (opts: { port: string; host: string }, command: Command) => {
-      const port = Number.parseInt(opts.port, 10);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new UsageError(`--port must be a number 0-65535 (got '${opts.port}')`);
-      }
-      const db = await openDatabase(resolveDbSpec(globalOptions(command).db));
-      await migrateDatabase(db);
-      const app = await buildApp({ db, logger: true });
-      const shutdown = async () => {
-        await app.close();
-        await db.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", shutdown);
-      process.once("SIGTERM", shutdown);
-      await app.listen({ port, host: opts.host });
-    });
+    .action(
+      async (
+        opts: { port: string; host: string; allowDemoAccounts?: boolean },
+        command: Command,
+      ) => {
+        const port = Number.parseInt(opts.port, 10);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new UsageError(`--port must be a number 0-65535 (got '${opts.port}')`);
+        }
+        const db = await openDatabase(resolveDbSpec(globalOptions(command).db));
+        try {
+          await migrateDatabase(db);
+          await refuseDemoAccounts(db, opts.allowDemoAccounts === true);
+        } catch (error) {
+          await db.close();
+          throw error;
+        }
+        const app = await buildApp({ db, logger: true });
+        const shutdown = async () => {
+          await app.close();
+          await db.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", shutdown);
+        process.once("SIGTERM", shutdown);
+        await app.listen({ port, host: opts.host });
+      },
+    );
+}
+
+/**
+ * interfaces.md "Demo accounts": their password is public, so a server database (postgres://,
+ * the production kind) with demo accounts is refused unless the operator says it is a demo.
+ */
+export async function refuseDemoAccounts(db: Database, allowed: boolean): Promise<void> {
+  if (allowed || db.kind !== "postgres") return;
+  if (await hasDemoAccounts(db.orm)) {
+    throw new BadInputError(
+      `de database ${db.location} bevat demo-accounts (*${DEMO_EMAIL_DOMAIN}) met een openbaar ` +
+        "wachtwoord; serve weigert te starten (database contains demo accounts). " +
+        "Gebruik --allow-demo-accounts als dit een demo-omgeving is.",
+    );
+  }
 }
