@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CasePhase } from "../cases/model.ts";
+import { actionForCommand } from "./case-actions.ts";
 import { can, decide } from "./policy.ts";
 import type { Action, Actor, DocumentVisibility, PupilScope, Resource } from "./resources.ts";
 import { ROLE_CODES, type RoleCode } from "./roles.ts";
@@ -198,5 +199,22 @@ describe("authorization out of scope", () => {
     expect(can(both, "read_pupil", RESOURCES.pupil!)).toBe(true);
     expect(can(both, "read_monitor", RESOURCES.monitor!)).toBe(true);
     expect(can(both, "read_audit", RESOURCES.audit!)).toBe(false);
+  });
+});
+
+describe("case commands map to guarded actions", () => {
+  it("leaves the week-8 decision and arbitration to the case director", () => {
+    const coordinator = actorFor("care_coordinator");
+    const director = actorFor("case_director");
+    const command = {
+      type: "record_breakthrough_check",
+      offerExpectedWithin4Weeks: false,
+      reason: "x",
+    } as const;
+    const resource = caseIn("CASE_DIRECTOR");
+    expect(can(coordinator, actionForCommand(command), resource)).toBe(false);
+    expect(can(director, actionForCommand(command), resource)).toBe(true);
+    const ruling = { type: "record_arbitration_ruling", ruling: "x", parentsAccept: true } as const;
+    expect(can(coordinator, actionForCommand(ruling), caseIn("ARBITRATION"))).toBe(false);
   });
 });
