@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { resolveProfile, type SignalProfile } from "../../domain/signals/profiles.ts";
+import { SIGNAL_CODES, type Signal, type SignalCode } from "../../domain/signals/types.ts";
+import { evaluateSignalsAt, presentSignal } from "../../services/signals.ts";
+import { globalOptions, parseIsoDateOption, withDatabase } from "../context.ts";
+import { BadInputError, UsageError } from "../errors.ts";
+
+interface SignalsOptions {
+  asOf?: string;
+  school?: string;
+  code?: string;
+  profile?: string;
+}
+
+export function registerSignals(program: Command): void {
+  program
+    .command("signals")
+    .description("evaluates every signal at a date and prints those that hold")
+    .requiredOption("--as-of <date>", "evaluation date YYYY-MM-DD")
+    .option("--school <id>", "only this school's signals")
+    .option("--code <code>", `only this signal code (${SIGNAL_CODES.join(", ")})`)
+    .option(
+      "--profile <name|file>",
+      "policy profile: default, mazl, or a JSON file with a regional profile",
+      process.env.AANWEZIG_PROFILE ?? "default",
+    )
+    .action(async (opts: SignalsOptions, command: Command) => {
+      const { format } = globalOptions(command);
+      const asOf = parseIsoDateOption(opts.asOf ?? "", "--as-of");
+      const code = parseCode(opts.code);
+      const profile = loadProfile(opts.profile ?? "default");
+      await withDatabase(command, async (db) => {
+        if (opts.school) {
+          const known = await db.sql.query("select 1 from schools where school_id = $1", [
+            opts.school,
+          ]);
+          if (known.length === 0) {
+            throw new BadInputError(
+              `--school ${opts.school}: onbekende school (unknown school); importeer eerst schools`,
+            );
+          }
+        }
+        const signals = await evaluateSignalsAt(db.sql, {
+          asOf,
+          schoolId: opts.school,
+          code,
+          profile,
+        });
+        process.stdout.write(render(signals, format));
+      });
+    });
+}
+
+function parseCode(code: string | undefined): SignalCode | undefined {
+  if (code === undefined) return undefined;
+  if (!(SIGNAL_CODES as readonly string[]).includes(code)) {
+    throw new UsageError(`--code must be one of ${SIGNAL_CODES.join(", ")} (got '${code}')`);
+  }
+  return code as SignalCode;
+}
+
+function loadProfile(nameOrFile: string): SignalProfile {
+  let source: unknown = nameOrFile;
+  if (nameOrFile.endsWith(".json")) {
+    try {
+      source = JSON.parse(readFileSync(nameOrFile, "utf8"));
+    } catch (error) {
+      throw new BadInputError(`${nameOrFile}: ${(error as Error).message}`);
+    }
+  }
+  const result = resolveProfile(source);
+  if (!result.ok) {
+    throw new BadInputError(
+      `profiel ${nameOrFile} is ongeldig (invalid profile)`,
+      result.issues.map((i) => `${nameOrFile}: ${i.path || "(profile)"}: ${i.message}`),
+    );
+  }
+  return result.profile;
+}
+
+function csvCell(value: string): string {
+  return /[;"\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function render(signals: Signal[], format: string): string {
+  if (format === "json") return `${JSON.stringify(signals.map(presentSignal))}\n`;
+  if (format === "csv") {
+    const lines = ["pupil_id;school_id;code;as_of;legal;evidence"];
+    for (const s of signals) {
+      const legal = s.attributes.legal === undefined ? "" : String(s.attributes.legal);
+      lines.push(
+        [s.pupilId, s.schoolId, s.code, s.asOf, legal, JSON.stringify(s.evidence)]
+          .map(csvCell)
+          .join(";"),
+      );
+    }
+    return `${lines.join("\n")}\n`;
+  }
+  if (signals.length === 0) return "geen signalen op deze datum\n";
+  const lines = signals.map((s) => {
+    const legal = s.attributes.legal === undefined ? "" : ` legal=${s.attributes.legal}`;
+    const evidence = Object.entries(s.evidence)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : v}`)
+      .join(" ");
+    return `${s.pupilId}\t${s.schoolId || "-"}\t${s.code}${legal}\t${evidence}`;
+  });
+  return `${lines.join("\n")}\n${signals.length} signalen\n`;
+}

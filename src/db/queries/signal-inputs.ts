@@ -1,0 +1,207 @@
+// Reads the plain inputs of the signal rules (domain.md §4) from the database: per school the
+// (pupil, school) units with an enrolment active at D, and the population-level inputs.
+import { addDays, type IsoDate } from "../../domain/calendar/dates.ts";
+import {
+  buildSchoolCalendar,
+  type Closure,
+  type HolidayRegion,
+  type SchoolCalendar,
+} from "../../domain/calendar/school-calendar.ts";
+import { LOOKBACK_DAYS } from "../../domain/signals/evaluate.ts";
+import type {
+  AbsenceReason,
+  AttendanceRecord,
+  DatedPeriod,
+  EvaluationUnit,
+  ExemptionKind,
+  PopulationInput,
+} from "../../domain/signals/types.ts";
+import type { SqlClient } from "../connect.ts";
+
+interface SchoolRow {
+  school_id: string;
+  holiday_region: HolidayRegion;
+  minutes_mon: number;
+  minutes_tue: number;
+  minutes_wed: number;
+  minutes_thu: number;
+  minutes_fri: number;
+}
+
+export async function loadSchoolCalendars(sql: SqlClient): Promise<Map<string, SchoolCalendar>> {
+  const schools = await sql.query<SchoolRow>(
+    `select school_id, holiday_region, minutes_mon, minutes_tue, minutes_wed, minutes_thu,
+            minutes_fri from schools order by school_id`,
+  );
+  const closures = await sql.query<{
+    scope: string;
+    start_date: string;
+    end_date: string;
+    name: string;
+  }>("select scope, start_date::text, end_date::text, name from closures");
+  const allClosures: Closure[] = closures.map((c) => ({
+    scope: c.scope,
+    startDate: c.start_date,
+    endDate: c.end_date,
+    name: c.name,
+  }));
+  const calendars = new Map<string, SchoolCalendar>();
+  for (const s of schools) {
+    calendars.set(
+      s.school_id,
+      buildSchoolCalendar(
+        {
+          schoolId: s.school_id,
+          holidayRegion: s.holiday_region,
+          minutesByWeekday: [
+            s.minutes_mon,
+            s.minutes_tue,
+            s.minutes_wed,
+            s.minutes_thu,
+            s.minutes_fri,
+          ],
+        },
+        allClosures,
+      ),
+    );
+  }
+  return calendars;
+}
+
+const ACTIVE_PAIRS = `
+  select distinct pupil_id from enrolments
+  where school_id = $1 and start_date <= $2::date and (end_date is null or end_date >= $2::date)`;
+
+/**
+ * The evaluation units of one school at D: each pupil with an enrolment active at D there, with
+ * all of its enrolments and its attendance rows at that school within the rules' look-back.
+ */
+export async function loadSchoolUnits(
+  sql: SqlClient,
+  calendar: SchoolCalendar,
+  asOf: IsoDate,
+  pupilIds?: readonly string[],
+): Promise<EvaluationUnit[]> {
+  const schoolId = calendar.schoolId;
+  const from = addDays(asOf, -LOOKBACK_DAYS);
+  const only = pupilIds ? " and pupil_id = any($3::text[])" : "";
+  const params = pupilIds ? [schoolId, asOf, pupilIds] : [schoolId, asOf];
+  const pupils = await sql.query<{
+    pupil_id: string;
+    birth_date: string;
+    start_qualification_date: string | null;
+  }>(
+    `select pupil_id, birth_date::text, start_qualification_date::text from pupils
+     where pupil_id in (${ACTIVE_PAIRS}${only}) order by pupil_id`,
+    params,
+  );
+  if (pupils.length === 0) return [];
+  const enrolments = await sql.query<{ pupil_id: string; start_date: string; end_date: string }>(
+    `select pupil_id, start_date::text, end_date::text from enrolments
+     where school_id = $1 and pupil_id in (${ACTIVE_PAIRS}${only})`,
+    params,
+  );
+  const attendance = await sql.query<{
+    pupil_id: string;
+    date: string;
+    period: string;
+    minutes: number;
+    reason: AbsenceReason;
+  }>(
+    `select pupil_id, date::text, period, minutes, reason from attendance
+     where school_id = $1 and date <= $2::date and date >= $${params.length + 1}::date
+       and pupil_id in (${ACTIVE_PAIRS}${only})`,
+    [...params, from],
+  );
+  const enrolmentsByPupil = groupRows(enrolments, (e) => ({
+    startDate: e.start_date,
+    endDate: e.end_date,
+  }));
+  const attendanceByPupil = groupRows(attendance, (a) => ({
+    date: a.date,
+    period: a.period,
+    minutes: a.minutes,
+    reason: a.reason,
+  }));
+  return pupils.map((p) => ({
+    pupil: {
+      id: p.pupil_id,
+      birthDate: p.birth_date,
+      startQualificationDate: p.start_qualification_date,
+    },
+    calendar,
+    enrolments: enrolmentsByPupil.get(p.pupil_id) ?? ([] as DatedPeriod[]),
+    attendance: attendanceByPupil.get(p.pupil_id) ?? ([] as AttendanceRecord[]),
+  }));
+}
+
+function groupRows<R extends { pupil_id: string }, T>(
+  rows: readonly R[],
+  map: (row: R) => T,
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    let list = grouped.get(row.pupil_id);
+    if (!list) {
+      list = [];
+      grouped.set(row.pupil_id, list);
+    }
+    list.push(map(row));
+  }
+  return grouped;
+}
+
+/** Population, enrolments (dates only) and exemptions for ABSOLUTE and EXEMPTION_5A_NO_ADVICE. */
+export async function loadPopulationInput(sql: SqlClient): Promise<PopulationInput> {
+  const persons = await sql.query<{
+    person_id: string;
+    birth_date: string;
+    municipality: string;
+    registered_from: string;
+    start_qualification_date: string | null;
+  }>(
+    `select p.person_id, p.birth_date::text, p.municipality, p.registered_from::text,
+            pu.start_qualification_date::text
+     from population p left join pupils pu on pu.pupil_id = p.person_id`,
+  );
+  const enrolments = await sql.query<{
+    pupil_id: string;
+    school_id: string;
+    start_date: string;
+    end_date: string | null;
+  }>("select pupil_id, school_id, start_date::text, end_date::text from enrolments");
+  const exemptions = await sql.query<{
+    pupil_id: string;
+    kind: ExemptionKind;
+    start_date: string;
+    end_date: string | null;
+    advice_partnership: boolean;
+    advice_doctor: boolean;
+  }>(
+    `select pupil_id, kind, start_date::text, end_date::text, advice_partnership, advice_doctor
+     from exemptions`,
+  );
+  return {
+    persons: persons.map((p) => ({
+      id: p.person_id,
+      birthDate: p.birth_date,
+      municipality: p.municipality,
+      registeredFrom: p.registered_from,
+      startQualificationDate: p.start_qualification_date,
+    })),
+    enrolments: enrolments.map((e) => ({
+      pupilId: e.pupil_id,
+      schoolId: e.school_id,
+      startDate: e.start_date,
+      endDate: e.end_date,
+    })),
+    exemptions: exemptions.map((x) => ({
+      pupilId: x.pupil_id,
+      kind: x.kind,
+      startDate: x.start_date,
+      endDate: x.end_date,
+      advicePartnership: x.advice_partnership,
+      adviceDoctor: x.advice_doctor,
+    })),
+  };
+}
