@@ -2,10 +2,11 @@
 import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
-import { registerImport } from "./commands/import.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerSignals } from "./commands/signals.ts";
 import { BadInputError, EXIT_BAD_INPUT, EXIT_USAGE, UsageError } from "./errors.ts";
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerDemo(program);
   registerImport(program);
+  registerSignals(program);
   registerServe(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
