@@ -10,7 +10,8 @@
 //     consent the parents gave before the 16th birthday has to be asked again of the young person.
 // This is the same split Dutch law uses for treatment and youth care (WGBO art. 7:450,
 // Jeugdwet art. 7.3.4).
-import type { IsoDate } from "../calendar/dates.ts";
+import { ageInYearsOnDay } from "../calendar/ages.ts";
+import { dayNumber, type IsoDate } from "../calendar/dates.ts";
 import { err, type Result } from "./result.ts";
 
 export const CONSENT_PURPOSES = [
@@ -53,8 +54,7 @@ export interface ConsentStatus {
 }
 
 export function ageOn(birthDate: IsoDate, date: IsoDate): number {
-  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
+  return ageInYearsOnDay(dayNumber(birthDate), dayNumber(date));
 }
 
 export function consentAuthority(age: number): ConsentAuthority {

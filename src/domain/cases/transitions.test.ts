@@ -214,6 +214,16 @@ describe("applyTransition", () => {
       error: "no_ground_for_prosecutor",
     });
     expect(apply(c, cmd, "2026-02-27").history.at(-1)).toMatchObject({ basis: "three_month_term" });
+    // A late offer is a solution: the guarantee did not hold, but there is no ground to refer.
+    const lateOffer = apply(
+      c,
+      { type: "record_offer_started", startedOn: "2026-03-02" },
+      "2026-03-02",
+    );
+    expect(attempt(lateOffer, cmd, "2026-03-03")).toMatchObject({
+      ok: false,
+      error: "no_ground_for_prosecutor",
+    });
   });
 
   it("closes with outcome, duration and whether the 3-month guarantee held", () => {

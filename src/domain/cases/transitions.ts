@@ -255,7 +255,7 @@ export function applyTransition(
           ? "ruling_refused"
           : hasRefused(context.consent, "binding_arbitration", undefined, at)
             ? "arbitration_refused"
-            : guaranteeState(c, at) === "breached"
+            : guaranteeState(c, at) === "breached" && c.offerStartedOn === undefined
               ? "three_month_term"
               : null;
       if (basis === null) {
