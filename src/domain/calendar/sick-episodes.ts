@@ -10,15 +10,15 @@ export function isSickDay(sickMinutes: number, scheduledMinutes: number): boolea
 
 export interface SickEpisodes {
   /** The sick days, ascending day numbers. */
-  readonly days: Int32Array;
+  readonly days: readonly number[];
   /** Per episode: index in `days` of its first day. */
-  readonly firstIndex: Int32Array;
+  readonly firstIndex: readonly number[];
   /** Per episode: index in `days` of its last day (not yet cut at any D). */
-  readonly lastIndex: Int32Array;
+  readonly lastIndex: readonly number[];
 }
 
 /** Groups ascending sick days into episodes: two sick days join when no school day lies between. */
-export function groupSickEpisodes(school: SchoolDays, days: Int32Array): SickEpisodes {
+export function groupSickEpisodes(school: SchoolDays, days: readonly number[]): SickEpisodes {
   const first: number[] = [];
   const last: number[] = [];
   for (let i = 0; i < days.length; i++) {
@@ -29,7 +29,7 @@ export function groupSickEpisodes(school: SchoolDays, days: Int32Array): SickEpi
       last.push(i);
     }
   }
-  return { days, firstIndex: Int32Array.from(first), lastIndex: Int32Array.from(last) };
+  return { days, firstIndex: first, lastIndex: last };
 }
 
 export interface Episode {

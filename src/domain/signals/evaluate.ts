@@ -9,7 +9,7 @@ import { evaluateAbsoluteForPopulation } from "./absolute.ts";
 import { evaluateExemption5aNoAdvice } from "./exemptions.ts";
 import { evaluateLateRepeated } from "./lateness.ts";
 import { evaluateLegalHours } from "./legal-hours.ts";
-import { evaluateLongTermAbsent, evaluateUnder50 } from "./long-term.ts";
+import { completeWeekFigures, evaluateLongTermAbsent, evaluateUnder50 } from "./long-term.ts";
 import { DEFAULT_PROFILE, type SignalProfile } from "./profiles.ts";
 import {
   evaluateSickFrequent,
@@ -20,6 +20,7 @@ import {
 import { compareSignals, type RuleContext } from "./signal.ts";
 import { buildTimeline, isEnrolledOn, type UnitTimeline } from "./timeline.ts";
 import type { EvaluationUnit, PopulationInput, SickNotableObservation, Signal } from "./types.ts";
+import { windowsFor } from "./windows.ts";
 import { evaluateEarlyYears20, evaluatePersistent10, yearFigures } from "./year-rates.ts";
 
 /**
@@ -58,9 +59,11 @@ function evaluateTimeline(
 ): Signal[] {
   const day = dayNumber(asOf);
   if (!isEnrolledOn(t.periods, day)) return [];
-  const ctx: RuleContext = { t, day, asOf, profile };
+  const windows = windowsFor(t.school, day, profile);
+  const ctx: RuleContext = { t, day, asOf, profile, windows };
   const episodes = episodesUpTo(t.sickEpisodes, day);
   const year = yearFigures(ctx);
+  const weeks = completeWeekFigures(ctx);
   const found = [
     evaluateLegalHours(ctx),
     evaluateSickFrequent(ctx, episodes),
@@ -68,8 +71,8 @@ function evaluateTimeline(
     evaluateSickSpread(ctx, episodes),
     evaluateSickNotable(ctx, sickNotable),
     evaluateLateRepeated(ctx),
-    evaluateUnder50(ctx),
-    evaluateLongTermAbsent(ctx),
+    evaluateUnder50(ctx, weeks),
+    evaluateLongTermAbsent(ctx, weeks),
     evaluatePersistent10(ctx, year),
     evaluateEarlyYears20(ctx, year),
   ];
@@ -82,7 +85,9 @@ export function evaluateUnit(
   asOf: IsoDate,
   profile: SignalProfile = DEFAULT_PROFILE,
 ): Signal[] {
-  return evaluateUnitAtDates(unit, [asOf], profile)[0]!;
+  const day = dayNumber(asOf);
+  const school = schoolDaysFor(unit.calendar, day - LOOKBACK_DAYS, day);
+  return evaluateTimeline(buildTimeline(unit, school), asOf, profile, unit.sickNotable ?? []);
 }
 
 /**

@@ -2,17 +2,15 @@
 // in hours by the hours rule of §3, within the 4 most recent lesweken up to D (the week
 // containing D counts, up to D). The higher one supersedes: at most one of the two fires.
 import { HOUR_UNITS_PER_HOUR, hoursFromUnits } from "../calendar/hours.ts";
-import { lesweekenUpTo } from "../calendar/school-days.ts";
 import { iso, type RuleContext, roundHours, unitSignal } from "./signal.ts";
 import { firstIndexFrom, sumBetween } from "./timeline.ts";
 import type { Signal } from "./types.ts";
 
 export function evaluateLegalHours(ctx: RuleContext): Signal | null {
   const { t, day, profile } = ctx;
-  const { lesweken, reportHours, preventiveHours } = profile.legalHours;
-  const mondays = lesweekenUpTo(t.school, day, lesweken);
-  if (mondays.length === 0) return null;
-  const windowStart = mondays[0]!;
+  const { reportHours, preventiveHours } = profile.legalHours;
+  const { start: windowStart, lesweken } = ctx.windows.legalHours;
+  if (windowStart === null) return null;
   const units = sumBetween(t, t.unauthorizedHourUnits, windowStart, day);
   // Compare in integer hour units so that exactly 16 h is exactly 16 h.
   const code =
@@ -26,7 +24,7 @@ export function evaluateLegalHours(ctx: RuleContext): Signal | null {
     unauthorized_minutes: sumBetween(t, t.unauthorizedMinutes, windowStart, day),
     unauthorized_hours: roundHours(hoursFromUnits(units)),
     first_absence_date: iso(firstUnauthorizedDay(ctx, windowStart)),
-    lesweken: mondays.length,
+    lesweken,
     window_start: iso(windowStart),
     window_end: ctx.asOf,
   });

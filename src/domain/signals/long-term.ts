@@ -2,34 +2,41 @@
 // both over the 4 most recent complete lesweken before D (the lesweken before the ISO week
 // that contains D). A week without scheduled time for the pupil is never "absent", so both
 // need scheduled time in each of their weeks.
-import { completeLesweekenBefore } from "../calendar/school-days.ts";
 import { iso, percentage, type RuleContext, unitSignal } from "./signal.ts";
 import { scheduledBetween, sumBetween } from "./timeline.ts";
 import type { Signal } from "./types.ts";
 
-interface WeekFigures {
+export interface WeekFigures {
   monday: number;
   scheduled: number;
   absent: number;
   unauthorized: number;
 }
 
-function weekFigures(ctx: RuleContext, weeks: number): WeekFigures[] | null {
-  const mondays = completeLesweekenBefore(ctx.t.school, ctx.day, weeks);
-  if (mondays.length < weeks) return null;
+/**
+ * The figures of the n complete lesweken before D, oldest first; null as soon as one week has
+ * no absence or no scheduled time (neither rule can fire then). Computed once for both rules,
+ * over as many complete lesweken as the longer of the two asks (see windows.ts).
+ */
+export function completeWeekFigures(ctx: RuleContext): WeekFigures[] | null {
+  const mondays = ctx.windows.completeMondays;
   const out: WeekFigures[] = [];
-  for (const monday of mondays) {
+  for (let k = mondays.length - 1; k >= 0; k--) {
+    const monday = mondays[k]!;
     const sunday = monday + 6;
+    const absent = sumBetween(ctx.t, ctx.t.absent, monday, sunday);
+    if (absent <= 0) return null;
     const scheduled = scheduledBetween(ctx.t, monday, sunday);
     if (scheduled <= 0) return null;
-    out.push({
-      monday,
-      scheduled,
-      absent: sumBetween(ctx.t, ctx.t.absent, monday, sunday),
-      unauthorized: sumBetween(ctx.t, ctx.t.unauthorizedMinutes, monday, sunday),
-    });
+    const unauthorized = sumBetween(ctx.t, ctx.t.unauthorizedMinutes, monday, sunday);
+    out.push({ monday, scheduled, absent, unauthorized });
   }
-  return out;
+  return out.reverse();
+}
+
+function lastWeeks(figures: WeekFigures[] | null, n: number): WeekFigures[] | null {
+  if (figures === null || figures.length < n) return null;
+  return figures.length === n ? figures : figures.slice(figures.length - n);
 }
 
 function windowEvidence(weeks: readonly WeekFigures[]) {
@@ -46,9 +53,9 @@ function windowEvidence(weeks: readonly WeekFigures[]) {
 }
 
 /** UNDER_50: absent (any reason) more than 50 % of the scheduled time in each of those weeks. */
-export function evaluateUnder50(ctx: RuleContext): Signal | null {
+export function evaluateUnder50(ctx: RuleContext, figures: WeekFigures[] | null): Signal | null {
   const { completeLesweken, absentMoreThanPercent } = ctx.profile.under50;
-  const weeks = weekFigures(ctx, completeLesweken);
+  const weeks = lastWeeks(figures, completeLesweken);
   if (weeks === null) return null;
   // "more than 50 %": exactly half does not fire. Integer comparison, no rounding.
   if (!weeks.every((w) => w.absent * 100 > absentMoreThanPercent * w.scheduled)) return null;
@@ -62,8 +69,11 @@ export function evaluateUnder50(ctx: RuleContext): Signal | null {
  * LONG_TERM_ABSENT: absent for all scheduled time in each of those weeks. `legal` is true when
  * more than half of those absent minutes is unauthorized (the Inspectie's definition).
  */
-export function evaluateLongTermAbsent(ctx: RuleContext): Signal | null {
-  const weeks = weekFigures(ctx, ctx.profile.longTermAbsent.completeLesweken);
+export function evaluateLongTermAbsent(
+  ctx: RuleContext,
+  figures: WeekFigures[] | null,
+): Signal | null {
+  const weeks = lastWeeks(figures, ctx.profile.longTermAbsent.completeLesweken);
   if (weeks === null) return null;
   if (!weeks.every((w) => w.absent >= w.scheduled)) return null;
   const evidence = windowEvidence(weeks);

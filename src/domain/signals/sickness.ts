@@ -1,7 +1,6 @@
 // domain.md §4 SICK_FREQUENT, SICK_LONG, SICK_SPREAD (seed 002, criteria 1–3) and SICK_NOTABLE
 // (criterion 4, recorded by hand). Sick days and episodes as in calendar/sick-episodes.ts.
-import { monthsBeforeDay } from "../calendar/dates.ts";
-import { lesweekenUpTo, schoolDaysBetween } from "../calendar/school-days.ts";
+import { schoolDaysBetween } from "../calendar/school-days.ts";
 import type { Episode } from "../calendar/sick-episodes.ts";
 import { iso, type RuleContext, unitSignal } from "./signal.ts";
 import { firstIndexFrom } from "./timeline.ts";
@@ -16,15 +15,9 @@ export function evaluateSickFrequent(
   ctx: RuleContext,
   episodes: readonly Episode[],
 ): Signal | null {
-  const { t, day } = ctx;
-  const { minEpisodes, maxEpisodeDays, window } = ctx.profile.sickFrequent;
-  let windowStart: number;
-  if (window.unit === "calendar_months") windowStart = monthsBeforeDay(day, window.count);
-  else {
-    const mondays = lesweekenUpTo(t.school, day, window.count);
-    if (mondays.length === 0) return null;
-    windowStart = mondays[0]!;
-  }
+  const { minEpisodes, maxEpisodeDays } = ctx.profile.sickFrequent;
+  const windowStart = ctx.windows.sickFrequentStart;
+  if (windowStart === null || episodes.length < minEpisodes) return null;
   const counted = episodes.filter(
     (e) => e.start >= windowStart && (maxEpisodeDays === null || e.length <= maxEpisodeDays),
   );

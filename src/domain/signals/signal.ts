@@ -3,13 +3,15 @@ import { fromDayNumber, type IsoDate } from "../calendar/dates.ts";
 import type { SignalProfile } from "./profiles.ts";
 import type { UnitTimeline } from "./timeline.ts";
 import type { Evidence, Signal, SignalCode } from "./types.ts";
+import type { RuleWindows } from "./windows.ts";
 
-/** What an attendance rule reads: the unit, the evaluation date D (day number and string), the profile. */
+/** What an attendance rule reads: the unit, D (day number and string), the profile and its windows at D. */
 export interface RuleContext {
   t: UnitTimeline;
   day: number;
   asOf: IsoDate;
   profile: SignalProfile;
+  windows: RuleWindows;
 }
 
 export function unitSignal(

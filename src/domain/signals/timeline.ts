@@ -15,25 +15,31 @@ export interface UnitTimeline {
   readonly birthDay: number;
   readonly school: SchoolDays;
   /** Enrolment periods at this school, merged where they overlap or touch: [start, end] pairs, inclusive. */
-  readonly periods: Int32Array;
+  readonly periods: readonly number[];
   /** Days (ascending) that carry at least one counted row. Per-day figures below share the index. */
-  readonly days: Int32Array;
+  readonly days: readonly number[];
   /** The pupil's scheduled minutes: the school's minutes minus `exempt_11a` minutes (≥ 0). */
-  readonly scheduled: Int32Array;
+  readonly scheduled: readonly number[];
   /** Absent minutes (every reason except `late` and `exempt_11a`), at most `scheduled`. */
-  readonly absent: Int32Array;
-  readonly unauthorizedMinutes: Int32Array;
+  readonly absent: readonly number[];
+  readonly unauthorizedMinutes: readonly number[];
   /** Unauthorized hours by the hours rule of §3, in units of 1/60 hour. */
-  readonly unauthorizedHourUnits: Int32Array;
-  readonly sickMinutes: Int32Array;
-  readonly lateArrivals: Int32Array;
-  readonly lateMinutes: Int32Array;
-  readonly sickDays: Int32Array;
+  readonly unauthorizedHourUnits: readonly number[];
+  readonly lateArrivals: readonly number[];
+  readonly lateMinutes: readonly number[];
+  readonly sickDays: readonly number[];
   readonly sickEpisodes: SickEpisodes;
 }
 
 /** Merged [start, end] day pairs; an open end becomes OPEN_END. */
-export function mergePeriods(periods: readonly DatedPeriod[]): Int32Array {
+export function mergePeriods(periods: readonly DatedPeriod[]): number[] {
+  if (periods.length === 1) {
+    // The common case: one enrolment at the school.
+    const p = periods[0]!;
+    const s = dayNumber(p.startDate);
+    const e = p.endDate ? dayNumber(p.endDate) : OPEN_END;
+    return e >= s ? [s, e] : [];
+  }
   const spans = periods
     .map((p) => [dayNumber(p.startDate), p.endDate ? dayNumber(p.endDate) : OPEN_END] as const)
     .filter(([s, e]) => e >= s)
@@ -44,15 +50,15 @@ export function mergePeriods(periods: readonly DatedPeriod[]): Int32Array {
     if (out.length > 0 && s <= out[last]! + 1) out[last] = Math.max(out[last]!, e);
     else out.push(s, e);
   }
-  return Int32Array.from(out);
+  return out;
 }
 
-export function isEnrolledOn(periods: Int32Array, day: number): boolean {
+export function isEnrolledOn(periods: readonly number[], day: number): boolean {
   return enrolmentStartOn(periods, day) !== null;
 }
 
 /** Start of the (merged) enrolment period that contains the day, or null. */
-export function enrolmentStartOn(periods: Int32Array, day: number): number | null {
+export function enrolmentStartOn(periods: readonly number[], day: number): number | null {
   for (let i = 0; i < periods.length; i += 2) {
     if (periods[i]! <= day && day <= periods[i + 1]!) return periods[i]!;
   }
@@ -62,75 +68,80 @@ export function enrolmentStartOn(periods: Int32Array, day: number): number | nul
 /**
  * Builds the unit's timeline from its current row set. A row counts only on a school day inside
  * an enrolment (the pupil has no scheduled time elsewhere, so there is nothing to be absent
- * from); rows outside the school's day range are left out.
+ * from); rows outside the school's day range are left out. Plain arrays, not typed arrays: they
+ * are small, and a million units allocate them cheaply.
  */
 export function buildTimeline(unit: EvaluationUnit, school: SchoolDays): UnitTimeline {
   const periods = mergePeriods(unit.enrolments);
   const rows = unit.attendance;
-  const rowDays = new Int32Array(rows.length);
-  let kept = 0;
-  const keptIndex = new Int32Array(rows.length);
+  const rowDays: number[] = [];
+  const rowIndex: number[] = [];
   let sorted = true;
   for (let r = 0; r < rows.length; r++) {
     const day = dayNumber(rows[r]!.date);
     const i = day - school.from;
     if (i < 0 || day > school.to || school.minutes[i] === 0 || !isEnrolledOn(periods, day))
       continue;
-    if (kept > 0 && day < rowDays[kept - 1]!) sorted = false;
-    rowDays[kept] = day;
-    keptIndex[kept] = r;
-    kept++;
+    if (rowDays.length > 0 && day < rowDays[rowDays.length - 1]!) sorted = false;
+    rowDays.push(day);
+    rowIndex.push(r);
   }
-  const order = Array.from({ length: kept }, (_, k) => k);
-  if (!sorted) order.sort((a, b) => rowDays[a]! - rowDays[b]!);
-
-  let distinct = 0;
-  for (let k = 0; k < kept; k++) {
-    if (k === 0 || rowDays[order[k]!] !== rowDays[order[k - 1]!]) distinct++;
+  if (!sorted) {
+    const order = rowIndex.map((_, k) => k).sort((a, b) => rowDays[a]! - rowDays[b]!);
+    const days = order.map((k) => rowDays[k]!);
+    const index = order.map((k) => rowIndex[k]!);
+    rowDays.splice(0, rowDays.length, ...days);
+    rowIndex.splice(0, rowIndex.length, ...index);
   }
-  const days = new Int32Array(distinct);
-  const scheduled = new Int32Array(distinct);
-  const absent = new Int32Array(distinct);
-  const unauthorizedMinutes = new Int32Array(distinct);
-  const unauthorizedHourUnits = new Int32Array(distinct);
-  const sickMinutes = new Int32Array(distinct);
-  const lateArrivals = new Int32Array(distinct);
-  const lateMinutes = new Int32Array(distinct);
-  const exempt = new Int32Array(distinct);
 
-  let d = -1;
-  for (let k = 0; k < kept; k++) {
-    const day = rowDays[order[k]!]!;
-    if (d < 0 || days[d] !== day) days[++d] = day;
-    const row = rows[keptIndex[order[k]!]!]!;
-    const minutes = Math.max(row.minutes, 0);
-    switch (row.reason) {
-      case "late":
-        lateArrivals[d]!++;
-        lateMinutes[d]! += minutes;
-        break;
-      case "exempt_11a":
-        exempt[d]! += minutes;
-        break;
-      default:
-        absent[d]! += minutes;
-        if (row.reason === "sick") sickMinutes[d]! += minutes;
-        else if (UNAUTHORIZED_REASONS.has(row.reason)) {
-          unauthorizedMinutes[d]! += minutes;
-          unauthorizedHourUnits[d]! += hourUnitsOfRow(row.period, row.minutes);
-        }
+  const days: number[] = [];
+  const scheduled: number[] = [];
+  const absent: number[] = [];
+  const unauthorizedMinutes: number[] = [];
+  const unauthorizedHourUnits: number[] = [];
+  const lateArrivals: number[] = [];
+  const lateMinutes: number[] = [];
+  const sickDays: number[] = [];
+  for (let k = 0; k < rowDays.length; ) {
+    const day = rowDays[k]!;
+    let absentSum = 0;
+    let unauthorized = 0;
+    let hourUnits = 0;
+    let sick = 0;
+    let late = 0;
+    let lateSum = 0;
+    let exempt = 0;
+    for (; k < rowDays.length && rowDays[k] === day; k++) {
+      const row = rows[rowIndex[k]!]!;
+      const minutes = Math.max(row.minutes, 0);
+      switch (row.reason) {
+        case "late":
+          late++;
+          lateSum += minutes;
+          break;
+        case "exempt_11a":
+          exempt += minutes;
+          break;
+        default:
+          absentSum += minutes;
+          if (row.reason === "sick") sick += minutes;
+          else if (UNAUTHORIZED_REASONS.has(row.reason)) {
+            unauthorized += minutes;
+            hourUnits += hourUnitsOfRow(row.period, minutes);
+          }
+      }
     }
-  }
-
-  const sick: number[] = [];
-  for (let i = 0; i < distinct; i++) {
-    const schoolMinutes = school.minutes[days[i]! - school.from]!;
-    scheduled[i] = Math.max(0, schoolMinutes - exempt[i]!);
+    const pupilMinutes = Math.max(0, school.minutes[day - school.from]! - exempt);
+    days.push(day);
+    scheduled.push(pupilMinutes);
     // Valid data never exceeds the scheduled time; the clamp keeps percentages ≤ 100 % if it does.
-    if (absent[i]! > scheduled[i]!) absent[i] = scheduled[i]!;
-    if (isSickDay(sickMinutes[i]!, scheduled[i]!)) sick.push(days[i]!);
+    absent.push(Math.min(absentSum, pupilMinutes));
+    unauthorizedMinutes.push(unauthorized);
+    unauthorizedHourUnits.push(hourUnits);
+    lateArrivals.push(late);
+    lateMinutes.push(lateSum);
+    if (isSickDay(sick, pupilMinutes)) sickDays.push(day);
   }
-  const sickDays = Int32Array.from(sick);
   return {
     pupilId: unit.pupil.id,
     schoolId: unit.calendar.schoolId,
@@ -142,7 +153,6 @@ export function buildTimeline(unit: EvaluationUnit, school: SchoolDays): UnitTim
     absent,
     unauthorizedMinutes,
     unauthorizedHourUnits,
-    sickMinutes,
     lateArrivals,
     lateMinutes,
     sickDays,
@@ -151,7 +161,7 @@ export function buildTimeline(unit: EvaluationUnit, school: SchoolDays): UnitTim
 }
 
 /** Index of the first entry of `days` that is ≥ day. */
-export function firstIndexFrom(days: Int32Array, day: number): number {
+export function firstIndexFrom(days: readonly number[], day: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
@@ -165,7 +175,7 @@ export function firstIndexFrom(days: Int32Array, day: number): number {
 /** Sum of a per-day figure over the days in [fromDay, toDay]. */
 export function sumBetween(
   t: UnitTimeline,
-  figure: Int32Array,
+  figure: readonly number[],
   fromDay: number,
   toDay: number,
 ): number {

@@ -3,7 +3,6 @@
 // days from 1 August of D's school year, or from the start of the pupil's enrolment at this
 // school if later, up to D; only once that span holds ≥ 4 lesweken.
 import { ageInYearsOnDay } from "../calendar/ages.ts";
-import { schoolYearStartOfDay } from "../calendar/dates.ts";
 import { lesweekenWithin } from "../calendar/school-days.ts";
 import { iso, percentage, type RuleContext, unitSignal } from "./signal.ts";
 import { enrolmentStartOn, scheduledBetween, sumBetween } from "./timeline.ts";
@@ -21,10 +20,12 @@ export function yearFigures(ctx: RuleContext): YearFigures | null {
   const { t, day } = ctx;
   const enrolmentStart = enrolmentStartOn(t.periods, day);
   if (enrolmentStart === null) return null;
-  const spanStart = Math.max(schoolYearStartOfDay(day), enrolmentStart);
+  const { yearStart, lesweekenSinceYearStart } = ctx.windows;
+  const spanStart = Math.max(yearStart, enrolmentStart);
   return {
     spanStart,
-    lesweken: lesweekenWithin(t.school, spanStart, day),
+    lesweken:
+      spanStart === yearStart ? lesweekenSinceYearStart : lesweekenWithin(t.school, spanStart, day),
     scheduled: scheduledBetween(t, spanStart, day),
     absent: sumBetween(t, t.absent, spanStart, day),
   };
@@ -57,8 +58,8 @@ export function evaluatePersistent10(ctx: RuleContext, y: YearFigures | null): S
 /** EARLY_YEARS_20: the same figure at ≥ 20 %, for pupils aged 4–8 (whole years) at D. */
 export function evaluateEarlyYears20(ctx: RuleContext, y: YearFigures | null): Signal | null {
   const { absentAtLeastPercent, minAge, maxAge, minLesweken } = ctx.profile.earlyYears20;
+  if (y === null || !holds(y, minLesweken, absentAtLeastPercent)) return null;
   const age = ageInYearsOnDay(ctx.t.birthDay, ctx.day);
   if (age < minAge || age > maxAge) return null;
-  if (y === null || !holds(y, minLesweken, absentAtLeastPercent)) return null;
   return unitSignal(ctx, "EARLY_YEARS_20", { ...evidence(ctx, y), age });
 }
