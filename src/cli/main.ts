@@ -5,6 +5,7 @@ import { DatabaseLockedError } from "../db/lock.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerMonitor } from "./commands/monitor.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSignals } from "./commands/signals.ts";
 import { BadInputError, EXIT_BAD_INPUT, EXIT_USAGE, UsageError } from "./errors.ts";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerImport(program);
   registerSignals(program);
+  registerMonitor(program);
   registerServe(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
