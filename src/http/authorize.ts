@@ -1,16 +1,25 @@
 // The one authorization gate of the HTTP API (domain.md §2: access follows need-to-know; every
-// read of personal data is logged). Every route calls `authorize`; it decides, writes the audit
-// row for personal data (allowed and denied alike), and raises 401/403/404.
-//
-// `decide` holds only the rules the current endpoints need. The regional rule book lives in
-// src/domain/policy; when its `decide` is committed this function delegates to it.
+// read of personal data is logged). Every route that acts for a user calls `authorize`: it
+// gathers the facts into the policy's terms, lets src/domain/policy decide, writes the audit
+// row for personal data (allowed and denied alike), and raises 401/403/404. The rules
+// themselves live only in src/domain/policy/rules.ts.
 import type { FastifyRequest } from "fastify";
 import { appendAudit } from "../db/repositories/audit.ts";
+import type { RoleScope } from "../db/repositories/users.ts";
+import { decide } from "../domain/policy/policy.ts";
+import type {
+  Action as PolicyAction,
+  Actor as PolicyActor,
+  Resource as PolicyResource,
+  RoleGrant,
+} from "../domain/policy/resources.ts";
+import { isRoleCode } from "../domain/policy/roles.ts";
 import { type Actor, requireActor } from "./auth/actor.ts";
 import type { HttpContext } from "./context.ts";
 import { forbidden, notFound } from "./problem.ts";
 
-export type Action = "self.read" | "session.end" | "pupil.read" | "audit.read";
+/** Policy actions, plus acting on one's own account, which needs only authentication. */
+export type Action = PolicyAction | "read_own_account" | "end_own_session";
 
 export interface EnrolmentFact {
   schoolId: string;
@@ -18,60 +27,101 @@ export interface EnrolmentFact {
   endDate: string | null;
 }
 
-export type Resource =
-  | { type: "self" }
-  /** `found` false: the id names no pupil; decided like any pupil the actor may not see. */
-  | { type: "pupil"; pupilId: string; found: boolean; enrolments: EnrolmentFact[]; today: string }
-  | { type: "audit"; pupilId: string | null };
-
-export type Decision = { allowed: true; role: string } | { allowed: false };
-
-const SCHOOL_STAFF = new Set(["teacher", "care_coordinator", "school_head"]);
-const AUDIT_READERS = new Set(["app_admin", "privacy_officer"]);
-
-export function decide(actor: Actor, action: Action, resource: Resource): Decision {
-  const grantedBy = (role: string | undefined): Decision =>
-    role === undefined ? { allowed: false } : { allowed: true, role };
-  switch (action) {
-    case "self.read":
-    case "session.end":
-      return { allowed: true, role: "self" };
-    case "audit.read":
-      return grantedBy(actor.roles.find((r) => AUDIT_READERS.has(r.role))?.role);
-    case "pupil.read": {
-      if (resource.type !== "pupil" || !resource.found) return { allowed: false };
-      const schools = schoolsOfCurrentYear(resource.enrolments, resource.today);
-      const role = actor.roles.find(
-        (r) =>
-          (SCHOOL_STAFF.has(r.role) && r.schoolId != null && schools.has(r.schoolId)) ||
-          (r.role === "parent" && r.pupilId === resource.pupilId),
-      );
-      return grantedBy(role?.role);
-    }
-  }
+/** What the HTTP side knows about a pupil at the moment of access; null: no such pupil. */
+export interface PupilFacts {
+  residenceMunicipality: string;
+  enrolments: EnrolmentFact[];
 }
 
-/** Schools where the pupil's enrolment is active today or overlaps today's school year. */
-function schoolsOfCurrentYear(enrolments: EnrolmentFact[], today: string): Set<string> {
+export type Resource =
+  | { type: "own_account" }
+  | { type: "pupil"; pupilId: string; facts: PupilFacts | null; today: string }
+  | { type: "audit_log"; pupilId: string | null };
+
+export type Decision =
+  | { allowed: true; role: string; reason: string }
+  | { allowed: false; reason: string };
+
+/** One grant per role code, with that role's scopes merged (the policy's shape). */
+export function policyActor(actor: Actor): PolicyActor {
+  const byRole = new Map<string, RoleScope[]>();
+  for (const scope of actor.roles)
+    byRole.set(scope.role, [...(byRole.get(scope.role) ?? []), scope]);
+  const grants: RoleGrant[] = [];
+  for (const [role, scopes] of byRole) {
+    if (!isRoleCode(role)) continue; // an unknown code grants nothing
+    const values = (pick: (s: RoleScope) => string | null | undefined) =>
+      scopes.map(pick).filter((v): v is string => typeof v === "string");
+    grants.push({
+      role,
+      schoolIds: values((s) => s.schoolId),
+      municipalities: values((s) => s.municipality),
+      childPupilIds: values((s) => s.pupilId),
+    });
+  }
+  // Case participant lists name people by user id until persons get their own register.
+  return { userId: actor.userId, personId: actor.userId, grants };
+}
+
+/**
+ * Schools where the pupil has an enrolment active today or at some time in today's school year
+ * (1 August – 31 July): a school keeps seeing a pupil who left during the year.
+ */
+export function schoolsOfCurrentYear(enrolments: EnrolmentFact[], today: string): string[] {
   const year = Number(today.slice(0, 4));
   const startYear = today.slice(5, 7) >= "08" ? year : year - 1;
   const yearStart = `${startYear}-08-01`;
   const yearEnd = `${startYear + 1}-07-31`;
-  return new Set(
-    enrolments
-      .filter((e) => e.startDate <= yearEnd && (e.endDate === null || e.endDate >= yearStart))
-      .map((e) => e.schoolId),
-  );
+  const schools = enrolments
+    .filter((e) => e.startDate <= yearEnd && (e.endDate === null || e.endDate >= yearStart))
+    .map((e) => e.schoolId);
+  return [...new Set(schools)];
 }
 
-/** Resources holding personal data: every decision on them is audited, and a denial is a 404. */
-function personalData(resource: Resource): { pupilId: string | null; id: string | null } | null {
+function policyResource(resource: Resource): PolicyResource | null {
+  switch (resource.type) {
+    case "own_account":
+      return null;
+    case "audit_log":
+      return { kind: "audit_log" };
+    case "pupil":
+      if (resource.facts === null) return null;
+      return {
+        kind: "pupil",
+        pupil: {
+          pupilId: resource.pupilId,
+          schoolIds: schoolsOfCurrentYear(resource.facts.enrolments, resource.today),
+          residenceMunicipality: resource.facts.residenceMunicipality,
+          // No cases are stored yet: nobody is a participant, and consent (a) is not on file.
+          participantIds: [],
+          consentShareAuthorizedAbsence: false,
+        },
+      };
+  }
+}
+
+export function decideFor(actor: Actor, action: Action, resource: Resource): Decision {
+  if (action === "read_own_account" || action === "end_own_session") {
+    return { allowed: true, role: "self", reason: "own account" };
+  }
+  const target = policyResource(resource);
+  if (target === null) return { allowed: false, reason: "no such resource" };
+  const subject = policyActor(actor);
+  // Asked grant by grant, so the audit trail can name the role that opened the door.
+  for (const grant of subject.grants) {
+    const single = decide({ ...subject, grants: [grant] }, action, target);
+    if (single.allowed) return { allowed: true, role: grant.role, reason: single.reason };
+  }
+  return { allowed: false, reason: decide(subject, action, target).reason };
+}
+
+/** Resources holding personal data: every decision on them is audited, a denial is a 404. */
+function auditedPupilId(resource: Resource): { pupilId: string | null } | null {
   switch (resource.type) {
     case "pupil":
-      return { pupilId: resource.pupilId, id: resource.pupilId };
-    case "audit":
-      return { pupilId: resource.pupilId, id: resource.pupilId };
-    case "self":
+    case "audit_log":
+      return { pupilId: resource.pupilId };
+    case "own_account":
       return null;
   }
 }
@@ -83,20 +133,21 @@ export async function authorize(
   resource: Resource,
 ): Promise<{ actor: Actor; role: string }> {
   const actor = requireActor(request);
-  const decision = decide(actor, action, resource);
-  const personal = personalData(resource);
-  if (personal !== null) {
+  const decision = decideFor(actor, action, resource);
+  const audited = auditedPupilId(resource);
+  if (audited !== null) {
     await appendAudit(ctx.db.orm, {
       userId: actor.userId,
       role: decision.allowed ? decision.role : actor.roles.map((r) => r.role).join(",") || null,
       action,
       resourceType: resource.type,
-      resourceId: personal.id,
-      pupilId: personal.pupilId,
+      resourceId: audited.pupilId,
+      pupilId: audited.pupilId,
       context: {
         route: request.routeOptions.url ?? request.url,
         method: request.method,
         requestId: request.id,
+        reason: decision.reason,
       },
       outcome: decision.allowed ? "allowed" : "denied",
     });

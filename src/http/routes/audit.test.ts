@@ -60,7 +60,7 @@ describe.each(engines())("GET /api/audit on $name", (engine) => {
       user_email: string;
       outcome: string;
     }[];
-    const auditReads = rows.filter((r) => r.action === "audit.read");
+    const auditReads = rows.filter((r) => r.action === "read_audit");
     expect(auditReads).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ user_email: "juf@linde.example", outcome: "denied" }),

@@ -29,8 +29,8 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: HttpContext): voi
     },
     async (request) => {
       const query = request.query;
-      await authorize(request, ctx, "audit.read", {
-        type: "audit",
+      await authorize(request, ctx, "read_audit", {
+        type: "audit_log",
         pupilId: query.pupil_id ?? null,
       });
       const records = await listAudit(ctx.db.orm, {

@@ -67,9 +67,24 @@ describe.each(engines())("GET /api/pupils/{id} on $name", (engine) => {
     expect((await get(bakenTeacher, "P0003")).statusCode).toBe(200); // enrolled there since
   });
 
-  it("shows parents their own child only", async () => {
-    expect((await get(parent, "P0002")).statusCode).toBe(200);
+  it("follows the policy for parents: their child's case, not the pupil record", async () => {
+    // src/domain/policy/rules.ts gives parents read_case/read_document on their own child, and
+    // no read_pupil; this endpoint follows it rather than keeping a rule of its own.
+    expect((await get(parent, "P0002")).statusCode).toBe(404);
     expect((await get(parent, "P0001")).statusCode).toBe(404);
+  });
+
+  it("lets leerplicht see pupils living in its municipality only", async () => {
+    await addUser(t.db, "lpa@zandstad.example", [
+      { role: "attendance_officer", municipality: "Zandstad" },
+    ]);
+    await addUser(t.db, "lpa@elders.example", [
+      { role: "attendance_officer", municipality: "Elders" },
+    ]);
+    const own = await login(t.app, "lpa@zandstad.example");
+    const other = await login(t.app, "lpa@elders.example");
+    expect((await get(own, "P0003")).statusCode).toBe(200);
+    expect((await get(other, "P0003")).statusCode).toBe(404);
   });
 
   it("shows policy roles no pupil at all", async () => {
@@ -90,7 +105,7 @@ describe.each(engines())("GET /api/pupils/{id} on $name", (engine) => {
     expect(p2[0]).toMatchObject({
       userId: lindeTeacherId,
       role: "teacher",
-      action: "pupil.read",
+      action: "read_pupil",
       resourceType: "pupil",
       resourceId: "P0002",
       outcome: "denied",

@@ -26,11 +26,12 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
     async (request) => {
       const pupilId = request.params.pupil_id;
       const pupil = await loadPupil(ctx.db.orm, pupilId);
-      await authorize(request, ctx, "pupil.read", {
+      await authorize(request, ctx, "read_pupil", {
         type: "pupil",
         pupilId,
-        found: pupil !== undefined,
-        enrolments: pupil?.enrolments ?? [],
+        facts: pupil
+          ? { residenceMunicipality: pupil.municipality, enrolments: pupil.enrolments }
+          : null,
         today: todayInNetherlands(ctx.now()),
       });
       // authorize throws for a pupil that was not found, so it is defined here.

@@ -80,7 +80,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
     async (request, reply) => {
       // Logging out without a (valid) session is not an error: the cookie is cleared either way.
       if (request.actor?.via === "session" && request.actor.session) {
-        await authorize(request, ctx, "session.end", { type: "self" });
+        await authorize(request, ctx, "end_own_session", { type: "own_account" });
         await deleteSession(ctx.db.orm, request.actor.session.token);
       }
       clearSessionCookie(request, reply, ctx);
@@ -98,7 +98,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
       },
     },
     async (request) => {
-      const { actor } = await authorize(request, ctx, "self.read", { type: "self" });
+      const { actor } = await authorize(request, ctx, "read_own_account", { type: "own_account" });
       const user = { id: actor.userId, email: actor.email, name: actor.name, roles: actor.roles };
       return presentMe(user, actor.via, actor.session?.csrfToken ?? null);
     },
