@@ -75,11 +75,6 @@ function clampIndex(school: SchoolDays, day: number): number {
   return Math.min(i, n);
 }
 
-export function isSchoolDayIn(school: SchoolDays, day: number): boolean {
-  const i = day - school.from;
-  return i >= 0 && i < school.minutes.length && school.minutes[i]! > 0;
-}
-
 /** Number of school days in [fromDay, toDay] (0 when toDay < fromDay). */
 export function schoolDaysBetween(school: SchoolDays, fromDay: number, toDay: number): number {
   if (toDay < fromDay) return 0;
@@ -147,9 +142,4 @@ export function lesweekenWithin(school: SchoolDays, fromDay: number, toDay: numb
   const hi = Math.max(0, Math.min(lastWeek, school.lesweekenBefore.length - 1));
   const middle = Math.max(0, school.lesweekenBefore[hi]! - school.lesweekenBefore[lo]!);
   return middle + (head ? 1 : 0) + (tail ? 1 : 0);
-}
-
-/** School days after `day`, up to and including `upToDay`. */
-export function schoolDaysAfter(school: SchoolDays, day: number, upToDay: number): number {
-  return schoolDaysBetween(school, day + 1, upToDay);
 }

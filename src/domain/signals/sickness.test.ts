@@ -44,6 +44,27 @@ describe("SICK_FREQUENT (default: ≥ 3 episodes of 1–2 days in 2 calendar mon
     expect(has(run([...base, ...sick(["2026-03-10"], 149)], D), "SICK_FREQUENT")).toBe(false);
   });
 
+  it("measures half a day against the pupil's scheduled time after exempt_11a", () => {
+    // 120 of the 300 minutes exempted: 90 sick minutes are half of the remaining 180.
+    const exempt = (date: string) => ({
+      date,
+      period: "am",
+      minutes: 120,
+      reason: "exempt_11a" as const,
+    });
+    const rows = [
+      ...sick(["2026-01-12", "2026-02-03"]),
+      exempt("2026-03-10"),
+      ...sick(["2026-03-10"], 90),
+    ];
+    const young = { pupil: { id: "P012", birthDate: "2020-11-01" } };
+    expect(has(evaluateUnit(unit({ attendance: rows, ...young }), D), "SICK_FREQUENT")).toBe(true);
+    const without = rows.filter((r) => r.reason !== "exempt_11a");
+    expect(has(evaluateUnit(unit({ attendance: without, ...young }), D), "SICK_FREQUENT")).toBe(
+      false,
+    );
+  });
+
   it("M@ZL: the 4th episode of any length within the 12 most recent lesweken", () => {
     // Zuid's 12 lesweken up to 12 March reach back to 1 December (two Christmas weeks skipped).
     const rows = [

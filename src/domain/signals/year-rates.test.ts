@@ -61,6 +61,28 @@ describe("PERSISTENT_10 (≥ 10 % since the start of the school year or the enro
     });
   });
 
+  it("does not restart the year at a new enrolment row that follows the previous one", () => {
+    // 900 minutes in February: 18.75 % of the 16 school days since 1 February, but far under
+    // 10 % of the year since 25 August, which is where the continuous enrolment started.
+    const rows = dayRows(["2026-02-03", "2026-02-04", "2026-02-05"], "medical");
+    const touching = [
+      { startDate: "2025-08-25", endDate: "2026-01-31" },
+      { startDate: "2026-02-01", endDate: null },
+    ];
+    expect(evaluateUnit(unit({ attendance: rows, enrolments: touching }), "2026-03-02")).toEqual(
+      [],
+    );
+    const fresh = [touching[1]!];
+    const signals = evaluateUnit(unit({ attendance: rows, enrolments: fresh }), "2026-03-02");
+    expect(find(signals, "PERSISTENT_10")?.evidence).toMatchObject({
+      absent_minutes: 900,
+      scheduled_minutes: 4800,
+      window_start: "2026-02-01",
+    });
+    const gap = [touching[0]!, { startDate: "2026-02-03", endDate: null }];
+    expect(evaluateUnit(unit({ attendance: rows, enrolments: gap }), "2026-02-02")).toEqual([]);
+  });
+
   it("does not count late minutes, and exempt_11a leaves the scheduled time", () => {
     const lateRows = dayRows(["2026-02-03", "2026-02-04"], "late", 270, "1");
     expect(codes(evaluateUnit(fromFebruary(lateRows), D))).toEqual([]);
