@@ -15,6 +15,9 @@ import {
   schoolDaysOf,
 } from "./synthetic/region.ts";
 
+/** Bumped whenever the generated data changes, so cached directories are not reused. */
+export const GENERATOR_VERSION = 1;
+
 export interface GenerateOptions {
   pupils: number;
   seed: number;
