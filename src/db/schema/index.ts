@@ -1,2 +1,3 @@
 export * from "./access.ts";
+export * from "./cases.ts";
 export * from "./region.ts";
