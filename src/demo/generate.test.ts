@@ -59,6 +59,33 @@ function weeklyFigures(
   return [...weeks.entries()].sort(([a], [b]) => a - b).map(([, w]) => w);
 }
 
+/** Runs of consecutive school days with sick minutes ≥ half the day (domain.md §4). */
+function sickEpisodes(rows: DemoAttendance[], calendar: SchoolCalendar) {
+  const sickMinutes = new Map<number, number>();
+  for (const row of rows) {
+    if (row.reason !== "sick") continue;
+    const day = dayNumber(row.date);
+    sickMinutes.set(day, (sickMinutes.get(day) ?? 0) + row.minutes);
+  }
+  const sickDays = [...sickMinutes.entries()]
+    .filter(([day, minutes]) => minutes * 2 >= calendar.scheduledMinutesOfDay(day))
+    .map(([day]) => day)
+    .sort((a, b) => a - b);
+  const episodes: { start: number; length: number }[] = [];
+  let previous: number | undefined;
+  for (const day of sickDays) {
+    let schoolDayBetween = false;
+    for (let d = (previous ?? day) + 1; d < day && !schoolDayBetween; d++) {
+      schoolDayBetween = calendar.isSchoolDayNumber(d);
+    }
+    const last = episodes[episodes.length - 1];
+    if (last && previous !== undefined && !schoolDayBetween) last.length++;
+    else episodes.push({ start: day, length: 1 });
+    previous = day;
+  }
+  return episodes;
+}
+
 function maxOverFourWeeks(values: number[]): number {
   let best = 0;
   for (let i = 0; i + 4 <= values.length; i++) {
@@ -208,6 +235,33 @@ describe("generateDemoRegion", () => {
     }
   });
 
+  it("has short and long sick episodes as domain.md §4 defines them", () => {
+    const byId = calendars(region);
+    let frequent = 0;
+    let long = 0;
+    for (const [key, list] of rowsByPupilSchool(region)) {
+      const calendar = byId.get(key.split("|")[1] as string) as SchoolCalendar;
+      const episodes = sickEpisodes(list, calendar);
+      if (episodes.some((e) => e.length > 10)) long++;
+      const short = episodes.filter((e) => e.length <= 2).map((e) => e.start);
+      // Three short episodes starting within about two calendar months.
+      if (short.some((start, i) => (short[i + 2] ?? Number.POSITIVE_INFINITY) - start <= 61))
+        frequent++;
+    }
+    expect(long).toBeGreaterThanOrEqual(10);
+    expect(frequent).toBeGreaterThanOrEqual(20);
+  });
+
+  it("has pupils who arrive, leave or change school during the year", () => {
+    const perPupil = new Map<string, number>();
+    for (const e of region.enrolments) perPupil.set(e.pupilId, (perPupil.get(e.pupilId) ?? 0) + 1);
+    expect([...perPupil.values()].filter((n) => n > 1).length).toBeGreaterThan(5);
+    const inYear = (date: string | null) =>
+      date !== null && date > region.schoolYear.start && date < region.schoolYear.end;
+    expect(region.enrolments.filter((e) => inYear(e.startDate)).length).toBeGreaterThan(20);
+    expect(region.enrolments.filter((e) => inYear(e.endDate)).length).toBeGreaterThan(20);
+  });
+
   it("keeps most pupils mostly present", () => {
     const byId = calendars(region);
     const rows = rowsByPupilSchool(region);
@@ -269,8 +323,12 @@ describe("generateDemoRegion", () => {
     expect(absolute.length).toBeGreaterThanOrEqual(2);
     for (const s of absolute) {
       expect(enrolled.has(s.personId)).toBe(false);
-      expect(exempted.has(s.personId)).toBe(false);
+      const active = region.exemptions.filter(
+        (e) => e.pupilId === s.personId && (e.endDate === null || e.endDate >= s.startDate),
+      );
+      expect(active).toEqual([]);
     }
+    expect(absolute.some((s) => exempted.has(s.personId))).toBe(true);
     expect(unenrolled.length).toBeGreaterThan(absolute.length);
     const kinds = new Set(region.exemptions.map((e) => e.kind));
     expect([...kinds].sort()).toEqual(["11", "15", "3a", "5a", "5b", "5c"]);

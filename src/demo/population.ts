@@ -62,7 +62,8 @@ export function generatePopulation(
   // Absolute absence: living here, of compulsory age, enrolled nowhere.
   for (let i = scaled(0.002, 3); i > 0; i--) {
     const variant = random.pick(["never", "moved_in", "over_16"] as const);
-    const level = variant === "over_16" ? random.int(13, 14) : random.int(3, 12);
+    // Level 13 (VO year 5 age) stays under 18 all year: still of qualification-duty age.
+    const level = variant === "over_16" ? 13 : random.int(3, 12);
     const movedIn = addDays(year.start, random.int(60, 240));
     const person = addPerson(level, variant === "moved_in" ? movedIn : undefined);
     const from = variant === "moved_in" ? movedIn : year.start;
@@ -91,6 +92,10 @@ export function generatePopulation(
         advicePartnership,
         adviceDoctor,
       });
+      if (endDate !== null && endDate < year.end) {
+        // The exemption ran out: from the next day the child should be at a school.
+        story(person, "absolute_absence", addDays(endDate, 1), `vrijstelling ${kind} verlopen`);
+      }
       story(
         person,
         "exemption",
