@@ -338,6 +338,22 @@ describe("generateDemoRegion", () => {
     for (const e of region.exemptions) expect(registered.has(e.pupilId)).toBe(true);
   });
 
+  it("gives pupils birth dates that fit their grade and sector", () => {
+    const sector = new Map(region.schools.map((s) => [s.schoolId, s.sector]));
+    const birth = new Map(region.pupils.map((p) => [p.pupilId, p.birthDate]));
+    const problems: string[] = [];
+    for (const e of region.enrolments) {
+      const born = birth.get(e.pupilId) as string;
+      // Age on 1 October of the demo year, in whole years.
+      const age = 2025 - Number(born.slice(0, 4)) - (born.slice(5) > "10-01" ? 1 : 0);
+      const level = Number(e.grade) + (sector.get(e.schoolId) === "vo" ? 8 : 0);
+      // Group 1 holds 3-year-olds who start on their 4th birthday; some pupils repeated a year.
+      if (age < level + 2 || age > level + 5)
+        problems.push(`${e.pupilId} grade ${e.grade} age ${age}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("uses synthetic contact data only", () => {
     for (const c of region.contacts) {
       expect(c.email).toMatch(/^[a-z0-9.]+@example\.(org|net|com)$/);
