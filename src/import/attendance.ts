@@ -77,8 +77,10 @@ const VALUES = ["school_id", "minutes", "reason", "note"] as const;
 
 /**
  * One statement: the history rows of every new or changed key (old values null for a first
- * insert), and the upsert of exactly those keys. Unchanged rows are neither written nor
- * logged, so re-importing a file changes nothing.
+ * insert), then exactly those keys written — fresh ones by a plain INSERT (cheaper than
+ * ON CONFLICT for large first loads), changed ones by UPDATE. Unchanged rows are neither
+ * written nor logged, so re-importing a file changes nothing. Imports of one kind run one at a
+ * time (advisory lock in run-import), so a fresh key cannot appear in between.
  */
 export async function writeAttendance(
   tx: TxClient,
@@ -101,21 +103,23 @@ export async function writeAttendance(
        RETURNING pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note,
                  old_school_id IS NULL AS fresh
      ),
-     written AS (
+     inserted AS (
        INSERT INTO attendance (pupil_id, date, period, school_id, minutes, reason, note,
                                import_id, updated_at)
        SELECT pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note, $1, now()
-       FROM changed
-       ON CONFLICT (pupil_id, date, period) DO UPDATE
-         SET school_id = EXCLUDED.school_id, minutes = EXCLUDED.minutes,
-             reason = EXCLUDED.reason, note = EXCLUDED.note,
-             import_id = EXCLUDED.import_id, updated_at = EXCLUDED.updated_at
+       FROM changed WHERE fresh
+       RETURNING 1
+     ),
+     updated AS (
+       UPDATE attendance a
+       SET school_id = c.new_school_id, minutes = c.new_minutes, reason = c.new_reason,
+           note = c.new_note, import_id = $1, updated_at = now()
+       FROM changed c
+       WHERE NOT c.fresh AND a.pupil_id = c.pupil_id AND a.date = c.date AND a.period = c.period
        RETURNING 1
      )
-     SELECT (count(*) FILTER (WHERE fresh))::int AS inserted,
-            (count(*) FILTER (WHERE NOT fresh))::int AS updated,
-            (SELECT count(*) FROM written)::int AS written
-     FROM changed`,
+     SELECT (SELECT count(*) FROM inserted)::int AS inserted,
+            (SELECT count(*) FROM updated)::int AS updated`,
     [run.importId, run.actor],
   );
   return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };

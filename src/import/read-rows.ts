@@ -1,7 +1,7 @@
 // Reads a canonical file into staging-table CSV: checks the header, validates every row with
 // the kind's validator and turns the valid rows into COPY text in ~1 MB chunks. Invalid rows
 // are reported to the collector and left out; the caller rejects the file if there are any.
-import { CsvSyntaxError, normaliseHeader, readCsvRecords, type Separator } from "./csv.ts";
+import { CsvSyntaxError, normaliseHeader, readCsvBatches, type Separator } from "./csv.ts";
 import type { ErrorCollector } from "./errors.ts";
 import type { KindSpec, RowValidator } from "./kind-spec.ts";
 import { messages } from "./messages.ts";
@@ -31,35 +31,37 @@ export async function* stagedChunks(
   let headerLength = 0;
   let chunk = "";
   try {
-    for await (const record of readCsvRecords(path, separator)) {
-      if (reader === undefined) {
-        const header = normaliseHeader(record.fields);
-        if (!checkHeader(header, spec, errors)) return;
-        for (const name of header) state.header.add(name);
-        headerLength = header.length;
-        reader = new RowReader(header, errors);
-        requiredIndexes = spec.requiredColumns.map((c) => [c, header.indexOf(c)]);
-        continue;
-      }
-      state.rows++;
-      if (onRows !== undefined && state.rows % PROGRESS_EVERY === 0) onRows(state.rows);
-      // A row cut short (often a wrong separator) is one clear error, not one per column.
-      const cutAt = requiredIndexes.find(([, i]) => i >= record.fields.length);
-      if (cutAt !== undefined && record.fields.length < headerLength) {
-        errors.add(
-          record.line,
-          cutAt[0],
-          messages.tooFewFields(record.fields.length, headerLength),
-        );
-        continue;
-      }
-      reader.reset(record.line, record.fields);
-      const values = validate(reader);
-      if (values === undefined) continue;
-      chunk += encodeCsvLine(record.line, values);
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
+    for await (const batch of readCsvBatches(path, separator)) {
+      for (const record of batch) {
+        if (reader === undefined) {
+          const header = normaliseHeader(record.fields);
+          if (!checkHeader(header, spec, errors)) return;
+          for (const name of header) state.header.add(name);
+          headerLength = header.length;
+          reader = new RowReader(header, errors);
+          requiredIndexes = spec.requiredColumns.map((c) => [c, header.indexOf(c)]);
+          continue;
+        }
+        state.rows++;
+        if (onRows !== undefined && state.rows % PROGRESS_EVERY === 0) onRows(state.rows);
+        // A row cut short (often a wrong separator) is one clear error, not one per column.
+        const cutAt = requiredIndexes.find(([, i]) => i >= record.fields.length);
+        if (cutAt !== undefined && record.fields.length < headerLength) {
+          errors.add(
+            record.line,
+            cutAt[0],
+            messages.tooFewFields(record.fields.length, headerLength),
+          );
+          continue;
+        }
+        reader.reset(record.line, record.fields);
+        const values = validate(reader);
+        if (values === undefined) continue;
+        chunk += encodeCsvLine(record.line, values);
+        if (chunk.length >= CHUNK_CHARS) {
+          yield chunk;
+          chunk = "";
+        }
       }
     }
   } catch (error) {

@@ -1,0 +1,161 @@
+// Benchmark of the canonical attendance import (docs/performance.md, "Import").
+//   npm run bench:import -- --rows 1000000 [--pg postgres://…] [--skip-pglite] [--no-docs]
+// Generates a synthetic region into a temp dir, imports it on PGlite (a directory, as a user
+// would) and on a fresh PostgreSQL database, re-imports the same file (idempotent run), and
+// as the peer COPYs the same rows into a bare table on the same server.
+import { randomBytes } from "node:crypto";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { type Database, openDatabase } from "../src/db/connect.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
+import { importFile } from "../src/import/run-import.ts";
+import { type FixtureFiles, writeFixture } from "./import-fixture.ts";
+import { type Measurement, writeImportSection } from "./import-report.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: "string", default: "1000000" },
+    pg: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    "skip-pglite": { type: "boolean", default: false },
+    "no-docs": { type: "boolean", default: false },
+  },
+});
+const rows = Number(args.rows);
+
+/** Highest resident set size seen while fn runs (sampled every 100 ms). */
+async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; seconds: number; rssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  const start = performance.now();
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return {
+      result,
+      seconds: (performance.now() - start) / 1000,
+      rssMb: Math.round(peak / 2 ** 20),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function importAll(
+  db: Database,
+  files: FixtureFiles,
+  engine: string,
+): Promise<Measurement[]> {
+  for (const kind of ["schools", "closures", "pupils", "enrolments"] as const) {
+    const result = await importFile(db, { kind, path: files[kind], actor: "bench" });
+    if (result.outcome !== "imported") throw new Error(`${kind}: ${JSON.stringify(result.errors)}`);
+  }
+  const out: Measurement[] = [];
+  for (const run of ["first import", "re-import (unchanged)"]) {
+    const { result, seconds, rssMb } = await timed(() =>
+      importFile(db, { kind: "attendance", path: files.attendance, actor: "bench" }),
+    );
+    if (result.outcome !== "imported") {
+      throw new Error(`attendance rejected: ${JSON.stringify(result.errors.slice(0, 5))}`);
+    }
+    const { inserted, updated, unchanged } = result;
+    out.push({ engine, run, rows: result.rows, seconds, rssMb, inserted, updated, unchanged });
+    console.error(
+      `${engine} ${run}: ${(result.rows / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`,
+    );
+  }
+  return out;
+}
+
+async function benchPglite(files: FixtureFiles, dir: string): Promise<Measurement[]> {
+  const db = await openDatabase(join(dir, "pglite"));
+  try {
+    await migrateDatabase(db);
+    return await importAll(db, files, "PGlite (directory)");
+  } finally {
+    await db.close();
+  }
+}
+
+async function withScratchDatabase<T>(
+  serverUrl: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
+  const name = `aanwezig_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function benchPostgres(files: FixtureFiles): Promise<Measurement[]> {
+  return withScratchDatabase(args.pg, async (url) => {
+    const db = await openDatabase(url);
+    let measured: Measurement[];
+    try {
+      await migrateDatabase(db);
+      measured = await importAll(db, files, "PostgreSQL");
+    } finally {
+      await db.close();
+    }
+    measured.push(await plainCopy(url, files));
+    return measured;
+  });
+}
+
+/** The peer: COPY of the same file into a bare table (no checks, keys, indexes or history). */
+async function plainCopy(url: string, files: FixtureFiles): Promise<Measurement> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `CREATE TABLE bare_attendance (pupil_id text, school_id text, date date, period text,
+         minutes integer, reason text, note text)`,
+    );
+    const { seconds, rssMb } = await timed(() =>
+      pipeline(
+        createReadStream(files.attendance),
+        client.query(
+          copyFrom("COPY bare_attendance FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ';')"),
+        ),
+      ),
+    );
+    const [count] = (await client.query("SELECT count(*)::int AS n FROM bare_attendance")).rows;
+    console.error(`plain COPY: ${(count.n / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`);
+    return { engine: "PostgreSQL", run: "plain COPY (peer)", rows: count.n, seconds, rssMb };
+  } finally {
+    await client.end();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "aanwezig-bench-"));
+try {
+  console.error(`generating ${rows} attendance rows in ${dir} …`);
+  const files = await writeFixture(dir, rows);
+  const measured: Measurement[] = [];
+  // PostgreSQL first: PGlite's WASM heap is not returned to the OS, it would inflate the RSS.
+  measured.push(...(await benchPostgres(files)));
+  if (!args["skip-pglite"]) measured.push(...(await benchPglite(files, dir)));
+  const command = `npm run bench:import -- --rows ${rows}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.versions.node}`;
+  const report = { command, machine, pupils: files.pupils_count, measured };
+  console.log(JSON.stringify(report, null, 2));
+  if (!args["no-docs"]) writeImportSection(report);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
