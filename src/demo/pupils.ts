@@ -144,9 +144,11 @@ export function generatePupils(
     };
     enrolments.push(mainEnrolment);
     const move = random.next();
+    let movedIn = false;
     const midYear = () => randomDate(random, `${startYear}-09-15`, `${startYear + 1}-05-31`);
     if (movement === "none" && move < 0.02) {
       movement = "arrived";
+      movedIn = true;
       mainEnrolment.startDate = midYear();
     } else if (movement === "none" && move < 0.035) {
       movement = "left";
@@ -168,12 +170,12 @@ export function generatePupils(
     }
 
     const livesHere = DEMO_MUNICIPALITIES.some((m) => m.name === pupil.municipality);
-    const registeredFrom =
-      movement === "arrived"
-        ? addDays(mainEnrolment.startDate, -random.int(3, 40))
-        : random.chance(0.6)
-          ? birthDate
-          : randomDate(random, birthDate, addDays(year.start, -1));
+    // Children who start school on their 4th birthday were already living here.
+    const registeredFrom = movedIn
+      ? addDays(mainEnrolment.startDate, -random.int(3, 40))
+      : random.chance(0.6)
+        ? birthDate
+        : randomDate(random, birthDate, addDays(year.start, -1));
     plans.push({
       pupil,
       contacts: family.contacts.map((c) => ({ ...c, pupilId: id })),
