@@ -15,7 +15,7 @@ const pupil = (enrolments: { schoolId: string; startDate: string; endDate: strin
   ({
     type: "pupil",
     pupilId: "P1",
-    facts: { residenceMunicipality: "Zandstad", enrolments },
+    facts: { residenceMunicipality: "Zandstad", enrolments, participantIds: [] },
     today: "2026-03-02",
   }) satisfies Resource;
 

@@ -31,6 +31,8 @@ export interface EnrolmentFact {
 export interface PupilFacts {
   residenceMunicipality: string;
   enrolments: EnrolmentFact[];
+  /** Person ids (users.id) of the active participants of the pupil's open cases. */
+  participantIds: string[];
 }
 
 export type Resource =
@@ -92,8 +94,8 @@ function policyResource(resource: Resource): PolicyResource | null {
           pupilId: resource.pupilId,
           schoolIds: schoolsOfCurrentYear(resource.facts.enrolments, resource.today),
           residenceMunicipality: resource.facts.residenceMunicipality,
-          // No cases are stored yet: nobody is a participant, and consent (a) is not on file.
-          participantIds: [],
+          participantIds: resource.facts.participantIds,
+          // Not needed for reading the pupil record; gathered once an endpoint needs it.
           consentShareAuthorizedAbsence: false,
         },
       };

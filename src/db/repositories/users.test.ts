@@ -84,6 +84,13 @@ describe.each(engines())("users on $name", (engine) => {
     expect((await findUserById(db.orm, user.id))?.email).toBe("lpa@gemeente.example");
   });
 
+  it("refuses a role code the policy does not know, creating nothing", async () => {
+    await expect(
+      createUser(db.orm, { email: "x@y.example", name: "X", roles: [{ role: "zorgcoordinator" }] }),
+    ).rejects.toThrow(/unknown role code\(s\): zorgcoordinator/);
+    expect(await findLoginByEmail(db.orm, "x@y.example")).toBe(undefined);
+  });
+
   it("tells whether demo accounts exist", async () => {
     expect(await hasDemoAccounts(db.orm)).toBe(false);
     await createUser(db.orm, { email: "beheer@demo.aanwezig.nl", name: "Demo", roles: [] });

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, like, or } from "drizzle-orm";
+import { isRoleCode } from "../../domain/policy/roles.ts";
 import type { Orm } from "../connect.ts";
 import { apiTokens, roleAssignments, sessions, users } from "../schema/access.ts";
 
@@ -60,6 +61,8 @@ export async function verifyPassword(stored: string | null, password: string): P
 }
 
 export async function createUser(orm: Orm, input: NewUser): Promise<UserWithRoles> {
+  const unknown = input.roles.map((r) => r.role).filter((role) => !isRoleCode(role));
+  if (unknown.length > 0) throw new Error(`unknown role code(s): ${unknown.join(", ")}`);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const [row] = await orm
     .insert(users)

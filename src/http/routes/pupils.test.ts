@@ -87,6 +87,29 @@ describe.each(engines())("GET /api/pupils/{id} on $name", (engine) => {
     expect((await get(other, "P0003")).statusCode).toBe(404);
   });
 
+  it("shows a professional the pupil only while taking part in the pupil's open case", async () => {
+    const jeugdzorg = await addUser(t.db, "jeugdzorg@wijkteam.example", [{ role: "youth_care" }]);
+    const who = await login(t.app, "jeugdzorg@wijkteam.example");
+    expect((await get(who, "P0002")).statusCode).toBe(404);
+    await t.db.sql.query(
+      `insert into cases (id, pupil_id, school_id, phase, owner_person_id, owner_role,
+         owner_organisation, opened_at, opening_kind, absence_start_date, clock_mode)
+       values ('C1', 'P0002', '34CD00', 'CASE_DIRECTOR', 'u-x', 'case_director', 'Zandstad',
+         '2026-01-12', 'by_hand', '2026-01-05', 'lesweken')`,
+    );
+    const join = (until: string | null) =>
+      t.db.sql.query(
+        `insert into case_participants values ('C1', $1, $2, 'youth_care', 'Wijkteam', '2026-01-20', $3)`,
+        [until === null ? 2 : 1, jeugdzorg, until],
+      );
+    await join("2026-02-27"); // left the case before today (2026-03-02)
+    expect((await get(who, "P0002")).statusCode).toBe(404);
+    await join(null);
+    expect((await get(who, "P0002")).statusCode).toBe(200);
+    await t.db.sql.query("update cases set phase = 'CLOSED' where id = 'C1'");
+    expect((await get(who, "P0002")).statusCode).toBe(404);
+  });
+
   it("shows policy roles no pupil at all", async () => {
     const policy = await login(t.app, "beleid@gemeente.example");
     expect((await get(policy, "P0001")).statusCode).toBe(404);

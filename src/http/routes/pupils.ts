@@ -1,11 +1,12 @@
 // GET /api/pupils/{pupil_id} (interfaces.md): one pupil the user may see. A pupil the user may
 // not see answers 404 exactly like one that does not exist, and both attempts are audited.
 
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte, ne, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Orm } from "../../db/connect.ts";
+import { caseParticipants, cases } from "../../db/schema/cases.ts";
 import { enrolments, pupils, schools } from "../../db/schema/region.ts";
 import { authorize } from "../authorize.ts";
 import { type HttpContext, todayInNetherlands } from "../context.ts";
@@ -25,14 +26,19 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
     },
     async (request) => {
       const pupilId = request.params.pupil_id;
+      const today = todayInNetherlands(ctx.now());
       const pupil = await loadPupil(ctx.db.orm, pupilId);
       await authorize(request, ctx, "read_pupil", {
         type: "pupil",
         pupilId,
         facts: pupil
-          ? { residenceMunicipality: pupil.municipality, enrolments: pupil.enrolments }
+          ? {
+              residenceMunicipality: pupil.municipality,
+              enrolments: pupil.enrolments,
+              participantIds: await openCaseParticipants(ctx.db.orm, pupilId, today),
+            }
           : null,
-        today: todayInNetherlands(ctx.now()),
+        today,
       });
       // authorize throws for a pupil that was not found, so it is defined here.
       return presentPupil(pupil!);
@@ -65,4 +71,21 @@ async function loadPupil(orm: Orm, pupilId: string): Promise<PupilRecord | undef
     .where(eq(enrolments.pupilId, pupilId))
     .orderBy(asc(enrolments.startDate), asc(enrolments.schoolId));
   return { ...pupil, enrolments: rows };
+}
+
+/** People taking part today in one of the pupil's open cases (domain.md §2: they see the pupil). */
+async function openCaseParticipants(orm: Orm, pupilId: string, today: string): Promise<string[]> {
+  const rows = await orm
+    .selectDistinct({ personId: caseParticipants.personId })
+    .from(caseParticipants)
+    .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
+    .where(
+      and(
+        eq(cases.pupilId, pupilId),
+        ne(cases.phase, "CLOSED"),
+        lte(caseParticipants.since, today),
+        or(isNull(caseParticipants.until), gte(caseParticipants.until, today)),
+      ),
+    );
+  return rows.map((r) => r.personId);
 }
