@@ -37,6 +37,11 @@ const dataDir = join(root, `v${GENERATOR_VERSION}-n${pupils}-s${seed}-c${chunkSi
 const workDir = join(root, `work-n${pupils}`);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+/** User + system CPU seconds of this process: comparable between runs on a busy machine. */
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 100_000) / 10;
+};
 
 function writeSignals(path: string, signals: readonly PeerSignal[]): void {
   const lines = signals.map((s) => `${s.pupil_id},${s.school_id},${s.code},${s.legal ?? ""}`);
@@ -65,7 +70,11 @@ async function runPhase(phase: string): Promise<void> {
     writeFileSync(join(dataDir, "generated.json"), JSON.stringify(data));
     writeFileSync(
       join(workDir, "generate.json"),
-      JSON.stringify({ seconds: seconds(started), peakRssMb: peakRssMb() }),
+      JSON.stringify({
+        seconds: seconds(started),
+        cpuSeconds: cpuSeconds(),
+        peakRssMb: peakRssMb(),
+      }),
     );
   } else if (phase === "duckdb") {
     const dbPath = join(workDir, "signals.duckdb");
@@ -85,6 +94,7 @@ async function runPhase(phase: string): Promise<void> {
     const figures = {
       loadSeconds,
       evaluateSeconds,
+      cpuSeconds: cpuSeconds(),
       peakRssMb: peakRssMb(),
       attendanceRows: await count("SELECT count(*) FROM attendance"),
       pairs: await count("SELECT count(*) FROM pairs"),
@@ -106,6 +116,7 @@ async function runPhase(phase: string): Promise<void> {
       join(workDir, "ts.json"),
       JSON.stringify({
         seconds: seconds(started),
+        cpuSeconds: cpuSeconds(),
         peakRssMb: peakRssMb(),
         units,
         signals: signals.length,
@@ -135,7 +146,9 @@ async function main(): Promise<void> {
   if (args.regenerate || !existsSync(join(dataDir, "generated.json"))) {
     child("generate");
     const g = readJson("generate.json");
-    console.log(`generated ${dataDir} in ${g.seconds} s (peak RSS ${g.peakRssMb} MB)`);
+    console.log(
+      `generated ${dataDir} in ${g.seconds} s (CPU ${g.cpuSeconds} s, peak RSS ${g.peakRssMb} MB)`,
+    );
   } else {
     console.log(`reusing ${dataDir}`);
   }
@@ -148,7 +161,7 @@ async function main(): Promise<void> {
   child("duckdb");
   const d = readJson("duckdb.json");
   console.log(
-    `DuckDB: load ${d.loadSeconds} s, evaluate ${d.evaluateSeconds} s, peak RSS ${d.peakRssMb} MB, ` +
+    `DuckDB: load ${d.loadSeconds} s, evaluate ${d.evaluateSeconds} s (CPU ${d.cpuSeconds} s in all), peak RSS ${d.peakRssMb} MB, ` +
       `${d.pairs} active (pupil, school) pairs, ${d.signals} signals`,
   );
   const duckdbSignals = readSignals(join(workDir, "duckdb-signals.csv"));
@@ -162,7 +175,7 @@ async function main(): Promise<void> {
     child("ts");
     const t = readJson("ts.json");
     console.log(
-      `TypeScript: ${t.seconds} s (read + evaluate), peak RSS ${t.peakRssMb} MB, ${t.units} units, ${t.signals} signals`,
+      `TypeScript: ${t.seconds} s read + evaluate (CPU ${t.cpuSeconds} s), peak RSS ${t.peakRssMb} MB, ${t.units} units, ${t.signals} signals`,
     );
     const comparison = compareSignals(duckdbSignals, readSignals(join(workDir, "ts-signals.csv")));
     console.log(
