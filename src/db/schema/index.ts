@@ -1,3 +1,4 @@
 export * from "./access.ts";
 export * from "./cases.ts";
 export * from "./region.ts";
+export * from "./signals.ts";

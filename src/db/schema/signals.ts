@@ -1,0 +1,170 @@
+// Signal state over time (domain.md §4, "A signal is a state"): the state per (pupil, school,
+// code), its append-only transitions, the daily evaluation runs, the hand-recorded SICK_NOTABLE
+// observations, the change log that makes incremental evaluation exact, and the DUO absence
+// reports (verzuimmeldingen) with their status history. The rules live in src/domain/signals.
+
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const day = (name: string) => date(name, { mode: "string" });
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One signal's life: raised, open, handled, resolved. A resolved row is history; when the signal
+ * holds again a new row is raised, so at most one live (open/handled) row exists per key.
+ */
+export const signalStates = pgTable(
+  "signal_states",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    pupilId: text("pupil_id").notNull(),
+    /** '' for the population signals (ABSOLUTE, EXEMPTION_5A_NO_ADVICE). */
+    schoolId: text("school_id").notNull(),
+    code: text("code").notNull(),
+    status: text("status").notNull(),
+    raisedOn: day("raised_on").notNull(),
+    lastHeldOn: day("last_held_on").notNull(),
+    resolvedOn: day("resolved_on"),
+    /** Evidence and attributes of the last evaluation at which the signal held. */
+    evidence: jsonb("evidence").notNull(),
+    attributes: jsonb("attributes").notNull(),
+    /** `case` (handled_case_id) or `known` (handled_reason). */
+    handledKind: text("handled_kind"),
+    handledCaseId: text("handled_case_id"),
+    handledReason: text("handled_reason"),
+    handledBy: text("handled_by"),
+    handledAt: at("handled_at"),
+  },
+  (t) => [
+    uniqueIndex("signal_states_live_key")
+      .on(t.pupilId, t.schoolId, t.code)
+      .where(sql`status <> 'resolved'`),
+    index("signal_states_school_status_idx").on(t.schoolId, t.status),
+    index("signal_states_pupil_idx").on(t.pupilId),
+  ],
+);
+
+/** Every state change, append-only (guarded by a trigger). */
+export const signalTransitions = pgTable(
+  "signal_transitions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    stateId: bigint("state_id", { mode: "number" })
+      .notNull()
+      .references(() => signalStates.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    onDate: day("on_date").notNull(),
+    reason: text("reason").notNull(),
+    actor: text("actor").notNull(),
+    at: at("at").notNull().defaultNow(),
+    runId: bigint("run_id", { mode: "number" }),
+  },
+  (t) => [index("signal_transitions_state_idx").on(t.stateId)],
+);
+
+export const evaluationRuns = pgTable("evaluation_runs", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  asOf: day("as_of").notNull(),
+  /** What was asked (`full` or `incremental`) and what ran (an incremental run may need a full one). */
+  mode: text("mode").notNull(),
+  modeRun: text("mode_run"),
+  profile: text("profile").notNull(),
+  actor: text("actor").notNull(),
+  startedAt: at("started_at").notNull().defaultNow(),
+  finishedAt: at("finished_at"),
+  unitsEvaluated: integer("units_evaluated").notNull().default(0),
+  personsEvaluated: integer("persons_evaluated").notNull().default(0),
+  /** { holding, raised, resolved, updated, live } and timings in ms. */
+  counts: jsonb("counts").notNull().default(sql`'{}'::jsonb`),
+});
+
+/** SICK_NOTABLE (domain.md §4, seed 002 criterion 4): a professional's observation, by hand. */
+export const sickNotableObservations = pgTable(
+  "sick_notable_observations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    pupilId: text("pupil_id").notNull(),
+    schoolId: text("school_id").notNull(),
+    recordedOn: day("recorded_on").notNull(),
+    endDate: day("end_date"),
+    note: text("note").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: at("recorded_at").notNull().defaultNow(),
+  },
+  (t) => [index("sick_notable_unit_idx").on(t.schoolId, t.pupilId)],
+);
+
+/**
+ * Filled by triggers on every input table of the rules (see the custom migration): which
+ * (pupil, school) units or persons changed since the last evaluation run claimed them. `kind`:
+ * attendance, enrolment, pupil, population, exemption, sick_notable, or `all` (calendar,
+ * schools, truncation: everything must be evaluated again).
+ */
+export const signalInputChanges = pgTable("signal_input_changes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  kind: text("kind").notNull(),
+  pupilId: text("pupil_id"),
+  schoolId: text("school_id"),
+});
+
+/** Verzuimmelding (Leerplichtwet art. 21a): one report to DUO, prepared from LEGAL_16H. */
+export const duoReports = pgTable(
+  "duo_reports",
+  {
+    id: text("id").primaryKey(),
+    pupilId: text("pupil_id").notNull(),
+    schoolId: text("school_id").notNull(),
+    reportType: text("report_type").notNull(),
+    /** 0 for the first report of an absence, 1–4 for repeats of continuous absence. */
+    repeatOf: text("repeat_of"),
+    repeatNumber: integer("repeat_number").notNull().default(0),
+    startDate: day("start_date").notNull(),
+    endDate: day("end_date").notNull(),
+    dueDate: day("due_date").notNull(),
+    status: text("status").notNull(),
+    daysAbsent: integer("days_absent").notNull(),
+    hoursAbsent: numeric("hours_absent", { mode: "number" }).notNull(),
+    allLessonsMissed: boolean("all_lessons_missed").notNull(),
+    /** The legally required fields filled by the school (reason, actions, reporter, contact). */
+    fields: jsonb("fields").notNull(),
+    closingReason: text("closing_reason"),
+    closingNote: text("closing_note"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("duo_reports_period_key").on(t.pupilId, t.schoolId, t.startDate, t.endDate),
+    index("duo_reports_status_idx").on(t.status),
+  ],
+);
+
+/** Status history of a report, append-only (guarded by a trigger). */
+export const duoReportStatusHistory = pgTable(
+  "duo_report_status_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reportId: text("report_id")
+      .notNull()
+      .references(() => duoReports.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    onDate: day("on_date").notNull(),
+    reason: text("reason"),
+    actor: text("actor").notNull(),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("duo_report_status_report_idx").on(t.reportId)],
+);
