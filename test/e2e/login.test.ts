@@ -1,0 +1,82 @@
+// The login page in a real browser: it renders in Dutch with its landmarks, passes axe without a
+// single violation, and checks its fields itself before anything is sent.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "./support/app-server.ts";
+import { axeViolations, focusedElementId, launchBrowser, openPage } from "./support/browser.ts";
+
+describe("login page", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it("renders in Dutch, with its landmarks and labelled fields", async () => {
+    page = await openPage(browser, `${app.url}/inloggen`);
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    await expect.poll(() => page.title()).toBe("Inloggen – Aanwezig");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Inloggen");
+    expect(await page.getByRole("banner").count()).toBe(1);
+    expect(await page.getByRole("main").count()).toBe(1);
+    expect(await page.getByRole("contentinfo").count()).toBe(1);
+    expect(await page.getByLabel("E-mailadres").getAttribute("type")).toBe("email");
+    expect(await page.getByLabel("Wachtwoord").getAttribute("type")).toBe("password");
+    // Logged out, there is no navigation to sections the visitor cannot open.
+    expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).count()).toBe(0);
+  });
+
+  it("has no axe violations (WCAG 2.2 AA and best practices)", async () => {
+    await page.getByRole("button", { name: "Inloggen" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("starts with a skip link to the main content", async () => {
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Naar de hoofdinhoud" });
+    expect(await skip.getAttribute("href")).toBe("#inhoud");
+    expect(await page.evaluate<string>("document.activeElement.textContent")).toBe(
+      "Naar de hoofdinhoud",
+    );
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await focusedElementId(page)).toBe("inhoud");
+  });
+
+  it("shows Dutch messages beside empty fields and focuses the first", async () => {
+    await page.getByRole("button", { name: "Inloggen" }).click();
+
+    const email = page.getByLabel("E-mailadres");
+    await expect.poll(() => email.getAttribute("aria-invalid")).toBe("true");
+    const emailError = await email.getAttribute("aria-describedby");
+    expect(await page.locator(`#${emailError}`).textContent()).toBe("Vul uw e-mailadres in.");
+    const password = page.getByLabel("Wachtwoord");
+    const passwordError = await password.getAttribute("aria-describedby");
+    expect(await page.locator(`#${passwordError}`).textContent()).toBe("Vul uw wachtwoord in.");
+    expect(await focusedElementId(page)).toBe("login-email");
+
+    // The page with its error messages is as accessible as without them.
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("replaces the message as the user corrects the field", async () => {
+    const email = page.getByLabel("E-mailadres");
+    await email.fill("zorgcoordinator");
+    await expect
+      .poll(() => page.locator("#login-email-error").textContent())
+      .toBe("Vul een geldig e-mailadres in, zoals naam@school.nl.");
+    await email.fill("zorgcoordinator@school.nl");
+    await expect.poll(() => page.locator("#login-email-error").count()).toBe(0);
+    expect(await email.getAttribute("aria-invalid")).toBeNull();
+    // The password is still empty, so its message stays.
+    expect(await page.locator("#login-password-error").textContent()).toBe("Vul uw wachtwoord in.");
+  });
+});

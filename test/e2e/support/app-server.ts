@@ -1,0 +1,125 @@
+// Starts the real application for a browser test: `bin/aanwezig serve` on a free port with a
+// fresh embedded database in a temporary directory (optionally with users in it), and waits
+// until /api/health answers. The web app is built first if it is missing or stale.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { openDatabase } from "../../../src/db/connect.ts";
+import { migrateDatabase } from "../../../src/db/migrate.ts";
+import { createUser, type NewUser } from "../../../src/db/repositories/users.ts";
+import { ensureWebBuilt } from "./build-web.ts";
+import { REPO_ROOT } from "./paths.ts";
+import { startWebFront } from "./web-front.ts";
+
+export interface RunningApp {
+  /** Where the browser opens the web app. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+// Generous: on a loaded two-core machine a cold start of the CLI alone can take many seconds.
+const STARTUP_TIMEOUT_MS = 120_000;
+/** index.html names the app in a meta tag, so a placeholder page is not mistaken for it. */
+const WEB_APP_MARKER = 'content="aanwezig-web"';
+
+export async function startApp(options: { users?: NewUser[] } = {}): Promise<RunningApp> {
+  await ensureWebBuilt();
+  const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-"));
+  const dbDir = join(dir, "db");
+  if (options.users?.length) await seedUsers(dbDir, options.users);
+
+  const port = await freePort();
+  const apiOrigin = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    join(REPO_ROOT, "bin/aanwezig"),
+    ["--db", dbDir, "serve", "--port", String(port), "--host", "127.0.0.1"],
+    {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_ENV: "test" },
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d));
+  child.stderr?.on("data", (d: Buffer) => (output += d));
+
+  const stopServer = async () => {
+    await stopProcess(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(apiOrigin, child, () => output);
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+
+  if (await servesWebApp(apiOrigin)) return { url: apiOrigin, stop: stopServer };
+  const front = await startWebFront(apiOrigin);
+  return {
+    url: front.url,
+    async stop() {
+      await front.close();
+      await stopServer();
+    },
+  };
+}
+
+async function seedUsers(dbDir: string, users: NewUser[]): Promise<void> {
+  const db = await openDatabase(dbDir);
+  try {
+    await migrateDatabase(db);
+    for (const user of users) await createUser(db.orm, user);
+  } finally {
+    await db.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`aanwezig serve exited with ${child.exitCode}:\n${output()}`);
+    }
+    const ok = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(
+    `aanwezig serve did not answer /api/health within ${STARTUP_TIMEOUT_MS} ms:\n${output()}`,
+  );
+}
+
+async function servesWebApp(origin: string): Promise<boolean> {
+  const response = await fetch(`${origin}/inloggen`, { headers: { accept: "text/html" } });
+  return response.ok && (await response.text()).includes(WEB_APP_MARKER);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!killed) {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}

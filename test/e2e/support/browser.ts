@@ -1,0 +1,76 @@
+// Debian's Chromium driven by playwright-core (which never downloads a browser of its own),
+// and axe-core run inside the page for the accessibility checks.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Without the background-networking flags Chromium keeps trying to reach Google's services,
+// which this machine's closed network refuses.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium), as .ci/run does.`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "nl-NL",
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** WCAG 2.0–2.2 A and AA, plus axe's best practices (landmarks, one h1, skip link target). */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+let axeSource: Promise<string> | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  // The root tsconfig has no DOM types, so code that runs in the page is passed as text.
+  const hasAxe = await page.evaluate<boolean>("typeof window.axe === 'object'");
+  // Evaluated through the DevTools protocol rather than a <script> tag, so a strict
+  // Content-Security-Policy on the page does not stop it.
+  if (!hasAxe) await page.evaluate(await axeSource);
+  return page.evaluate<AxeViolation[]>(`
+    window.axe
+      .run(document, { runOnly: { type: "tag", values: ${JSON.stringify(AXE_TAGS)} } })
+      .then((result) => result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+      })))
+  `);
+}
+
+/** The id of the element that has keyboard focus ("" for none or one without an id). */
+export function focusedElementId(page: Page): Promise<string> {
+  return page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
+}

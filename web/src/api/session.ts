@@ -1,0 +1,52 @@
+// The session endpoints (interfaces.md "HTTP API": POST/DELETE /api/session, GET /api/me) and
+// the shape of /api/me as src/http/presenters/me.ts presents it.
+import { apiRequest, isApiError, setCsrfToken } from "./client.ts";
+
+export interface RoleAssignment {
+  role: string;
+  school_id: string | null;
+  municipality: string | null;
+  partnership: string | null;
+  region: string | null;
+  pupil_id: string | null;
+}
+
+export interface Me {
+  user: { id: string; email: string; name: string };
+  roles: RoleAssignment[];
+  scopes: {
+    school_ids: string[];
+    municipalities: string[];
+    partnerships: string[];
+    regions: string[];
+    pupil_ids: string[];
+  };
+  authenticated_via: "session" | "token";
+  csrf_token: string | null;
+}
+
+/** The logged-in user, or null when there is no (valid) session. */
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const me = await apiRequest<Me>("GET", "/api/me", signal ? { signal } : {});
+    setCsrfToken(me.csrf_token);
+    return me;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function logIn(credentials: { email: string; password: string }): Promise<Me> {
+  const me = await apiRequest<Me>("POST", "/api/session", { body: credentials });
+  setCsrfToken(me.csrf_token);
+  return me;
+}
+
+export async function logOut(): Promise<void> {
+  await apiRequest<void>("DELETE", "/api/session");
+  setCsrfToken(null);
+}

@@ -1,0 +1,103 @@
+// Every Dutch text the web app shows. Components read them through `t` (index.ts), never as
+// literals, so an English file (en.ts, typed `Messages`) can follow without touching screens.
+import type { RoleCode } from "../../../src/domain/policy/roles.ts";
+
+export const nl = {
+  locale: "nl-NL",
+  app: {
+    name: "Aanwezig",
+    tagline: "Verzuimsignalen, casusregie en monitoring rond thuiszitters",
+    documentTitle: (page: string) => `${page} – Aanwezig`,
+    skipToContent: "Naar de hoofdinhoud",
+    mainNavigation: "Hoofdmenu",
+    footer: "Aanwezig – open source onder de EUPL-1.2. Alleen synthetische gegevens in de demo.",
+    loading: "Bezig met laden…",
+    loadFailed: "De gegevens konden niet worden geladen. Probeer het later opnieuw.",
+  },
+  header: {
+    userLabel: "Ingelogd als",
+    rolesLabel: "Rol",
+    logout: "Uitloggen",
+    loggingOut: "Bezig met uitloggen…",
+  },
+  login: {
+    title: "Inloggen",
+    intro: "Log in met het e-mailadres en wachtwoord van uw account.",
+    email: "E-mailadres",
+    password: "Wachtwoord",
+    submit: "Inloggen",
+    submitting: "Bezig met inloggen…",
+    errorSummaryTitle: "Controleer het formulier",
+    emailRequired: "Vul uw e-mailadres in.",
+    emailInvalid: "Vul een geldig e-mailadres in, zoals naam@school.nl.",
+    passwordRequired: "Vul uw wachtwoord in.",
+    badCredentials:
+      "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
+    tooManyAttempts:
+      "U heeft te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.",
+    failed: "Inloggen lukt nu niet. Probeer het later opnieuw.",
+  },
+  nav: {
+    home: "Overzicht",
+    signals: "Signalen",
+    cases: "Casussen",
+    myChild: "Mijn kind",
+    monitor: "Monitor",
+    audit: "Logboek",
+  },
+  home: {
+    title: "Overzicht",
+    welcome: (name: string) => `Welkom, ${name}.`,
+    school: {
+      title: "Uw school",
+      body: "Hier komen de verzuimsignalen en casussen van de leerlingen van uw school.",
+    },
+    chain: {
+      title: "Uw casussen",
+      body: "Hier komen de casussen waarin u deelnemer bent, met hun fase, termijnen en plan.",
+    },
+    parent: {
+      title: "Uw kind",
+      body: "Hier ziet u straks het plan, de afspraken en de toestemmingen rond uw kind.",
+    },
+    policy: {
+      title: "Monitor",
+      body: "Hier komen de geaggregeerde cijfers over verzuim en thuiszitters, zonder persoonsgegevens.",
+    },
+    admin: {
+      title: "Beheer",
+      body: "Hier komen het beheer van gebruikers, scholen en instellingen en het logboek.",
+    },
+    none: "Aan uw account is nog geen rol gekoppeld. Neem contact op met de functioneel beheerder.",
+  },
+  section: {
+    comingSoon: "Dit onderdeel is nog in ontwikkeling.",
+  },
+  forbidden: {
+    title: "Geen toegang",
+    body: "Met uw rol heeft u geen toegang tot deze pagina.",
+  },
+  notFound: {
+    title: "Pagina niet gevonden",
+    body: "Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.",
+    homeLink: "Naar het overzicht",
+  },
+  roles: {
+    teacher: "Mentor / leerkracht",
+    care_coordinator: "Zorgcoördinator",
+    school_head: "Schooldirectie",
+    attendance_officer: "Leerplichtambtenaar",
+    case_director: "Casusregisseur",
+    partnership_consultant: "Samenwerkingsverband",
+    youth_doctor: "Jeugdarts",
+    youth_care: "Jeugdteam",
+    breakthrough_member: "Doorbraakteam",
+    parent: "Ouder / verzorger",
+    policy_officer: "Beleidsmedewerker",
+    app_admin: "Functioneel beheerder",
+    privacy_officer: "Privacyfunctionaris",
+  } satisfies Record<RoleCode, string>,
+  unknownRole: (code: string) => `Onbekende rol (${code})`,
+};
+
+export type Messages = typeof nl;
