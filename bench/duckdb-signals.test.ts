@@ -16,6 +16,7 @@ import {
 const AS_OF = "2026-03-04";
 const VO = "20VO00"; // lessons of 50 minutes: 8 a day Mon–Thu, 6 on Friday
 const PO = "20PO00"; // am 210 + pm 120 minutes, Wednesday am only
+const VO75 = "20VL00"; // lessons of 75 minutes: 5 a day Mon–Thu, 4 on Friday
 
 const rows: string[] = [];
 const pupils: string[] = [];
@@ -58,6 +59,15 @@ lessons("P01", "2026-03-05", 1, 8, "truant");
 pupil("P02", PO, "2016-05-01");
 rows.push(`P02,${PO},2026-02-03,day,330,unreported`, `P02,${PO},2026-02-10,day,330,unreported`);
 rows.push(`P02,${PO},2026-02-24,am,210,truant`, `P02,${PO},2026-03-03,pm,84,truant`);
+// 13 lessons of 75 minutes count as 16.25 h (minutes/60), not as 13 lesson hours.
+pupil("P18", VO75);
+for (const [date, last] of [
+  ["2026-02-03", 5],
+  ["2026-02-10", 5],
+  ["2026-02-24", 3],
+] as const) {
+  for (let n = 1; n <= last; n++) rows.push(`P18,${VO75},${date},${n},75,truant`);
+}
 // Sick 9–13 Feb, 23 Feb–2 Mar: 11 school days in one episode across the holiday week.
 pupil("P03", VO);
 for (const date of schoolDays("2026-02-09", "2026-03-02")) fullDay("P03", date, "sick");
@@ -137,7 +147,11 @@ beforeAll(async () => {
   write(
     "schools.csv",
     "school_id;name;sector;holiday_region;minutes_mon;minutes_tue;minutes_wed;minutes_thu;minutes_fri",
-    [`${VO};VO;vo;noord;400;400;400;400;300`, `${PO};PO;po;noord;330;330;210;330;330`],
+    [
+      `${VO};VO;vo;noord;400;400;400;400;300`,
+      `${PO};PO;po;noord;330;330;210;330;330`,
+      `${VO75};VO75;vo;noord;375;375;375;375;300`,
+    ],
   );
   write("closures.csv", "scope,start_date,end_date,name", [
     "all,2025-12-20,2026-01-04,kerstvakantie",
@@ -161,6 +175,9 @@ describe("DuckDB signal peer at 2026-03-04", () => {
   it("fires only PREVENTIVE_10H at 15.9 clock hours", () => {
     expect(codesOf("P02")).toContain("PREVENTIVE_10H");
     expect(codesOf("P02")).not.toContain("LEGAL_16H");
+  });
+  it("counts a lesson longer than 60 minutes as minutes/60", () => {
+    expect(codesOf("P18")).toEqual(["LEGAL_16H"]);
   });
   it("fires SICK_LONG for 11 consecutive sick school days across a holiday, not for 10 or an old episode", () => {
     expect(codesOf("P03")).toContain("SICK_LONG");
