@@ -2,6 +2,7 @@
 // holiday regions, with real-looking Dutch holidays of school year 2025-2026 and one
 // studiedag per school. Only synthetic names; nothing here describes a real school.
 import { dayNumber, fromDayNumber, isoWeekdayOfDay } from "../../src/domain/calendar/dates.ts";
+import type { Closure } from "../../src/domain/calendar/school-calendar.ts";
 
 export const YEAR_START = "2025-08-01";
 export const YEAR_END = "2026-07-31";
@@ -19,13 +20,6 @@ export interface SyntheticSchool {
   /** Lesson length for VO schools; 0 for PO (dagdelen). */
   lessonMinutes: number;
   studiedag: string;
-}
-
-export interface SyntheticClosure {
-  scope: string;
-  startDate: string;
-  endDate: string;
-  name: string;
 }
 
 const KINDS: readonly SchoolKind[] = ["po", "po", "po4", "vo50", "vo50", "vo75"];
@@ -63,9 +57,9 @@ export function makeSchools(pupils: number): SyntheticSchool[] {
   return schools;
 }
 
-/** Holidays 2025-2026 as the Dutch government publishes them, two regions, plus studiedagen. */
-export function makeClosures(schools: readonly SyntheticSchool[]): SyntheticClosure[] {
-  const closures: SyntheticClosure[] = [
+/** Real-looking Dutch holidays 2025-2026 (the published pattern) in two regions, plus studiedagen. */
+export function makeClosures(schools: readonly SyntheticSchool[]): Closure[] {
+  const closures: Closure[] = [
     { scope: "noord", startDate: "2025-07-12", endDate: "2025-08-24", name: "zomervakantie" },
     { scope: "zuid", startDate: "2025-07-05", endDate: "2025-08-17", name: "zomervakantie" },
     { scope: "noord", startDate: "2025-10-18", endDate: "2025-10-26", name: "herfstvakantie" },
@@ -99,10 +93,7 @@ export interface SchoolDay {
 }
 
 /** The school days of the year 2025-08-01 … 2026-07-31 for one school, in date order. */
-export function schoolDaysOf(
-  school: SyntheticSchool,
-  closures: readonly SyntheticClosure[],
-): SchoolDay[] {
+export function schoolDaysOf(school: SyntheticSchool, closures: readonly Closure[]): SchoolDay[] {
   const ranges = closures
     .filter((c) => c.scope === "all" || c.scope === school.region || c.scope === school.schoolId)
     .map((c) => [dayNumber(c.startDate), dayNumber(c.endDate)] as const);
