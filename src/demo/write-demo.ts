@@ -1,10 +1,12 @@
 // Writes a generated demo region into the database: clears the region tables and bulk-loads
 // every table with COPY, all in one transaction (a failed load leaves the old data intact).
 import type { Database, TxClient } from "../db/connect.ts";
+import { CASE_TABLES_IN_CLEAR_ORDER } from "./cases.ts";
 import type { DemoRegion } from "./types.ts";
 
 /** Tables the demo replaces, children before parents; later demo parts add theirs here. */
 export const DEMO_TABLES_IN_CLEAR_ORDER = [
+  ...CASE_TABLES_IN_CLEAR_ORDER,
   "attendance_history",
   "attendance",
   "exemptions",

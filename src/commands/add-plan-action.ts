@@ -1,0 +1,30 @@
+// domain.md §5 "The plan": an action with an owner (person and organisation), a due date and a
+// status; it starts open.
+import { randomUUID } from "node:crypto";
+import type { Database } from "../db/connect.ts";
+import { insertAction, loadPlan } from "../db/repositories/plan.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import { addAction, type PlanAction } from "../domain/cases/plan.ts";
+import type { CommandActor } from "./case-access.ts";
+import { type CommandResult, onCase } from "./run-on-case.ts";
+
+export function addPlanAction(
+  db: Database,
+  actor: CommandActor,
+  caseId: string,
+  input: {
+    description: string;
+    ownerPersonId: string;
+    ownerOrganisation: string;
+    dueDate: IsoDate;
+  },
+  today: IsoDate,
+): Promise<CommandResult<{ action: PlanAction }>> {
+  return onCase(db, actor, caseId, today, "update_plan", "add_plan_action", async (ctx) => {
+    const result = addAction(await loadPlan(ctx.tx.orm, caseId), { id: randomUUID(), ...input });
+    if (!result.ok) return result;
+    const action = result.plan.actions.at(-1)!;
+    await insertAction(ctx.tx.orm, caseId, action);
+    return { ok: true, action };
+  });
+}

@@ -1,0 +1,17 @@
+// domain.md §5: afschalen — back to a lower open phase, always with a reason, recorded like
+// every phase change; the clock does not escalate it again automatically afterwards.
+import type { Database } from "../db/connect.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { OpenPhase } from "../domain/cases/model.ts";
+import type { CommandActor } from "./case-access.ts";
+import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
+
+export function deescalateCase(
+  db: Database,
+  actor: CommandActor,
+  caseId: string,
+  input: { to: OpenPhase; reason: string },
+  today: IsoDate,
+): Promise<TransitionOutcome> {
+  return transitionCase(db, actor, caseId, { type: "deescalate", ...input }, today);
+}

@@ -1,0 +1,30 @@
+// domain.md §5: the school hands the case to the case director before week 4 when it expects
+// more than 4 weeks of absence (a decision with a reason), optionally naming the director as
+// the new owner. The automatic hand-over at week 4 is the daily job's (src/jobs/cases-daily.ts).
+import type { Database } from "../db/connect.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { CommandActor } from "./case-access.ts";
+import { casePersonOf } from "./case-person.ts";
+import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
+
+export async function escalateCase(
+  db: Database,
+  actor: CommandActor,
+  caseId: string,
+  input: { reason: string; newOwnerUserId?: string },
+  today: IsoDate,
+): Promise<TransitionOutcome> {
+  const newOwner = input.newOwnerUserId
+    ? await casePersonOf(db.orm, input.newOwnerUserId, "case_director")
+    : undefined;
+  if (input.newOwnerUserId && !newOwner) {
+    return { ok: false, error: "unknown_person", message: "The new owner is no case director." };
+  }
+  return transitionCase(
+    db,
+    actor,
+    caseId,
+    { type: "hand_to_director", reason: input.reason, ...(newOwner ? { newOwner } : {}) },
+    today,
+  );
+}

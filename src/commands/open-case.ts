@@ -1,0 +1,80 @@
+// domain.md §5: a case is opened from one or more signals or by hand ("a teacher's worry is
+// enough"), by someone who may open a case for the pupil (policy action open_case on the
+// pupil). The opener becomes the case owner (casusverantwoordelijke) and first participant.
+import { randomUUID } from "node:crypto";
+import type { Database } from "../db/connect.ts";
+import { insertCase } from "../db/repositories/cases.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import { type Case, type CaseOpening, type ClockMode, openCase } from "../domain/cases/model.ts";
+import {
+  auditDecision,
+  type CommandActor,
+  grantFor,
+  pupilScope,
+  schoolsOfSchoolYear,
+} from "./case-access.ts";
+import { organisationOfGrant } from "./grant-organisation.ts";
+import { type CommandResult, loadPupilFacts, NOT_FOUND } from "./run-on-case.ts";
+
+export interface OpenCaseInput {
+  pupilId: string;
+  /** Defaults to the pupil's school this school year (the only one, or the latest enrolment). */
+  schoolId?: string;
+  opening: CaseOpening;
+  absenceStartDate: IsoDate;
+  absenceStartedSick?: boolean;
+  clockMode?: ClockMode;
+}
+
+export async function openCaseCommand(
+  db: Database,
+  actor: CommandActor,
+  input: OpenCaseInput,
+  today: IsoDate,
+): Promise<CommandResult<{ case: Case }>> {
+  return db.transaction(async (tx) => {
+    const facts = await loadPupilFacts(tx.orm, input.pupilId);
+    if (!facts) return NOT_FOUND;
+    const resource = { kind: "pupil", pupil: pupilScope(facts, today) } as const;
+    const grant = grantFor(actor.policy, "open_case", resource);
+    const target = {
+      pupilId: input.pupilId,
+      caseId: null,
+      resourceType: "pupil",
+      resourceId: input.pupilId,
+    };
+    await auditDecision(tx.orm, actor, "open_case", target, grant);
+    if (!grant.allowed) {
+      return grantFor(actor.policy, "read_pupil", resource).allowed
+        ? { ok: false, error: "forbidden", message: grant.reason }
+        : NOT_FOUND;
+    }
+    const schools = schoolsOfSchoolYear(facts.pupil.enrolments, today);
+    const schoolId = input.schoolId ?? schools.at(-1);
+    if (!schoolId || !schools.includes(schoolId)) {
+      return {
+        ok: false,
+        error: "school_required",
+        message: "The case needs a school of the pupil.",
+      };
+    }
+    const opened = openCase({
+      id: randomUUID(),
+      pupilId: input.pupilId,
+      schoolId,
+      openedAt: today,
+      opening: input.opening,
+      absenceStartDate: input.absenceStartDate,
+      absenceStartedSick: input.absenceStartedSick ?? false,
+      owner: {
+        personId: actor.userId,
+        role: grant.role,
+        organisation: organisationOfGrant(actor, grant.role, schoolId, facts.pupil.municipality),
+      },
+      clockMode: input.clockMode ?? "lesweken",
+    });
+    if (!opened.ok) return opened;
+    await insertCase(tx.orm, opened.case);
+    return { ok: true, case: opened.case };
+  });
+}

@@ -1,0 +1,83 @@
+// The frame every case command runs in: one transaction that loads the case with its pupil's
+// facts, authorizes the action through the policy (writing the audit row), and hands the
+// loaded state to the command. Expected refusals are values (style.md "Errors"); the HTTP edge
+// maps them: not_found → 404, forbidden → 403, a domain refusal → 409.
+import type { Database, Orm, TxClient } from "../db/connect.ts";
+import { activeParticipantsOfPupil, loadCase } from "../db/repositories/cases.ts";
+import { loadPupilFile, loadSchoolCalendar } from "../db/repositories/cases-pupil.ts";
+import { loadConsentFile } from "../db/repositories/consent.ts";
+import { inSequence } from "../db/repositories/in-sequence.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
+import type { Case, CaseActor } from "../domain/cases/model.ts";
+import type { Action, CandidateScope } from "../domain/policy/resources.ts";
+import type { RoleCode } from "../domain/policy/roles.ts";
+import {
+  authorizeOnCase,
+  type CommandActor,
+  type PupilFacts,
+  type Refusal,
+} from "./case-access.ts";
+
+/** A refusal by the domain (wrong phase, consent missing, …): the case's state does not allow it. */
+export interface DomainRefusal {
+  ok: false;
+  error: string;
+  message: string;
+}
+
+export type CommandResult<T> = ({ ok: true } & T) | Refusal | DomainRefusal;
+
+export interface CaseContext {
+  tx: TxClient;
+  case: Case;
+  facts: PupilFacts;
+  calendar: SchoolCalendar;
+  role: RoleCode;
+  /** The actor as the domain records it in history and flags. */
+  by: CaseActor;
+  today: IsoDate;
+}
+
+export async function loadPupilFacts(orm: Orm, pupilId: string): Promise<PupilFacts | undefined> {
+  const [pupil, consent, participantIds] = await inSequence([
+    () => loadPupilFile(orm, pupilId),
+    () => loadConsentFile(orm, pupilId),
+    () => activeParticipantsOfPupil(orm, pupilId),
+  ] as const);
+  if (!pupil || !consent) return undefined;
+  return { pupil, consent, participantIds };
+}
+
+export const NOT_FOUND: Refusal = {
+  ok: false,
+  error: "not_found",
+  message: "No such case, or not one you may see.",
+};
+
+export async function onCase<R extends { ok: boolean }>(
+  db: Database,
+  actor: CommandActor,
+  caseId: string,
+  today: IsoDate,
+  action: Action,
+  command: string,
+  run: (ctx: CaseContext) => Promise<R>,
+  candidate?: (ctx: { tx: TxClient; case: Case; facts: PupilFacts }) => Promise<CandidateScope>,
+): Promise<R | Refusal> {
+  return db.transaction(async (tx) => {
+    const c = await loadCase(tx.orm, caseId);
+    if (!c) return NOT_FOUND;
+    const facts = await loadPupilFacts(tx.orm, c.pupilId);
+    const calendar = await loadSchoolCalendar(tx.orm, c.schoolId);
+    if (!facts || !calendar) return NOT_FOUND;
+    const scope = candidate ? await candidate({ tx, case: c, facts }) : undefined;
+    const allowed = await authorizeOnCase(tx.orm, actor, action, c, facts, today, {
+      command,
+      ...(scope ? { candidate: scope } : {}),
+    });
+    if (!allowed.ok) return allowed;
+    const by: CaseActor = { kind: "person", personId: actor.userId, role: allowed.role };
+    return run({ tx, case: c, facts, calendar, role: allowed.role, by, today });
+  });
+}

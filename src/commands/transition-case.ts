@@ -1,0 +1,35 @@
+// domain.md §5: a person's command on the case's phase (hand over, breakthrough, arbitration,
+// ruling, prosecutor, afschalen, close, week-8 decision, offer started). The policy action that
+// guards each command comes from actionForCommand; the state machine is applyTransition.
+// Commands with records of their own (committee, referral, agenda) add them via `alsoWrite`.
+import type { Database } from "../db/connect.ts";
+import { saveCase } from "../db/repositories/cases.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { CaseCommand } from "../domain/cases/commands.ts";
+import type { Case, TransitionRecord } from "../domain/cases/model.ts";
+import { applyTransition } from "../domain/cases/transitions.ts";
+import { actionForCommand } from "../domain/policy/case-actions.ts";
+import type { CommandActor } from "./case-access.ts";
+import { type CaseContext, type CommandResult, onCase } from "./run-on-case.ts";
+
+export type TransitionOutcome = CommandResult<{ case: Case; record: TransitionRecord }>;
+
+export async function transitionCase(
+  db: Database,
+  actor: CommandActor,
+  caseId: string,
+  command: CaseCommand,
+  today: IsoDate,
+  alsoWrite?: (ctx: CaseContext, next: Case) => Promise<void>,
+): Promise<TransitionOutcome> {
+  return onCase(db, actor, caseId, today, actionForCommand(command), command.type, async (ctx) => {
+    const result = applyTransition(ctx.case, command, ctx.by, today, {
+      calendar: ctx.calendar,
+      consent: ctx.facts.consent,
+    });
+    if (!result.ok) return result;
+    await saveCase(ctx.tx.orm, ctx.case, result.case);
+    if (alsoWrite) await alsoWrite(ctx, result.case);
+    return { ok: true, case: result.case, record: result.record };
+  });
+}

@@ -1,0 +1,26 @@
+// domain.md §5 "The plan": an open action becomes done or cancelled; a finished action stays.
+import type { Database } from "../db/connect.ts";
+import { loadPlan, updateActionStatus } from "../db/repositories/plan.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import { type PlanAction, setActionStatus } from "../domain/cases/plan.ts";
+import type { CommandActor } from "./case-access.ts";
+import { type CommandResult, onCase } from "./run-on-case.ts";
+
+export function updatePlanActionStatus(
+  db: Database,
+  actor: CommandActor,
+  caseId: string,
+  input: { actionId: string; status: "done" | "cancelled" },
+  today: IsoDate,
+): Promise<CommandResult<{ action: PlanAction }>> {
+  return onCase(db, actor, caseId, today, "update_plan", "update_action_status", async (ctx) => {
+    const result = setActionStatus(
+      await loadPlan(ctx.tx.orm, caseId),
+      input.actionId,
+      input.status,
+    );
+    if (!result.ok) return result;
+    await updateActionStatus(ctx.tx.orm, input.actionId, input.status);
+    return { ok: true, action: result.plan.actions.find((a) => a.id === input.actionId)! };
+  });
+}
