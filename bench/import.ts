@@ -5,7 +5,7 @@
 // as the peer COPYs the same rows into a bare table on the same server.
 import { randomBytes } from "node:crypto";
 import { createReadStream, mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -66,8 +66,21 @@ async function importAll(
     if (result.outcome !== "imported") {
       throw new Error(`attendance rejected: ${JSON.stringify(result.errors.slice(0, 5))}`);
     }
-    const { inserted, updated, unchanged } = result;
-    out.push({ engine, run, rows: result.rows, seconds, rssMb, inserted, updated, unchanged });
+    const { inserted, updated, unchanged, timings } = result;
+    const phases = [timings.stage, timings.check, timings.write]
+      .map((ms) => (ms / 1000).toFixed(1))
+      .join(" / ");
+    out.push({
+      engine,
+      run,
+      rows: result.rows,
+      seconds,
+      rssMb,
+      inserted,
+      updated,
+      unchanged,
+      phases,
+    });
     console.error(
       `${engine} ${run}: ${(result.rows / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`,
     );
@@ -144,6 +157,7 @@ async function plainCopy(url: string, files: FixtureFiles): Promise<Measurement>
 }
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-bench-"));
+const loadAtStart = loadavg()[0] ?? 0;
 try {
   console.error(`generating ${rows} attendance rows in ${dir} …`);
   const files = await writeFixture(dir, rows);
@@ -153,7 +167,8 @@ try {
   if (!args["skip-pglite"]) measured.push(...(await benchPglite(files, dir)));
   const command = `npm run bench:import -- --rows ${rows}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.versions.node}`;
-  const report = { command, machine, pupils: files.pupils_count, measured };
+  const load: [number, number] = [loadAtStart, loadavg()[0] ?? 0];
+  const report = { command, machine, pupils: files.pupils_count, load, measured };
   console.log(JSON.stringify(report, null, 2));
   if (!args["no-docs"]) writeImportSection(report);
 } finally {

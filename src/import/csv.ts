@@ -68,25 +68,26 @@ export async function* readCsvBatches(
   path: string,
   separator: Separator,
 ): AsyncGenerator<CsvRecord[]> {
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-    parse({
-      delimiter: separator,
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // The line the record ends on travels as an extra last element: cheaper than `info`.
-      on_record: (record: string[], context) => {
-        record.push(context.lines as unknown as string);
-        return record;
-      },
-    }),
-  );
+  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  const parser = parse({
+    delimiter: separator,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // The line the record ends on travels as an extra last element: cheaper than `info`.
+    on_record: (record: string[], context) => {
+      record.push(context.lines as unknown as string);
+      return record;
+    },
+  });
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
   // context.lines counts a CRLF inside a quoted field as two lines; `overcount` undoes that
   // so later records keep their true line number.
   let overcount = 0;
-  let batch: CsvRecord[] = [];
   try {
     for await (const values of drain(parser)) {
+      const batch: CsvRecord[] = [];
       for (const value of values) {
         const endLine = value.pop() as number;
         const record = value as string[];
@@ -101,7 +102,6 @@ export async function* readCsvBatches(
         batch.push({ line: endLine - overcount - newlines, fields: record });
       }
       yield batch;
-      batch = [];
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -111,9 +111,9 @@ export async function* readCsvBatches(
     throw error;
   } finally {
     // Also when the consumer stops early (a bad header): close the file.
+    source.destroy();
     parser.destroy();
   }
-  if (batch.length > 0) yield batch;
 }
 
 /** Everything the stream has buffered, per wake-up: one await per batch instead of per record. */
