@@ -76,4 +76,22 @@ describe("the HTTP side of authorization", () => {
       role: "privacy_officer",
     });
   });
+
+  it("decides on a case by its participants and phase, through the same policy", () => {
+    const director = actor([{ role: "case_director", municipality: "Zandstad" }]);
+    const caseOf = (phase: "CASE_DIRECTOR" | "CLOSED", participantIds: string[]): Resource => ({
+      type: "case",
+      caseId: "C1",
+      pupilId: "P1",
+      facts: {
+        pupil: { residenceMunicipality: "Zandstad", enrolments: [], participantIds },
+        phase,
+        participantIds,
+      },
+      today: "2026-03-02",
+    });
+    expect(decideFor(director, "read_case", caseOf("CASE_DIRECTOR", ["u-1"])).allowed).toBe(true);
+    expect(decideFor(director, "read_case", caseOf("CASE_DIRECTOR", ["u-2"])).allowed).toBe(false);
+    expect(decideFor(director, "escalate", caseOf("CLOSED", ["u-1"])).allowed).toBe(false);
+  });
 });

@@ -6,11 +6,13 @@
 import type { FastifyRequest } from "fastify";
 import { appendAudit } from "../db/repositories/audit.ts";
 import type { RoleScope } from "../db/repositories/users.ts";
+import type { CasePhase } from "../domain/cases/model.ts";
 import { decide } from "../domain/policy/policy.ts";
 import type {
   Action as PolicyAction,
   Actor as PolicyActor,
   Resource as PolicyResource,
+  PupilScope,
   RoleGrant,
 } from "../domain/policy/resources.ts";
 import { isRoleCode } from "../domain/policy/roles.ts";
@@ -35,9 +37,17 @@ export interface PupilFacts {
   participantIds: string[];
 }
 
+export interface CaseFacts {
+  pupil: PupilFacts;
+  phase: CasePhase;
+  /** Person ids of this case's active participants. */
+  participantIds: string[];
+}
+
 export type Resource =
   | { type: "own_account" }
   | { type: "pupil"; pupilId: string; facts: PupilFacts | null; today: string }
+  | { type: "case"; caseId: string; pupilId: string; facts: CaseFacts | null; today: string }
   | { type: "audit_log"; pupilId: string | null };
 
 export type Decision =
@@ -80,6 +90,18 @@ export function schoolsOfCurrentYear(enrolments: EnrolmentFact[], today: string)
   return [...new Set(schools)];
 }
 
+/** The pupil as the policy sees it at the moment of access. */
+export function pupilScope(pupilId: string, facts: PupilFacts, today: string): PupilScope {
+  return {
+    pupilId,
+    schoolIds: schoolsOfCurrentYear(facts.enrolments, today),
+    residenceMunicipality: facts.residenceMunicipality,
+    participantIds: facts.participantIds,
+    // Not needed for reading the pupil record or case; gathered once an endpoint needs it.
+    consentShareAuthorizedAbsence: false,
+  };
+}
+
 function policyResource(resource: Resource): PolicyResource | null {
   switch (resource.type) {
     case "own_account":
@@ -88,15 +110,16 @@ function policyResource(resource: Resource): PolicyResource | null {
       return { kind: "audit_log" };
     case "pupil":
       if (resource.facts === null) return null;
+      return { kind: "pupil", pupil: pupilScope(resource.pupilId, resource.facts, resource.today) };
+    case "case":
+      if (resource.facts === null) return null;
       return {
-        kind: "pupil",
-        pupil: {
-          pupilId: resource.pupilId,
-          schoolIds: schoolsOfCurrentYear(resource.facts.enrolments, resource.today),
-          residenceMunicipality: resource.facts.residenceMunicipality,
+        kind: "case",
+        pupil: pupilScope(resource.pupilId, resource.facts.pupil, resource.today),
+        case: {
+          id: resource.caseId,
+          phase: resource.facts.phase,
           participantIds: resource.facts.participantIds,
-          // Not needed for reading the pupil record; gathered once an endpoint needs it.
-          consentShareAuthorizedAbsence: false,
         },
       };
   }
@@ -118,11 +141,13 @@ export function decideFor(actor: Actor, action: Action, resource: Resource): Dec
 }
 
 /** Resources holding personal data: every decision on them is audited, a denial is a 404. */
-function auditedPupilId(resource: Resource): { pupilId: string | null } | null {
+function audited(resource: Resource): { id: string | null; pupilId: string | null } | null {
   switch (resource.type) {
     case "pupil":
     case "audit_log":
-      return { pupilId: resource.pupilId };
+      return { id: resource.pupilId, pupilId: resource.pupilId };
+    case "case":
+      return { id: resource.caseId, pupilId: resource.pupilId };
     case "own_account":
       return null;
   }
@@ -136,27 +161,28 @@ export async function authorize(
 ): Promise<{ actor: Actor; role: string }> {
   const actor = requireActor(request);
   const decision = decideFor(actor, action, resource);
-  const audited = auditedPupilId(resource);
-  if (audited !== null) {
+  const subject = audited(resource);
+  if (subject !== null) {
     await appendAudit(ctx.db.orm, {
       userId: actor.userId,
       role: decision.allowed ? decision.role : actor.roles.map((r) => r.role).join(",") || null,
       action,
       resourceType: resource.type,
-      resourceId: audited.pupilId,
-      pupilId: audited.pupilId,
+      resourceId: subject.id,
+      pupilId: subject.pupilId,
       context: {
         route: request.routeOptions.url ?? request.url,
         method: request.method,
         requestId: request.id,
+        ...(resource.type === "case" ? { caseId: resource.caseId } : {}),
         reason: decision.reason,
       },
       outcome: decision.allowed ? "allowed" : "denied",
     });
   }
   if (!decision.allowed) {
-    // A pupil one may not see answers exactly like one that does not exist: no existence leak.
-    throw resource.type === "pupil" ? notFound() : forbidden();
+    // A pupil or case one may not see answers exactly like one that does not exist.
+    throw resource.type === "pupil" || resource.type === "case" ? notFound() : forbidden();
   }
   return { actor, role: decision.role };
 }

@@ -60,6 +60,20 @@ describe.each(engines())("users on $name", (engine) => {
     );
     await deleteSession(db.orm, grant.token);
     expect(await findActiveSession(db.orm, grant.token, now)).toBe(undefined);
+    // Expired sessions are removed when the next one is made.
+    await createSession(db.orm, user.id, "password", 60_000, now);
+    const later = await createSession(
+      db.orm,
+      user.id,
+      "oidc",
+      60_000,
+      new Date(now.getTime() + 120_000),
+    );
+    const left = await db.sql.query<{ via: string }>("select via from sessions");
+    expect(left.map((s) => s.via)).toEqual(["oidc"]);
+    expect(
+      await findActiveSession(db.orm, later.token, new Date(now.getTime() + 120_000)),
+    ).toBeDefined();
   });
 
   it("resolves API tokens unless revoked or expired", async () => {

@@ -3,7 +3,7 @@
 // leaked database copy cannot be used to log in.
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, isNull, like, or } from "drizzle-orm";
+import { and, eq, gt, isNull, like, lte, or } from "drizzle-orm";
 import { isRoleCode } from "../../domain/policy/roles.ts";
 import type { Orm } from "../connect.ts";
 import { apiTokens, roleAssignments, sessions, users } from "../schema/access.ts";
@@ -190,6 +190,8 @@ export async function createSession(
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + lifetimeMs);
+  // Housekeeping at each login keeps the table to the sessions that can still be used.
+  await orm.delete(sessions).where(lte(sessions.expiresAt, now));
   await orm
     .insert(sessions)
     .values({ tokenHash: sha256(token), userId, csrfToken, via, createdAt: now, expiresAt });

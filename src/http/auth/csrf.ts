@@ -30,11 +30,19 @@ export function registerCsrfGuard(app: FastifyInstance, ctx: HttpContext): void 
 function fromOwnOrigin(request: FastifyRequest, ctx: HttpContext): boolean {
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    const expected = ctx.settings.publicOrigin ?? `${request.protocol}://${request.host}`;
-    return origin === expected;
+    if (ctx.settings.publicOrigin !== undefined) return origin === ctx.settings.publicOrigin;
+    // Without a configured origin, the host the request was sent to must be the Origin's host
+    // (its scheme may differ behind a TLS-terminating proxy).
+    return URL.canParse(origin) && sameHost(new URL(origin).host, request.host);
   }
   // Browsers that send no Origin still say where a request came from.
   return request.headers["sec-fetch-site"] !== "cross-site";
+}
+
+/** Hosts compared without the default ports, which browsers leave out of Origin. */
+function sameHost(a: string, b: string): boolean {
+  const plain = (host: string) => host.toLowerCase().replace(/:(80|443)$/, "");
+  return plain(a) === plain(b);
 }
 
 function sameToken(sent: string | string[] | undefined, expected: string): boolean {

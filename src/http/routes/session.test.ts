@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import { addUser, login, startTestApp, type TestApp } from "../test-helpers.ts";
+import { addUser, login, PASSWORD, startTestApp, type TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("session and /api/me on $name", (engine) => {
   let t: TestApp;
@@ -149,6 +149,26 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
     expect(logout.statusCode).toBe(204);
     expect(logout.cookies.find((c) => c.name === "aanwezig_session")?.value).toBe("");
     expect((await t.app.inject({ url: "/api/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it("checks the Origin against the configured public origin when there is one", async () => {
+    const proxied = await startTestApp(engine, {
+      settings: { publicOrigin: "https://aanwezig.gemeente.example" },
+    });
+    try {
+      await addUser(proxied.db, "x@y.example", []);
+      const attempt = (origin: string) =>
+        proxied.app.inject({
+          method: "POST",
+          url: "/api/session",
+          headers: { origin },
+          payload: { email: "x@y.example", password: PASSWORD },
+        });
+      expect((await attempt("http://localhost:80")).statusCode).toBe(403);
+      expect((await attempt("https://aanwezig.gemeente.example")).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("refuses a cross-site login attempt", async () => {
