@@ -1,0 +1,61 @@
+// domain.md §4 ("A signal is a state, evaluated daily"): which units can change their signals
+// between two evaluation dates D0 < D by the passage of time alone, without any change to
+// their records. docs/signals.md ("Signal state") gives the argument per rule; in short, every
+// window-sum rule can only lose what it counted when D moves on, except:
+// - UNDER_50 / LONG_TERM_ABSENT, whose complete-week window jumps to a newer lesweek;
+// - PERSISTENT_10 / EARLY_YEARS_20, which start to count once the span since 1 August (or the
+//   enrolment) holds the profile's minimum of lesweken;
+// - ages (EARLY_YEARS_20, compulsory school age) and records dated in (D0, D].
+// The last ones are found in the database; the first two need only the school's calendar.
+import { schoolYearStartOfDay } from "../calendar/dates.ts";
+import {
+  completeLesweekenBefore,
+  lesweekenWithin,
+  type SchoolDays,
+} from "../calendar/school-days.ts";
+import type { SignalProfile } from "./profiles.ts";
+
+/**
+ * The Monday of the newest complete lesweek at D when the complete-week window of D differs
+ * from that of D0 (the only week a unit must have absence in to newly hold UNDER_50 or
+ * LONG_TERM_ABSENT); null when the window did not move.
+ */
+export function newCompleteLesweek(
+  school: SchoolDays,
+  previousDay: number,
+  day: number,
+): number | null {
+  const now = completeLesweekenBefore(school, day, 1)[0] ?? null;
+  const before = completeLesweekenBefore(school, previousDay, 1)[0] ?? null;
+  return now !== null && now !== before ? now : null;
+}
+
+/**
+ * Span starts s (1 August of D's school year ≤ s ≤ D) for which the year-rate rules start to
+ * count between D0 and D: lesweken(s, D) ≥ min and lesweken(s, D0) < min. Both counts fall as s
+ * grows, so the scan walks back from D and stops once lesweken(s, D0) reaches the minimum.
+ */
+export function yearRateThresholdStarts(
+  school: SchoolDays,
+  previousDay: number,
+  day: number,
+  profile: SignalProfile,
+): number[] {
+  const min = Math.min(profile.persistent10.minLesweken, profile.earlyYears20.minLesweken);
+  const max = Math.max(profile.persistent10.minLesweken, profile.earlyYears20.minLesweken);
+  const yearStart = schoolYearStartOfDay(day);
+  const starts: number[] = [];
+  for (let s = day; s >= yearStart; s--) {
+    const before = s <= previousDay ? lesweekenWithin(school, s, previousDay) : 0;
+    if (before >= max) break;
+    const now = lesweekenWithin(school, s, day);
+    // A start crosses a threshold of either rule when its count passes min or max in between.
+    if ((now >= min && before < min) || (now >= max && before < max)) starts.push(s);
+  }
+  return starts;
+}
+
+/** True when D0 and D lie in different school years: every year figure starts again. */
+export function crossesSchoolYear(previousDay: number, day: number): boolean {
+  return schoolYearStartOfDay(previousDay) !== schoolYearStartOfDay(day);
+}

@@ -1,0 +1,174 @@
+// Reads and writes signal_states / signal_transitions in bulk (one statement per kind of
+// write, rows passed as one JSON parameter), so a day's thousands of changes cost a few
+// round trips on either engine.
+import type { SqlClient } from "../db/connect.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { SignalState, SignalStatus, SignalTransition } from "../domain/signals/state.ts";
+
+export interface StoredState extends SignalState {
+  id: number;
+  /** Canonical JSON of evidence and attributes, to write only what changed. */
+  payload: string;
+}
+
+export function stateKey(pupilId: string, schoolId: string, code: string): string {
+  return `${pupilId}\u0000${schoolId}\u0000${code}`;
+}
+
+/** JSON with sorted keys: jsonb reorders keys, so both sides are compared in this form. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+export async function loadLiveStates(sql: SqlClient): Promise<Map<string, StoredState>> {
+  const rows = await sql.query<{
+    id: string;
+    pupil_id: string;
+    school_id: string;
+    code: string;
+    status: SignalStatus;
+    raised_on: string;
+    last_held_on: string;
+    evidence: unknown;
+    attributes: unknown;
+  }>(
+    `select id, pupil_id, school_id, code, status, raised_on::text, last_held_on::text,
+            evidence, attributes
+     from signal_states where status <> 'resolved'`,
+  );
+  const map = new Map<string, StoredState>();
+  for (const r of rows) {
+    map.set(stateKey(r.pupil_id, r.school_id, r.code), {
+      id: Number(r.id),
+      pupilId: r.pupil_id,
+      schoolId: r.school_id,
+      code: r.code,
+      status: r.status,
+      raisedOn: r.raised_on,
+      lastHeldOn: r.last_held_on,
+      resolvedOn: null,
+      payload: canonicalJson({ evidence: r.evidence, attributes: r.attributes }),
+    });
+  }
+  return map;
+}
+
+export interface NewState {
+  state: SignalState;
+  evidence: unknown;
+  attributes: unknown;
+  transition: SignalTransition;
+}
+
+export interface StateUpdate {
+  id: number;
+  status: SignalStatus;
+  lastHeldOn: IsoDate;
+  resolvedOn: IsoDate | null;
+  /** New evidence and attributes, or undefined to keep the stored ones. */
+  evidence?: unknown;
+  attributes?: unknown;
+  transition: SignalTransition | null;
+}
+
+export interface StateWrites {
+  inserts: NewState[];
+  updates: StateUpdate[];
+}
+
+/** Applies one run's writes; returns the number of transitions stored. */
+export async function writeStates(
+  sql: SqlClient,
+  writes: StateWrites,
+  actor: string,
+  runId: number,
+): Promise<number> {
+  let transitions = 0;
+  if (writes.inserts.length > 0) {
+    const rows = writes.inserts.map((w) => ({
+      pupil_id: w.state.pupilId,
+      school_id: w.state.schoolId,
+      code: w.state.code,
+      status: w.state.status,
+      raised_on: w.state.raisedOn,
+      last_held_on: w.state.lastHeldOn,
+      evidence: w.evidence,
+      attributes: w.attributes,
+      from_status: w.transition.from,
+      to_status: w.transition.to,
+      on_date: w.transition.onDate,
+      reason: w.transition.reason,
+    }));
+    const inserted = await sql.query<{ n: string }>(
+      `with v as (select * from jsonb_to_recordset($1::jsonb) as v(
+          pupil_id text, school_id text, code text, status text, raised_on date,
+          last_held_on date, evidence jsonb, attributes jsonb, from_status text, to_status text,
+          on_date date, reason text)),
+        s as (insert into signal_states (pupil_id, school_id, code, status, raised_on,
+                last_held_on, evidence, attributes)
+              select pupil_id, school_id, code, status, raised_on, last_held_on, evidence,
+                     attributes from v
+              returning id, pupil_id, school_id, code),
+        t as (insert into signal_transitions (state_id, from_status, to_status, on_date, reason,
+                actor, run_id)
+              select s.id, v.from_status, v.to_status, v.on_date, v.reason, $2, $3
+              from s join v using (pupil_id, school_id, code)
+              returning 1)
+       select count(*) as n from t`,
+      [JSON.stringify(rows), actor, runId],
+    );
+    transitions += Number(inserted[0]?.n ?? 0);
+  }
+  if (writes.updates.length > 0) {
+    const rows = writes.updates.map((u) => ({
+      id: u.id,
+      status: u.status,
+      last_held_on: u.lastHeldOn,
+      resolved_on: u.resolvedOn,
+      set_payload: u.evidence !== undefined,
+      evidence: u.evidence ?? null,
+      attributes: u.attributes ?? null,
+    }));
+    await sql.query(
+      `update signal_states s set status = v.status, last_held_on = v.last_held_on,
+              resolved_on = v.resolved_on,
+              evidence = case when v.set_payload then v.evidence else s.evidence end,
+              attributes = case when v.set_payload then v.attributes else s.attributes end
+       from jsonb_to_recordset($1::jsonb) as v(id bigint, status text, last_held_on date,
+              resolved_on date, set_payload boolean, evidence jsonb, attributes jsonb)
+       where s.id = v.id`,
+      [JSON.stringify(rows)],
+    );
+    const moves = writes.updates.flatMap((u) =>
+      u.transition
+        ? [
+            {
+              state_id: u.id,
+              from_status: u.transition.from,
+              to_status: u.transition.to,
+              on_date: u.transition.onDate,
+              reason: u.transition.reason,
+            },
+          ]
+        : [],
+    );
+    if (moves.length > 0) {
+      await sql.query(
+        `insert into signal_transitions (state_id, from_status, to_status, on_date, reason,
+           actor, run_id)
+         select state_id, from_status, to_status, on_date, reason, $2, $3
+         from jsonb_to_recordset($1::jsonb) as v(state_id bigint, from_status text,
+           to_status text, on_date date, reason text)`,
+        [JSON.stringify(moves), actor, runId],
+      );
+      transitions += moves.length;
+    }
+  }
+  return transitions;
+}

@@ -1,0 +1,196 @@
+// The proof of docs/signals.md "Signal state": on a demo region, two databases receive the
+// same daily imports (new rows, corrections, deletions, rows dated ahead, an enrolment ending,
+// a changed birth date, SICK_NOTABLE observations); one runs a full evaluation every day, the
+// other mostly incremental ones. After every day their states and transitions are identical.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../test/support/databases.ts";
+import type { Database } from "../db/connect.ts";
+import { generateDemoRegion } from "../demo/generate.ts";
+import type { DemoAttendance } from "../demo/types.ts";
+import { writeDemoRegion } from "../demo/write-demo.ts";
+import { addDays, isoWeekday } from "../domain/calendar/dates.ts";
+import { type EvaluationMode, runDailyEvaluation } from "./signal-state.ts";
+
+const region = generateDemoRegion({ pupils: 300, seed: 11 });
+const FIRST = "2025-09-08";
+/** 25 weekdays from FIRST: crosses Mondays, the 4-lesweken threshold of two holiday regions, resolutions. */
+const DAYS = weekdaysFrom(FIRST, 25);
+/** Before the sequence: a few weekly full runs so that states exist and can resolve during it. */
+const HISTORY = ["2025-08-25", "2025-09-01"];
+
+function weekdaysFrom(start: string, n: number): string[] {
+  const out: string[] = [];
+  for (let d = start; out.length < n; d = addDays(d, 1)) if (isoWeekday(d) <= 5) out.push(d);
+  return out;
+}
+
+const byDate = new Map<string, DemoAttendance[]>();
+for (const row of region.attendance) {
+  const list = byDate.get(row.date) ?? [];
+  list.push(row);
+  byDate.set(row.date, list);
+}
+
+async function insertRows(db: Database, rows: readonly DemoAttendance[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.sql.query(
+    `insert into attendance (pupil_id, date, period, school_id, minutes, reason, note)
+     select pupil_id, date, period, school_id, minutes, reason, note
+     from jsonb_to_recordset($1::jsonb) as v(pupil_id text, date date, period text,
+       school_id text, minutes int, reason text, note text)
+     on conflict (pupil_id, date, period) do update
+       set minutes = excluded.minutes, reason = excluded.reason, updated_at = now()`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          pupil_id: r.pupilId,
+          date: r.date,
+          period: r.period,
+          school_id: r.schoolId,
+          minutes: r.minutes,
+          reason: r.reason,
+          note: r.note,
+        })),
+      ),
+    ],
+  );
+}
+
+/** What a day's import and the professionals change before the run of day k (identical in both). */
+async function importDay(db: Database, k: number, day: string): Promise<void> {
+  // Today's rows, except one pupil's, arrive today; on Mondays every school uploads a day late,
+  // so a Monday run sees no new rows and only the moved complete-week window can raise UNDER_50.
+  const arrivesLate = (d: string, row: DemoAttendance) =>
+    isoWeekday(d) === 1 || row.pupilId === (byDate.get(d) ?? [])[0]?.pupilId;
+  await insertRows(
+    db,
+    (byDate.get(day) ?? []).filter((r) => !arrivesLate(day, r)),
+  );
+  if (k > 0) {
+    const yesterday = DAYS[k - 1]!;
+    await insertRows(
+      db,
+      (byDate.get(yesterday) ?? []).filter((r) => arrivesLate(yesterday, r)),
+    );
+  }
+  // Rows dated ahead: imported today, counted only from their own date.
+  if (k % 5 === 2 && DAYS[k + 1])
+    await insertRows(db, (byDate.get(DAYS[k + 1]!) ?? []).slice(0, 3));
+  // A correction of last week: sick becomes unreported (counts toward LEGAL_16H).
+  if (k % 3 === 1 && k >= 5) {
+    await db.sql.query(
+      `update attendance set reason = 'unreported', updated_at = now()
+       where (pupil_id, date, period) in (
+         select pupil_id, date, period from attendance
+         where reason = 'sick' and date = $1::date order by pupil_id, period limit 4)`,
+      [DAYS[k - 5]],
+    );
+  }
+  if (k === 7) {
+    await db.sql.query(
+      `delete from attendance where (pupil_id, date, period) in (
+         select pupil_id, date, period from attendance where date = $1::date
+         order by pupil_id, period limit 5)`,
+      [DAYS[k - 2]],
+    );
+  }
+  if (k === 4) {
+    const pupil = region.enrolments.find((e) => e.endDate === null)!;
+    await db.sql.query(
+      `insert into sick_notable_observations (pupil_id, school_id, recorded_on, end_date, note, recorded_by)
+       values ($1, $2, $3, $4, 'vaak ziek naar huis gestuurd', 'test'),
+              ($1, $2, $5, null, 'opnieuw', 'test')`,
+      [pupil.pupilId, pupil.schoolId, DAYS[k], DAYS[k + 3], DAYS[k + 9]],
+    );
+  }
+  if (k === 9) {
+    // An enrolment ends in the middle of the sequence; a birth date is corrected.
+    await db.sql.query(
+      `update enrolments set end_date = $1::date where (pupil_id, school_id, start_date) in (
+         select e.pupil_id, e.school_id, e.start_date from enrolments e
+         join signal_states s on s.pupil_id = e.pupil_id and s.school_id = e.school_id
+         where e.end_date is null order by e.pupil_id limit 1)`,
+      [DAYS[k + 2]],
+    );
+    await db.sql.query(
+      `update pupils set birth_date = birth_date - 400 where pupil_id = (
+         select pupil_id from pupils order by pupil_id limit 1)`,
+    );
+  }
+}
+
+async function snapshot(db: Database) {
+  const states = await db.sql.query(
+    `select pupil_id, school_id, code, status, raised_on::text, last_held_on::text,
+            resolved_on::text, evidence::text, attributes::text
+     from signal_states order by pupil_id, school_id, code, raised_on`,
+  );
+  const transitions = await db.sql.query(
+    `select s.pupil_id, s.school_id, s.code, t.from_status, t.to_status, t.on_date::text, t.reason
+     from signal_transitions t join signal_states s on s.id = t.state_id
+     order by s.pupil_id, s.school_id, s.code, t.on_date, t.to_status`,
+  );
+  return { states, transitions };
+}
+
+describe.each(engines())("incremental evaluation equals full evaluation on $name", (engine) => {
+  let full: Database;
+  let incremental: Database;
+  const disposers: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    const before = { ...region, attendance: region.attendance.filter((r) => r.date < FIRST) };
+    for (const which of ["full", "incremental"] as const) {
+      const { db, dispose } = await engine.fresh();
+      disposers.push(dispose);
+      await writeDemoRegion(db, before);
+      for (const day of HISTORY) await runDailyEvaluation(db, day, { mode: "full" });
+      if (which === "full") full = db;
+      else incremental = db;
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const dispose of disposers) await dispose();
+  });
+
+  it("gives identical states and transitions after every day of a 25-day sequence", async () => {
+    let incrementalUnits = 0;
+    let fullUnits = 0;
+    const seen = { raised: 0, resolved: 0 };
+    for (let k = 0; k < DAYS.length; k++) {
+      const day = DAYS[k]!;
+      await importDay(full, k, day);
+      await importDay(incremental, k, day);
+      const a = await runDailyEvaluation(full, day, { mode: "full" });
+      // Every sixth day the second database also runs full: the two modes alternate on it.
+      const mode: EvaluationMode = k % 6 === 5 ? "full" : "incremental";
+      const b = await runDailyEvaluation(incremental, day, { mode });
+      expect(b.modeRun).toBe(mode);
+      expect(await snapshot(incremental), `day ${day}`).toEqual(await snapshot(full));
+      if (mode === "incremental") {
+        incrementalUnits += b.unitsEvaluated;
+        fullUnits += a.unitsEvaluated;
+      }
+      seen.raised += a.raised;
+      seen.resolved += a.resolved;
+    }
+    // The sequence exercised the machine, and incremental runs did evaluate fewer units.
+    expect(seen.raised).toBeGreaterThan(20);
+    expect(seen.resolved).toBeGreaterThan(0);
+    expect(incrementalUnits).toBeLessThan(fullUnits);
+    const notable = await full.sql.query(
+      "select status from signal_states where code = 'SICK_NOTABLE' order by raised_on",
+    );
+    expect(notable.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("is idempotent: the same day again adds no transition and changes no state", async () => {
+    const last = DAYS[DAYS.length - 1]!;
+    const before = await snapshot(incremental);
+    for (const mode of ["incremental", "full"] as const) {
+      const again = await runDailyEvaluation(incremental, last, { mode });
+      expect(again.transitions).toBe(0);
+      expect(await snapshot(incremental)).toEqual(before);
+    }
+  }, 60_000);
+});

@@ -1,0 +1,240 @@
+// domain.md §4 "A signal is a state, evaluated daily by a job and on demand": the daily run
+// evaluates the signals at D, moves every affected (pupil, school, code) through the state
+// machine of src/domain/signals/state.ts and keeps each change. `incremental` evaluates only the
+// candidates of signal-state-candidates.ts and is, by construction, the same as `full`
+// (docs/signals.md "Signal state"; proven by signal-state.test.ts on both engines).
+import type { Database } from "../db/connect.ts";
+import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import { dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
+import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
+import { evaluatePopulation, evaluateUnit } from "../domain/signals/evaluate.ts";
+import { crossesSchoolYear } from "../domain/signals/incremental.ts";
+import { DEFAULT_PROFILE, type SignalProfile } from "../domain/signals/profiles.ts";
+import { nextSignalState } from "../domain/signals/state.ts";
+import type { EvaluationUnit, Signal } from "../domain/signals/types.ts";
+import { type ClaimedChange, findCandidates } from "./signal-state-candidates.ts";
+import { attachSickNotable, loadPopulationFor } from "./signal-state-inputs.ts";
+import {
+  canonicalJson,
+  loadLiveStates,
+  type StateWrites,
+  type StoredState,
+  stateKey,
+  writeStates,
+} from "./signal-state-store.ts";
+
+export type EvaluationMode = "full" | "incremental";
+
+export interface DailyEvaluationOptions {
+  mode: EvaluationMode;
+  profile?: SignalProfile;
+  actor?: string;
+}
+
+export interface DailyEvaluationResult {
+  runId: number;
+  asOf: IsoDate;
+  mode: EvaluationMode;
+  /** What ran: an incremental request runs full when there is no usable previous run. */
+  modeRun: EvaluationMode;
+  fullReason: string | null;
+  unitsEvaluated: number;
+  personsEvaluated: number;
+  holding: number;
+  raised: number;
+  resolved: number;
+  transitions: number;
+  ms: { claim: number; candidates: number; load: number; evaluate: number; write: number };
+}
+
+/** Serialises runs with the data transactions whose triggers record changes (see 0006). */
+const CHANGE_LOCK = 724201;
+
+interface Claim {
+  runId: number;
+  previous: { asOf: IsoDate; profile: string; finished: boolean } | null;
+  changes: ClaimedChange[];
+}
+
+async function claimChanges(
+  db: Database,
+  asOf: IsoDate,
+  mode: EvaluationMode,
+  profile: string,
+  actor: string,
+): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    await tx.query("select pg_advisory_xact_lock($1)", [CHANGE_LOCK]);
+    const [last] = await tx.query<{ as_of: string; profile: string; finished: boolean }>(
+      `select as_of::text, profile, finished_at is not null as finished
+       from evaluation_runs order by id desc limit 1`,
+    );
+    const [run] = await tx.query<{ id: string }>(
+      `insert into evaluation_runs (as_of, mode, profile, actor) values ($1, $2, $3, $4)
+       returning id`,
+      [asOf, mode, profile, actor],
+    );
+    const changes = await tx.query<ClaimedChange>(
+      "delete from signal_input_changes returning kind, pupil_id, school_id",
+    );
+    return {
+      runId: Number(run!.id),
+      previous: last ? { asOf: last.as_of, profile: last.profile, finished: last.finished } : null,
+      changes,
+    };
+  });
+}
+
+function whyFull(claim: Claim, asOf: IsoDate, profile: string): string | null {
+  const p = claim.previous;
+  if (!p) return "no previous run";
+  if (!p.finished) return "the previous run did not finish";
+  if (p.profile !== profile) return "the profile changed";
+  if (p.asOf > asOf) return "D lies before the previous run";
+  if (crossesSchoolYear(dayNumber(p.asOf), dayNumber(asOf))) return "a new school year";
+  if (claim.changes.some((c) => c.kind === "all")) return "calendars or whole tables changed";
+  return null;
+}
+
+export async function runDailyEvaluation(
+  db: Database,
+  asOf: IsoDate,
+  options: DailyEvaluationOptions,
+): Promise<DailyEvaluationResult> {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const actor = options.actor ?? "system:daily-evaluation";
+  let clock = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = Math.round(now - clock);
+    clock = now;
+    return ms;
+  };
+  const claim = await claimChanges(db, asOf, options.mode, profile.name, actor);
+  const claimMs = lap();
+  const fullReason = options.mode === "full" ? "asked" : whyFull(claim, asOf, profile.name);
+  const modeRun: EvaluationMode = fullReason === null ? "incremental" : "full";
+
+  const calendars = await loadSchoolCalendars(db.sql);
+  const candidates =
+    modeRun === "incremental"
+      ? await findCandidates(db.sql, claim.previous!.asOf, asOf, claim.changes, calendars, profile)
+      : null;
+  const candidatesMs = lap();
+
+  // Units, per school; all of them in a full run.
+  const units: EvaluationUnit[] = [];
+  for (const calendar of calendars.values()) {
+    let pupilIds: string[] | undefined;
+    if (candidates) {
+      const set = candidates.units.get(calendar.schoolId);
+      if (set !== "all") {
+        pupilIds = [...(set ?? []), ...candidates.pupilsEverywhere];
+        if (pupilIds.length === 0) continue;
+      }
+    }
+    units.push(...(await loadSchoolUnits(db.sql, calendar, asOf, pupilIds)));
+  }
+  await attachSickNotable(db.sql, units);
+  const population = await loadPopulationFor(db.sql, candidates ? candidates.persons : "all");
+  const live = await loadLiveStates(db.sql);
+  const loadMs = lap();
+
+  const holding = new Map<string, Signal>();
+  for (const unit of units) {
+    for (const s of evaluateUnit(unit, asOf, profile)) {
+      holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
+    }
+  }
+  for (const s of evaluatePopulation(population, asOf)) {
+    holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
+  }
+  const writes = planWrites(holding, live, asOf, calendars);
+  const evaluateMs = lap();
+
+  const transitions = await db.transaction(async (tx) => {
+    const n = await writeStates(tx, writes, actor, claim.runId);
+    const counts = {
+      holding: holding.size,
+      raised: writes.inserts.length,
+      resolved: writes.updates.filter((u) => u.status === "resolved").length,
+      transitions: n,
+      full_reason: fullReason,
+    };
+    await tx.query(
+      `update evaluation_runs set finished_at = now(), mode_run = $2, units_evaluated = $3,
+              persons_evaluated = $4, counts = $5::jsonb where id = $1`,
+      [claim.runId, modeRun, units.length, population.persons.length, JSON.stringify(counts)],
+    );
+    return n;
+  });
+  const writeMs = lap();
+  return {
+    runId: claim.runId,
+    asOf,
+    mode: options.mode,
+    modeRun,
+    fullReason,
+    unitsEvaluated: units.length,
+    personsEvaluated: population.persons.length,
+    holding: holding.size,
+    raised: writes.inserts.length,
+    resolved: writes.updates.filter((u) => u.status === "resolved").length,
+    transitions,
+    ms: {
+      claim: claimMs,
+      candidates: candidatesMs,
+      load: loadMs,
+      evaluate: evaluateMs,
+      write: writeMs,
+    },
+  };
+}
+
+/**
+ * The state machine over every key that holds now or has a live state. Live states outside the
+ * evaluated units cannot exist in an incremental run: they are all candidates.
+ */
+function planWrites(
+  holding: ReadonlyMap<string, Signal>,
+  live: ReadonlyMap<string, StoredState>,
+  asOf: IsoDate,
+  calendars: ReadonlyMap<string, SchoolCalendar>,
+): StateWrites {
+  const writes: StateWrites = { inserts: [], updates: [] };
+  for (const [key, signal] of holding) {
+    const previous = live.get(key) ?? null;
+    const step = nextSignalState(previous, signal, true, asOf, null);
+    const payload = { evidence: signal.evidence, attributes: signal.attributes };
+    if (!previous) {
+      if (step.kind === "changed" && step.transition) {
+        writes.inserts.push({ state: step.state, ...payload, transition: step.transition });
+      }
+      continue;
+    }
+    const newPayload = canonicalJson(payload) !== previous.payload;
+    if (step.kind === "unchanged" && !newPayload) continue;
+    writes.updates.push({
+      id: previous.id,
+      status: step.state!.status,
+      lastHeldOn: step.state!.lastHeldOn,
+      resolvedOn: step.state!.resolvedOn,
+      ...(newPayload ? payload : {}),
+      transition: step.kind === "changed" ? step.transition : null,
+    });
+  }
+  for (const [key, previous] of live) {
+    if (holding.has(key)) continue;
+    const calendar = previous.schoolId ? (calendars.get(previous.schoolId) ?? null) : null;
+    const step = nextSignalState(previous, previous, false, asOf, calendar);
+    if (step.kind === "unchanged") continue;
+    writes.updates.push({
+      id: previous.id,
+      status: step.state.status,
+      lastHeldOn: step.state.lastHeldOn,
+      resolvedOn: step.state.resolvedOn,
+      transition: step.transition,
+    });
+  }
+  return writes;
+}
