@@ -49,7 +49,7 @@ const RESOURCES: Record<string, Resource> = {
 // case_director, partnership_consultant, youth_doctor, youth_care, breakthrough_member, parent,
 // policy_officer, app_admin, privacy_officer.  1 = allowed, . = denied.
 const MATRIX: [Action, Resource, string][] = [
-  ["read_pupil", RESOURCES.pupil!, "111111111...."],
+  ["read_pupil", RESOURCES.pupil!, "1111111111..."],
   ["read_attendance_unauthorized", RESOURCES.pupil!, "111111111...."],
   ["read_attendance_authorized", RESOURCES.pupil!, "111111111...."],
   ["read_signals", RESOURCES.signal!, "111111111...."],

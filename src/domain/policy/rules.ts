@@ -145,6 +145,8 @@ export const RULES: readonly Rule[] = [
   ),
   // Parents: their own child's case (plan, deadlines, consent) and documents shared with them.
   allow(["parent"], ["read_case", "record_consent"], "case", isParentOf),
+  // Their own child's basic record (name, school): parents are the child's first contact.
+  allow(["parent"], ["read_pupil"], "pupil", isParentOf),
   allow(["parent"], ["read_document"], "document", and(isParentOf, sharedWithParents)),
 
   // Documents by visibility.

@@ -67,10 +67,9 @@ describe.each(engines())("GET /api/pupils/{id} on $name", (engine) => {
     expect((await get(bakenTeacher, "P0003")).statusCode).toBe(200); // enrolled there since
   });
 
-  it("follows the policy for parents: their child's case, not the pupil record", async () => {
-    // src/domain/policy/rules.ts gives parents read_case/read_document on their own child, and
-    // no read_pupil; this endpoint follows it rather than keeping a rule of its own.
-    expect((await get(parent, "P0002")).statusCode).toBe(404);
+  it("shows parents their own child only", async () => {
+    // src/domain/policy/rules.ts: read_pupil for a parent of that pupil; the route follows it.
+    expect((await get(parent, "P0002")).statusCode).toBe(200);
     expect((await get(parent, "P0001")).statusCode).toBe(404);
   });
 
