@@ -12,10 +12,16 @@ import { DEFAULT_SETTINGS, type HttpContext, type HttpSettings } from "./context
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
+import { registerCaseRoutes } from "./routes/cases.ts";
+import { registerCaseBudgetRoutes } from "./routes/cases-budget.ts";
+import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
+import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
+import { registerSignalRoutes } from "./routes/signals.ts";
+import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
   db: Database;
@@ -63,26 +69,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOidcRoutes(app, ctx);
   registerPupilRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerCaseTransitionRoutes(app, ctx);
+  registerCaseWorkRoutes(app, ctx);
+  registerCaseBudgetRoutes(app, ctx);
+  registerSignalRoutes(app, ctx);
   registerOpenApiRoute(app);
 
-  app.get("/", { schema: { hide: true } }, async (_request, reply) => {
-    reply.type("text/html; charset=utf-8");
-    return placeholderPage();
-  });
+  await registerWebApp(app);
   return app;
-}
-
-function placeholderPage(): string {
-  return `<!doctype html>
-<html lang="nl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Aanwezig</title></head>
-<body>
-<main>
-<h1>Aanwezig</h1>
-<p>Verzuimsignalen, casusregie en monitoring voor de sluitende aanpak rond thuiszitters.</p>
-<p>De webapplicatie volgt; de API draait onder <a href="/api/health">/api</a>.</p>
-</main>
-</body>
-</html>`;
 }

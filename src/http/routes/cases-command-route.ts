@@ -1,0 +1,85 @@
+// One POST route per case command, all alike: validate the body with its zod schema, run the
+// command as the acting user on today's date, map a refusal to problem+json (cases-http.ts).
+// Keeping the shape in one place keeps each command's route a few declarative lines.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { CommandActor } from "../../commands/case-access.ts";
+import type { HttpContext } from "../context.ts";
+import { problemResponses } from "../problem.ts";
+import { CaseParams, commandActor, today, unwrap } from "./cases-http.ts";
+
+export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extends { ok: boolean }> {
+  path: string;
+  summary: string;
+  body: B;
+  /** Extra path parameters beyond the case id. */
+  params?: z.ZodObject;
+  response: R;
+  status?: 200 | 201;
+  bodyLimit?: number;
+  run(input: {
+    actor: CommandActor;
+    caseId: string;
+    params: Record<string, string>;
+    body: z.infer<B>;
+    today: string;
+  }): Promise<T | { ok: false; error: string; message: string }>;
+  present(result: Extract<T, { ok: true }>): z.infer<R>;
+}
+
+export function commandRoute<B extends z.ZodType, R extends z.ZodType, T extends { ok: boolean }>(
+  app: FastifyInstance,
+  ctx: HttpContext,
+  route: CommandRoute<B, R, T>,
+): void {
+  const params = route.params ? CaseParams.extend(route.params.shape) : CaseParams;
+  app.withTypeProvider<ZodTypeProvider>().post(
+    route.path,
+    {
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      schema: {
+        summary: route.summary,
+        tags: ["cases"],
+        params,
+        body: route.body,
+        response: {
+          [route.status ?? 200]: route.response,
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request: FastifyRequest, reply) => {
+      const p = request.params as Record<string, string>;
+      const result = await route.run({
+        actor: commandActor(request),
+        caseId: p.id as string,
+        params: p,
+        body: request.body as z.infer<B>,
+        today: today(ctx),
+      });
+      reply.code(route.status ?? 200);
+      return route.present(unwrap(result) as Extract<T, { ok: true }>);
+    },
+  );
+}
+
+export const TransitionResponse = z
+  .object({
+    case_id: z.string(),
+    phase: z.string(),
+    record: z.object({
+      command: z.string(),
+      from: z.string(),
+      to: z.string(),
+      at: z.iso.date(),
+      reason: z.string(),
+      basis: z.string(),
+    }),
+  })
+  .meta({ id: "TransitionResult" });
+
+export const CreatedResponse = z.object({ id: z.string() }).meta({ id: "Created" });
+export const CaseStateResponse = z
+  .object({ case_id: z.string(), phase: z.string() })
+  .meta({ id: "CaseState" });

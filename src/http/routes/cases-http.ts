@@ -1,0 +1,44 @@
+// What the case routes share: the acting user as a command actor, today's date, the case id
+// parameter, and the mapping of a command's refusal to problem+json (not_found → 404,
+// forbidden → 403, a refusal by the domain's rules → 409 with a stable problem type).
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { CommandActor } from "../../commands/case-access.ts";
+import { requireActor } from "../auth/actor.ts";
+import { policyActor } from "../authorize.ts";
+import { type HttpContext, todayInNetherlands } from "../context.ts";
+import { forbidden, HttpProblem, notFound } from "../problem.ts";
+
+export const CaseParams = z.object({ id: z.string().min(1).max(64) });
+
+export const IsoDate = z.iso.date();
+
+export function commandActor(request: FastifyRequest): CommandActor {
+  const actor = requireActor(request);
+  return {
+    userId: actor.userId,
+    policy: policyActor(actor),
+    origin: {
+      route: request.routeOptions.url ?? request.url,
+      method: request.method,
+      requestId: request.id,
+    },
+  };
+}
+
+export function today(ctx: HttpContext): string {
+  return todayInNetherlands(ctx.now());
+}
+
+/** Returns the success value or throws the problem the refusal stands for. */
+export function unwrap<T extends { ok: boolean }>(
+  result: T | { ok: false; error: string; message: string },
+): Extract<T, { ok: true }> {
+  if (result.ok) return result as Extract<T, { ok: true }>;
+  const refusal = result as { ok: false; error: string; message: string };
+  if (refusal.error === "not_found") throw notFound();
+  if (refusal.error === "forbidden") throw forbidden(refusal.message);
+  throw new HttpProblem(409, refusal.message, {
+    type: `urn:aanwezig:problem:${refusal.error.replaceAll("_", "-")}`,
+  });
+}

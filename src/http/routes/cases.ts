@@ -1,0 +1,199 @@
+// GET /api/cases and GET /api/cases/{id} (interfaces.md), POST /api/cases (open a case) and
+// the document download. Reads go through the same policy gate as the commands
+// (src/commands/case-access.ts): every case read is audited, a case the user may not see
+// answers 404 exactly like one that does not exist.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  auditDecision,
+  caseResource,
+  documentResource,
+  grantFor,
+  type PupilFacts,
+} from "../../commands/case-access.ts";
+import { openCaseCommand } from "../../commands/open-case.ts";
+import { loadPupilFacts } from "../../commands/run-on-case.ts";
+import { loadAllCases, loadCase } from "../../db/repositories/cases.ts";
+import { loadCaseView } from "../../db/repositories/cases-view.ts";
+import { loadDocument } from "../../db/repositories/documents.ts";
+import type { Case } from "../../domain/cases/model.ts";
+import type { HttpContext } from "../context.ts";
+import {
+  CaseDetailSchema,
+  CaseSummarySchema,
+  presentCaseDetail,
+  presentCaseSummary,
+} from "../presenters/case.ts";
+import { notFound, problemResponses } from "../problem.ts";
+import { CaseParams, commandActor, IsoDate, today, unwrap } from "./cases-http.ts";
+
+const OpenCaseBody = z
+  .object({
+    pupil_id: z.string().min(1).max(64),
+    school_id: z.string().min(1).max(16).optional(),
+    absence_start_date: IsoDate,
+    absence_started_sick: z.boolean().optional(),
+    clock_mode: z.enum(["lesweken", "calendar_weeks"]).optional(),
+    reason: z.string().max(2000).optional().describe("required when opened by hand"),
+    signal_ids: z.array(z.string().min(1).max(200)).max(50).optional(),
+  })
+  .meta({ id: "OpenCase" });
+
+export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/cases",
+    {
+      schema: {
+        summary: "Cases the user may see, with phase, clock, next deadline and 3-month status",
+        tags: ["cases"],
+        response: { 200: z.array(CaseSummarySchema), ...problemResponses(401) },
+      },
+    },
+    async (request) => {
+      const actor = commandActor(request);
+      const asOf = today(ctx);
+      const all = await loadAllCases(ctx.db.orm);
+      const facts = new Map<string, PupilFacts | undefined>();
+      const visible: { c: Case; facts: PupilFacts }[] = [];
+      for (const c of all) {
+        if (!facts.has(c.pupilId))
+          facts.set(c.pupilId, await loadPupilFacts(ctx.db.orm, c.pupilId));
+        const f = facts.get(c.pupilId);
+        if (!f) continue;
+        const grant = grantFor(actor.policy, "read_case", caseResource(c, f, asOf));
+        if (!grant.allowed) continue;
+        await auditDecision(
+          ctx.db.orm,
+          actor,
+          "read_case",
+          { pupilId: c.pupilId, caseId: c.id, resourceType: "case", resourceId: c.id },
+          grant,
+          { list: "true" },
+        );
+        visible.push({ c, facts: f });
+      }
+      const body = [];
+      for (const { c, facts: f } of visible) {
+        const view = await loadCaseView(ctx.db.orm, c, f.pupil, f.consent);
+        if (view) body.push(presentCaseSummary(view, asOf));
+      }
+      return body;
+    },
+  );
+
+  api.get(
+    "/api/cases/:id",
+    {
+      schema: {
+        summary:
+          "One case: phase, clock, deadlines, plan, participants, consent, documents, budget",
+        tags: ["cases"],
+        params: CaseParams,
+        response: { 200: CaseDetailSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const actor = commandActor(request);
+      const asOf = today(ctx);
+      const c = await loadCase(ctx.db.orm, request.params.id);
+      const f = c && (await loadPupilFacts(ctx.db.orm, c.pupilId));
+      if (!c || !f) throw notFound();
+      const grant = grantFor(actor.policy, "read_case", caseResource(c, f, asOf));
+      await auditDecision(
+        ctx.db.orm,
+        actor,
+        "read_case",
+        { pupilId: c.pupilId, caseId: c.id, resourceType: "case", resourceId: c.id },
+        grant,
+      );
+      if (!grant.allowed) throw notFound();
+      const view = await loadCaseView(ctx.db.orm, c, f.pupil, f.consent);
+      if (!view) throw notFound();
+      return presentCaseDetail(view, asOf, {
+        canReadDocument: (visibility) =>
+          grantFor(actor.policy, "read_document", documentResource(c, f, asOf, visibility)).allowed,
+        showBudget: grant.role !== "parent",
+      });
+    },
+  );
+
+  api.post(
+    "/api/cases",
+    {
+      schema: {
+        summary: "Open a case from signals or by hand (the opener becomes the case owner)",
+        tags: ["cases"],
+        body: OpenCaseBody,
+        response: { 201: CaseSummarySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const asOf = today(ctx);
+      const opened = unwrap(
+        await openCaseCommand(
+          ctx.db,
+          commandActor(request),
+          {
+            pupilId: body.pupil_id,
+            ...(body.school_id ? { schoolId: body.school_id } : {}),
+            opening: body.signal_ids?.length
+              ? { kind: "signals", signalIds: body.signal_ids }
+              : { kind: "by_hand", reason: body.reason ?? "" },
+            absenceStartDate: body.absence_start_date,
+            absenceStartedSick: body.absence_started_sick ?? false,
+            ...(body.clock_mode ? { clockMode: body.clock_mode } : {}),
+          },
+          asOf,
+        ),
+      );
+      const f = await loadPupilFacts(ctx.db.orm, opened.case.pupilId);
+      const view = f && (await loadCaseView(ctx.db.orm, opened.case, f.pupil, f.consent));
+      if (!view) throw notFound();
+      reply.code(201);
+      return presentCaseSummary(view, asOf);
+    },
+  );
+
+  api.get(
+    "/api/cases/:id/documents/:document_id",
+    {
+      schema: {
+        summary: "Download a case document the user may read (audited)",
+        tags: ["cases"],
+        params: CaseParams.extend({ document_id: z.string().min(1).max(64) }),
+        produces: ["application/octet-stream"],
+        response: { ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = commandActor(request);
+      const asOf = today(ctx);
+      const c = await loadCase(ctx.db.orm, request.params.id);
+      const f = c && (await loadPupilFacts(ctx.db.orm, c.pupilId));
+      const doc = c && (await loadDocument(ctx.db.orm, c.id, request.params.document_id));
+      if (!c || !f || !doc) throw notFound();
+      const grant = grantFor(
+        actor.policy,
+        "read_document",
+        documentResource(c, f, asOf, doc.visibility),
+      );
+      await auditDecision(
+        ctx.db.orm,
+        actor,
+        "read_document",
+        { pupilId: c.pupilId, caseId: c.id, resourceType: "document", resourceId: doc.id },
+        grant,
+      );
+      if (!grant.allowed) throw notFound();
+      reply
+        .type(doc.mimeType)
+        .header("content-disposition", `attachment; filename="${encodeURIComponent(doc.name)}"`)
+        .header("x-content-type-options", "nosniff");
+      return reply.send(doc.content);
+    },
+  );
+}
