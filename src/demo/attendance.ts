@@ -71,8 +71,10 @@ export function generateAttendance(input: AttendanceInput): AttendanceOutput {
   const attendance: DemoAttendance[] = [];
   const stories: DemoStory[] = [];
 
+  const random = createDemoRandom(input.seed, 3);
   input.plans.forEach((plan, index) => {
-    const random = createDemoRandom(input.seed, 3, index);
+    // One stream per pupil: a pupil's attendance does not depend on the pupils before them.
+    random.restart(index);
     const pattern = input.patterns[index] ?? "present";
     const { pupil } = plan;
     plan.enrolments.forEach((enrolment, position) => {

@@ -15,6 +15,11 @@ export interface DemoRandom {
   weighted<T>(entries: readonly (readonly [T, number])[]): T;
   /** A fresh stream for one sub-task, independent of how much this stream was used. */
   derive(...key: number[]): DemoRandom;
+  /**
+   * Restarts this stream at (seed, ...key): the same numbers as derive(...key) would give, without
+   * building another Faker (its locale setup is the expensive part, per pupil it would dominate).
+   */
+  restart(...key: number[]): void;
 }
 
 export function createDemoRandom(seed: number, ...key: number[]): DemoRandom {
@@ -42,5 +47,8 @@ export function createDemoRandom(seed: number, ...key: number[]): DemoRandom {
       return (entries[entries.length - 1] as (typeof entries)[number])[0];
     },
     derive: (...subKey) => createDemoRandom(seed, ...key, ...subKey),
+    restart: (...subKey) => {
+      faker.seed([seed, ...key, ...subKey]);
+    },
   };
 }

@@ -73,6 +73,8 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     return await db.transaction(async (tx) => {
       // One import per kind at a time: the merge relies on no one adding the same keys meanwhile.
       await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`aanwezig:import:${kind}`]);
+      // The checks hash and aggregate the whole file: with the default 4 MB they spill to disk.
+      await tx.exec("SET LOCAL work_mem = '64MB'");
       const [log] = await tx.query<{ id: number }>(
         `INSERT INTO import_log (kind, file_name, checksum, outcome, actor)
          VALUES ($1, $2, $3, 'imported', $4) RETURNING id::int AS id`,
