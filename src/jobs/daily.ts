@@ -1,0 +1,47 @@
+// The daily job (domain.md §4 "evaluated daily by a job", §5 the closed chain's clock): at 06:00
+// Europe/Amsterdam, evaluate the signals for today (incrementally), prepare the DUO absence
+// reports that LEGAL_16H opened, then advance the cases.
+import type { Database } from "../db/connect.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import { prepareDuoReports } from "../services/duo-reports.ts";
+import { runDailyEvaluation } from "../services/signal-state.ts";
+import { advanceCases } from "./cases-daily.ts";
+
+export const DAILY_JOB = "daily-evaluation";
+export const DAILY_CRON = "0 6 * * *";
+export const DAILY_TIME_ZONE = "Europe/Amsterdam";
+
+/** Today's date in the Netherlands (the job may run on a server in another zone). */
+export function todayInAmsterdam(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: DAILY_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+export interface DailyJobReport {
+  asOf: IsoDate;
+  evaluation: { modeRun: string; unitsEvaluated: number; transitions: number };
+  duoReports: { prepared: number; withdrawn: number; overdue: number };
+  cases: { casesChecked: number; applied: number } | null;
+}
+
+/** Runs the day's work in order; each step is idempotent, so a retried job is harmless. */
+export async function runDailyJob(db: Database, asOf: IsoDate): Promise<DailyJobReport> {
+  const evaluation = await runDailyEvaluation(db, asOf, { mode: "incremental" });
+  const duo = await prepareDuoReports(db, asOf);
+  // The closed chain's daily step (src/jobs/cases-daily.ts) runs after the signals it may read.
+  const cases = await advanceCases(db, asOf, "system");
+  return {
+    asOf,
+    evaluation: {
+      modeRun: evaluation.modeRun,
+      unitsEvaluated: evaluation.unitsEvaluated,
+      transitions: evaluation.transitions,
+    },
+    duoReports: { prepared: duo.prepared, withdrawn: duo.withdrawn, overdue: duo.overdue.length },
+    cases: { casesChecked: cases.casesChecked, applied: cases.applied.length },
+  };
+}

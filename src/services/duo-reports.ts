@@ -1,0 +1,306 @@
+// domain.md §4, the reporting duty opened by LEGAL_16H: prepares verzuimmeldingen (concepts)
+// from the records, withdraws those that overlap an exemption, flags overdue concepts, changes
+// statuses, and lists reports for submission (presented in duo-report-export.ts).
+import { randomUUID } from "node:crypto";
+import type { Database, SqlClient } from "../db/connect.ts";
+import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import { addDays, dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
+import { lesweekenUpTo } from "../domain/calendar/school-days.ts";
+import {
+  type AbsenceDay,
+  type EarlierReport,
+  isReportOverdue,
+  prepareReports,
+} from "../domain/signals/duo-report.ts";
+import {
+  changeReportStatus,
+  type DuoStatus,
+  isFinalStatus,
+  overlappingExemption,
+} from "../domain/signals/duo-report-status.ts";
+import { LOOKBACK_DAYS, schoolDaysFor } from "../domain/signals/evaluate.ts";
+import { DEFAULT_PROFILE, type SignalProfile } from "../domain/signals/profiles.ts";
+import { buildTimeline } from "../domain/signals/timeline.ts";
+import type { EvaluationUnit } from "../domain/signals/types.ts";
+
+export interface DuoReportRow {
+  id: string;
+  pupil_id: string;
+  school_id: string;
+  report_type: string;
+  repeat_number: number;
+  start_date: string;
+  end_date: string;
+  due_date: string;
+  status: DuoStatus;
+  days_absent: number;
+  hours_absent: number;
+  all_lessons_missed: boolean;
+  fields: Record<string, unknown>;
+  closing_reason: string | null;
+  closing_note: string | null;
+}
+
+/** What the school fills in before submitting (the legally required fields beyond the figures). */
+export interface DuoReportFields {
+  suspected_reason?: string | null;
+  actions_taken?: string | null;
+  municipal_action_wanted?: boolean | null;
+  location?: string | null;
+  reporter_name?: string | null;
+  reporter_function?: string | null;
+  reporter_phone?: string | null;
+  reporter_email?: string | null;
+  parent_phone?: string | null;
+  report_type?: "overig" | null;
+}
+
+const SELECT_REPORT = `select id, pupil_id, school_id, report_type, repeat_number,
+  start_date::text, end_date::text, due_date::text, status, days_absent,
+  hours_absent::float8 as hours_absent, all_lessons_missed, fields, closing_reason, closing_note
+  from duo_reports`;
+
+export interface PrepareResult {
+  prepared: number;
+  withdrawn: number;
+  overdue: DuoReportRow[];
+}
+
+/** Absence days of a unit from its rows (unauthorized hours, luxury minutes) from `fromDay`. */
+function absenceDays(unit: EvaluationUnit, asOf: IsoDate, fromDay: number): AbsenceDay[] {
+  const day = dayNumber(asOf);
+  const school = schoolDaysFor(unit.calendar, day - LOOKBACK_DAYS, day);
+  const t = buildTimeline(unit, school);
+  const luxury = new Map<number, number>();
+  for (const row of unit.attendance) {
+    if (row.reason !== "luxury") continue;
+    const d = dayNumber(row.date);
+    luxury.set(d, (luxury.get(d) ?? 0) + row.minutes);
+  }
+  const out: AbsenceDay[] = [];
+  for (let i = 0; i < t.days.length; i++) {
+    const d = t.days[i]!;
+    if (d < fromDay || d > day || t.unauthorizedHourUnits[i]! <= 0) continue;
+    out.push({
+      day: d,
+      hourUnits: t.unauthorizedHourUnits[i]!,
+      unauthorizedMinutes: t.unauthorizedMinutes[i]!,
+      luxuryMinutes: luxury.get(d) ?? 0,
+      scheduledMinutes: t.scheduled[i]!,
+    });
+  }
+  return out;
+}
+
+/**
+ * Prepares the reports due at D for every unit where LEGAL_16H held in the last 5 weeks (only
+ * there can 16 hours have been reached), counting absence from the start of D's LEGAL_16H
+ * window on; withdraws open reports that overlap an exemption; returns the overdue concepts.
+ */
+export async function prepareDuoReports(
+  db: Database,
+  asOf: IsoDate,
+  profile: SignalProfile = DEFAULT_PROFILE,
+): Promise<PrepareResult> {
+  const sql = db.sql;
+  const held = await sql.query<{ pupil_id: string; school_id: string }>(
+    `select distinct pupil_id, school_id from signal_states
+     where code = 'LEGAL_16H' and last_held_on >= $1::date and raised_on <= $2::date`,
+    [addDays(asOf, -35), asOf],
+  );
+  const bySchool = new Map<string, string[]>();
+  for (const h of held)
+    bySchool.set(h.school_id, [...(bySchool.get(h.school_id) ?? []), h.pupil_id]);
+  const calendars = await loadSchoolCalendars(sql);
+  let prepared = 0;
+  for (const [schoolId, pupilIds] of bySchool) {
+    const calendar = calendars.get(schoolId);
+    if (!calendar) continue;
+    const day = dayNumber(asOf);
+    const school = schoolDaysFor(calendar, day - LOOKBACK_DAYS, day);
+    const windowStart = lesweekenUpTo(school, day, profile.legalHours.lesweken)[0] ?? day;
+    for (const unit of await loadSchoolUnits(sql, calendar, asOf, pupilIds)) {
+      const earlier = await earlierReports(sql, unit.pupil.id, schoolId);
+      const reports = prepareReports({
+        school,
+        birthDate: unit.pupil.birthDate,
+        days: absenceDays(unit, asOf, windowStart),
+        earlier,
+        asOf,
+        windowLesweken: profile.legalHours.lesweken,
+        reportHours: profile.legalHours.reportHours,
+      });
+      for (const r of reports) {
+        prepared += await db.transaction(async (tx) => {
+          const id = randomUUID();
+          const inserted = await tx.query(
+            `insert into duo_reports (id, pupil_id, school_id, report_type, repeat_number,
+               start_date, end_date, due_date, status, days_absent, hours_absent,
+               all_lessons_missed, fields)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 'concept', $9, $10, $11,
+               $12::jsonb || jsonb_build_object('parent_phone', (select phone
+                 from pupil_contacts where pupil_id = $2 and position = 1)))
+             on conflict do nothing returning id`,
+            [
+              id,
+              unit.pupil.id,
+              schoolId,
+              r.type,
+              r.repeatNumber,
+              r.startDate,
+              r.endDate,
+              r.dueDate,
+              r.daysAbsent,
+              r.hoursAbsent,
+              r.allLessonsMissed,
+              JSON.stringify({ chain_start_date: r.chainStartDate, location: schoolId }),
+            ],
+          );
+          if (inserted.length === 0) return 0;
+          await tx.query(
+            `insert into duo_report_status_history (report_id, from_status, to_status, on_date,
+               reason, actor) values ($1, null, 'concept', $2, 'voorbereid uit LEGAL_16H', 'system')`,
+            [id, asOf],
+          );
+          return 1;
+        });
+      }
+    }
+  }
+  const withdrawn = await withdrawOnExemption(db, asOf);
+  const overdue = (await listDuoReports(sql, { status: "concept" })).filter((r) =>
+    isReportOverdue({ status: r.status, dueDate: r.due_date }, asOf),
+  );
+  return { prepared, withdrawn, overdue };
+}
+
+async function earlierReports(
+  sql: SqlClient,
+  pupilId: string,
+  schoolId: string,
+): Promise<EarlierReport[]> {
+  const rows = await sql.query<{
+    start_date: string;
+    end_date: string;
+    repeat_number: number;
+    chain_start_date: string | null;
+  }>(
+    `select start_date::text, end_date::text, repeat_number,
+            fields->>'chain_start_date' as chain_start_date
+     from duo_reports where pupil_id = $1 and school_id = $2 and status <> 'ingetrokken'`,
+    [pupilId, schoolId],
+  );
+  return rows.map((r) => ({
+    startDate: r.start_date,
+    endDate: r.end_date,
+    repeatNumber: r.repeat_number,
+    chainStartDate: r.chain_start_date ?? r.start_date,
+  }));
+}
+
+/** Withdraws every open report whose period overlaps one of the pupil's exemptions. */
+async function withdrawOnExemption(db: Database, asOf: IsoDate): Promise<number> {
+  const candidates = await db.sql.query<{
+    id: string;
+    status: DuoStatus;
+    start_date: string;
+    end_date: string;
+    x_kind: string;
+    x_start: string;
+    x_end: string | null;
+  }>(
+    `select r.id, r.status, r.start_date::text, r.end_date::text,
+            x.kind as x_kind, x.start_date::text as x_start, x.end_date::text as x_end
+     from duo_reports r join exemptions x on x.pupil_id = r.pupil_id
+     where r.status not in ('afgesloten', 'ter_kennisgeving', 'ingetrokken')`,
+  );
+  let withdrawn = 0;
+  const done = new Set<string>();
+  for (const c of candidates) {
+    if (done.has(c.id) || isFinalStatus(c.status)) continue;
+    const overlap = overlappingExemption({ startDate: c.start_date, endDate: c.end_date }, [
+      { startDate: c.x_start, endDate: c.x_end },
+    ]);
+    if (!overlap) continue;
+    done.add(c.id);
+    const reason = `overlapt met vrijstelling ${c.x_kind} vanaf ${c.x_start}`;
+    await setStatus(db, c.id, c.status, "ingetrokken", { note: reason }, "system", asOf);
+    withdrawn++;
+  }
+  return withdrawn;
+}
+
+async function setStatus(
+  db: Database,
+  id: string,
+  from: DuoStatus,
+  to: DuoStatus,
+  closing: { reason?: string | null; note?: string | null },
+  actor: string,
+  onDate: IsoDate,
+) {
+  const change = changeReportStatus(from, to, closing);
+  if (!change.ok) return change;
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `update duo_reports set status = $2, closing_reason = coalesce($3, closing_reason),
+              closing_note = coalesce($4, closing_note) where id = $1 and status = $5`,
+      [id, change.status, change.closingReason, change.note, from],
+    );
+    await tx.query(
+      `insert into duo_report_status_history (report_id, from_status, to_status, on_date, reason,
+         actor) values ($1, $2, $3, $4, $5, $6)`,
+      [id, from, to, onDate, change.closingReason ?? change.note, actor],
+    );
+  });
+  return change;
+}
+
+/** A status change by a person (school: submit/withdraw; leerplicht: take up, close). */
+export async function changeDuoReportStatus(
+  db: Database,
+  id: string,
+  to: DuoStatus,
+  closing: { reason?: string | null; note?: string | null },
+  actor: string,
+  onDate: IsoDate,
+) {
+  const [row] = await db.sql.query<{ status: DuoStatus }>(
+    "select status from duo_reports where id = $1",
+    [id],
+  );
+  if (!row) return { ok: false as const, error: "not_found" as const };
+  return setStatus(db, id, row.status, to, closing, actor, onDate);
+}
+
+/** The school fills in the required fields (a concept only: a submitted report is DUO's). */
+export async function updateDuoReportFields(
+  db: Database,
+  id: string,
+  fields: DuoReportFields,
+): Promise<boolean> {
+  const { report_type, ...rest } = fields;
+  const rows = await db.sql.query(
+    `update duo_reports set fields = fields || $2::jsonb,
+            report_type = coalesce($3, report_type)
+     where id = $1 and status = 'concept' returning id`,
+    [id, JSON.stringify(rest), report_type ?? null],
+  );
+  return rows.length > 0;
+}
+
+export async function listDuoReports(
+  sql: SqlClient,
+  filter: { status?: DuoStatus; schoolId?: string; pupilId?: string } = {},
+): Promise<DuoReportRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+  if (filter.schoolId) where.push(`school_id = $${params.push(filter.schoolId)}`);
+  if (filter.pupilId) where.push(`pupil_id = $${params.push(filter.pupilId)}`);
+  return sql.query<DuoReportRow>(
+    `${SELECT_REPORT} ${where.length ? `where ${where.join(" and ")}` : ""}
+     order by end_date, pupil_id, school_id`,
+    params,
+  );
+}
