@@ -1,6 +1,9 @@
 // Every Dutch text the web app shows. Components read them through `t` (index.ts), never as
 // literals, so an English file (en.ts, typed `Messages`) can follow without touching screens.
 import type { RoleCode } from "../../../src/domain/policy/roles.ts";
+import { adminNl, auditNl, caseFileNl, monitorNl, parentNl, pupilNl } from "./nl-case-file.ts";
+import { domainNl } from "./nl-domain.ts";
+import { screensNl } from "./nl-screens.ts";
 
 export const nl = {
   locale: "nl-NL",
@@ -44,6 +47,8 @@ export const nl = {
     myChild: "Mijn kind",
     monitor: "Monitor",
     audit: "Logboek",
+    agenda: "Doorbraakteam",
+    admin: "Beheer",
   },
   home: {
     title: "Overzicht",
@@ -98,6 +103,14 @@ export const nl = {
     privacy_officer: "Privacyfunctionaris",
   } satisfies Record<RoleCode, string>,
   unknownRole: (code: string) => `Onbekende rol (${code})`,
+  ...domainNl,
+  ...screensNl,
+  caseFile: caseFileNl,
+  parent: parentNl,
+  pupil: pupilNl,
+  monitor: monitorNl,
+  admin: adminNl,
+  audit: auditNl,
 };
 
 export type Messages = typeof nl;

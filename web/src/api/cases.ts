@@ -1,0 +1,96 @@
+// The case endpoints (interfaces.md: GET /api/cases, GET /api/cases/{id}; the POST commands of
+// src/http/routes/cases-*.ts). The shapes are the server's own presenter types, imported as
+// types only, so a change on the server breaks the web build instead of a screen.
+import type { CaseDetailBody, CaseSummaryBody } from "../../../src/http/presenters/case.ts";
+import { apiRequest } from "./client.ts";
+
+export type CaseSummary = CaseSummaryBody;
+export type CaseDetail = CaseDetailBody & {
+  /** Used when the server starts to say which commands the user may give (not yet sent). */
+  allowed_actions?: string[];
+};
+export type CaseDeadline = CaseDetail["deadlines"][number];
+export type PlanAction = CaseDetail["plan"]["actions"][number];
+export type ConsentStatusRow = CaseDetail["consent"]["status"][number];
+
+export function fetchCases(signal?: AbortSignal): Promise<CaseSummary[]> {
+  return apiRequest<CaseSummary[]>("GET", "/api/cases", signal ? { signal } : {});
+}
+
+export function fetchCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {
+  return apiRequest<CaseDetail>(
+    "GET",
+    `/api/cases/${encodeURIComponent(id)}`,
+    signal ? { signal } : {},
+  );
+}
+
+export interface OpenCaseInput {
+  pupil_id: string;
+  school_id?: string;
+  absence_start_date: string;
+  absence_started_sick?: boolean;
+  reason?: string;
+  signal_ids?: string[];
+}
+
+export function openCase(input: OpenCaseInput): Promise<CaseSummary> {
+  return apiRequest<CaseSummary>("POST", "/api/cases", { body: input });
+}
+
+/**
+ * The case commands the screens give, by the last part of their path
+ * (POST /api/cases/{id}/<command>), with the body each route's zod schema asks for.
+ */
+export interface CaseCommandBodies {
+  actions: {
+    description: string;
+    owner_person_id: string;
+    owner_organisation: string;
+    due_date: string;
+  };
+  goals: { domain: "education" | "care"; text: string; measure: string; target_date: string };
+  consent: {
+    purpose: string;
+    subject?: string;
+    decision: "given" | "refused" | "withdrawn";
+  };
+  stagnation: { cause: string; note: string };
+  escalate: { reason: string };
+  breakthrough: { reason: string; meeting_date?: string };
+  arbitration: {
+    reason: string;
+    committee: {
+      parents_representative: string;
+      own_partnership_member: string;
+      neighbouring_partnership_member: string;
+    };
+  };
+  close: { outcome: string; reason: string };
+}
+
+export type CaseCommand = keyof CaseCommandBodies;
+
+export function runCaseCommand<C extends CaseCommand>(
+  caseId: string,
+  command: C,
+  body: CaseCommandBodies[C],
+): Promise<unknown> {
+  return apiRequest("POST", `/api/cases/${encodeURIComponent(caseId)}/${command}`, { body });
+}
+
+export function updateActionStatus(
+  caseId: string,
+  actionId: string,
+  status: "done" | "cancelled",
+): Promise<unknown> {
+  return apiRequest(
+    "POST",
+    `/api/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(actionId)}/status`,
+    { body: { status } },
+  );
+}
+
+export function documentHref(caseId: string, documentId: string): string {
+  return `/api/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}`;
+}

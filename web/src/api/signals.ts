@@ -1,0 +1,25 @@
+// GET /api/signals?as_of= (interfaces.md "Signal output": the CLI's JSON element shape). The
+// state fields (id, state, raised_on) are what the signal-state store adds; they are optional
+// so the worklist works with the plain evaluation too.
+import { apiRequest } from "./client.ts";
+
+export interface SignalRow {
+  pupil_id: string;
+  school_id: string;
+  code: string;
+  as_of: string;
+  evidence: Record<string, number | string | boolean | null | string[]>;
+  attributes: { legal?: boolean };
+  id?: string;
+  state?: string;
+  raised_on?: string;
+  pupil_name?: string;
+}
+
+export function fetchSignals(asOf: string, signal?: AbortSignal): Promise<SignalRow[]> {
+  return apiRequest<SignalRow[]>(
+    "GET",
+    `/api/signals?as_of=${encodeURIComponent(asOf)}`,
+    signal ? { signal } : {},
+  );
+}

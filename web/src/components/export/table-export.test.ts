@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { defuseFormula, exportFileName, toCsv } from "./table-export.ts";
+
+describe("toCsv", () => {
+  it("writes a BOM, ';' separators, CRLF line ends and quotes only where needed", () => {
+    const csv = toCsv({
+      headers: ["Leerling", "Code", "Uren"],
+      rows: [
+        ["Sanne de Vries", "LEGAL_16H", 17.5],
+        ['Jan "Jantje" Bos; junior', null, 0],
+        ["Regel\nnieuw", undefined, true],
+      ],
+    });
+    expect(csv).toBe(
+      '\uFEFFLeerling;Code;Uren\r\nSanne de Vries;LEGAL_16H;17.5\r\n"Jan ""Jantje"" Bos; junior";;0\r\n"Regel\nnieuw";;true\r\n',
+    );
+  });
+
+  it("defuses text a spreadsheet would run as a formula, but not numbers", () => {
+    expect(defuseFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(defuseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(defuseFormula("gewoon")).toBe("gewoon");
+    expect(toCsv({ headers: ["n"], rows: [[-3], ["-3"]] })).toBe("\uFEFFn\r\n-3\r\n'-3\r\n");
+  });
+});
+
+describe("exportFileName", () => {
+  it("makes a plain, dated name from a Dutch title", () => {
+    expect(exportFileName("Nieuwe signalen – Zorgcoördinator", "2026-03-12", "csv")).toBe(
+      "nieuwe-signalen-zorgcoordinator-2026-03-12.csv",
+    );
+    expect(exportFileName("???", "2026-03-12", "xlsx")).toBe("export-2026-03-12.xlsx");
+  });
+});

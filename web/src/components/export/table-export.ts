@@ -1,0 +1,72 @@
+// Tables leave the app as CSV (every spreadsheet opens it) and XLSX (domain.md §7: "Exports as
+// CSV and XLSX"). The CSV uses ';' and a BOM, which Dutch Excel reads as UTF-8 columns without
+// an import wizard. Text that a spreadsheet would run as a formula is defused (OWASP "CSV
+// injection"): the exported file is opened by other people than the one who typed the text.
+
+export type ExportValue = string | number | boolean | null | undefined;
+
+export interface ExportTable {
+  headers: readonly string[];
+  rows: readonly (readonly ExportValue[])[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvField(value: ExportValue): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "string" ? defuseFormula(value) : String(value);
+  return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(table: ExportTable): string {
+  const lines = [table.headers, ...table.rows].map((row) => row.map(csvField).join(";"));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** A file name from a title: lower case, letters and digits, with the date of the export. */
+export function exportFileName(title: string, date: string, extension: "csv" | "xlsx"): string {
+  const base = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${base || "export"}-${date}.${extension}`;
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser the time to start the download before the URL is gone.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadCsv(table: ExportTable, fileName: string): void {
+  downloadBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName);
+}
+
+/** write-excel-file is loaded on the first XLSX export only, so it does not weigh on every page. */
+export async function downloadXlsx(table: ExportTable, fileName: string): Promise<void> {
+  const { default: writeXlsxFile } = await import("write-excel-file/browser");
+  const header = table.headers.map((h) => ({ value: h, fontWeight: "bold" as const }));
+  const rows = table.rows.map((row) =>
+    row.map((value) =>
+      value === null || value === undefined
+        ? null
+        : typeof value === "string"
+          ? defuseFormula(value)
+          : value,
+    ),
+  );
+  const blob = await writeXlsxFile([header, ...rows]).toBlob();
+  downloadBlob(blob, fileName);
+}
