@@ -12,7 +12,7 @@ export interface Section {
 
 export const HOME: Section = { path: "/", label: t.nav.home, roles: "all" };
 
-/** Later screens replace the placeholder that routes.tsx shows for each of these. */
+/** Each section's screen is registered in features/screens-*.tsx (see routes.tsx). */
 export const SECTIONS: readonly Section[] = [
   {
     path: "/signalen",
@@ -39,6 +39,12 @@ export const SECTIONS: readonly Section[] = [
     label: t.nav.monitor,
     roles: ["policy_officer", "case_director", "partnership_consultant", "attendance_officer"],
   },
+  {
+    path: "/doorbraakteam",
+    label: t.nav.agenda,
+    roles: ["breakthrough_member", "case_director", "partnership_consultant"],
+  },
+  { path: "/beheer", label: t.nav.admin, roles: ["app_admin"] },
   { path: "/logboek", label: t.nav.audit, roles: ["app_admin", "privacy_officer"] },
 ];
 

@@ -1,11 +1,25 @@
 // The app's addresses (Dutch, as users see them). Every page but /inloggen needs a session.
+// Screens come from features/screens-*.tsx by path; a section without a screen yet shows a
+// placeholder, and every section keeps the same role guard as its navigation link.
+import type { ComponentType } from "react";
 import { Route, Routes } from "react-router";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { RequireSession } from "./features/auth/RequireSession.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
+import { monitorScreens } from "./features/monitor/screens.tsx";
 import { NotFoundPage } from "./features/not-found/NotFoundPage.tsx";
+import { coreScreens } from "./features/screens-core.tsx";
+import { moreScreens } from "./features/screens-more.tsx";
 import { RequireSection, SectionPlaceholder } from "./features/sections/SectionPage.tsx";
 import { SECTIONS } from "./navigation.ts";
+
+const SCREENS: Record<string, ComponentType> = {
+  ...coreScreens,
+  ...moreScreens,
+  ...monitorScreens,
+};
+
+const SECTION_PATHS = new Set(SECTIONS.map((s) => s.path));
 
 export function AppRoutes() {
   return (
@@ -13,17 +27,25 @@ export function AppRoutes() {
       <Route path="/inloggen" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
-        {SECTIONS.map((section) => (
-          <Route
-            key={section.path}
-            path={`${section.path}/*`}
-            element={
-              <RequireSection section={section}>
-                <SectionPlaceholder section={section} />
-              </RequireSection>
-            }
-          />
-        ))}
+        {SECTIONS.map((section) => {
+          const Screen = SCREENS[section.path];
+          return (
+            <Route
+              key={section.path}
+              path={`${section.path}/*`}
+              element={
+                <RequireSection section={section}>
+                  {Screen ? <Screen /> : <SectionPlaceholder section={section} />}
+                </RequireSection>
+              }
+            />
+          );
+        })}
+        {Object.entries(SCREENS)
+          .filter(([path]) => !SECTION_PATHS.has(path))
+          .map(([path, Screen]) => (
+            <Route key={path} path={`${path}/*`} element={<Screen />} />
+          ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,10 +1,6 @@
 import type { Command } from "commander";
-import {
-  DEFAULT_DEMO_PUPILS,
-  DEFAULT_DEMO_SEED,
-  generateDemoRegion,
-  writeDemoRegion,
-} from "../../demo/index.ts";
+import { writeFullDemo } from "../../demo/fill.ts";
+import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "../../demo/index.ts";
 import { globalOptions, withDatabase } from "../context.ts";
 import { UsageError } from "../errors.ts";
 
@@ -31,11 +27,7 @@ export function registerDemo(program: Command): void {
       const seed = parseWholeNumber(opts.seed, "--seed", 0, 2 ** 31 - 1);
       const { format } = globalOptions(command);
       await withDatabase(command, async (db) => {
-        const started = performance.now();
-        const region = generateDemoRegion({ pupils, seed });
-        const generated = performance.now();
-        const result = await writeDemoRegion(db, region);
-        const finished = performance.now();
+        const { region, write: result, durationMs } = await writeFullDemo(db, { pupils, seed });
         const summary = {
           seed,
           pupils,
@@ -44,11 +36,7 @@ export function registerDemo(program: Command): void {
           replaced: result.replaced,
           counts: result.counts,
           stories: region.stories.length,
-          duration_ms: {
-            generate: Math.round(generated - started),
-            write: Math.round(finished - generated),
-            total: Math.round(finished - started),
-          },
+          duration_ms: durationMs,
         };
         if (format === "json") {
           console.log(JSON.stringify(summary));

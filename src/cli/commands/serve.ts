@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { type Database, openDatabase, resolveDbSpec } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { DEMO_EMAIL_DOMAIN, hasDemoAccounts } from "../../db/repositories/users.ts";
+import { regionIsEmpty, writeFullDemo } from "../../demo/fill.ts";
 import { buildApp } from "../../http/app.ts";
 import { globalOptions } from "../context.ts";
 import { BadInputError, UsageError } from "../errors.ts";
@@ -13,9 +14,13 @@ export function registerServe(program: Command): void {
     .option("--port <n>", "port", "8080")
     .option("--host <h>", "host", "127.0.0.1")
     .option("--allow-demo-accounts", "allow demo accounts on a postgres:// database")
+    .option(
+      "--demo-if-empty",
+      "fill an empty embedded database with the demo region first (what npm start does)",
+    )
     .action(
       async (
-        opts: { port: string; host: string; allowDemoAccounts?: boolean },
+        opts: { port: string; host: string; allowDemoAccounts?: boolean; demoIfEmpty?: boolean },
         command: Command,
       ) => {
         const port = Number.parseInt(opts.port, 10);
@@ -25,6 +30,7 @@ export function registerServe(program: Command): void {
         const db = await openDatabase(resolveDbSpec(globalOptions(command).db));
         try {
           await migrateDatabase(db);
+          if (opts.demoIfEmpty === true) await fillDemoIfEmpty(db);
           await refuseDemoAccounts(db, opts.allowDemoAccounts === true);
         } catch (error) {
           await db.close();
@@ -41,6 +47,20 @@ export function registerServe(program: Command): void {
         await app.listen({ port, host: opts.host });
       },
     );
+}
+
+/**
+ * `npm start` on a fresh checkout: an empty embedded database gets the deterministic demo region
+ * so there is something to see. A PostgreSQL server is never filled implicitly (it may be a real
+ * region's database that happens to be empty); use `aanwezig demo` there.
+ */
+async function fillDemoIfEmpty(db: Database): Promise<void> {
+  if (db.kind !== "pglite" || !(await regionIsEmpty(db))) return;
+  console.error(`lege database in ${db.location}: de demoregio wordt aangemaakt …`);
+  const { write, durationMs } = await writeFullDemo(db);
+  console.error(
+    `demoregio klaar in ${(durationMs.total / 1000).toFixed(1)} s (${write.counts.pupils} leerlingen)`,
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
 import type { RoleCode } from "../../../src/domain/policy/roles.ts";
 import { adminNl, auditNl, caseFileNl, monitorNl, parentNl, pupilNl } from "./nl-case-file.ts";
 import { domainNl } from "./nl-domain.ts";
+import { monitorScreensNl } from "./nl-monitor-screens.ts";
+import { moreNl } from "./nl-more.ts";
 import { screensNl } from "./nl-screens.ts";
 
 export const nl = {
@@ -111,6 +113,8 @@ export const nl = {
   monitor: monitorNl,
   admin: adminNl,
   audit: auditNl,
+  more: moreNl,
+  monitorScreens: monitorScreensNl,
 };
 
 export type Messages = typeof nl;

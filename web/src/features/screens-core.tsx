@@ -1,0 +1,5 @@
+// Screens of this part of the app, by section path (navigation.ts) or page path; routes.tsx
+// mounts each at "PATH/*", so a screen may have nested routes of its own.
+import type { ComponentType } from "react";
+
+export const coreScreens: Record<string, ComponentType> = {};

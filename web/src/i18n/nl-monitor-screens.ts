@@ -1,0 +1,2 @@
+// Dutch texts of the monitor's screens (features/monitor).
+export const monitorScreensNl = {};
