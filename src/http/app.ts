@@ -5,10 +5,16 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/connect.ts";
+import { demoAsOf as demoAsOfSetting } from "../db/repositories/settings.ts";
 import { registerActorResolution } from "./auth/actor.ts";
 import { registerCsrfGuard } from "./auth/csrf.ts";
 import { createOidcProvider, type OidcProvider, oidcSettingsFromEnv } from "./auth/oidc.ts";
-import { DEFAULT_SETTINGS, type HttpContext, type HttpSettings } from "./context.ts";
+import {
+  DEFAULT_SETTINGS,
+  type HttpContext,
+  type HttpSettings,
+  todayInNetherlands,
+} from "./context.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
@@ -41,9 +47,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? process.env.AANWEZIG_TRUST_PROXY === "1",
   });
   const oidcSettings = options.oidc === undefined ? oidcSettingsFromEnv() : null;
+  const now = options.now ?? (() => new Date());
+  // A demo database is a moment frozen in its school year; everything else follows the clock.
+  const demoAsOf = await demoAsOfSetting(options.db.orm);
   const ctx: HttpContext = {
     db: options.db,
-    now: options.now ?? (() => new Date()),
+    now,
+    today: () => demoAsOf ?? todayInNetherlands(now()),
+    demoAsOf,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     oidc:
       options.oidc === undefined ? oidcSettings && createOidcProvider(oidcSettings) : options.oidc,

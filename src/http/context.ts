@@ -13,8 +13,15 @@ export interface HttpSettings {
 
 export interface HttpContext {
   db: Database;
-  /** Wall clock for sessions and "today" in access rules; tests pin it. */
+  /** Wall clock for sessions and tokens; tests pin it. */
   now: () => Date;
+  /**
+   * The domain's date ("today" for access rules, signals, case clocks and deadlines): the Dutch
+   * date of now(), or the date a demo database is frozen at (src/db/repositories/settings.ts).
+   */
+  today: () => string;
+  /** Set when the database is a demo frozen at that date; the web app shows it. */
+  demoAsOf: string | undefined;
   settings: HttpSettings;
   oidc: OidcProvider | null;
 }
@@ -27,14 +34,5 @@ export const DEFAULT_SETTINGS: HttpSettings = {
   publicOrigin: process.env.AANWEZIG_PUBLIC_ORIGIN,
 };
 
-const dutchDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Amsterdam",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** 'YYYY-MM-DD' of the given instant in the Netherlands, where school days are. */
-export function todayInNetherlands(now: Date): string {
-  return dutchDate.format(now);
-}
+export { todayInNetherlands } from "../db/repositories/settings.ts";

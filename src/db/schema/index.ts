@@ -1,4 +1,5 @@
 export * from "./access.ts";
 export * from "./cases.ts";
 export * from "./region.ts";
+export * from "./settings.ts";
 export * from "./signals.ts";

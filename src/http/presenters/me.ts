@@ -30,6 +30,11 @@ export const MeSchema = z
       .string()
       .nullable()
       .describe("send as X-CSRF-Token with every state-changing request of this session"),
+    today: z.iso.date().describe("the date the application works with (signals, clocks)"),
+    demo_as_of: z.iso
+      .date()
+      .nullable()
+      .describe("set when this is a demo database frozen at that date"),
   })
   .meta({ id: "Me" });
 
@@ -44,6 +49,7 @@ export function presentMe(
   user: UserWithRoles,
   via: "session" | "token",
   csrfToken: string | null,
+  clock: { today: string; demoAsOf: string | undefined },
 ): MeBody {
   const roles = user.roles;
   return {
@@ -65,5 +71,7 @@ export function presentMe(
     },
     authenticated_via: via,
     csrf_token: csrfToken,
+    today: clock.today,
+    demo_as_of: clock.demoAsOf ?? null,
   };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { CommandActor } from "../../commands/case-access.ts";
 import { requireActor } from "../auth/actor.ts";
 import { policyActor } from "../authorize.ts";
-import { type HttpContext, todayInNetherlands } from "../context.ts";
+import type { HttpContext } from "../context.ts";
 import { forbidden, HttpProblem, notFound } from "../problem.ts";
 
 export const CaseParams = z.object({ id: z.string().min(1).max(64) });
@@ -27,7 +27,7 @@ export function commandActor(request: FastifyRequest): CommandActor {
 }
 
 export function today(ctx: HttpContext): string {
-  return todayInNetherlands(ctx.now());
+  return ctx.today();
 }
 
 /** Returns the success value or throws the problem the refusal stands for. */

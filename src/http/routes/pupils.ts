@@ -9,7 +9,7 @@ import type { Orm } from "../../db/connect.ts";
 import { caseParticipants, cases } from "../../db/schema/cases.ts";
 import { enrolments, pupils, schools } from "../../db/schema/region.ts";
 import { authorize } from "../authorize.ts";
-import { type HttpContext, todayInNetherlands } from "../context.ts";
+import type { HttpContext } from "../context.ts";
 import { type PupilRecord, PupilSchema, presentPupil } from "../presenters/pupil.ts";
 import { problemResponses } from "../problem.ts";
 
@@ -26,7 +26,7 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
     },
     async (request) => {
       const pupilId = request.params.pupil_id;
-      const today = todayInNetherlands(ctx.now());
+      const today = ctx.today();
       const pupil = await loadPupil(ctx.db.orm, pupilId);
       await authorize(request, ctx, "read_pupil", {
         type: "pupil",

@@ -64,7 +64,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
         ctx.now(),
       );
       setSessionCookie(request, reply, ctx, grant);
-      return presentMe(user, "session", grant.csrfToken);
+      return presentMe(user, "session", grant.csrfToken, clockOf(ctx));
     },
   );
 
@@ -100,7 +100,11 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
     async (request) => {
       const { actor } = await authorize(request, ctx, "read_own_account", { type: "own_account" });
       const user = { id: actor.userId, email: actor.email, name: actor.name, roles: actor.roles };
-      return presentMe(user, actor.via, actor.session?.csrfToken ?? null);
+      return presentMe(user, actor.via, actor.session?.csrfToken ?? null, clockOf(ctx));
     },
   );
+}
+
+function clockOf(ctx: HttpContext): { today: string; demoAsOf: string | undefined } {
+  return { today: ctx.today(), demoAsOf: ctx.demoAsOf };
 }
