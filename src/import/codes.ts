@@ -1,5 +1,5 @@
 // The code lists of interfaces.md ("Canonical CSV files") and domain.md §3 (reason codes).
-// Kept here until the domain has its own module for them; the import is their only reader yet.
+// The import validates against these; the reason codes and exemption kinds come from the domain.
 
 export const SECTORS = ["po", "vo", "so", "vso", "mbo"] as const;
 export const HOLIDAY_REGIONS = ["noord", "midden", "zuid"] as const;
@@ -21,21 +21,6 @@ export const PERIODS = [
   "day",
 ] as const;
 
-/** domain.md §3, in the table's order. */
-export const REASONS = [
-  "sick",
-  "medical",
-  "leave",
-  "religious",
-  "suspended",
-  "other_authorized",
-  "unreported",
-  "truant",
-  "luxury",
-  "late",
-  "removed",
-  "other_unauthorized",
-  "exempt_11a",
-] as const;
-
-export const EXEMPTION_KINDS = ["5a", "5b", "5c", "15", "3a", "11"] as const;
+/** domain.md §3 reason codes and the exemption kinds: the domain's own lists. */
+export { EXEMPTION_KINDS } from "../domain/money/exemptions.ts";
+export { ABSENCE_REASONS as REASONS } from "../domain/signals/types.ts";
