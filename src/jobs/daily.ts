@@ -1,6 +1,6 @@
 // The daily job (domain.md §4 "evaluated daily by a job", §5 the closed chain's clock): at 06:00
-// Europe/Amsterdam, evaluate the signals for today (incrementally), prepare the DUO absence
-// reports that LEGAL_16H opened, then advance the cases.
+// Europe/Amsterdam, evaluate the signals for the domain's today (incrementally), prepare the DUO
+// absence reports that LEGAL_16H opened, then advance the cases. scheduler.ts picks the date.
 import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { prepareDuoReports } from "../services/duo-reports.ts";
@@ -10,16 +10,6 @@ import { advanceCases } from "./cases-daily.ts";
 export const DAILY_JOB = "daily-evaluation";
 export const DAILY_CRON = "0 6 * * *";
 export const DAILY_TIME_ZONE = "Europe/Amsterdam";
-
-/** Today's date in the Netherlands (the job may run on a server in another zone). */
-export function todayInAmsterdam(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: DAILY_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 export interface DailyJobReport {
   asOf: IsoDate;

@@ -1,6 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { seedCaseRegion } from "../../commands/test-fixtures.ts";
+import { openDatabase } from "../../db/connect.ts";
+import { migrateDatabase } from "../../db/migrate.ts";
+import { DEMO_AS_OF_KEY, writeSetting } from "../../db/repositories/settings.ts";
 import { createUser } from "../../db/repositories/users.ts";
+import { absentDays, weekdays } from "../../services/duo-reports.test-fixtures.ts";
 import { BadInputError } from "../errors.ts";
 import { refuseDemoAccounts } from "./serve.ts";
 
@@ -23,5 +34,114 @@ describe.each(engines())("serve's demo-account guard on $name", (engine) => {
     } finally {
       await dispose();
     }
+  });
+});
+
+// `aanwezig serve` as a process: the scheduled jobs start after migrate (and catch up on the
+// domain's today), stop gracefully on SIGTERM, and stay off with --no-jobs.
+const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
+
+interface Served {
+  output(): string;
+  exited: Promise<number | null>;
+  child: ChildProcess;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function serve(spec: string, ...args: string[]): Promise<Served & { port: number }> {
+  const port = await freePort();
+  const child = spawn(BIN, ["--db", spec, "serve", "--port", String(port), ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "test" },
+  });
+  let text = "";
+  child.stdout?.on("data", (d: Buffer) => (text += d));
+  child.stderr?.on("data", (d: Buffer) => (text += d));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  return { child, port, exited, output: () => text };
+}
+
+async function until(what: string, test: () => Promise<boolean> | boolean, ms = 150_000) {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+async function seedDatabase(spec: string): Promise<void> {
+  const db = await openDatabase(spec);
+  try {
+    await migrateDatabase(db);
+    await seedCaseRegion(db);
+    await absentDays(db, "P000002", "99ZZ00", weekdays("2026-03-02", "2026-03-05"));
+    await writeSetting(db.orm, DEMO_AS_OF_KEY, "2026-03-05");
+  } finally {
+    await db.close();
+  }
+}
+
+async function inspect(spec: string) {
+  const db = await openDatabase(spec);
+  try {
+    const [row] = await db.sql.query<{ runs: string; reports: string; boss: boolean }>(
+      `select (select count(*) from evaluation_runs) as runs,
+              (select count(*) from duo_reports) as reports,
+              exists (select 1 from information_schema.schemata where schema_name = 'pgboss') as boss`,
+    );
+    return { runs: Number(row!.runs), reports: Number(row!.reports), boss: row!.boss };
+  } finally {
+    await db.close();
+  }
+}
+
+describe("aanwezig serve runs the daily job", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "aanwezig-serve-"));
+  const targets: { name: string; spec: string; dispose(): Promise<void> }[] = [
+    { name: "pglite directory", spec: join(dir, "db"), dispose: async () => {} },
+  ];
+  for (const engine of engines().filter((e) => e.name === "postgres")) {
+    const fresh = await engine.fresh();
+    await fresh.db.close(); // the server process opens its own connection
+    targets.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
+  }
+  afterAll(async () => {
+    for (const t of targets) await t.dispose().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe.each(targets)("on $name", (target) => {
+    it("starts no jobs with --no-jobs, runs today's job at start otherwise, stops on SIGTERM", async () => {
+      await seedDatabase(target.spec);
+      const quiet = await serve(target.spec, "--no-jobs");
+      const health = () =>
+        fetch(`http://127.0.0.1:${quiet.port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      await until("health", health);
+      quiet.child.kill("SIGTERM");
+      expect(await quiet.exited, quiet.output()).toBe(0);
+      expect(await inspect(target.spec)).toEqual({ runs: 0, reports: 0, boss: false });
+
+      const busy = await serve(target.spec);
+      const done = `jobs: daily-evaluation 2026-03-05 done`;
+      await until("the catch-up job", () => busy.output().includes(done));
+      busy.child.kill("SIGTERM");
+      expect(await busy.exited, busy.output()).toBe(0);
+      expect(await inspect(target.spec)).toEqual({ runs: 1, reports: 1, boss: true });
+    }, 300_000);
   });
 });

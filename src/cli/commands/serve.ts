@@ -4,6 +4,7 @@ import { migrateDatabase } from "../../db/migrate.ts";
 import { DEMO_EMAIL_DOMAIN, hasDemoAccounts } from "../../db/repositories/users.ts";
 import { regionIsEmpty, writeFullDemo } from "../../demo/fill.ts";
 import { buildApp } from "../../http/app.ts";
+import { type Jobs, startJobs } from "../../jobs/scheduler.ts";
 import { globalOptions } from "../context.ts";
 import { BadInputError, UsageError } from "../errors.ts";
 
@@ -18,9 +19,16 @@ export function registerServe(program: Command): void {
       "--demo-if-empty",
       "fill an empty embedded database with the demo region first (what npm start does)",
     )
+    .option("--no-jobs", "do not run the scheduled jobs (tests, tools, a second server)")
     .action(
       async (
-        opts: { port: string; host: string; allowDemoAccounts?: boolean; demoIfEmpty?: boolean },
+        opts: {
+          port: string;
+          host: string;
+          allowDemoAccounts?: boolean;
+          demoIfEmpty?: boolean;
+          jobs: boolean;
+        },
         command: Command,
       ) => {
         const port = Number.parseInt(opts.port, 10);
@@ -37,8 +45,21 @@ export function registerServe(program: Command): void {
           throw error;
         }
         const app = await buildApp({ db, logger: true });
-        const shutdown = async () => {
+        let jobs: Jobs | null = null;
+        try {
+          if (opts.jobs) jobs = await startServerJobs(db, (m, d) => app.log.info({ detail: d }, m));
+        } catch (error) {
           await app.close();
+          await db.close();
+          throw error;
+        }
+        let stopping = false;
+        const shutdown = async () => {
+          if (stopping) return;
+          stopping = true;
+          // No new requests first; then a running job may finish; the database closes last.
+          await app.close();
+          await jobs?.stop();
           await db.close();
           process.exit(0);
         };
@@ -47,6 +68,17 @@ export function registerServe(program: Command): void {
         await app.listen({ port, host: opts.host });
       },
     );
+}
+
+/**
+ * The daily job (src/jobs): at 06:00 Europe/Amsterdam, and once at start when today (the domain's
+ * date: a demo database's frozen date) has no finished evaluation yet.
+ */
+export function startServerJobs(
+  db: Database,
+  log: (message: string, detail?: unknown) => void,
+): Promise<Jobs> {
+  return startJobs(db, { log, catchUp: true });
 }
 
 /**
