@@ -24,6 +24,7 @@ import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
 import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
+import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSessionRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
   registerPupilRoutes(app, ctx);
+  registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseTransitionRoutes(app, ctx);
