@@ -38,7 +38,6 @@ export async function addCaseParticipant(
     caseId,
     today,
     "add_participant",
-    "add_participant",
     async (ctx) => {
       if (!person) {
         return { ok: false, error: "unknown_person", message: "No user holds that role." };

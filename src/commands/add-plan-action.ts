@@ -20,7 +20,7 @@ export function addPlanAction(
   },
   today: IsoDate,
 ): Promise<CommandResult<{ action: PlanAction }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "add_plan_action", async (ctx) => {
+  return onCase(db, actor, caseId, today, "add_plan_action", async (ctx) => {
     const result = addAction(await loadPlan(ctx.tx.orm, caseId), { id: randomUUID(), ...input });
     if (!result.ok) return result;
     const action = result.plan.actions.at(-1)!;

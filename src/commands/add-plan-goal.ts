@@ -14,7 +14,7 @@ export function addPlanGoal(
   input: { domain: GoalDomain; text: string; measure: string; targetDate: IsoDate },
   today: IsoDate,
 ): Promise<CommandResult<{ goal: PlanGoal }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "add_plan_goal", async (ctx) => {
+  return onCase(db, actor, caseId, today, "add_plan_goal", async (ctx) => {
     const goal: PlanGoal = { id: randomUUID(), ...input, setOn: today };
     const result = addGoal(await loadPlan(ctx.tx.orm, caseId), goal);
     if (!result.ok) return result;

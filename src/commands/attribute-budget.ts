@@ -15,7 +15,7 @@ export function attributeBudget(
   input: { commitmentId: string; shares: { party: Party; amountCents: number }[] },
   today: IsoDate,
 ): Promise<CommandResult<{ entry: LedgerEntry }>> {
-  return onCase(db, actor, caseId, today, "spend_budget", "attribute_budget", async (ctx) => {
+  return onCase(db, actor, caseId, today, "attribute_budget", async (ctx) => {
     const commitment = await findLedgerEntry(ctx.tx.orm, input.commitmentId);
     if (commitment?.kind !== "commitment" || commitment.caseId !== caseId) {
       return { ok: false, error: "unknown_entry", message: "No such commitment in this case." };

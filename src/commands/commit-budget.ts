@@ -16,7 +16,7 @@ export function commitBudget(
   input: { amountCents: number; purpose: string },
   today: IsoDate,
 ): Promise<CommandResult<{ entry: LedgerEntry }>> {
-  return onCase(db, actor, caseId, today, "spend_budget", "commit_budget", async (ctx) => {
+  return onCase(db, actor, caseId, today, "commit_budget", async (ctx) => {
     if (input.purpose.trim() === "") {
       return { ok: false, error: "reason_required", message: "Say what the money is for." };
     }

@@ -18,7 +18,7 @@ export function flagCaseStagnation(
   input: { cause: StagnationCause; note: string; waitingForArrangementId?: string },
   today: IsoDate,
 ): Promise<CommandResult<{ case: Case; flagId: string }>> {
-  return onCase(db, actor, caseId, today, "flag_stagnation", "flag_stagnation", async (ctx) => {
+  return onCase(db, actor, caseId, today, "flag_stagnation", async (ctx) => {
     const id = randomUUID();
     const result = flagStagnation(
       ctx.case,
@@ -48,7 +48,7 @@ export function resolveCaseStagnation(
   flagId: string,
   today: IsoDate,
 ): Promise<CommandResult<{ case: Case }>> {
-  return onCase(db, actor, caseId, today, "flag_stagnation", "resolve_stagnation", async (ctx) => {
+  return onCase(db, actor, caseId, today, "resolve_stagnation", async (ctx) => {
     if (ctx.case.phase === "CLOSED") {
       return { ok: false, error: "case_closed", message: "A closed case takes no changes." };
     }

@@ -15,7 +15,7 @@ export function recordCaseEvent(
   input: { kind: CaseEventKind; date: IsoDate; note?: string },
   today: IsoDate,
 ): Promise<CommandResult<{ event: StoredCaseEvent }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "record_event", async (ctx) => {
+  return onCase(db, actor, caseId, today, "record_event", async (ctx) => {
     if (ctx.case.phase === "CLOSED") {
       return { ok: false, error: "case_closed", message: "A closed case takes no changes." };
     }

@@ -30,7 +30,7 @@ export function recordCaseConsent(
   input: ConsentInput,
   today: IsoDate,
 ): Promise<CommandResult<{ record: ConsentRecord }>> {
-  return onCase(db, actor, caseId, today, "record_consent", "record_consent", async (ctx) => {
+  return onCase(db, actor, caseId, today, "record_consent", async (ctx) => {
     const giver: ConsentGiver =
       ctx.role === "parent" ? { kind: "parent", personId: actor.userId } : input.giver;
     const record: ConsentRecord = {

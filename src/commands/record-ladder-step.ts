@@ -16,7 +16,7 @@ export function recordCaseLadderStep(
   input: { situation: LadderSituation; mode: WorkingMode; reason: string },
   today: IsoDate,
 ): Promise<CommandResult<{ case: Case }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "record_ladder_step", async (ctx) => {
+  return onCase(db, actor, caseId, today, "record_ladder_step", async (ctx) => {
     const result = recordLadderStep(ctx.case, input, ctx.by, today);
     if (!result.ok) return result;
     await saveCase(ctx.tx.orm, ctx.case, result.case);

@@ -26,7 +26,7 @@ export function recordCaseMeeting(
   input: MeetingInput,
   today: IsoDate,
 ): Promise<CommandResult<{ meeting: Meeting }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "record_meeting", async (ctx) => {
+  return onCase(db, actor, caseId, today, "record_meeting", async (ctx) => {
     if (input.date > today) {
       return {
         ok: false,

@@ -15,7 +15,7 @@ export function reverseBudgetEntry(
   input: { entryId: string; reason: string },
   today: IsoDate,
 ): Promise<CommandResult<{ entry: LedgerEntry }>> {
-  return onCase(db, actor, caseId, today, "spend_budget", "reverse_budget_entry", async (ctx) => {
+  return onCase(db, actor, caseId, today, "reverse_budget_entry", async (ctx) => {
     const entry = await findLedgerEntry(ctx.tx.orm, input.entryId);
     const commitment =
       entry?.kind === "attribution" ? await findLedgerEntry(ctx.tx.orm, entry.commitmentId) : entry;

@@ -10,7 +10,8 @@ import { inSequence } from "../db/repositories/in-sequence.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import type { Case, CaseActor } from "../domain/cases/model.ts";
-import type { Action, CandidateScope } from "../domain/policy/resources.ts";
+import { actionOfCommand, type CaseCommandName } from "../domain/policy/case-actions.ts";
+import type { CandidateScope } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import {
   authorizeOnCase,
@@ -60,8 +61,8 @@ export async function onCase<R extends { ok: boolean }>(
   actor: CommandActor,
   caseId: string,
   today: IsoDate,
-  action: Action,
-  command: string,
+  /** Names the command in the audit trail; its policy action comes from CASE_COMMAND_ACTIONS. */
+  command: CaseCommandName,
   run: (ctx: CaseContext) => Promise<R>,
   candidate?: (ctx: { tx: TxClient; case: Case; facts: PupilFacts }) => Promise<CandidateScope>,
 ): Promise<R | Refusal> {
@@ -72,10 +73,18 @@ export async function onCase<R extends { ok: boolean }>(
     const calendar = await loadSchoolCalendar(tx.orm, c.schoolId);
     if (!facts || !calendar) return NOT_FOUND;
     const scope = candidate ? await candidate({ tx, case: c, facts }) : undefined;
-    const allowed = await authorizeOnCase(tx.orm, actor, action, c, facts, today, {
-      command,
-      ...(scope ? { candidate: scope } : {}),
-    });
+    const allowed = await authorizeOnCase(
+      tx.orm,
+      actor,
+      actionOfCommand(command),
+      c,
+      facts,
+      today,
+      {
+        command,
+        ...(scope ? { candidate: scope } : {}),
+      },
+    );
     if (!allowed.ok) return allowed;
     const by: CaseActor = { kind: "person", personId: actor.userId, role: allowed.role };
     return run({ tx, case: c, facts, calendar, role: allowed.role, by, today });

@@ -1,6 +1,6 @@
 // domain.md §5: a person's command on the case's phase (hand over, breakthrough, arbitration,
 // ruling, prosecutor, afschalen, close, week-8 decision, offer started). The policy action that
-// guards each command comes from actionForCommand; the state machine is applyTransition.
+// guards each command comes from CASE_COMMAND_ACTIONS; the state machine is applyTransition.
 // Commands with records of their own (committee, referral, agenda) add them via `alsoWrite`.
 import type { Database } from "../db/connect.ts";
 import { saveCase } from "../db/repositories/cases.ts";
@@ -8,7 +8,6 @@ import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { CaseCommand } from "../domain/cases/commands.ts";
 import type { Case, TransitionRecord } from "../domain/cases/model.ts";
 import { applyTransition } from "../domain/cases/transitions.ts";
-import { actionForCommand } from "../domain/policy/case-actions.ts";
 import type { CommandActor } from "./case-access.ts";
 import { type CaseContext, type CommandResult, onCase } from "./run-on-case.ts";
 
@@ -22,7 +21,7 @@ export async function transitionCase(
   today: IsoDate,
   alsoWrite?: (ctx: CaseContext, next: Case) => Promise<void>,
 ): Promise<TransitionOutcome> {
-  return onCase(db, actor, caseId, today, actionForCommand(command), command.type, async (ctx) => {
+  return onCase(db, actor, caseId, today, command.type, async (ctx) => {
     const result = applyTransition(ctx.case, command, ctx.by, today, {
       calendar: ctx.calendar,
       consent: ctx.facts.consent,

@@ -13,7 +13,7 @@ export function updatePlanActionStatus(
   input: { actionId: string; status: "done" | "cancelled" },
   today: IsoDate,
 ): Promise<CommandResult<{ action: PlanAction }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "update_action_status", async (ctx) => {
+  return onCase(db, actor, caseId, today, "update_action_status", async (ctx) => {
     const result = setActionStatus(
       await loadPlan(ctx.tx.orm, caseId),
       input.actionId,

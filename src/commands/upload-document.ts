@@ -20,7 +20,7 @@ export function uploadCaseDocument(
   input: { name: string; mimeType: string; visibility: DocumentVisibility; content: Buffer },
   today: IsoDate,
 ): Promise<CommandResult<{ document: Omit<DocumentMeta, "uploadedAt"> }>> {
-  return onCase(db, actor, caseId, today, "update_plan", "upload_document", async (ctx) => {
+  return onCase(db, actor, caseId, today, "upload_document", async (ctx) => {
     if (input.content.length === 0 || input.content.length > MAX_DOCUMENT_BYTES) {
       return {
         ok: false,

@@ -1,9 +1,11 @@
-// domain.md §5 and §2: which policy action guards each case command, so the HTTP layer asks
-// can(actor, actionForCommand(command), caseResource) before applyTransition.
+// domain.md §5 and §2: which policy action guards each case command. The one table the command
+// frame (src/commands/run-on-case.ts) authorizes by and the case detail's `allowed_actions` is
+// computed from, so what a screen offers and what the server accepts cannot drift apart.
 import type { CaseCommand } from "../cases/commands.ts";
 import type { Action } from "./resources.ts";
 
-const ACTION_BY_COMMAND: Record<CaseCommand["type"], Action> = {
+export const CASE_COMMAND_ACTIONS = {
+  // Phase commands (applyTransition).
   hand_to_director: "escalate",
   convene_breakthrough: "convene_breakthrough",
   start_arbitration: "start_arbitration",
@@ -15,8 +17,30 @@ const ACTION_BY_COMMAND: Record<CaseCommand["type"], Action> = {
   record_breakthrough_check: "convene_breakthrough",
   record_offer_started: "update_plan",
   mark_three_month_breach: "escalate",
-};
+  // Work inside the case.
+  add_plan_goal: "update_plan",
+  add_plan_action: "update_plan",
+  update_action_status: "update_plan",
+  record_ladder_step: "update_plan",
+  record_meeting: "update_plan",
+  record_event: "update_plan",
+  upload_document: "update_plan",
+  flag_stagnation: "flag_stagnation",
+  resolve_stagnation: "flag_stagnation",
+  add_participant: "add_participant",
+  record_consent: "record_consent",
+  // The frictiebudget (domain.md §6).
+  commit_budget: "spend_budget",
+  attribute_budget: "spend_budget",
+  reverse_budget_entry: "spend_budget",
+} as const satisfies Record<CaseCommand["type"], Action> & Record<string, Action>;
+
+export type CaseCommandName = keyof typeof CASE_COMMAND_ACTIONS;
+
+export function actionOfCommand(command: CaseCommandName): Action {
+  return CASE_COMMAND_ACTIONS[command];
+}
 
 export function actionForCommand(command: CaseCommand): Action {
-  return ACTION_BY_COMMAND[command.type];
+  return actionOfCommand(command.type);
 }

@@ -202,6 +202,13 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       guarantee_held: z.boolean().nullable(),
     })
     .nullable(),
+  allowed_actions: z
+    .array(z.string())
+    .describe(
+      "the commands the current user may give on this case now, each named by its path below " +
+        "/api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed " +
+        "by the same policy and phase rules the commands are checked by",
+    ),
 }).meta({ id: "CaseDetail" });
 
 export type CaseSummaryBody = z.infer<typeof CaseSummarySchema>;
@@ -309,6 +316,8 @@ function consentOverview(view: CaseView, asOf: IsoDate) {
 export interface DetailOptions {
   canReadDocument: (visibility: DocumentVisibility) => boolean;
   showBudget: boolean;
+  /** Command route names the user may use now (src/commands/allowed-actions.ts). */
+  allowedActions: readonly string[];
 }
 
 export function presentCaseDetail(
@@ -446,5 +455,6 @@ export function presentCaseDetail(
           guarantee_held: c.closing.guaranteeHeld,
         }
       : null,
+    allowed_actions: [...options.allowedActions],
   };
 }

@@ -19,6 +19,7 @@ export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext)
   const created = (r: { entry: { id: string } }) => ({ id: r.entry.id });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/budget/commitments",
+    command: "commit_budget",
     summary: "Commit frictiebudget spending to the case (case director)",
     body: z.object({ amount_cents: Cents, purpose: z.string().min(1).max(2000) }),
     response: CreatedResponse,
@@ -35,6 +36,7 @@ export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext)
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/budget/attributions",
+    command: "attribute_budget",
     summary: "Record who should have paid a commitment (shares add up to it)",
     body: z.object({
       commitment_id: z.string().min(1).max(64),
@@ -60,6 +62,7 @@ export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext)
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/budget/reversals",
+    command: "reverse_budget_entry",
     summary: "Reverse a commitment or attribution of the case (nothing is deleted)",
     body: z.object({ entry_id: z.string().min(1).max(64), reason: z.string().min(1).max(2000) }),
     response: CreatedResponse,

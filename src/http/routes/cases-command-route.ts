@@ -5,12 +5,15 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { CommandActor } from "../../commands/case-access.ts";
+import type { CaseCommandName } from "../../domain/policy/case-actions.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
 import { CaseParams, commandActor, today, unwrap } from "./cases-http.ts";
 
 export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extends { ok: boolean }> {
   path: string;
+  /** The command the route runs: its policy action and its entry in `allowed_actions`. */
+  command: CaseCommandName;
   summary: string;
   body: B;
   /** Extra path parameters beyond the case id. */
@@ -28,11 +31,26 @@ export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extend
   present(result: Extract<T, { ok: true }>): z.infer<R>;
 }
 
+export interface CaseCommandRouteEntry {
+  /** The path below /api/cases/{id}/, e.g. `escalate` or `actions/{action_id}/status`. */
+  name: string;
+  command: CaseCommandName;
+}
+
+const ROUTES_BY_APP = new WeakMap<HttpContext, CaseCommandRouteEntry[]>();
+
+/** The case command routes registered in this app, as the case detail names them. */
+export function caseCommandRoutes(ctx: HttpContext): readonly CaseCommandRouteEntry[] {
+  return ROUTES_BY_APP.get(ctx) ?? [];
+}
+
 export function commandRoute<B extends z.ZodType, R extends z.ZodType, T extends { ok: boolean }>(
   app: FastifyInstance,
   ctx: HttpContext,
   route: CommandRoute<B, R, T>,
 ): void {
+  const name = route.path.replace(/^\/api\/cases\/:id\//, "").replace(/:(\w+)/g, "{$1}");
+  ROUTES_BY_APP.set(ctx, [...caseCommandRoutes(ctx), { name, command: route.command }]);
   const params = route.params ? CaseParams.extend(route.params.shape) : CaseParams;
   app.withTypeProvider<ZodTypeProvider>().post(
     route.path,

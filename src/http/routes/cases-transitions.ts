@@ -15,6 +15,7 @@ import { referToProsecutor } from "../../commands/refer-prosecutor.ts";
 import { startArbitration } from "../../commands/start-arbitration.ts";
 import type { TransitionOutcome } from "../../commands/transition-case.ts";
 import { CASE_OUTCOMES } from "../../domain/cases/model.ts";
+import type { CaseCommandName } from "../../domain/policy/case-actions.ts";
 import type { HttpContext } from "../context.ts";
 import { commandRoute, TransitionResponse } from "./cases-command-route.ts";
 import { IsoDate } from "./cases-http.ts";
@@ -40,6 +41,7 @@ function presentTransition(result: Extract<TransitionOutcome, { ok: true }>) {
 export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const route = <B extends z.ZodType>(
     path: string,
+    command: CaseCommandName,
     summary: string,
     body: B,
     run: (input: {
@@ -51,6 +53,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   ) =>
     commandRoute(app, ctx, {
       path,
+      command,
       summary,
       body,
       response: TransitionResponse,
@@ -60,6 +63,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
 
   route(
     "/api/cases/:id/escalate",
+    "hand_to_director",
     "Hand the case to the case director before week 4 (the school expects > 4 weeks)",
     z.object({ reason: Reason, new_owner_user_id: z.string().min(1).max(64).optional() }),
     ({ actor, caseId, body, today }) =>
@@ -76,6 +80,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   );
   route(
     "/api/cases/:id/deescalate",
+    "deescalate",
     "Afschalen: back to a lower open phase, with a reason",
     z.object({
       to: z.enum(["SCHOOL", "CASE_DIRECTOR", "BREAKTHROUGH", "ARBITRATION"]),
@@ -85,12 +90,14 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   );
   route(
     "/api/cases/:id/close",
+    "close",
     "Close the case with an outcome",
     z.object({ outcome: z.enum(CASE_OUTCOMES), reason: Reason }),
     ({ actor, caseId, body, today }) => closeCase(ctx.db, actor, caseId, body, today),
   );
   route(
     "/api/cases/:id/breakthrough-check",
+    "record_breakthrough_check",
     "The week-8 decision: is a suitable offer expected within 4 weeks? No convenes the team",
     z.object({ offer_expected_within_4_weeks: z.boolean(), reason: Reason }),
     ({ actor, caseId, body, today }) =>
@@ -107,6 +114,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   );
   route(
     "/api/cases/:id/breakthrough",
+    "convene_breakthrough",
     "Convene the breakthrough team (puts the case on the regional team's agenda)",
     z.object({ reason: Reason, meeting_date: IsoDate.optional() }),
     ({ actor, caseId, body, today }) =>
@@ -123,6 +131,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   );
   route(
     "/api/cases/:id/arbitration",
+    "start_arbitration",
     "Start binding arbitration with its committee (needs the parents' consent (d))",
     z.object({
       reason: Reason,
@@ -150,6 +159,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   );
   route(
     "/api/cases/:id/arbitration/ruling",
+    "record_arbitration_ruling",
     "Record the committee's binding ruling and whether the parents accept it",
     z.object({ ruling: Reason, parents_accept: z.boolean() }),
     ({ actor, caseId, body, today }) =>
@@ -166,12 +176,14 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
   );
   route(
     "/api/cases/:id/prosecutor",
+    "refer_prosecutor",
     "Refer to the Openbaar Ministerie: civil (via the Raad voor de Kinderbescherming) or criminal",
     z.object({ route: z.enum(["civil", "criminal"]), reason: Reason }),
     ({ actor, caseId, body, today }) => referToProsecutor(ctx.db, actor, caseId, body, today),
   );
   route(
     "/api/cases/:id/offer",
+    "record_offer_started",
     "Record the date a suitable offer of education and/or care started",
     z.object({ started_on: IsoDate }),
     ({ actor, caseId, body, today }) =>

@@ -42,6 +42,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
 
   commandRoute(app, ctx, {
     path: "/api/cases/:id/stagnation",
+    command: "flag_stagnation",
     summary: "Flag stagnation with its cause (optionally the arrangement the pupil waits for)",
     body: z.object({
       cause: z.enum(STAGNATION_CAUSES),
@@ -68,6 +69,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/stagnation/:flag_id/resolve",
+    command: "resolve_stagnation",
     summary: "Resolve a stagnation flag (it stays on record)",
     params: z.object({ flag_id: Id }),
     body: z.object({}),
@@ -78,6 +80,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/ladder",
+    command: "record_ladder_step",
     summary: "Record the situation and working mode on the ladder of effectiveness",
     body: z.object({
       situation: z.enum(LADDER_SITUATIONS),
@@ -90,6 +93,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/goals",
+    command: "add_plan_goal",
     summary: "Add a SMART goal to the plan",
     body: z.object({
       domain: z.enum(["education", "care"]),
@@ -116,6 +120,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/actions",
+    command: "add_plan_action",
     summary: "Add an action with its owner (person and organisation) and due date",
     body: z.object({
       description: Text,
@@ -142,6 +147,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/actions/:action_id/status",
+    command: "update_action_status",
     summary: "Mark an open action done or cancelled",
     params: z.object({ action_id: Id }),
     body: z.object({ status: z.enum(["done", "cancelled"]) }),
@@ -161,6 +167,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/participants",
+    command: "add_participant",
     summary: "Add a person to the case; a partner needs the family's consent (b)",
     body: z.object({
       user_id: Id,
@@ -185,6 +192,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/consent",
+    command: "record_consent",
     summary: "Record informed consent given, refused or withdrawn for one purpose",
     body: z.object({
       purpose: z.enum(CONSENT_PURPOSES),
@@ -222,6 +230,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/meetings",
+    command: "record_meeting",
     summary:
       "Record a meeting (MDO/ZAT, breakthrough team, arbitration hearing); decisions with an action join the plan",
     body: z.object({
@@ -273,6 +282,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/events",
+    command: "record_event",
     summary: "Record a contact, conversation, home visit or review (meets the §5 deadlines)",
     body: z.object({
       kind: z.enum(EVENT_KINDS),
@@ -297,6 +307,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
   });
   commandRoute(app, ctx, {
     path: "/api/cases/:id/documents",
+    command: "upload_document",
     summary: `Attach a document (base64 content, at most ${MAX_DOCUMENT_BYTES} bytes)`,
     body: z.object({
       name: z.string().min(1).max(200),

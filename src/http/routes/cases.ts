@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { allowedCaseCommands } from "../../commands/allowed-actions.ts";
 import {
   auditDecision,
   caseResource,
@@ -26,6 +27,7 @@ import {
   presentCaseSummary,
 } from "../presenters/case.ts";
 import { notFound, problemResponses } from "../problem.ts";
+import { caseCommandRoutes } from "./cases-command-route.ts";
 import { CaseParams, commandActor, IsoDate, today, unwrap } from "./cases-http.ts";
 
 const OpenCaseBody = z
@@ -112,10 +114,14 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       if (!grant.allowed) throw notFound();
       const view = await loadCaseView(ctx.db.orm, c, f.pupil, f.consent);
       if (!view) throw notFound();
+      const allowed = new Set(allowedCaseCommands(actor.policy, view, f, asOf));
       return presentCaseDetail(view, asOf, {
         canReadDocument: (visibility) =>
           grantFor(actor.policy, "read_document", documentResource(c, f, asOf, visibility)).allowed,
         showBudget: grant.role !== "parent",
+        allowedActions: caseCommandRoutes(ctx)
+          .filter((route) => allowed.has(route.command))
+          .map((route) => route.name),
       });
     },
   );

