@@ -17,17 +17,20 @@ import {
 } from "./context.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
+import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
 import { registerCaseRoutes } from "./routes/cases.ts";
 import { registerCaseBudgetRoutes } from "./routes/cases-budget.ts";
 import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
 import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerHealthRoute } from "./routes/health.ts";
+import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
+import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
@@ -82,11 +85,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilRoutes(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseTransitionRoutes(app, ctx);
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
+  registerSignalHandleRoutes(app, ctx);
+  registerMonitorRoutes(app, ctx);
   registerOpenApiRoute(app);
 
   await registerWebApp(app);

@@ -1,4 +1,6 @@
-// The monitor of domain.md §7 / interfaces.md "Monitor rows" over the database at a date.
+// The monitor of domain.md §7 / interfaces.md "Monitor rows" over the database at a date:
+// signals, thuiszitters (Inspectie and broad), exemptions by kind and the case measures
+// (src/domain/monitor/case-measures.ts), grouped by school, partnership or residence.
 
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
@@ -6,33 +8,40 @@ import {
   aggregateMonitor,
   type MonitorFact,
   type MonitorGrouping,
+  type MonitorLookups,
   type MonitorRow,
   signalFacts,
 } from "../domain/monitor/aggregate.ts";
+import { type CaseMonitorInput, caseFacts, type Period } from "../domain/monitor/case-measures.ts";
+import { schoolYearStart } from "../domain/monitor/quarters.ts";
 import type { SignalProfile } from "../domain/signals/profiles.ts";
+import type { Signal } from "../domain/signals/types.ts";
+import { loadCaseMonitorInput } from "./monitor-cases.ts";
 import { evaluateSignalsAt } from "./signals.ts";
 
 export interface MonitorQuery {
   asOf: IsoDate;
   by: MonitorGrouping;
   suppress: boolean;
+  /** Flows (outcomes, budget, cases opened) count from here to the date; default 1 August. */
+  periodFrom?: IsoDate;
   profile?: SignalProfile;
 }
 
-export async function monitorAt(sql: SqlClient, query: MonitorQuery): Promise<MonitorRow[]> {
-  const signals = await evaluateSignalsAt(sql, { asOf: query.asOf, profile: query.profile });
-  const facts: MonitorFact[] = signalFacts(signals);
-  const exemptions = await sql.query<{ pupil_id: string; kind: string }>(
-    `select distinct pupil_id, kind from exemptions
-     where start_date <= $1::date and (end_date is null or end_date >= $1::date)`,
-    [query.asOf],
-  );
-  for (const x of exemptions) {
-    facts.push({ personId: x.pupil_id, schoolId: "", measure: `exemptions:${x.kind}` });
-    // The broad thuiszitter definition counts persons with an active art. 5 sub a exemption.
-    if (x.kind === "5a")
-      facts.push({ personId: x.pupil_id, schoolId: "", measure: "thuiszitters_breed" });
-  }
+/**
+ * What the monitor counts at a date, before grouping: the signal and exemption facts (the
+ * expensive part: every signal is evaluated) and the case records for the case measures.
+ */
+export interface MonitorSnapshot {
+  asOf: IsoDate;
+  facts: MonitorFact[];
+  cases: CaseMonitorInput;
+  lookups: MonitorLookups;
+  /** The signals that hold at the date (for the services built on the monitor). */
+  signals: Signal[];
+}
+
+export async function monitorLookups(sql: SqlClient): Promise<MonitorLookups> {
   const residence = new Map<string, string>();
   for (const r of await sql.query<{ id: string; municipality: string }>(
     `select person_id as id, municipality from population
@@ -47,13 +56,69 @@ export async function monitorAt(sql: SqlClient, query: MonitorQuery): Promise<Mo
   )) {
     partnership.set(s.school_id, s.partnership);
   }
-  return aggregateMonitor(
-    facts,
-    query.by,
-    {
-      municipalityOf: (id) => residence.get(id) ?? "",
-      partnershipOf: (school) => partnership.get(school) ?? "",
-    },
-    query.suppress,
+  return {
+    municipalityOf: (id) => residence.get(id) ?? "",
+    partnershipOf: (school) => partnership.get(school) ?? "",
+  };
+}
+
+export async function exemptionFacts(sql: SqlClient, asOf: IsoDate): Promise<MonitorFact[]> {
+  const facts: MonitorFact[] = [];
+  const exemptions = await sql.query<{ pupil_id: string; kind: string }>(
+    `select distinct pupil_id, kind from exemptions
+     where start_date <= $1::date and (end_date is null or end_date >= $1::date)`,
+    [asOf],
   );
+  for (const x of exemptions) {
+    facts.push({ personId: x.pupil_id, schoolId: "", measure: `exemptions:${x.kind}` });
+    // The broad thuiszitter definition counts persons with an active art. 5 sub a exemption.
+    if (x.kind === "5a")
+      facts.push({ personId: x.pupil_id, schoolId: "", measure: "thuiszitters_breed" });
+  }
+  return facts;
+}
+
+export async function monitorSnapshot(
+  sql: SqlClient,
+  asOf: IsoDate,
+  options: { profile?: SignalProfile } = {},
+): Promise<MonitorSnapshot> {
+  const signals = await evaluateSignalsAt(sql, {
+    asOf,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
+  return {
+    asOf,
+    facts: [...signalFacts(signals), ...(await exemptionFacts(sql, asOf))],
+    cases: await loadCaseMonitorInput(sql),
+    lookups: await monitorLookups(sql),
+    signals,
+  };
+}
+
+/** Every fact at the snapshot's date; flows count from `periodFrom` (default 1 August). */
+export function snapshotFacts(snapshot: MonitorSnapshot, periodFrom?: IsoDate): MonitorFact[] {
+  const period: Period = {
+    from: periodFrom ?? schoolYearStart(snapshot.asOf),
+    to: snapshot.asOf,
+  };
+  return [...snapshot.facts, ...caseFacts(snapshot.cases, snapshot.asOf, period)];
+}
+
+export function monitorRows(
+  snapshot: MonitorSnapshot,
+  by: MonitorGrouping,
+  suppress: boolean,
+  periodFrom?: IsoDate,
+): MonitorRow[] {
+  return aggregateMonitor(snapshotFacts(snapshot, periodFrom), by, snapshot.lookups, suppress);
+}
+
+export async function monitorAt(sql: SqlClient, query: MonitorQuery): Promise<MonitorRow[]> {
+  const snapshot = await monitorSnapshot(
+    sql,
+    query.asOf,
+    query.profile ? { profile: query.profile } : {},
+  );
+  return monitorRows(snapshot, query.by, query.suppress, query.periodFrom);
 }

@@ -21,6 +21,8 @@ export interface MonitorFact {
   personId: string;
   schoolId: string;
   measure: string;
+  /** A sum instead of a head count (budget spent): the cell adds these, rounded to whole units. */
+  amount?: number;
 }
 
 export const SUPPRESSION_THRESHOLD = 5;
@@ -52,29 +54,42 @@ function groupOf(fact: MonitorFact, by: MonitorGrouping, lookups: MonitorLookups
   return by === "school" ? fact.schoolId : lookups.partnershipOf(fact.schoolId);
 }
 
-/** Distinct persons per (group, measure), sorted by group then measure; zero counts left out. */
+/**
+ * Distinct persons per (group, measure), sorted by group then measure; zero counts left out.
+ * A measure with amounts reports their sum, suppressed when fewer than 5 persons make it up.
+ */
 export function aggregateMonitor(
   facts: readonly MonitorFact[],
   by: MonitorGrouping,
   lookups: MonitorLookups,
   suppress: boolean,
 ): MonitorRow[] {
-  const cells = new Map<string, Set<string>>();
+  const cells = new Map<string, { persons: Set<string>; amount: number | null }>();
   for (const fact of facts) {
     const key = `${groupOf(fact, by, lookups)}\u0000${fact.measure}`;
-    let persons = cells.get(key);
-    if (!persons) {
-      persons = new Set();
-      cells.set(key, persons);
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { persons: new Set(), amount: null };
+      cells.set(key, cell);
     }
-    persons.add(fact.personId);
+    cell.persons.add(fact.personId);
+    if (fact.amount !== undefined) cell.amount = (cell.amount ?? 0) + fact.amount;
   }
   const rows: MonitorRow[] = [];
-  for (const [key, persons] of cells) {
+  for (const [key, cell] of cells) {
     const [group = "", measure = ""] = key.split("\u0000");
-    const count = persons.size;
-    rows.push({ group, measure, count: suppress && count < SUPPRESSION_THRESHOLD ? null : count });
+    const persons = cell.persons.size;
+    const value = cell.amount === null ? persons : Math.round(cell.amount);
+    rows.push({
+      group,
+      measure,
+      count: suppress && persons < SUPPRESSION_THRESHOLD ? null : value,
+    });
   }
+  return sortRows(rows);
+}
+
+export function sortRows(rows: MonitorRow[]): MonitorRow[] {
   return rows.sort((a, b) =>
     a.group < b.group
       ? -1

@@ -1,0 +1,142 @@
+// Test data for the monitor routes, on top of src/http/test-helpers.ts's region (Zandstad,
+// schools 12AB00/PO2605 and 34CD00/VO2605, today 2026-03-02): pupils with cases in several
+// phases and persons in the population register without an enrolment (absolute absence).
+import type { Database } from "../../db/connect.ts";
+
+export const MONITOR_PUPILS = [
+  "P1001",
+  "P1002",
+  "P1003",
+  "P1004",
+  "P1005",
+  "P1006",
+  "P1007",
+  "P1008",
+];
+export const ABSENT_PERSONS = ["X2001", "X2002", "X2003", "X2004", "X2005", "X2006"];
+/** Every name in the fixtures: no monitor response may contain one. */
+export const FIXTURE_NAMES = [
+  "Verbeek",
+  "Kuiper",
+  "Bakker",
+  "Dekker",
+  "Monitorkind",
+  "Registerkind",
+];
+
+export async function insertCaseRow(
+  db: Database,
+  c: {
+    id: string;
+    pupilId: string;
+    schoolId?: string;
+    phase: string;
+    openedAt: string;
+    absenceStart: string;
+    ownerId: string;
+    closedAt?: string;
+    outcome?: string;
+    offerStartedOn?: string;
+    transitions?: { at: string; from: string; to: string; command: string }[];
+  },
+): Promise<void> {
+  await db.sql.query(
+    `insert into cases (id, pupil_id, school_id, phase, owner_person_id, owner_role,
+       owner_organisation, opened_at, opening_kind, opening_reason, absence_start_date,
+       clock_mode, closed_outcome, closed_at, closed_duration_days, closed_guarantee_held,
+       offer_started_on)
+     values ($1, $2, $3, $4, $5, 'care_coordinator', $3, $6, 'by_hand', 'zorg', $7, 'lesweken',
+       $8, $9, $10, $11, $12)`,
+    [
+      c.id,
+      c.pupilId,
+      c.schoolId ?? "12AB00",
+      c.phase,
+      c.ownerId,
+      c.openedAt,
+      c.absenceStart,
+      c.outcome ?? null,
+      c.closedAt ?? null,
+      c.closedAt ? 60 : null,
+      c.closedAt ? true : null,
+      c.offerStartedOn ?? null,
+    ],
+  );
+  await db.sql.query(
+    `insert into case_participants (case_id, seq, person_id, role, organisation, since)
+     values ($1, 1, $2, 'care_coordinator', $3, $4)`,
+    [c.id, c.ownerId, c.schoolId ?? "12AB00", c.openedAt],
+  );
+  let seq = 0;
+  for (const t of c.transitions ?? []) {
+    await db.sql.query(
+      `insert into case_transitions (case_id, seq, command, from_phase, to_phase, at, by_kind,
+         by_job, reason, basis) values ($1, $2, $3, $4, $5, $6, 'system', 'test', 'test', 'decision')`,
+      [c.id, ++seq, t.command, t.from, t.to, t.at],
+    );
+  }
+}
+
+/** 5 cases in SCHOOL (< 4 weeks), 2 with the case director (3–6 months), 1 closed. */
+export async function seedMonitorRegion(db: Database, ownerId: string): Promise<void> {
+  await db.sql.exec(`
+    insert into pupils (pupil_id, given_name, family_name, birth_date, municipality) values
+      ${MONITOR_PUPILS.map((id) => `('${id}', 'Kind${id}', 'Monitorkind', '2014-04-01', 'Zandstad')`).join(",\n")};
+    insert into enrolments values
+      ${MONITOR_PUPILS.map((id) => `('${id}', '12AB00', '2022-08-22', null, '6')`).join(",\n")};
+    insert into population (person_id, given_name, family_name, birth_date, municipality, registered_from) values
+      ${ABSENT_PERSONS.map((id) => `('${id}', 'Per${id}', 'Registerkind', '2014-02-01', 'Zandstad', '2014-02-10')`).join(",\n")};
+  `);
+  for (const id of MONITOR_PUPILS.slice(0, 5)) {
+    await insertCaseRow(db, {
+      id: `case-${id}`,
+      pupilId: id,
+      phase: "SCHOOL",
+      openedAt: "2026-02-23",
+      absenceStart: "2026-02-16",
+      ownerId,
+    });
+  }
+  for (const id of MONITOR_PUPILS.slice(5, 7)) {
+    await insertCaseRow(db, {
+      id: `case-${id}`,
+      pupilId: id,
+      phase: "CASE_DIRECTOR",
+      openedAt: "2025-11-10",
+      absenceStart: "2025-11-03",
+      ownerId,
+      transitions: [
+        { at: "2025-12-01", from: "SCHOOL", to: "CASE_DIRECTOR", command: "hand_to_director" },
+      ],
+    });
+  }
+  await insertCaseRow(db, {
+    id: "case-P1008",
+    pupilId: "P1008",
+    phase: "CLOSED",
+    openedAt: "2025-10-06",
+    absenceStart: "2025-10-01",
+    ownerId,
+    closedAt: "2026-01-15",
+    outcome: "special_education",
+    offerStartedOn: "2025-12-15",
+    transitions: [{ at: "2026-01-15", from: "SCHOOL", to: "CLOSED", command: "close" }],
+  });
+}
+
+/** Every pupil/person id and name of the fixtures, to assert none leaks into a response. */
+export function personalStrings(): string[] {
+  return [
+    "P0001",
+    "P0002",
+    "P0003",
+    "P0004",
+    ...MONITOR_PUPILS,
+    ...ABSENT_PERSONS,
+    ...FIXTURE_NAMES,
+    "Fenna",
+    "Daan",
+    "Liv",
+    "Mees",
+  ];
+}

@@ -1,0 +1,97 @@
+// The monitor's figures at a date take seconds on a large region (every signal is evaluated),
+// while boards and staff ask the same (as_of, by) again and again. A snapshot per date is kept
+// in memory and served until the data it was made from changed: a cheap fingerprint of the
+// import log (every import, by any process) and the case tables is checked on every request,
+// so figures are exact right after an import. Rendered rows are kept per (by, suppress).
+import type { SqlClient } from "../db/connect.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { MonitorGrouping, MonitorRow } from "../domain/monitor/aggregate.ts";
+import { type MonitorSnapshot, monitorRows, monitorSnapshot } from "./monitor.ts";
+
+const FINGERPRINT_SQL = `select concat_ws('/',
+  (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at)::text, '') from import_log),
+  (select count(*) || ':' || count(closed_at) || ':' || coalesce(max(created_at)::text, '') from cases),
+  (select count(*) from case_transitions),
+  (select count(*) || ':' || count(resolved_at) from stagnation_flags),
+  (select count(*) || ':' || count(left_on) from waiting_list_entries),
+  (select count(*) from budget_ledger),
+  (select count(*) from case_events),
+  (select count(*) from plan_goals),
+  (select count(*) from exemption_decisions),
+  (select count(*) from sick_notable_observations),
+  (select count(*) || ':' || coalesce(max(value), '') from app_settings)
+) as fingerprint`;
+
+export async function dataFingerprint(sql: SqlClient): Promise<string> {
+  const [row] = await sql.query<{ fingerprint: string }>(FINGERPRINT_SQL);
+  return row?.fingerprint ?? "";
+}
+
+interface Entry {
+  fingerprint: string;
+  snapshot: Promise<MonitorSnapshot>;
+  rendered: Map<string, { rows: MonitorRow[]; json: string }>;
+}
+
+const MAX_SNAPSHOTS = 48;
+const caches = new WeakMap<SqlClient, Map<string, Entry>>();
+
+function cacheOf(sql: SqlClient): Map<string, Entry> {
+  let cache = caches.get(sql);
+  if (!cache) {
+    cache = new Map();
+    caches.set(sql, cache);
+  }
+  return cache;
+}
+
+async function entryFor(sql: SqlClient, asOf: IsoDate): Promise<Entry> {
+  const fingerprint = await dataFingerprint(sql);
+  const cache = cacheOf(sql);
+  const key = asOf;
+  const cached = cache.get(key);
+  if (cached && cached.fingerprint === fingerprint) {
+    // most recently used last
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const entry: Entry = {
+    fingerprint,
+    // One computation per key: concurrent requests share the promise.
+    snapshot: monitorSnapshot(sql, asOf),
+    rendered: new Map(),
+  };
+  cache.delete(key);
+  cache.set(key, entry);
+  entry.snapshot.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  while (cache.size > MAX_SNAPSHOTS) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return entry;
+}
+
+/** The snapshot at a date, recomputed only when the data changed. */
+export async function cachedSnapshot(sql: SqlClient, asOf: IsoDate): Promise<MonitorSnapshot> {
+  return (await entryFor(sql, asOf)).snapshot;
+}
+
+/** Monitor rows with their JSON text, so a repeated request costs one fingerprint query. */
+export async function cachedMonitorRows(
+  sql: SqlClient,
+  query: { asOf: IsoDate; by: MonitorGrouping; suppress: boolean; periodFrom?: IsoDate },
+): Promise<{ rows: MonitorRow[]; json: string }> {
+  const entry = await entryFor(sql, query.asOf);
+  const key = `${query.by}|${query.suppress}|${query.periodFrom ?? ""}`;
+  let rendered = entry.rendered.get(key);
+  if (!rendered) {
+    const rows = monitorRows(await entry.snapshot, query.by, query.suppress, query.periodFrom);
+    rendered = { rows, json: JSON.stringify(rows) };
+    entry.rendered.set(key, rendered);
+  }
+  return rendered;
+}
