@@ -17,7 +17,6 @@ import {
 } from "./context.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
-import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
 import { registerCaseRoutes } from "./routes/cases.ts";
 import { registerCaseBudgetRoutes } from "./routes/cases-budget.ts";
@@ -30,7 +29,6 @@ import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
-import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
@@ -85,13 +83,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilRoutes(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
-  registerAdminRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseTransitionRoutes(app, ctx);
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
-  registerSignalHandleRoutes(app, ctx);
   registerMonitorRoutes(app, ctx);
   registerOpenApiRoute(app);
 
