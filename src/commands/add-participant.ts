@@ -9,7 +9,7 @@ import { hasConsent } from "../domain/cases/consent.ts";
 import type { Case, CasePerson } from "../domain/cases/model.ts";
 import { addParticipant, needsPartnerConsent } from "../domain/cases/participants.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
-import type { CommandActor } from "./case-access.ts";
+import { type CommandActor, caseResource, grantFor } from "./case-access.ts";
 import { casePersonOf } from "./case-person.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
@@ -32,7 +32,10 @@ export async function addCaseParticipant(
     role: input.role,
     organisation: input.organisation ?? "",
   };
-  return onCase(
+  // Whether the actor could add this person if consent (b) held: then a refusal is the
+  // family's missing consent (409), not the actor's role (403).
+  let allowedWithConsent = false;
+  const result = await onCase(
     db,
     actor,
     caseId,
@@ -47,14 +50,32 @@ export async function addCaseParticipant(
       await saveCase(ctx.tx.orm, ctx.case, result.case);
       return { ok: true, case: result.case };
     },
-    async ({ facts }) => ({
-      needsPartnerConsent: needsPartnerConsent(candidate),
-      partnerConsentGiven: hasConsent(
-        facts.consent,
-        "involve_partner",
-        candidate.organisation,
-        today,
-      ),
-    }),
+    async ({ case: c, facts }) => {
+      const needsConsent = needsPartnerConsent(candidate);
+      allowedWithConsent =
+        needsConsent &&
+        grantFor(
+          actor.policy,
+          "add_participant",
+          caseResource(c, facts, today, { needsPartnerConsent: true, partnerConsentGiven: true }),
+        ).allowed;
+      return {
+        needsPartnerConsent: needsConsent,
+        partnerConsentGiven: hasConsent(
+          facts.consent,
+          "involve_partner",
+          candidate.organisation,
+          today,
+        ),
+      };
+    },
   );
+  if (!result.ok && result.error === "forbidden" && allowedWithConsent) {
+    return {
+      ok: false,
+      error: "partner_consent_missing",
+      message: `No consent (b) to involve ${candidate.organisation || "this partner"} in this case.`,
+    };
+  }
+  return result;
 }

@@ -5,6 +5,7 @@ import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { CommandActor } from "./case-access.ts";
 import { casePersonOf } from "./case-person.ts";
+import { onCase } from "./run-on-case.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
 export async function escalateCase(
@@ -18,7 +19,12 @@ export async function escalateCase(
     ? await casePersonOf(db.orm, input.newOwnerUserId, "case_director")
     : undefined;
   if (input.newOwnerUserId && !newOwner) {
-    return { ok: false, error: "unknown_person", message: "The new owner is no case director." };
+    // Refused after the authorization, so a case one may not see still answers 404.
+    return onCase(db, actor, caseId, today, "hand_to_director", async () => ({
+      ok: false as const,
+      error: "unknown_person",
+      message: "The new owner is no case director.",
+    }));
   }
   return transitionCase(
     db,

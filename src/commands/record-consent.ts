@@ -1,17 +1,25 @@
 // domain.md §5 "Informed consent": a decision (given, refused, withdrawn) per purpose, by a
 // parent or the child, appended — never edited. A parent records their own decision; a
-// professional in the case records the decision a parent or the child made in a conversation.
+// professional in the case records the decision a parent or the child made in a conversation,
+// and must say whose it was. "Withdrawal takes effect at once": when consent (b) for a partner
+// no longer holds, that partner's participation in the pupil's open cases ends today, so the
+// policy (isCaseParticipant) stops showing them the pupil at the same moment.
 import { randomUUID } from "node:crypto";
-import type { Database } from "../db/connect.ts";
+import type { Database, TxClient } from "../db/connect.ts";
+import { loadCasesOfPupils, saveCase } from "../db/repositories/cases.ts";
 import { appendConsentRecord } from "../db/repositories/consent.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import {
   type ConsentDecision,
+  type ConsentFile,
   type ConsentGiver,
   type ConsentPurpose,
   type ConsentRecord,
+  hasConsent,
   recordConsent,
 } from "../domain/cases/consent.ts";
+import { activeParticipants } from "../domain/cases/model.ts";
+import { needsPartnerConsent, removeParticipant } from "../domain/cases/participants.ts";
 import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
@@ -19,8 +27,8 @@ export interface ConsentInput {
   purpose: ConsentPurpose;
   subject?: string;
   decision: ConsentDecision;
-  /** Ignored for a parent acting themselves: their giver is always themselves. */
-  giver: ConsentGiver;
+  /** Required for a professional; ignored for a parent acting themselves (always themselves). */
+  giver?: ConsentGiver;
 }
 
 export function recordCaseConsent(
@@ -29,10 +37,17 @@ export function recordCaseConsent(
   caseId: string,
   input: ConsentInput,
   today: IsoDate,
-): Promise<CommandResult<{ record: ConsentRecord }>> {
+): Promise<CommandResult<{ record: ConsentRecord; endedParticipants: string[] }>> {
   return onCase(db, actor, caseId, today, "record_consent", async (ctx) => {
-    const giver: ConsentGiver =
+    const giver: ConsentGiver | undefined =
       ctx.role === "parent" ? { kind: "parent", personId: actor.userId } : input.giver;
+    if (!giver) {
+      return {
+        ok: false,
+        error: "giver_required",
+        message: "Say whose decision it is: a parent (by person) or the child.",
+      };
+    }
     const record: ConsentRecord = {
       id: randomUUID(),
       purpose: input.purpose,
@@ -45,6 +60,45 @@ export function recordCaseConsent(
     const result = recordConsent(ctx.facts.consent, record);
     if (!result.ok) return result;
     await appendConsentRecord(ctx.tx.orm, ctx.case.pupilId, caseId, record);
-    return { ok: true, record };
+    const endedParticipants =
+      record.purpose === "involve_partner" && record.subject
+        ? await endPartnerWithoutConsent(
+            ctx.tx,
+            ctx.case.pupilId,
+            record.subject,
+            result.file,
+            today,
+          )
+        : [];
+    return { ok: true, record, endedParticipants };
   });
+}
+
+/**
+ * Ends today the participation of the partner organisation's people in the pupil's open cases
+ * when consent (b) for it no longer holds. The case owner stays (a case always has one); the
+ * director names another owner first.
+ */
+async function endPartnerWithoutConsent(
+  tx: TxClient,
+  pupilId: string,
+  organisation: string,
+  consent: ConsentFile,
+  today: IsoDate,
+): Promise<string[]> {
+  if (hasConsent(consent, "involve_partner", organisation, today)) return [];
+  const ended: string[] = [];
+  for (const c of await loadCasesOfPupils(tx.orm, [pupilId])) {
+    if (c.phase === "CLOSED") continue;
+    let next = c;
+    for (const p of activeParticipants(c)) {
+      if (p.organisation !== organisation || !needsPartnerConsent(p)) continue;
+      const removed = removeParticipant(next, p.personId, today);
+      if (!removed.ok) continue;
+      next = removed.case;
+      ended.push(p.personId);
+    }
+    if (next !== c) await saveCase(tx.orm, c, next);
+  }
+  return ended;
 }

@@ -7,6 +7,7 @@ import type { Database } from "../db/connect.ts";
 import { insertArbitration } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { CommandActor } from "./case-access.ts";
+import { onCase } from "./run-on-case.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
 export interface ArbitrationCommittee {
@@ -29,7 +30,12 @@ export async function startArbitration(
     committee.neighbouringPartnershipMember,
   ];
   if (names.some((n) => n.trim() === "")) {
-    return { ok: false, error: "committee_incomplete", message: "Name every committee member." };
+    // Refused after the authorization, so a case one may not see still answers 404.
+    return onCase(db, actor, caseId, today, "start_arbitration", async () => ({
+      ok: false as const,
+      error: "committee_incomplete",
+      message: "Name every committee member.",
+    }));
   }
   return transitionCase(
     db,

@@ -8,7 +8,7 @@ import type { CommandActor } from "../../commands/case-access.ts";
 import type { CaseCommandName } from "../../domain/policy/case-actions.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
-import { CaseParams, commandActor, today, unwrap } from "./cases-http.ts";
+import { CaseParams, commandActor, requireLogin, today, unwrap } from "./cases-http.ts";
 
 export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extends { ok: boolean }> {
   path: string;
@@ -56,6 +56,7 @@ export function commandRoute<B extends z.ZodType, R extends z.ZodType, T extends
     route.path,
     {
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      onRequest: requireLogin,
       schema: {
         summary: route.summary,
         tags: ["cases"],

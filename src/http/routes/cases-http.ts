@@ -26,6 +26,14 @@ export function commandActor(request: FastifyRequest): CommandActor {
   };
 }
 
+/**
+ * Route hook: an anonymous request is answered 401 before its body or parameters are looked at
+ * (validation runs before the handler, which would otherwise answer 400 first).
+ */
+export async function requireLogin(request: FastifyRequest): Promise<void> {
+  requireActor(request);
+}
+
 export function today(ctx: HttpContext): string {
   return ctx.today();
 }

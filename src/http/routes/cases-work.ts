@@ -204,7 +204,10 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
           z.object({ kind: z.literal("child") }),
         ])
         .optional()
-        .describe("who decided; a parent acting themselves is always the giver"),
+        .describe(
+          "who decided: required when a professional records it; a parent acting themselves " +
+            "is always the giver",
+        ),
     }),
     response: CreatedResponse,
     status: 201,
@@ -217,12 +220,11 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
           purpose: body.purpose,
           ...(body.subject ? { subject: body.subject } : {}),
           decision: body.decision,
-          giver:
-            body.giver?.kind === "parent"
-              ? { kind: "parent", personId: body.giver.person_id }
-              : body.giver?.kind === "child"
-                ? { kind: "child" }
-                : { kind: "parent", personId: actor.userId },
+          ...(body.giver?.kind === "parent"
+            ? { giver: { kind: "parent", personId: body.giver.person_id } }
+            : body.giver?.kind === "child"
+              ? { giver: { kind: "child" } }
+              : {}),
         },
         today,
       ),

@@ -28,7 +28,12 @@ describe.each(engines())("case API on $name", (engine) => {
   ) => {
     expect(response.statusCode, JSON.stringify(response.json())).toBe(status);
     expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
-    const body = response.json() as { status: number; type: string };
+    const body = response.json() as {
+      status: number;
+      type: string;
+      detail?: string;
+      errors?: { in: string; path: string }[];
+    };
     expect(body.status).toBe(status);
     if (type) expect(body.type).toBe(type);
     return body;
@@ -120,9 +125,7 @@ describe.each(engines())("case API on $name", (engine) => {
       pupil_id: "P0001",
       absence_start_date: "2 februari",
     });
-    const problem = expectProblem(response, 400, "urn:aanwezig:problem:validation") as {
-      errors: { in: string; path: string }[];
-    };
+    const problem = expectProblem(response, 400, "urn:aanwezig:problem:validation");
     expect(problem.errors).toEqual([
       expect.objectContaining({ in: "body", path: "absence_start_date" }),
     ]);

@@ -28,7 +28,7 @@ import {
 } from "../presenters/case.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { caseCommandRoutes } from "./cases-command-route.ts";
-import { CaseParams, commandActor, IsoDate, today, unwrap } from "./cases-http.ts";
+import { CaseParams, commandActor, IsoDate, requireLogin, today, unwrap } from "./cases-http.ts";
 
 const OpenCaseBody = z
   .object({
@@ -48,6 +48,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
   api.get(
     "/api/cases",
     {
+      onRequest: requireLogin,
       schema: {
         summary: "Cases the user may see, with phase, clock, next deadline and 3-month status",
         tags: ["cases"],
@@ -89,6 +90,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
   api.get(
     "/api/cases/:id",
     {
+      onRequest: requireLogin,
       schema: {
         summary:
           "One case: phase, clock, deadlines, plan, participants, consent, documents, budget",
@@ -129,6 +131,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
   api.post(
     "/api/cases",
     {
+      onRequest: requireLogin,
       schema: {
         summary: "Open a case from signals or by hand (the opener becomes the case owner)",
         tags: ["cases"],
@@ -167,6 +170,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
   api.get(
     "/api/cases/:id/documents/:document_id",
     {
+      onRequest: requireLogin,
       schema: {
         summary: "Download a case document the user may read (audited)",
         tags: ["cases"],
