@@ -17,6 +17,7 @@ import {
 } from "./context.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
+import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
 import { registerCaseRoutes } from "./routes/cases.ts";
 import { registerCaseBudgetRoutes } from "./routes/cases-budget.ts";
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilRoutes(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseTransitionRoutes(app, ctx);
   registerCaseWorkRoutes(app, ctx);

@@ -1,0 +1,80 @@
+// Schools and calendars (administration, app_admin only): each school with its scheduled
+// minutes per weekday and the closures that apply to it (domain.md §3: scheduled time is the
+// timetable minus holidays and closed days). Changes come in through the imports.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listSchoolsWithClosures } from "../../db/repositories/admin.ts";
+import type { HttpContext } from "../context.ts";
+import { problemResponses } from "../problem.ts";
+import { authorizeAdministration } from "./admin-gate.ts";
+
+export const AdminSchoolSchema = z
+  .object({
+    school_id: z.string(),
+    name: z.string(),
+    sector: z.string(),
+    municipality: z.string(),
+    partnership: z.string(),
+    holiday_region: z.string(),
+    minutes: z.object({
+      mon: z.number().int(),
+      tue: z.number().int(),
+      wed: z.number().int(),
+      thu: z.number().int(),
+      fri: z.number().int(),
+    }),
+    closures: z.array(
+      z.object({
+        scope: z.string(),
+        start_date: z.iso.date(),
+        end_date: z.iso.date(),
+        name: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "AdminSchool" });
+
+export type AdminSchoolBody = z.infer<typeof AdminSchoolSchema>;
+
+export function registerAdminSchoolRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/admin/schools",
+    {
+      schema: {
+        summary: "Schools with weekday minutes and their closures (administration)",
+        tags: ["administration"],
+        response: { 200: z.array(AdminSchoolSchema), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      await authorizeAdministration(request, ctx, {
+        action: "manage_schools",
+        operation: "list_schools",
+        resourceType: "school",
+      });
+      const rows = await listSchoolsWithClosures(ctx.db.orm);
+      return rows.map((s) => ({
+        school_id: s.schoolId,
+        name: s.name,
+        sector: s.sector,
+        municipality: s.municipality,
+        partnership: s.partnership,
+        holiday_region: s.holidayRegion,
+        minutes: {
+          mon: s.minutesMon,
+          tue: s.minutesTue,
+          wed: s.minutesWed,
+          thu: s.minutesThu,
+          fri: s.minutesFri,
+        },
+        closures: s.closures.map((c) => ({
+          scope: c.scope,
+          start_date: c.startDate,
+          end_date: c.endDate,
+          name: c.name,
+        })),
+      }));
+    },
+  );
+}

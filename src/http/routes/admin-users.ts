@@ -1,0 +1,251 @@
+// Accounts and roles (administration, app_admin only): list, create with one scoped role,
+// deactivate. Which scope a role needs follows domain.md §2 (school staff by school, leerplicht
+// and the municipal professionals by municipality, the partnership by its code, a parent by
+// child); GET /api/admin/roles tells the web app, so the rule lives here only.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  type AccountRow,
+  deactivateAccount,
+  emailInUse,
+  findAccount,
+  listAccounts,
+  pupilExists,
+  schoolExists,
+} from "../../db/repositories/admin.ts";
+import { createUser, normaliseEmail, type RoleScope } from "../../db/repositories/users.ts";
+import { ROLE_CODES, type RoleCode } from "../../domain/policy/roles.ts";
+import type { HttpContext } from "../context.ts";
+import { RoleAssignmentSchema } from "../presenters/me.ts";
+import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { authorizeAdministration } from "./admin-gate.ts";
+
+export const SCOPE_KINDS = ["school", "municipality", "partnership", "pupil", "none"] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export const SCOPE_OF_ROLE: Record<RoleCode, ScopeKind> = {
+  teacher: "school",
+  care_coordinator: "school",
+  school_head: "school",
+  attendance_officer: "municipality",
+  case_director: "municipality",
+  youth_doctor: "municipality",
+  youth_care: "municipality",
+  breakthrough_member: "municipality",
+  policy_officer: "municipality",
+  partnership_consultant: "partnership",
+  parent: "pupil",
+  app_admin: "none",
+  privacy_officer: "none",
+};
+
+export const AccountSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    active: z.boolean(),
+    created_at: z.iso.datetime({ offset: true }),
+    disabled_at: z.iso.datetime({ offset: true }).nullable(),
+    roles: z.array(RoleAssignmentSchema),
+  })
+  .meta({ id: "Account" });
+
+export const RoleScopeKindsSchema = z
+  .array(z.object({ role: z.enum(ROLE_CODES), scope: z.enum(SCOPE_KINDS) }))
+  .meta({ id: "RoleScopeKinds" });
+
+const ScopeValue = z.string().trim().min(1).max(100);
+
+export const NewAccountSchema = z
+  .object({
+    email: z.email().max(254),
+    name: z.string().trim().min(1).max(200),
+    password: z
+      .string()
+      .min(12)
+      .max(1024)
+      .optional()
+      .describe("initial password; leave out for an account that logs in through OIDC only"),
+    role: z.enum(ROLE_CODES),
+    school_id: ScopeValue.optional(),
+    municipality: ScopeValue.optional(),
+    partnership: ScopeValue.optional(),
+    pupil_id: ScopeValue.optional(),
+  })
+  .meta({ id: "NewAccount" });
+
+export type AccountBody = z.infer<typeof AccountSchema>;
+export type NewAccountBody = z.infer<typeof NewAccountSchema>;
+
+function presentAccount(a: AccountRow): AccountBody {
+  return {
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    active: a.disabledAt === null,
+    created_at: a.createdAt.toISOString(),
+    disabled_at: a.disabledAt?.toISOString() ?? null,
+    roles: a.roles.map((r) => ({
+      role: r.role,
+      school_id: r.schoolId ?? null,
+      municipality: r.municipality ?? null,
+      partnership: r.partnership ?? null,
+      region: r.region ?? null,
+      pupil_id: r.pupilId ?? null,
+    })),
+  };
+}
+
+/** A scope that does not fit the role; the detail names the field. */
+function invalid(field: string, message: string): HttpProblem {
+  return new HttpProblem(400, `${field}: ${message}`, {
+    type: "urn:aanwezig:problem:validation",
+  });
+}
+
+export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const orm = ctx.db.orm;
+
+  api.get(
+    "/api/admin/roles",
+    {
+      schema: {
+        summary: "Role codes with the kind of scope each needs (administration)",
+        tags: ["administration"],
+        response: { 200: RoleScopeKindsSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      await authorizeAdministration(request, ctx, {
+        action: "manage_users",
+        operation: "list_roles",
+        resourceType: "role",
+      });
+      return ROLE_CODES.map((role) => ({ role, scope: SCOPE_OF_ROLE[role] }));
+    },
+  );
+
+  api.get(
+    "/api/admin/users",
+    {
+      schema: {
+        summary: "Every account with its roles and scopes (administration)",
+        tags: ["administration"],
+        response: { 200: z.array(AccountSchema), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      await authorizeAdministration(request, ctx, {
+        action: "manage_users",
+        operation: "list_users",
+        resourceType: "user",
+      });
+      return (await listAccounts(orm)).map(presentAccount);
+    },
+  );
+
+  api.post(
+    "/api/admin/users",
+    {
+      schema: {
+        summary: "Create an account with one role and its scope (administration)",
+        tags: ["administration"],
+        body: NewAccountSchema,
+        response: { 201: AccountSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      await authorizeAdministration(request, ctx, {
+        action: "manage_users",
+        operation: "create_user",
+        resourceType: "user",
+        context: { email: normaliseEmail(body.email), role: body.role },
+      });
+      const scope = await scopeOf(body);
+      if (await emailInUse(orm, normaliseEmail(body.email))) {
+        throw new HttpProblem(409, "An account with this e-mail address exists already.");
+      }
+      const created = await createUser(orm, {
+        email: body.email,
+        name: body.name,
+        ...(body.password === undefined ? {} : { password: body.password }),
+        roles: [scope],
+      });
+      const account = await findAccount(orm, created.id);
+      reply.code(201);
+      return presentAccount(account!);
+    },
+  );
+
+  api.post(
+    "/api/admin/users/:id/deactivate",
+    {
+      schema: {
+        summary: "Deactivate an account: its sessions and API tokens end at once (administration)",
+        tags: ["administration"],
+        params: z.object({ id: z.uuid() }),
+        response: { 200: AccountSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const id = request.params.id;
+      const actor = await authorizeAdministration(request, ctx, {
+        action: "manage_users",
+        operation: "deactivate_user",
+        resourceType: "user",
+        resourceId: id,
+      });
+      if (id === actor.userId) {
+        throw new HttpProblem(409, "You cannot deactivate your own account.");
+      }
+      const account = await findAccount(orm, id);
+      if (!account) throw notFound("No such account.");
+      if (account.disabledAt !== null) {
+        throw new HttpProblem(409, "This account is deactivated already.");
+      }
+      await deactivateAccount(orm, id, ctx.now());
+      return presentAccount((await findAccount(orm, id))!);
+    },
+  );
+
+  async function scopeOf(body: NewAccountBody): Promise<RoleScope> {
+    const kind = SCOPE_OF_ROLE[body.role];
+    const fields = {
+      school: "school_id",
+      municipality: "municipality",
+      partnership: "partnership",
+      pupil: "pupil_id",
+    } as const;
+    for (const [k, field] of Object.entries(fields)) {
+      if (k !== kind && body[field] !== undefined) {
+        throw invalid(field, `The role ${body.role} takes no ${field}.`);
+      }
+    }
+    switch (kind) {
+      case "none":
+        return { role: body.role };
+      case "school": {
+        const schoolId = body.school_id;
+        if (!schoolId) throw invalid("school_id", "This role needs a school.");
+        if (!(await schoolExists(orm, schoolId))) throw invalid("school_id", "Unknown school.");
+        return { role: body.role, schoolId };
+      }
+      case "pupil": {
+        const pupilId = body.pupil_id;
+        if (!pupilId) throw invalid("pupil_id", "A parent account needs the child's pupil id.");
+        if (!(await pupilExists(orm, pupilId))) throw invalid("pupil_id", "Unknown pupil.");
+        return { role: body.role, pupilId };
+      }
+      case "municipality":
+        if (!body.municipality) throw invalid("municipality", "This role needs a municipality.");
+        return { role: body.role, municipality: body.municipality };
+      case "partnership":
+        if (!body.partnership) throw invalid("partnership", "This role needs a partnership.");
+        return { role: body.role, partnership: body.partnership };
+    }
+  }
+}
