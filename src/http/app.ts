@@ -30,6 +30,7 @@ import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
+import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
+  registerSignalHandleRoutes(app, ctx);
   registerMonitorRoutes(app, ctx);
   registerOpenApiRoute(app);
 

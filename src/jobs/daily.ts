@@ -1,10 +1,12 @@
 // The daily job (domain.md §4 "evaluated daily by a job", §5 the closed chain's clock): at 06:00
-// Europe/Amsterdam, evaluate the signals for the domain's today (incrementally), prepare the DUO
-// absence reports that LEGAL_16H opened, then advance the cases. scheduler.ts picks the date.
+// Europe/Amsterdam, evaluate the signals for the domain's today (incrementally), link the signals
+// cases were opened from, prepare the DUO absence reports that LEGAL_16H opened, then advance
+// the cases. scheduler.ts picks the date.
 import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { prepareDuoReports } from "../services/duo-reports.ts";
 import { runDailyEvaluation } from "../services/signal-state.ts";
+import { linkSignalsToCases } from "../services/signal-state-handling.ts";
 import { advanceCases } from "./cases-daily.ts";
 
 export const DAILY_JOB = "daily-evaluation";
@@ -14,6 +16,8 @@ export const DAILY_TIME_ZONE = "Europe/Amsterdam";
 export interface DailyJobReport {
   asOf: IsoDate;
   evaluation: { modeRun: string; unitsEvaluated: number; transitions: number };
+  /** Open signals handled as linked to the case that was opened from them. */
+  signalsLinked: number;
   duoReports: { prepared: number; withdrawn: number; overdue: number };
   cases: { casesChecked: number; applied: number } | null;
 }
@@ -21,6 +25,7 @@ export interface DailyJobReport {
 /** Runs the day's work in order; each step is idempotent, so a retried job is harmless. */
 export async function runDailyJob(db: Database, asOf: IsoDate): Promise<DailyJobReport> {
   const evaluation = await runDailyEvaluation(db, asOf, { mode: "incremental" });
+  const signalsLinked = await linkSignalsToCases(db, asOf);
   const duo = await prepareDuoReports(db, asOf);
   // The closed chain's daily step (src/jobs/cases-daily.ts) runs after the signals it may read.
   const cases = await advanceCases(db, asOf, "system");
@@ -31,6 +36,7 @@ export async function runDailyJob(db: Database, asOf: IsoDate): Promise<DailyJob
       unitsEvaluated: evaluation.unitsEvaluated,
       transitions: evaluation.transitions,
     },
+    signalsLinked,
     duoReports: { prepared: duo.prepared, withdrawn: duo.withdrawn, overdue: duo.overdue.length },
     cases: { casesChecked: cases.casesChecked, applied: cases.applied.length },
   };

@@ -3,7 +3,9 @@
 // staff their schools' pupils, leerplicht the residents of its municipality — signals that
 // rest on authorized absence only with consent (a) —, case professionals the pupils of their
 // cases. Roles that never see signals (policy, admin, privacy, parents) get 403: they use the
-// monitor. Every pupil whose signals are shown gets an audit row.
+// monitor. Every pupil whose signals are shown gets an audit row. Each signal carries its stored
+// state (raised date, open/handled/resolved, the case it is linked to) once the daily job has
+// seen it; signals-handle.ts lets a professional mark one known.
 
 import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
@@ -19,10 +21,27 @@ import type { PupilScope } from "../../domain/policy/resources.ts";
 import { SCHOOL_STAFF_ROLES } from "../../domain/policy/roles.ts";
 import { RULES } from "../../domain/policy/rules.ts";
 import type { Signal, SignalCode } from "../../domain/signals/types.ts";
+import { type StoredSignalState, signalStatesAt } from "../../services/signal-state-handling.ts";
+import { stateKey } from "../../services/signal-state-store.ts";
 import { evaluateSignalsAt, presentSignal } from "../../services/signals.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden, problemResponses } from "../problem.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
+
+/** The stored state of a signal (domain.md §4 "A signal is a state"), from the daily job. */
+export const SignalStateFields = {
+  id: z
+    .string()
+    .optional()
+    .describe("the signal state's id (CODE:n); absent until the daily job has seen it hold"),
+  state: z.enum(["open", "handled", "resolved"]).optional(),
+  raised_on: z.iso.date().optional().describe("the first date it held"),
+  last_held_on: z.iso.date().optional(),
+  handled_kind: z.enum(["case", "known"]).nullable().optional(),
+  handled_reason: z.string().nullable().optional().describe("why it is known/explained"),
+  case_id: z.string().nullable().optional().describe("the case it is linked to"),
+  handled_at: z.string().nullable().optional(),
+};
 
 export const SignalSchema = z
   .object({
@@ -32,8 +51,22 @@ export const SignalSchema = z
     as_of: z.iso.date(),
     evidence: z.record(z.string(), z.unknown()),
     attributes: z.record(z.string(), z.unknown()),
+    ...SignalStateFields,
   })
   .meta({ id: "Signal" });
+
+export function presentState(state: StoredSignalState) {
+  return {
+    id: state.id,
+    state: state.status,
+    raised_on: state.raisedOn,
+    last_held_on: state.lastHeldOn,
+    handled_kind: state.handledKind,
+    handled_reason: state.handledReason,
+    case_id: state.handledCaseId,
+    handled_at: state.handledAt,
+  };
+}
 
 /**
  * Whether a signal reveals authorized absence (sick, medical, leave …): the sickness signals,
@@ -47,7 +80,7 @@ export function involvesAuthorizedAbsence(signal: Pick<Signal, "code" | "attribu
   return false;
 }
 
-function mayEverReadSignals(actor: CommandActor): boolean {
+export function mayEverReadSignals(actor: CommandActor): boolean {
   return actor.policy.grants.some((g) =>
     RULES.some(
       (r) =>
@@ -56,8 +89,12 @@ function mayEverReadSignals(actor: CommandActor): boolean {
   );
 }
 
-/** Pupils and, for population signals, registered persons: residence and schools. */
-async function scopesOf(orm: Orm, ids: string[], asOf: string): Promise<Map<string, PupilScope>> {
+/** Pupils and, for population signals, registered persons: residence, schools, consent (a) at `asOf`. */
+export async function scopesOf(
+  orm: Orm,
+  ids: string[],
+  asOf: string,
+): Promise<Map<string, PupilScope>> {
   const files = await loadPupilFiles(orm, ids);
   const facts = await caseAccessFactsOf(orm, ids);
   const scopes = new Map<string, PupilScope>();
@@ -125,7 +162,13 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
           ...(await evaluateSignalsAt(ctx.db.sql, { asOf, ...(schoolId ? { schoolId } : {}) })),
         );
       }
-      const scopes = await scopesOf(ctx.db.orm, [...new Set(signals.map((s) => s.pupilId))], asOf);
+      // Access is decided as of today (like every pupil read): a school year left behind or a
+      // consent withdrawn since D closes the door to D's signals too.
+      const scopes = await scopesOf(
+        ctx.db.orm,
+        [...new Set(signals.map((s) => s.pupilId))],
+        today(ctx),
+      );
       const visible = signals.filter((signal) => {
         const pupil = scopes.get(signal.pupilId);
         if (!pupil) return false;
@@ -150,7 +193,11 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
           outcome: "allowed" as const,
         })),
       );
-      return visible.map(presentSignal);
+      const states = await signalStatesAt(ctx.db.sql, visible, asOf);
+      return visible.map((signal) => {
+        const state = states.get(stateKey(signal.pupilId, signal.schoolId, signal.code));
+        return { ...presentSignal(signal), ...(state ? presentState(state) : {}) };
+      });
     },
   );
 }
