@@ -4,8 +4,20 @@
 // municipality), measure codes and counts, with counts of 1–4 suppressed.
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { auditDecision, type CommandActor, grantFor } from "../../commands/case-access.ts";
-import { appendAudit } from "../../db/repositories/audit.ts";
+import {
+  auditDecision,
+  type CommandActor,
+  caseResource,
+  grantFor,
+  type PupilFacts,
+} from "../../commands/case-access.ts";
+import type { Orm } from "../../db/connect.ts";
+import { type AuditEntry, appendAudit } from "../../db/repositories/audit.ts";
+import { appendAuditRows, caseAccessFactsOf } from "../../db/repositories/cases-access-facts.ts";
+import { loadPupilFiles } from "../../db/repositories/cases-pupil.ts";
+import type { Case } from "../../domain/cases/model.ts";
+import type { Action, ResourceKind } from "../../domain/policy/resources.ts";
+import { RULES } from "../../domain/policy/rules.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden } from "../problem.ts";
 import { commandActor } from "./cases-http.ts";
@@ -13,6 +25,11 @@ import { commandActor } from "./cases-http.ts";
 export const MonitorGroupingSchema = z
   .enum(["school", "municipality", "partnership"])
   .describe("school id, partnership code, or the residence municipality");
+
+export const QuarterSchema = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/)
+  .describe("YYYY-Qn");
 
 export const MonitorRowSchema = z
   .object({
@@ -48,3 +65,67 @@ export async function monitorGate(
 }
 
 export { auditDecision, grantFor };
+
+/** Whether any rule could ever let one of the actor's roles do `action` on `kind` (rules as data). */
+export function mayEver(actor: CommandActor, action: Action, kind: ResourceKind): boolean {
+  return actor.policy.grants.some((g) =>
+    RULES.some(
+      (r) => r.resource === kind && r.actions.includes(action) && r.roles.includes(g.role),
+    ),
+  );
+}
+
+/** The pupils' facts the policy needs, for many pupils in a few queries. */
+export async function pupilFactsOf(
+  orm: Orm,
+  pupilIds: readonly string[],
+): Promise<Map<string, PupilFacts>> {
+  const files = await loadPupilFiles(orm, pupilIds);
+  const access = await caseAccessFactsOf(orm, pupilIds);
+  const facts = new Map<string, PupilFacts>();
+  for (const [id, pupil] of files) {
+    const a = access.get(id);
+    facts.set(id, {
+      pupil,
+      participantIds: a?.participantIds ?? [],
+      consent: { childBirthDate: pupil.birthDate, records: a?.consentRecords ?? [] },
+    });
+  }
+  return facts;
+}
+
+/**
+ * The cases among `cases` the actor may read (policy `read_case`), each read audited as a list
+ * read. Roles that can never read a case get an empty set without loading anything.
+ */
+export async function readableCases(
+  ctx: HttpContext,
+  actor: CommandActor,
+  cases: readonly Case[],
+  today: string,
+  context: Record<string, string>,
+): Promise<Set<string>> {
+  const readable = new Set<string>();
+  if (cases.length === 0 || !mayEver(actor, "read_case", "case")) return readable;
+  const facts = await pupilFactsOf(ctx.db.orm, [...new Set(cases.map((c) => c.pupilId))]);
+  const audit: AuditEntry[] = [];
+  for (const c of cases) {
+    const f = facts.get(c.pupilId);
+    if (!f) continue;
+    const grant = grantFor(actor.policy, "read_case", caseResource(c, f, today));
+    if (!grant.allowed) continue;
+    readable.add(c.id);
+    audit.push({
+      userId: actor.userId,
+      role: grant.role,
+      action: "read_case",
+      resourceType: "case",
+      resourceId: c.id,
+      pupilId: c.pupilId,
+      context: { ...actor.origin, caseId: c.id, reason: grant.reason, list: "true", ...context },
+      outcome: "allowed",
+    });
+  }
+  await appendAuditRows(ctx.db.orm, audit);
+  return readable;
+}

@@ -16,14 +16,15 @@ import { cachedMonitorRows } from "../../services/monitor-cache.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
-import { MonitorGroupingSchema, MonitorRowSchema, monitorGate } from "./monitor-http.ts";
+import {
+  MonitorGroupingSchema,
+  MonitorRowSchema,
+  monitorGate,
+  QuarterSchema,
+} from "./monitor-http.ts";
+import { registerMonitorKpiRoutes } from "./monitor-kpis.ts";
 
-export { MonitorRowSchema } from "./monitor-http.ts";
-
-export const QuarterSchema = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/)
-  .describe("YYYY-Qn");
+export { MonitorRowSchema, QuarterSchema } from "./monitor-http.ts";
 
 export const MonitorTrendRowSchema = z
   .object({
@@ -39,6 +40,7 @@ const MAX_TREND_QUARTERS = 12;
 
 export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  registerMonitorKpiRoutes(app, ctx);
 
   api.get(
     "/api/monitor",
