@@ -97,3 +97,32 @@ export async function evaluateSignalsDuckDb(
     legal: row.legal === null ? null : Boolean(row.legal),
   }));
 }
+
+/**
+ * Applies a day's corrections (`op,pupil_id,school_id,date,period,minutes,reason`, as written by
+ * bench/signals-incremental.ts): every row with the key (pupil, school, date, period) is
+ * replaced by the `upsert` rows, or removed for `delete`.
+ */
+export async function applyDayChangesDuckDb(
+  connection: DuckDBConnection,
+  path: string,
+): Promise<void> {
+  const file = csv(path.slice(0, path.lastIndexOf("/")), path.slice(path.lastIndexOf("/") + 1), {
+    op: "VARCHAR",
+    pupil_id: "VARCHAR",
+    school_id: "VARCHAR",
+    date: "DATE",
+    period: "VARCHAR",
+    minutes: "INTEGER",
+    reason: "VARCHAR",
+  });
+  await connection.run(`CREATE OR REPLACE TEMP TABLE day_changes AS SELECT * FROM ${file}`);
+  await connection.run(
+    `DELETE FROM attendance a USING day_changes c
+     WHERE a.pupil_id = c.pupil_id AND a.school_id = c.school_id AND a.date = c.date AND a.period = c.period`,
+  );
+  await connection.run(
+    `INSERT INTO attendance SELECT pupil_id, school_id, date, period, minutes, reason
+     FROM day_changes WHERE op = 'upsert'`,
+  );
+}

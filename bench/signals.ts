@@ -3,17 +3,21 @@
 // own child process so that every peak RSS is that phase's own, and compares the two sets.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { addDays } from "../src/domain/calendar/dates.ts";
 import { compareSignals, countByCode } from "./compare-signals.ts";
 import {
+  applyDayChangesDuckDb,
   evaluateSignalsDuckDb,
   loadSignalsData,
   openDuckDb,
   type PeerSignal,
 } from "./duckdb-signals.ts";
 import { GENERATOR_VERSION, type GeneratedData, generateSignalsData } from "./signals-data.ts";
+import { DAY_CHANGES_HEADER, dayChangeLine, runIncremental } from "./signals-incremental.ts";
 import { loadTsEvaluation, runTsSignals } from "./ts-signals-run.ts";
 
 const { values: args } = parseArgs({
@@ -24,6 +28,9 @@ const { values: args } = parseArgs({
     chunk: { type: "string", default: "50000" },
     "memory-limit": { type: "string", default: "6GB" },
     "skip-ts": { type: "boolean", default: false },
+    /** The incremental day D (default D0 + 1); `--skip-incremental` leaves the phase out. */
+    next: { type: "string" },
+    "skip-incremental": { type: "boolean", default: false },
     regenerate: { type: "boolean", default: false },
     phase: { type: "string" },
   },
@@ -31,6 +38,7 @@ const { values: args } = parseArgs({
 const pupils = Number(args.pupils);
 const seed = Number(args.seed);
 const asOf = args["as-of"];
+const next = args.next ?? addDays(asOf, 1);
 const chunkSize = Number(args.chunk);
 const root = "/tmp/aanwezig-bench-signals";
 const dataDir = join(root, `v${GENERATOR_VERSION}-n${pupils}-s${seed}-c${chunkSize}`);
@@ -61,6 +69,11 @@ function readSignals(path: string): PeerSignal[] {
   });
 }
 const readJson = (name: string) => JSON.parse(readFileSync(join(workDir, name), "utf8"));
+const dayChangesPath = join(workDir, "day-changes.csv");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 async function runPhase(phase: string): Promise<void> {
   const started = performance.now();
@@ -89,6 +102,21 @@ async function runPhase(phase: string): Promise<void> {
     const evaluating = performance.now();
     const signals = await evaluateSignalsDuckDb(connection, asOf);
     const evaluateSeconds = seconds(evaluating);
+    let nextFigures: Record<string, number> | null = null;
+    if (existsSync(dayChangesPath)) {
+      // The day after: the corrections of the incremental phase, then a full evaluation at D.
+      const applying = performance.now();
+      await applyDayChangesDuckDb(connection, dayChangesPath);
+      const applySeconds = seconds(applying);
+      const evaluatingNext = performance.now();
+      const nextSignals = await evaluateSignalsDuckDb(connection, next);
+      nextFigures = {
+        applySeconds,
+        evaluateSeconds: seconds(evaluatingNext),
+        signals: nextSignals.length,
+      };
+      writeSignals(join(workDir, "duckdb-signals-next.csv"), nextSignals);
+    }
     const count = async (sql: string) =>
       Number((await connection.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0);
     const figures = {
@@ -99,6 +127,7 @@ async function runPhase(phase: string): Promise<void> {
       attendanceRows: await count("SELECT count(*) FROM attendance"),
       pairs: await count("SELECT count(*) FROM pairs"),
       signals: signals.length,
+      next: nextFigures,
     };
     connection.closeSync();
     rmSync(dbPath, { force: true });
@@ -110,7 +139,12 @@ async function runPhase(phase: string): Promise<void> {
     const generated: GeneratedData = JSON.parse(
       readFileSync(join(dataDir, "generated.json"), "utf8"),
     );
-    const { units, signals } = await runTsSignals(dataDir, generated.chunks, asOf, evaluateUnit);
+    const { units, signals, evaluateSeconds } = await runTsSignals(
+      dataDir,
+      generated.chunks,
+      asOf,
+      evaluateUnit,
+    );
     writeSignals(join(workDir, "ts-signals.csv"), signals);
     writeFileSync(
       join(workDir, "ts.json"),
@@ -118,8 +152,37 @@ async function runPhase(phase: string): Promise<void> {
         seconds: seconds(started),
         cpuSeconds: cpuSeconds(),
         peakRssMb: peakRssMb(),
+        evaluateSeconds,
         units,
         signals: signals.length,
+      }),
+    );
+  } else if (phase === "incremental") {
+    const evaluateUnit = await loadTsEvaluation();
+    if (!evaluateUnit) throw new Error("src/domain/signals/evaluate.ts exports no evaluateUnit");
+    const generated: GeneratedData = JSON.parse(
+      readFileSync(join(dataDir, "generated.json"), "utf8"),
+    );
+    const { fullNext, changes, ...result } = await runIncremental(
+      dataDir,
+      generated.chunks,
+      asOf,
+      next,
+      seed,
+      evaluateUnit,
+    );
+    writeSignals(join(workDir, "ts-signals-next.csv"), fullNext);
+    writeFileSync(
+      dayChangesPath,
+      `${DAY_CHANGES_HEADER}\n${changes.map(dayChangeLine).join("\n")}\n`,
+    );
+    writeFileSync(
+      join(workDir, "incremental.json"),
+      JSON.stringify({
+        ...result,
+        seconds: seconds(started),
+        cpuSeconds: cpuSeconds(),
+        peakRssMb: peakRssMb(),
       }),
     );
   } else {
@@ -140,9 +203,26 @@ function child(phase: string): void {
   if (result.status !== 0) throw new Error(`phase ${phase} failed with status ${result.status}`);
 }
 
+function compareAndPrint(label: string, duckdb: PeerSignal[], ts: PeerSignal[]) {
+  const comparison = compareSignals(duckdb, ts);
+  console.log(
+    `${label} disagreements: ${comparison.disagreements} (only DuckDB ${comparison.byKind.only_duckdb}, ` +
+      `only TypeScript ${comparison.byKind.only_ts}, legal differs ${comparison.byKind.legal_differs}); ` +
+      `agreeing ${comparison.agreeing}`,
+  );
+  if (comparison.disagreements > 0) {
+    console.log("by code:", comparison.byCode);
+    console.table(comparison.examples);
+  }
+  return comparison;
+}
+
 async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
-  console.log(`signals benchmark: ${pupils} pupils, seed ${seed}, as of ${asOf}`);
+  rmSync(dayChangesPath, { force: true });
+  console.log(
+    `signals benchmark: ${pupils} pupils, seed ${seed}, as of ${asOf}; load average ${load()}`,
+  );
   if (args.regenerate || !existsSync(join(dataDir, "generated.json"))) {
     child("generate");
     const g = readJson("generate.json");
@@ -158,38 +238,80 @@ async function main(): Promise<void> {
   console.log(
     `data: ${generated.schools} schools, ${generated.enrolments} enrolments, ${generated.attendanceRows} attendance rows`,
   );
-  child("duckdb");
-  const d = readJson("duckdb.json");
-  console.log(
-    `DuckDB: load ${d.loadSeconds} s, evaluate ${d.evaluateSeconds} s (CPU ${d.cpuSeconds} s in all), peak RSS ${d.peakRssMb} MB, ` +
-      `${d.pairs} active (pupil, school) pairs, ${d.signals} signals`,
-  );
-  const duckdbSignals = readSignals(join(workDir, "duckdb-signals.csv"));
-  console.table(countByCode(duckdbSignals));
-  const summary: Record<string, unknown> = { pupils, seed, asOf, generated, duckdb: d };
-  if (args["skip-ts"] || !(await loadTsEvaluation())) {
+  const summary: Record<string, unknown> = { pupils, seed, asOf, next, generated };
+  const loads: Record<string, string> = {};
+  const runTs = !args["skip-ts"] && (await loadTsEvaluation()) !== null;
+  if (runTs) {
+    loads.tsBefore = load();
+    child("ts");
+    loads.tsAfter = load();
+    const t = readJson("ts.json");
+    console.log(
+      `TypeScript: ${t.seconds} s read + evaluate, of which ${t.evaluateSeconds} s in evaluateUnit ` +
+        `(CPU ${t.cpuSeconds} s), peak RSS ${t.peakRssMb} MB, ${t.units} units, ${t.signals} signals; load ${loads.tsAfter}`,
+    );
+    summary.ts = t;
+    if (!args["skip-incremental"]) {
+      child("incremental");
+      loads.incrementalAfter = load();
+      const inc = readJson("incremental.json");
+      console.log(
+        `incremental ${asOf} → ${next}: ${inc.corrections} corrections, ${inc.newRows} new rows in ${inc.unitsWithNewRows} units; ` +
+          `${inc.candidates} of ${inc.units} units evaluated again in ${inc.incrementalEvaluateSeconds.toFixed(3)} s ` +
+          `(with the merge ${inc.incrementalSeconds.toFixed(3)} s); full evaluation without reading: ` +
+          `${inc.fullEvaluateSeconds.asOf.toFixed(2)} s at ${asOf}, ${inc.fullEvaluateSeconds.next.toFixed(2)} s at ${next}; ` +
+          `incremental ≠ full: ${inc.mismatches}; peak RSS ${inc.peakRssMb} MB`,
+      );
+      console.log("candidates by first reason:", inc.candidatesBy);
+      if (inc.mismatches > 0) console.log(inc.mismatchExamples);
+      summary.incremental = inc;
+    }
+  } else {
     console.log(
       "TypeScript evaluation skipped (--skip-ts, or no evaluateUnit in src/domain/signals/evaluate.ts)",
     );
-  } else {
-    child("ts");
-    const t = readJson("ts.json");
-    console.log(
-      `TypeScript: ${t.seconds} s read + evaluate (CPU ${t.cpuSeconds} s), peak RSS ${t.peakRssMb} MB, ${t.units} units, ${t.signals} signals`,
-    );
-    const comparison = compareSignals(duckdbSignals, readSignals(join(workDir, "ts-signals.csv")));
-    console.log(
-      `disagreements: ${comparison.disagreements} (only DuckDB ${comparison.byKind.only_duckdb}, ` +
-        `only TypeScript ${comparison.byKind.only_ts}, legal differs ${comparison.byKind.legal_differs}); ` +
-        `agreeing ${comparison.agreeing}`,
-    );
-    if (comparison.disagreements > 0) {
-      console.log("by code:", comparison.byCode);
-      console.table(comparison.examples);
-    }
-    summary.ts = t;
-    summary.comparison = comparison;
   }
+  loads.duckdbBefore = load();
+  child("duckdb");
+  loads.duckdbAfter = load();
+  const d = readJson("duckdb.json");
+  console.log(
+    `DuckDB: load ${d.loadSeconds} s, evaluate ${d.evaluateSeconds} s (CPU ${d.cpuSeconds} s in all), peak RSS ${d.peakRssMb} MB, ` +
+      `${d.pairs} active (pupil, school) pairs, ${d.signals} signals; load ${loads.duckdbAfter}`,
+  );
+  if (d.next) {
+    console.log(
+      `DuckDB at ${next}: day changes applied in ${d.next.applySeconds} s, evaluate ${d.next.evaluateSeconds} s, ${d.next.signals} signals`,
+    );
+  }
+  summary.duckdb = d;
+  const duckdbSignals = readSignals(join(workDir, "duckdb-signals.csv"));
+  console.table(countByCode(duckdbSignals));
+  if (runTs) {
+    const t = summary.ts as { seconds: number; cpuSeconds: number };
+    summary.comparison = compareAndPrint(
+      asOf,
+      duckdbSignals,
+      readSignals(join(workDir, "ts-signals.csv")),
+    );
+    const duckdbSeconds = d.loadSeconds + d.evaluateSeconds;
+    summary.ratio = {
+      wall: Math.round((t.seconds / duckdbSeconds) * 100) / 100,
+      cpu: Math.round((t.cpuSeconds / d.cpuSeconds) * 100) / 100,
+    };
+    console.log(
+      `TypeScript / DuckDB (read or load + evaluate): wall ${t.seconds} / ${duckdbSeconds.toFixed(1)} s = ${(summary.ratio as { wall: number }).wall}, ` +
+        `CPU ${t.cpuSeconds} / ${d.cpuSeconds} s = ${(summary.ratio as { cpu: number }).cpu}`,
+    );
+    if (d.next) {
+      summary.comparisonNext = compareAndPrint(
+        next,
+        readSignals(join(workDir, "duckdb-signals-next.csv")),
+        readSignals(join(workDir, "ts-signals-next.csv")),
+      );
+    }
+  }
+  summary.loadAverages = loads;
   writeFileSync(join(workDir, "summary.json"), JSON.stringify(summary, null, 2));
   console.log(`summary: ${join(workDir, "summary.json")}`);
 }
