@@ -11,8 +11,12 @@ export interface SignalRow {
   evidence: Record<string, number | string | boolean | null | string[]>;
   attributes: { legal?: boolean };
   id?: string;
-  state?: string;
+  state?: "open" | "handled" | "resolved";
   raised_on?: string;
+  last_held_on?: string;
+  handled_kind?: "case" | "known" | null;
+  handled_reason?: string | null;
+  case_id?: string | null;
   pupil_name?: string;
 }
 

@@ -19,6 +19,8 @@ export const screensNl = {
     minutesAsHours: (minutes: number) =>
       `${(Math.round((minutes / 60) * 10) / 10).toLocaleString("nl-NL")} uur`,
     count: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`,
+    all: "Alle",
+    loading: "Bezig met laden…",
     notAvailable: (what: string) =>
       `${what} is nog niet beschikbaar: de server biedt hiervoor nog geen gegevens aan.`,
   },
@@ -29,6 +31,12 @@ export const screensNl = {
     exportLabel: (title: string) => `Exporteer ${title}`,
     scrollRegion: (title: string) => `${title} (schuif horizontaal voor meer kolommen)`,
     rowCount: (n: number) => (n === 1 ? "1 rij" : `${n} rijen`),
+    sortBy: (column: string) => `Sorteer op ${column}`,
+  },
+  demo: {
+    label: "Demo-omgeving:",
+    banner: (date: string) =>
+      `de datum staat vast op ${date}. Alle kinderen en gegevens zijn verzonnen (synthetisch).`,
   },
   problem: {
     forbidden: "U mag deze handeling in deze casus niet uitvoeren.",
@@ -54,6 +62,17 @@ export const screensNl = {
       "partner-consent-missing": "Voor deze partner is eerst toestemming (b) van de ouders nodig.",
       "school-required": "De leerling staat dit schooljaar niet ingeschreven op een school.",
       "invalid-date": "De datum klopt niet.",
+      "unknown-person": "Deze persoon is geen deelnemer van de casus.",
+      "not-participant": "Deze persoon is geen deelnemer van de casus.",
+      "would-leave-without-owner": "De casus moet altijd een casusverantwoordelijke hebben.",
+      "signals-required": "Kies minstens één signaal.",
+      "note-required": "Geef een toelichting.",
+      "committee-incomplete": "Vul alle leden van de arbitragecommissie in.",
+      "action-finished": "Deze actie is al afgerond.",
+      deescalated: "De casus is afgeschaald; opnieuw opschalen is een besluit.",
+      "needs-person": "Dit besluit moet een persoon nemen.",
+      "out-of-order": "Dit kan niet in deze volgorde.",
+      validation: "De server heeft de invoer niet geaccepteerd. Controleer het formulier.",
     } as Record<string, string>,
     serverSaid: (detail: string) => `Toelichting van de server: ${detail}`,
   },
@@ -79,6 +98,36 @@ export const screensNl = {
     policyLink: "Naar de monitor",
     adminLink: "Naar het beheer",
     auditLink: "Naar het logboek",
+    allSignalsLink: "Alle signalen bekijken",
+    allCasesLink: "Alle casussen bekijken",
+    weeklyReview: "Wekelijkse bespreking",
+    weeklyReviewDue: (date: string) => `uiterlijk ${date}`,
+    noNewSignals: "Er zijn geen nieuwe signalen.",
+    noCases: "U heeft geen casussen.",
+    caseLink: (pupil: string) => `Casus van ${pupil}`,
+    duoIntro:
+      "Verzuimmeldingen die klaarstaan of bij DUO lopen. Een melding moet binnen 5 werkdagen na het bereiken van 16 uur bij DUO zijn.",
+    duoNone: "Er zijn geen verzuimmeldingen die aandacht vragen.",
+    duoType: "Soort melding",
+    duoPeriod: "Periode",
+    duoDue: "Melden uiterlijk",
+    duoStatus: "Status",
+    duoHours: "Uren afwezig",
+    duoOverdue: "Te laat gemeld",
+    duoStatuses: {
+      concept: "Klaar om te melden",
+      geregistreerd: "Geregistreerd bij DUO",
+      in_behandeling: "In behandeling",
+      afgesloten: "Afgesloten",
+      ter_kennisgeving: "Ter kennisgeving",
+      ingetrokken: "Ingetrokken",
+    } as Record<string, string>,
+    duoUnavailable: "Het overzicht van verzuimmeldingen",
+    absoluteNone: "Er is geen absoluut verzuim bekend.",
+    otherSignalsIntro:
+      "Signalen over inwoners van uw gemeente. Signalen die op geoorloofd verzuim (zoals ziekte) rusten, ziet u alleen met toestemming (a) van de ouders.",
+    deadlineCase: "Casus",
+    chainIntro: "De casussen waarin u deelnemer bent.",
   },
   signals: {
     title: "Signalen",
@@ -97,12 +146,48 @@ export const screensNl = {
     action: "Actie",
     openCase: "Casus openen",
     openCaseFor: (pupil: string) => `Casus openen voor ${pupil}`,
+    newState: "Nieuw",
+    inCase: "In een casus",
+    viewCase: "Bekijk casus",
+    filter: "Filter",
+    noneAtDate: "Er zijn op deze datum geen signalen die u mag zien.",
+    person: "Persoon",
     legal: "Inspectiedefinitie (overwegend ongeoorloofd)",
     broad: "Brede definitie",
     states: { raised: "Nieuw", open: "Open", handled: "Behandeld", resolved: "Opgelost" } as Record<
       string,
       string
     >,
+  },
+  /** Why a signal fired, in one plain Dutch sentence built from its evidence (domain.md §4). */
+  explain: {
+    LEGAL_16H: (hours: string, from: string, to: string) =>
+      `${hours} ongeoorloofd afwezig tussen ${from} en ${to}. Vanaf 16 uur in 4 lesweken moet de school dit bij DUO melden.`,
+    PREVENTIVE_10H: (hours: string, from: string, to: string) =>
+      `${hours} ongeoorloofd afwezig tussen ${from} en ${to}. Vanaf 10 uur in 4 lesweken is een vroegtijdige melding gewenst.`,
+    SICK_FREQUENT: (episodes: number, from: string) =>
+      `${episodes} keer kort ziek gemeld sinds ${from}.`,
+    SICK_LONG: (days: number, from: string, ongoing: boolean) =>
+      ongoing
+        ? `Al ${days} schooldagen achter elkaar ziek, sinds ${from}.`
+        : `${days} schooldagen achter elkaar ziek geweest, vanaf ${from}.`,
+    SICK_SPREAD: (days: number, episodes: number, from: string) =>
+      `${days} ziektedagen in ${episodes} periodes sinds ${from}.`,
+    SICK_NOTABLE: "Een professional heeft opvallend ziekteverzuim vastgelegd.",
+    LATE_REPEATED: (times: number, from: string) => `${times} keer te laat gekomen sinds ${from}.`,
+    UNDER_50: (pct: string, from: string, to: string) =>
+      `${pct} van de lestijd afwezig tussen ${from} en ${to}, elke week meer dan de helft.`,
+    LONG_TERM_ABSENT: (from: string, to: string) =>
+      `Tussen ${from} en ${to} vier weken lang geen enkele les aanwezig geweest.`,
+    PERSISTENT_10: (pct: string, from: string) =>
+      `${pct} van de lestijd afwezig sinds ${from} (aanhoudend verzuim vanaf 10%).`,
+    EARLY_YEARS_20: (pct: string, age: number) =>
+      `${pct} van de lestijd afwezig dit schooljaar, op ${age}-jarige leeftijd (vanaf 20%).`,
+    ABSOLUTE: (age: number, since: string) =>
+      `Leerplichtig kind van ${age} jaar, ingeschreven in de gemeente sinds ${since}, zonder inschrijving op een school en zonder vrijstelling.`,
+    EXEMPTION_5A_NO_ADVICE: (since: string) =>
+      `Vrijstelling artikel 5 onder a sinds ${since} zonder advies van het samenwerkingsverband en een onafhankelijk arts.`,
+    fallback: "Zie de cijfers hieronder.",
   },
   openCase: {
     title: "Casus openen",
@@ -118,6 +203,13 @@ export const screensNl = {
     pupilRequired: "Vul het leerlingnummer in.",
     submit: "Casus openen",
     opened: "De casus is geopend.",
+    byHandLink: "Casus met de hand openen",
+    pupilId: "Leerlingnummer",
+    pupilIdHint: "Het leerlingnummer zoals het in de administratie staat, bijvoorbeeld P000123.",
+    absenceStartRequired: "Vul de eerste verzuimdag in.",
+    absenceStartFuture: "De eerste verzuimdag kan niet na vandaag liggen.",
+    fromSignal: (signal: string, pupil: string) => `Vanuit het signaal "${signal}" voor ${pupil}.`,
+    errorSummary: "Controleer het formulier",
   },
   cases: {
     title: "Casussen",
@@ -142,6 +234,10 @@ export const screensNl = {
     openedAt: "Geopend op",
     absenceStart: "Verzuim sinds",
     none: "Er zijn geen casussen.",
+    open: "Bekijk",
+    urgent: "Vraagt aandacht",
+    showClosed: "Toon ook afgesloten casussen",
+    weekValue: (n: number) => `week ${n}`,
   },
   agenda: {
     title: "Agenda doorbraakteam",
@@ -152,5 +248,8 @@ export const screensNl = {
     addedOn: "Op de agenda sinds",
     meetingDate: "Overleg op",
     notPlanned: "Nog niet gepland",
+    phase: "Fase",
+    empty: "Er staan geen casussen op de agenda van het doorbraakteam.",
+    reason: "Aanleiding",
   },
 };

@@ -1,0 +1,187 @@
+// The application on a fresh demo database for the work-screen browser tests: `aanwezig demo`
+// into a temporary embedded database, then `aanwezig serve` on it. Where the demo does not (yet)
+// create the demo accounts or freeze its date, this fills them in the same way (one account per
+// role, scoped to the first demo school and its municipality), so the tests log in as
+// `ROLE@demo.aanwezig.nl` either way.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Page } from "playwright-core";
+import { openDatabase } from "../../../src/db/connect.ts";
+import {
+  DEMO_AS_OF_KEY,
+  readSetting,
+  writeSetting,
+} from "../../../src/db/repositories/settings.ts";
+import { createUser, type RoleScope } from "../../../src/db/repositories/users.ts";
+import { generateDemoRegion } from "../../../src/demo/generate.ts";
+import { ensureWebBuilt } from "./build-web.ts";
+import { REPO_ROOT } from "./paths.ts";
+
+export const DEMO_PASSWORD = "demo-wachtwoord";
+/** A school day in the demo school year with signals of every kind. */
+const FALLBACK_AS_OF = "2026-03-16";
+const PUPILS = 400;
+const SEED = 1;
+
+export interface DemoApp {
+  url: string;
+  asOf: string;
+  stop(): Promise<void>;
+}
+
+const BIN = join(REPO_ROOT, "bin/aanwezig");
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d));
+    child.stderr.on("data", (d: Buffer) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`aanwezig ${args.join(" ")}: ${output}`)),
+    );
+  });
+}
+
+async function completeDemo(dbDir: string): Promise<string> {
+  const db = await openDatabase(dbDir);
+  try {
+    const [row] = await db.sql.query<{ n: number }>(
+      "select count(*)::int as n from users where email like '%@demo.aanwezig.nl'",
+    );
+    if ((row?.n ?? 0) === 0) {
+      const region = generateDemoRegion({ pupils: PUPILS, seed: SEED });
+      const school = region.schools[0];
+      if (!school) throw new Error("demo region without schools");
+      const municipality = school.municipality;
+      const pupil = region.enrolments.find((e) => e.schoolId === school.schoolId)?.pupilId ?? "";
+      const accounts: [string, string, RoleScope[]][] = [
+        [
+          "zorgcoordinator",
+          "Demo Zorgcoördinator",
+          [{ role: "care_coordinator", schoolId: school.schoolId }],
+        ],
+        [
+          "schooldirectie",
+          "Demo Schooldirectie",
+          [{ role: "school_head", schoolId: school.schoolId }],
+        ],
+        ["leerplicht", "Demo Leerplichtambtenaar", [{ role: "attendance_officer", municipality }]],
+        [
+          "casusregisseur",
+          "Demo Casusregisseur",
+          region.municipalities.map((m) => ({
+            role: "case_director" as const,
+            municipality: m.name,
+          })),
+        ],
+        [
+          "swv",
+          "Demo Consulent",
+          [{ role: "partnership_consultant", partnership: school.partnership }],
+        ],
+        ["doorbraakteam", "Demo Doorbraakteam", [{ role: "breakthrough_member", municipality }]],
+        ["ouder", "Demo Ouder", [{ role: "parent", pupilId: pupil }]],
+      ];
+      for (const [name, display, roles] of accounts) {
+        await createUser(db.orm, {
+          email: `${name}@demo.aanwezig.nl`,
+          name: display,
+          password: DEMO_PASSWORD,
+          roles,
+        });
+      }
+    }
+    const frozen = await readSetting(db.orm, DEMO_AS_OF_KEY);
+    if (frozen) return frozen;
+    await writeSetting(db.orm, DEMO_AS_OF_KEY, FALLBACK_AS_OF);
+    return FALLBACK_AS_OF;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function startDemoApp(): Promise<DemoApp> {
+  await ensureWebBuilt();
+  const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
+  const dbDir = join(dir, "db");
+  await run(["--db", dbDir, "demo", "--pupils", String(PUPILS), "--seed", String(SEED)]);
+  const asOf = await completeDemo(dbDir);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    BIN,
+    ["--db", dbDir, "serve", "--port", String(port), "--host", "127.0.0.1", "--no-jobs"],
+    {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_ENV: "test" },
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d));
+  child.stderr?.on("data", (d: Buffer) => (output += d));
+  const stop = async () => {
+    await stopProcess(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, asOf, stop };
+}
+
+/** Logs in through the login page as a demo account and waits for the start page. */
+export async function logInAs(page: Page, url: string, account: string): Promise<void> {
+  await page.goto(`${url}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(`${account}@demo.aanwezig.nl`);
+  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`serve exited with ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`serve did not answer /api/health:\n${output()}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const done = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!done) {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}

@@ -1,0 +1,305 @@
+// The case file at /casussen/:id (issue 5; domain.md §5): what the case is (phase, clock,
+// guarantee), what the user may do now (driven by the server's allowed_actions), and every part
+// of the case in its own section. A case the user may not see answers 404 from the server and
+// shows the same "not found" as one that does not exist.
+import { Button } from "@nl-design-system-candidate/button-react";
+import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useLocation, useParams } from "react-router";
+import type { CaseDetail, PlanAction } from "../../api/cases.ts";
+import { isApiError } from "../../api/client.ts";
+import { AppLink } from "../../components/AppLink.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
+import { formatDate, personLabel } from "../../components/format.ts";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { StatusText, toneOf } from "../../components/StatusText.tsx";
+import { appToday } from "../../components/today.ts";
+import { t } from "../../i18n/index.ts";
+import { useCurrentUser } from "../auth/use-current-user.ts";
+import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
+import { useCase } from "../cases/queries.ts";
+import { allowedCommands, type UiCommand } from "./allowed.ts";
+import {
+  AddActionForm,
+  AddGoalForm,
+  ConsentForm,
+  markActionDone,
+  PhaseCommands,
+  refreshKeys,
+  StagnationForm,
+} from "./CaseCommands.tsx";
+import {
+  BudgetSection,
+  ConsentTables,
+  DeadlinesSection,
+  DocumentsSection,
+  EscalationSections,
+  Fact,
+  GoalsTable,
+  LadderSection,
+  MeetingsSection,
+  ParticipantsSection,
+  Section,
+  StagnationTable,
+  TimelineSection,
+} from "./CaseSections.tsx";
+
+const f = t.caseFile;
+
+export function CaseFilePage() {
+  const { id = "" } = useParams();
+  const query = useCase(id);
+  const location = useLocation();
+  const initialNotice = (location.state as { notice?: string } | null)?.notice;
+  const [notice, setNotice] = useState<string | undefined>(initialNotice);
+  if (query.isPending) {
+    return (
+      <>
+        <PageHeading>{t.cases.title}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  if (query.isError) {
+    return (
+      <>
+        <PageHeading>{isApiError(query.error, 404) ? t.notFound.title : t.cases.title}</PageHeading>
+        <ProblemAlert error={query.error} />
+        <Paragraph>
+          <AppLink to="/casussen">{f.back}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
+  return <CaseFile detail={query.data} notice={notice} onNotice={setNotice} />;
+}
+
+function CaseFile({
+  detail,
+  notice,
+  onNotice,
+}: {
+  detail: CaseDetail;
+  notice: string | undefined;
+  onNotice: (message: string) => void;
+}) {
+  const me = useCurrentUser();
+  const today = appToday(me);
+  const myId = me.user.id;
+  const allowed = allowedCommands(detail);
+  const may = (command: UiCommand) => allowed?.has(command) ?? false;
+  const props = { c: detail, myId, today };
+  const phaseCommands =
+    allowed !== null && (["escalate", "breakthrough", "arbitration", "close"] as const).some(may);
+  return (
+    <>
+      <PageHeading>{f.title(detail.pupil_name)}</PageHeading>
+      <p role="status" className="aanwezig-notice" data-testid="case-notice">
+        {notice ?? ""}
+      </p>
+      <Summary detail={detail} myId={myId} />
+
+      <Section id="actions" title={f.sections.actions}>
+        {allowed === null ? (
+          <Paragraph>{f.commands.noActionsYet}</Paragraph>
+        ) : phaseCommands ? (
+          <>
+            <Paragraph>{f.commands.intro}</Paragraph>
+            <PhaseCommands detail={detail} today={today} allowed={allowed} onDone={onNotice} />
+          </>
+        ) : (
+          <Paragraph>{f.commands.none}</Paragraph>
+        )}
+      </Section>
+
+      <TimelineSection {...props} />
+      <DeadlinesSection {...props} />
+      <LadderSection {...props} />
+
+      <Section id="plan" title={f.sections.plan}>
+        <GoalsTable {...props} />
+        {may("addGoal") && <AddGoalForm detail={detail} today={today} onDone={onNotice} />}
+        <ActionsTable
+          detail={detail}
+          myId={myId}
+          today={today}
+          mayUpdate={may("markActionDone")}
+          onDone={onNotice}
+        />
+        {may("addAction") && (
+          <AddActionForm detail={detail} myId={myId} today={today} onDone={onNotice} />
+        )}
+      </Section>
+
+      <MeetingsSection {...props} />
+      <ParticipantsSection {...props} />
+
+      <Section id="consent" title={f.sections.consent}>
+        <ConsentTables {...props} />
+        {may("consent") && <ConsentForm detail={detail} onDone={onNotice} />}
+      </Section>
+
+      <Section id="stagnation" title={f.sections.stagnation}>
+        <StagnationTable {...props} />
+        {may("stagnation") && <StagnationForm detail={detail} onDone={onNotice} />}
+      </Section>
+
+      <EscalationSections {...props} />
+      <BudgetSection {...props} />
+      <DocumentsSection {...props} />
+      <Paragraph>
+        <AppLink to="/casussen">{f.back}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
+  const next = detail.next_deadline;
+  return (
+    <section aria-labelledby="case-summary" className="aanwezig-case-summary">
+      <h2 id="case-summary" className="aanwezig-visually-hidden">
+        {f.summary}
+      </h2>
+      <dl className="aanwezig-facts aanwezig-facts--grid" data-testid="case-summary">
+        <Fact label={f.facts.pupilId} value={detail.pupil_id} />
+        <Fact label={f.facts.school} value={detail.school_id} />
+        <Fact label={f.facts.phase} value={phaseName(detail.phase)} />
+        <Fact
+          label={f.facts.clock}
+          value={f.clockValue(
+            detail.clock_weeks,
+            f.clockMode[detail.clock_mode] ?? detail.clock_mode,
+          )}
+        />
+        <Fact label={f.facts.absenceStart} value={formatDate(detail.absence_start_date)} />
+        <Fact label={f.facts.openedAt} value={formatDate(detail.opened_at)} />
+        <Fact label={f.facts.owner} value={personLabel(detail.owner, myId)} />
+        <Fact
+          label={f.facts.threeMonth}
+          value={
+            <StatusText tone={toneOf(detail.three_month.status)}>
+              {formatDate(detail.three_month.due_date)} (
+              {t.cases.threeMonthStatus[detail.three_month.status]})
+            </StatusText>
+          }
+        />
+        <Fact
+          label={f.facts.nextDeadline}
+          value={
+            next ? (
+              <StatusText tone={toneOf(next.status)}>
+                {deadlineName(next.code)}: {formatDate(next.due_date)} (
+                {t.deadlineStatus[next.status]})
+              </StatusText>
+            ) : (
+              t.common.none
+            )
+          }
+        />
+        <Fact
+          label={f.facts.opening}
+          value={
+            detail.opening.kind === "signals"
+              ? f.openingBySignals(detail.opening.signal_ids.length)
+              : `${f.openingByHand}${detail.opening.reason ? `: ${detail.opening.reason}` : ""}`
+          }
+        />
+      </dl>
+      {detail.closing && (
+        <Paragraph>
+          {f.closed(
+            t.outcomes[detail.closing.outcome as keyof typeof t.outcomes] ?? detail.closing.outcome,
+            formatDate(detail.closing.closed_at),
+          )}{" "}
+          {detail.closing.guarantee_held === true && f.guaranteeHeld}
+          {detail.closing.guarantee_held === false && f.guaranteeMissed}
+        </Paragraph>
+      )}
+    </section>
+  );
+}
+
+function ActionsTable({
+  detail,
+  myId,
+  today,
+  mayUpdate,
+  onDone,
+}: {
+  detail: CaseDetail;
+  myId: string;
+  today: string;
+  mayUpdate: boolean;
+  onDone: (message: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const done = useMutation({
+    mutationFn: (actionId: string) => markActionDone(detail.id, actionId),
+    onSuccess: async () => {
+      await Promise.all(
+        refreshKeys(detail.id).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+      onDone(t.common.saved);
+    },
+  });
+  const owner = new Map(detail.participants.map((p) => [p.person_id, personLabel(p, myId)]));
+  return (
+    <>
+      {done.isError && <ProblemAlert error={done.error} />}
+      <DataTable<PlanAction>
+        title={f.plan.actions}
+        rows={detail.plan.actions}
+        rowKey={(a) => a.id}
+        exportDate={today}
+        emptyText={f.plan.noActions}
+        columns={[
+          {
+            key: "description",
+            header: f.plan.action,
+            value: (a) => a.description,
+            rowHeader: true,
+          },
+          { key: "owner", header: f.plan.owner, value: (a) => owner.get(a.owner_person_id) ?? "" },
+          { key: "organisation", header: f.plan.organisation, value: (a) => a.owner_organisation },
+          {
+            key: "due",
+            header: f.plan.due,
+            value: (a) => a.due_date,
+            cell: (a) =>
+              a.overdue ? (
+                <StatusText tone="danger">
+                  {formatDate(a.due_date)} ({f.plan.overdue})
+                </StatusText>
+              ) : (
+                formatDate(a.due_date)
+              ),
+            sortable: true,
+          },
+          {
+            key: "status",
+            header: f.plan.status,
+            value: (a) => t.actionStatus[a.status] ?? a.status,
+            cell: (a) =>
+              a.status === "open" && mayUpdate ? (
+                <Button
+                  type="button"
+                  purpose="secondary"
+                  aria-label={f.plan.markDoneFor(a.description)}
+                  busy={done.isPending && done.variables === a.id}
+                  onClick={() => done.mutate(a.id)}
+                >
+                  {f.plan.markDone}
+                </Button>
+              ) : (
+                (t.actionStatus[a.status] ?? a.status)
+              ),
+          },
+        ]}
+        testId="case-actions"
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Which commands the case file offers: exactly those the server lists in `allowed_actions` of
+// GET /api/cases/{id}, which names each by its path below /api/cases/{id}/ (`goals`,
+// `escalate`, `actions/{action_id}/status`). Without the list nothing is offered.
+import type { CaseDetail } from "../../api/cases.ts";
+
+export const CASE_COMMANDS = {
+  addAction: ["actions"],
+  addGoal: ["goals"],
+  markActionDone: ["actions/{action_id}/status"],
+  consent: ["consent"],
+  stagnation: ["stagnation"],
+  escalate: ["escalate"],
+  breakthrough: ["breakthrough"],
+  arbitration: ["arbitration"],
+  close: ["close"],
+} as const;
+
+export type UiCommand = keyof typeof CASE_COMMANDS;
+
+export function allowedCommands(detail: CaseDetail): Set<UiCommand> | null {
+  const list = detail.allowed_actions;
+  if (!Array.isArray(list)) return null;
+  const names = new Set(list);
+  const allowed = new Set<UiCommand>();
+  for (const [command, accepted] of Object.entries(CASE_COMMANDS) as [
+    UiCommand,
+    readonly string[],
+  ][]) {
+    if (accepted.some((name) => names.has(name))) allowed.add(command);
+  }
+  return allowed;
+}

@@ -1,0 +1,184 @@
+// Leerplicht's worklist (issue 5; domain.md §4 reporting duty, ABSOLUTE): the DUO reports that
+// are due or overdue (when the server offers them), absolute absence among residents, and the
+// other signals leerplicht may see — those resting on authorized absence only with consent (a).
+import { Heading } from "@nl-design-system-candidate/heading-react";
+import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import { findGet } from "../../api/capabilities.ts";
+import type { Me } from "../../api/session.ts";
+import { type Column, DataTable } from "../../components/DataTable.tsx";
+import { formatDate } from "../../components/format.ts";
+import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { StatusText } from "../../components/StatusText.tsx";
+import { appToday } from "../../components/today.ts";
+import { t } from "../../i18n/index.ts";
+import { CaseTable } from "../cases/CaseTable.tsx";
+import {
+  useCases,
+  useOperations,
+  useOptionalList,
+  useSignals,
+  workKeys,
+} from "../cases/queries.ts";
+import { openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
+
+/** A verzuimmelding as GET /api/duo-reports lists it (src/services/duo-reports.ts). */
+export interface DuoReport {
+  id: string;
+  pupil_id: string;
+  pupil_name?: string;
+  school_id: string;
+  report_type: string;
+  start_date: string;
+  end_date: string;
+  due_date: string;
+  status: string;
+  hours_absent?: number;
+  overdue?: boolean;
+}
+
+const FINAL = new Set(["afgesloten", "ter_kennisgeving", "ingetrokken"]);
+
+export function isDuoOverdue(report: DuoReport, today: string): boolean {
+  return report.overdue ?? (report.status === "concept" && today > report.due_date);
+}
+
+function DuoReports({ me }: { me: Me }) {
+  const today = appToday(me);
+  const operations = useOperations();
+  const path = operations.data ? findGet(operations.data, /^\/api\/duo-reports$/) : undefined;
+  const reports = useOptionalList<DuoReport>(path, workKeys.duoReports);
+  if (operations.isPending) return <Loading />;
+  if (!path) return <Paragraph>{t.common.notAvailable(t.worklist.duoUnavailable)}</Paragraph>;
+  if (reports.isPending) return <Loading />;
+  if (reports.isError) return <ProblemAlert error={reports.error} />;
+  const rows = (reports.data ?? [])
+    .filter((r) => !FINAL.has(r.status))
+    .sort((a, b) => {
+      const late = Number(isDuoOverdue(b, today)) - Number(isDuoOverdue(a, today));
+      return late !== 0 ? late : a.due_date < b.due_date ? -1 : 1;
+    });
+  const columns: Column<DuoReport>[] = [
+    {
+      key: "pupil",
+      header: t.signals.pupil,
+      value: (r) => r.pupil_name ?? r.pupil_id,
+      sortable: true,
+      rowHeader: true,
+    },
+    { key: "school", header: t.signals.school, value: (r) => r.school_id, sortable: true },
+    { key: "type", header: t.worklist.duoType, value: (r) => r.report_type, sortable: true },
+    {
+      key: "period",
+      header: t.worklist.duoPeriod,
+      value: (r) => `${formatDate(r.start_date)} – ${formatDate(r.end_date)}`,
+    },
+    {
+      key: "hours",
+      header: t.worklist.duoHours,
+      value: (r) => r.hours_absent ?? null,
+      sortable: true,
+    },
+    {
+      key: "due",
+      header: t.worklist.duoDue,
+      value: (r) => r.due_date,
+      cell: (r) =>
+        isDuoOverdue(r, today) ? (
+          <StatusText tone="danger">
+            {formatDate(r.due_date)} ({t.worklist.duoOverdue})
+          </StatusText>
+        ) : (
+          formatDate(r.due_date)
+        ),
+      sortable: true,
+    },
+    {
+      key: "status",
+      header: t.worklist.duoStatus,
+      value: (r) => t.worklist.duoStatuses[r.status] ?? r.status,
+      sortable: true,
+    },
+  ];
+  return (
+    <DataTable
+      title={t.worklist.duoReports}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      exportDate={today}
+      emptyText={t.worklist.duoNone}
+      testId="worklist-duo"
+    />
+  );
+}
+
+export function AttendanceWorklist({ me }: { me: Me }) {
+  const today = appToday(me);
+  const signals = useSignals(today);
+  const cases = useCases();
+  const openByPupil = openCasesByPupil(cases.data);
+  const absolute = (signals.data ?? []).filter((s) => s.code === "ABSOLUTE");
+  const others = (signals.data ?? []).filter((s) => s.code !== "ABSOLUTE");
+  return (
+    <>
+      <section aria-labelledby="worklist-duo">
+        <Heading level={2} id="worklist-duo">
+          {t.worklist.duoReports}
+        </Heading>
+        <Paragraph>{t.worklist.duoIntro}</Paragraph>
+        <DuoReports me={me} />
+      </section>
+      <section aria-labelledby="worklist-absolute">
+        <Heading level={2} id="worklist-absolute">
+          {t.worklist.absoluteSignals}
+        </Heading>
+        <Paragraph>{t.worklist.absoluteIntro}</Paragraph>
+        {signals.isPending && <Loading />}
+        {signals.isError && <ProblemAlert error={signals.error} />}
+        {signals.data && (
+          <SignalTable
+            title={t.worklist.absoluteSignals}
+            signals={absolute}
+            openCases={openByPupil}
+            mayOpenCase={false}
+            showSchool={false}
+            today={today}
+            emptyText={t.worklist.absoluteNone}
+            testId="worklist-absolute"
+          />
+        )}
+      </section>
+      <section aria-labelledby="worklist-other-signals">
+        <Heading level={2} id="worklist-other-signals">
+          {t.worklist.otherSignals}
+        </Heading>
+        <Paragraph>{t.worklist.otherSignalsIntro}</Paragraph>
+        {signals.data && (
+          <SignalTable
+            title={t.worklist.otherSignals}
+            signals={others}
+            openCases={openByPupil}
+            mayOpenCase={true}
+            today={today}
+            testId="worklist-other-signals"
+          />
+        )}
+      </section>
+      <section aria-labelledby="worklist-leerplicht-cases">
+        <Heading level={2} id="worklist-leerplicht-cases">
+          {t.cases.title}
+        </Heading>
+        {cases.isPending && <Loading />}
+        {cases.isError && <ProblemAlert error={cases.error} />}
+        {cases.data && (
+          <CaseTable
+            title={t.cases.tableTitle}
+            cases={cases.data.filter((c) => c.phase !== "CLOSED")}
+            myId={me.user.id}
+            today={today}
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+// The care coordinator's worklist (issue 5; domain.md §5 phase SCHOOL): the school's new
+// signals with why they fired, the cases they hold with the weekly review due, and the
+// deadlines that need attention.
+import { Heading } from "@nl-design-system-candidate/heading-react";
+import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import type { CaseDetail } from "../../api/cases.ts";
+import type { Me } from "../../api/session.ts";
+import { AppLink } from "../../components/AppLink.tsx";
+import { type Column, DataTable } from "../../components/DataTable.tsx";
+import { formatDate } from "../../components/format.ts";
+import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { StatusText, toneOf } from "../../components/StatusText.tsx";
+import { appToday } from "../../components/today.ts";
+import { t } from "../../i18n/index.ts";
+import { knownRoles } from "../auth/role-groups.ts";
+import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
+import { useCaseDetails, useCases, useSignals } from "../cases/queries.ts";
+import { mayOpenCases } from "../cases/roles.ts";
+import { byUrgency } from "../cases/urgency.ts";
+import { isNewSignal, openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
+import { DeadlinesTable, deadlinesNeedingAttention } from "./DeadlinesTable.tsx";
+
+/** At most this many case files are loaded for a worklist (a school's open cases). */
+const MAX_DETAILS = 60;
+
+function weeklyReview(c: CaseDetail) {
+  return c.deadlines.find((d) => d.code === "weekly_school_review");
+}
+
+export function SchoolWorklist({ me }: { me: Me }) {
+  const today = appToday(me);
+  const signals = useSignals(today);
+  const cases = useCases();
+  const open = (cases.data ?? []).filter((c) => c.phase !== "CLOSED").sort(byUrgency);
+  const { details, pending, error } = useCaseDetails(open.slice(0, MAX_DETAILS));
+  const openByPupil = openCasesByPupil(cases.data);
+  // A pupil already in a case is followed there; the worklist shows who still needs a decision.
+  const newSignals = (signals.data ?? []).filter(
+    (s) => isNewSignal(s) && !openByPupil.has(s.pupil_id),
+  );
+  const mine = details.filter((c) => c.owner.person_id === me.user.id);
+  const myCases = mine.length > 0 ? mine : details;
+
+  const caseColumns: Column<CaseDetail>[] = [
+    {
+      key: "pupil",
+      header: t.cases.pupil,
+      value: (c) => c.pupil_name,
+      cell: (c) => <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>{c.pupil_name}</AppLink>,
+      sortable: true,
+      rowHeader: true,
+    },
+    { key: "phase", header: t.cases.phase, value: (c) => phaseName(c.phase), sortable: true },
+    {
+      key: "clock",
+      header: t.cases.clock,
+      value: (c) => c.clock_weeks,
+      cell: (c) => t.cases.weekValue(c.clock_weeks),
+      sortable: true,
+    },
+    {
+      key: "review",
+      header: t.worklist.weeklyReview,
+      value: (c) => weeklyReview(c)?.due_date ?? "",
+      cell: (c) => {
+        const review = weeklyReview(c);
+        return review ? (
+          <StatusText tone={toneOf(review.status)}>
+            {formatDate(review.due_date)} ({t.deadlineStatus[review.status]})
+          </StatusText>
+        ) : (
+          t.common.none
+        );
+      },
+      sortable: true,
+    },
+    {
+      key: "next",
+      header: t.cases.nextDeadline,
+      value: (c) =>
+        c.next_deadline
+          ? `${deadlineName(c.next_deadline.code)} ${formatDate(c.next_deadline.due_date)}`
+          : "",
+      sortable: true,
+    },
+  ];
+
+  return (
+    <>
+      <section aria-labelledby="worklist-signals">
+        <Heading level={2} id="worklist-signals">
+          {t.worklist.newSignals}
+        </Heading>
+        <Paragraph>{t.worklist.newSignalsIntro}</Paragraph>
+        {signals.isPending && <Loading />}
+        {signals.isError && <ProblemAlert error={signals.error} />}
+        {signals.data && (
+          <SignalTable
+            title={t.worklist.newSignals}
+            signals={newSignals}
+            openCases={openByPupil}
+            mayOpenCase={mayOpenCases(knownRoles(me.roles))}
+            today={today}
+            showSchool={me.scopes.school_ids.length > 1}
+            emptyText={t.worklist.noNewSignals}
+            testId="worklist-new-signals"
+          />
+        )}
+        <Paragraph>
+          <AppLink to="/signalen">{t.worklist.allSignalsLink}</AppLink>
+        </Paragraph>
+      </section>
+      <section aria-labelledby="worklist-cases">
+        <Heading level={2} id="worklist-cases">
+          {t.worklist.myCases}
+        </Heading>
+        <Paragraph>{t.worklist.myCasesIntro}</Paragraph>
+        {(cases.isPending || pending) && <Loading />}
+        {cases.isError && <ProblemAlert error={cases.error} />}
+        {error && <ProblemAlert error={error} />}
+        {cases.data && !pending && (
+          <DataTable
+            title={t.worklist.myCases}
+            columns={caseColumns}
+            rows={myCases}
+            rowKey={(c) => c.id}
+            exportDate={today}
+            emptyText={t.worklist.noCases}
+            testId="worklist-my-cases"
+          />
+        )}
+        <Paragraph>
+          <AppLink to="/casussen">{t.worklist.allCasesLink}</AppLink>
+        </Paragraph>
+      </section>
+      <section aria-labelledby="worklist-deadlines">
+        <Heading level={2} id="worklist-deadlines">
+          {t.worklist.deadlines}
+        </Heading>
+        <Paragraph>{t.worklist.deadlinesIntro}</Paragraph>
+        {!pending && (
+          <DeadlinesTable
+            title={t.worklist.deadlines}
+            rows={deadlinesNeedingAttention(details, today)}
+            today={today}
+            testId="worklist-deadlines"
+          />
+        )}
+      </section>
+    </>
+  );
+}
