@@ -1,0 +1,521 @@
+// The authorization matrix over HTTP (domain.md §2; style.md: "the authorization matrix test
+// lives with the policy layer"): EVERY endpoint the app registers × EVERY role of
+// src/domain/policy/roles.ts, against one small case of our own. The endpoint list is read from
+// the app itself (printRoutes), so an endpoint without a row here fails the test.
+//
+// Legend of a row (one character per role, in ROLE_CODES order: teacher, care_coordinator,
+// school_head, attendance_officer, case_director, partnership_consultant, youth_doctor,
+// youth_care, breakthrough_member, parent, policy_officer, app_admin, privacy_officer):
+//   y  passed the gate: 2xx, or the status the probe lists as the request's own refusal after
+//      authorization (409 by default: the probes send requests the case's state refuses, so the
+//      matrix does not change the case it walks)
+//   f  403: the user may see the resource but not do this
+//   n  404, answered exactly like a resource that does not exist (no existence leak)
+// Every non-public endpoint answers 401 without login.
+//
+// The world: pupil P0001 of school 12AB00 (Zandstad) has case A in phase CASE_DIRECTOR, opened
+// by the care coordinator and handed to the case director; the partnership consultant and the
+// youth doctor joined with consent (b); teacher, youth care and breakthrough member do not take
+// part. Case A holds one document per visibility.
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../test/support/databases.ts";
+import type { RoleScope } from "../db/repositories/users.ts";
+import { ROLE_CODES, type RoleCode } from "../domain/policy/roles.ts";
+import { addUser, login, startTestApp, type TestApp } from "./test-helpers.ts";
+
+const USERS: Record<RoleCode, RoleScope[]> = {
+  teacher: [{ role: "teacher", schoolId: "12AB00" }],
+  care_coordinator: [{ role: "care_coordinator", schoolId: "12AB00" }],
+  school_head: [{ role: "school_head", schoolId: "12AB00" }],
+  attendance_officer: [{ role: "attendance_officer", municipality: "Zandstad" }],
+  case_director: [{ role: "case_director", municipality: "Zandstad" }],
+  partnership_consultant: [{ role: "partnership_consultant", partnership: "PO2605" }],
+  youth_doctor: [{ role: "youth_doctor", region: "GGD Zandstad" }],
+  youth_care: [{ role: "youth_care", municipality: "Zandstad" }],
+  breakthrough_member: [{ role: "breakthrough_member", region: "Zandstad" }],
+  parent: [{ role: "parent", pupilId: "P0001" }],
+  policy_officer: [{ role: "policy_officer", municipality: "Zandstad" }],
+  app_admin: [{ role: "app_admin" }],
+  privacy_officer: [{ role: "privacy_officer" }],
+};
+
+interface World {
+  caseId: string;
+  documents: Record<"professionals" | "also_parents" | "jgz_only", string>;
+  userIds: Record<RoleCode, string>;
+}
+
+interface Probe {
+  /** Shown in the failure; needed when an endpoint has several probes. */
+  label?: string;
+  url(w: World): string;
+  body?(w: World): unknown;
+  contentType?: string;
+  /** Statuses that mean "passed the gate, refused by the request itself" (default [409]). */
+  passed?: number[];
+  row: string;
+}
+
+interface Endpoint {
+  /** Public endpoints: no login needed; the roles are not asked. */
+  public?: { anonymous: number; note: string };
+  probes?: Probe[];
+}
+
+const A = (w: World, rest = "") => `/api/cases/${w.caseId}${rest}`;
+const REASON = " "; // passes the schema, refused by the domain after the gate (reason_required)
+
+// Rows shared by many case commands.
+const READ_CASE = "nyyyyyynnynnn";
+const WORK_ON_CASE = "nyyfyyynnfnnn"; // update_plan, flag_stagnation: holders and participants
+const DIRECTOR_ONLY = "nfffyffnnfnnn"; // escalation, arbitration, prosecutor, budget, closing
+const caseCommand = (rest: string, row: string, body: (w: World) => unknown): Endpoint => ({
+  probes: [{ url: (w) => A(w, rest), body, row }],
+});
+
+const MATRIX: Record<string, Endpoint> = {
+  "GET /api/health": { public: { anonymous: 200, note: "liveness" } },
+  "POST /api/session": { public: { anonymous: 400, note: "login (an empty body is invalid)" } },
+  "DELETE /api/session": { public: { anonymous: 204, note: "logout; without a session a no-op" } },
+  "GET /api/auth/oidc/login": { public: { anonymous: 404, note: "OIDC is off in tests" } },
+  "GET /api/auth/oidc/callback": { public: { anonymous: 404, note: "OIDC is off in tests" } },
+  "GET /api/openapi.json": { public: { anonymous: 200, note: "the API description" } },
+  "GET /api/me": { probes: [{ url: () => "/api/me", row: "yyyyyyyyyyyyy" }] },
+
+  "GET /api/pupils/{pupil_id}": {
+    probes: [{ url: () => "/api/pupils/P0001", row: "yyyyyyynnynnn" }],
+  },
+  "GET /api/pupils/{pupil_id}/attendance": {
+    // Parents see their child's record, not the school's attendance screens (docs/cases.md).
+    probes: [{ url: () => "/api/pupils/P0001/attendance", row: "yyyyyyynnfnnn" }],
+  },
+  "GET /api/signals": {
+    // Filtered per signal by the policy; roles that never read signals get 403 (monitor).
+    probes: [{ url: () => "/api/signals", row: "yyyyyyyyyffff" }],
+  },
+  "POST /api/signals/{id}/known": {
+    // An unknown signal is 404 for everyone; the per-role decision on real signals is tested
+    // in src/http/routes/signals.test.ts.
+    probes: [
+      {
+        url: () => "/api/signals/LEGAL_16H:nope/known",
+        body: () => ({ reason: "x" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
+  "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
+  "GET /api/monitor": { probes: [{ url: () => "/api/monitor", row: "ffyyyyffffyyf" }] },
+  "GET /api/monitor/kpis": { probes: [{ url: () => "/api/monitor/kpis", row: "ffyyyyffffyyf" }] },
+  "GET /api/monitor/trend": { probes: [{ url: () => "/api/monitor/trend", row: "ffyyyyffffyyf" }] },
+
+  "GET /api/admin/roles": { probes: [{ url: () => "/api/admin/roles", row: "fffffffffffyf" }] },
+  "GET /api/admin/users": { probes: [{ url: () => "/api/admin/users", row: "fffffffffffyf" }] },
+  "POST /api/admin/users": {
+    probes: [
+      {
+        // An e-mail address in use: the admin passes the gate and gets 409, nothing is created.
+        url: () => "/api/admin/users",
+        body: () => ({ email: "teacher@matrix.example", name: "Dubbel", role: "app_admin" }),
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+  "POST /api/admin/users/{id}/deactivate": {
+    probes: [
+      {
+        url: () => "/api/admin/users/00000000-0000-4000-8000-000000000000/deactivate",
+        passed: [404],
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+  "GET /api/admin/schools": { probes: [{ url: () => "/api/admin/schools", row: "fffffffffffyf" }] },
+  "GET /api/admin/imports": { probes: [{ url: () => "/api/admin/imports", row: "fffffffffffyf" }] },
+  "POST /api/admin/imports": {
+    probes: [
+      {
+        // An empty file: refused (400) after the gate, nothing is imported.
+        url: () => "/api/admin/imports?kind=schools",
+        body: () => "",
+        contentType: "text/csv",
+        passed: [400],
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+  "GET /api/admin/imports/jobs/{id}": {
+    probes: [
+      {
+        url: () => "/api/admin/imports/jobs/00000000-0000-4000-8000-000000000000",
+        passed: [404],
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+
+  // Cases. The list answers everyone with the cases they may read (checked below).
+  "GET /api/cases": { probes: [{ url: () => "/api/cases", row: "yyyyyyyyyyyyy" }] },
+  "POST /api/cases": {
+    probes: [
+      {
+        // By hand without a reason: refused by the domain after the gate (open_case).
+        url: () => "/api/cases",
+        body: () => ({ pupil_id: "P0001", absence_start_date: "2026-02-16" }),
+        row: "yyyyfffnnfnnn",
+      },
+    ],
+  },
+  "GET /api/cases/{id}": { probes: [{ url: (w) => A(w), row: READ_CASE }] },
+  "GET /api/cases/{id}/documents/{document_id}": {
+    probes: [
+      {
+        label: "professionals",
+        url: (w) => A(w, `/documents/${w.documents.professionals}`),
+        row: "nyynyyynnnnnn",
+      },
+      {
+        label: "also_parents",
+        url: (w) => A(w, `/documents/${w.documents.also_parents}`),
+        row: "nyynyyynnynnn",
+      },
+      {
+        label: "jgz_only (medical)",
+        url: (w) => A(w, `/documents/${w.documents.jgz_only}`),
+        row: "nnnnnnynnnnnn",
+      },
+    ],
+  },
+  "POST /api/cases/{id}/goals": caseCommand("/goals", WORK_ON_CASE, () => ({
+    domain: "care",
+    text: " ",
+    measure: " ",
+    target_date: "2026-04-01",
+  })),
+  "POST /api/cases/{id}/actions": caseCommand("/actions", WORK_ON_CASE, () => ({
+    description: "x",
+    owner_person_id: " ",
+    owner_organisation: " ",
+    due_date: "2026-04-01",
+  })),
+  "POST /api/cases/{id}/actions/{action_id}/status": caseCommand(
+    "/actions/no-such-action/status",
+    WORK_ON_CASE,
+    () => ({ status: "done" }),
+  ),
+  "POST /api/cases/{id}/ladder": caseCommand("/ladder", WORK_ON_CASE, () => ({
+    situation: "stagnated",
+    mode: "forcing_direction",
+    reason: "",
+  })),
+  "POST /api/cases/{id}/meetings": caseCommand("/meetings", WORK_ON_CASE, (w) => ({
+    kind: "mdo_zat",
+    date: "2030-01-01",
+    participant_ids: [w.userIds.care_coordinator],
+    decisions: [],
+  })),
+  "POST /api/cases/{id}/events": caseCommand("/events", WORK_ON_CASE, () => ({
+    kind: "home_visit",
+    date: "2030-01-01",
+  })),
+  "POST /api/cases/{id}/documents": caseCommand("/documents", WORK_ON_CASE, () => ({
+    name: "leeg.txt",
+    mime_type: "text/plain",
+    visibility: "professionals",
+    content_base64: "",
+  })),
+  "POST /api/cases/{id}/offer": caseCommand("/offer", WORK_ON_CASE, () => ({
+    started_on: "2030-01-01",
+  })),
+  "POST /api/cases/{id}/stagnation": caseCommand("/stagnation", WORK_ON_CASE, () => ({
+    cause: "other",
+    note: "",
+  })),
+  "POST /api/cases/{id}/stagnation/{flag_id}/resolve": caseCommand(
+    "/stagnation/no-such-flag/resolve",
+    WORK_ON_CASE,
+    () => ({}),
+  ),
+  // Consent: the school holders, the director in the case and the parent; an involve_partner
+  // decision without its partner is refused after the gate.
+  "POST /api/cases/{id}/consent": caseCommand("/consent", "nyyfyffnnynnn", () => ({
+    purpose: "involve_partner",
+    decision: "given",
+    giver: { kind: "child" },
+  })),
+  // Adding a person: school holders and the director (an unknown user: refused after the gate).
+  "POST /api/cases/{id}/participants": caseCommand("/participants", "nyyfyffnnfnnn", () => ({
+    user_id: "00000000-0000-4000-8000-000000000000",
+    role: "teacher",
+  })),
+  "POST /api/cases/{id}/escalate": caseCommand("/escalate", DIRECTOR_ONLY, () => ({
+    reason: REASON,
+  })),
+  "POST /api/cases/{id}/deescalate": caseCommand("/deescalate", DIRECTOR_ONLY, () => ({
+    to: "SCHOOL",
+    reason: REASON,
+  })),
+  "POST /api/cases/{id}/close": caseCommand("/close", DIRECTOR_ONLY, () => ({
+    outcome: "other",
+    reason: REASON,
+  })),
+  "POST /api/cases/{id}/breakthrough-check": caseCommand(
+    "/breakthrough-check",
+    DIRECTOR_ONLY,
+    () => ({
+      offer_expected_within_4_weeks: false,
+      reason: REASON,
+    }),
+  ),
+  "POST /api/cases/{id}/breakthrough": caseCommand("/breakthrough", DIRECTOR_ONLY, () => ({
+    reason: REASON,
+  })),
+  "POST /api/cases/{id}/arbitration": caseCommand("/arbitration", DIRECTOR_ONLY, () => ({
+    reason: "x",
+    committee: {
+      parents_representative: " ",
+      own_partnership_member: " ",
+      neighbouring_partnership_member: " ",
+    },
+  })),
+  "POST /api/cases/{id}/arbitration/ruling": caseCommand(
+    "/arbitration/ruling",
+    DIRECTOR_ONLY,
+    () => ({
+      ruling: "x",
+      parents_accept: true,
+    }),
+  ),
+  "POST /api/cases/{id}/prosecutor": caseCommand("/prosecutor", DIRECTOR_ONLY, () => ({
+    route: "civil",
+    reason: REASON,
+  })),
+  "POST /api/cases/{id}/budget/commitments": caseCommand(
+    "/budget/commitments",
+    DIRECTOR_ONLY,
+    () => ({
+      amount_cents: 100,
+      purpose: " ",
+    }),
+  ),
+  "POST /api/cases/{id}/budget/attributions": caseCommand(
+    "/budget/attributions",
+    DIRECTOR_ONLY,
+    () => ({
+      commitment_id: "no-such-entry",
+      shares: [{ party: { kind: "municipality", id: "Zandstad" }, amount_cents: 1 }],
+    }),
+  ),
+  "POST /api/cases/{id}/budget/reversals": caseCommand("/budget/reversals", DIRECTOR_ONLY, () => ({
+    entry_id: "no-such-entry",
+    reason: "x",
+  })),
+};
+
+/** "METHOD /path/{param}" of every /api route in Fastify's printRoutes tree, HEAD left out. */
+function apiEndpoints(printed: string): string[] {
+  const found = new Set<string>();
+  const stack: string[] = [];
+  for (const line of printed.split("\n")) {
+    const match = /^(.*?)[├└]── (.+?)(?: \(([^)]+)\))?\s*$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] as string).length / 4;
+    stack.length = depth;
+    const path = `${stack[depth - 1] ?? ""}${match[2]}`;
+    stack[depth] = path;
+    if (!path.startsWith("/api") || !match[3]) continue;
+    for (const method of match[3].split(",").map((m) => m.trim())) {
+      if (method !== "HEAD") found.add(`${method} ${path.replace(/:(\w+)/g, "{$1}")}`);
+    }
+  }
+  return [...found].sort();
+}
+
+function decisionOf(response: LightMyRequestResponse, passed: number[]): string {
+  if (response.statusCode >= 200 && response.statusCode < 300) return "y";
+  if (passed.includes(response.statusCode)) return "y";
+  if (response.statusCode === 403) return "f";
+  if (response.statusCode === 404) return "n";
+  return `[${response.statusCode}]`;
+}
+
+describe.each(engines())("authorization matrix over HTTP on $name", (engine) => {
+  let t: TestApp;
+  let world: World;
+  const sessions = {} as Record<RoleCode, { cookie: string; csrfToken: string }>;
+
+  const send = (
+    role: RoleCode | null,
+    method: string,
+    url: string,
+    body?: unknown,
+    type?: string,
+  ) => {
+    const session = role ? sessions[role] : undefined;
+    const headers: Record<string, string> = session
+      ? { cookie: session.cookie, "x-csrf-token": session.csrfToken }
+      : {};
+    if (type) headers["content-type"] = type;
+    return t.app.inject({
+      method: method as "GET",
+      url,
+      headers,
+      ...(method === "GET" ? {} : { payload: (body ?? {}) as string }),
+    });
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    const userIds = {} as Record<RoleCode, string>;
+    for (const role of ROLE_CODES) {
+      const email = `${role.replaceAll("_", "-")}@matrix.example`;
+      userIds[role] = await addUser(t.db, email, USERS[role]);
+      const session = await login(t.app, email);
+      expect(session.response.statusCode).toBe(200);
+      sessions[role] = session;
+    }
+    const post = async (role: RoleCode, url: string, body: unknown) => {
+      const response = await send(role, "POST", url, body);
+      expect(response.statusCode, `${role} ${url}: ${response.body}`).toBeLessThan(300);
+      return response.json();
+    };
+    const opened = await post("care_coordinator", "/api/cases", {
+      pupil_id: "P0001",
+      absence_start_date: "2026-02-02",
+      reason: "Zorgen over het verzuim",
+    });
+    const caseId = opened.id as string;
+    for (const organisation of ["SWV PO2605", "GGD Zandstad"]) {
+      await post("parent", `/api/cases/${caseId}/consent`, {
+        purpose: "involve_partner",
+        subject: organisation,
+        decision: "given",
+      });
+    }
+    await post("care_coordinator", `/api/cases/${caseId}/participants`, {
+      user_id: userIds.partnership_consultant,
+      role: "partnership_consultant",
+      organisation: "SWV PO2605",
+    });
+    await post("care_coordinator", `/api/cases/${caseId}/participants`, {
+      user_id: userIds.youth_doctor,
+      role: "youth_doctor",
+      organisation: "GGD Zandstad",
+    });
+    const upload = async (role: RoleCode, visibility: string) =>
+      (
+        await post(role, `/api/cases/${caseId}/documents`, {
+          name: `${visibility}.txt`,
+          mime_type: "text/plain",
+          visibility,
+          content_base64: Buffer.from(`verslag (${visibility})`).toString("base64"),
+        })
+      ).id as string;
+    const documents = {
+      professionals: await upload("care_coordinator", "professionals"),
+      also_parents: await upload("care_coordinator", "also_parents"),
+      jgz_only: await upload("youth_doctor", "jgz_only"),
+    };
+    await post("care_coordinator", `/api/cases/${caseId}/escalate`, {
+      reason: "Verwacht langer dan 4 weken",
+      new_owner_user_id: userIds.case_director,
+    });
+    world = { caseId, documents, userIds };
+  });
+  afterAll(() => t.close());
+
+  it("has a row for every endpoint the app registers, and no row for one it does not", async () => {
+    await t.app.ready();
+    const registered = apiEndpoints(t.app.printRoutes({ commonPrefix: false }));
+    expect(registered.length).toBeGreaterThan(40);
+    const missing = registered.filter((e) => !(e in MATRIX));
+    expect(
+      missing,
+      `These endpoints have no row in src/http/authorization-matrix.test.ts. Add one per endpoint ` +
+        `to MATRIX with the expected decision for every role (legend at the top of the file): ` +
+        missing.join(", "),
+    ).toEqual([]);
+    const stale = Object.keys(MATRIX).filter((e) => !registered.includes(e));
+    expect(stale, `MATRIX rows for endpoints the app no longer has: ${stale.join(", ")}`).toEqual(
+      [],
+    );
+  });
+
+  for (const [endpoint, spec] of Object.entries(MATRIX)) {
+    const [method, path] = endpoint.split(" ") as [string, string];
+    if (spec.public) {
+      it(`${endpoint} is public (${spec.public.note})`, async () => {
+        const url = path.replace(/\{\w+\}/g, "x");
+        const response = await send(null, method, url, method === "GET" ? undefined : {});
+        expect(response.statusCode).toBe(spec.public?.anonymous);
+      });
+      continue;
+    }
+    for (const probe of spec.probes ?? []) {
+      it(`${endpoint}${probe.label ? ` (${probe.label})` : ""}: 401 anonymous, then per role ${probe.row}`, async () => {
+        const url = probe.url(world);
+        const body = probe.body?.(world);
+        const anonymous = await send(null, method, url, body, probe.contentType);
+        expect(anonymous.statusCode, `${endpoint} without login: ${anonymous.body}`).toBe(401);
+        let actual = "";
+        const hidden: { role: RoleCode; response: LightMyRequestResponse }[] = [];
+        for (const role of ROLE_CODES) {
+          const response = await send(role, method, url, probe.body?.(world), probe.contentType);
+          const decision = decisionOf(response, probe.passed ?? [409]);
+          actual += decision;
+          if (decision === "n") hidden.push({ role, response });
+        }
+        const explain = ROLE_CODES.map(
+          (role, i) => `${role}: expected ${probe.row[i]}, got ${actual.slice(i, i + 1)}`,
+        )
+          .filter((line) => !line.endsWith(`expected ${line.at(-1)}, got ${line.at(-1)}`))
+          .join("; ");
+        expect(actual, `${endpoint} — ${explain}`).toBe(probe.row);
+        // No existence leak: a hidden case answers byte for byte like a case that is not there.
+        if (url.includes(world.caseId) && hidden.length > 0) {
+          const ghost = "0".repeat(world.caseId.length);
+          for (const { role, response } of hidden) {
+            const missing = await send(
+              role,
+              method,
+              url.replace(world.caseId, ghost),
+              probe.body?.(world),
+            );
+            expect(missing.statusCode).toBe(404);
+            expect(missing.body.replace(ghost, world.caseId), `${endpoint} as ${role}`).toBe(
+              response.body,
+            );
+          }
+        }
+      });
+    }
+  }
+
+  it("lists case A exactly to the roles that may read it", async () => {
+    let actual = "";
+    for (const role of ROLE_CODES) {
+      const list = (await send(role, "GET", "/api/cases")).json() as { id: string }[];
+      actual += list.some((c) => c.id === world.caseId) ? "y" : "n";
+    }
+    expect(actual).toBe(READ_CASE);
+  });
+
+  it("lists in the case detail exactly the documents each role may download, budget not to parents", async () => {
+    const download = MATRIX["GET /api/cases/{id}/documents/{document_id}"]?.probes ?? [];
+    const visibilities = ["professionals", "also_parents", "jgz_only"];
+    for (const [i, role] of ROLE_CODES.entries()) {
+      const response = await send(role, "GET", A(world));
+      if (READ_CASE[i] !== "y") {
+        expect(response.statusCode, role).toBe(404);
+        continue;
+      }
+      const listed = (response.json().documents as { visibility: string }[]).map(
+        (d) => d.visibility,
+      );
+      const expected = visibilities.filter((_, v) => download[v]?.row[i] === "y");
+      expect(listed.sort(), role).toEqual(expected.sort());
+      expect(response.json().budget === null, role).toBe(role === "parent");
+    }
+  });
+});
