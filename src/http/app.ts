@@ -23,6 +23,7 @@ import { registerCaseRoutes } from "./routes/cases.ts";
 import { registerCaseBudgetRoutes } from "./routes/cases-budget.ts";
 import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
 import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
+import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseBudgetRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
+  registerDuoReportRoutes(app, ctx);
   registerMonitorRoutes(app, ctx);
   registerOpenApiRoute(app);
 

@@ -304,3 +304,24 @@ export async function listDuoReports(
     params,
   );
 }
+
+export async function loadDuoReport(sql: SqlClient, id: string): Promise<DuoReportRow | null> {
+  const [row] = await sql.query<DuoReportRow>(`${SELECT_REPORT} where id = $1`, [id]);
+  return row ?? null;
+}
+
+export interface DuoStatusChange {
+  from_status: DuoStatus | null;
+  to_status: DuoStatus;
+  on_date: string;
+  reason: string | null;
+  actor: string;
+}
+
+export function loadDuoReportHistory(sql: SqlClient, id: string): Promise<DuoStatusChange[]> {
+  return sql.query<DuoStatusChange>(
+    `select from_status, to_status, on_date::text, reason, actor
+     from duo_report_status_history where report_id = $1 order by id`,
+    [id],
+  );
+}

@@ -1,0 +1,321 @@
+// DUO absence reports (verzuimmeldingen, domain.md §4): the list with what is due and overdue,
+// one report with its status history, the export with the legally required fields (JSON or CSV),
+// the school's fields and the status changes (submission, withdrawal, leerplicht's handling and
+// closing with the municipality's reason). Who may do what: duo-reports-access.ts. Every report
+// shown or changed is audited; a report the user may not see answers 404.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { auditDecision, type CommandActor } from "../../commands/case-access.ts";
+import { appendAuditRows } from "../../db/repositories/cases-access-facts.ts";
+import { toCsv, toExportRecord } from "../../domain/signals/duo-report-export.ts";
+import { DUO_CLOSING_REASONS, DUO_STATUSES } from "../../domain/signals/duo-report-status.ts";
+import {
+  changeDuoReportStatus,
+  type DuoReportRow,
+  listDuoReports,
+  loadDuoReport,
+  loadDuoReportHistory,
+  updateDuoReportFields,
+} from "../../services/duo-reports.ts";
+import type { HttpContext } from "../context.ts";
+import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { commandActor, IsoDate, today } from "./cases-http.ts";
+import {
+  mayChangeReport,
+  mayEverReadDuoReports,
+  mayReadReport,
+  sideOfStatus,
+} from "./duo-reports-access.ts";
+import { scopesOf } from "./signals.ts";
+
+const nullableText = z.string().nullable();
+
+export const DuoReportSchema = z
+  .object({
+    report_id: z.string(),
+    pupil_id: z.string(),
+    school_id: z.string(),
+    report_type: z.string().describe("16_uur, langdurig_relatief, luxe, 18plus or overig"),
+    repeat_number: z.number().int().describe("0 for a first report, 1–4 for repeats"),
+    start_date: z.iso.date().describe("first day of the counted absence"),
+    end_date: z.iso.date().describe("the day the 16 hours were reached"),
+    suspected_reason: nullableText,
+    all_lessons_missed: z.boolean(),
+    actions_taken: nullableText,
+    municipal_action_wanted: z.union([z.boolean(), z.string()]).nullable(),
+    location: nullableText,
+    reporter_name: nullableText,
+    reporter_function: nullableText,
+    reporter_phone: nullableText,
+    reporter_email: nullableText,
+    parent_phone: nullableText,
+    days_absent: z.number(),
+    hours_absent: z.number(),
+    status: z.enum(DUO_STATUSES),
+    due_date: z.iso.date().describe("5 working days after the end date"),
+    overdue: z.boolean(),
+    due_state: z
+      .enum(["due", "overdue"])
+      .nullable()
+      .describe("a concept still to be submitted: due, or overdue after its due date"),
+    closing_reason: nullableText,
+    closing_note: nullableText,
+  })
+  .meta({ id: "DuoReport" });
+
+const HistorySchema = z.array(
+  z.object({
+    from_status: z.string().nullable(),
+    to_status: z.string(),
+    on_date: z.iso.date(),
+    reason: z.string().nullable(),
+    actor: z.string(),
+  }),
+);
+
+const ListQuery = z.object({
+  as_of: IsoDate.optional().describe("the date 'overdue' is judged at; default today"),
+  status: z.enum(DUO_STATUSES).optional(),
+  due: z.enum(["due", "overdue"]).optional().describe("only concepts due or overdue"),
+});
+
+function present(r: DuoReportRow, asOf: string) {
+  const record = toExportRecord(r, asOf);
+  const dueState = r.status !== "concept" ? null : record.overdue ? "overdue" : "due";
+  return { ...record, due_state: dueState } as z.infer<typeof DuoReportSchema>;
+}
+
+/** The reports the user may see, filtered, with one audit row per pupil shown. */
+async function visibleReports(
+  ctx: HttpContext,
+  actor: CommandActor,
+  query: z.infer<typeof ListQuery>,
+  action: string,
+) {
+  if (!mayEverReadDuoReports(actor)) {
+    throw forbidden("Only the school's head and care coordinator and leerplicht see DUO reports.");
+  }
+  const asOf = query.as_of ?? today(ctx);
+  const rows = await listDuoReports(ctx.db.sql, query.status ? { status: query.status } : {});
+  const scopes = await scopesOf(ctx.db.orm, [...new Set(rows.map((r) => r.pupil_id))], today(ctx));
+  const visible = rows
+    .filter((r) => {
+      const pupil = scopes.get(r.pupil_id);
+      return !!pupil && mayReadReport(actor, pupil, r.school_id).allowed;
+    })
+    .map((r) => present(r, asOf))
+    .filter((r) => !query.due || r.due_state === query.due);
+  await appendAuditRows(
+    ctx.db.orm,
+    [...new Set(visible.map((r) => r.pupil_id))].map((pupilId) => ({
+      userId: actor.userId,
+      role: actor.policy.grants.map((g) => g.role).join(","),
+      action,
+      resourceType: "duo_report",
+      resourceId: pupilId,
+      pupilId,
+      context: { ...actor.origin, asOf },
+      outcome: "allowed" as const,
+    })),
+  );
+  return visible;
+}
+
+/** One report, authorized (audited either way); 404 when missing or not the user's to see. */
+async function authorizedReport(
+  ctx: HttpContext,
+  actor: CommandActor,
+  id: string,
+  action: string,
+  side: "read" | "school" | "leerplicht",
+) {
+  const report = await loadDuoReport(ctx.db.sql, id);
+  if (!report) throw notFound();
+  const pupil = (await scopesOf(ctx.db.orm, [report.pupil_id], today(ctx))).get(report.pupil_id);
+  const target = {
+    pupilId: report.pupil_id,
+    caseId: null,
+    resourceType: "duo_report",
+    resourceId: report.id,
+  };
+  const denied = { allowed: false, reason: "no such pupil" } as const;
+  const readable = pupil ? mayReadReport(actor, pupil, report.school_id) : denied;
+  const grant =
+    side === "read" || !pupil ? readable : mayChangeReport(actor, pupil, report.school_id, side);
+  await auditDecision(ctx.db.orm, actor, action, target, grant);
+  if (!readable.allowed) throw notFound();
+  if (!grant.allowed) throw forbidden(grant.reason);
+  return report;
+}
+
+const Params = z.object({ id: z.string().min(1).max(64) });
+
+export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    "/api/duo-reports",
+    {
+      schema: {
+        summary: "DUO absence reports the user may see, with what is due and overdue",
+        tags: ["duo-reports"],
+        querystring: ListQuery,
+        response: { 200: z.array(DuoReportSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) =>
+      visibleReports(ctx, commandActor(request), request.query, "read_duo_reports"),
+  );
+
+  typed.get(
+    "/api/duo-reports/export",
+    {
+      schema: {
+        summary: "The reports with the legally required fields, as JSON or `;`-separated CSV",
+        tags: ["duo-reports"],
+        querystring: ListQuery.extend({ format: z.enum(["json", "csv"]).default("json") }),
+        response: { 200: z.array(DuoReportSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const rows = await visibleReports(ctx, commandActor(request), query, "export_duo_reports");
+      if (format === "json") return rows;
+      return (
+        reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", 'attachment; filename="verzuimmeldingen.csv"')
+          .serializer((payload: unknown) => payload as string)
+          // The schema documents the JSON form; the CSV text bypasses its serializer above.
+          .send(toCsv(rows) as unknown as typeof rows)
+      );
+    },
+  );
+
+  typed.get(
+    "/api/duo-reports/:id",
+    {
+      schema: {
+        summary: "One DUO absence report with its status history",
+        tags: ["duo-reports"],
+        params: Params,
+        querystring: z.object({ as_of: IsoDate.optional() }),
+        response: {
+          200: DuoReportSchema.extend({ history: HistorySchema }),
+          ...problemResponses(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const actor = commandActor(request);
+      const report = await authorizedReport(
+        ctx,
+        actor,
+        request.params.id,
+        "read_duo_report",
+        "read",
+      );
+      const history = await loadDuoReportHistory(ctx.db.sql, report.id);
+      return { ...present(report, request.query.as_of ?? today(ctx)), history };
+    },
+  );
+
+  typed.post(
+    "/api/duo-reports/:id/status",
+    {
+      schema: {
+        summary:
+          "Records a status change: the school submits (geregistreerd) or withdraws (ingetrokken); " +
+          "leerplicht takes it up (in_behandeling), closes it (afgesloten, with the closing reason) " +
+          "or takes note (ter_kennisgeving). A note saying why is required.",
+        tags: ["duo-reports"],
+        params: Params,
+        body: z.object({
+          status: z.enum(DUO_STATUSES),
+          closing_reason: z.enum(DUO_CLOSING_REASONS).optional(),
+          note: z.string().trim().min(1).max(2000),
+        }),
+        response: { 200: DuoReportSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = commandActor(request);
+      const { status, closing_reason, note } = request.body;
+      const side = sideOfStatus(status);
+      if (side === null) throw new HttpProblem(400, `Status ${status} is set by the system.`);
+      const report = await authorizedReport(
+        ctx,
+        actor,
+        request.params.id,
+        "change_duo_report_status",
+        side,
+      );
+      const change = await changeDuoReportStatus(
+        ctx.db,
+        report.id,
+        status,
+        { reason: closing_reason ?? null, note },
+        actor.userId,
+        today(ctx),
+      );
+      if (!change.ok) {
+        throw new HttpProblem(
+          409,
+          `Cannot change ${report.status} to ${status}: ${change.error}.`,
+          {
+            type: `urn:aanwezig:problem:duo-${change.error.replaceAll("_", "-")}`,
+          },
+        );
+      }
+      return present((await loadDuoReport(ctx.db.sql, report.id))!, today(ctx));
+    },
+  );
+
+  typed.post(
+    "/api/duo-reports/:id/fields",
+    {
+      schema: {
+        summary: "The school fills in the required fields of a concept before submitting it",
+        tags: ["duo-reports"],
+        params: Params,
+        body: z
+          .object({
+            suspected_reason: z.string().max(2000).nullable(),
+            actions_taken: z.string().max(4000).nullable(),
+            municipal_action_wanted: z.boolean().nullable(),
+            location: z.string().max(200).nullable(),
+            reporter_name: z.string().max(200).nullable(),
+            reporter_function: z.string().max(200).nullable(),
+            reporter_phone: z.string().max(40).nullable(),
+            reporter_email: z.email().max(200).nullable(),
+            parent_phone: z.string().max(40).nullable(),
+            report_type: z.literal("overig").nullable(),
+          })
+          .partial()
+          .strict(),
+        response: { 200: DuoReportSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = commandActor(request);
+      const report = await authorizedReport(
+        ctx,
+        actor,
+        request.params.id,
+        "update_duo_report",
+        "school",
+      );
+      if (!(await updateDuoReportFields(ctx.db, report.id, request.body))) {
+        throw new HttpProblem(
+          409,
+          "Only a concept can be filled in; a submitted report is DUO's.",
+          {
+            type: "urn:aanwezig:problem:duo-not-concept",
+          },
+        );
+      }
+      return present((await loadDuoReport(ctx.db.sql, report.id))!, today(ctx));
+    },
+  );
+}
