@@ -15,6 +15,12 @@ import { z } from "zod";
 import { type ImportLogRow, listImportLog } from "../../db/repositories/admin.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
 import type { HttpContext } from "../context.ts";
+import {
+  type ImportJobBody,
+  ImportJobSchema,
+  type ImportLogEntryBody,
+  ImportLogEntrySchema,
+} from "../presenters/admin.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { authorizeAdministration } from "./admin-gate.ts";
 import { type ImportJob, ImportJobs } from "./admin-import-jobs.ts";
@@ -22,52 +28,6 @@ import { type ImportJob, ImportJobs } from "./admin-import-jobs.ts";
 /** Large enough for a region's attendance file of a school year. */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 const UPLOAD_TYPES = ["text/csv", "application/octet-stream"];
-
-const RowErrorSchema = z.object({ line: z.number().int(), column: z.string(), reason: z.string() });
-
-export const ImportJobSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(IMPORT_KINDS),
-    file_name: z.string(),
-    bytes: z.number().int(),
-    phase: z.enum(["queued", "reading", "checking", "writing", "done"]),
-    rows: z.number().int().describe("rows read so far (all rows once done)"),
-    started_at: z.iso.datetime({ offset: true }),
-    finished_at: z.iso.datetime({ offset: true }).nullable(),
-    status: z.enum(["running", "imported", "rejected", "failed"]),
-    result: z
-      .object({
-        import_id: z.number().int(),
-        inserted: z.number().int(),
-        updated: z.number().int(),
-        unchanged: z.number().int(),
-        errors: z.array(RowErrorSchema).describe("the first errors by line"),
-        errors_total: z.number().int(),
-      })
-      .nullable(),
-  })
-  .meta({ id: "ImportJob" });
-
-export const ImportLogEntrySchema = z
-  .object({
-    id: z.number().int(),
-    kind: z.string(),
-    file_name: z.string(),
-    started_at: z.iso.datetime({ offset: true }),
-    finished_at: z.iso.datetime({ offset: true }).nullable(),
-    outcome: z.string(),
-    rows_total: z.number().int(),
-    inserted: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-    errors: z.array(RowErrorSchema),
-    actor: z.string(),
-  })
-  .meta({ id: "ImportLogEntry" });
-
-export type ImportJobBody = z.infer<typeof ImportJobSchema>;
-export type ImportLogEntryBody = z.infer<typeof ImportLogEntrySchema>;
 
 function presentJob(job: ImportJob): ImportJobBody {
   const r = job.result;

@@ -6,36 +6,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listSchoolsWithClosures } from "../../db/repositories/admin.ts";
 import type { HttpContext } from "../context.ts";
+import { AdminSchoolSchema } from "../presenters/admin.ts";
 import { problemResponses } from "../problem.ts";
 import { authorizeAdministration } from "./admin-gate.ts";
-
-export const AdminSchoolSchema = z
-  .object({
-    school_id: z.string(),
-    name: z.string(),
-    sector: z.string(),
-    municipality: z.string(),
-    partnership: z.string(),
-    holiday_region: z.string(),
-    minutes: z.object({
-      mon: z.number().int(),
-      tue: z.number().int(),
-      wed: z.number().int(),
-      thu: z.number().int(),
-      fri: z.number().int(),
-    }),
-    closures: z.array(
-      z.object({
-        scope: z.string(),
-        start_date: z.iso.date(),
-        end_date: z.iso.date(),
-        name: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: "AdminSchool" });
-
-export type AdminSchoolBody = z.infer<typeof AdminSchoolSchema>;
 
 export function registerAdminSchoolRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(

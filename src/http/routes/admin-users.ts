@@ -15,69 +15,18 @@ import {
   schoolExists,
 } from "../../db/repositories/admin.ts";
 import { createUser, normaliseEmail, type RoleScope } from "../../db/repositories/users.ts";
-import { ROLE_CODES, type RoleCode } from "../../domain/policy/roles.ts";
+import { ROLE_CODES } from "../../domain/policy/roles.ts";
 import type { HttpContext } from "../context.ts";
-import { RoleAssignmentSchema } from "../presenters/me.ts";
+import {
+  type AccountBody,
+  AccountSchema,
+  type NewAccountBody,
+  NewAccountSchema,
+  RoleScopeKindsSchema,
+  SCOPE_OF_ROLE,
+} from "../presenters/admin.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { authorizeAdministration } from "./admin-gate.ts";
-
-export const SCOPE_KINDS = ["school", "municipality", "partnership", "pupil", "none"] as const;
-export type ScopeKind = (typeof SCOPE_KINDS)[number];
-
-export const SCOPE_OF_ROLE: Record<RoleCode, ScopeKind> = {
-  teacher: "school",
-  care_coordinator: "school",
-  school_head: "school",
-  attendance_officer: "municipality",
-  case_director: "municipality",
-  youth_doctor: "municipality",
-  youth_care: "municipality",
-  breakthrough_member: "municipality",
-  policy_officer: "municipality",
-  partnership_consultant: "partnership",
-  parent: "pupil",
-  app_admin: "none",
-  privacy_officer: "none",
-};
-
-export const AccountSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    active: z.boolean(),
-    created_at: z.iso.datetime({ offset: true }),
-    disabled_at: z.iso.datetime({ offset: true }).nullable(),
-    roles: z.array(RoleAssignmentSchema),
-  })
-  .meta({ id: "Account" });
-
-export const RoleScopeKindsSchema = z
-  .array(z.object({ role: z.enum(ROLE_CODES), scope: z.enum(SCOPE_KINDS) }))
-  .meta({ id: "RoleScopeKinds" });
-
-const ScopeValue = z.string().trim().min(1).max(100);
-
-export const NewAccountSchema = z
-  .object({
-    email: z.email().max(254),
-    name: z.string().trim().min(1).max(200),
-    password: z
-      .string()
-      .min(12)
-      .max(1024)
-      .optional()
-      .describe("initial password; leave out for an account that logs in through OIDC only"),
-    role: z.enum(ROLE_CODES),
-    school_id: ScopeValue.optional(),
-    municipality: ScopeValue.optional(),
-    partnership: ScopeValue.optional(),
-    pupil_id: ScopeValue.optional(),
-  })
-  .meta({ id: "NewAccount" });
-
-export type AccountBody = z.infer<typeof AccountSchema>;
-export type NewAccountBody = z.infer<typeof NewAccountSchema>;
 
 function presentAccount(a: AccountRow): AccountBody {
   return {

@@ -2,10 +2,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
+import type {
+  AccountBody,
+  AdminSchoolBody,
+  ImportJobBody,
+  ImportLogEntryBody,
+} from "../presenters/admin.ts";
 import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import type { ImportJobBody, ImportLogEntryBody } from "./admin-imports.ts";
-import type { AdminSchoolBody } from "./admin-schools.ts";
-import type { AccountBody } from "./admin-users.ts";
 
 describe.each(engines())("administration API on $name", (engine) => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
+import type { PupilAttendanceBody } from "../presenters/attendance.ts";
 import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import type { PupilAttendanceBody } from "./pupil-attendance.ts";
 
 describe.each(engines())("GET /api/pupils/{id}/attendance on $name", (engine) => {
   let t: TestApp;

@@ -28,41 +28,12 @@ import {
   schoolsOfCurrentYear,
 } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
+import { type PupilAttendanceBody, PupilAttendanceSchema } from "../presenters/attendance.ts";
 import { forbidden, HttpProblem, problemResponses } from "../problem.ts";
 
 const MAX_RANGE_DAYS = 400;
 const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
 
-const AttendanceDaySchema = z.object({
-  date: z.iso.date(),
-  school_id: z.string(),
-  scheduled_minutes: z.number().int(),
-  unauthorized_minutes: z.number().int(),
-  late_minutes: z.number().int(),
-  late_count: z.number().int(),
-  sick_minutes: z.number().int().nullable().describe("null: authorized absence not visible"),
-  authorized_minutes: z
-    .number()
-    .int()
-    .nullable()
-    .describe("authorized absence other than sick; null when not visible"),
-  reasons: z.array(z.string()),
-});
-
-export const PupilAttendanceSchema = z
-  .object({
-    pupil_id: z.string(),
-    from: z.iso.date(),
-    to: z.iso.date(),
-    authorized_visible: z
-      .boolean()
-      .describe("false: leerplicht without consent (a) sees unauthorized absence only"),
-    schools: z.array(z.object({ school_id: z.string(), name: z.string() })),
-    days: z.array(AttendanceDaySchema),
-  })
-  .meta({ id: "PupilAttendance" });
-
-export type PupilAttendanceBody = z.infer<typeof PupilAttendanceSchema>;
 type Day = PupilAttendanceBody["days"][number];
 
 export function registerPupilAttendanceRoutes(app: FastifyInstance, ctx: HttpContext): void {

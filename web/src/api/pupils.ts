@@ -11,24 +11,3 @@ export function fetchPupil(pupilId: string, signal?: AbortSignal): Promise<Pupil
     signal ? { signal } : {},
   );
 }
-
-/** One day of a pupil's registered absence, as the attendance endpoint will present it. */
-export interface AbsenceDay {
-  date: string;
-  absent_minutes: number;
-  scheduled_minutes: number;
-  reasons: string[];
-}
-
-/** GET /api/pupils/{id}/attendance: only called when the API's OpenAPI document lists it. */
-export function fetchAbsenceDays(
-  pupilId: string,
-  path: string,
-  signal?: AbortSignal,
-): Promise<AbsenceDay[]> {
-  return apiRequest<AbsenceDay[]>(
-    "GET",
-    path.replace("{pupil_id}", encodeURIComponent(pupilId)),
-    signal ? { signal } : {},
-  );
-}

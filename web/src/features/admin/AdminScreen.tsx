@@ -1,0 +1,52 @@
+// Administration (/beheer, app_admin; the section guard of navigation.ts and the server both
+// check): accounts and roles, schools and calendars, imports — one sub-page each.
+import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import { Navigate, NavLink, Route, Routes } from "react-router";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { t } from "../../i18n/index.ts";
+import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { ImportsPage } from "./ImportsPage.tsx";
+import { SchoolsPage } from "./SchoolsPage.tsx";
+import { UsersPage } from "./UsersPage.tsx";
+import "./admin.css";
+
+const PAGES = [
+  { path: "gebruikers", label: t.admin.sections.gebruikers ?? "", Page: UsersPage },
+  { path: "scholen", label: t.admin.sections.scholen ?? "", Page: SchoolsPage },
+  { path: "imports", label: t.admin.sections.imports ?? "", Page: ImportsPage },
+];
+
+export function AdminScreen() {
+  return (
+    <>
+      <nav aria-label={t.admin.subNav} className="aanwezig-subnav">
+        <ul>
+          {PAGES.map((p) => (
+            <li key={p.path}>
+              <NavLink to={`/beheer/${p.path}`} className="nl-link aanwezig-subnav__link">
+                {p.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="gebruikers" replace />} />
+        {PAGES.map(({ path, label, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <>
+                <PageHeading>{t.more.admin.pageTitle(label)}</PageHeading>
+                <Paragraph>{t.more.admin.intro[path] ?? ""}</Paragraph>
+                <Page />
+              </>
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
+}

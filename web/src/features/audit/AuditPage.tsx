@@ -1,0 +1,167 @@
+// The audit trail (/logboek, app_admin and privacy officer; GET /api/audit): who read or changed
+// whose data, when, in which role, and whether it was allowed. Filter by pupil on the server,
+// by outcome and action on the loaded rows; load older rows page by page; export as CSV/XLSX.
+import { Button } from "@nl-design-system-candidate/button-react";
+import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { type AuditEntry, fetchAudit } from "../../api/audit.ts";
+import { DataTable } from "../../components/DataTable.tsx";
+import { SelectField } from "../../components/FormFields.tsx";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { StatusText } from "../../components/StatusText.tsx";
+import { TextField } from "../../components/TextField.tsx";
+import { appToday } from "../../components/today.ts";
+import { t } from "../../i18n/index.ts";
+import { roleTitle } from "../auth/role-groups.ts";
+import { useCurrentUser } from "../auth/use-current-user.ts";
+
+const PAGE = 200;
+
+function roleText(role: string | null): string {
+  if (!role) return "";
+  return role
+    .split(",")
+    .map((r) => roleTitle(r))
+    .join(", ");
+}
+
+export function AuditPage() {
+  const me = useCurrentUser();
+  const today = appToday(me);
+  const s = t.more.audit;
+  const [pupilInput, setPupilInput] = useState("");
+  const [pupilId, setPupilId] = useState("");
+  const [outcome, setOutcome] = useState("");
+  const [action, setAction] = useState("");
+  const pages = useInfiniteQuery({
+    queryKey: ["audit", pupilId],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      fetchAudit(
+        {
+          ...(pupilId ? { pupil_id: pupilId } : {}),
+          ...(pageParam === undefined ? {} : { before_id: pageParam }),
+          limit: PAGE,
+        },
+        signal,
+      ),
+    getNextPageParam: (last) => last.next_before_id ?? undefined,
+  });
+  const entries = pages.data?.pages.flatMap((p) => p.entries) ?? [];
+  const actions = [...new Set(entries.map((e) => e.action))].sort();
+  const shown = entries.filter(
+    (e) => (!outcome || e.outcome === outcome) && (!action || e.action === action),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPupilId(pupilInput.trim());
+  }
+
+  return (
+    <>
+      <PageHeading>{t.audit.title}</PageHeading>
+      <Paragraph>{t.audit.intro}</Paragraph>
+      <form noValidate onSubmit={onSubmit} className="aanwezig-filter" aria-label={s.filters}>
+        <TextField
+          id="audit-pupil"
+          label={t.audit.pupil}
+          value={pupilInput}
+          spellCheck={false}
+          onChange={(e) => setPupilInput(e.target.value)}
+        />
+        <Button type="submit" purpose="primary">
+          {t.audit.show}
+        </Button>
+      </form>
+      <div className="aanwezig-filter">
+        <SelectField
+          id="audit-outcome"
+          label={t.audit.outcome}
+          value={outcome}
+          placeholder={t.common.all}
+          options={Object.entries(t.audit.outcomes).map(([value, label]) => ({ value, label }))}
+          onChange={setOutcome}
+        />
+        <SelectField
+          id="audit-action"
+          label={t.audit.action}
+          value={action}
+          placeholder={t.common.all}
+          options={actions.map((a) => ({ value: a, label: s.actionName(a) }))}
+          onChange={setAction}
+        />
+      </div>
+      {pages.isPending && <Loading />}
+      {pages.isError && <ProblemAlert error={pages.error} />}
+      {pages.data && (
+        <>
+          <DataTable<AuditEntry>
+            title={pupilId ? s.tableFor(pupilId) : t.audit.tableTitle}
+            exportDate={today}
+            rows={shown}
+            rowKey={(e) => String(e.id)}
+            emptyText={s.empty}
+            columns={[
+              {
+                key: "at",
+                header: t.audit.at,
+                value: (e) => e.at,
+                cell: (e) => new Date(e.at).toLocaleString(t.locale),
+                sortable: true,
+                rowHeader: true,
+              },
+              {
+                key: "user",
+                header: t.audit.user,
+                value: (e) => e.user_email ?? e.user_id ?? s.system,
+                sortable: true,
+              },
+              { key: "role", header: t.audit.role, value: (e) => roleText(e.role), sortable: true },
+              {
+                key: "action",
+                header: t.audit.action,
+                value: (e) => s.actionName(e.action),
+                sortable: true,
+              },
+              {
+                key: "resource",
+                header: t.audit.resource,
+                value: (e) => s.resource(e.resource_type, e.resource_id),
+              },
+              { key: "pupil", header: s.pupil, value: (e) => e.pupil_id ?? "", sortable: true },
+              {
+                key: "route",
+                header: s.route,
+                value: (e) => `${e.context.method ?? ""} ${e.context.route ?? ""}`.trim(),
+              },
+              {
+                key: "outcome",
+                header: t.audit.outcome,
+                value: (e) => t.audit.outcomes[e.outcome] ?? e.outcome,
+                cell: (e) => (
+                  <StatusText tone={e.outcome === "denied" ? "danger" : "ok"}>
+                    {t.audit.outcomes[e.outcome] ?? e.outcome}
+                  </StatusText>
+                ),
+                sortable: true,
+              },
+            ]}
+          />
+          {pages.hasNextPage && (
+            <Button
+              type="button"
+              purpose="secondary"
+              busy={pages.isFetchingNextPage || undefined}
+              onClick={() => void pages.fetchNextPage()}
+            >
+              {s.older}
+            </Button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
