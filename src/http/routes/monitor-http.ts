@@ -2,6 +2,7 @@
 // monitor; every read is audited, also a refusal), the query parameters, and the row schema.
 // Monitor responses never carry a pupil id or a name: only groups (school, partnership,
 // municipality), measure codes and counts, with counts of 1–4 suppressed.
+import { inArray } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
@@ -10,13 +11,15 @@ import {
   caseResource,
   grantFor,
   type PupilFacts,
+  pupilScope,
 } from "../../commands/case-access.ts";
 import type { Orm } from "../../db/connect.ts";
 import { type AuditEntry, appendAudit } from "../../db/repositories/audit.ts";
 import { appendAuditRows, caseAccessFactsOf } from "../../db/repositories/cases-access-facts.ts";
 import { loadPupilFiles } from "../../db/repositories/cases-pupil.ts";
+import { population } from "../../db/schema/region.ts";
 import type { Case } from "../../domain/cases/model.ts";
-import type { Action, ResourceKind } from "../../domain/policy/resources.ts";
+import type { Action, PupilScope, ResourceKind } from "../../domain/policy/resources.ts";
 import { RULES } from "../../domain/policy/rules.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden } from "../problem.ts";
@@ -123,6 +126,66 @@ export async function readableCases(
       resourceId: c.id,
       pupilId: c.pupilId,
       context: { ...actor.origin, caseId: c.id, reason: grant.reason, list: "true", ...context },
+      outcome: "allowed",
+    });
+  }
+  await appendAuditRows(ctx.db.orm, audit);
+  return readable;
+}
+
+/** The policy's view of pupils and, for registered persons who are no pupil, of persons. */
+export async function pupilScopesOf(
+  orm: Orm,
+  ids: readonly string[],
+  today: string,
+): Promise<Map<string, PupilScope>> {
+  const scopes = new Map<string, PupilScope>();
+  for (const [id, facts] of await pupilFactsOf(orm, ids)) scopes.set(id, pupilScope(facts, today));
+  const missing = ids.filter((id) => !scopes.has(id));
+  if (missing.length > 0) {
+    for (const p of await orm
+      .select({ id: population.personId, municipality: population.municipality })
+      .from(population)
+      .where(inArray(population.personId, missing))) {
+      scopes.set(p.id, {
+        pupilId: p.id,
+        schoolIds: [],
+        residenceMunicipality: p.municipality,
+        participantIds: [],
+        consentShareAuthorizedAbsence: false,
+      });
+    }
+  }
+  return scopes;
+}
+
+/**
+ * The persons among `ids` the actor may see (policy `read_pupil`), each shown one audited.
+ * Roles that can never read a pupil get an empty set without loading anything.
+ */
+export async function readablePupils(
+  ctx: HttpContext,
+  actor: CommandActor,
+  ids: readonly string[],
+  today: string,
+  context: Record<string, string>,
+): Promise<Set<string>> {
+  const readable = new Set<string>();
+  if (ids.length === 0 || !mayEver(actor, "read_pupil", "pupil")) return readable;
+  const scopes = await pupilScopesOf(ctx.db.orm, [...new Set(ids)], today);
+  const audit: AuditEntry[] = [];
+  for (const [id, pupil] of scopes) {
+    const grant = grantFor(actor.policy, "read_pupil", { kind: "pupil", pupil });
+    if (!grant.allowed) continue;
+    readable.add(id);
+    audit.push({
+      userId: actor.userId,
+      role: grant.role,
+      action: "read_pupil",
+      resourceType: context.resourceType ?? "monitor",
+      resourceId: id,
+      pupilId: id,
+      context: { ...actor.origin, reason: grant.reason, list: "true", ...context },
       outcome: "allowed",
     });
   }

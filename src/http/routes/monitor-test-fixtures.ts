@@ -140,3 +140,18 @@ export function personalStrings(): string[] {
     "Mees",
   ];
 }
+
+/**
+ * Thuiszitters at 2026-03-02: P1001 and P1002 absent without reason, P1003 sick, for all
+ * scheduled time of 12AB00 in the 4 complete lesweken before (2026-02-02 … 2026-02-27).
+ */
+export async function seedLongTermAbsence(db: Database): Promise<void> {
+  await db.sql.exec(`
+    insert into attendance (pupil_id, date, period, school_id, minutes, reason)
+    select p.id, d::date, 'day', '12AB00',
+           case extract(isodow from d) when 3 then 180 else 300 end, p.reason
+    from (values ('P1001', 'unreported'), ('P1002', 'truant'), ('P1003', 'sick')) as p(id, reason),
+         generate_series('2026-02-02'::date, '2026-02-27'::date, interval '1 day') as d
+    where extract(isodow from d) between 1 and 5;
+  `);
+}

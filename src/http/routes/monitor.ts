@@ -23,6 +23,7 @@ import {
   QuarterSchema,
 } from "./monitor-http.ts";
 import { registerMonitorKpiRoutes } from "./monitor-kpis.ts";
+import { registerMonitorReconciliationRoutes } from "./monitor-reconciliation.ts";
 
 export { MonitorRowSchema, QuarterSchema } from "./monitor-http.ts";
 
@@ -41,6 +42,7 @@ const MAX_TREND_QUARTERS = 12;
 export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerMonitorKpiRoutes(app, ctx);
+  registerMonitorReconciliationRoutes(app, ctx);
 
   api.get(
     "/api/monitor",

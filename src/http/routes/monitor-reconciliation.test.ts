@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import { listAudit } from "../../db/repositories/audit.ts";
+import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
+import { idsFromCsv } from "./monitor-reconciliation.ts";
+import {
+  personalStrings,
+  seedLongTermAbsence,
+  seedMonitorRegion,
+} from "./monitor-test-fixtures.ts";
+
+const THEIR_LIST = ["P1001", "P1004", "P1008", "X2001", "P0003", "Q9999"];
+
+describe.each(engines())("POST /api/monitor/reconciliation on $name", (engine) => {
+  let t: TestApp;
+  let head: LoggedIn;
+  let leerplicht: LoggedIn;
+  let policy: LoggedIn;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    const ownerId = await addUser(t.db, "ib@linde.example", [
+      { role: "care_coordinator", schoolId: "12AB00" },
+    ]);
+    await addUser(t.db, "directie@linde.example", [{ role: "school_head", schoolId: "12AB00" }]);
+    await addUser(t.db, "lpa@zandstad.example", [
+      { role: "attendance_officer", municipality: "Zandstad" },
+    ]);
+    await addUser(t.db, "beleid@zandstad.example", [
+      { role: "policy_officer", municipality: "Zandstad" },
+    ]);
+    await seedMonitorRegion(t.db, ownerId);
+    await seedLongTermAbsence(t.db);
+    head = await login(t.app, "directie@linde.example");
+    leerplicht = await login(t.app, "lpa@zandstad.example");
+    policy = await login(t.app, "beleid@zandstad.example");
+  });
+  afterAll(() => t.close());
+
+  const post = (who: LoggedIn, url: string, payload: string | object, type = "application/json") =>
+    t.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken, "content-type": type },
+      payload: typeof payload === "string" ? payload : JSON.stringify(payload),
+    });
+
+  it("shows the partnership's list against the register with reasons (leerplicht sees all residents)", async () => {
+    const response = await post(
+      leerplicht,
+      "/api/monitor/reconciliation?as_of=2026-03-02&partnership=PO2605",
+      {
+        pupil_ids: THEIR_LIST,
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.in_both).toBe(1);
+    expect(body.in_both_pupil_ids).toEqual(["P1001"]);
+    expect(
+      body.only_in_register.map((l: { pupil_id: string; reason: string }) => [
+        l.pupil_id,
+        l.reason,
+      ]),
+    ).toEqual([
+      ["P1002", "thuiszitter_inspectie"],
+      ["P1003", "thuiszitter_breed"],
+    ]);
+    expect(
+      body.only_in_list.map((l: { pupil_id: string; reason: string }) => [l.pupil_id, l.reason]),
+    ).toEqual([
+      ["P0003", "outside_scope"],
+      ["P1004", "no_absence_signal"],
+      ["P1008", "case_closed"],
+      ["X2001", "not_enrolled"],
+    ]);
+    // the unknown id is never shown (no existence test), only counted
+    expect(body.not_shown).toEqual({ only_in_list: null, only_in_register: 0, in_both: 0 });
+  });
+
+  it("accepts the list as CSV (BOM, ';', quoted) and shows a school head its own pupils only", async () => {
+    const csv = `\uFEFFnaam;"pupil_id"\r\n${THEIR_LIST.map((id) => `x;"${id}"`).join("\r\n")}\r\n`;
+    const response = await post(
+      head,
+      "/api/monitor/reconciliation?as_of=2026-03-02&school=12AB00",
+      csv,
+      "text/csv",
+    );
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.list_size).toBe(6);
+    expect(body.only_in_list.map((l: { pupil_id: string }) => l.pupil_id)).toEqual([
+      "P1004",
+      "P1008",
+    ]);
+    expect(body.not_shown.only_in_list).toBeNull(); // X2001, P0003, Q9999: three, suppressed
+    const audit = await listAudit(t.db.orm, { pupilId: "P1004", limit: 10 });
+    expect(audit.some((a) => a.resourceType === "reconciliation" && a.outcome === "allowed")).toBe(
+      true,
+    );
+  });
+
+  it("gives policy roles counts only, without any pupil id or name", async () => {
+    const response = await post(
+      policy,
+      "/api/monitor/reconciliation?as_of=2026-03-02&partnership=PO2605",
+      {
+        pupil_ids: THEIR_LIST,
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.only_in_list).toEqual([]);
+    expect(body.only_in_register).toEqual([]);
+    expect(body.in_both).toBeNull();
+    expect(body.not_shown).toEqual({ only_in_list: 5, only_in_register: null, in_both: null });
+    for (const s of personalStrings()) expect(response.body).not.toContain(s);
+  });
+
+  it("refuses a list without an id column, and roles without the monitor", async () => {
+    const bad = await post(leerplicht, "/api/monitor/reconciliation", "naam\nx\n", "text/csv");
+    expect(bad.statusCode).toBe(400);
+    expect(() => idsFromCsv("a,b\n1,2\n")).toThrow(/pupil_id/);
+    await addUser(t.db, "juf@linde.example", [{ role: "teacher", schoolId: "12AB00" }]);
+    const teacher = await login(t.app, "juf@linde.example");
+    expect(
+      (await post(teacher, "/api/monitor/reconciliation", { pupil_ids: ["P1001"] })).statusCode,
+    ).toBe(403);
+  });
+});

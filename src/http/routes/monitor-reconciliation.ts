@@ -1,0 +1,192 @@
+// POST /api/monitor/reconciliation (domain.md §7): a partnership's, school's or municipality's
+// own thuiszitter list — CSV (text/csv) with a `pupil_id` column (the pseudonymous id of
+// interfaces.md, never a BSN), or JSON { pupil_ids } — against the register at a date: who is
+// on one list and not the other, with the reason where known. Pupils appear by id only to
+// users the policy lets read them (`read_pupil`, each audited); everyone else gets counts, with
+// counts of 1–4 suppressed.
+import { parse } from "csv-parse/sync";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { SUPPRESSION_THRESHOLD } from "../../domain/monitor/aggregate.ts";
+import type { ReconciliationScope } from "../../domain/monitor/reconciliation.ts";
+import { detectSeparator } from "../../import/csv.ts";
+import { reconcileList } from "../../services/monitor-reconciliation.ts";
+import type { HttpContext } from "../context.ts";
+import { HttpProblem, problemResponses } from "../problem.ts";
+import { IsoDate, today } from "./cases-http.ts";
+import { monitorGate, readablePupils } from "./monitor-http.ts";
+
+const MAX_LIST = 20_000;
+const ID_COLUMNS = ["pupil_id", "person_id", "leerling_id", "leerlingnummer"];
+
+const ScopeQuery = z.object({
+  as_of: IsoDate.optional().describe("default: today"),
+  school: z.string().min(1).max(16).optional(),
+  partnership: z.string().min(1).max(32).optional(),
+  municipality: z.string().min(1).max(100).optional(),
+});
+
+const ReconcileBody = z
+  .object({
+    pupil_ids: z.array(z.string().min(1).max(64)).max(MAX_LIST),
+    as_of: IsoDate.optional(),
+    school: z.string().min(1).max(16).optional(),
+    partnership: z.string().min(1).max(32).optional(),
+    municipality: z.string().min(1).max(100).optional(),
+  })
+  .meta({ id: "ReconciliationList" });
+
+export const ReconciliationLineSchema = z
+  .object({
+    pupil_id: z.string(),
+    reason: z.string(),
+    detail: z.array(z.string()),
+    case_state: z.enum(["open", "closed"]).nullable(),
+  })
+  .meta({ id: "ReconciliationLine" });
+
+export const ReconciliationSchema = z
+  .object({
+    as_of: z.iso.date(),
+    scope: z.object({
+      kind: z.enum(["school", "partnership", "municipality", "region"]),
+      id: z.string(),
+    }),
+    list_size: z.number().int(),
+    in_both: z.number().int().nullable().describe("null: 1–4 and not all visible to you"),
+    in_both_pupil_ids: z.array(z.string()),
+    only_in_list: z
+      .array(ReconciliationLineSchema)
+      .describe("on your list, not a thuiszitter in the register"),
+    only_in_register: z
+      .array(ReconciliationLineSchema)
+      .describe("a thuiszitter in the register, not on your list"),
+    not_shown: z
+      .object({
+        only_in_list: z.number().int().nullable(),
+        only_in_register: z.number().int().nullable(),
+        in_both: z.number().int().nullable(),
+      })
+      .describe("persons your roles may not see, counted only (1–4 suppressed)"),
+  })
+  .meta({ id: "Reconciliation" });
+
+/** The ids of a CSV list: the first id column by name, or a single unnamed column. */
+export function idsFromCsv(text: string): string[] {
+  const body = text.replace(/^\uFEFF/, "");
+  const header = body.split(/\r?\n/, 1)[0] ?? "";
+  let rows: string[][];
+  try {
+    rows = parse(body, {
+      delimiter: detectSeparator(header),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
+  } catch (error) {
+    throw new HttpProblem(400, `The CSV list cannot be read: ${(error as Error).message}`);
+  }
+  const names = (rows[0] ?? []).map((n) => n.trim().toLowerCase());
+  const column = names.findIndex((n) => ID_COLUMNS.includes(n));
+  if (column < 0) {
+    throw new HttpProblem(400, `The CSV list needs a column ${ID_COLUMNS.join(" or ")} (line 1).`);
+  }
+  const ids = rows
+    .slice(1)
+    .map((r) => (r[column] ?? "").trim())
+    .filter((id) => id !== "");
+  if (ids.length > MAX_LIST) throw new HttpProblem(400, `At most ${MAX_LIST} pupils per list.`);
+  return [...new Set(ids)];
+}
+
+function scopeOf(q: {
+  school?: string | undefined;
+  partnership?: string | undefined;
+  municipality?: string | undefined;
+}): ReconciliationScope {
+  const given = [
+    q.school === undefined ? null : ({ kind: "school", id: q.school } as const),
+    q.partnership === undefined ? null : ({ kind: "partnership", id: q.partnership } as const),
+    q.municipality === undefined ? null : ({ kind: "municipality", id: q.municipality } as const),
+  ].filter((s) => s !== null);
+  if (given.length > 1)
+    throw new HttpProblem(400, "Give one of school, partnership or municipality.");
+  return given[0] ?? { kind: "region", id: "" };
+}
+
+export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  // Its own plugin scope, so the text/csv body parser applies to this route only.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      "text/csv",
+      { parseAs: "string", bodyLimit: 4 * 1024 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      "/api/monitor/reconciliation",
+      {
+        schema: {
+          summary: "Compare an own thuiszitter list (CSV with pupil_id, or JSON) with the register",
+          tags: ["monitor"],
+          querystring: ScopeQuery,
+          body: z.union([z.string().describe("text/csv with a pupil_id column"), ReconcileBody]),
+          response: { 200: ReconciliationSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        const json = typeof body === "string" ? null : body;
+        const list = json ? [...new Set(json.pupil_ids)] : idsFromCsv(body as string);
+        const q = { ...request.query, ...(json ?? {}) };
+        const asOf = q.as_of ?? today(ctx);
+        const scope = scopeOf(q);
+        const actor = await monitorGate(request, ctx, "monitor_reconciliation", {
+          asOf,
+          scope: `${scope.kind}:${scope.id}`,
+          listSize: String(list.length),
+        });
+        const result = await reconcileList(ctx.db.sql, list, scope, asOf);
+        const everyone = [
+          ...result.inBoth,
+          ...result.onlyInList.map((l) => l.id),
+          ...result.onlyInRegister.map((l) => l.id),
+        ];
+        const visible = await readablePupils(ctx, actor, everyone, today(ctx), {
+          resourceType: "reconciliation",
+          asOf,
+        });
+        const hidden = (ids: string[]) => {
+          const n = ids.filter((id) => !visible.has(id)).length;
+          return n > 0 && n < SUPPRESSION_THRESHOLD ? null : n;
+        };
+        const line = (
+          l: (typeof result.onlyInList)[number] | (typeof result.onlyInRegister)[number],
+        ) => ({
+          pupil_id: l.id,
+          reason: l.reason,
+          detail: l.detail,
+          case_state: l.caseState,
+        });
+        const allBothVisible = result.inBoth.every((id) => visible.has(id));
+        return {
+          as_of: asOf,
+          scope,
+          list_size: list.length,
+          in_both:
+            allBothVisible || result.inBoth.length >= SUPPRESSION_THRESHOLD
+              ? result.inBoth.length
+              : null,
+          in_both_pupil_ids: result.inBoth.filter((id) => visible.has(id)),
+          only_in_list: result.onlyInList.filter((l) => visible.has(l.id)).map(line),
+          only_in_register: result.onlyInRegister.filter((l) => visible.has(l.id)).map(line),
+          not_shown: {
+            only_in_list: hidden(result.onlyInList.map((l) => l.id)),
+            only_in_register: hidden(result.onlyInRegister.map((l) => l.id)),
+            in_both: hidden(result.inBoth),
+          },
+        };
+      },
+    );
+  });
+}
