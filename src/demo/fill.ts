@@ -1,6 +1,10 @@
 // The whole demo in one call, shared by `aanwezig demo` and `aanwezig serve --demo-if-empty`
-// (what `npm start` runs): the region, then the parts built on it (accounts, cases).
+// (what `npm start` runs): the region, then the parts built on it (accounts, cases), and last
+// the database's domain date frozen at the demo's date (the server's "today").
 import type { Database } from "../db/connect.ts";
+import { DEMO_AS_OF_KEY, writeSetting } from "../db/repositories/settings.ts";
+import type { CasePhase } from "../domain/cases/model.ts";
+import { DEMO_CASES_AS_OF, writeDemoCases } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { generateDemoRegion } from "./generate.ts";
 import type { DemoRegion } from "./types.ts";
@@ -14,7 +18,11 @@ export interface FullDemoOptions {
 export interface FullDemoResult {
   region: DemoRegion;
   write: DemoWriteResult;
-  durationMs: { generate: number; write: number; total: number };
+  /** The demo's frozen date: "today" for a server on this database. */
+  asOf: string;
+  accounts: number;
+  cases: { total: number; byPhase: Partial<Record<CasePhase, number>> };
+  durationMs: { generate: number; write: number; cases: number; total: number };
 }
 
 export async function writeFullDemo(
@@ -28,13 +36,23 @@ export async function writeFullDemo(
   });
   const generated = performance.now();
   const write = await writeDemoRegion(db, region);
+  const written = performance.now();
+  const demoCases = await writeDemoCases(db, region, DEMO_CASES_AS_OF);
+  await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);
   const finished = performance.now();
   return {
     region,
     write,
+    asOf: DEMO_CASES_AS_OF,
+    accounts: Object.keys(demoCases.accounts).length,
+    cases: {
+      total: Object.values(demoCases.phases).reduce((sum, n) => sum + (n ?? 0), 0),
+      byPhase: demoCases.phases,
+    },
     durationMs: {
       generate: Math.round(generated - started),
-      write: Math.round(finished - generated),
+      write: Math.round(written - generated),
+      cases: Math.round(finished - written),
       total: Math.round(finished - started),
     },
   };

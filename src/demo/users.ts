@@ -5,7 +5,12 @@
 import { inArray, like } from "drizzle-orm";
 import type { CommandActor } from "../commands/case-access.ts";
 import type { Orm } from "../db/connect.ts";
-import { createUser, DEMO_EMAIL_DOMAIN, type RoleScope } from "../db/repositories/users.ts";
+import {
+  createUser,
+  DEMO_EMAIL_DOMAIN,
+  hashPassword,
+  type RoleScope,
+} from "../db/repositories/users.ts";
 import { apiTokens, roleAssignments, sessions, users } from "../db/schema/access.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import type { DemoRegion } from "./types.ts";
@@ -108,11 +113,16 @@ export async function createDemoUsers(
     const user = await createUser(orm, {
       email: demoEmail(name),
       name: DEMO_NAMES[name],
-      password: DEMO_PASSWORD,
       roles: scopes[name],
     });
     ids[name] = user.id;
   }
+  // One argon2 hash of the public demo password for all accounts (13 hashes cost seconds).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await orm
+    .update(users)
+    .set({ passwordHash })
+    .where(inArray(users.id, Object.values(ids)));
   return ids;
 }
 

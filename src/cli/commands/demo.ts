@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { writeFullDemo } from "../../demo/fill.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "../../demo/index.ts";
+import { DEMO_PASSWORD } from "../../demo/users.ts";
 import { globalOptions, withDatabase } from "../context.ts";
 import { UsageError } from "../errors.ts";
 
@@ -15,7 +16,9 @@ function parseWholeNumber(value: string, name: string, min: number, max: number)
 export function registerDemo(program: Command): void {
   program
     .command("demo")
-    .description("fills the database with a synthetic, deterministic demo region")
+    .description(
+      "fills the database with a synthetic, deterministic demo region, accounts and cases",
+    )
     .option("--pupils <n>", "number of pupils", String(DEFAULT_DEMO_PUPILS))
     .option(
       "--seed <s>",
@@ -27,15 +30,20 @@ export function registerDemo(program: Command): void {
       const seed = parseWholeNumber(opts.seed, "--seed", 0, 2 ** 31 - 1);
       const { format } = globalOptions(command);
       await withDatabase(command, async (db) => {
-        const { region, write: result, durationMs } = await writeFullDemo(db, { pupils, seed });
+        const demo = await writeFullDemo(db, { pupils, seed });
+        const { region, write: result, durationMs } = demo;
         const summary = {
           seed,
           pupils,
           school_year: region.schoolYear,
+          as_of: demo.asOf,
           database: db.location,
           replaced: result.replaced,
           counts: result.counts,
           stories: region.stories.length,
+          accounts: demo.accounts,
+          cases: demo.cases.total,
+          cases_by_phase: demo.cases.byPhase,
           duration_ms: durationMs,
         };
         if (format === "json") {
@@ -49,8 +57,17 @@ export function registerDemo(program: Command): void {
         for (const [table, count] of Object.entries(result.counts)) {
           console.log(`  ${table.padEnd(15)} ${String(count).padStart(9)}`);
         }
+        console.log(`  ${"accounts".padEnd(15)} ${String(demo.accounts).padStart(9)}`);
+        const phases = Object.entries(demo.cases.byPhase)
+          .map(([phase, n]) => `${phase} ${n}`)
+          .join(", ");
+        console.log(`  ${"cases".padEnd(15)} ${String(demo.cases.total).padStart(9)}  (${phases})`);
         console.log(
-          `klaar in ${(summary.duration_ms.total / 1000).toFixed(1)} s (genereren ${(summary.duration_ms.generate / 1000).toFixed(1)} s, schrijven ${(summary.duration_ms.write / 1000).toFixed(1)} s)`,
+          `demo-accounts: ROL@demo.aanwezig.nl met wachtwoord ${DEMO_PASSWORD}; de datum van de demo is ${demo.asOf}`,
+        );
+        const seconds = (ms: number) => (ms / 1000).toFixed(1);
+        console.log(
+          `klaar in ${seconds(durationMs.total)} s (genereren ${seconds(durationMs.generate)} s, schrijven ${seconds(durationMs.write)} s, casussen ${seconds(durationMs.cases)} s)`,
         );
       });
     });
