@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerDuoReports } from "./commands/duo-reports.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerMonitor } from "./commands/monitor.ts";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerSignals(program);
   registerMonitor(program);
+  registerDuoReports(program);
   registerServe(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;

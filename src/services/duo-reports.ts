@@ -22,6 +22,7 @@ import { LOOKBACK_DAYS, schoolDaysFor } from "../domain/signals/evaluate.ts";
 import { DEFAULT_PROFILE, type SignalProfile } from "../domain/signals/profiles.ts";
 import { buildTimeline } from "../domain/signals/timeline.ts";
 import type { EvaluationUnit } from "../domain/signals/types.ts";
+import { runDailyEvaluation } from "./signal-state.ts";
 
 export interface DuoReportRow {
   id: string;
@@ -324,4 +325,32 @@ export function loadDuoReportHistory(sql: SqlClient, id: string): Promise<DuoSta
      from duo_report_status_history where report_id = $1 order by id`,
     [id],
   );
+}
+
+export interface ReportingDutyRun {
+  /** False when D lies before the latest evaluation: the stored state is not rewound. */
+  prepared: boolean;
+  latestEvaluation: IsoDate | null;
+  result: PrepareResult | null;
+}
+
+/**
+ * Brings the reporting duty up to D as the daily job does (evaluate the signals, then prepare
+ * the reports LEGAL_16H calls for), both idempotent. A date before the latest evaluation run is
+ * left alone: signal states and reports only move forward in time.
+ */
+export async function bringReportingDutyUpTo(
+  db: Database,
+  asOf: IsoDate,
+  actor = "system:duo-reports",
+): Promise<ReportingDutyRun> {
+  const [latest] = await db.sql.query<{ as_of: string | null }>(
+    "select max(as_of)::text as as_of from evaluation_runs where finished_at is not null",
+  );
+  const latestEvaluation = latest?.as_of ?? null;
+  if (latestEvaluation !== null && asOf < latestEvaluation) {
+    return { prepared: false, latestEvaluation, result: null };
+  }
+  await runDailyEvaluation(db, asOf, { mode: "incremental", actor });
+  return { prepared: true, latestEvaluation, result: await prepareDuoReports(db, asOf) };
 }
