@@ -1,0 +1,90 @@
+// The pupil page in a real browser on a fresh demo database: the care coordinator opens a pupil
+// of the school and reads the absence calendar of the school year — a keyboard grid with one
+// tab stop, a legend in words and letters, and the same days as a table; axe finds nothing.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiSession } from "./support/api-session.ts";
+import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
+import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+
+describe("pupil page", () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let pupilId: string;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchBrowser();
+    const school = await apiSession(app.url, "zorgcoordinator");
+    const cases = (await school.call("GET", "/api/cases")).body as { pupil_id: string }[];
+    // A pupil of the school with absence this year: one with a case.
+    pupilId = cases[0]?.pupil_id as string;
+    if (!pupilId) throw new Error("the demo school has no cases");
+    page = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(page, app.url, "zorgcoordinator");
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const active = () => page.locator('[role="gridcell"][tabindex="0"]');
+
+  it("shows the pupil with the absence calendar of the school year", async () => {
+    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await page.getByRole("heading", { level: 2, name: "Verzuimkalender" }).waitFor();
+    await page.getByRole("grid").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Leerling /);
+    expect(await page.getByRole("gridcell").count()).toBeGreaterThan(5 * 48);
+    expect(await active().count()).toBe(1);
+    // Some day of this year has absence, described in words (not by colour alone).
+    const labels = await page
+      .getByRole("gridcell")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? ""));
+    expect(labels.some((l) => /% van de lestijd afwezig/.test(l))).toBe(true);
+    const legend = await page.getByRole("region", { name: "Legenda" }).innerText();
+    for (const word of ["Ziek", "Ongeoorloofd", "Te laat", "Tot de helft", "Geen schooldag"]) {
+      expect(legend).toContain(word);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("moves through the days with the arrow keys from a single tab stop", async () => {
+    await page.getByRole("button", { name: "Toon als tabel" }).focus();
+    await page.keyboard.press("Tab");
+    const start = await page.evaluate<string>("document.activeElement.dataset.date");
+    expect(start).toBe(await active().getAttribute("data-date"));
+    await page.keyboard.press("ArrowLeft");
+    const left = await page.evaluate<string>("document.activeElement.dataset.date");
+    expect(Date.parse(start) - Date.parse(left)).toBe(7 * 86_400_000);
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowDown");
+    const focused = page.locator(":focus");
+    const label = await focused.getAttribute("aria-label");
+    expect(await page.locator(".aanwezig-calendar__focus").textContent()).toBe(label);
+    expect(await active().count()).toBe(1);
+    // Tab leaves the grid in one step.
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate<string | null>("document.activeElement.getAttribute('role')"),
+    ).not.toBe("gridcell");
+  });
+
+  it("shows the same days as a table", async () => {
+    await page.getByRole("button", { name: "Toon als tabel" }).click();
+    const table = page.getByRole("table", { name: /Dagen met verzuim van/ });
+    await table.waitFor();
+    expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Toon als kalender" }).click();
+    await page.getByRole("grid").waitFor();
+  });
+
+  it("answers an unknown pupil as not found", async () => {
+    await page.goto(`${app.url}/leerlingen/BESTAAT-NIET`);
+    await page.getByRole("heading", { level: 1, name: "Leerling niet gevonden" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

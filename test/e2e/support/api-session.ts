@@ -1,0 +1,42 @@
+// A logged-in API client for browser tests (session cookie and CSRF token), to set up data and
+// to check from outside what the screens did.
+import { DEMO_PASSWORD } from "./demo-app.ts";
+
+export interface ApiAnswer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
+  body: any;
+}
+
+/** Logs in as a demo account (or any e-mail address with its password). */
+export async function apiSession(url: string, account: string, password = DEMO_PASSWORD) {
+  const login = await fetch(`${url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      email: account.includes("@") ? account : `${account}@demo.aanwezig.nl`,
+      password,
+    }),
+  });
+  if (!login.ok) throw new Error(`login ${account}: ${login.status}`);
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const me = (await login.json()) as {
+    user: { id: string };
+    csrf_token: string;
+    scopes: { pupil_ids: string[] };
+  };
+  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        cookie,
+        "x-csrf-token": me.csrf_token,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return { me, call };
+}
