@@ -6,12 +6,12 @@
 //
 // The cases, one per phase of domain.md §5 (the school's first demo school, its municipality):
 //   school        SCHOOL, opened by the mentor's worry days ago; plan started, first contact late
-//   director      CASE_DIRECTOR, handed over early; the `ouder` account's child: the parent
-//                 consents in the app, youth care joins, waiting list for youth care (stagnation),
-//                 budget spent, Variawet arrangement; the week-8 decision is pending
-//   breakthrough  BREAKTHROUGH on stagnation (special education refuses a place), consent (a)
-//                 and (b) for the partnership refused, the youth doctor with a medical note,
-//                 on the breakthrough team's agenda
+//   director      CASE_DIRECTOR, handed over early; youth care joins, MDO, waiting list for
+//                 youth care (stagnation), budget spent, Variawet arrangement; week-8 pending
+//   breakthrough  BREAKTHROUGH on stagnation (special education refuses a place); the `ouder`
+//                 account's child: the parent gives and refuses consent in the app ((a), and (b)
+//                 for the partnership, refused), the youth doctor with a medical note, on the
+//                 breakthrough team's agenda with a meeting ahead
 //   arbitration   ARBITRATION running: week-8 "no", team meeting, consent (d) given, committee
 //   prosecutor    PROSECUTOR: consent (c) and (d) refused, referred (civil route), 3-month breach
 //   closed        CLOSED: budget spent and attributed, placed in the OZA, guarantee held
@@ -140,7 +140,7 @@ export interface DemoPupilChoice {
 export interface DemoPupils {
   schoolId: string;
   byCase: Partial<Record<DemoCaseName, DemoPupilChoice>>;
-  /** The pupil whose parent the `ouder` account is: the director case's pupil. */
+  /** The pupil whose parent the `ouder` account is: the breakthrough case's pupil. */
   parentCase: string;
 }
 
@@ -215,7 +215,10 @@ export function pickDemoPupils(region: DemoRegion, asOf: IsoDate): DemoPupils {
     byCase[name] = { pupilId: plain, absenceStart: start, story: null };
   }
   const parentCase =
-    byCase.director?.pupilId ?? byCase.school?.pupilId ?? region.pupils[0]?.pupilId;
+    byCase.breakthrough?.pupilId ??
+    byCase.director?.pupilId ??
+    byCase.school?.pupilId ??
+    region.pupils[0]?.pupilId;
   if (!parentCase) throw new Error("demo: the region has no pupils");
   return { schoolId: school.schoolId, byCase, parentCase };
 }
@@ -597,13 +600,6 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
         event(on(0), "mentor", "mentor_contact", "Mentor sprak vader en leerling aan de telefoon.");
         join(on(1), "zorgcoordinator", "zorgcoordinator", org.school);
         consent(on(1), "zorgcoordinator", "share_authorized_absence_with_leerplicht", "given");
-        document(
-          on(2),
-          "zorgcoordinator",
-          "Verslag gesprek met ouders.txt",
-          "also_parents",
-          "Gesprek op school met ouders over het verzuim en de zorgen thuis (synthetische demotekst).",
-        );
         join(on(3), "zorgcoordinator", "leerplicht", org.leerplicht);
         event(
           on(3),
@@ -621,6 +617,19 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
         consent(on(8), "casusregisseur", "involve_partner", "given", org.jeugdteam);
         consent(on(8), "casusregisseur", "agree_with_plan", "given");
         join(on(9), "casusregisseur", "jeugdteam", org.jeugdteam);
+        meeting(
+          on(10),
+          "mdo_zat",
+          ["casusregisseur", "zorgcoordinator", "mentor", "jeugdteam"],
+          [
+            {
+              text: "Het jeugdteam meldt de leerling met spoed aan bij de jeugd-GGZ.",
+              owner: "jeugdteam",
+              dueDays: 7,
+            },
+            { text: "Casusregisseur en school werken een aangepast rooster uit." },
+          ],
+        );
         goal(
           on(10),
           "casusregisseur",
@@ -636,14 +645,6 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
           "Behandeling van de angstklachten is gestart.",
           "Intake en eerste behandelafspraak gehad",
           56,
-        );
-        action(
-          on(10),
-          "casusregisseur",
-          "intake",
-          "Aanmelding bij de jeugd-GGZ met spoed",
-          "jeugdteam",
-          7,
         );
         action(
           on(10),
@@ -703,6 +704,13 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
         join(on(0), "zorgcoordinator", "mentor", org.school);
         event(on(1), "mentor", "mentor_contact", "Mentor belde moeder.");
         consent(on(2), "zorgcoordinator", "share_authorized_absence_with_leerplicht", "refused");
+        document(
+          on(3),
+          "zorgcoordinator",
+          "Verslag gesprek met ouders.txt",
+          "also_parents",
+          "Gesprek op school met ouders over het verzuim en de zorgen thuis (synthetische demotekst).",
+        );
         handOver(on(7), "Zorgen over langdurige afwezigheid; regie bij de casusregisseur.");
         event(
           on(8),
@@ -764,6 +772,13 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
           ),
         );
         join(on(36), "casusregisseur", "doorbraakteam", org.doorbraakteam);
+        document(
+          on(37),
+          "casusregisseur",
+          "Uitnodiging doorbraakteam.txt",
+          "also_parents",
+          "Uitnodiging voor ouders: de casus staat op de agenda van het doorbraakteam (synthetische demotekst).",
+        );
         break;
       }
       case "arbitration": {
@@ -778,7 +793,9 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
         join(on(3), "zorgcoordinator", "leerplicht", org.leerplicht);
         handOver(on(7), "Verzuim en conflict: regie bij de casusregisseur.");
         consent(on(8), "casusregisseur", "involve_partner", "given", org.jeugdteam);
+        consent(on(8), "casusregisseur", "involve_partner", "given", org.swv);
         join(on(9), "casusregisseur", "jeugdteam", org.jeugdteam);
+        join(on(9), "casusregisseur", "swv", org.swv);
         event(on(9), "casusregisseur", "professional_contact", "Casusregisseur sprak ouders.");
         event(
           on(12),
