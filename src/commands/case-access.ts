@@ -36,7 +36,10 @@ export type Refusal =
  * Schools of enrolments active at some time in the school year of `today` (1 August – 31 July):
  * a school keeps seeing a pupil who left during the year (the same reading as the pupil API).
  */
-export function schoolsOfSchoolYear(enrolments: PupilFile["enrolments"], today: IsoDate): string[] {
+export function schoolsOfSchoolYear(
+  enrolments: readonly { schoolId: string; startDate: string; endDate: string | null }[],
+  today: IsoDate,
+): string[] {
   const year = Number(today.slice(0, 4));
   const startYear = today.slice(5, 7) >= "08" ? year : year - 1;
   const yearStart = `${startYear}-08-01`;

@@ -20,6 +20,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { listAudit } from "../db/repositories/audit.ts";
 import type { RoleScope } from "../db/repositories/users.ts";
 import { ROLE_CODES, type RoleCode } from "../domain/policy/roles.ts";
 import { addUser, login, startTestApp, type TestApp } from "./test-helpers.ts";
@@ -40,6 +41,23 @@ const USERS: Record<RoleCode, RoleScope[]> = {
   privacy_officer: [{ role: "privacy_officer" }],
 };
 
+/** The same roles out of scope: another school, municipality, child, or not in the case. */
+const OUTSIDERS: Record<RoleCode, RoleScope[]> = {
+  teacher: [{ role: "teacher", schoolId: "34CD00" }],
+  care_coordinator: [{ role: "care_coordinator", schoolId: "34CD00" }],
+  school_head: [{ role: "school_head", schoolId: "34CD00" }],
+  attendance_officer: [{ role: "attendance_officer", municipality: "Elders" }],
+  case_director: [{ role: "case_director", municipality: "Zandstad" }],
+  partnership_consultant: [{ role: "partnership_consultant", partnership: "PO2605" }],
+  youth_doctor: [{ role: "youth_doctor", region: "GGD Zandstad" }],
+  youth_care: [{ role: "youth_care", municipality: "Zandstad" }],
+  breakthrough_member: [{ role: "breakthrough_member", region: "Zandstad" }],
+  parent: [{ role: "parent", pupilId: "P0002" }],
+  policy_officer: [{ role: "policy_officer", municipality: "Zandstad" }],
+  app_admin: [{ role: "app_admin" }],
+  privacy_officer: [{ role: "privacy_officer" }],
+};
+
 interface World {
   caseId: string;
   documents: Record<"professionals" | "also_parents" | "jgz_only", string>;
@@ -49,6 +67,8 @@ interface World {
 interface Probe {
   /** Shown in the failure; needed when an endpoint has several probes. */
   label?: string;
+  /** The request reads P0001's personal data: each answer must leave an audit row. */
+  personal?: boolean;
   url(w: World): string;
   body?(w: World): unknown;
   contentType?: string;
@@ -84,11 +104,11 @@ const MATRIX: Record<string, Endpoint> = {
   "GET /api/me": { probes: [{ url: () => "/api/me", row: "yyyyyyyyyyyyy" }] },
 
   "GET /api/pupils/{pupil_id}": {
-    probes: [{ url: () => "/api/pupils/P0001", row: "yyyyyyynnynnn" }],
+    probes: [{ personal: true, url: () => "/api/pupils/P0001", row: "yyyyyyynnynnn" }],
   },
   "GET /api/pupils/{pupil_id}/attendance": {
     // Parents see their child's record, not the school's attendance screens (docs/cases.md).
-    probes: [{ url: () => "/api/pupils/P0001/attendance", row: "yyyyyyynnfnnn" }],
+    probes: [{ personal: true, url: () => "/api/pupils/P0001/attendance", row: "yyyyyyynnfnnn" }],
   },
   "GET /api/signals": {
     // Filtered per signal by the policy; roles that never read signals get 403 (monitor).
@@ -108,7 +128,47 @@ const MATRIX: Record<string, Endpoint> = {
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
   "GET /api/monitor": { probes: [{ url: () => "/api/monitor", row: "ffyyyyffffyyf" }] },
   "GET /api/monitor/kpis": { probes: [{ url: () => "/api/monitor/kpis", row: "ffyyyyffffyyf" }] },
+  "POST /api/monitor/reconciliation": {
+    probes: [
+      {
+        // A partnership's own list against the register: the monitor's roles (pupils named
+        // only where the user may read them — tested in monitor-reconciliation's own tests).
+        url: () => "/api/monitor/reconciliation",
+        body: () => ({ pupil_ids: ["P0001"], partnership: "PO2605" }),
+        row: "ffyyyyffffyyf",
+      },
+    ],
+  },
   "GET /api/monitor/trend": { probes: [{ url: () => "/api/monitor/trend", row: "ffyyyyffffyyf" }] },
+
+  // DUO absence reports: the reporting school (head, care coordinator) and leerplicht. One
+  // report by id: unknown ids are 404 for all; the per-report decision is tested in
+  // src/http/routes/duo-reports.test.ts.
+  "GET /api/duo-reports": { probes: [{ url: () => "/api/duo-reports", row: "fyyyfffffffff" }] },
+  "GET /api/duo-reports/export": {
+    probes: [{ url: () => "/api/duo-reports/export", row: "fyyyfffffffff" }],
+  },
+  "GET /api/duo-reports/{id}": {
+    probes: [{ url: () => "/api/duo-reports/nope", row: "nnnnnnnnnnnnn" }],
+  },
+  "POST /api/duo-reports/{id}/status": {
+    probes: [
+      {
+        url: () => "/api/duo-reports/nope/status",
+        body: () => ({ status: "geregistreerd", note: "x" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
+  "POST /api/duo-reports/{id}/fields": {
+    probes: [
+      {
+        url: () => "/api/duo-reports/nope/fields",
+        body: () => ({ reporter_name: "X" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
 
   "GET /api/admin/roles": { probes: [{ url: () => "/api/admin/roles", row: "fffffffffffyf" }] },
   "GET /api/admin/users": { probes: [{ url: () => "/api/admin/users", row: "fffffffffffyf" }] },
@@ -167,21 +227,24 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
-  "GET /api/cases/{id}": { probes: [{ url: (w) => A(w), row: READ_CASE }] },
+  "GET /api/cases/{id}": { probes: [{ personal: true, url: (w) => A(w), row: READ_CASE }] },
   "GET /api/cases/{id}/documents/{document_id}": {
     probes: [
       {
         label: "professionals",
+        personal: true,
         url: (w) => A(w, `/documents/${w.documents.professionals}`),
         row: "nyynyyynnnnnn",
       },
       {
         label: "also_parents",
+        personal: true,
         url: (w) => A(w, `/documents/${w.documents.also_parents}`),
         row: "nyynyyynnynnn",
       },
       {
         label: "jgz_only (medical)",
+        personal: true,
         url: (w) => A(w, `/documents/${w.documents.jgz_only}`),
         row: "nnnnnnynnnnnn",
       },
@@ -365,6 +428,9 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
     });
   };
 
+  const auditRowsOf = (role: RoleCode) =>
+    listAudit(t.db.orm, { pupilId: "P0001", userId: world.userIds[role], limit: 1000 });
+
   beforeAll(async () => {
     t = await startTestApp(engine);
     const userIds = {} as Record<RoleCode, string>;
@@ -460,11 +526,23 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
         expect(anonymous.statusCode, `${endpoint} without login: ${anonymous.body}`).toBe(401);
         let actual = "";
         const hidden: { role: RoleCode; response: LightMyRequestResponse }[] = [];
+        const unaudited: string[] = [];
         for (const role of ROLE_CODES) {
+          const before = probe.personal ? await auditRowsOf(role) : [];
           const response = await send(role, method, url, probe.body?.(world), probe.contentType);
           const decision = decisionOf(response, probe.passed ?? [409]);
           actual += decision;
           if (decision === "n") hidden.push({ role, response });
+          if (probe.personal && (decision === "y" || url.includes(world.caseId))) {
+            // A read of P0001's data is logged; so is a refused attempt on case A.
+            const fresh = (await auditRowsOf(role)).filter(
+              (r) => !before.some((b) => b.id === r.id),
+            );
+            const outcome = decision === "y" ? "allowed" : "denied";
+            if (!fresh.some((r) => r.outcome === outcome && r.context.route)) {
+              unaudited.push(`${role} (${outcome})`);
+            }
+          }
         }
         const explain = ROLE_CODES.map(
           (role, i) => `${role}: expected ${probe.row[i]}, got ${actual.slice(i, i + 1)}`,
@@ -472,6 +550,7 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
           .filter((line) => !line.endsWith(`expected ${line.at(-1)}, got ${line.at(-1)}`))
           .join("; ");
         expect(actual, `${endpoint} — ${explain}`).toBe(probe.row);
+        expect(unaudited, `${endpoint}: reads of P0001's data without an audit row`).toEqual([]);
         // No existence leak: a hidden case answers byte for byte like a case that is not there.
         if (url.includes(world.caseId) && hidden.length > 0) {
           const ghost = "0".repeat(world.caseId.length);
@@ -492,13 +571,49 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
     }
   }
 
-  it("lists case A exactly to the roles that may read it", async () => {
+  it("lists case A exactly to the roles that may read it, each listing audited", async () => {
     let actual = "";
     for (const role of ROLE_CODES) {
+      const before = await auditRowsOf(role);
       const list = (await send(role, "GET", "/api/cases")).json() as { id: string }[];
-      actual += list.some((c) => c.id === world.caseId) ? "y" : "n";
+      const listed = list.some((c) => c.id === world.caseId);
+      actual += listed ? "y" : "n";
+      const fresh = (await auditRowsOf(role)).filter((r) => !before.some((b) => b.id === r.id));
+      expect(fresh.some((r) => r.action === "read_case" && r.resourceId === world.caseId)).toBe(
+        listed,
+      );
     }
     expect(actual).toBe(READ_CASE);
+  });
+
+  it("shows nothing of case A or its pupil to the same roles out of scope (404 everywhere)", async () => {
+    const outsiders = {} as Record<RoleCode, { cookie: string; csrfToken: string }>;
+    for (const role of ROLE_CODES) {
+      const email = `outsider-${role.replaceAll("_", "-")}@matrix.example`;
+      await addUser(t.db, email, OUTSIDERS[role]);
+      outsiders[role] = await login(t.app, email);
+    }
+    const failures: string[] = [];
+    for (const [endpoint, spec] of Object.entries(MATRIX)) {
+      const [method, path] = endpoint.split(" ") as [string, string];
+      for (const probe of spec.probes ?? []) {
+        const url = probe.url(world);
+        const personal = url.includes(world.caseId) || url.includes("P0001");
+        if (!personal) continue;
+        for (const role of ROLE_CODES) {
+          const session = outsiders[role];
+          const response = await t.app.inject({
+            method: method as "GET",
+            url,
+            headers: { cookie: session.cookie, "x-csrf-token": session.csrfToken },
+            ...(method === "GET" ? {} : { payload: (probe.body?.(world) ?? {}) as object }),
+          });
+          if (response.statusCode !== 404)
+            failures.push(`${role} ${method} ${path}: ${response.statusCode}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it("lists in the case detail exactly the documents each role may download, budget not to parents", async () => {

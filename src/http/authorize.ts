@@ -4,10 +4,10 @@
 // row for personal data (allowed and denied alike), and raises 401/403/404. The rules
 // themselves live only in src/domain/policy/rules.ts.
 import type { FastifyRequest } from "fastify";
+import { grantFor, schoolsOfSchoolYear } from "../commands/case-access.ts";
 import { appendAudit } from "../db/repositories/audit.ts";
 import type { RoleScope } from "../db/repositories/users.ts";
 import type { CasePhase } from "../domain/cases/model.ts";
-import { decide } from "../domain/policy/policy.ts";
 import type {
   Action as PolicyAction,
   Actor as PolicyActor,
@@ -77,18 +77,11 @@ export function policyActor(actor: Actor): PolicyActor {
 
 /**
  * Schools where the pupil has an enrolment active today or at some time in today's school year
- * (1 August – 31 July): a school keeps seeing a pupil who left during the year.
+ * (1 August – 31 July): a school keeps seeing a pupil who left during the year. The same reading
+ * as the case commands' (one function serves both).
  */
-export function schoolsOfCurrentYear(enrolments: EnrolmentFact[], today: string): string[] {
-  const year = Number(today.slice(0, 4));
-  const startYear = today.slice(5, 7) >= "08" ? year : year - 1;
-  const yearStart = `${startYear}-08-01`;
-  const yearEnd = `${startYear + 1}-07-31`;
-  const schools = enrolments
-    .filter((e) => e.startDate <= yearEnd && (e.endDate === null || e.endDate >= yearStart))
-    .map((e) => e.schoolId);
-  return [...new Set(schools)];
-}
+export const schoolsOfCurrentYear: (enrolments: EnrolmentFact[], today: string) => string[] =
+  schoolsOfSchoolYear;
 
 /** The pupil as the policy sees it at the moment of access. */
 export function pupilScope(pupilId: string, facts: PupilFacts, today: string): PupilScope {
@@ -131,13 +124,8 @@ export function decideFor(actor: Actor, action: Action, resource: Resource): Dec
   }
   const target = policyResource(resource);
   if (target === null) return { allowed: false, reason: "no such resource" };
-  const subject = policyActor(actor);
   // Asked grant by grant, so the audit trail can name the role that opened the door.
-  for (const grant of subject.grants) {
-    const single = decide({ ...subject, grants: [grant] }, action, target);
-    if (single.allowed) return { allowed: true, role: grant.role, reason: single.reason };
-  }
-  return { allowed: false, reason: decide(subject, action, target).reason };
+  return grantFor(policyActor(actor), action, target);
 }
 
 /** Resources holding personal data: every decision on them is audited, a denial is a 404. */

@@ -209,7 +209,13 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
         "/api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed " +
         "by the same policy and phase rules the commands are checked by",
     ),
-}).meta({ id: "CaseDetail" });
+})
+  .describe(
+    "Parents get the plan, deadlines, consent, participants and the documents shared with them " +
+      "(domain.md §2): history, stagnation, ladder, meetings, events and the breakthrough " +
+      "check and agenda come empty, budget null.",
+  )
+  .meta({ id: "CaseDetail" });
 
 export type CaseSummaryBody = z.infer<typeof CaseSummarySchema>;
 export type CaseDetailBody = z.infer<typeof CaseDetailSchema>;
@@ -315,7 +321,13 @@ function consentOverview(view: CaseView, asOf: IsoDate) {
 
 export interface DetailOptions {
   canReadDocument: (visibility: DocumentVisibility) => boolean;
-  showBudget: boolean;
+  /**
+   * Parents see their child's case as domain.md §2 lists it — plan, deadlines, consent and the
+   * documents shared with them (and who takes part, which they consented to) — not the
+   * professionals' working notes: history reasons, stagnation notes, ladder, meetings, contact
+   * events, the week-8 decision, the breakthrough agenda and the budget.
+   */
+  audience: "professional" | "parent";
   /** Command route names the user may use now (src/commands/allowed-actions.ts). */
   allowedActions: readonly string[];
 }
@@ -326,7 +338,8 @@ export function presentCaseDetail(
   options: DetailOptions,
 ): CaseDetailBody {
   const c: Case = view.case;
-  const decision = c.breakthroughCheck.decision;
+  const professional = options.audience === "professional";
+  const decision = professional ? c.breakthroughCheck.decision : undefined;
   return {
     ...presentCaseSummary(view, asOf),
     opening: {
@@ -343,7 +356,7 @@ export function presentCaseDetail(
       since: p.since,
       until: p.until ?? null,
     })),
-    history: c.history.map((r) => ({
+    history: (professional ? c.history : []).map((r) => ({
       command: r.command,
       from: r.from,
       to: r.to,
@@ -353,25 +366,25 @@ export function presentCaseDetail(
       basis: r.basis,
     })),
     breakthrough_check: {
-      requested_at: c.breakthroughCheck.requestedAt ?? null,
+      requested_at: (professional && c.breakthroughCheck.requestedAt) || null,
       offer_expected_within_4_weeks: decision?.offerExpectedWithin4Weeks ?? null,
       decided_at: decision?.decidedAt ?? null,
     },
-    stagnation: c.stagnationFlags.map((f) => ({
+    stagnation: (professional ? c.stagnationFlags : []).map((f) => ({
       id: f.id,
       cause: f.cause,
       note: f.note,
       flagged_at: f.flaggedAt,
       resolved_at: f.resolvedAt ?? null,
     })),
-    ladder: c.ladder.map((s) => ({
+    ladder: (professional ? c.ladder : []).map((s) => ({
       situation: s.situation,
       mode: s.mode,
       at: s.at,
       reason: s.reason,
     })),
     plan: presentPlan(view.plan, asOf),
-    meetings: view.plan.meetings.map((m) => ({
+    meetings: (professional ? view.plan.meetings : []).map((m) => ({
       id: m.id,
       kind: m.kind,
       date: m.date,
@@ -382,7 +395,7 @@ export function presentCaseDetail(
         action_id: d.action?.id ?? null,
       })),
     })),
-    events: view.events.map((e) => ({
+    events: (professional ? view.events : []).map((e) => ({
       id: e.id,
       kind: e.kind,
       date: e.date,
@@ -412,7 +425,7 @@ export function presentCaseDetail(
         visibility: d.visibility,
         uploaded_at: d.uploadedAt.toISOString(),
       })),
-    budget: options.showBudget
+    budget: professional
       ? view.budget.map((e) => ({
           id: e.id,
           kind: e.kind,
@@ -442,7 +455,7 @@ export function presentCaseDetail(
           reason: view.referral.reason,
         }
       : null,
-    breakthrough_agenda: view.agenda.map((a) => ({
+    breakthrough_agenda: (professional ? view.agenda : []).map((a) => ({
       team: a.teamName,
       added_on: a.addedOn,
       meeting_date: a.meetingDate,

@@ -316,6 +316,12 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
     // Parents keep their say over consent; budget lines are not theirs to see.
     const parentView = await detail("parent");
     expect(parentView.budget).toBeNull();
+    // Not the professionals' working notes (domain.md §2: plan, deadlines, consent, documents).
+    expect(body.stagnation).toHaveLength(1);
+    expect(body.history).toHaveLength(4);
+    expect(parentView).toMatchObject({ history: [], stagnation: [], meetings: [], events: [] });
+    expect(parentView.plan.goals).toHaveLength(1);
+    expect(parentView.consent.records.length).toBeGreaterThan(0);
     expect(parentView.allowed_actions).toEqual(["consent"]);
   });
 

@@ -120,7 +120,14 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       return presentCaseDetail(view, asOf, {
         canReadDocument: (visibility) =>
           grantFor(actor.policy, "read_document", documentResource(c, f, asOf, visibility)).allowed,
-        showBudget: grant.role !== "parent",
+        // A parent who is also a professional of the case sees it as the professional.
+        audience: grantFor(
+          { ...actor.policy, grants: actor.policy.grants.filter((g) => g.role !== "parent") },
+          "read_case",
+          caseResource(c, f, asOf),
+        ).allowed
+          ? "professional"
+          : "parent",
         allowedActions: caseCommandRoutes(ctx)
           .filter((route) => allowed.has(route.command))
           .map((route) => route.name),
