@@ -22,9 +22,55 @@ const FINGERPRINT_SQL = `select concat_ws('/',
   (select count(*) || ':' || coalesce(max(value), '') from app_settings)
 ) as fingerprint`;
 
-export async function dataFingerprint(sql: SqlClient): Promise<string> {
-  const [row] = await sql.query<{ fingerprint: string }>(FINGERPRINT_SQL);
-  return row?.fingerprint ?? "";
+const inFlight = new WeakMap<SqlClient, Promise<string>>();
+
+/**
+ * The data's fingerprint now. Requests that arrive while a fingerprint query runs share it (a
+ * burst of 200 requests costs a few queries, not 200); a request never reuses a finished one.
+ */
+export function dataFingerprint(sql: SqlClient): Promise<string> {
+  const running = inFlight.get(sql);
+  if (running) return running;
+  const query = sql
+    .query<{ fingerprint: string }>(FINGERPRINT_SQL)
+    .then(([row]) => row?.fingerprint ?? "")
+    .finally(() => inFlight.delete(sql));
+  inFlight.set(sql, query);
+  return query;
+}
+
+const values = new WeakMap<
+  SqlClient,
+  Map<string, { fingerprint: string; value: Promise<unknown> }>
+>();
+
+/** Any derived figure (KPIs, lookups, cohorts) kept until the data changes; at most 64 keys. */
+export async function cachedValue<T>(
+  sql: SqlClient,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const fingerprint = await dataFingerprint(sql);
+  let cache = values.get(sql);
+  if (!cache) {
+    cache = new Map();
+    values.set(sql, cache);
+  }
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.value as Promise<T>;
+  const value = compute();
+  const entry = { fingerprint, value };
+  cache.delete(key);
+  cache.set(key, entry);
+  value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  while (cache.size > 64) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return value;
 }
 
 interface Entry {

@@ -73,7 +73,7 @@ export async function kpisOfQuarter(
     db.orm,
     all.map((c) => c.schoolId),
   );
-  const lookups = await monitorLookups(db.sql);
+  const lookups = by === null || by === "school" ? null : await monitorLookups(db.sql);
   const byGroup = new Map<string, Parameters<typeof quarterKpis>[0][number][]>();
   for (const c of all) {
     const calendar = calendars.get(c.schoolId);
@@ -89,8 +89,8 @@ export async function kpisOfQuarter(
         : by === "school"
           ? c.schoolId
           : by === "partnership"
-            ? lookups.partnershipOf(c.schoolId)
-            : lookups.municipalityOf(c.pupilId);
+            ? (lookups?.partnershipOf(c.schoolId) ?? "")
+            : (lookups?.municipalityOf(c.pupilId) ?? "");
     const list = byGroup.get(group) ?? [];
     list.push({
       caseId: c.id,

@@ -44,6 +44,37 @@ export const MonitorRowSchema = z
   })
   .meta({ id: "MonitorRow" });
 
+/**
+ * Audit rows of aggregate reads (no personal data behind them) are written in batches: a
+ * dashboard under load would otherwise cost one committed insert per request. A refusal and
+ * every read of pupils or cases are written at once, as everywhere else.
+ */
+const pendingAudit = new WeakMap<Orm, { rows: AuditEntry[]; timer: NodeJS.Timeout | null }>();
+const AUDIT_FLUSH_MS = 200;
+
+export async function flushMonitorAudit(orm: Orm): Promise<void> {
+  const pending = pendingAudit.get(orm);
+  if (!pending || pending.rows.length === 0) return;
+  if (pending.timer) clearTimeout(pending.timer);
+  pending.timer = null;
+  const rows = pending.rows.splice(0);
+  await appendAuditRows(orm, rows);
+}
+
+function auditAggregateRead(orm: Orm, entry: AuditEntry): void {
+  let pending = pendingAudit.get(orm);
+  if (!pending) {
+    pending = { rows: [], timer: null };
+    pendingAudit.set(orm, pending);
+  }
+  pending.rows.push(entry);
+  if (pending.rows.length >= 500) void flushMonitorAudit(orm).catch(() => {});
+  else if (!pending.timer) {
+    pending.timer = setTimeout(() => void flushMonitorAudit(orm).catch(() => {}), AUDIT_FLUSH_MS);
+    pending.timer.unref();
+  }
+}
+
 /** Decides `read_monitor` with the policy layer and writes the audit row; 403 when refused. */
 export async function monitorGate(
   request: FastifyRequest,
@@ -53,7 +84,7 @@ export async function monitorGate(
 ): Promise<CommandActor> {
   const actor = commandActor(request);
   const grant = grantFor(actor.policy, "read_monitor", { kind: "monitor" });
-  await appendAudit(ctx.db.orm, {
+  const entry: AuditEntry = {
     userId: actor.userId,
     role: grant.allowed ? grant.role : actor.policy.grants.map((g) => g.role).join(",") || null,
     action: "read_monitor",
@@ -62,8 +93,12 @@ export async function monitorGate(
     pupilId: null,
     context: { ...actor.origin, reason: grant.reason, ...context },
     outcome: grant.allowed ? "allowed" : "denied",
-  });
-  if (!grant.allowed) throw forbidden("Your roles do not give access to the monitor.");
+  };
+  if (!grant.allowed) {
+    await appendAudit(ctx.db.orm, entry);
+    throw forbidden("Your roles do not give access to the monitor.");
+  }
+  auditAggregateRead(ctx.db.orm, entry);
   return actor;
 }
 

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { SUPPRESSION_THRESHOLD } from "../../domain/monitor/aggregate.ts";
 import { KPI_NORMS } from "../../domain/monitor/kpis.ts";
 import { quarterOf } from "../../domain/monitor/quarters.ts";
+import { cachedValue } from "../../services/monitor-cache.ts";
 import { kpisOfQuarter } from "../../services/monitor-kpis.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
@@ -72,7 +73,10 @@ export function registerMonitorKpiRoutes(app: FastifyInstance, ctx: HttpContext)
       const now = today(ctx);
       const quarter = request.query.quarter ?? quarterOf(now);
       const actor = await monitorGate(request, ctx, "monitor_kpis", { quarter });
-      const report = await kpisOfQuarter(ctx.db, quarter, now, request.query.by ?? null);
+      const by = request.query.by ?? null;
+      const report = await cachedValue(ctx.db.sql, `kpis|${quarter}|${by}|${now}`, () =>
+        kpisOfQuarter(ctx.db, quarter, now, by),
+      );
       const behind = new Map<string, NonNullable<ReturnType<typeof report.cases.get>>>();
       for (const g of report.groups)
         for (const k of g.kpis)

@@ -12,11 +12,12 @@ import {
   quarterRange,
   quartersBetween,
 } from "../../domain/monitor/quarters.ts";
-import { cachedMonitorRows } from "../../services/monitor-cache.ts";
+import { cachedMonitorRows, cachedValue } from "../../services/monitor-cache.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
 import {
+  flushMonitorAudit,
   MonitorGroupingSchema,
   MonitorRowSchema,
   monitorGate,
@@ -41,6 +42,7 @@ const MAX_TREND_QUARTERS = 12;
 
 export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook("onClose", () => flushMonitorAudit(ctx.db.orm));
   registerMonitorKpiRoutes(app, ctx);
   registerMonitorReconciliationRoutes(app, ctx);
 
@@ -81,7 +83,7 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
         response: { 200: z.array(MonitorTrendRowSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const now = today(ctx);
       const to = request.query.to ?? quarterOf(now);
       const from = request.query.from ?? quartersBetween("1900-Q1", to, 4)[0] ?? to;
@@ -94,20 +96,26 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
       }
       const by = request.query.by;
       await monitorGate(request, ctx, "monitor_trend", { from, to, by });
-      const body: z.infer<typeof MonitorTrendRowSchema>[] = [];
-      for (const quarter of quarters) {
-        const range = quarterRange(quarter);
-        if (range.from > now) break; // a quarter that has not begun has no figures
-        const [asOf = now] = [range.to, now].sort();
-        const { rows } = await cachedMonitorRows(ctx.db.sql, {
-          asOf,
-          by,
-          suppress: true,
-          periodFrom: range.from,
-        });
-        for (const row of rows) body.push({ quarter, as_of: asOf, ...row });
-      }
-      return body;
+      // The whole answer is kept until the data changes: a trend is many rows to serialize.
+      const json = await cachedValue(ctx.db.sql, `trend|${from}|${to}|${by}|${now}`, async () => {
+        const body: z.infer<typeof MonitorTrendRowSchema>[] = [];
+        for (const quarter of quarters) {
+          const range = quarterRange(quarter);
+          if (range.from > now) break; // a quarter that has not begun has no figures
+          const [asOf = now] = [range.to, now].sort();
+          const { rows } = await cachedMonitorRows(ctx.db.sql, {
+            asOf,
+            by,
+            suppress: true,
+            periodFrom: range.from,
+          });
+          for (const row of rows) body.push({ quarter, as_of: asOf, ...row });
+        }
+        return JSON.stringify(z.array(MonitorTrendRowSchema).parse(body));
+      });
+      return reply
+        .type("application/json; charset=utf-8")
+        .send(json as unknown as z.infer<typeof MonitorTrendRowSchema>[]);
     },
   );
 }

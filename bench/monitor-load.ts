@@ -1,0 +1,141 @@
+// Load test of the monitor's endpoints (docs/performance.md, "Monitor"):
+//   npm run bench:monitor -- --db postgres://postgres@127.0.0.1:5432/aanwezig_monitor_load
+//     [--connections 200] [--duration 30] [--rate 1] [--as-of YYYY-MM-DD] [--port N]
+// The database is a demo region made beforehand (`bin/aanwezig demo --pupils 100000 --db …`).
+// Starts `aanwezig serve --no-jobs` on it as a separate process, logs in as the demo policy
+// officer, warms the monitor's snapshot cache (timing the cold computation), then lets
+// autocannon play 200 concurrent users cycling through /api/monitor (by school, municipality,
+// partnership), /api/monitor/trend and /api/monitor/kpis: first at `--rate` requests per
+// second per user (people reading figures), then without pause (saturation).
+import { spawn } from "node:child_process";
+import { type AddressInfo, createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: "postgres://postgres@127.0.0.1:5432/aanwezig_monitor_load" },
+    connections: { type: "string", default: "200" },
+    duration: { type: "string", default: "30" },
+    rate: { type: "string", default: "1" },
+    "as-of": { type: "string" },
+    port: { type: "string", default: "0" },
+  },
+});
+
+/** A port nobody listens on now (the machine is shared: never assume a fixed one is free). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const port = Number(args.port) || (await freePort());
+const base = `http://127.0.0.1:${port}`;
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+
+let serverExited = false;
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (serverExited) throw new Error("the server exited while starting");
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not start");
+}
+
+async function login(): Promise<string> {
+  const response = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: "beleid@demo.aanwezig.nl", password: "demo-wachtwoord" }),
+  });
+  if (!response.ok) throw new Error(`login: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error("login: no session cookie");
+  return cookie;
+}
+
+async function timedGet(path: string, cookie: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { cookie } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return performance.now() - start;
+}
+
+function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
+const server = spawn(
+  "bin/aanwezig",
+  ["serve", "--port", String(port), "--db", args.db, "--allow-demo-accounts", "--no-jobs"],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+server.on("exit", () => {
+  serverExited = true;
+});
+try {
+  await waitForHealth();
+  const cookie = await login();
+  const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as {
+    demo_as_of?: string | null;
+    today?: string;
+  };
+  const asOf = args["as-of"] ?? me.demo_as_of ?? me.today ?? "2026-03-12";
+  const quarter = quarterOf(asOf);
+  const paths = [
+    `/api/monitor?as_of=${asOf}&by=school`,
+    `/api/monitor?as_of=${asOf}&by=municipality`,
+    `/api/monitor?as_of=${asOf}&by=partnership`,
+    `/api/monitor/trend?to=${quarter}&by=municipality`,
+    `/api/monitor/kpis?quarter=${quarter}`,
+  ];
+  console.log(
+    `as_of ${asOf}; ${cpus().length} cores; load average before ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+  for (const path of paths) {
+    const cold = await timedGet(path, cookie);
+    const warm = await timedGet(path, cookie);
+    console.log(
+      `cold ${cold.toFixed(0).padStart(6)} ms  warm ${warm.toFixed(1).padStart(6)} ms  ${path}`,
+    );
+  }
+  const runs: { name: string; rate?: number }[] = [
+    { name: `${connections} users, ${args.rate} request/s each`, rate: Number(args.rate) },
+    { name: `${connections} users, no pause (saturation)` },
+  ];
+  console.log(
+    "\n| run | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors | load average (1 min) |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const run of runs) {
+    const result = await autocannon({
+      url: base,
+      connections,
+      duration,
+      ...(run.rate ? { connectionRate: run.rate } : {}),
+      headers: { cookie },
+      requests: paths.map((path) => ({ method: "GET", path })),
+    });
+    if (serverExited) throw new Error("the server exited during the run");
+    const l = result.latency;
+    console.log(
+      `| ${run.name} | ${result.requests.average.toFixed(0)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | ${result.non2xx} | ${result.errors + result.timeouts} | ${loadavg()[0]?.toFixed(2)} |`,
+    );
+  }
+} finally {
+  server.kill("SIGTERM");
+}
