@@ -12,7 +12,7 @@ import { handleSignalState, loadSignalState } from "../../services/signal-state-
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { commandActor, today } from "./cases-http.ts";
-import { involvesAuthorizedAbsence, presentState, SignalStateFields, scopesOf } from "./signals.ts";
+import { presentState, SignalStateFields, scopesOf, signalResource } from "./signals.ts";
 
 const HandledSignalSchema = z
   .object({
@@ -45,14 +45,18 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
       if (!state) throw notFound();
       const pupil = (await scopesOf(ctx.db.orm, [state.pupilId], onDate)).get(state.pupilId);
       const grant = pupil
-        ? grantFor(actor.policy, "read_signals", {
-            kind: "signal",
-            pupil,
-            involvesAuthorizedAbsence: involvesAuthorizedAbsence({
-              code: state.code as SignalCode,
-              attributes: state.attributes,
-            }),
-          })
+        ? grantFor(
+            actor.policy,
+            "read_signals",
+            signalResource(
+              {
+                code: state.code as SignalCode,
+                attributes: state.attributes,
+                schoolId: state.schoolId,
+              },
+              pupil,
+            ),
+          )
         : ({ allowed: false, reason: "no such pupil" } as const);
       await auditDecision(
         ctx.db.orm,

@@ -224,4 +224,24 @@ describe.each(engines())("signals API on $name", (engine) => {
     const after = ((await list(who.baken!)).body as typeof rows).find((r) => r.id === legal.id);
     expect(after).toMatchObject({ state: "handled", handled_kind: "case", case_id: c.id });
   });
+
+  it("shows a unit's signal only to its own school, also to a user with more roles", async () => {
+    // P0004 left 12AB00 on 2025-09-30 and attends 34CD00 since: both schools this school year.
+    await t.db.sql.query(
+      "insert into enrolments values ('P0004', '34CD00', '2025-10-01', null, '1')",
+    );
+    await t.db.sql.query(
+      `insert into attendance (pupil_id, date, period, school_id, minutes, reason)
+       select 'P0004', d::date, 'day', '34CD00', 360, 'truant'
+       from unnest(array['2026-02-23','2026-02-24','2026-02-25']) d`,
+    );
+    // Not staff only, so the whole region is evaluated and filtered signal by signal.
+    await addUser(t.db, "zc-beleid@linde.example", [
+      { role: "care_coordinator", schoolId: "12AB00" },
+      { role: "policy_officer", municipality: "Zandstad" },
+    ]);
+    const mixed = await login(t.app, "zc-beleid@linde.example");
+    expect(keys((await list(mixed)).body)).toEqual(["P0001 LEGAL_16H"]);
+    expect(keys((await list(who.baken!)).body)).toContain("P0004 LEGAL_16H");
+  });
 });

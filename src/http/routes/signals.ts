@@ -80,6 +80,25 @@ export function involvesAuthorizedAbsence(signal: Pick<Signal, "code" | "attribu
   return false;
 }
 
+/**
+ * The policy's view of one signal. A signal of a (pupil, school) unit is that school's: staff of
+ * another school the same pupil attends do not see it (need-to-know; the same reading as the DUO
+ * reports). Population signals have no school and keep the pupil's schools.
+ */
+export function signalResource(
+  signal: Pick<Signal, "code" | "attributes" | "schoolId">,
+  pupil: PupilScope,
+) {
+  const schoolIds = signal.schoolId
+    ? pupil.schoolIds.filter((id) => id === signal.schoolId)
+    : pupil.schoolIds;
+  return {
+    kind: "signal",
+    pupil: { ...pupil, schoolIds },
+    involvesAuthorizedAbsence: involvesAuthorizedAbsence(signal),
+  } as const;
+}
+
 export function mayEverReadSignals(actor: CommandActor): boolean {
   return actor.policy.grants.some((g) =>
     RULES.some(
@@ -172,12 +191,7 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
       const visible = signals.filter((signal) => {
         const pupil = scopes.get(signal.pupilId);
         if (!pupil) return false;
-        const resource = {
-          kind: "signal",
-          pupil,
-          involvesAuthorizedAbsence: involvesAuthorizedAbsence(signal),
-        } as const;
-        return grantFor(actor.policy, "read_signals", resource).allowed;
+        return grantFor(actor.policy, "read_signals", signalResource(signal, pupil)).allowed;
       });
       const pupils = [...new Set(visible.map((s) => s.pupilId))];
       await appendAuditRows(
