@@ -145,10 +145,10 @@ export interface DemoPupils {
 }
 
 /**
- * Pupils of the first demo school for the cases: first those whose absence story fits the
- * case's window (living in the school's municipality first), else a pupil without a story whose
- * enrolment covers the dates, with an absence start in the window. Deterministic by pupil id.
- * A region too small for a case leaves that case out.
+ * Pupils of the first demo school for the cases, living in the region (the school's
+ * municipality first): first those whose absence story fits the case's window, else a pupil
+ * without a story whose enrolment covers the dates, with an absence start in the window.
+ * Deterministic by pupil id. A region too small for a case leaves that case out.
  */
 export function pickDemoPupils(region: DemoRegion, asOf: IsoDate): DemoPupils {
   const school = region.schools[0];
@@ -163,7 +163,10 @@ export function pickDemoPupils(region: DemoRegion, asOf: IsoDate): DemoPupils {
     list.push({ start: e.startDate, end: e.endDate });
     atSchool.set(e.pupilId, list);
   }
+  // Residents of the region only: their municipality has a breakthrough team and a budget.
+  const regional = new Set(region.municipalities.map((m) => m.name));
   const covers = (pupilId: string, from: IsoDate, to: IsoDate) =>
+    regional.has(residence.get(pupilId) ?? "") &&
     (atSchool.get(pupilId) ?? []).some((e) => e.start <= from && (e.end === null || e.end >= to));
   const withStory = new Set(region.stories.map((s) => s.personId));
   const byResidenceThenId = (a: string, b: string) =>
