@@ -16,6 +16,7 @@ import { cachedMonitorRows, cachedValue } from "../../services/monitor-cache.ts"
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
+import { registerMonitorFormerRoutes } from "./monitor-former.ts";
 import {
   flushMonitorAudit,
   MonitorGroupingSchema,
@@ -44,6 +45,7 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.addHook("onClose", () => flushMonitorAudit(ctx.db.orm));
   registerMonitorKpiRoutes(app, ctx);
+  registerMonitorFormerRoutes(app, ctx);
   registerMonitorReconciliationRoutes(app, ctx);
 
   api.get(
