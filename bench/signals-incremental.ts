@@ -160,6 +160,8 @@ export interface IncrementalResult {
   /** The incremental step: evaluate the candidates at D and merge with the D0 signals. */
   incrementalSeconds: number;
   incrementalEvaluateSeconds: number;
+  /** CPU seconds of the incremental step (steadier than wall time on a shared machine). */
+  incrementalCpuSeconds: number;
   /** Signals at D of the full evaluation, and how many the incremental merge got wrong. */
   signals: number;
   mismatches: number;
@@ -288,6 +290,7 @@ export async function runIncremental(
 
   // The timed incremental step: only the candidates, then the merge.
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const merged: PeerSignal[] = [];
   for (const list of previous.values()) {
     for (const s of list) merged.push({ ...s, as_of: next });
@@ -296,6 +299,8 @@ export async function runIncremental(
   for (const unit of kept) for (const s of evaluateUnit(unit, next)) merged.push(toPeerSignal(s));
   const incrementalEvaluateSeconds = (performance.now() - evaluating) / 1000;
   const incrementalSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const incrementalCpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const expected = new Set(fullNext.map(keyOf));
   const got = new Set(merged.map(keyOf));
@@ -325,6 +330,7 @@ export async function runIncremental(
     fullEvaluateSeconds: { asOf: msAsOf / 1000, next: msNext / 1000 },
     incrementalSeconds,
     incrementalEvaluateSeconds,
+    incrementalCpuSeconds,
     signals: fullNext.length,
     mismatches,
     mismatchExamples,

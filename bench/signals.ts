@@ -9,13 +9,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { addDays } from "../src/domain/calendar/dates.ts";
 import { compareSignals, countByCode } from "./compare-signals.ts";
-import {
-  applyDayChangesDuckDb,
-  evaluateSignalsDuckDb,
-  loadSignalsData,
-  openDuckDb,
-  type PeerSignal,
-} from "./duckdb-signals.ts";
+// Types only: the DuckDB library is loaded in the DuckDB phase alone, so the TypeScript phases'
+// time and peak RSS hold none of it.
+import type { PeerSignal } from "./duckdb-signals.ts";
 import { GENERATOR_VERSION, type GeneratedData, generateSignalsData } from "./signals-data.ts";
 import { DAY_CHANGES_HEADER, dayChangeLine, runIncremental } from "./signals-incremental.ts";
 import { loadTsEvaluation, runTsSignals } from "./ts-signals-run.ts";
@@ -92,6 +88,8 @@ async function runPhase(phase: string): Promise<void> {
   } else if (phase === "duckdb") {
     const dbPath = join(workDir, "signals.duckdb");
     rmSync(dbPath, { force: true });
+    const { applyDayChangesDuckDb, evaluateSignalsDuckDb, loadSignalsData, openDuckDb } =
+      await import("./duckdb-signals.ts");
     const connection = await openDuckDb({
       path: dbPath,
       memoryLimit: args["memory-limit"],
@@ -102,6 +100,9 @@ async function runPhase(phase: string): Promise<void> {
     const evaluating = performance.now();
     const signals = await evaluateSignalsDuckDb(connection, asOf);
     const evaluateSeconds = seconds(evaluating);
+    // CPU and peak RSS of load + evaluation at D0 alone (what the TypeScript phase is compared with).
+    const cpuAsOf = cpuSeconds();
+    const peakAsOf = peakRssMb();
     let nextFigures: Record<string, number> | null = null;
     if (existsSync(dayChangesPath)) {
       // The day after: the corrections of the incremental phase, then a full evaluation at D.
@@ -113,6 +114,8 @@ async function runPhase(phase: string): Promise<void> {
       nextFigures = {
         applySeconds,
         evaluateSeconds: seconds(evaluatingNext),
+        cpuSeconds: Math.round((cpuSeconds() - cpuAsOf) * 10) / 10,
+        peakRssMb: peakRssMb(),
         signals: nextSignals.length,
       };
       writeSignals(join(workDir, "duckdb-signals-next.csv"), nextSignals);
@@ -122,8 +125,8 @@ async function runPhase(phase: string): Promise<void> {
     const figures = {
       loadSeconds,
       evaluateSeconds,
-      cpuSeconds: cpuSeconds(),
-      peakRssMb: peakRssMb(),
+      cpuSeconds: cpuAsOf,
+      peakRssMb: peakAsOf,
       attendanceRows: await count("SELECT count(*) FROM attendance"),
       pairs: await count("SELECT count(*) FROM pairs"),
       signals: signals.length,
@@ -258,7 +261,7 @@ async function main(): Promise<void> {
       console.log(
         `incremental ${asOf} → ${next}: ${inc.corrections} corrections, ${inc.newRows} new rows in ${inc.unitsWithNewRows} units; ` +
           `${inc.candidates} of ${inc.units} units evaluated again in ${inc.incrementalEvaluateSeconds.toFixed(3)} s ` +
-          `(with the merge ${inc.incrementalSeconds.toFixed(3)} s); full evaluation without reading: ` +
+          `(with the merge ${inc.incrementalSeconds.toFixed(3)} s, CPU ${inc.incrementalCpuSeconds.toFixed(3)} s); full evaluation without reading: ` +
           `${inc.fullEvaluateSeconds.asOf.toFixed(2)} s at ${asOf}, ${inc.fullEvaluateSeconds.next.toFixed(2)} s at ${next}; ` +
           `incremental ≠ full: ${inc.mismatches}; peak RSS ${inc.peakRssMb} MB`,
       );
@@ -281,7 +284,7 @@ async function main(): Promise<void> {
   );
   if (d.next) {
     console.log(
-      `DuckDB at ${next}: day changes applied in ${d.next.applySeconds} s, evaluate ${d.next.evaluateSeconds} s, ${d.next.signals} signals`,
+      `DuckDB at ${next}: day changes applied in ${d.next.applySeconds} s, evaluate ${d.next.evaluateSeconds} s (CPU ${d.next.cpuSeconds} s), ${d.next.signals} signals`,
     );
   }
   summary.duckdb = d;
