@@ -96,6 +96,8 @@ describe.each(engines())("DUO report API on $name", (engine) => {
     expect(await at("2026-03-05")).toEqual({ P0001: "due", P0003: "overdue" });
     const overdue = await list(who.lpa!, "?as_of=2026-03-05&due=overdue");
     expect(overdue.body.map((r) => r.pupil_id)).toEqual(["P0003"]);
+    // On the 25th only P0003's report (ending that day) existed.
+    expect(await at("2026-02-25")).toEqual({ P0003: "due" });
   });
 
   it("exports the legally required fields as JSON and as CSV", async () => {

@@ -100,6 +100,8 @@ async function visibleReports(
   const rows = await listDuoReports(ctx.db.sql, query.status ? { status: query.status } : {});
   const scopes = await scopesOf(ctx.db.orm, [...new Set(rows.map((r) => r.pupil_id))], today(ctx));
   const visible = rows
+    // A report exists from its end date on: at a past date, only those prepared by then.
+    .filter((r) => r.end_date <= asOf)
     .filter((r) => {
       const pupil = scopes.get(r.pupil_id);
       return !!pupil && mayReadReport(actor, pupil, r.school_id).allowed;
