@@ -63,6 +63,7 @@ export function ChartFigure<Row>({
         <Button
           type="button"
           purpose="secondary"
+          toggle
           pressed={view === "chart"}
           aria-controls={chartId}
           onClick={() => setView("chart")}
@@ -72,6 +73,7 @@ export function ChartFigure<Row>({
         <Button
           type="button"
           purpose="secondary"
+          toggle
           pressed={view === "table"}
           aria-controls={tableId}
           onClick={() => setView("table")}

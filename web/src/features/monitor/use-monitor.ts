@@ -2,7 +2,7 @@
 // its own date), whether an endpoint is there yet (from /api/openapi.json), and quarters.
 import { useQuery } from "@tanstack/react-query";
 import { fetchOperations, findGet } from "../../api/capabilities.ts";
-import type { Me } from "../../api/session.ts";
+import { appToday } from "../../components/today.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 
 export type EndpointState = "pending" | "available" | "missing";
@@ -24,13 +24,8 @@ export function useEndpoint(pattern: RegExp, method = "GET"): EndpointState {
   return found ? "available" : "missing";
 }
 
-export function todayOf(me: Me): string {
-  const today = (me as Me & { today?: unknown }).today;
-  return typeof today === "string" ? today : new Date().toISOString().slice(0, 10);
-}
-
 export function useToday(): string {
-  return todayOf(useCurrentUser());
+  return appToday(useCurrentUser());
 }
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;

@@ -1,0 +1,293 @@
+// The monitor in a real browser on the demo region (domain.md §7), as the policy officer
+// (beleid@demo.aanwezig.nl): the dashboard at the demo date with a chart and a table per
+// section, suppressed cells shown as "< 5" exactly where the API suppressed them, the table
+// alternative, CSV and XLSX export, the printable report without navigation, no pupil id or
+// name on any monitor page or in any monitor answer, and axe without violations everywhere.
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDemoRegion } from "../../src/demo/generate.ts";
+import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
+import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+
+interface MonitorRow {
+  group: string;
+  measure: string;
+  count: number | null;
+}
+
+/** The monitor pages a policy officer has, with what each shows once loaded. */
+const POLICY_PAGES = [
+  { path: "/monitor", heading: "Monitor" },
+  { path: "/monitor/trends", heading: "Trends per kwartaal" },
+  { path: "/monitor/kpi", heading: "Kritieke prestatie-indicatoren" },
+  { path: "/monitor/kwartaalrapport", heading: "Kwartaalrapport" },
+  { path: "/monitor/oud-thuiszitters", heading: "Oud-thuiszitters" },
+];
+
+async function settled(page: Page): Promise<void> {
+  await expect.poll(() => page.getByText("Bezig met laden…").count(), { timeout: 120_000 }).toBe(0);
+  // Every chart that is shown has been drawn (recharts loads on demand).
+  await expect
+    .poll(
+      async () =>
+        (await page.locator(".aanwezig-figure__chart:not([hidden]) .aanwezig-chart").count()) ===
+        (await page.locator(".aanwezig-figure__chart:not([hidden]) .recharts-wrapper").count()),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
+async function tableCells(page: Page, section: string): Promise<string[][]> {
+  const rows = page.getByTestId(`monitor-section-${section}`).locator("tbody tr");
+  const out: string[][] = [];
+  for (const row of await rows.all()) {
+    out.push((await row.locator("th, td").allTextContents()).map((s) => s.trim()));
+  }
+  return out;
+}
+
+let app: DemoApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startDemoApp();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("monitor for a policy officer", () => {
+  let page: Page;
+  let personIds: string[];
+  let personNames: string[];
+  const monitorBodies: string[] = [];
+
+  beforeAll(async () => {
+    page = await openPage(browser, `${app.url}/inloggen`);
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname.startsWith("/api/monitor")) {
+        void response.text().then(
+          (body) => monitorBodies.push(body),
+          () => undefined,
+        );
+      }
+    });
+    await logInAs(page, app.url, "beleid");
+    // The demo region the app was made from (support/demo-app.ts: 400 pupils, seed 1).
+    const region = generateDemoRegion({ pupils: 400, seed: 1 });
+    personIds = [
+      ...region.pupils.map((p) => p.pupilId),
+      ...region.population.map((p) => p.personId),
+    ];
+    personNames = [
+      ...region.pupils.map((p) => `${p.givenName} ${p.familyName}`),
+      ...region.population.map((p) => `${p.givenName} ${p.familyName}`),
+    ];
+  }, 120_000);
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  it("opens the dashboard at the demo date, every section as a chart", async () => {
+    await page
+      .getByRole("navigation", { name: "Hoofdmenu" })
+      .getByRole("link", { name: "Monitor" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
+    await settled(page);
+    expect(await page.getByLabel("Peildatum").inputValue()).toBe(app.asOf);
+    const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(headings).toContain("Signalen per code");
+    expect(headings).toContain("Thuiszitters: definitie van de Inspectie en brede definitie");
+    // Each chart is one image to assistive technology, named by a sentence about its table.
+    const chart = page.getByTestId("monitor-section-thuiszitters").locator(".aanwezig-chart");
+    expect(await chart.getAttribute("role")).toBe("img");
+    expect(await chart.getAttribute("aria-label")).toContain("De getallen staan in de tabel");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows every cell of the table as the API counted it, suppressed ones as '< 5'", async () => {
+    const rows = await page.evaluate<MonitorRow[]>(
+      `fetch("/api/monitor?as_of=${app.asOf}&by=municipality").then((r) => r.json())`,
+    );
+    const thuiszitters = rows.filter((r) => r.measure.startsWith("thuiszitters_"));
+    // A small region: some cells of 1–4 exist, and the API leaves them out as null.
+    expect(thuiszitters.some((r) => r.count === null)).toBe(true);
+
+    const section = page.getByTestId("monitor-section-thuiszitters");
+    const toTable = section.getByRole("button", { name: "Toon als tabel" });
+    await toTable.click();
+    expect(await toTable.getAttribute("aria-pressed")).toBe("true");
+    expect(await section.locator("figure").isHidden()).toBe(true);
+    expect(await section.getByRole("table").isVisible()).toBe(true);
+    expect(await section.getByRole("columnheader").allTextContents()).toEqual([
+      "Groep↕",
+      "Thuiszitters (definitie Inspectie)↕",
+      "Thuiszitters (brede definitie)↕",
+    ]);
+
+    const groups = [...new Set(thuiszitters.map((r) => r.group))];
+    const text = (measure: string, group: string) => {
+      const row = thuiszitters.find((r) => r.group === group && r.measure === measure);
+      if (!row) return "0";
+      return row.count === null ? "< 5" : String(row.count);
+    };
+    const expected = groups.map((g) => [
+      g === "" ? "(zonder school)" : g,
+      text("thuiszitters_inspectie", g),
+      text("thuiszitters_breed", g),
+    ]);
+    expect(await tableCells(page, "thuiszitters")).toEqual(expected);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("labels a suppressed bar '< 5' in the chart, never 0", async () => {
+    const section = page.getByTestId("monitor-section-absolute");
+    const rows = await page.evaluate<MonitorRow[]>(
+      `fetch("/api/monitor?as_of=${app.asOf}&by=municipality").then((r) => r.json())`,
+    );
+    const absolute = rows.filter((r) => r.measure === "signal:ABSOLUTE");
+    const labels = await section.locator(".recharts-label-list text").allTextContents();
+    expect(labels).toEqual(
+      absolute.map((r) => (r.count === null ? "< 5" : r.count.toLocaleString("nl-NL"))),
+    );
+  });
+
+  it("exports the table as CSV and XLSX", async () => {
+    const section = page.getByTestId("monitor-section-thuiszitters");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("button", { name: "Download als CSV" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^thuiszitters-.*\.csv$/);
+    const text = await readFile((await csv.path()) ?? "", "utf8");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Groep;Thuiszitters (definitie Inspectie);Thuiszitters (brede definitie)",
+    );
+    const cells = (await tableCells(page, "thuiszitters")).map((r) => r.join(";"));
+    expect(lines.slice(1)).toEqual(cells);
+    expect(text).toContain("< 5");
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("button", { name: "Download als Excel" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await readFile((await xlsx.path()) ?? "");
+    // An XLSX file is a zip archive.
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("has no pupil id or name on any monitor page, nor in any monitor answer", async () => {
+    for (const { path, heading } of POLICY_PAGES) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await settled(page);
+      // Open every table alternative, so their cells are in the page too.
+      for (const button of await page.getByRole("button", { name: "Toon als tabel" }).all()) {
+        await button.click();
+      }
+      const html = await page.content();
+      expect(personIds.filter((id) => html.includes(id))).toEqual([]);
+      expect(personNames.filter((name) => html.includes(name))).toEqual([]);
+      expect(html).not.toMatch(/\bP\d{6}\b/);
+    }
+    expect(monitorBodies.length).toBeGreaterThan(0);
+    const answers = monitorBodies.join("\n");
+    expect(personIds.filter((id) => answers.includes(id))).toEqual([]);
+    expect(personNames.filter((name) => answers.includes(name))).toEqual([]);
+  });
+
+  it("passes axe on every monitor page, charts included", async () => {
+    for (const { path, heading } of POLICY_PAGES) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await settled(page);
+      expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+    }
+  });
+
+  it("does not offer the comparison of pupil lists to policy roles", async () => {
+    await page.goto(`${app.url}/monitor`);
+    const sub = page.getByRole("navigation", { name: "Onderdelen van de monitor" });
+    await sub.waitFor();
+    expect(await sub.getByRole("link").allTextContents()).toEqual([
+      "Peildatum",
+      "Trends per kwartaal",
+      "Kritieke prestatie-indicatoren",
+      "Kwartaalrapport",
+      "Oud-thuiszitters",
+    ]);
+    await page.goto(`${app.url}/monitor/lijsten-vergelijken`);
+    await page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).waitFor();
+  });
+
+  it("prints the quarterly report without navigation, with its tables", async () => {
+    await page.goto(`${app.url}/monitor/kwartaalrapport`);
+    await page.getByRole("heading", { level: 1, name: "Kwartaalrapport" }).waitFor();
+    await settled(page);
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).toBe(false);
+      expect(
+        await page.getByRole("navigation", { name: "Onderdelen van de monitor" }).isVisible(),
+      ).toBe(false);
+      expect(await page.getByRole("button", { name: "Afdrukken" }).isVisible()).toBe(false);
+      expect(await page.getByRole("button", { name: "Uitloggen" }).isVisible()).toBe(false);
+      const tables = page.getByRole("table");
+      expect(await tables.count()).toBeGreaterThan(3);
+      expect(await tables.first().isVisible()).toBe(true);
+      const breaks = await page.evaluate<string[]>(
+        `[...document.querySelectorAll(".aanwezig-report__part")].map((e) => getComputedStyle(e).breakBefore)`,
+      );
+      expect(breaks).toEqual(["page", "page", "page"]);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+});
+
+describe("monitor for leerplicht", () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(page, app.url, "leerplicht");
+  }, 120_000);
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  it("offers the comparison of lists, and every page passes axe", async () => {
+    await page.goto(`${app.url}/monitor/lijsten-vergelijken`);
+    await page.getByRole("heading", { level: 1, name: "Lijsten vergelijken" }).waitFor();
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${app.url}/monitor/kpi`);
+    await page.getByRole("heading", { level: 1, name: "Kritieke prestatie-indicatoren" }).waitFor();
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("links the cases behind a KPI to their case file", async () => {
+    const links = page.locator('a[href^="/casussen/"]');
+    const report = await page.evaluate<{ kpis: { cases: { case_id: string }[] | null }[] }>(
+      `fetch("/api/monitor/kpis?quarter=${app.asOf.slice(0, 4)}-Q${Math.ceil(Number(app.asOf.slice(5, 7)) / 3)}").then((r) => r.json())`,
+    );
+    const ids = [...new Set(report.kpis.flatMap((k) => (k.cases ?? []).map((c) => c.case_id)))];
+    // The demo's leerplicht officer takes part in cases, so the list is not empty.
+    expect(ids.length).toBeGreaterThan(0);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect([...new Set(hrefs)].sort()).toEqual(ids.map((id) => `/casussen/${id}`).sort());
+  });
+});
