@@ -23,6 +23,7 @@ const POLICY_PAGES = [
   { path: "/monitor/kpi", heading: "Kritieke prestatie-indicatoren" },
   { path: "/monitor/kwartaalrapport", heading: "Kwartaalrapport" },
   { path: "/monitor/oud-thuiszitters", heading: "Oud-thuiszitters" },
+  { path: "/monitor/leerplichttelling", heading: "Leerplichttelling en jaarverslag" },
 ];
 
 async function settled(page: Page): Promise<void> {
@@ -226,6 +227,7 @@ describe("monitor for a policy officer", () => {
       "Kritieke prestatie-indicatoren",
       "Kwartaalrapport",
       "Oud-thuiszitters",
+      "Leerplichttelling",
     ]);
     await page.goto(`${app.url}/monitor/lijsten-vergelijken`);
     await page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).waitFor();

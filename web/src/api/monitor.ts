@@ -49,6 +49,22 @@ export function fetchKpis(quarter: string, signal?: AbortSignal): Promise<KpiRep
   return get<KpiReport>("/api/monitor/kpis", { quarter }, signal);
 }
 
+/** The leerplichttelling (art. 25) of a school year (the year of its 1 August). */
+export interface Telling {
+  school_year: string;
+  reference_date: string;
+  rows: { municipality: string; category: string; count: number | null }[];
+  notes: Record<string, string>;
+}
+
+export function fetchTelling(schoolYear: number, signal?: AbortSignal): Promise<Telling> {
+  return get<Telling>(
+    "/api/monitor/leerplichttelling",
+    { school_year: String(schoolYear) },
+    signal,
+  );
+}
+
 /** Reconciliation: the partnership's or school's own thuiszitter list against the register. */
 export interface ReconciliationEntry {
   pupilId: string;

@@ -9,6 +9,7 @@ export const monitorScreensNl = {
     report: "Kwartaalrapport",
     reconciliation: "Lijsten vergelijken",
     cohort: "Oud-thuiszitters",
+    telling: "Leerplichttelling",
   },
   notAvailable: (what: string) =>
     `${what}: nog niet beschikbaar. De server biedt deze gegevens nog niet aan; dit scherm werkt vanzelf zodra dat wel zo is.`,
@@ -202,5 +203,52 @@ export const monitorScreensNl = {
   },
   columns: {
     group: "Groep",
+  },
+  telling: {
+    title: "Leerplichttelling en jaarverslag",
+    intro:
+      "De jaarlijkse telling van artikel 25 van de Leerplichtwet en de cijfers voor het gemeentelijke jaarverslag (in te dienen vóór 1 oktober), per woongemeente en voor de hele regio, uit het register.",
+    schoolYear: "Schooljaar",
+    schoolYearOption: (start: number) => `${start}-${start + 1}`,
+    show: "Toon telling",
+    referenceDate: (date: string) =>
+      `Standen op ${date}; aantallen in de loop van het schooljaar tot en met die datum.`,
+    tableTitle: (year: string) => `Leerplichttelling ${year}`,
+    category: "Onderdeel",
+    region: "Hele regio",
+    notesTitle: "Wat het register niet kan tellen",
+    notes: {
+      halt_verwijzingen:
+        "Halt-verwijzingen worden niet in Aanwezig vastgelegd; neem ze over uit de cijfers van Halt.",
+      startkwalificatie:
+        "Een startkwalificatie is alleen bekend als het register die vastlegt; voortijdig schoolverlaters zonder vastgelegde startkwalificatie tellen als vertrokken zonder.",
+    } as Record<string, string>,
+    categories: {
+      leerplichtig_of_kwalificatieplichtig: "Leerplichtigen en kwalificatieplichtigen",
+      voortijdig_schoolverlaters_zonder_startkwalificatie:
+        "Voortijdig schoolverlaters zonder startkwalificatie",
+      relatief_verzuim_meldingen: "Meldingen relatief verzuim",
+      relatief_verzuim_personen: "Leerlingen met een melding relatief verzuim",
+      absoluut_verzuim: "Absoluut verzuim",
+      langdurig_relatief_verzuim: "Langdurig relatief verzuim (thuiszitters, Inspectie)",
+      thuiszitters_breed: "Thuiszitters (brede definitie)",
+      processen_verbaal: "Processen-verbaal",
+      raad_voor_de_kinderbescherming: "Meldingen bij de Raad voor de Kinderbescherming",
+      casussen_geopend: "Geopende casussen",
+      casussen_gesloten: "Afgesloten casussen",
+      garantie_3_maanden_gehouden: "Afgesloten, 3-maandengarantie gehaald",
+      garantie_3_maanden_niet_gehouden: "Afgesloten, 3-maandengarantie niet gehaald",
+    } as Record<string, string>,
+    reportTypes: {
+      "16_uur": "16 uur ongeoorloofd verzuim",
+      langdurig_relatief: "langdurig relatief verzuim",
+      luxe: "luxeverzuim",
+      "18plus": "18-plussers",
+      overig: "overig verzuim",
+    } as Record<string, string>,
+    reportsOfType: (type: string) => `Meldingen relatief verzuim: ${type}`,
+    exemptionsOfKind: (kind: string) => `Vrijstellingen: ${kind}`,
+    newExemptionsOfKind: (kind: string) => `Nieuwe vrijstellingen: ${kind}`,
+    closedWith: (outcome: string) => `Afgesloten met uitkomst: ${outcome}`,
   },
 };

@@ -12,6 +12,7 @@ import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { CohortPage } from "./CohortPage.tsx";
 import { DashboardPage } from "./DashboardPage.tsx";
 import { KpiPage } from "./KpiPage.tsx";
+import { LeerplichttellingPage } from "./LeerplichttellingPage.tsx";
 import { QuarterReportPage } from "./QuarterReportPage.tsx";
 import { ReconciliationPage } from "./ReconciliationPage.tsx";
 import { TrendsPage } from "./TrendsPage.tsx";
@@ -36,6 +37,7 @@ const PAGES: readonly MonitorPage[] = [
     roles: ["attendance_officer", "case_director", "partnership_consultant"],
   },
   { path: "oud-thuiszitters", label: t.monitorScreens.pages.cohort, Page: CohortPage },
+  { path: "leerplichttelling", label: t.monitorScreens.pages.telling, Page: LeerplichttellingPage },
 ];
 
 export function MonitorPages() {

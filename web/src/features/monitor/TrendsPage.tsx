@@ -185,36 +185,41 @@ export function TrendFigure({
   ];
   const byLabel = t.monitor.byOptions[query.by] ?? query.by;
   return (
-    <ChartFigure
-      kind="line"
-      testId="monitor-trend"
-      description={t.monitorScreens.figure.lineDescription(label)}
-      controls={
-        fixedMeasure === undefined ? (
-          <SelectField
-            id={selectId}
-            label={t.monitorScreens.trends.measure}
-            value={measure}
-            onChange={setChosen}
-            options={measures.map((m) => ({ value: m, label: measureLabel(m) }))}
-          />
-        ) : undefined
-      }
-      chart={{
-        categories: quarters.map((q) => ({
-          label: quarterLabel(q),
-          values: Object.fromEntries(lines.map((l) => [l.group, cellOf(l.counts[q])])),
-        })),
-        series: lines.map((l) => ({ key: l.group, label: groupLabel(l.group) })),
-        format: (v) => formatCell(v, measure),
-      }}
-      table={{
-        title: `${t.monitorScreens.trends.tableTitle(label)} – ${byLabel}`,
-        columns,
-        rows: table,
-        rowKey: (r) => r.group,
-      }}
-      exportDate={exportDate}
-    />
+    <>
+      {table.length > lines.length && (
+        <Paragraph>{t.monitorScreens.trends.linesNote(lines.length)}</Paragraph>
+      )}
+      <ChartFigure
+        kind="line"
+        testId="monitor-trend"
+        description={t.monitorScreens.figure.lineDescription(label)}
+        controls={
+          fixedMeasure === undefined ? (
+            <SelectField
+              id={selectId}
+              label={t.monitorScreens.trends.measure}
+              value={measure}
+              onChange={setChosen}
+              options={measures.map((m) => ({ value: m, label: measureLabel(m) }))}
+            />
+          ) : undefined
+        }
+        chart={{
+          categories: quarters.map((q) => ({
+            label: quarterLabel(q),
+            values: Object.fromEntries(lines.map((l) => [l.group, cellOf(l.counts[q])])),
+          })),
+          series: lines.map((l) => ({ key: l.group, label: groupLabel(l.group) })),
+          format: (v) => formatCell(v, measure),
+        }}
+        table={{
+          title: `${t.monitorScreens.trends.tableTitle(label)} – ${byLabel}`,
+          columns,
+          rows: table,
+          rowKey: (r) => r.group,
+        }}
+        exportDate={exportDate}
+      />
+    </>
   );
 }
