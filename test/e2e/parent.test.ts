@@ -56,7 +56,7 @@ describe("parent view", () => {
     expect(await page.getByRole("heading", { level: 3, name: "Waar staan we nu?" }).count()).toBe(
       1,
     );
-    const text = await page.locator("main").innerText();
+    const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toMatch(/niet \(volledig\) naar school geweest/);
     expect(text).toMatch(/uiterlijk \d{2}-\d{2}-\d{4} weer onderwijs en\/of zorg/);
     if (actionText) expect(text).toContain(actionText);

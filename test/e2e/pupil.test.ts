@@ -44,7 +44,7 @@ describe("pupil page", () => {
       .getByRole("gridcell")
       .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? ""));
     expect(labels.some((l) => /% van de lestijd afwezig/.test(l))).toBe(true);
-    const legend = await page.getByRole("region", { name: "Legenda" }).innerText();
+    const legend = (await page.getByRole("region", { name: "Legenda" }).textContent()) ?? "";
     for (const word of ["Ziek", "Ongeoorloofd", "Te laat", "Tot de helft", "Geen schooldag"]) {
       expect(legend).toContain(word);
     }

@@ -112,13 +112,13 @@ export function UsersPage() {
                   <Button
                     type="button"
                     purpose="secondary"
-                    aria-label={s.deactivateFor(a.email)}
                     onClick={() => {
                       setNotice("");
                       setConfirming(a.id);
                     }}
                   >
                     {s.deactivate}
+                    <span className="aanwezig-visually-hidden"> {a.email}</span>
                   </Button>
                 ),
             },

@@ -23,7 +23,7 @@ function roleText(role: string | null): string {
   if (!role) return "";
   return role
     .split(",")
-    .map((r) => roleTitle(r))
+    .map((r) => (r === "system" ? t.more.audit.system : roleTitle(r)))
     .join(", ");
 }
 
