@@ -3,7 +3,7 @@
 // own child process so that every peak RSS is that phase's own, and compares the two sets.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -14,7 +14,7 @@ import { compareSignals, countByCode } from "./compare-signals.ts";
 import type { PeerSignal } from "./duckdb-signals.ts";
 import { GENERATOR_VERSION, type GeneratedData, generateSignalsData } from "./signals-data.ts";
 import { DAY_CHANGES_HEADER, dayChangeLine, runIncremental } from "./signals-incremental.ts";
-import { loadTsEvaluation, runTsSignals } from "./ts-signals-run.ts";
+import { loadTsEvaluation, runTsSignalsThreaded } from "./ts-signals-run.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     chunk: { type: "string", default: "50000" },
     "memory-limit": { type: "string", default: "6GB" },
     "skip-ts": { type: "boolean", default: false },
+    /** Worker threads of the TypeScript full run (default: the cores, as DuckDB uses them). */
+    "ts-threads": { type: "string", default: String(availableParallelism()) },
     /** The incremental day D (default D0 + 1); `--skip-incremental` leaves the phase out. */
     next: { type: "string" },
     "skip-incremental": { type: "boolean", default: false },
@@ -35,6 +37,7 @@ const pupils = Number(args.pupils);
 const seed = Number(args.seed);
 const asOf = args["as-of"];
 const next = args.next ?? addDays(asOf, 1);
+const tsThreads = Number(args["ts-threads"]);
 const chunkSize = Number(args.chunk);
 const root = "/tmp/aanwezig-bench-signals";
 const dataDir = join(root, `v${GENERATOR_VERSION}-n${pupils}-s${seed}-c${chunkSize}`);
@@ -137,16 +140,14 @@ async function runPhase(phase: string): Promise<void> {
     writeSignals(join(workDir, "duckdb-signals.csv"), signals);
     writeFileSync(join(workDir, "duckdb.json"), JSON.stringify(figures));
   } else if (phase === "ts") {
-    const evaluateUnit = await loadTsEvaluation();
-    if (!evaluateUnit) throw new Error("src/domain/signals/evaluate.ts exports no evaluateUnit");
     const generated: GeneratedData = JSON.parse(
       readFileSync(join(dataDir, "generated.json"), "utf8"),
     );
-    const { units, signals, evaluateSeconds } = await runTsSignals(
+    const { units, signals, evaluateSeconds } = await runTsSignalsThreaded(
       dataDir,
       generated.chunks,
       asOf,
-      evaluateUnit,
+      tsThreads,
     );
     writeSignals(join(workDir, "ts-signals.csv"), signals);
     writeFileSync(
@@ -156,6 +157,7 @@ async function runPhase(phase: string): Promise<void> {
         cpuSeconds: cpuSeconds(),
         peakRssMb: peakRssMb(),
         evaluateSeconds,
+        threads: Math.min(tsThreads, generated.chunks),
         units,
         signals: signals.length,
       }),
@@ -250,7 +252,7 @@ async function main(): Promise<void> {
     loads.tsAfter = load();
     const t = readJson("ts.json");
     console.log(
-      `TypeScript: ${t.seconds} s read + evaluate, of which ${t.evaluateSeconds} s in evaluateUnit ` +
+      `TypeScript (${t.threads} thread${t.threads === 1 ? "" : "s"}): ${t.seconds} s read + evaluate, of which ${t.evaluateSeconds} s in evaluateUnit ` +
         `(CPU ${t.cpuSeconds} s), peak RSS ${t.peakRssMb} MB, ${t.units} units, ${t.signals} signals; load ${loads.tsAfter}`,
     );
     summary.ts = t;

@@ -4,6 +4,7 @@
 // Reads the generator's own output: unquoted fields, `,` separator, header names as written.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { IsoDate } from "../src/domain/calendar/dates.ts";
 import {
   buildSchoolCalendar,
@@ -94,11 +95,12 @@ export interface PupilUnits {
  */
 export async function forEachPupil(
   dir: string,
-  chunks: number,
+  chunks: number | readonly number[],
   calendars: ReadonlyMap<string, SchoolCalendar>,
   visit: (pupil: PupilUnits) => void,
 ): Promise<void> {
-  for (let chunk = 0; chunk < chunks; chunk++) {
+  const list = typeof chunks === "number" ? Array.from({ length: chunks }, (_, i) => i) : chunks;
+  for (const chunk of list) {
     const birthDates = new Map<string, string>();
     for (const [pupilId = "", birthDate = ""] of readColumns(
       join(dir, chunkFileName("pupils", chunk)),
@@ -171,7 +173,7 @@ export interface TsRunResult {
 /** Evaluates every (pupil, school) pair with an enrolment at `asOf`; the rules decide activity. */
 export async function runTsSignals(
   dir: string,
-  chunks: number,
+  chunks: number | readonly number[],
   asOf: IsoDate,
   evaluateUnit: EvaluateUnit,
 ): Promise<TsRunResult> {
@@ -187,4 +189,48 @@ export async function runTsSignals(
     evaluateMs += performance.now() - started;
   });
   return { units, signals, evaluateSeconds: Math.round(evaluateMs / 100) / 10 };
+}
+
+/**
+ * The same over `threads` worker threads, each streaming its share of the chunk files (chunk k
+ * to worker k mod threads), as DuckDB spreads its work over the machine's cores. Signals come
+ * back sorted like a single-threaded run's (pupil order). `evaluateSeconds` is the largest
+ * worker's.
+ */
+export async function runTsSignalsThreaded(
+  dir: string,
+  chunks: number,
+  asOf: IsoDate,
+  threads: number,
+): Promise<TsRunResult> {
+  const evaluateUnit = await loadTsEvaluation();
+  if (!evaluateUnit) throw new Error("src/domain/signals/evaluate.ts exports no evaluateUnit");
+  const workers = Math.max(1, Math.min(threads, chunks));
+  if (workers === 1) return runTsSignals(dir, chunks, asOf, evaluateUnit);
+  const shares = Array.from({ length: workers }, (_, w) =>
+    Array.from({ length: chunks }, (_, c) => c).filter((c) => c % workers === w),
+  );
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<{ chunk: number; result: TsRunResult }[]>((resolve, reject) => {
+          const worker = new Worker(new URL("./ts-signals-worker.ts", import.meta.url), {
+            workerData: { dir, chunks: share, asOf },
+          });
+          worker.once("message", resolve);
+          worker.once("error", reject);
+          worker.once("exit", (code) => {
+            if (code !== 0) reject(new Error(`signals worker stopped with ${code}`));
+          });
+        }),
+    ),
+  );
+  const perChunk = results.flat().sort((a, b) => a.chunk - b.chunk);
+  return {
+    units: perChunk.reduce((n, r) => n + r.result.units, 0),
+    signals: perChunk.flatMap((r) => r.result.signals),
+    evaluateSeconds: Math.max(
+      ...results.map((rs) => rs.reduce((sum, r) => sum + r.result.evaluateSeconds, 0)),
+    ),
+  };
 }
