@@ -25,6 +25,7 @@ import {
   QuarterSchema,
 } from "./monitor-http.ts";
 import { registerMonitorKpiRoutes } from "./monitor-kpis.ts";
+import { registerMonitorTellingRoutes } from "./monitor-leerplichttelling.ts";
 import { registerMonitorReconciliationRoutes } from "./monitor-reconciliation.ts";
 
 export { MonitorRowSchema, QuarterSchema } from "./monitor-http.ts";
@@ -46,6 +47,7 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
   app.addHook("onClose", () => flushMonitorAudit(ctx.db.orm));
   registerMonitorKpiRoutes(app, ctx);
   registerMonitorFormerRoutes(app, ctx);
+  registerMonitorTellingRoutes(app, ctx);
   registerMonitorReconciliationRoutes(app, ctx);
 
   api.get(
