@@ -248,14 +248,9 @@ export interface DemoCaseScript {
 
 type Outcome = { ok: true } | { ok: false; error: string; message: string };
 
-function must<R extends { ok: boolean }>(
-  label: string,
-  result: R,
-): asserts result is Extract<R, { ok: true }> {
-  if (!result.ok) {
-    const refusal = result as unknown as Outcome & { ok: false };
-    throw new Error(`demo script, ${label}: ${refusal.error} (${refusal.message})`);
-  }
+/** A refused step stops the demo: the script no longer fits the application's rules. */
+function must(label: string, result: Outcome): void {
+  if (!result.ok) throw new Error(`demo script, ${label}: ${result.error} (${result.message})`);
 }
 
 /** The first Thursday after `date`: the breakthrough team meets on Thursdays. */

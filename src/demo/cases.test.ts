@@ -12,8 +12,11 @@ import { caseDeadlines } from "../domain/cases/deadlines.ts";
 import { CASE_PHASES } from "../domain/cases/model.ts";
 import { buildApp } from "../http/app.ts";
 import { login } from "../http/test-helpers.ts";
+import { DEMO_CASE_NAMES, pickDemoPupils } from "./case-script.ts";
 import { DEMO_CASES_AS_OF } from "./cases.ts";
+import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { type FullDemoResult, writeFullDemo } from "./fill.ts";
+import { generateDemoRegion } from "./generate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountName, demoEmail } from "./users.ts";
 
 // 400 pupils: the smallest size used here whose first school has a pupil for every case
@@ -39,6 +42,39 @@ async function caseFingerprint(db: Database) {
     }))
     .sort((a, b) => (a.pupilId < b.pupilId ? -1 : 1));
 }
+
+describe("the demo's case pupils", () => {
+  it("are distinct residents of the region, enrolled at the first school over the case's dates", () => {
+    for (const options of [OPTIONS, { pupils: DEFAULT_DEMO_PUPILS, seed: DEFAULT_DEMO_SEED }]) {
+      const region = generateDemoRegion(options);
+      const picked = pickDemoPupils(region, DEMO_CASES_AS_OF);
+      expect(Object.keys(picked.byCase).sort(), `${options.pupils}`).toEqual(
+        [...DEMO_CASE_NAMES].sort(),
+      );
+      const school = region.schools[0]?.schoolId;
+      const regional = new Set(region.municipalities.map((m) => m.name));
+      const choices = Object.values(picked.byCase);
+      expect(new Set(choices.map((c) => c.pupilId)).size).toBe(choices.length);
+      for (const choice of choices) {
+        const pupil = region.pupils.find((p) => p.pupilId === choice.pupilId);
+        expect(regional.has(pupil?.municipality ?? "")).toBe(true);
+        expect(choice.absenceStart < DEMO_CASES_AS_OF).toBe(true);
+        const enrolled = region.enrolments.some(
+          (e) =>
+            e.pupilId === choice.pupilId &&
+            e.schoolId === school &&
+            e.startDate <= choice.absenceStart &&
+            (e.endDate === null || e.endDate >= DEMO_CASES_AS_OF),
+        );
+        expect(enrolled, choice.pupilId).toBe(true);
+        if (choice.story) expect(choice.story.startDate).toBe(choice.absenceStart);
+      }
+      expect(picked.parentCase).toBe(picked.byCase.breakthrough?.pupilId);
+      // Deterministic: the same region gives the same pupils and dates.
+      expect(pickDemoPupils(region, DEMO_CASES_AS_OF)).toEqual(picked);
+    }
+  });
+});
 
 describe.each(engines())("the demo's accounts and cases on $name", (engine) => {
   let db: Database;
