@@ -215,7 +215,7 @@ export const moreNl = {
     imported: (file: string, rows: number, ins: number, upd: number, same: number) =>
       `${file} is ingelezen: ${rows} regels, ${ins} nieuw, ${upd} gewijzigd, ${same} ongewijzigd.`,
     rejected: (file: string, total: number) =>
-      `${file} is geweigerd: ${total === 1 ? "1 regel klopt" : `${total} regels kloppen`} niet. Er is niets ingelezen. Verbeter het bestand en lees het opnieuw in.`,
+      `${file} is geweigerd: ${total === 1 ? "1 fout" : `${total} fouten`} gevonden. Er is niets ingelezen. Verbeter het bestand en lees het opnieuw in.`,
     moreErrors: (n: number) => `Hieronder staan de eerste fouten; er zijn er nog ${n}.`,
     failed: (file: string) =>
       `Het inlezen van ${file} is onverwacht mislukt. Er is niets ingelezen; de fout is vastgelegd op de server.`,

@@ -152,7 +152,7 @@ export function AbsenceCalendar({ from, to, summaries, initialDate }: AbsenceCal
           </tbody>
         </table>
       </div>
-      <p id={`${id}-help`} className="aanwezig-hint aanwezig-calendar__help">
+      <p id={`${id}-help`} className="aanwezig-calendar__help">
         {s.keyboardHelp}
       </p>
       <p className="aanwezig-calendar__focus" aria-live="polite">
