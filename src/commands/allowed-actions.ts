@@ -70,6 +70,10 @@ function hasTarget(command: CaseCommandName, state: CaseState): boolean {
     case "attribute_budget":
     case "reverse_budget_entry":
       return state.budget.some((e) => e.kind === "commitment");
+    case "end_participation":
+      return state.case.participants.some(
+        (p) => p.until === undefined && p.personId !== state.case.owner.personId,
+      );
     case "record_event":
       return state.case.phase !== "CLOSED";
     default:

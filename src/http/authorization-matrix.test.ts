@@ -127,6 +127,12 @@ const MATRIX: Record<string, Endpoint> = {
   },
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
   "GET /api/monitor": { probes: [{ url: () => "/api/monitor", row: "ffyyyyffffyyf" }] },
+  "GET /api/monitor/former-thuiszitters": {
+    probes: [{ url: () => "/api/monitor/former-thuiszitters", row: "ffyyyyffffyyf" }],
+  },
+  "GET /api/monitor/leerplichttelling": {
+    probes: [{ url: () => "/api/monitor/leerplichttelling", row: "ffyyyyffffyyf" }],
+  },
   "GET /api/monitor/kpis": { probes: [{ url: () => "/api/monitor/kpis", row: "ffyyyyffffyyf" }] },
   "POST /api/monitor/reconciliation": {
     probes: [
@@ -312,6 +318,11 @@ const MATRIX: Record<string, Endpoint> = {
     user_id: "00000000-0000-4000-8000-000000000000",
     role: "teacher",
   })),
+  "POST /api/cases/{id}/participants/{person_id}/end": caseCommand(
+    "/participants/no-such-person/end",
+    "nyyfyffnnfnnn",
+    () => ({}),
+  ),
   "POST /api/cases/{id}/escalate": caseCommand("/escalate", DIRECTOR_ONLY, () => ({
     reason: REASON,
   })),

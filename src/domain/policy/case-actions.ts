@@ -28,6 +28,7 @@ export const CASE_COMMAND_ACTIONS = {
   flag_stagnation: "flag_stagnation",
   resolve_stagnation: "flag_stagnation",
   add_participant: "add_participant",
+  end_participation: "remove_participant",
   record_consent: "record_consent",
   // The frictiebudget (domain.md §6).
   commit_budget: "spend_budget",

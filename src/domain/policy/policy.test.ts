@@ -67,6 +67,7 @@ const MATRIX: [Action, Resource, string][] = [
   ["close_case", RESOURCES.case!, "....1........"],
   ["spend_budget", RESOURCES.case!, "....1........"],
   ["add_participant", RESOURCES.case!, ".1111........"],
+  ["remove_participant", RESOURCES.case!, ".1111........"],
   ["read_document", documentWith("professionals"), "111111111...."],
   ["read_document", documentWith("also_parents"), "1111111111..."],
   ["read_document", documentWith("jgz_only"), "......1......"],

@@ -41,6 +41,7 @@ export const ACTIONS = [
   "refer_prosecutor",
   "close_case",
   "add_participant",
+  "remove_participant",
   "spend_budget",
   "read_document",
   "read_audit",

@@ -97,6 +97,7 @@ export const RULES: readonly Rule[] = [
     and(sameSchool, caseIsOpen),
   ),
   allow(SCHOOL_CASE_HOLDERS, ["add_participant"], "case", and(sameSchool, caseIsOpen, hasConsentB)),
+  allow(SCHOOL_CASE_HOLDERS, ["remove_participant"], "case", and(sameSchool, caseIsOpen)),
   // The school hands over early (it expects > 4 weeks) and closes while it holds the case.
   allow(
     SCHOOL_CASE_HOLDERS,
@@ -113,7 +114,12 @@ export const RULES: readonly Rule[] = [
     "case",
     and(isCaseParticipant, caseIsOpen),
   ),
-  allow(["attendance_officer"], ["record_consent"], "case", and(isCaseParticipant, caseIsOpen)),
+  allow(
+    ["attendance_officer"],
+    ["record_consent", "remove_participant"],
+    "case",
+    and(isCaseParticipant, caseIsOpen),
+  ),
   allow(
     ["attendance_officer"],
     ["add_participant"],
@@ -133,6 +139,7 @@ export const RULES: readonly Rule[] = [
       "refer_prosecutor",
       "close_case",
       "spend_budget",
+      "remove_participant",
     ],
     "case",
     and(isCaseParticipant, caseIsOpen),

@@ -151,6 +151,32 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
     expectProblem(await add(), 409, "urn:aanwezig:problem:partner-consent-missing");
   });
 
+  it("ends a participation: the partner no longer sees the case; the owner cannot leave", async () => {
+    await as("parent").post(url("consent"), {
+      purpose: "involve_partner",
+      subject: "SWV PO2605",
+      decision: "given",
+    });
+    const added = await as("coordinator").post(url("participants"), {
+      user_id: s.swv.id,
+      role: "partnership_consultant",
+      organisation: "SWV PO2605",
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await as("swv").get(url())).statusCode).toBe(200);
+    expect((await detail("coordinator")).allowed_actions).toContain("participants/{person_id}/end");
+    // The partner cannot push others out (403: they read the case, it is not their decision).
+    expectProblem(await as("swv").post(url(`participants/${s.coordinator.id}/end`)), 403);
+    const ended = await as("coordinator").post(url(`participants/${s.swv.id}/end`));
+    expect(ended.statusCode, ended.body).toBe(200);
+    expectProblem(await as("swv").get(url()), 404);
+    expectProblem(
+      await as("coordinator").post(url(`participants/${s.coordinator.id}/end`)),
+      409,
+      "urn:aanwezig:problem:would-leave-without-owner",
+    );
+  });
+
   it("asks a professional who records consent whose decision it is", async () => {
     const anonymous = await as("coordinator").post(url("consent"), {
       purpose: "agree_with_plan",

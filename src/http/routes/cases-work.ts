@@ -1,11 +1,12 @@
 // POST endpoints for the work inside a case (domain.md §5): stagnation, ladder, plan goals and
-// actions, participants (consent (b) enforced), consent records, meetings with decisions,
-// events that meet deadlines, documents. Each runs one command (src/commands/).
+// actions, participants (consent (b) enforced; ending a participation), consent records,
+// meetings with decisions, events that meet deadlines, documents. Each runs one command (src/commands/).
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { addCaseParticipant } from "../../commands/add-participant.ts";
 import { addPlanAction } from "../../commands/add-plan-action.ts";
 import { addPlanGoal } from "../../commands/add-plan-goal.ts";
+import { endCaseParticipation } from "../../commands/end-participation.ts";
 import { flagCaseStagnation, resolveCaseStagnation } from "../../commands/flag-stagnation.ts";
 import { recordCaseEvent } from "../../commands/record-case-event.ts";
 import { recordCaseConsent } from "../../commands/record-consent.ts";
@@ -188,6 +189,17 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
         },
         today,
       ),
+    present: state,
+  });
+  commandRoute(app, ctx, {
+    path: "/api/cases/:id/participants/:person_id/end",
+    command: "end_participation",
+    summary: "End a person's participation today (the case owner stays until another is named)",
+    params: z.object({ person_id: Id }),
+    body: z.object({}),
+    response: CaseStateResponse,
+    run: ({ actor, caseId, params, today }) =>
+      endCaseParticipation(db, actor, caseId, params.person_id as string, today),
     present: state,
   });
   commandRoute(app, ctx, {

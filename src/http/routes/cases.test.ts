@@ -130,4 +130,27 @@ describe.each(engines())("case API on $name", (engine) => {
       expect.objectContaining({ in: "body", path: "absence_start_date" }),
     ]);
   });
+
+  it("serves a document as a download that never runs as a page, whatever its type", async () => {
+    const uploaded = await as("coordinator").post(`/api/cases/${caseId}/documents`, {
+      name: 'brief "ouders".html',
+      mime_type: "text/html",
+      visibility: "professionals",
+      content_base64: Buffer.from("<script>alert(1)</script>").toString("base64"),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const response = await as("coordinator").get(
+      `/api/cases/${caseId}/documents/${uploaded.json().id}`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe("<script>alert(1)</script>");
+    expect(response.headers["content-disposition"]).toBe(
+      'attachment; filename="brief%20%22ouders%22.html"',
+    );
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["content-security-policy"]).toContain("sandbox");
+    // Not readable for the parent (professionals only): 404 like a document that is not there.
+    const hidden = await as("parent").get(`/api/cases/${caseId}/documents/${uploaded.json().id}`);
+    expectProblem(hidden, 404);
+  });
 });
