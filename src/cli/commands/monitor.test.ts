@@ -1,0 +1,117 @@
+// `aanwezig monitor` as a user runs it: bin/aanwezig in a child process on a database seeded
+// with cases in several phases and persons without an enrolment (absolute absence).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import { type Database, openDatabase } from "../../db/connect.ts";
+import { migrateDatabase } from "../../db/migrate.ts";
+import { seedMonitorRegion } from "../../http/routes/monitor-test-fixtures.ts";
+
+const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "aanwezig-monitor-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function aanwezig(db: string, ...args: string[]) {
+  const run = spawnSync(BIN, ["--db", db, ...args], { encoding: "utf8", cwd: dir });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+async function seed(db: Database): Promise<void> {
+  await db.sql.exec(`
+    insert into schools values
+      ('12AB00', 'Basisschool De Linde', 'po', 'Zandstad', 'PO2605', 'midden', 300, 300, 180, 300, 300);
+  `);
+  await seedMonitorRegion(db, "owner-1");
+}
+
+async function targets(): Promise<{ name: string; spec: string; dispose(): Promise<void> }[]> {
+  const spec = join(dir, "db");
+  const local = await openDatabase(spec);
+  await migrateDatabase(local);
+  await seed(local);
+  await local.close();
+  const list = [{ name: "pglite directory", spec, dispose: async () => {} }];
+  for (const engine of engines().filter((e) => e.name === "postgres")) {
+    const fresh = await engine.fresh();
+    await seed(fresh.db);
+    await fresh.db.close(); // the child process opens its own connection
+    list.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
+  }
+  return list;
+}
+
+describe("aanwezig monitor (command line)", async () => {
+  const all = await targets();
+  afterAll(async () => {
+    for (const t of all) await t.dispose().catch(() => {});
+  });
+
+  describe.each(all)("on $name", (target) => {
+    it("prints open cases by phase and duration, unsuppressed with --no-suppress", () => {
+      const run = aanwezig(
+        target.spec,
+        "monitor",
+        "--as-of",
+        "2026-03-02",
+        "--format",
+        "json",
+        "--no-suppress",
+      );
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const rows = JSON.parse(run.stdout) as { group: string; measure: string; count: number }[];
+      const count = (group: string, measure: string) =>
+        rows.find((r) => r.group === group && r.measure === measure)?.count;
+      expect(count("12AB00", "cases_open:SCHOOL")).toBe(5);
+      expect(count("12AB00", "cases_open:CASE_DIRECTOR")).toBe(2);
+      expect(count("12AB00", "cases_open_weeks:lt4w")).toBe(5);
+      expect(count("12AB00", "cases_open_weeks:3m_6m")).toBe(2);
+      expect(count("12AB00", "cases_closed:special_education")).toBe(1);
+      expect(count("", "signal:ABSOLUTE")).toBe(6);
+      const suppressed = aanwezig(
+        target.spec,
+        "monitor",
+        "--as-of",
+        "2026-03-02",
+        "--format",
+        "csv",
+      );
+      expect(suppressed.stdout.split("\n")[0]).toBe("group;measure;count");
+      expect(suppressed.stdout).toContain("12AB00;cases_open:CASE_DIRECTOR;\n");
+      expect(suppressed.stdout).toContain("12AB00;cases_open:SCHOOL;5\n");
+    });
+
+    it("prints the leerplichttelling of a school year, and refuses a missing date (exit 2)", () => {
+      const run = aanwezig(
+        target.spec,
+        "monitor",
+        "--report",
+        "leerplichttelling",
+        "--school-year",
+        "2025",
+        "--as-of",
+        "2026-03-02",
+        "--format",
+        "json",
+      );
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.school_year).toBe("2025-2026");
+      expect(report.rows).toContainEqual({
+        municipality: "Zandstad",
+        category: "absoluut_verzuim",
+        count: 6,
+      });
+      expect(report.rows).toContainEqual({
+        municipality: "Zandstad",
+        category: "casussen_geopend",
+        count: 8,
+      });
+      expect(aanwezig(target.spec, "monitor").code).toBe(2);
+      expect(aanwezig(target.spec, "monitor", "--report", "jaarverslag").code).toBe(2);
+    });
+  });
+});
