@@ -322,6 +322,11 @@ function consentOverview(view: CaseView, asOf: IsoDate) {
 export interface DetailOptions {
   canReadDocument: (visibility: DocumentVisibility) => boolean;
   /**
+   * Whether the user may see the opening signal with this id: a signal resting on authorized
+   * absence is hidden from leerplicht without consent (a) (domain.md §5).
+   */
+  canSeeSignal: (signalId: string) => boolean;
+  /**
    * Parents see their child's case as domain.md §2 lists it — plan, deadlines, consent and the
    * documents shared with them (and who takes part, which they consented to) — not the
    * professionals' working notes: history reasons, stagnation notes, ladder, meetings, contact
@@ -345,7 +350,8 @@ export function presentCaseDetail(
     opening: {
       kind: c.opening.kind,
       reason: c.opening.kind === "by_hand" ? c.opening.reason : null,
-      signal_ids: c.opening.kind === "signals" ? [...c.opening.signalIds] : [],
+      signal_ids:
+        c.opening.kind === "signals" ? c.opening.signalIds.filter(options.canSeeSignal) : [],
     },
     clock_mode: c.clockMode,
     deadlines: deadlinesOf(view, asOf).map(presentDeadline),

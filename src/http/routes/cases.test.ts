@@ -153,4 +153,33 @@ describe.each(engines())("case API on $name", (engine) => {
     const hidden = await as("parent").get(`/api/cases/${caseId}/documents/${uploaded.json().id}`);
     expectProblem(hidden, 404);
   });
+
+  it("hides opening signals on authorized absence from leerplicht until consent (a) holds", async () => {
+    const opened = await as("head").post("/api/cases", {
+      pupil_id: "P0001",
+      absence_start_date: "2026-02-09",
+      absence_started_sick: true,
+      signal_ids: ["SICK_LONG:7", "LEGAL_16H:8"],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const url = `/api/cases/${opened.json().id}`;
+    const signalsFor = async (who: keyof Sessions) => {
+      const response = await as(who).get(url);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().opening.signal_ids;
+    };
+    expect(await signalsFor("head")).toEqual(["SICK_LONG:7", "LEGAL_16H:8"]);
+    expect(await signalsFor("leerplicht")).toEqual(["LEGAL_16H:8"]);
+    const consent = await as("parent").post(`${url}/consent`, {
+      purpose: "share_authorized_absence_with_leerplicht",
+      decision: "given",
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(await signalsFor("leerplicht")).toEqual(["SICK_LONG:7", "LEGAL_16H:8"]);
+    await as("parent").post(`${url}/consent`, {
+      purpose: "share_authorized_absence_with_leerplicht",
+      decision: "withdrawn",
+    });
+    expect(await signalsFor("leerplicht")).toEqual(["LEGAL_16H:8"]);
+  });
 });

@@ -12,6 +12,7 @@ import {
   documentResource,
   grantFor,
   type PupilFacts,
+  pupilScope,
 } from "../../commands/case-access.ts";
 import { openCaseCommand } from "../../commands/open-case.ts";
 import { loadPupilFacts } from "../../commands/run-on-case.ts";
@@ -19,6 +20,7 @@ import { loadAllCases, loadCase } from "../../db/repositories/cases.ts";
 import { loadCaseView } from "../../db/repositories/cases-view.ts";
 import { loadDocument } from "../../db/repositories/documents.ts";
 import type { Case } from "../../domain/cases/model.ts";
+import type { SignalCode } from "../../domain/signals/types.ts";
 import type { HttpContext } from "../context.ts";
 import {
   CaseDetailSchema,
@@ -29,6 +31,7 @@ import {
 import { notFound, problemResponses } from "../problem.ts";
 import { caseCommandRoutes } from "./cases-command-route.ts";
 import { CaseParams, commandActor, IsoDate, requireLogin, today, unwrap } from "./cases-http.ts";
+import { involvesAuthorizedAbsence } from "./signals.ts";
 
 const OpenCaseBody = z
   .object({
@@ -117,7 +120,21 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       const view = await loadCaseView(ctx.db.orm, c, f.pupil, f.consent);
       if (!view) throw notFound();
       const allowed = new Set(allowedCaseCommands(actor.policy, view, f, asOf));
+      const pupil = { kind: "pupil", pupil: pupilScope(f, asOf, c.schoolId) } as const;
+      const seesAuthorizedAbsence = grantFor(
+        actor.policy,
+        "read_attendance_authorized",
+        pupil,
+      ).allowed;
       return presentCaseDetail(view, asOf, {
+        // A signal id starts with its code ("SICK_LONG:12"); without attributes a
+        // LONG_TERM_ABSENT counts as resting on authorized absence.
+        canSeeSignal: (signalId) =>
+          seesAuthorizedAbsence ||
+          !involvesAuthorizedAbsence({
+            code: signalId.split(":")[0] as SignalCode,
+            attributes: {},
+          }),
         canReadDocument: (visibility) =>
           grantFor(actor.policy, "read_document", documentResource(c, f, asOf, visibility)).allowed,
         // A parent who is also a professional of the case sees it as the professional.
