@@ -125,6 +125,18 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  "POST /api/signals/{id}/case": {
+    // As /known: an unknown signal is 404 for everyone, also with a case the user may read;
+    // the per-role decision (signal and case both readable, same pupil) is tested in
+    // src/http/routes/signals.test.ts.
+    probes: [
+      {
+        url: () => "/api/signals/LEGAL_16H:nope/case",
+        body: (w) => ({ case_id: w.caseId }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
   "GET /api/monitor": { probes: [{ url: () => "/api/monitor", row: "ffyyyyffffyyf" }] },
   "GET /api/monitor/former-thuiszitters": {

@@ -1,14 +1,26 @@
-// POST /api/signals/{id}/known (domain.md §4: a professional handles an open signal by marking it
-// known/explained with a reason). Authorized by the same policy that lets the user see the
+// POST /api/signals/{id}/known and /case (domain.md §4: a professional handles an open signal by
+// marking it known/explained with a reason, or by linking it to a case of the pupil). Authorized by the same policy that lets the user see the
 // signal (read_signals on its pupil: school staff their school, leerplicht residents — with
 // consent (a) for signals on authorized absence —, case professionals their cases); anything
 // else answers 404 exactly like a signal that does not exist. Audited, allowed and denied alike.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { auditDecision, grantFor } from "../../commands/case-access.ts";
+import {
+  auditDecision,
+  authorizeOnCase,
+  type CommandActor,
+  grantFor,
+} from "../../commands/case-access.ts";
+import { loadPupilFacts } from "../../commands/run-on-case.ts";
+import { loadCase } from "../../db/repositories/cases.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
-import { handleSignalState, loadSignalState } from "../../services/signal-state-handling.ts";
+import {
+  type HandleOutcome,
+  handleSignalState,
+  loadSignalState,
+  type StoredSignalState,
+} from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { commandActor, today } from "./cases-http.ts";
@@ -41,36 +53,7 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
     async (request) => {
       const actor = commandActor(request);
       const onDate = today(ctx);
-      const state = await loadSignalState(ctx.db.sql, request.params.id);
-      if (!state) throw notFound();
-      const pupil = (await scopesOf(ctx.db.orm, [state.pupilId], onDate)).get(state.pupilId);
-      const grant = pupil
-        ? grantFor(
-            actor.policy,
-            "read_signals",
-            signalResource(
-              {
-                code: state.code as SignalCode,
-                attributes: state.attributes,
-                schoolId: state.schoolId,
-              },
-              pupil,
-            ),
-          )
-        : ({ allowed: false, reason: "no such pupil" } as const);
-      await auditDecision(
-        ctx.db.orm,
-        actor,
-        "handle_signal",
-        {
-          pupilId: state.pupilId,
-          caseId: null,
-          resourceType: "signal",
-          resourceId: state.id,
-        },
-        grant,
-      );
-      if (!grant.allowed) throw notFound();
+      const state = await authorizedSignal(ctx, actor, request.params.id, onDate);
       const done = await handleSignalState(
         ctx.db,
         state.id,
@@ -78,19 +61,105 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
         actor.userId,
         onDate,
       );
-      if (!done.ok) {
-        if (done.error === "not_found") throw notFound();
-        if (done.error === "reason_required") throw new HttpProblem(400, "A reason is required.");
-        throw new HttpProblem(409, "Only an open signal can be handled.", {
-          type: "urn:aanwezig:problem:signal-not-open",
-        });
-      }
-      return {
-        pupil_id: done.state.pupilId,
-        school_id: done.state.schoolId,
-        code: done.state.code,
-        ...presentState(done.state),
-      };
+      return presentHandled(done);
     },
   );
+
+  app.withTypeProvider<ZodTypeProvider>().post(
+    "/api/signals/:id/case",
+    {
+      schema: {
+        summary: "Links an open signal to a case of the same pupil (it becomes handled)",
+        tags: ["signals"],
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: z.object({ case_id: z.string().min(1).max(64) }),
+        response: {
+          200: HandledSignalSchema,
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const actor = commandActor(request);
+      const onDate = today(ctx);
+      const state = await authorizedSignal(ctx, actor, request.params.id, onDate);
+      // The case must be one the user may read (audited; 404 otherwise) and about this pupil.
+      const c = await loadCase(ctx.db.orm, request.body.case_id);
+      const facts = c ? await loadPupilFacts(ctx.db.orm, c.pupilId) : undefined;
+      if (!c || !facts) throw notFound();
+      const gate = await authorizeOnCase(ctx.db.orm, actor, "read_case", c, facts, onDate, {
+        command: "link_signal_to_case",
+      });
+      if (!gate.ok) throw notFound();
+      if (c.pupilId !== state.pupilId) {
+        throw new HttpProblem(409, "The case is about another pupil.", {
+          type: "urn:aanwezig:problem:signal-other-pupil",
+        });
+      }
+      const done = await handleSignalState(
+        ctx.db,
+        state.id,
+        { kind: "case", caseId: c.id },
+        actor.userId,
+        onDate,
+      );
+      return presentHandled(done);
+    },
+  );
+}
+
+/** The signal if the user may see it (read_signals, audited either way); else 404. */
+async function authorizedSignal(
+  ctx: HttpContext,
+  actor: CommandActor,
+  id: string,
+  onDate: string,
+): Promise<StoredSignalState> {
+  const state = await loadSignalState(ctx.db.sql, id);
+  if (!state) throw notFound();
+  const pupil = (await scopesOf(ctx.db.orm, [state.pupilId], onDate)).get(state.pupilId);
+  const grant = pupil
+    ? grantFor(
+        actor.policy,
+        "read_signals",
+        signalResource(
+          {
+            code: state.code as SignalCode,
+            attributes: state.attributes,
+            schoolId: state.schoolId,
+          },
+          pupil,
+        ),
+      )
+    : ({ allowed: false, reason: "no such pupil" } as const);
+  await auditDecision(
+    ctx.db.orm,
+    actor,
+    "handle_signal",
+    {
+      pupilId: state.pupilId,
+      caseId: null,
+      resourceType: "signal",
+      resourceId: state.id,
+    },
+    grant,
+  );
+  if (!grant.allowed) throw notFound();
+  return state;
+}
+
+function presentHandled(done: HandleOutcome) {
+  if (!done.ok) {
+    if (done.error === "not_found") throw notFound();
+    if (done.error === "reason_required") throw new HttpProblem(400, "A reason is required.");
+    throw new HttpProblem(409, "Only an open signal can be handled.", {
+      type: "urn:aanwezig:problem:signal-not-open",
+    });
+  }
+  return {
+    pupil_id: done.state.pupilId,
+    school_id: done.state.schoolId,
+    code: done.state.code,
+    ...presentState(done.state),
+  };
 }

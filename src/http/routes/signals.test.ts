@@ -244,4 +244,44 @@ describe.each(engines())("signals API on $name", (engine) => {
     expect(keys((await list(mixed)).body)).toEqual(["P0001 LEGAL_16H"]);
     expect(keys((await list(who.baken!)).body)).toContain("P0004 LEGAL_16H");
   });
+
+  it("links an open signal by hand to a case of the same pupil the user may read", async () => {
+    const rows = (await list(who.baken!)).body as { id: string; code: string; pupil_id: string }[];
+    const sick = rows.find((r) => r.code === "SICK_FREQUENT")!;
+    const ownerId = await addUser(t.db, "zc3@baken.example", [
+      { role: "care_coordinator", schoolId: "34CD00" },
+    ]);
+    const own = await storedCase(t.db, ownerId, {
+      pupilId: "P0002",
+      schoolId: "34CD00",
+      openedAt: "2026-02-27",
+      absenceStartDate: "2026-02-16",
+    });
+    const other = await storedCase(t.db, ownerId, {
+      pupilId: "P0003",
+      schoolId: "34CD00",
+      openedAt: "2026-02-27",
+      absenceStartDate: "2026-02-23",
+    });
+    const link = (user: LoggedIn, caseId: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/signals/${sick.id}/case`,
+        headers: { cookie: user.cookie, "x-csrf-token": user.csrfToken },
+        payload: { case_id: caseId },
+      });
+    // Another school may see neither the signal nor the case.
+    expect((await link(who.linde!, own.id)).statusCode).toBe(404);
+    expect((await link(who.baken!, "no-such-case")).statusCode).toBe(404);
+    expect((await link(who.baken!, other.id)).statusCode).toBe(409);
+    const linked = await link(who.baken!, own.id);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({
+      id: sick.id,
+      state: "handled",
+      handled_kind: "case",
+      case_id: own.id,
+    });
+    expect((await link(who.baken!, own.id)).statusCode).toBe(409);
+  });
 });
