@@ -511,6 +511,24 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
       new_owner_user_id: userIds.case_director,
     });
     world = { caseId, documents, userIds };
+    // P0001's absence: truant all week of 9 February (LEGAL_16H: unauthorized, leerplicht's
+    // legal duty) and sick since 16 February (SICK_LONG: authorized, needs consent (a)).
+    const days = (from: string, n: number) =>
+      Array.from({ length: n }, (_, i) => new Date(Date.parse(from) + i * 86_400_000))
+        .filter((d) => d.getUTCDay() >= 1 && d.getUTCDay() <= 5)
+        .map((d) => d.toISOString().slice(0, 10));
+    const minutes = (day: string) => (new Date(day).getUTCDay() === 3 ? 180 : 300);
+    const rows = [
+      ...days("2026-02-09", 5).map(
+        (d) => `('P0001', '${d}', 'day', '12AB00', ${minutes(d)}, 'truant')`,
+      ),
+      ...days("2026-02-16", 15).map(
+        (d) => `('P0001', '${d}', 'day', '12AB00', ${minutes(d)}, 'sick')`,
+      ),
+    ];
+    await t.db.sql.exec(
+      `insert into attendance (pupil_id, date, period, school_id, minutes, reason) values ${rows.join(", ")}`,
+    );
   });
   afterAll(() => t.close());
 
@@ -593,6 +611,54 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
       });
     }
   }
+
+  it("shows P0001's signals per role: leerplicht without consent (a) only the legal ones", async () => {
+    const codesFor = async (role: RoleCode) => {
+      const response = await send(role, "GET", "/api/signals?as_of=2026-03-02");
+      if (response.statusCode !== 200) return String(response.statusCode);
+      const codes = (response.json() as { pupil_id: string; code: string }[])
+        .filter((signal) => signal.pupil_id === "P0001")
+        .map((signal) => signal.code);
+      return [...new Set(codes)].sort().join(",");
+    };
+    const all = await codesFor("care_coordinator");
+    expect(all).toContain("LEGAL_16H");
+    expect(all).toContain("SICK_LONG");
+    const legalOnly = all
+      .split(",")
+      .filter(
+        (code) =>
+          !code.startsWith("SICK_") &&
+          !["UNDER_50", "PERSISTENT_10", "EARLY_YEARS_20", "LONG_TERM_ABSENT"].includes(code),
+      )
+      .join(",");
+    expect(legalOnly).toContain("LEGAL_16H");
+    const expected: Record<RoleCode, string> = {
+      teacher: all,
+      care_coordinator: all,
+      school_head: all,
+      attendance_officer: legalOnly,
+      case_director: all,
+      partnership_consultant: all,
+      youth_doctor: all,
+      youth_care: "",
+      breakthrough_member: "",
+      parent: "403",
+      policy_officer: "403",
+      app_admin: "403",
+      privacy_officer: "403",
+    };
+    for (const role of ROLE_CODES) {
+      const before = await auditRowsOf(role);
+      expect(await codesFor(role), role).toBe(expected[role]);
+      const fresh = (await auditRowsOf(role)).filter((r) => !before.some((b) => b.id === r.id));
+      // Shown signals are a read of the pupil's data: audited.
+      expect(
+        fresh.some((r) => r.action === "read_signals"),
+        role,
+      ).toBe(expected[role] !== "" && expected[role] !== "403");
+    }
+  });
 
   it("lists case A exactly to the roles that may read it, each listing audited", async () => {
     let actual = "";
