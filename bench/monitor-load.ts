@@ -6,7 +6,8 @@
 // officer, warms the monitor's snapshot cache (timing the cold computation), then lets
 // autocannon play 200 concurrent users cycling through /api/monitor (by school, municipality,
 // partnership), /api/monitor/trend and /api/monitor/kpis: first at `--rate` requests per
-// second per user (people reading figures), then without pause (saturation).
+// second per user (people reading figures), then without pause (saturation); each beside the
+// same load on /api/health as the peer.
 import { spawn } from "node:child_process";
 import { type AddressInfo, createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
@@ -113,9 +114,23 @@ try {
       `cold ${cold.toFixed(0).padStart(6)} ms  warm ${warm.toFixed(1).padStart(6)} ms  ${path}`,
     );
   }
-  const runs: { name: string; rate?: number }[] = [
-    { name: `${connections} users, ${args.rate} request/s each`, rate: Number(args.rate) },
-    { name: `${connections} users, no pause (saturation)` },
+  // The peer: the same users on /api/health (one trivial query, no session), the floor this
+  // machine and framework give at the same moment, so a shared machine's load is visible.
+  const health = [{ method: "GET", path: "/api/health" }];
+  const monitor = paths.map((path) => ({ method: "GET", path }));
+  const runs: { name: string; rate?: number; requests: typeof monitor }[] = [
+    {
+      name: `monitor: ${connections} users, ${args.rate} request/s each`,
+      rate: Number(args.rate),
+      requests: monitor,
+    },
+    {
+      name: `peer /api/health: ${connections} users, ${args.rate} request/s each`,
+      rate: Number(args.rate),
+      requests: health,
+    },
+    { name: `monitor: ${connections} users, no pause (saturation)`, requests: monitor },
+    { name: `peer /api/health: ${connections} users, no pause`, requests: health },
   ];
   console.log(
     "\n| run | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors | load average (1 min) |",
@@ -128,7 +143,7 @@ try {
       duration,
       ...(run.rate ? { connectionRate: run.rate } : {}),
       headers: { cookie },
-      requests: paths.map((path) => ({ method: "GET", path })),
+      requests: run.requests,
     });
     if (serverExited) throw new Error("the server exited during the run");
     const l = result.latency;
