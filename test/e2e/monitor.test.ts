@@ -3,7 +3,9 @@
 // section, suppressed cells shown as "< 5" exactly where the API suppressed them, the table
 // alternative, CSV and XLSX export, the printable report without navigation, no pupil id or
 // name on any monitor page or in any monitor answer, and axe without violations everywhere.
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoRegion } from "../../src/demo/generate.ts";
@@ -270,9 +272,59 @@ describe("monitor for leerplicht", () => {
     await page?.context().close();
   });
 
-  it("offers the comparison of lists, and every page passes axe", async () => {
+  it("compares an uploaded list with the register, as the API does, with reasons", async () => {
     await page.goto(`${app.url}/monitor/lijsten-vergelijken`);
     await page.getByRole("heading", { level: 1, name: "Lijsten vergelijken" }).waitFor();
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Without a file the form says so beside the field.
+    await page.getByRole("button", { name: "Vergelijk" }).click();
+    await expect
+      .poll(() => page.locator("#reconcile-file-error").textContent())
+      .toBe("Kies een CSV-bestand.");
+
+    const region = generateDemoRegion({ pupils: 400, seed: 1 });
+    const ids = [...region.pupils.slice(0, 40).map((p) => p.pupilId), "P999999"];
+    const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-list-"));
+    const file = join(dir, "thuiszitterslijst.csv");
+    await writeFile(file, `naam;pupil_id\n${ids.map((id) => `Iemand;${id}`).join("\n")}\n`);
+    await page.getByLabel("Thuiszitterslijst (CSV)").setInputFiles(file);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/api/monitor/reconciliation")),
+      page.getByRole("button", { name: "Vergelijk" }).click(),
+    ]);
+    // Only the pupil numbers leave the browser, not the other columns of the file.
+    const sent = request.postDataJSON() as { pupil_ids: string[]; municipality?: string };
+    expect(sent.pupil_ids).toEqual(ids);
+    expect(JSON.stringify(sent)).not.toContain("Iemand");
+    const answer = (await (await request.response())?.json()) as {
+      list_size: number;
+      only_in_list: { pupil_id: string }[];
+      only_in_register: { pupil_id: string }[];
+    };
+    await page.getByRole("heading", { level: 2, name: "Uitkomst van de vergelijking" }).waitFor();
+    expect(answer.list_size).toBe(ids.length);
+    const shownIds = async (testId: string) =>
+      page.getByTestId(testId).locator("tbody th").allTextContents();
+    expect(await shownIds("reconcile-only-in-list")).toEqual(
+      answer.only_in_list.map((l) => l.pupil_id),
+    );
+    expect(await shownIds("reconcile-only-in-register")).toEqual(
+      answer.only_in_register.map((l) => l.pupil_id),
+    );
+    // Every line has its reason in Dutch, none is left as a code.
+    const reasons = await page
+      .locator("[data-testid^='reconcile-only'] tbody tr td:nth-of-type(1)")
+      .allTextContents();
+    for (const reason of reasons) expect(reason).not.toMatch(/^[a-z_0-9]+$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("shows the other monitor pages without axe violations", async () => {
+    await page.goto(`${app.url}/monitor/oud-thuiszitters`);
+    await page.getByRole("heading", { level: 1, name: "Oud-thuiszitters" }).waitFor();
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${app.url}/monitor/kpi`);

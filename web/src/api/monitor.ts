@@ -1,10 +1,13 @@
 // The monitor endpoints (domain.md §7). GET /api/monitor?as_of=&by= is the contract of
 // interfaces.md "Monitor rows": aggregates only; a count of 1–4 arrives as null (suppressed for
-// policy roles). The other endpoints are this app's own; until the server publishes them in
-// /api/openapi.json the screens say "nog niet beschikbaar" (see capabilities.ts).
+// policy roles). The other endpoints are the monitor's own (src/http/routes/monitor-*.ts); a
+// screen whose endpoint is not in /api/openapi.json says "nog niet beschikbaar".
 import type { z } from "zod";
 import type { MonitorRowSchema, MonitorTrendRowSchema } from "../../../src/http/routes/monitor.ts";
+import type { FormerReportSchema } from "../../../src/http/routes/monitor-former.ts";
 import type { KpiReportSchema, KpiSchema } from "../../../src/http/routes/monitor-kpis.ts";
+import type { TellingSchema } from "../../../src/http/routes/monitor-leerplichttelling.ts";
+import type { ReconciliationSchema } from "../../../src/http/routes/monitor-reconciliation.ts";
 import { apiRequest } from "./client.ts";
 
 // The shapes are the server's own zod schemas (types only: nothing of the server is bundled).
@@ -50,12 +53,7 @@ export function fetchKpis(quarter: string, signal?: AbortSignal): Promise<KpiRep
 }
 
 /** The leerplichttelling (art. 25) of a school year (the year of its 1 August). */
-export interface Telling {
-  school_year: string;
-  reference_date: string;
-  rows: { municipality: string; category: string; count: number | null }[];
-  notes: Record<string, string>;
-}
+export type Telling = z.infer<typeof TellingSchema>;
 
 export function fetchTelling(schoolYear: number, signal?: AbortSignal): Promise<Telling> {
   return get<Telling>(
@@ -65,77 +63,31 @@ export function fetchTelling(schoolYear: number, signal?: AbortSignal): Promise<
   );
 }
 
-/** Reconciliation: the partnership's or school's own thuiszitter list against the register. */
-export interface ReconciliationEntry {
-  pupilId: string;
-  reason: string | null;
-}
+/** Reconciliation: an own thuiszitter list against the register, with reasons. */
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+export type ReconciliationLine = Reconciliation["only_in_list"][number];
+export type ReconciliationScope = Reconciliation["scope"];
 
-export interface Reconciliation {
-  onlyInList: ReconciliationEntry[];
-  onlyInRegister: ReconciliationEntry[];
-  inBoth: number;
-}
-
-export async function reconcile(
-  input: { pupilIds: string[]; asOf: string },
-  signal?: AbortSignal,
-): Promise<Reconciliation> {
-  const body = await apiRequest<unknown>("POST", "/api/monitor/reconciliation", {
-    body: { as_of: input.asOf, pupil_ids: input.pupilIds },
-    ...(signal ? { signal } : {}),
+/**
+ * Sends the pupil numbers of the list only (read from the CSV in the browser), so names or
+ * notes in other columns of the user's file never reach the server.
+ */
+export function reconcile(input: {
+  pupilIds: string[];
+  asOf: string;
+  scope: ReconciliationScope;
+}): Promise<Reconciliation> {
+  const scope = input.scope.kind === "region" ? {} : { [input.scope.kind]: input.scope.id };
+  return apiRequest<Reconciliation>("POST", "/api/monitor/reconciliation", {
+    body: { pupil_ids: input.pupilIds, as_of: input.asOf, ...scope },
   });
-  const o = isObject(body) ? body : {};
-  const entries = (value: unknown): ReconciliationEntry[] =>
-    (Array.isArray(value) ? value : []).filter(isObject).map((e) => ({
-      pupilId: String(e.pupil_id ?? e.person_id ?? ""),
-      reason: typeof e.reason === "string" ? e.reason : null,
-    }));
-  const both = o.in_both;
-  return {
-    onlyInList: entries(o.only_in_list),
-    onlyInRegister: entries(o.only_in_register),
-    inBoth: Array.isArray(both) ? both.length : (numberOrNull(both) ?? 0),
-  };
 }
 
-/** Former thuiszitters: one row per cohort (quarter of closing) and measure. */
-export interface CohortRow {
-  cohort: string;
-  measure: string;
-  count: number | null;
-}
+/** Former thuiszitters: cohorts per closing quarter, and pupils for roles that may read them. */
+export type FormerReport = z.infer<typeof FormerReportSchema>;
+export type FormerPupil = NonNullable<FormerReport["pupils"]>[number];
+export type CohortRow = FormerReport["cohorts"][number];
 
-export async function fetchFormerThuiszitters(
-  query: { asOf: string },
-  signal?: AbortSignal,
-): Promise<CohortRow[]> {
-  const body = await get<unknown>(
-    "/api/monitor/former-thuiszitters",
-    { as_of: query.asOf },
-    signal,
-  );
-  const list = Array.isArray(body) ? body : listIn(body, ["rows", "cohorts"]);
-  return list.filter(isObject).map((r) => ({
-    cohort: String(r.cohort ?? r.quarter ?? r.group ?? ""),
-    measure: String(r.measure ?? ""),
-    count: numberOrNull(r.count),
-  }));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function listIn(body: unknown, keys: readonly string[]): unknown[] {
-  if (!isObject(body)) return [];
-  for (const key of keys) {
-    const value = body[key];
-    if (Array.isArray(value)) return value;
-  }
-  return [];
-}
-
-function numberOrNull(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
+export function fetchFormerThuiszitters(asOf: string, signal?: AbortSignal): Promise<FormerReport> {
+  return get<FormerReport>("/api/monitor/former-thuiszitters", { as_of: asOf }, signal);
 }

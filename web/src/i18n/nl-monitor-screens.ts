@@ -94,6 +94,8 @@ export const monitorScreensNl = {
       `Lijndiagram: ${title} per kwartaal. De getallen staan in de tabel bij deze grafiek.`,
     suppressedNote:
       "Een staaf met “< 5” staat voor 1 tot en met 4 kinderen; het precieze aantal wordt niet getoond.",
+    suppressedLineNote:
+      "Waar een lijn onderbroken is, gaat het om 1 tot en met 4 kinderen (“< 5”); het precieze aantal staat niet in de grafiek en niet in de tabel.",
     chartLoading: "De grafiek wordt geladen…",
   },
   trends: {
@@ -167,29 +169,48 @@ export const monitorScreensNl = {
   reconciliation: {
     title: "Lijsten vergelijken",
     intro:
-      "Vergelijk de eigen thuiszitterslijst van een samenwerkingsverband of school met het register: wie staat op de ene lijst en niet op de andere, en waarom.",
+      "Vergelijk de eigen thuiszitterslijst van een samenwerkingsverband, school of gemeente met het register: wie staat op de ene lijst en niet op de andere, en waarom.",
     file: "Thuiszitterslijst (CSV)",
     fileHelp:
-      "Een CSV-bestand met een kolom pupil_id (leerlingnummer), gescheiden door ; of ,. Andere kolommen worden genegeerd.",
+      "Een CSV-bestand met een kolom pupil_id (of leerlingnummer), gescheiden door ; of ,. Alleen de leerlingnummers worden verstuurd; andere kolommen blijven op uw computer.",
     fileRequired: "Kies een CSV-bestand.",
-    fileNoIds: "In dit bestand staat geen kolom pupil_id met leerlingnummers.",
+    fileNoIds: "In dit bestand staat geen kolom pupil_id of leerlingnummer.",
+    scope: "Lijst van",
+    scopeRegion: "De hele regio",
+    scopeKinds: {
+      school: (id: string) => `School ${id}`,
+      partnership: (id: string) => `Samenwerkingsverband ${id}`,
+      municipality: (id: string) => `Gemeente ${id}`,
+    } as Record<string, (id: string) => string>,
     asOf: "Peildatum",
     submit: "Vergelijk",
     submitting: "Bezig met vergelijken…",
+    resultTitle: "Uitkomst van de vergelijking",
     onlyInList: "Alleen op de eigen lijst",
     onlyInRegister: "Alleen in het register",
-    inBoth: "Op beide lijsten",
-    summary: (list: number, register: number, both: number) =>
-      `${list} alleen op de eigen lijst, ${register} alleen in het register, ${both} op beide.`,
+    summary: (listSize: number, list: number, register: number, both: string) =>
+      `${listSize === 1 ? "1 leerling" : `${listSize} leerlingen`} op de lijst: ${both} op beide lijsten, ${list} alleen op de eigen lijst, ${register} alleen in het register.`,
+    notShown: (list: string, register: string, both: string) =>
+      `Niet getoond omdat u deze leerlingen niet mag inzien: ${list} alleen op de eigen lijst, ${register} alleen in het register, ${both} op beide.`,
     pupil: "Leerling",
     reason: "Reden",
-    unknownReason: "Onbekend",
-    resultTitle: "Uitkomst van de vergelijking",
-    reasons: {} as Record<string, string>,
-    sent: (n: number) =>
-      n === 1
-        ? "1 leerlingnummer gevonden in het bestand."
-        : `${n} leerlingnummers gevonden in het bestand.`,
+    detail: "Toelichting",
+    caseState: "Casus",
+    caseStates: { open: "Open", closed: "Afgesloten" } as Record<string, string>,
+    reasons: {
+      unknown_person: "Onbekend in het register",
+      exemption: "Heeft een vrijstelling",
+      not_enrolled: "Niet ingeschreven op een school",
+      outside_scope: "Valt buiten het gebied van deze lijst",
+      case_closed: "De casus is afgesloten",
+      signal_not_holding: "Het verzuimsignaal geldt niet meer op de peildatum",
+      no_absence_signal: "Geen verzuimsignaal in het register",
+      thuiszitter_inspectie: "Thuiszitter volgens de Inspectie (langdurig ongeoorloofd verzuim)",
+      thuiszitter_breed: "Thuiszitter volgens de brede definitie (langdurig verzuim)",
+      absolute_absence: "Absoluut verzuim (bij geen school ingeschreven)",
+      exemption_5a: "Vrijstelling artikel 5 onder a",
+    } as Record<string, string>,
+    legal: "ongeoorloofd",
   },
   cohort: {
     title: "Oud-thuiszitters",
@@ -199,7 +220,38 @@ export const monitorScreensNl = {
     cohort: "Afgesloten in",
     tableTitle: "Oud-thuiszitters per cohort",
     empty: "Er zijn nog geen afgesloten casussen om te volgen.",
-    measures: {} as Record<string, string>,
+    measures: {
+      former_thuiszitters: "Oud-thuiszitters",
+      reentered: "Weer naar school",
+      enrolled_now: "Nu ingeschreven",
+      attendance_90: "Sindsdien ten minste 90% aanwezig",
+      changed_school: "Van school gewisseld",
+      new_signal: "Nieuw verzuimsignaal",
+      long_term_absent_again: "Opnieuw langdurig afwezig",
+      new_case: "Nieuwe casus",
+      left_education: "Onderwijs verlaten",
+      left_with_start_qualification: "Verlaten met startkwalificatie",
+      left_start_qualification_unknown: "Verlaten, startkwalificatie onbekend",
+    } as Record<string, string>,
+    outcome: (name: string) => `Uitkomst: ${name}`,
+    noStartQualifications:
+      "Het register legt geen startkwalificaties vast; wie het onderwijs verliet, staat daarom bij ‘startkwalificatie onbekend’.",
+    pupilsTitle: "Leerlingen in de cohorten",
+    pupilsNotShown: "Met uw rol ziet u alleen de totalen, niet de leerlingen zelf.",
+    columns: {
+      case: "Casus",
+      pupil: "Leerling",
+      closedAt: "Afgesloten op",
+      outcome: "Uitkomst",
+      reentered: "Weer naar school",
+      schoolChanges: "Schoolwisselingen",
+      attendance: "Aanwezig sinds afsluiten",
+      signals: "Signalen nu",
+      newCase: "Nieuwe casus",
+      left: "Onderwijs verlaten",
+      startQualification: "Startkwalificatie",
+    },
+    startQualification: { obtained: "Behaald", unknown: "Onbekend" } as Record<string, string>,
   },
   columns: {
     group: "Groep",

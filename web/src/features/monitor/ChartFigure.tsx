@@ -54,53 +54,55 @@ export function ChartFigure<Row>({
   const file = (extension: "csv" | "xlsx") => exportFileName(title, exportDate, extension);
   return (
     <div className="aanwezig-figure" data-testid={testId}>
-      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend and border do not belong here */}
-      <div
-        className="aanwezig-figure__toolbar"
-        role="group"
-        aria-label={t.monitorScreens.figure.viewLabel(title)}
-      >
-        <Button
-          type="button"
-          purpose="secondary"
-          toggle
-          pressed={view === "chart"}
-          aria-controls={chartId}
-          onClick={() => setView("chart")}
+      <div className="aanwezig-figure__toolbars">
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend and border do not belong here */}
+        <div
+          className="aanwezig-figure__toolbar"
+          role="group"
+          aria-label={t.monitorScreens.figure.viewLabel(title)}
         >
-          {t.monitorScreens.figure.showChart}
-        </Button>
-        <Button
-          type="button"
-          purpose="secondary"
-          toggle
-          pressed={view === "table"}
-          aria-controls={tableId}
-          onClick={() => setView("table")}
+          <Button
+            type="button"
+            purpose="secondary"
+            toggle
+            pressed={view === "chart"}
+            aria-controls={chartId}
+            onClick={() => setView("chart")}
+          >
+            {t.monitorScreens.figure.showChart}
+          </Button>
+          <Button
+            type="button"
+            purpose="secondary"
+            toggle
+            pressed={view === "table"}
+            aria-controls={tableId}
+            onClick={() => setView("table")}
+          >
+            {t.monitorScreens.figure.showTable}
+          </Button>
+        </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend and border do not belong here */}
+        <div
+          className="aanwezig-figure__toolbar"
+          role="group"
+          aria-label={t.table.exportLabel(title)}
         >
-          {t.monitorScreens.figure.showTable}
-        </Button>
-      </div>
-      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend and border do not belong here */}
-      <div
-        className="aanwezig-figure__toolbar"
-        role="group"
-        aria-label={t.table.exportLabel(title)}
-      >
-        <Button
-          type="button"
-          purpose="secondary"
-          onClick={() => downloadCsv(exported(), file("csv"))}
-        >
-          {t.table.exportCsv}
-        </Button>
-        <Button
-          type="button"
-          purpose="secondary"
-          onClick={() => void downloadXlsx(exported(), file("xlsx"))}
-        >
-          {t.table.exportXlsx}
-        </Button>
+          <Button
+            type="button"
+            purpose="secondary"
+            onClick={() => downloadCsv(exported(), file("csv"))}
+          >
+            {t.table.exportCsv}
+          </Button>
+          <Button
+            type="button"
+            purpose="secondary"
+            onClick={() => void downloadXlsx(exported(), file("xlsx"))}
+          >
+            {t.table.exportXlsx}
+          </Button>
+        </div>
       </div>
       <figure className="aanwezig-figure__chart" id={chartId} hidden={view !== "chart"}>
         {controls}
@@ -110,8 +112,10 @@ export function ChartFigure<Row>({
           </Suspense>
         </div>
         <figcaption className="aanwezig-figure__caption">
-          {title}
-          {hasSuppressed && kind === "bar" ? ` ${t.monitorScreens.figure.suppressedNote}` : ""}
+          {hasSuppressed ? `${title}.` : title}
+          {hasSuppressed
+            ? ` ${kind === "bar" ? t.monitorScreens.figure.suppressedNote : t.monitorScreens.figure.suppressedLineNote}`
+            : ""}
         </figcaption>
       </figure>
       <div className="aanwezig-figure__table" id={tableId} hidden={view !== "table"}>

@@ -116,8 +116,11 @@ export function pivot(rows: readonly MonitorRow[], section: SectionId): PivotTab
   return pivotAll(rows.filter((r) => sectionsOf(r.measure).includes(section)));
 }
 
-export function pivotAll(inSection: readonly MonitorRow[]): PivotTable {
-  const measures = [...new Set(inSection.map((r) => r.measure))].sort(compareMeasures);
+export function pivotAll(
+  inSection: readonly MonitorRow[],
+  order: (a: string, b: string) => number = compareMeasures,
+): PivotTable {
+  const measures = [...new Set(inSection.map((r) => r.measure))].sort(order);
   const groups = [...new Set(inSection.map((r) => r.group))];
   const cells = groups.map(() => measures.map((): Cell => 0));
   for (const row of inSection) {

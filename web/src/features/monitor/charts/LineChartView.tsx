@@ -2,6 +2,7 @@
 // says "< 5"), so no line ever dips to a 0 that was not counted.
 import {
   CartesianGrid,
+  LabelList,
   Legend,
   Line,
   LineChart,
@@ -18,7 +19,9 @@ export function LineChartView({ categories, series, format }: ChartProps) {
   const data = categories.map((c) => {
     const point: Record<string, string | number | null> = { label: c.label };
     series.forEach((s, i) => {
-      point[`v${i}`] = c.values[s.key] ?? null;
+      const value = c.values[s.key] ?? null;
+      point[`v${i}`] = value;
+      point[`l${i}`] = value === null ? "" : format(value);
     });
     return point;
   });
@@ -48,7 +51,9 @@ export function LineChartView({ categories, series, format }: ChartProps) {
             dot={{ r: 4, fill: seriesColour(i) }}
             connectNulls={false}
             isAnimationActive={false}
-          />
+          >
+            <LabelList dataKey={`l${i}`} position="top" fill={INK} />
+          </Line>
         ))}
       </LineChart>
     </ResponsiveContainer>
