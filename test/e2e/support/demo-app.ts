@@ -2,10 +2,13 @@
 // into a temporary embedded database, then `aanwezig serve` on it. Where the demo does not (yet)
 // create the demo accounts or freeze its date, this fills them in the same way (one account per
 // role, scoped to the first demo school and its municipality), so the tests log in as
-// `ROLE@demo.aanwezig.nl` either way.
+// `ROLE@demo.aanwezig.nl` either way. The browser gets a copy of web/dist taken at start (with
+// /api passed to the server): other test runs on the same working tree may rebuild web/dist
+// meanwhile, and a page must not lose its hashed assets halfway through a test.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -19,7 +22,7 @@ import {
 import { createUser, type RoleScope } from "../../../src/db/repositories/users.ts";
 import { generateDemoRegion } from "../../../src/demo/generate.ts";
 import { ensureWebBuilt } from "./build-web.ts";
-import { REPO_ROOT } from "./paths.ts";
+import { REPO_ROOT, WEB_DIST } from "./paths.ts";
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 /** A school day in the demo school year with signals of every kind. */
@@ -110,10 +113,12 @@ export async function startDemoApp(): Promise<DemoApp> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
   const dbDir = join(dir, "db");
+  const dist = join(dir, "web");
+  await copyBuiltApp(dist);
   await run(["--db", dbDir, "demo", "--pupils", String(PUPILS), "--seed", String(SEED)]);
   const asOf = await completeDemo(dbDir);
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const apiOrigin = `http://127.0.0.1:${port}`;
   const child = spawn(
     BIN,
     ["--db", dbDir, "serve", "--port", String(port), "--host", "127.0.0.1", "--no-jobs"],
@@ -126,17 +131,25 @@ export async function startDemoApp(): Promise<DemoApp> {
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d));
   child.stderr?.on("data", (d: Buffer) => (output += d));
-  const stop = async () => {
+  const stopServer = async () => {
     await stopProcess(child);
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(url, child, () => output);
+    await waitForHealth(apiOrigin, child, () => output);
   } catch (error) {
-    await stop();
+    await stopServer();
     throw error;
   }
-  return { url, asOf, stop };
+  const front = await startFront(dist, port);
+  return {
+    url: front.url,
+    asOf,
+    async stop() {
+      await front.close();
+      await stopServer();
+    },
+  };
 }
 
 /** Logs in through the login page as a demo account and waits for the start page. */
@@ -146,6 +159,75 @@ export async function logInAs(page: Page, url: string, account: string): Promise
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+}
+
+/** Copies web/dist, again if a concurrent build left it half written (assets missing). */
+async function copyBuiltApp(target: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await rm(target, { recursive: true, force: true });
+    await cp(WEB_DIST, target, { recursive: true }).catch(() => undefined);
+    const index = await readFile(join(target, "index.html"), "utf8").catch(() => "");
+    const assets = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    const present = await Promise.all(
+      assets.map((a) =>
+        stat(join(target, a)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (index && assets.length > 0 && present.every(Boolean)) return;
+    if (attempt >= 10) throw new Error("web/dist is incomplete: build the web app first");
+    await sleep(3000);
+    await ensureWebBuilt();
+  }
+}
+
+const TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  svg: "image/svg+xml",
+  map: "application/json",
+};
+
+/** The copied web app with /api passed through (Host unchanged, so the CSRF origin check holds). */
+async function startFront(dist: string, apiPort: number) {
+  const server = createHttpServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/api" || path.startsWith("/api/")) {
+      const upstream = httpRequest(
+        {
+          host: "127.0.0.1",
+          port: apiPort,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on("error", () => res.writeHead(502).end());
+      req.pipe(upstream);
+      return;
+    }
+    void (async () => {
+      const file = path.startsWith("/assets/") ? join(dist, path.replaceAll("..", "")) : "";
+      const found = file ? await stat(file).catch(() => undefined) : undefined;
+      if (path.startsWith("/assets/") && !found?.isFile()) return res.writeHead(404).end();
+      const target = found?.isFile() ? file : join(dist, "index.html");
+      const type = TYPES[target.split(".").pop() ?? ""] ?? "application/octet-stream";
+      res.writeHead(200, { "content-type": type }).end(await readFile(target));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function freePort(): Promise<number> {

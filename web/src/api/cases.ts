@@ -5,10 +5,7 @@ import type { CaseDetailBody, CaseSummaryBody } from "../../../src/http/presente
 import { apiRequest } from "./client.ts";
 
 export type CaseSummary = CaseSummaryBody;
-export type CaseDetail = CaseDetailBody & {
-  /** Used when the server starts to say which commands the user may give (not yet sent). */
-  allowed_actions?: string[];
-};
+export type CaseDetail = CaseDetailBody;
 export type CaseDeadline = CaseDetail["deadlines"][number];
 export type PlanAction = CaseDetail["plan"]["actions"][number];
 export type ConsentStatusRow = CaseDetail["consent"]["status"][number];
@@ -54,6 +51,8 @@ export interface CaseCommandBodies {
     purpose: string;
     subject?: string;
     decision: "given" | "refused" | "withdrawn";
+    /** Whose decision it is; required when a professional records it. */
+    giver?: { kind: "parent"; person_id: string } | { kind: "child" };
   };
   stagnation: { cause: string; note: string };
   escalate: { reason: string };

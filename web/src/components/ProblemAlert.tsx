@@ -36,7 +36,11 @@ export function problemMessage(error: unknown): string {
 }
 
 export function ProblemAlert({ error }: { error: unknown }) {
-  const detail = error instanceof ApiError ? error.problem?.detail : undefined;
+  // The server's own detail (in English, for developers and logs) only where no Dutch text
+  // for the refusal exists: a known refusal is explained fully by its Dutch sentence.
+  const code = error instanceof ApiError ? problemCode(error) : undefined;
+  const known = code !== undefined && t.problem.codes[code] !== undefined;
+  const detail = error instanceof ApiError && !known ? error.problem?.detail : undefined;
   const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
   return (
     <Alert type="error" role="alert">

@@ -221,6 +221,13 @@ export const caseFileNl = {
     giver: "Wie beslist",
     giverParent: "Een ouder / verzorger",
     giverChild: "Het kind / de jongere",
+    whichParent: "Welke ouder / verzorger",
+    knownParent: (n: number) => `Ouder ${n} (eerder vastgelegd)`,
+    otherParent: "Een andere ouder / verzorger",
+    parentName: "Naam of kenmerk van de ouder / verzorger",
+    parentNameHint:
+      "Zo herkent de casus later of dezelfde ouder opnieuw beslist of een andere ouder.",
+    parentRequired: "Noem de ouder die beslist.",
     purposeRequired: "Kies waarvoor.",
     decisionRequired: "Kies de beslissing.",
     chooseOption: "Kies…",

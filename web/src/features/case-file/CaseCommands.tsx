@@ -124,8 +124,22 @@ export function AddGoalForm({ detail, today, onDone }: Omit<Props, "allowed" | "
   );
 }
 
+/** A new parent (not yet in the consent records) is named in a text field. */
+const OTHER_PARENT = "__other";
+
 export function ConsentForm({ detail, onDone }: Pick<Props, "detail" | "onDone">) {
   const k = t.caseFile.consent;
+  // The parents who decided before, by the person key their records carry.
+  const known = [
+    ...new Set(
+      detail.consent.records
+        .filter((r) => r.giver.kind === "parent" && r.giver.person_id)
+        .map((r) => r.giver.person_id as string),
+    ),
+  ];
+  const isParent = (v: Values) => v.giver === "parent";
+  const namesNewParent = (v: Values) =>
+    isParent(v) && (known.length === 0 || v.parent === OTHER_PARENT);
   return (
     <CommandForm
       id="record-consent"
@@ -163,14 +177,39 @@ export function ConsentForm({ detail, onDone }: Pick<Props, "detail" | "onDone">
           ],
           required: t.common.required,
         },
+        {
+          name: "parent",
+          kind: "select",
+          label: c.whichParent,
+          options: [
+            ...known.map((id, i) => ({ value: id, label: c.knownParent(i + 1) })),
+            { value: OTHER_PARENT, label: c.otherParent },
+          ],
+          required: c.parentRequired,
+          when: (v) => isParent(v) && known.length > 0,
+        },
+        {
+          name: "parentName",
+          kind: "text",
+          label: c.parentName,
+          description: c.parentNameHint,
+          required: c.parentRequired,
+          when: namesNewParent,
+        },
       ]}
-      initial={{ giver: "parent" }}
+      initial={{ giver: "parent", ...(known[0] ? { parent: known[0] } : {}) }}
       submit={(v) =>
         runCaseCommand(detail.id, "consent", {
           purpose: v.purpose ?? "",
           ...(v.purpose === "involve_partner" && v.subject ? { subject: v.subject.trim() } : {}),
           decision: (v.decision ?? "given") as "given" | "refused" | "withdrawn",
-          ...(v.giver === "child" ? { giver: { kind: "child" as const } } : {}),
+          giver:
+            v.giver === "child"
+              ? { kind: "child" as const }
+              : {
+                  kind: "parent" as const,
+                  person_id: (namesNewParent(v) ? v.parentName : v.parent)?.trim() ?? "",
+                },
         })
       }
       done={k.recorded}

@@ -5,7 +5,7 @@
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useLocation, useParams } from "react-router";
 import type { CaseDetail, PlanAction } from "../../api/cases.ts";
 import { isApiError } from "../../api/client.ts";
@@ -48,12 +48,22 @@ import {
 
 const f = t.caseFile;
 
+/** The message after a command; `seq` moves focus to it again when the same text repeats. */
+interface Notice {
+  text: string | undefined;
+  seq: number;
+}
+
 export function CaseFilePage() {
   const { id = "" } = useParams();
   const query = useCase(id);
   const location = useLocation();
   const initialNotice = (location.state as { notice?: string } | null)?.notice;
-  const [notice, setNotice] = useState<string | undefined>(initialNotice);
+  const [notice, setNotice] = useState<Notice>({ text: initialNotice, seq: 0 });
+  const announce = useCallback(
+    (text: string) => setNotice((current) => ({ text, seq: current.seq + 1 })),
+    [],
+  );
   if (query.isPending) {
     return (
       <>
@@ -73,7 +83,7 @@ export function CaseFilePage() {
       </>
     );
   }
-  return <CaseFile detail={query.data} notice={notice} onNotice={setNotice} />;
+  return <CaseFile detail={query.data} notice={notice} onNotice={announce} />;
 }
 
 function CaseFile({
@@ -82,13 +92,18 @@ function CaseFile({
   onNotice,
 }: {
   detail: CaseDetail;
-  notice: string | undefined;
+  notice: Notice;
   onNotice: (message: string) => void;
 }) {
   const me = useCurrentUser();
   const today = appToday(me);
   const myId = me.user.id;
   const allowed = allowedCommands(detail);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // After a command its form closes: keyboard focus goes to the message that says what happened.
+  useEffect(() => {
+    if (notice.seq > 0) noticeRef.current?.focus();
+  }, [notice.seq]);
   const may = (command: UiCommand) => allowed?.has(command) ?? false;
   const props = { c: detail, myId, today };
   const phaseCommands =
@@ -96,8 +111,14 @@ function CaseFile({
   return (
     <>
       <PageHeading>{f.title(detail.pupil_name)}</PageHeading>
-      <p role="status" className="aanwezig-notice" data-testid="case-notice">
-        {notice ?? ""}
+      <p
+        role="status"
+        ref={noticeRef}
+        tabIndex={-1}
+        className="aanwezig-notice"
+        data-testid="case-notice"
+      >
+        {notice.text ?? ""}
       </p>
       <Summary detail={detail} myId={myId} />
 
@@ -239,10 +260,10 @@ function ActionsTable({
   const done = useMutation({
     mutationFn: (actionId: string) => markActionDone(detail.id, actionId),
     onSuccess: async () => {
-      await Promise.all(
-        refreshKeys(detail.id).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      );
       onDone(t.common.saved);
+      const [first, ...rest] = refreshKeys(detail.id);
+      for (const queryKey of rest) void queryClient.invalidateQueries({ queryKey });
+      await queryClient.invalidateQueries({ queryKey: first });
     },
   });
   const owner = new Map(detail.participants.map((p) => [p.person_id, personLabel(p, myId)]));

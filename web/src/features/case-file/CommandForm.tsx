@@ -82,11 +82,14 @@ export function CommandForm({
   const mutation = useMutation({
     mutationFn: (v: Values) => submit(v),
     onSuccess: async () => {
-      await Promise.all(refresh.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       setOpen(false);
       setSubmitted(false);
       setValues(initial);
       onDone?.(done);
+      // The case itself first (what the user looks at); the lists refresh in the background.
+      const [first, ...rest] = refresh;
+      for (const queryKey of rest) void queryClient.invalidateQueries({ queryKey });
+      if (first) await queryClient.invalidateQueries({ queryKey: first });
     },
   });
   const errors = submitted ? validateFields(fields, values) : {};
@@ -113,6 +116,8 @@ export function CommandForm({
         aria-expanded={open}
         aria-controls={formId}
         onClick={() => {
+          // Start from the case as it is now (e.g. the parents known from earlier records).
+          if (!open) setValues(initial);
           setOpen(!open);
           mutation.reset();
         }}

@@ -94,9 +94,14 @@ export function codeOfSignalId(id: string): string | undefined {
   return code && code in t.signalCodes ? code : undefined;
 }
 
-/** The first day of the absence the signal counted: where a case's clock should start. */
-export function absenceStartOf(signal: Pick<SignalRow, "evidence" | "as_of">): string {
+/**
+ * The first day of the absence the signal counted: where a case's clock should start. The
+ * year-rate signals count since the start of the school year, which is no absence start: the
+ * date the signal held is proposed instead (the user can change it).
+ */
+export function absenceStartOf(signal: Pick<SignalRow, "code" | "evidence" | "as_of">): string {
   const e = signal.evidence;
+  if (signal.code === "PERSISTENT_10" || signal.code === "EARLY_YEARS_20") return signal.as_of;
   for (const key of ["first_absence_date", "episode_start", "window_start"]) {
     const value = e[key];
     if (typeof value === "string") return value;
