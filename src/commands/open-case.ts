@@ -6,6 +6,7 @@ import type { Database } from "../db/connect.ts";
 import { insertCase } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { type Case, type CaseOpening, type ClockMode, openCase } from "../domain/cases/model.ts";
+import { SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
 import {
   auditDecision,
   type CommandActor,
@@ -50,12 +51,20 @@ export async function openCaseCommand(
         : NOT_FOUND;
     }
     const schools = schoolsOfSchoolYear(facts.pupil.enrolments, today);
-    const schoolId = input.schoolId ?? schools.at(-1);
-    if (!schoolId || !schools.includes(schoolId)) {
+    // School staff open a case for their own school (a pupil may have had two this year);
+    // leerplicht for the pupil's latest school unless it names one.
+    const isStaff = (SCHOOL_STAFF_ROLES as readonly string[]).includes(grant.role);
+    const ownSchools = isStaff
+      ? (actor.policy.grants.find((g) => g.role === grant.role)?.schoolIds ?? [])
+      : schools;
+    const schoolId = input.schoolId ?? schools.filter((s) => ownSchools.includes(s)).at(-1);
+    if (!schoolId || !schools.includes(schoolId) || !ownSchools.includes(schoolId)) {
       return {
         ok: false,
         error: "school_required",
-        message: "The case needs a school of the pupil.",
+        message: isStaff
+          ? "A school opens a case for its own pupil, at its own school."
+          : "The case needs a school of the pupil.",
       };
     }
     const opened = openCase({

@@ -182,4 +182,26 @@ describe.each(engines())("case API on $name", (engine) => {
     });
     expect(await signalsFor("leerplicht")).toEqual(["LEGAL_16H:8"]);
   });
+
+  it("opens a case at the opener's own school when the pupil had two this year", async () => {
+    // P0004 left 12AB00 on 2025-09-30 and went to 34CD00: both are this school year's schools.
+    await t.db.sql.exec(
+      "insert into enrolments values ('P0004', '34CD00', '2025-10-01', null, '1')",
+    );
+    const body = { pupil_id: "P0004", absence_start_date: "2026-02-16", reason: "zorgen" };
+    const own = await as("otherCoordinator").post("/api/cases", body);
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().school_id).toBe("34CD00");
+    const linde = await as("coordinator").post("/api/cases", body);
+    expect(linde.statusCode, linde.body).toBe(201);
+    expect(linde.json().school_id).toBe("12AB00");
+    const elsewhere = await as("otherCoordinator").post("/api/cases", {
+      ...body,
+      school_id: "12AB00",
+    });
+    expectProblem(elsewhere, 409, "urn:aanwezig:problem:school-required");
+    const lpa = await as("leerplicht").post("/api/cases", { ...body, school_id: "12AB00" });
+    expect(lpa.statusCode, lpa.body).toBe(201);
+    expect(lpa.json().school_id).toBe("12AB00");
+  });
 });
