@@ -12,7 +12,7 @@ import {
   quarterRange,
   quartersBetween,
 } from "../../domain/monitor/quarters.ts";
-import { cachedMonitorRows, cachedValue } from "../../services/monitor-cache.ts";
+import { cachedMonitorRows, cachedSnapshot, cachedValue } from "../../services/monitor-cache.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
@@ -45,6 +45,15 @@ const MAX_TREND_QUARTERS = 12;
 export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.addHook("onClose", () => flushMonitorAudit(ctx.db.orm));
+  // A served application computes today's snapshot in the background, so the first board
+  // member does not wait for the whole region's signals (tests that only inject skip this).
+  app.addHook("onListen", async () => {
+    setImmediate(() => {
+      cachedSnapshot(ctx.db.sql, today(ctx)).catch((error: unknown) =>
+        app.log.warn({ err: error }, "monitor warm-up failed"),
+      );
+    });
+  });
   registerMonitorKpiRoutes(app, ctx);
   registerMonitorFormerRoutes(app, ctx);
   registerMonitorTellingRoutes(app, ctx);
