@@ -6,7 +6,6 @@ import { inArray } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
-  auditDecision,
   type CommandActor,
   caseResource,
   grantFor,
@@ -101,8 +100,6 @@ export async function monitorGate(
   auditAggregateRead(ctx.db.orm, entry);
   return actor;
 }
-
-export { auditDecision, grantFor };
 
 /** Whether any rule could ever let one of the actor's roles do `action` on `kind` (rules as data). */
 export function mayEver(actor: CommandActor, action: Action, kind: ResourceKind): boolean {
