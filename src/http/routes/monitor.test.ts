@@ -125,6 +125,38 @@ describe.each(engines())("GET /api/monitor on $name", (engine) => {
     expect(q4.find((r) => r.group === "12AB00" && r.measure === "cases_opened")?.count).toBeNull();
     expect((await get(policy, "/api/monitor/trend?from=2026-Q2&to=2025-Q1")).statusCode).toBe(400);
   });
+  it("counts stagnation by cause and by provider waiting list, and the budget spent", async () => {
+    await t.db.sql.exec(`
+      insert into arrangements (id, provider_id, name, kind, capacity)
+      values ('arr-1', 'jeugdzorg-west', 'Dagbehandeling', 'youth_care', 4);
+    `);
+    for (const [i, id] of ["P1001", "P1002", "P1003", "P1004", "P1005"].entries()) {
+      await t.db.sql.query(
+        `insert into stagnation_flags (id, case_id, cause, note, flagged_at)
+         values ($1, $2, 'waiting_list_youth_care', 'wachtlijst', '2026-02-25')`,
+        [`flag-${id}`, `case-${id}`],
+      );
+      await t.db.sql.query(
+        `insert into waiting_list_entries (arrangement_id, pupil_id, since, case_id)
+         values ('arr-1', $1, '2026-02-24', $2)`,
+        [id, `case-${id}`],
+      );
+      await t.db.sql.query(
+        `insert into budget_ledger (id, budget_id, year, kind, case_id, amount_cents, purpose,
+           recorded_at, recorded_by)
+         values ($1, 'frictie-zandstad', 2026, 'commitment', $2, $3, 'plaatsing', '2026-02-26', 'test')`,
+        [`commit-${id}`, `case-${id}`, 100_000 + i * 50],
+      );
+    }
+    const rows = (await get(policy, "/api/monitor?as_of=2026-03-02&by=school")).json();
+    expect(count(rows, "12AB00", "stagnation:waiting_list_youth_care")).toBe(5);
+    expect(count(rows, "12AB00", "stagnation_waiting_list:jeugdzorg-west")).toBe(5);
+    expect(count(rows, "12AB00", "budget_spent_eur")).toBe(5005); // 5 × €1000 + €5
+    // the day before the flags: none
+    const before = (await get(policy, "/api/monitor?as_of=2026-02-23&by=school")).json();
+    expect(count(before, "12AB00", "stagnation:waiting_list_youth_care")).toBeUndefined();
+  });
+
   it("follows new data at once (the cache is invalidated by the case tables; runs last)", async () => {
     const before = (await get(policy, "/api/monitor?as_of=2026-03-02&by=school")).json();
     expect(count(before, "12AB00", "cases_open:CASE_DIRECTOR")).toBeNull();
