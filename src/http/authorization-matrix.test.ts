@@ -60,6 +60,8 @@ const OUTSIDERS: Record<RoleCode, RoleScope[]> = {
 
 interface World {
   caseId: string;
+  /** Case B: P0001's second case, still in SCHOOL, with only the care coordinator in it. */
+  schoolCaseId: string;
   documents: Record<"professionals" | "also_parents" | "jgz_only", string>;
   userIds: Record<RoleCode, string>;
 }
@@ -335,17 +337,43 @@ const MATRIX: Record<string, Endpoint> = {
     "nyyfyffnnfnnn",
     () => ({}),
   ),
-  "POST /api/cases/{id}/escalate": caseCommand("/escalate", DIRECTOR_ONLY, () => ({
-    reason: REASON,
-  })),
+  "POST /api/cases/{id}/escalate": {
+    probes: [
+      {
+        label: "case A in CASE_DIRECTOR",
+        url: (w) => A(w, "/escalate"),
+        body: () => ({ reason: REASON }),
+        row: DIRECTOR_ONLY,
+      },
+      // While the school holds the case it hands over itself (the director is not in case B).
+      {
+        label: "case B in SCHOOL",
+        url: (w) => `/api/cases/${w.schoolCaseId}/escalate`,
+        body: () => ({ reason: REASON }),
+        row: "nyyfnnnnnfnnn",
+      },
+    ],
+  },
   "POST /api/cases/{id}/deescalate": caseCommand("/deescalate", DIRECTOR_ONLY, () => ({
     to: "SCHOOL",
     reason: REASON,
   })),
-  "POST /api/cases/{id}/close": caseCommand("/close", DIRECTOR_ONLY, () => ({
-    outcome: "other",
-    reason: REASON,
-  })),
+  "POST /api/cases/{id}/close": {
+    probes: [
+      {
+        label: "case A in CASE_DIRECTOR",
+        url: (w) => A(w, "/close"),
+        body: () => ({ outcome: "other", reason: REASON }),
+        row: DIRECTOR_ONLY,
+      },
+      {
+        label: "case B in SCHOOL",
+        url: (w) => `/api/cases/${w.schoolCaseId}/close`,
+        body: () => ({ outcome: "other", reason: REASON }),
+        row: "nyyfnnnnnfnnn",
+      },
+    ],
+  },
   "POST /api/cases/{id}/breakthrough-check": caseCommand(
     "/breakthrough-check",
     DIRECTOR_ONLY,
@@ -510,7 +538,12 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
       reason: "Verwacht langer dan 4 weken",
       new_owner_user_id: userIds.case_director,
     });
-    world = { caseId, documents, userIds };
+    const schoolCase = await post("care_coordinator", "/api/cases", {
+      pupil_id: "P0001",
+      absence_start_date: "2026-02-23",
+      reason: "Nieuwe zorg",
+    });
+    world = { caseId, schoolCaseId: schoolCase.id as string, documents, userIds };
     // P0001's absence: truant all week of 9 February (LEGAL_16H: unauthorized, leerplicht's
     // legal duty) and sick since 16 February (SICK_LONG: authorized, needs consent (a)).
     const days = (from: string, n: number) =>
@@ -593,17 +626,18 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
         expect(actual, `${endpoint} — ${explain}`).toBe(probe.row);
         expect(unaudited, `${endpoint}: reads of P0001's data without an audit row`).toEqual([]);
         // No existence leak: a hidden case answers byte for byte like a case that is not there.
-        if (url.includes(world.caseId) && hidden.length > 0) {
-          const ghost = "0".repeat(world.caseId.length);
+        const shownId = [world.caseId, world.schoolCaseId].find((id) => url.includes(id));
+        if (shownId && hidden.length > 0) {
+          const ghost = "0".repeat(shownId.length);
           for (const { role, response } of hidden) {
             const missing = await send(
               role,
               method,
-              url.replace(world.caseId, ghost),
+              url.replace(shownId, ghost),
               probe.body?.(world),
             );
             expect(missing.statusCode).toBe(404);
-            expect(missing.body.replace(ghost, world.caseId), `${endpoint} as ${role}`).toBe(
+            expect(missing.body.replace(ghost, shownId), `${endpoint} as ${role}`).toBe(
               response.body,
             );
           }
@@ -687,7 +721,8 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
       const [method, path] = endpoint.split(" ") as [string, string];
       for (const probe of spec.probes ?? []) {
         const url = probe.url(world);
-        const personal = url.includes(world.caseId) || url.includes("P0001");
+        const personal =
+          url.includes(world.caseId) || url.includes(world.schoolCaseId) || url.includes("P0001");
         if (!personal) continue;
         for (const role of ROLE_CODES) {
           const session = outsiders[role];
