@@ -15,7 +15,6 @@ describe("case file", () => {
   let app: DemoApp;
   let browser: Browser;
   let page: Page;
-  let caseUrl = "";
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -52,7 +51,6 @@ describe("case file", () => {
     await page.getByRole("button", { name: "Casus openen" }).click();
     await page.waitForURL(/\/casussen\/[\da-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: /^Casus / }).waitFor();
-    caseUrl = page.url();
     expect(await page.getByTestId("case-notice").textContent()).toBe("De casus is geopend.");
     const summary = page.getByTestId("case-summary");
     expect(await summary.textContent()).toContain("School (eerste 4 weken)");

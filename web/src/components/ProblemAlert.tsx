@@ -36,11 +36,12 @@ export function problemMessage(error: unknown): string {
 }
 
 export function ProblemAlert({ error }: { error: unknown }) {
-  // The server's own detail (in English, for developers and logs) only where no Dutch text
-  // for the refusal exists: a known refusal is explained fully by its Dutch sentence.
+  // The server's own detail is English, for developers and logs: it is shown only after the
+  // generic "this cannot be done now:" of a refusal that has no Dutch sentence of its own.
   const code = error instanceof ApiError ? problemCode(error) : undefined;
   const known = code !== undefined && t.problem.codes[code] !== undefined;
-  const detail = error instanceof ApiError && !known ? error.problem?.detail : undefined;
+  const detail =
+    error instanceof ApiError && error.status === 409 && !known ? error.problem?.detail : undefined;
   const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
   return (
     <Alert type="error" role="alert">

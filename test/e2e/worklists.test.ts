@@ -1,0 +1,213 @@
+// The worklists of issue 5 in a real browser on a fresh demo database: the care coordinator's
+// new signals (with why they fired, in Dutch), cases and deadlines; leerplicht's DUO reports,
+// absolute absence and signals; the case director's caseload with the urgent cases first.
+// Tables sort and export; axe finds nothing on any page.
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
+import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+describe("worklists", () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function as(account: string): Promise<Page> {
+    const page = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(page, app.url, account);
+    return page;
+  }
+
+  describe("care coordinator", () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await as("zorgcoordinator");
+    }, 120_000);
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it("says on every page that the demo is frozen at its date", async () => {
+      const banner = page.getByTestId("demo-banner");
+      expect(await banner.textContent()).toMatch(
+        /^Demo-omgeving: de datum staat vast op \d{2}-\d{2}-\d{4}\./,
+      );
+      const [year, month, day] = app.asOf.split("-");
+      expect(await banner.textContent()).toContain(`${day}-${month}-${year}`);
+    });
+
+    it("lists the school's new signals with why they fired", async () => {
+      const signals = page.getByTestId("worklist-new-signals");
+      await signals.locator("tbody tr").first().waitFor();
+      const first = signals.locator("tbody tr").first();
+      // One plain Dutch sentence per signal, and the figures behind a disclosure.
+      expect(await first.locator("td").nth(1).textContent()).toMatch(
+        /(afwezig|ziek|te laat|Leerplichtig|Vrijstelling)/,
+      );
+      await first.getByText("Details").click();
+      expect(await first.locator("dl dt").count()).toBeGreaterThan(0);
+      expect(await first.getByRole("link", { name: /^Casus openen voor/ }).count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("shows the cases with the weekly review and the deadlines", async () => {
+      const cases = page.getByTestId("worklist-my-cases");
+      await cases.locator("tbody tr").first().waitFor();
+      expect(await cases.getByRole("columnheader", { name: /Wekelijkse bespreking/ }).count()).toBe(
+        1,
+      );
+      const deadlines = page.getByTestId("worklist-deadlines");
+      await deadlines.waitFor();
+      expect(await deadlines.textContent()).toMatch(
+        /Te laat|Open|In gevaar|Er zijn geen termijnen/,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("sorts a table by a column and tells assistive technology", async () => {
+      const table = page.getByTestId("worklist-new-signals");
+      const header = table.getByRole("columnheader", { name: /Signaal/ });
+      expect(await header.getAttribute("aria-sort")).toBe("none");
+      await header.getByRole("button").click();
+      await poll(() => header.getAttribute("aria-sort")).toBe("ascending");
+      const names = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "nl-NL")));
+      await header.getByRole("button").click();
+      await poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    });
+
+    it("exports a table as CSV and as Excel", async () => {
+      const table = page.getByTestId("worklist-new-signals");
+      const [csv] = await Promise.all([
+        page.waitForEvent("download"),
+        table.getByRole("button", { name: "Download als CSV" }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe(`nieuwe-signalen-van-uw-school-${app.asOf}.csv`);
+      const text = await readFile(await csv.path(), "utf8");
+      expect(text.startsWith("\uFEFFLeerling;Signaal;Waarom;Eerste keer op;Actie\r\n")).toBe(true);
+      const rows = await table.locator("tbody tr").count();
+      expect(text.trimEnd().split("\r\n")).toHaveLength(rows + 1);
+
+      const [xlsx] = await Promise.all([
+        page.waitForEvent("download"),
+        table.getByRole("button", { name: "Download als Excel" }).click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toBe(`nieuwe-signalen-van-uw-school-${app.asOf}.xlsx`);
+      // An XLSX file is a ZIP archive.
+      const bytes = await readFile(await xlsx.path());
+      expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    });
+
+    it("filters the signals page by kind and date", async () => {
+      await page.getByRole("link", { name: "Signalen", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Signalen" }).waitFor();
+      const table = page.getByTestId("signals-table");
+      await table.waitFor();
+      await page.getByLabel("Soort signaal").selectOption("SICK_FREQUENT");
+      await page.getByRole("button", { name: "Toon signalen" }).click();
+      await poll(async () => page.url()).toContain("soort=SICK_FREQUENT");
+      const kinds = await table.locator("tbody tr td:nth-child(3)").allTextContents();
+      expect(new Set(kinds)).toEqual(new Set(kinds.length ? ["Vaak kort ziek"] : []));
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("lists the cases, most urgent first, and opens a case by hand with checks", async () => {
+      await page.getByRole("link", { name: "Casussen", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
+      await page.getByTestId("cases-table").waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole("link", { name: "Casus met de hand openen" }).click();
+      await page.getByRole("heading", { level: 1, name: "Casus openen" }).waitFor();
+      await page.getByRole("button", { name: "Casus openen" }).click();
+      expect(await page.locator("#open-case-pupilId-error").textContent()).toBe(
+        "Vul het leerlingnummer in.",
+      );
+      expect(await page.locator("#open-case-absenceStart-error").textContent()).toBe(
+        "Vul de eerste verzuimdag in.",
+      );
+      expect(await page.locator("#open-case-reason-error").textContent()).toBe(
+        "Geef aan waarom u de casus opent.",
+      );
+      expect(await axeViolations(page)).toEqual([]);
+
+      // A pupil of another school: the server answers as if it does not exist.
+      await page.getByLabel("Leerlingnummer").fill("P999999");
+      await page.getByLabel("Eerste verzuimdag").fill(app.asOf);
+      await page.getByLabel("Reden").fill("Zorgen van de mentor over het verzuim.");
+      await page.getByRole("button", { name: "Casus openen" }).click();
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(
+        "Deze casus of leerling bestaat niet, of u heeft er geen toegang toe.",
+      );
+    });
+  });
+
+  describe("leerplicht", () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await as("leerplicht");
+    }, 120_000);
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it("shows DUO reports, absolute absence and the signals leerplicht may see", async () => {
+      for (const heading of [
+        "Verzuimmeldingen bij DUO",
+        "Absoluut verzuim",
+        "Signalen die u mag zien",
+      ]) {
+        await page.getByRole("heading", { level: 2, name: heading }).waitFor();
+      }
+      const duo = page.locator("section", { has: page.locator("#worklist-duo") });
+      await poll(() => duo.textContent()).toMatch(
+        /(Verzuimmeldingen bij DUO \(\d+ rij|Er zijn geen verzuimmeldingen|nog niet beschikbaar)/,
+      );
+      const absolute = page.getByTestId("worklist-absolute");
+      await absolute.waitFor();
+      expect(await absolute.textContent()).toMatch(/Absoluut verzuim|Er is geen absoluut verzuim/);
+      await page.getByTestId("worklist-other-signals").waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  describe("case director", () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await as("casusregisseur");
+    }, 120_000);
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it("shows the caseload with overdue and 3-month risk first", async () => {
+      const caseload = page.getByTestId("worklist-caseload");
+      await caseload.locator("tbody tr").first().waitFor();
+      const rows = caseload.locator("tbody tr");
+      const urgent = await rows.evaluateAll((trs) =>
+        trs.map(
+          (tr) => tr.querySelector(".aanwezig-status--danger, .aanwezig-status--warning") !== null,
+        ),
+      );
+      // Once a row without an overdue or at-risk mark comes, no marked row follows.
+      const firstCalm = urgent.indexOf(false);
+      if (firstCalm >= 0) expect(urgent.slice(firstCalm).every((u) => !u)).toBe(true);
+      expect(await caseload.getByRole("columnheader", { name: /Klok/ }).count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});
