@@ -129,6 +129,7 @@ export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: H
         schema: {
           summary: "Compare an own thuiszitter list (CSV with pupil_id, or JSON) with the register",
           tags: ["monitor"],
+          consumes: ["application/json", "text/csv"],
           querystring: ScopeQuery,
           body: z.union([z.string().describe("text/csv with a pupil_id column"), ReconcileBody]),
           response: { 200: ReconciliationSchema, ...problemResponses(400, 401, 403) },
