@@ -4,7 +4,7 @@
 // (WCAG 1.4.1). It is an ARIA grid with one tab stop: the arrow keys move by day and week,
 // Home/End to the first or last week, and the focused day is described below the grid. The
 // same figures are in a table for whoever prefers one.
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { t } from "../../i18n/index.ts";
 import {
   type AbsenceKind,
@@ -52,6 +52,13 @@ export function AbsenceCalendar({ from, to, summaries, initialDate }: AbsenceCal
   const [active, setActive] = useState(start);
   const [described, setDescribed] = useState<string>("");
   const gridRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // On a narrow screen the grid scrolls sideways: start with the latest weeks in view.
+  useEffect(() => {
+    const box = scrollRef.current;
+    const cell = gridRef.current?.querySelector<HTMLElement>('[tabindex="0"]');
+    if (box && cell) box.scrollLeft = Math.max(0, cell.offsetLeft - box.clientWidth / 2);
+  }, []);
   const id = useId();
   const captionId = `${id}-caption`;
   const s = t.more.pupil;
@@ -85,7 +92,7 @@ export function AbsenceCalendar({ from, to, summaries, initialDate }: AbsenceCal
 
   return (
     <div className="aanwezig-calendar">
-      <div className="aanwezig-calendar__scroll">
+      <div className="aanwezig-calendar__scroll" ref={scrollRef}>
         <table
           ref={gridRef}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the APG data grid pattern is a table with role grid, one tab stop and arrow keys
@@ -103,8 +110,8 @@ export function AbsenceCalendar({ from, to, summaries, initialDate }: AbsenceCal
               <th scope="col" className="aanwezig-calendar__corner">
                 <span className="aanwezig-visually-hidden">{s.weekdayColumn}</span>
               </th>
-              {weeks.map((week) => {
-                const month = monthStartIn(week.monday);
+              {weeks.map((week, w) => {
+                const month = newMonthIn(week.monday, w === 0);
                 return (
                   <th key={week.monday} scope="col" className="aanwezig-calendar__week">
                     <span aria-hidden="true">{month ? s.monthShort(month) : ""}</span>
@@ -163,14 +170,14 @@ export function AbsenceCalendar({ from, to, summaries, initialDate }: AbsenceCal
   );
 }
 
-/** The month whose first day falls in this Monday–Sunday week, if any (1–12). */
-function monthStartIn(monday: string): number | null {
-  for (let i = 0; i < 7; i++) {
-    const d = new Date(`${monday}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + i);
-    if (d.getUTCDate() === 1) return d.getUTCMonth() + 1;
-  }
-  return null;
+/** The month (1–12) to name above a week: the first week, and a week whose Friday is in a new month. */
+function newMonthIn(monday: string, first: boolean): number | null {
+  const friday = new Date(`${monday}T00:00:00Z`);
+  friday.setUTCDate(friday.getUTCDate() + 4);
+  const month = friday.getUTCMonth();
+  const before = new Date(friday);
+  before.setUTCDate(before.getUTCDate() - 7);
+  return first || before.getUTCMonth() !== month ? month + 1 : null;
 }
 
 function Legend() {
