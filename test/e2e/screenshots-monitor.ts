@@ -52,7 +52,20 @@ async function main(): Promise<void> {
     await shoot(page, "monitor-report.png");
     await page.emulateMedia({ media: "print" });
     await shoot(page, "monitor-report-print.png");
+    // MONITOR_REPORT_PDF=file.pdf also saves the report as Chromium prints it (A4).
+    if (process.env.MONITOR_REPORT_PDF) {
+      await page.pdf({ path: process.env.MONITOR_REPORT_PDF, format: "A4", printBackground: true });
+    }
     await page.emulateMedia({ media: "screen" });
+
+    await page.getByRole("link", { name: "Oud-thuiszitters" }).click();
+    await page.getByTestId("monitor-cohort").waitFor({ timeout: 120_000 });
+    await page.locator(".recharts-surface").first().waitFor();
+    await shoot(page, "monitor-former-thuiszitters.png");
+
+    await page.getByRole("link", { name: "Leerplichttelling" }).click();
+    await page.getByTestId("monitor-telling").waitFor({ timeout: 120_000 });
+    await shoot(page, "monitor-leerplichttelling.png");
 
     await page.getByRole("button", { name: "Uitloggen" }).click();
     await page.waitForURL((url) => url.pathname === "/inloggen");
@@ -68,7 +81,7 @@ async function main(): Promise<void> {
     const list = join(tmpdir(), "thuiszitterslijst.csv");
     // The demo's own pupils (same size and seed as support/demo-app.ts) and one unknown number.
     const region = generateDemoRegion({ pupils: 400, seed: 1 });
-    const ids = region.pupils.slice(0, 3).map((p) => p.pupilId);
+    const ids = region.pupils.slice(0, 40).map((p) => p.pupilId);
     await writeFile(list, `pupil_id;opmerking\n${ids.join(";\n")};\nP999999;niet bekend\n`);
     await page.getByLabel("Thuiszitterslijst (CSV)").setInputFiles(list);
     await page.getByRole("button", { name: "Vergelijk" }).click();
