@@ -9,6 +9,7 @@ import type {
   NewAccountBody,
   ScopeKind,
 } from "../../../src/http/presenters/admin.ts";
+import { IMPORT_KINDS, type ImportKind } from "../../../src/import/kind-spec.ts";
 import { ApiError, apiRequest, CSRF_HEADER, type Problem } from "./client.ts";
 
 export type Account = AccountBody;
@@ -19,16 +20,8 @@ export type ImportLogEntry = ImportLogEntryBody;
 export type { ScopeKind };
 
 /** The canonical file kinds of interfaces.md, in the order they are best imported. */
-export const IMPORT_KIND_ORDER = [
-  "schools",
-  "closures",
-  "pupils",
-  "enrolments",
-  "attendance",
-  "population",
-  "exemptions",
-] as const satisfies readonly ImportJobBody["kind"][];
-export type ImportKind = (typeof IMPORT_KIND_ORDER)[number];
+export const IMPORT_KIND_ORDER: readonly ImportKind[] = IMPORT_KINDS;
+export type { ImportKind };
 
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 

@@ -17,29 +17,17 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
-import { knownRoles } from "../auth/role-groups.ts";
+import { knownRoles, roleGroupsOf } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { AbsenceOverview } from "./AbsenceOverview.tsx";
 import "./pupil.css";
 
-/** Roles that work with pupils; the server decides per pupil (src/domain/policy/rules.ts). */
-const PUPIL_ROLES = [
-  "teacher",
-  "care_coordinator",
-  "school_head",
-  "attendance_officer",
-  "case_director",
-  "partnership_consultant",
-  "youth_doctor",
-  "youth_care",
-  "breakthrough_member",
-] as const;
-
 export function PupilScreen() {
   const me = useCurrentUser();
-  const roles = knownRoles(me.roles);
-  if (!roles.some((r) => (PUPIL_ROLES as readonly string[]).includes(r))) {
+  // School staff and the chain professionals work with pupils; the server decides per pupil.
+  const groups = roleGroupsOf(knownRoles(me.roles));
+  if (!groups.includes("school") && !groups.includes("chain")) {
     return (
       <>
         <PageHeading>{t.forbidden.title}</PageHeading>
