@@ -27,3 +27,10 @@ export function fetchSignals(asOf: string, signal?: AbortSignal): Promise<Signal
     signal ? { signal } : {},
   );
 }
+
+/** Handles an open signal as known/explained, with the reason (POST /api/signals/{id}/known). */
+export function markSignalKnown(id: string, reason: string): Promise<unknown> {
+  return apiRequest("POST", `/api/signals/${encodeURIComponent(id)}/known`, {
+    body: { reason },
+  });
+}

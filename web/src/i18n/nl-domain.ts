@@ -48,6 +48,7 @@ export const domainNl = {
     late_arrivals: "Keren te laat",
     late_minutes: "Te laat (minuten)",
     weeks: "Weken",
+    lesweken: "Lesweken",
     first_absence_date: "Eerste verzuimdag",
     end_date: "Tot en met",
     age: "Leeftijd",

@@ -147,6 +147,13 @@ export const screensNl = {
     openCase: "Casus openen",
     openCaseFor: (pupil: string) => `Casus openen voor ${pupil}`,
     newState: "Nieuw",
+    markKnown: "Markeer als bekend",
+    markKnownFor: (pupil: string, signal: string) =>
+      `Markeer het signaal "${signal}" van ${pupil} als bekend`,
+    knownReason: "Waarom is dit bekend of verklaard?",
+    knownReasonRequired: "Geef aan waarom het signaal bekend of verklaard is.",
+    knownSubmit: "Markeer als bekend",
+    knownDone: "Gemarkeerd als bekend.",
     inCase: "In een casus",
     viewCase: "Bekijk casus",
     filter: "Filter",

@@ -7,6 +7,7 @@ import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
 import { absenceStartOf, evidenceFacts, explainSignal, signalId, signalName } from "./explain.ts";
+import { MarkKnown } from "./MarkKnown.tsx";
 
 export function openCaseHref(signal: SignalRow): string {
   const query = new URLSearchParams({
@@ -121,15 +122,20 @@ export function SignalTable({
             </AppLink>
           );
         }
-        if (!mayOpenCase) return t.signals.newState;
+        const id = s.id;
+        const known = id && s.state === "open" ? <MarkKnown signal={{ ...s, id }} /> : null;
+        if (!mayOpenCase) return known ?? t.signals.newState;
         const pupil = s.pupil_name ?? s.pupil_id;
         return (
-          <AppLink
-            to={openCaseHref(s)}
-            aria-label={`${t.signals.openCaseFor(pupil)}: ${signalName(s.code)}`}
-          >
-            {t.signals.openCase}
-          </AppLink>
+          <>
+            <AppLink
+              to={openCaseHref(s)}
+              aria-label={`${t.signals.openCaseFor(pupil)}: ${signalName(s.code)}`}
+            >
+              {t.signals.openCase}
+            </AppLink>
+            {known}
+          </>
         );
       },
     },

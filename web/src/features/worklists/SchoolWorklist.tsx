@@ -138,7 +138,8 @@ export function SchoolWorklist({ me }: { me: Me }) {
           {t.worklist.deadlines}
         </Heading>
         <Paragraph>{t.worklist.deadlinesIntro}</Paragraph>
-        {!pending && (
+        {(cases.isPending || pending) && <Loading />}
+        {cases.data && !pending && (
           <DeadlinesTable
             title={t.worklist.deadlines}
             rows={deadlinesNeedingAttention(details, today)}
