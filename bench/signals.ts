@@ -109,6 +109,11 @@ async function runPhase(phase: string): Promise<void> {
     // CPU and peak RSS of load + evaluation at D0 alone (what the TypeScript phase is compared with).
     const cpuAsOf = cpuSeconds();
     const peakAsOf = peakRssMb();
+    const count = async (sql: string) =>
+      Number((await connection.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0);
+    // Counted at D, before the day's changes and the evaluation at D + 1 replace them.
+    const attendanceRows = await count("SELECT count(*) FROM attendance");
+    const pairs = await count("SELECT count(*) FROM pairs");
     let nextFigures: Record<string, number> | null = null;
     if (existsSync(dayChangesPath)) {
       // The day after: the corrections of the incremental phase, then a full evaluation at D.
@@ -126,15 +131,13 @@ async function runPhase(phase: string): Promise<void> {
       };
       writeSignals(join(workDir, "duckdb-signals-next.csv"), nextSignals);
     }
-    const count = async (sql: string) =>
-      Number((await connection.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0);
     const figures = {
       loadSeconds,
       evaluateSeconds,
       cpuSeconds: cpuAsOf,
       peakRssMb: peakAsOf,
-      attendanceRows: await count("SELECT count(*) FROM attendance"),
-      pairs: await count("SELECT count(*) FROM pairs"),
+      attendanceRows,
+      pairs,
       signals: signals.length,
       next: nextFigures,
     };
