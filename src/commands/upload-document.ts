@@ -10,7 +10,7 @@ import {
 } from "../db/repositories/documents.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { DocumentVisibility } from "../domain/policy/resources.ts";
-import { type CommandActor, documentResource, grantFor } from "./case-access.ts";
+import { auditDecision, type CommandActor, documentResource, grantFor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function uploadCaseDocument(
@@ -34,6 +34,15 @@ export function uploadCaseDocument(
       documentResource(ctx.case, ctx.facts, today, input.visibility),
     );
     if (!readable.allowed) {
+      // The case gate let them work on the case; the trail also says why the filing was refused.
+      await auditDecision(
+        ctx.tx.orm,
+        actor,
+        "upload_document",
+        { pupilId: ctx.case.pupilId, caseId, resourceType: "document", resourceId: null },
+        readable,
+        { visibility: input.visibility },
+      );
       return {
         ok: false,
         error: "forbidden",

@@ -62,6 +62,13 @@ describe.each(engines())("audit trail of the case API on $name", (engine) => {
     expect(
       (await as("parent").get(`/api/cases/${caseId}/documents/${documentId}`)).statusCode,
     ).toBe(200);
+    const medical = await as("coordinator").post(`/api/cases/${caseId}/documents`, {
+      name: "medisch.txt",
+      mime_type: "text/plain",
+      visibility: "jgz_only",
+      content_base64: Buffer.from("medisch").toString("base64"),
+    });
+    expect(medical.statusCode).toBe(403);
     expect((await as("otherCoordinator").get(`/api/cases/${caseId}`)).statusCode).toBe(404);
     expect((await as("youthCare").get("/api/pupils/P0001")).statusCode).toBe(404);
     expect((await as("teacher").get("/api/pupils/P0001")).statusCode).toBe(200);
@@ -125,10 +132,23 @@ describe.each(engines())("audit trail of the case API on $name", (engine) => {
     );
   });
 
+  it("logs why a medical document could not be filed by the school", () => {
+    const refused = find({
+      user_id: s.coordinator.id,
+      action: "upload_document",
+      outcome: "denied",
+    });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.context).toMatchObject({ caseId, visibility: "jgz_only" });
+    expect(refused[0]?.context.reason).toContain("jgzOnly");
+  });
+
   it("logs the changes: opening, the goal, the upload", () => {
-    for (const action of ["open_case", "add_plan_goal", "upload_document"]) {
+    // The refused medical upload passed the case gate too: two allowed upload rows.
+    const counts = { open_case: 1, add_plan_goal: 1, upload_document: 2 };
+    for (const [action, count] of Object.entries(counts)) {
       expect(find({ user_id: s.coordinator.id, action, outcome: "allowed" }), action).toHaveLength(
-        1,
+        count,
       );
     }
   });
