@@ -1,6 +1,9 @@
 // Who is making the request: a user from the session cookie (web) or a bearer token
 // (integrations), with their scoped roles. Resolved once per request; routes never read
 // credentials themselves.
+// The cookie plugin's type augmentation of request and reply, also where only types are read
+// (the web app type-checks against the server's schemas).
+import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
   findActiveSession,

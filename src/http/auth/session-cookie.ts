@@ -1,5 +1,8 @@
 // The session cookie: HttpOnly (scripts cannot read it), SameSite=Lax (not sent on cross-site
 // POSTs), Secure in production and whenever the request came over https.
+// The cookie plugin's type augmentation of request and reply, also where only types are read
+// (the web app type-checks against the server's schemas).
+import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SessionGrant } from "../../db/repositories/users.ts";
 import type { HttpContext } from "../context.ts";
