@@ -118,8 +118,10 @@ describe("worklists", () => {
       await page.getByLabel("Soort signaal").selectOption("SICK_FREQUENT");
       await page.getByRole("button", { name: "Toon signalen" }).click();
       await poll(async () => page.url()).toContain("soort=SICK_FREQUENT");
-      const kinds = await table.locator("tbody tr td:nth-child(3)").allTextContents();
-      expect(new Set(kinds)).toEqual(new Set(kinds.length ? ["Vaak kort ziek"] : []));
+      const kinds = async () => [
+        ...new Set(await table.locator("tbody tr td:nth-child(3)").allTextContents()),
+      ];
+      await poll(kinds).toEqual(["Vaak kort ziek"]);
       expect(await axeViolations(page)).toEqual([]);
     });
 
@@ -153,6 +155,33 @@ describe("worklists", () => {
       expect(await alert.textContent()).toBe(
         "Deze casus of leerling bestaat niet, of u heeft er geen toegang toe.",
       );
+    });
+    it("marks a new signal known with a reason", async () => {
+      await page.getByRole("link", { name: "Overzicht", exact: true }).click();
+      const signals = page.getByTestId("worklist-new-signals");
+      const row = signals.locator("tbody tr").last();
+      await row.waitFor();
+      const before = await signals.locator("tbody tr").count();
+      const pupil = (await row.locator("th").textContent()) ?? "";
+      const kind = (await row.locator("td").first().textContent()) ?? "";
+      await row.getByText("Markeer als bekend", { exact: true }).first().click();
+      const form = row.getByRole("form", { name: /^Markeer het signaal/ });
+      await form.getByRole("button", { name: "Markeer als bekend" }).click();
+      expect(await form.getByRole("textbox").getAttribute("aria-invalid")).toBe("true");
+      expect(await form.textContent()).toContain(
+        "Geef aan waarom het signaal bekend of verklaard is.",
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await form.getByRole("textbox").fill("Bekend: de leerling volgt een revalidatietraject.");
+      await form.getByRole("button", { name: "Markeer als bekend" }).click();
+      // Handled, it leaves the new signals and shows as handled on the signals page.
+      await poll(() => signals.locator("tbody tr").count()).toBe(before - 1);
+      await page.getByRole("link", { name: "Signalen", exact: true }).click();
+      const handled = page
+        .getByTestId("signals-table")
+        .locator("tbody tr", { hasText: pupil })
+        .filter({ hasText: kind });
+      await poll(() => handled.first().textContent()).toContain("Behandeld");
     });
   });
 

@@ -2,7 +2,8 @@
 // into a temporary embedded database, then `aanwezig serve` on it. Where the demo does not (yet)
 // create the demo accounts or freeze its date, this fills them in the same way (one account per
 // role, scoped to the first demo school and its municipality), so the tests log in as
-// `ROLE@demo.aanwezig.nl` either way. The browser gets a copy of web/dist taken at start (with
+// `ROLE@demo.aanwezig.nl` either way. The daily job runs once at the demo date, as on a server
+// that has been running, so signals carry their state. The browser gets a copy of web/dist taken at start (with
 // /api passed to the server): other test runs on the same working tree may rebuild web/dist
 // meanwhile, and a page must not lose its hashed assets halfway through a test.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -21,6 +22,7 @@ import {
 } from "../../../src/db/repositories/settings.ts";
 import { createUser, type RoleScope } from "../../../src/db/repositories/users.ts";
 import { generateDemoRegion } from "../../../src/demo/generate.ts";
+import { runDailyJob } from "../../../src/jobs/daily.ts";
 import { ensureWebBuilt } from "./build-web.ts";
 import { REPO_ROOT, WEB_DIST } from "./paths.ts";
 
@@ -100,10 +102,15 @@ async function completeDemo(dbDir: string): Promise<string> {
         });
       }
     }
-    const frozen = await readSetting(db.orm, DEMO_AS_OF_KEY);
-    if (frozen) return frozen;
-    await writeSetting(db.orm, DEMO_AS_OF_KEY, FALLBACK_AS_OF);
-    return FALLBACK_AS_OF;
+    let asOf = await readSetting(db.orm, DEMO_AS_OF_KEY);
+    if (!asOf) {
+      asOf = FALLBACK_AS_OF;
+      await writeSetting(db.orm, DEMO_AS_OF_KEY, asOf);
+    }
+    // What the server's scheduled job does each morning, once, before the tests look: signal
+    // states (new, handled) and the DUO reports of the demo date.
+    await runDailyJob(db, asOf);
+    return asOf;
   } finally {
     await db.close();
   }
