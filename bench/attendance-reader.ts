@@ -33,9 +33,9 @@ function sameBytes(buf: Buffer, start: number, end: number, bytes: Buffer): bool
 }
 
 /** Reads one attendance file, calling `visit` per row in file order; returns the row count. */
-export function readAttendanceFile(path: string, visit: RowVisitor): number {
+export function readAttendanceFile(path: string, visit: RowVisitor, blockSize = BLOCK): number {
   const fd = openSync(path, "r");
-  let buf = Buffer.allocUnsafe(BLOCK);
+  let buf = Buffer.allocUnsafe(blockSize);
   let end = 0;
   let eof = false;
   let header = true;
