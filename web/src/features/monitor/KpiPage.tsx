@@ -16,8 +16,8 @@ import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
 import { NotAvailable } from "./NotAvailable.tsx";
-import { QuarterField } from "./QuarterFields.tsx";
-import { parseQuarter, quarterLabel, quarterOf, useEndpoint, useToday } from "./use-monitor.ts";
+import { QuarterField, useQuarterInput } from "./QuarterFields.tsx";
+import { quarterLabel, quarterOf, useEndpoint, useToday } from "./use-monitor.ts";
 
 const k = t.monitorScreens.kpis;
 
@@ -32,12 +32,10 @@ function percent(value: number | null): string {
 export function KpiPage() {
   const today = useToday();
   const [quarter, setQuarter] = useState(quarterOf(today));
-  const [text, setText] = useState(quarter);
-  const [error, setError] = useState<string | undefined>();
+  const input = useQuarterInput(quarter);
   function submit(event: FormEvent) {
     event.preventDefault();
-    const q = parseQuarter(text);
-    setError(q ? undefined : t.monitorScreens.trends.quarterInvalid);
+    const q = input.read();
     if (q) setQuarter(q);
   }
   return (
@@ -45,13 +43,7 @@ export function KpiPage() {
       <PageHeading>{k.title}</PageHeading>
       <Paragraph>{k.intro}</Paragraph>
       <form className="aanwezig-monitor-filters" onSubmit={submit} noValidate>
-        <QuarterField
-          id="kpi-quarter"
-          label={k.quarter}
-          value={text}
-          error={error}
-          onChange={setText}
-        />
+        <QuarterField id="kpi-quarter" label={k.quarter} input={input} />
         <Button type="submit" purpose="primary">
           {k.show}
         </Button>

@@ -3,10 +3,10 @@
 import { Button } from "@nl-design-system-candidate/button-react";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
-import { GROUPINGS, isGrouping, type MonitorGrouping } from "../../api/monitor.ts";
-import { SelectField } from "../../components/FormFields.tsx";
+import { isGrouping, type MonitorGrouping } from "../../api/monitor.ts";
 import { TextField } from "../../components/TextField.tsx";
 import { t } from "../../i18n/index.ts";
+import { GroupingField } from "./QuarterFields.tsx";
 
 export interface MonitorChoice {
   asOf: string;
@@ -61,13 +61,7 @@ export function MonitorFilters({
         error={error}
         onChange={(e) => setAsOf(e.target.value)}
       />
-      <SelectField
-        id="monitor-by"
-        label={t.monitor.by}
-        value={by}
-        onChange={(v) => setBy(isGrouping(v) ? v : "municipality")}
-        options={GROUPINGS.map((g) => ({ value: g, label: t.monitor.byOptions[g] ?? g }))}
-      />
+      <GroupingField id="monitor-by" value={by} onChange={setBy} />
       <Button type="submit" purpose="primary">
         {t.monitor.show}
       </Button>

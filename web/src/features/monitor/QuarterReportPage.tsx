@@ -7,14 +7,7 @@ import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import {
-  fetchMonitor,
-  fetchMonitorTrend,
-  GROUPINGS,
-  isGrouping,
-  type MonitorGrouping,
-} from "../../api/monitor.ts";
-import { SelectField } from "../../components/FormFields.tsx";
+import { fetchMonitor, fetchMonitorTrend, type MonitorGrouping } from "../../api/monitor.ts";
 import { formatDate } from "../../components/format.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -23,10 +16,9 @@ import { KpiResults } from "./KpiPage.tsx";
 import { MonitorSection } from "./MonitorSection.tsx";
 import { sectionsWithRows } from "./measures.ts";
 import { NotAvailable } from "./NotAvailable.tsx";
-import { QuarterField } from "./QuarterFields.tsx";
+import { GroupingField, QuarterField, useQuarterInput } from "./QuarterFields.tsx";
 import { TrendFigure } from "./TrendsPage.tsx";
 import {
-  parseQuarter,
   quarterAsOf,
   quarterLabel,
   quarterOf,
@@ -43,13 +35,11 @@ export function QuarterReportPage() {
     quarter: quarterOf(today),
     by: "municipality",
   });
-  const [text, setText] = useState(choice.quarter);
+  const input = useQuarterInput(choice.quarter);
   const [by, setBy] = useState<MonitorGrouping>(choice.by);
-  const [error, setError] = useState<string | undefined>();
   function submit(event: FormEvent) {
     event.preventDefault();
-    const q = parseQuarter(text);
-    setError(q ? undefined : t.monitorScreens.trends.quarterInvalid);
+    const q = input.read();
     if (q) setChoice({ quarter: q, by });
   }
   const byLabel = t.monitor.byOptions[choice.by] ?? choice.by;
@@ -59,20 +49,8 @@ export function QuarterReportPage() {
       <div className="aanwezig-no-print">
         <Paragraph>{r.intro}</Paragraph>
         <form className="aanwezig-monitor-filters" onSubmit={submit} noValidate>
-          <QuarterField
-            id="report-quarter"
-            label={r.quarter}
-            value={text}
-            error={error}
-            onChange={setText}
-          />
-          <SelectField
-            id="report-by"
-            label={t.monitor.by}
-            value={by}
-            onChange={(v) => setBy(isGrouping(v) ? v : "municipality")}
-            options={GROUPINGS.map((g) => ({ value: g, label: t.monitor.byOptions[g] ?? g }))}
-          />
+          <QuarterField id="report-quarter" label={r.quarter} input={input} />
+          <GroupingField id="report-by" value={by} onChange={setBy} />
           <Button type="submit" purpose="primary">
             {r.show}
           </Button>

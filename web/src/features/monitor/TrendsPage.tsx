@@ -6,8 +6,6 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import {
   fetchMonitorTrend,
-  GROUPINGS,
-  isGrouping,
   type MonitorGrouping,
   type MonitorTrendRow,
 } from "../../api/monitor.ts";
@@ -26,15 +24,8 @@ import {
   measureLabel,
 } from "./measures.ts";
 import { NotAvailable } from "./NotAvailable.tsx";
-import { QuarterField } from "./QuarterFields.tsx";
-import {
-  parseQuarter,
-  quarterLabel,
-  quarterOf,
-  shiftQuarter,
-  useEndpoint,
-  useToday,
-} from "./use-monitor.ts";
+import { GroupingField, QuarterField, useQuarterInput } from "./QuarterFields.tsx";
+import { quarterLabel, quarterOf, shiftQuarter, useEndpoint, useToday } from "./use-monitor.ts";
 
 const MAX_LINES = 6;
 
@@ -78,41 +69,20 @@ export function TrendsPage() {
 }
 
 function TrendForm({ query, onSubmit }: { query: TrendQuery; onSubmit: (q: TrendQuery) => void }) {
-  const [from, setFrom] = useState(query.from);
-  const [to, setTo] = useState(query.to);
+  const from = useQuarterInput(query.from);
+  const to = useQuarterInput(query.to);
   const [by, setBy] = useState<MonitorGrouping>(query.by);
-  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   function submit(event: FormEvent) {
     event.preventDefault();
-    const f = parseQuarter(from);
-    const u = parseQuarter(to);
-    const invalid = t.monitorScreens.trends.quarterInvalid;
-    setErrors({ ...(f ? {} : { from: invalid }), ...(u ? {} : { to: invalid }) });
+    const f = from.read();
+    const u = to.read();
     if (f && u) onSubmit(f <= u ? { from: f, to: u, by } : { from: u, to: f, by });
   }
   return (
     <form className="aanwezig-monitor-filters" onSubmit={submit} noValidate>
-      <QuarterField
-        id="trend-from"
-        label={t.monitorScreens.trends.from}
-        value={from}
-        error={errors.from}
-        onChange={setFrom}
-      />
-      <QuarterField
-        id="trend-to"
-        label={t.monitorScreens.trends.to}
-        value={to}
-        error={errors.to}
-        onChange={setTo}
-      />
-      <SelectField
-        id="trend-by"
-        label={t.monitor.by}
-        value={by}
-        onChange={(v) => setBy(isGrouping(v) ? v : "municipality")}
-        options={GROUPINGS.map((g) => ({ value: g, label: t.monitor.byOptions[g] ?? g }))}
-      />
+      <QuarterField id="trend-from" label={t.monitorScreens.trends.from} input={from} />
+      <QuarterField id="trend-to" label={t.monitorScreens.trends.to} input={to} />
+      <GroupingField id="trend-by" value={by} onChange={setBy} />
       <Button type="submit" purpose="primary">
         {t.monitorScreens.trends.show}
       </Button>
