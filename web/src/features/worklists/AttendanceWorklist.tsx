@@ -23,11 +23,12 @@ import { openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
 
 /** A verzuimmelding as GET /api/duo-reports lists it (src/services/duo-reports.ts). */
 export interface DuoReport {
-  id: string;
+  report_id: string;
   pupil_id: string;
   pupil_name?: string;
   school_id: string;
   report_type: string;
+  repeat_number?: number;
   start_date: string;
   end_date: string;
   due_date: string;
@@ -66,7 +67,13 @@ function DuoReports({ me }: { me: Me }) {
       rowHeader: true,
     },
     { key: "school", header: t.signals.school, value: (r) => r.school_id, sortable: true },
-    { key: "type", header: t.worklist.duoType, value: (r) => r.report_type, sortable: true },
+    {
+      key: "type",
+      header: t.worklist.duoType,
+      value: (r) =>
+        `${t.worklist.duoTypes[r.report_type] ?? r.report_type}${r.repeat_number ? ` (${t.worklist.duoRepeat(r.repeat_number)})` : ""}`,
+      sortable: true,
+    },
     {
       key: "period",
       header: t.worklist.duoPeriod,
@@ -104,7 +111,7 @@ function DuoReports({ me }: { me: Me }) {
       title={t.worklist.duoReports}
       columns={columns}
       rows={rows}
-      rowKey={(r) => r.id}
+      rowKey={(r) => r.report_id}
       exportDate={today}
       emptyText={t.worklist.duoNone}
       testId="worklist-duo"
