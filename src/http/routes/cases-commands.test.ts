@@ -142,6 +142,9 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
     });
     expect(withdrawn.statusCode, withdrawn.body).toBe(201);
     expectProblem(await as("youthCare").get(url()), 404);
+    // … and so does the pupil record and its attendance, the same day.
+    expectProblem(await as("youthCare").get("/api/pupils/P0001"), 404);
+    expectProblem(await as("youthCare").get("/api/pupils/P0001/attendance"), 404);
     const participants = (await detail("coordinator")).participants;
     expect(participants).toEqual(
       expect.arrayContaining([

@@ -4,15 +4,15 @@
 // see it for (staff: their own school's records only); authorized absence (sick included) for
 // leerplicht only with consent (a) (domain.md §5: without (a) leerplicht does not see the pupil's
 // authorized absence). Notes are never sent: they stay with the school (interfaces.md).
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Orm } from "../../db/connect.ts";
 import { appendAudit } from "../../db/repositories/audit.ts";
+import { activeParticipantsOfPupil } from "../../db/repositories/cases.ts";
 import { loadPupilFile, loadSchoolCalendars } from "../../db/repositories/cases-pupil.ts";
 import { loadConsentFile } from "../../db/repositories/consent.ts";
-import { caseParticipants, cases } from "../../db/schema/cases.ts";
 import { attendance, schools } from "../../db/schema/region.ts";
 import { addDays, isIsoDate } from "../../domain/calendar/dates.ts";
 import { hasConsent } from "../../domain/cases/consent.ts";
@@ -56,7 +56,7 @@ export function registerPupilAttendanceRoutes(app: FastifyInstance, ctx: HttpCon
         ? {
             residenceMunicipality: file.municipality,
             enrolments: file.enrolments,
-            participantIds: await openCaseParticipants(ctx.db.orm, pupilId, today),
+            participantIds: await activeParticipantsOfPupil(ctx.db.orm, pupilId),
           }
         : null;
       // The same gate and audit row as GET /api/pupils/{id}: 404 for a pupil one may not see.
@@ -232,21 +232,4 @@ async function absenceDays(
   return [...byKey.values()].sort(
     (a, b) => a.date.localeCompare(b.date) || a.school_id.localeCompare(b.school_id),
   );
-}
-
-/** People taking part today in one of the pupil's open cases (the reading of routes/pupils.ts). */
-async function openCaseParticipants(orm: Orm, pupilId: string, today: string): Promise<string[]> {
-  const rows = await orm
-    .selectDistinct({ personId: caseParticipants.personId })
-    .from(caseParticipants)
-    .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
-    .where(
-      and(
-        eq(cases.pupilId, pupilId),
-        ne(cases.phase, "CLOSED"),
-        lte(caseParticipants.since, today),
-        or(isNull(caseParticipants.until), gte(caseParticipants.until, today)),
-      ),
-    );
-  return rows.map((r) => r.personId);
 }

@@ -1,12 +1,12 @@
 // GET /api/pupils/{pupil_id} (interfaces.md): one pupil the user may see. A pupil the user may
 // not see answers 404 exactly like one that does not exist, and both attempts are audited.
 
-import { and, asc, eq, gte, isNull, lte, ne, or } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Orm } from "../../db/connect.ts";
-import { caseParticipants, cases } from "../../db/schema/cases.ts";
+import { activeParticipantsOfPupil } from "../../db/repositories/cases.ts";
 import { enrolments, pupils, schools } from "../../db/schema/region.ts";
 import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
@@ -35,7 +35,7 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
           ? {
               residenceMunicipality: pupil.municipality,
               enrolments: pupil.enrolments,
-              participantIds: await openCaseParticipants(ctx.db.orm, pupilId, today),
+              participantIds: await activeParticipantsOfPupil(ctx.db.orm, pupilId),
             }
           : null,
         today,
@@ -71,21 +71,4 @@ async function loadPupil(orm: Orm, pupilId: string): Promise<PupilRecord | undef
     .where(eq(enrolments.pupilId, pupilId))
     .orderBy(asc(enrolments.startDate), asc(enrolments.schoolId));
   return { ...pupil, enrolments: rows };
-}
-
-/** People taking part today in one of the pupil's open cases (domain.md §2: they see the pupil). */
-async function openCaseParticipants(orm: Orm, pupilId: string, today: string): Promise<string[]> {
-  const rows = await orm
-    .selectDistinct({ personId: caseParticipants.personId })
-    .from(caseParticipants)
-    .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
-    .where(
-      and(
-        eq(cases.pupilId, pupilId),
-        ne(cases.phase, "CLOSED"),
-        lte(caseParticipants.since, today),
-        or(isNull(caseParticipants.until), gte(caseParticipants.until, today)),
-      ),
-    );
-  return rows.map((r) => r.personId);
 }
