@@ -111,6 +111,7 @@ export const monitorScreensNl = {
     empty: "Voor deze keuze zijn er geen cijfers.",
     linesNote: (shown: number) =>
       `De grafiek toont de ${shown} grootste groepen van het laatste kwartaal; de tabel toont alle groepen.`,
+    runningQuarter: (quarter: string, date: string) => `${quarter} (t/m ${date})`,
     quarterInvalid: "Vul een kwartaal in als jjjj-Kn, bijvoorbeeld 2026-K1.",
   },
   kpis: {

@@ -11,6 +11,7 @@ import {
 } from "../../api/monitor.ts";
 import type { Column } from "../../components/DataTable.tsx";
 import { SelectField } from "../../components/FormFields.tsx";
+import { formatDate } from "../../components/format.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
@@ -25,7 +26,14 @@ import {
 } from "./measures.ts";
 import { NotAvailable } from "./NotAvailable.tsx";
 import { GroupingField, QuarterField, useQuarterInput } from "./QuarterFields.tsx";
-import { quarterLabel, quarterOf, shiftQuarter, useEndpoint, useToday } from "./use-monitor.ts";
+import {
+  quarterEnd,
+  quarterLabel,
+  quarterOf,
+  shiftQuarter,
+  useEndpoint,
+  useToday,
+} from "./use-monitor.ts";
 
 const MAX_LINES = 6;
 
@@ -90,6 +98,14 @@ function TrendForm({ query, onSubmit }: { query: TrendQuery; onSubmit: (q: Trend
   );
 }
 
+/** A running quarter is counted at today, and its column says so. */
+function quarterHeader(quarter: string, rows: readonly MonitorTrendRow[]): string {
+  const asOf = rows.find((r) => r.quarter === quarter)?.as_of;
+  return asOf && asOf !== quarterEnd(quarter)
+    ? t.monitorScreens.trends.runningQuarter(quarterLabel(quarter), formatDate(asOf))
+    : quarterLabel(quarter);
+}
+
 interface TrendRow {
   group: string;
   counts: Record<string, number | null>;
@@ -146,7 +162,7 @@ export function TrendFigure({
     ...quarters.map(
       (q): Column<TrendRow> => ({
         key: q,
-        header: quarterLabel(q),
+        header: quarterHeader(q, rows),
         value: (r) => cellExport(cellOf(r.counts[q])),
         cell: (r) => formatCell(cellOf(r.counts[q]), measure),
         sortable: true,
