@@ -5,7 +5,7 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Orm } from "../connect.ts";
 import { apiTokens, roleAssignments, sessions, users } from "../schema/access.ts";
 import { closures, importLog, pupils, schools } from "../schema/region.ts";
-import type { RoleScope } from "./users.ts";
+import { ROLE_SCOPE_COLUMNS, type RoleScope } from "./users.ts";
 
 export interface AccountRow {
   id: string;
@@ -28,15 +28,7 @@ export async function listAccounts(orm: Orm): Promise<AccountRow[]> {
     .from(users)
     .orderBy(asc(users.email));
   const roles = await orm
-    .select({
-      userId: roleAssignments.userId,
-      role: roleAssignments.role,
-      schoolId: roleAssignments.schoolId,
-      municipality: roleAssignments.municipality,
-      partnership: roleAssignments.partnership,
-      region: roleAssignments.region,
-      pupilId: roleAssignments.pupilId,
-    })
+    .select({ userId: roleAssignments.userId, ...ROLE_SCOPE_COLUMNS })
     .from(roleAssignments)
     .orderBy(asc(roleAssignments.id));
   const byUser = new Map<string, RoleScope[]>();

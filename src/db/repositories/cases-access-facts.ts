@@ -1,11 +1,12 @@
 // The case-side facts the policy needs about many pupils at once (GET /api/signals): who takes
 // part in their open cases, and their consent records. Loaded in two queries, not per pupil.
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import type { ConsentDecision, ConsentPurpose, ConsentRecord } from "../../domain/cases/consent.ts";
+import type { ConsentRecord } from "../../domain/cases/consent.ts";
 import type { Orm } from "../connect.ts";
 import { auditLog } from "../schema/access.ts";
 import { caseParticipants, cases, consentRecords } from "../schema/cases.ts";
 import type { AuditEntry } from "./audit.ts";
+import { consentRecordOf } from "./consent.ts";
 
 export interface CaseAccessFacts {
   participantIds: string[];
@@ -45,18 +46,7 @@ export async function caseAccessFactsOf(
     .where(inArray(consentRecords.pupilId, ids))
     .orderBy(asc(consentRecords.seq));
   for (const r of records) {
-    entry(r.pupilId).consentRecords.push({
-      id: r.id,
-      purpose: r.purpose as ConsentPurpose,
-      ...(r.subject ? { subject: r.subject } : {}),
-      decision: r.decision as ConsentDecision,
-      giver:
-        r.giverKind === "child"
-          ? { kind: "child" }
-          : { kind: "parent", personId: r.giverPersonId ?? "" },
-      at: r.at,
-      recordedBy: r.recordedBy,
-    });
+    entry(r.pupilId).consentRecords.push(consentRecordOf(r));
   }
   return facts;
 }

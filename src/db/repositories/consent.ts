@@ -12,6 +12,22 @@ import type { Orm } from "../connect.ts";
 import { consentRecords } from "../schema/cases.ts";
 import { pupils } from "../schema/region.ts";
 
+/** A stored consent row as the domain's ConsentRecord. */
+export function consentRecordOf(r: typeof consentRecords.$inferSelect): ConsentRecord {
+  return {
+    id: r.id,
+    purpose: r.purpose as ConsentPurpose,
+    ...(r.subject ? { subject: r.subject } : {}),
+    decision: r.decision as ConsentDecision,
+    giver:
+      r.giverKind === "child"
+        ? { kind: "child" }
+        : { kind: "parent", personId: r.giverPersonId ?? "" },
+    at: r.at,
+    recordedBy: r.recordedBy,
+  };
+}
+
 export async function loadConsentFile(orm: Orm, pupilId: string): Promise<ConsentFile | undefined> {
   const [pupil] = await orm
     .select({ birthDate: pupils.birthDate })
@@ -25,20 +41,7 @@ export async function loadConsentFile(orm: Orm, pupilId: string): Promise<Consen
     .orderBy(asc(consentRecords.seq));
   return {
     childBirthDate: pupil.birthDate,
-    records: rows.map(
-      (r): ConsentRecord => ({
-        id: r.id,
-        purpose: r.purpose as ConsentPurpose,
-        ...(r.subject ? { subject: r.subject } : {}),
-        decision: r.decision as ConsentDecision,
-        giver:
-          r.giverKind === "child"
-            ? { kind: "child" }
-            : { kind: "parent", personId: r.giverPersonId ?? "" },
-        at: r.at,
-        recordedBy: r.recordedBy,
-      }),
-    ),
+    records: rows.map(consentRecordOf),
   };
 }
 

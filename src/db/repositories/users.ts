@@ -85,16 +85,19 @@ export async function createUser(orm: Orm, input: NewUser): Promise<UserWithRole
   return { ...row, roles: await rolesOfUser(orm, row.id) };
 }
 
+/** The columns of a role assignment that make a RoleScope. */
+export const ROLE_SCOPE_COLUMNS = {
+  role: roleAssignments.role,
+  schoolId: roleAssignments.schoolId,
+  municipality: roleAssignments.municipality,
+  partnership: roleAssignments.partnership,
+  region: roleAssignments.region,
+  pupilId: roleAssignments.pupilId,
+};
+
 export async function rolesOfUser(orm: Orm, userId: string): Promise<RoleScope[]> {
   return orm
-    .select({
-      role: roleAssignments.role,
-      schoolId: roleAssignments.schoolId,
-      municipality: roleAssignments.municipality,
-      partnership: roleAssignments.partnership,
-      region: roleAssignments.region,
-      pupilId: roleAssignments.pupilId,
-    })
+    .select(ROLE_SCOPE_COLUMNS)
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, userId))
     .orderBy(roleAssignments.id);
