@@ -102,11 +102,13 @@ export function codeOfSignalId(id: string): string | undefined {
 export function absenceStartOf(signal: Pick<SignalRow, "code" | "evidence" | "as_of">): string {
   const e = signal.evidence;
   if (signal.code === "PERSISTENT_10" || signal.code === "EARLY_YEARS_20") return signal.as_of;
-  for (const key of ["first_absence_date", "episode_start", "window_start"]) {
+  for (const key of ["first_absence_date", "episode_start"]) {
     const value = e[key];
     if (typeof value === "string") return value;
   }
+  // Several sick episodes: the first of them, not the start of the window they were counted in.
   const starts = e.episode_starts;
   if (Array.isArray(starts) && typeof starts[0] === "string") return starts[0];
+  if (typeof e.window_start === "string") return e.window_start;
   return signal.as_of;
 }
