@@ -1,8 +1,9 @@
 // The monitor's figures at a date take seconds on a large region (every signal is evaluated),
 // while boards and staff ask the same (as_of, by) again and again. A snapshot per date is kept
 // in memory and served until the data it was made from changed: a cheap fingerprint of the
-// import log (every import, by any process) and the case tables is checked on every request,
-// so figures are exact right after an import. Rendered rows are kept per (by, suppress).
+// import log, the region's data version (raised by a trigger on every change to the region's
+// tables, by any path: drizzle/0008) and the case tables is checked on every request, so
+// figures are exact right after any change. Rendered rows are kept per (by, suppress).
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { MonitorGrouping, MonitorRow } from "../domain/monitor/aggregate.ts";
@@ -19,7 +20,8 @@ const FINGERPRINT_SQL = `select concat_ws('/',
   (select count(*) from plan_goals),
   (select count(*) from exemption_decisions),
   (select count(*) from sick_notable_observations),
-  (select count(*) || ':' || coalesce(max(value), '') from app_settings)
+  (select count(*) || ':' || coalesce(max(value), '') from app_settings),
+  (select version from data_versions where name = 'region')
 ) as fingerprint`;
 
 const inFlight = new WeakMap<SqlClient, Promise<string>>();

@@ -21,6 +21,7 @@ import type { PupilScope } from "../../domain/policy/resources.ts";
 import { SCHOOL_STAFF_ROLES } from "../../domain/policy/roles.ts";
 import { RULES } from "../../domain/policy/rules.ts";
 import type { Signal, SignalCode } from "../../domain/signals/types.ts";
+import { cachedValue } from "../../services/monitor-cache.ts";
 import { type StoredSignalState, signalStatesAt } from "../../services/signal-state-handling.ts";
 import { stateKey } from "../../services/signal-state-store.ts";
 import { evaluateSignalsAt, presentSignal } from "../../services/signals.ts";
@@ -177,9 +178,12 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
         : [null];
       const signals: Signal[] = [];
       for (const schoolId of schools) {
-        signals.push(
-          ...(await evaluateSignalsAt(ctx.db.sql, { asOf, ...(schoolId ? { schoolId } : {}) })),
+        // The evaluation at a date is the same for everyone until the data changes (the monitor's
+        // fingerprint of imports and case tables); who sees which signal is decided below.
+        const evaluated = await cachedValue(ctx.db.sql, `signals:${asOf}:${schoolId ?? "*"}`, () =>
+          evaluateSignalsAt(ctx.db.sql, { asOf, ...(schoolId ? { schoolId } : {}) }),
         );
+        signals.push(...evaluated);
       }
       // Access is decided as of today (like every pupil read): a school year left behind or a
       // consent withdrawn since D closes the door to D's signals too.
