@@ -64,7 +64,12 @@ describe("session", () => {
     expect(await navigationLabels(page)).toEqual(["Overzicht", "Signalen", "Casussen"]);
     const current = page.getByRole("navigation").getByRole("link", { name: "Overzicht" });
     expect(await current.getAttribute("aria-current")).toBe("page");
-    expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual(["Uw school"]);
+    // The start page is the school's worklist (features/worklists/SchoolWorklist.tsx).
+    expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([
+      "Nieuwe signalen van uw school",
+      "Mijn casussen",
+      "Termijnen",
+    ]);
     expect(await axeViolations(page)).toEqual([]);
   });
 
