@@ -30,6 +30,17 @@ describe("worklists", () => {
     return page;
   }
 
+  it("tells the demo accounts on the login page of a demo database, axe-clean", async () => {
+    const page = await openPage(browser, `${app.url}/inloggen`);
+    const hint = page.getByText("zorgcoordinator@demo.aanwezig.nl", { exact: false });
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain("demo-wachtwoord");
+    // No identity provider is configured here, so none is offered.
+    expect(await page.getByText("Inloggen via uw organisatie").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   describe("care coordinator", () => {
     let page: Page;
     beforeAll(async () => {

@@ -57,6 +57,15 @@ describe.each(engines())("OIDC login routes on $name", (engine) => {
     }
   });
 
+  it("tells the login page whether to offer the identity provider", async () => {
+    const off = await t.app.inject({ url: "/api/auth/options" });
+    expect(off.json()).toEqual({ oidc_login_url: null, demo_as_of: null });
+    const app = await buildApp({ db: t.db, oidc: fixedProvider() });
+    const on = await app.inject({ url: "/api/auth/options" });
+    expect(on.json()).toEqual({ oidc_login_url: "/api/auth/oidc/login", demo_as_of: null });
+    await app.close();
+  });
+
   it("refuses to start with a half OIDC configuration in the environment", async () => {
     vi.stubEnv("AANWEZIG_OIDC_ISSUER", SETTINGS.issuer);
     try {

@@ -20,6 +20,31 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: HttpContext): void
     return ctx.oidc;
   };
 
+  // What the login page may offer before anyone is logged in: the organisation's identity
+  // provider when one is configured, and whether this is a demo database (not personal data).
+  api.get(
+    "/api/auth/options",
+    {
+      schema: {
+        summary: "Login options: the identity provider if configured, and the demo date",
+        tags: ["session"],
+        security: [],
+        response: {
+          200: z
+            .object({
+              oidc_login_url: z.string().nullable(),
+              demo_as_of: z.iso.date().nullable(),
+            })
+            .meta({ id: "LoginOptions" }),
+        },
+      },
+    },
+    async () => ({
+      oidc_login_url: ctx.oidc ? `${PENDING_PATH}/login` : null,
+      demo_as_of: ctx.demoAsOf ?? null,
+    }),
+  );
+
   api.get(
     `${PENDING_PATH}/login`,
     {

@@ -18,4 +18,5 @@ export function createQueryClient(): QueryClient {
 
 export const queryKeys = {
   me: ["me"] as const,
+  loginOptions: ["login-options"] as const,
 };

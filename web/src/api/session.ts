@@ -50,3 +50,13 @@ export async function logOut(): Promise<void> {
   await apiRequest<void>("DELETE", "/api/session");
   setCsrfToken(null);
 }
+
+/** What the login page may offer (GET /api/auth/options; public). */
+export interface LoginOptions {
+  oidc_login_url: string | null;
+  demo_as_of: string | null;
+}
+
+export function fetchLoginOptions(signal?: AbortSignal): Promise<LoginOptions> {
+  return apiRequest<LoginOptions>("GET", "/api/auth/options", signal ? { signal } : {});
+}

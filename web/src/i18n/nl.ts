@@ -41,6 +41,13 @@ export const nl = {
     tooManyAttempts:
       "U heeft te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.",
     failed: "Inloggen lukt nu niet. Probeer het later opnieuw.",
+    oidcIntro:
+      "Werkt u bij een organisatie die aangesloten is? Log dan in via uw eigen organisatie.",
+    oidc: "Inloggen via uw organisatie",
+    orLocal: "Of log in met een account van Aanwezig:",
+    demoTitle: "Demo-omgeving",
+    demoAccounts:
+      "Log in met een demo-account, bijvoorbeeld zorgcoordinator@demo.aanwezig.nl, casusregisseur@demo.aanwezig.nl, leerplicht@demo.aanwezig.nl, ouder@demo.aanwezig.nl of beleid@demo.aanwezig.nl, met het wachtwoord demo-wachtwoord.",
   },
   nav: {
     home: "Overzicht",

@@ -12,11 +12,12 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { t } from "../../i18n/index.ts";
 import { type LoginInput, validateLogin } from "./login-validation.ts";
-import { useLogin, useMe } from "./use-session.ts";
+import { useLogin, useLoginOptions, useMe } from "./use-session.ts";
 
 export function LoginPage() {
   const me = useMe();
   const login = useLogin();
+  const options = useLoginOptions().data;
   const location = useLocation();
   const [values, setValues] = useState<LoginInput>({ email: "", password: "" });
   const [submitted, setSubmitted] = useState(false);
@@ -42,6 +43,25 @@ export function LoginPage() {
     <AppShell>
       <div className="aanwezig-narrow">
         <PageHeading>{t.login.title}</PageHeading>
+        {options?.demo_as_of && (
+          <Alert type="info">
+            <Paragraph>
+              <strong>{t.login.demoTitle}.</strong> {t.login.demoAccounts}
+            </Paragraph>
+          </Alert>
+        )}
+        {options?.oidc_login_url && (
+          <>
+            <Paragraph>{t.login.oidcIntro}</Paragraph>
+            <Paragraph>
+              {/* A full page load: the identity provider takes over the browser. */}
+              <a className="nl-button nl-button--secondary" href={options.oidc_login_url}>
+                {t.login.oidc}
+              </a>
+            </Paragraph>
+            <Paragraph>{t.login.orLocal}</Paragraph>
+          </>
+        )}
         <Paragraph>{t.login.intro}</Paragraph>
         {login.isError && (
           <Alert type="error" role="alert">

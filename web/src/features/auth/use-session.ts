@@ -2,10 +2,18 @@
 // and the login and logout mutations that keep that cache right.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../../api/query-client.ts";
-import { fetchMe, logIn, logOut, type Me } from "../../api/session.ts";
+import { fetchLoginOptions, fetchMe, logIn, logOut, type Me } from "../../api/session.ts";
 
 export function useMe() {
   return useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => fetchMe(signal) });
+}
+
+export function useLoginOptions() {
+  return useQuery({
+    queryKey: queryKeys.loginOptions,
+    queryFn: ({ signal }) => fetchLoginOptions(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 export function useLogin() {
