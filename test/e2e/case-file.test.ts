@@ -73,6 +73,11 @@ describe("case file", () => {
     ]) {
       expect(await page.getByRole("heading", { level: 2, name: heading }).count()).toBe(1);
     }
+    // The pupil's absence calendar is one link away.
+    const pupilLink = page.getByTestId("case-summary").getByRole("link", {
+      name: "Naar de leerlingpagina",
+    });
+    expect(await pupilLink.getAttribute("href")).toMatch(/^\/leerlingen\/[^/]+$/);
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -185,7 +185,17 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
         {f.summary}
       </h2>
       <dl className="aanwezig-facts aanwezig-facts--grid" data-testid="case-summary">
-        <Fact label={f.facts.pupilId} value={detail.pupil_id} />
+        <Fact
+          label={f.facts.pupilId}
+          value={
+            <>
+              {detail.pupil_id}{" "}
+              <AppLink to={`/leerlingen/${encodeURIComponent(detail.pupil_id)}`}>
+                {f.pupilLink}
+              </AppLink>
+            </>
+          }
+        />
         <Fact label={f.facts.school} value={detail.school_id} />
         <Fact label={f.facts.phase} value={phaseName(detail.phase)} />
         <Fact
