@@ -16,9 +16,22 @@ export type Orm = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DbKind = "pglite" | "postgres";
 
+export interface QueryOptions {
+  /**
+   * A statement run on every request: on a PostgreSQL server it becomes a named prepared
+   * statement, parsed and planned once per connection (the name must always carry the same
+   * text). PGlite runs it as it is.
+   */
+  prepareAs?: string;
+}
+
 /** Minimal SQL surface both drivers share; rows come back as plain objects. */
 export interface SqlClient {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
   exec(text: string): Promise<void>;
 }
 
@@ -136,8 +149,12 @@ async function openPostgres(url: string): Promise<Database> {
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;
   const location = url.replace(/\/\/([^@/]*)@/, "//***@");
   const client: SqlClient = {
-    async query<T>(text: string, params: unknown[] = []) {
-      const result = await pool.query(text, params);
+    async query<T>(text: string, params: unknown[] = [], options: QueryOptions = {}) {
+      const result = await pool.query(
+        options.prepareAs
+          ? { name: options.prepareAs, text, values: params }
+          : { text, values: params },
+      );
       return result.rows as T[];
     },
     async exec(text: string) {

@@ -7,10 +7,10 @@ import {
   createUser,
   deleteSession,
   findActiveSession,
+  findApiTokenUser,
   findLoginByEmail,
   findOrBindOidcUser,
   findUserById,
-  findUserIdByApiToken,
   hasDemoAccounts,
   verifyPassword,
 } from "./users.ts";
@@ -54,6 +54,7 @@ describe.each(engines())("users on $name", (engine) => {
     expect(await findActiveSession(db.orm, grant.token, now)).toEqual({
       userId: user.id,
       csrfToken: grant.csrfToken,
+      user: { id: user.id, email: "s@x.example", name: "S", roles: [] },
     });
     expect(await findActiveSession(db.orm, grant.token, new Date(now.getTime() + 61_000))).toBe(
       undefined,
@@ -76,16 +77,39 @@ describe.each(engines())("users on $name", (engine) => {
     ).toBeDefined();
   });
 
+  it("gives a session's and a token's user with every role in order; a disabled user's open nothing", async () => {
+    const user = await createUser(db.orm, {
+      email: "twee-rollen@x.example",
+      name: "T",
+      roles: [
+        { role: "teacher", schoolId: "34CD00" },
+        { role: "care_coordinator", schoolId: "12AB00" },
+      ],
+    });
+    const now = new Date("2026-03-02T09:00:00Z");
+    const grant = await createSession(db.orm, user.id, "password", 60_000, now);
+    const token = await createApiToken(db.orm, user.id, "koppeling");
+    const session = await findActiveSession(db.orm, grant.token, now);
+    expect(session?.user.roles.map((r) => [r.role, r.schoolId])).toEqual([
+      ["teacher", "34CD00"],
+      ["care_coordinator", "12AB00"],
+    ]);
+    expect((await findApiTokenUser(db.orm, token, now))?.roles).toEqual(session?.user.roles);
+    await db.sql.query("update users set disabled_at = now() where id = $1", [user.id]);
+    expect(await findActiveSession(db.orm, grant.token, now)).toBe(undefined);
+    expect(await findApiTokenUser(db.orm, token, now)).toBe(undefined);
+  });
+
   it("resolves API tokens unless revoked or expired", async () => {
     const user = await createUser(db.orm, { email: "koppeling@x.example", name: "K", roles: [] });
     const token = await createApiToken(db.orm, user.id, "administratiepakket");
     expect(token.startsWith("azw_")).toBe(true);
-    expect(await findUserIdByApiToken(db.orm, token)).toBe(user.id);
-    expect(await findUserIdByApiToken(db.orm, `${token}x`)).toBe(undefined);
+    expect((await findApiTokenUser(db.orm, token))?.id).toBe(user.id);
+    expect(await findApiTokenUser(db.orm, `${token}x`)).toBe(undefined);
     const expired = await createApiToken(db.orm, user.id, "oud", new Date("2020-01-01T00:00:00Z"));
-    expect(await findUserIdByApiToken(db.orm, expired)).toBe(undefined);
+    expect(await findApiTokenUser(db.orm, expired)).toBe(undefined);
     await db.sql.query("update api_tokens set revoked_at = now()");
-    expect(await findUserIdByApiToken(db.orm, token)).toBe(undefined);
+    expect(await findApiTokenUser(db.orm, token)).toBe(undefined);
   });
 
   it("binds an OIDC subject to the user with that e-mail once, and never creates users", async () => {

@@ -3,7 +3,7 @@
 // leaked database copy cannot be used to log in.
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, isNull, like, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, like, lte, or, sql } from "drizzle-orm";
 import { isRoleCode } from "../../domain/policy/roles.ts";
 import type { Orm } from "../connect.ts";
 import { apiTokens, roleAssignments, sessions, users } from "../schema/access.ts";
@@ -204,6 +204,86 @@ export async function createSession(
 export interface ActiveSession {
   userId: string;
   csrfToken: string;
+  /** The session's user with their roles; sessions of a disabled user are not active. */
+  user: UserWithRoles;
+}
+
+// The user and every role assignment beside a credential's row, in one round trip: this runs
+// on every request (docs/performance.md, "Monitor"), where three queries were most of the cost.
+const USER_ROLE_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: roleAssignments.role,
+  schoolId: roleAssignments.schoolId,
+  municipality: roleAssignments.municipality,
+  partnership: roleAssignments.partnership,
+  region: roleAssignments.region,
+  pupilId: roleAssignments.pupilId,
+};
+
+type UserRoleRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string | null;
+} & Omit<RoleScope, "role">;
+
+/** Rows of one user, one per role assignment (role null: none), as the user with roles. */
+function userFromRoleRows(rows: UserRoleRow[]): UserWithRoles | undefined {
+  const [first] = rows;
+  if (!first) return undefined;
+  const roles: RoleScope[] = [];
+  for (const { role, schoolId, municipality, partnership, region, pupilId } of rows) {
+    if (role !== null) roles.push({ role, schoolId, municipality, partnership, region, pupilId });
+  }
+  return { id: first.id, email: first.email, name: first.name, roles };
+}
+
+// Prepared once per database: on PostgreSQL a named statement is parsed and planned once per
+// connection, and drizzle builds its text once (4-5x the lookups per second of building and
+// planning each time, measured in docs/performance.md "Monitor").
+function prepareCredentialLookups(orm: Orm) {
+  return {
+    session: orm
+      .select({ ...USER_ROLE_COLUMNS, csrfToken: sessions.csrfToken })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.disabledAt)))
+      .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(
+        and(
+          eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+          gt(sessions.expiresAt, sql.placeholder("now")),
+        ),
+      )
+      .orderBy(roleAssignments.id)
+      .prepare("aanwezig_session_user"),
+    apiToken: orm
+      .select(USER_ROLE_COLUMNS)
+      .from(apiTokens)
+      .innerJoin(users, and(eq(users.id, apiTokens.userId), isNull(users.disabledAt)))
+      .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(
+        and(
+          eq(apiTokens.tokenHash, sql.placeholder("tokenHash")),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder("now"))),
+        ),
+      )
+      .orderBy(roleAssignments.id)
+      .prepare("aanwezig_api_token_user"),
+  };
+}
+
+const credentialLookups = new WeakMap<Orm, ReturnType<typeof prepareCredentialLookups>>();
+
+function lookupsOf(orm: Orm): ReturnType<typeof prepareCredentialLookups> {
+  let lookups = credentialLookups.get(orm);
+  if (!lookups) {
+    lookups = prepareCredentialLookups(orm);
+    credentialLookups.set(orm, lookups);
+  }
+  return lookups;
 }
 
 export async function findActiveSession(
@@ -211,11 +291,10 @@ export async function findActiveSession(
   token: string,
   now = new Date(),
 ): Promise<ActiveSession | undefined> {
-  const [row] = await orm
-    .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)));
-  return row;
+  const rows = await lookupsOf(orm).session.execute({ tokenHash: sha256(token), now });
+  const user = userFromRoleRows(rows);
+  const csrfToken = rows[0]?.csrfToken;
+  return user && csrfToken !== undefined ? { userId: user.id, csrfToken, user } : undefined;
 }
 
 export async function deleteSession(orm: Orm, token: string): Promise<void> {
@@ -234,20 +313,11 @@ export async function createApiToken(
   return token;
 }
 
-export async function findUserIdByApiToken(
+/** The active user an unrevoked, unexpired API token belongs to, with their roles. */
+export async function findApiTokenUser(
   orm: Orm,
   token: string,
   now = new Date(),
-): Promise<string | undefined> {
-  const [row] = await orm
-    .select({ userId: apiTokens.userId })
-    .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sha256(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
-    );
-  return row?.userId;
+): Promise<UserWithRoles | undefined> {
+  return userFromRoleRows(await lookupsOf(orm).apiToken.execute({ tokenHash: sha256(token), now }));
 }

@@ -7,8 +7,7 @@ import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
   findActiveSession,
-  findUserById,
-  findUserIdByApiToken,
+  findApiTokenUser,
   type RoleScope,
 } from "../../db/repositories/users.ts";
 import type { HttpContext } from "../context.ts";
@@ -43,8 +42,7 @@ async function resolveActor(request: FastifyRequest, ctx: HttpContext): Promise<
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match?.[1] ? await findUserIdByApiToken(orm, match[1], ctx.now()) : undefined;
-    const user = userId === undefined ? undefined : await findUserById(orm, userId);
+    const user = match?.[1] ? await findApiTokenUser(orm, match[1], ctx.now()) : undefined;
     // A presented but unusable credential is an error, not an anonymous request.
     if (!user) throw unauthorized("The bearer token is unknown, expired or revoked.");
     return {
@@ -59,8 +57,8 @@ async function resolveActor(request: FastifyRequest, ctx: HttpContext): Promise<
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const session = await findActiveSession(orm, token, ctx.now());
-  const user = session && (await findUserById(orm, session.userId));
-  if (!session || !user) return null;
+  if (!session) return null;
+  const { user } = session;
   return {
     userId: user.id,
     email: user.email,
