@@ -66,6 +66,34 @@ export interface CaseCommandBodies {
     };
   };
   close: { outcome: string; reason: string };
+  "breakthrough-check": { offer_expected_within_4_weeks: boolean; reason: string };
+  deescalate: { to: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION"; reason: string };
+  offer: { started_on: string };
+  "arbitration/ruling": { ruling: string; parents_accept: boolean };
+  prosecutor: { route: "civil" | "criminal"; reason: string };
+  meetings: {
+    kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
+    date: string;
+    participant_ids: string[];
+    decisions: {
+      text: string;
+      action?: { owner_person_id: string; owner_organisation: string; due_date: string };
+    }[];
+  };
+  participants: { user_id: string; role: string; organisation?: string };
+  ladder: { situation: string; mode: string; reason: string };
+  "budget/commitments": { amount_cents: number; purpose: string };
+  "budget/attributions": {
+    commitment_id: string;
+    shares: { party: { kind: "municipality" | "partnership"; id: string }; amount_cents: number }[];
+  };
+  "budget/reversals": { entry_id: string; reason: string };
+  documents: {
+    name: string;
+    mime_type: string;
+    visibility: "professionals" | "also_parents" | "jgz_only";
+    content_base64: string;
+  };
 }
 
 export type CaseCommand = keyof CaseCommandBodies;
@@ -87,6 +115,24 @@ export function updateActionStatus(
     "POST",
     `/api/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(actionId)}/status`,
     { body: { status } },
+  );
+}
+
+/** POST /api/cases/{id}/stagnation/{flag_id}/resolve: the flag stays on record, resolved. */
+export function resolveStagnation(caseId: string, flagId: string): Promise<unknown> {
+  return apiRequest(
+    "POST",
+    `/api/cases/${encodeURIComponent(caseId)}/stagnation/${encodeURIComponent(flagId)}/resolve`,
+    { body: {} },
+  );
+}
+
+/** POST /api/cases/{id}/participants/{person_id}/end: the participation ends today. */
+export function endParticipation(caseId: string, personId: string): Promise<unknown> {
+  return apiRequest(
+    "POST",
+    `/api/cases/${encodeURIComponent(caseId)}/participants/${encodeURIComponent(personId)}/end`,
+    { body: {} },
   );
 }
 

@@ -2,6 +2,7 @@
 // literals, so an English file (en.ts, typed `Messages`) can follow without touching screens.
 import type { RoleCode } from "../../../src/domain/policy/roles.ts";
 import { adminNl, auditNl, caseFileNl, monitorNl, parentNl, pupilNl } from "./nl-case-file.ts";
+import { caseFileMoreNl } from "./nl-case-file-more.ts";
 import { domainNl } from "./nl-domain.ts";
 import { monitorScreensNl } from "./nl-monitor-screens.ts";
 import { moreNl } from "./nl-more.ts";
@@ -115,6 +116,7 @@ export const nl = {
   ...domainNl,
   ...screensNl,
   caseFile: caseFileNl,
+  caseFileMore: caseFileMoreNl,
   parent: parentNl,
   pupil: pupilNl,
   monitor: monitorNl,

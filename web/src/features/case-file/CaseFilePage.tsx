@@ -21,6 +21,7 @@ import { useCurrentUser } from "../auth/use-current-user.ts";
 import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
 import { useCase } from "../cases/queries.ts";
 import { allowedCommands, type UiCommand } from "./allowed.ts";
+import { BudgetCommands, UploadDocumentForm } from "./CaseBudgetCommands.tsx";
 import {
   AddActionForm,
   AddGoalForm,
@@ -30,6 +31,7 @@ import {
   refreshKeys,
   StagnationForm,
 } from "./CaseCommands.tsx";
+import { MORE_PHASE_COMMANDS, MorePhaseCommands } from "./CaseCommandsMore.tsx";
 import {
   BudgetSection,
   ConsentTables,
@@ -45,6 +47,12 @@ import {
   StagnationTable,
   TimelineSection,
 } from "./CaseSections.tsx";
+import {
+  LadderForm,
+  MeetingForm,
+  ParticipantCommands,
+  ResolveStagnationForm,
+} from "./CaseWorkCommands.tsx";
 
 const f = t.caseFile;
 
@@ -107,7 +115,11 @@ function CaseFile({
   const may = (command: UiCommand) => allowed?.has(command) ?? false;
   const props = { c: detail, myId, today };
   const phaseCommands =
-    allowed !== null && (["escalate", "breakthrough", "arbitration", "close"] as const).some(may);
+    allowed !== null &&
+    (["escalate", "breakthrough", "arbitration", "close", ...MORE_PHASE_COMMANDS] as const).some(
+      may,
+    );
+  const more = { detail, myId, today, allowed: allowed ?? new Set<UiCommand>(), onDone: onNotice };
   return (
     <>
       <PageHeading>{f.title(detail.pupil_name)}</PageHeading>
@@ -128,6 +140,7 @@ function CaseFile({
         ) : phaseCommands ? (
           <>
             <Paragraph>{f.commands.intro}</Paragraph>
+            <MorePhaseCommands {...more} />
             <PhaseCommands detail={detail} today={today} allowed={allowed} onDone={onNotice} />
           </>
         ) : (
@@ -137,7 +150,9 @@ function CaseFile({
 
       <TimelineSection {...props} />
       <DeadlinesSection {...props} />
-      <LadderSection {...props} />
+      <LadderSection {...props}>
+        {may("ladder") && <LadderForm detail={detail} onDone={onNotice} />}
+      </LadderSection>
 
       <Section id="plan" title={f.sections.plan}>
         <GoalsTable {...props} />
@@ -154,8 +169,10 @@ function CaseFile({
         )}
       </Section>
 
-      <MeetingsSection {...props} />
-      <ParticipantsSection {...props} />
+      <MeetingsSection {...props}>{may("meeting") && <MeetingForm {...more} />}</MeetingsSection>
+      <ParticipantsSection {...props}>
+        <ParticipantCommands {...more} />
+      </ParticipantsSection>
 
       <Section id="consent" title={f.sections.consent}>
         <ConsentTables {...props} />
@@ -165,11 +182,16 @@ function CaseFile({
       <Section id="stagnation" title={f.sections.stagnation}>
         <StagnationTable {...props} />
         {may("stagnation") && <StagnationForm detail={detail} onDone={onNotice} />}
+        {may("resolveStagnation") && <ResolveStagnationForm detail={detail} onDone={onNotice} />}
       </Section>
 
       <EscalationSections {...props} />
-      <BudgetSection {...props} />
-      <DocumentsSection {...props} />
+      <BudgetSection {...props}>
+        <BudgetCommands {...more} />
+      </BudgetSection>
+      <DocumentsSection {...props}>
+        {may("uploadDocument") && <UploadDocumentForm detail={detail} onDone={onNotice} />}
+      </DocumentsSection>
       <Paragraph>
         <AppLink to="/casussen">{f.back}</AppLink>
       </Paragraph>

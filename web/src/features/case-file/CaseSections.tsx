@@ -39,6 +39,8 @@ interface Props {
   c: CaseDetail;
   myId: string;
   today: string;
+  /** The section's forms, after its table. */
+  children?: ReactNode;
 }
 
 function people(c: CaseDetail, myId: string) {
@@ -122,7 +124,7 @@ export function DeadlinesSection({ c, myId, today }: Props) {
   );
 }
 
-export function LadderSection({ c, today }: Props) {
+export function LadderSection({ c, today, children }: Props) {
   return (
     <Section id="ladder" title={f.sections.ladder}>
       <DataTable
@@ -144,6 +146,7 @@ export function LadderSection({ c, today }: Props) {
           { key: "reason", header: f.ladder.reason, value: (l) => l.reason },
         ]}
       />
+      {children}
     </Section>
   );
 }
@@ -168,7 +171,7 @@ export function GoalsTable({ c, today }: Props) {
   );
 }
 
-export function MeetingsSection({ c, myId, today }: Props) {
+export function MeetingsSection({ c, myId, today, children }: Props) {
   const who = people(c, myId);
   return (
     <Section id="meetings" title={f.sections.meetings}>
@@ -199,11 +202,12 @@ export function MeetingsSection({ c, myId, today }: Props) {
           },
         ]}
       />
+      {children}
     </Section>
   );
 }
 
-export function ParticipantsSection({ c, myId, today }: Props) {
+export function ParticipantsSection({ c, myId, today, children }: Props) {
   return (
     <Section id="participants" title={f.sections.participants}>
       <DataTable
@@ -230,6 +234,7 @@ export function ParticipantsSection({ c, myId, today }: Props) {
         ]}
         testId="case-participants"
       />
+      {children}
     </Section>
   );
 }
@@ -323,7 +328,7 @@ export function StagnationTable({ c, today }: Props) {
   );
 }
 
-export function BudgetSection({ c, today }: Props) {
+export function BudgetSection({ c, today, children }: Props) {
   if (c.budget === null) return null;
   return (
     <Section id="budget" title={f.sections.budget}>
@@ -355,11 +360,12 @@ export function BudgetSection({ c, today }: Props) {
           { key: "purpose", header: f.budget.purpose, value: (b) => b.purpose ?? "" },
         ]}
       />
+      {children}
     </Section>
   );
 }
 
-export function DocumentsSection({ c, today }: Props) {
+export function DocumentsSection({ c, today, children }: Props) {
   return (
     <Section id="documents" title={f.sections.documents}>
       <DataTable
@@ -403,6 +409,7 @@ export function DocumentsSection({ c, today }: Props) {
           },
         ]}
       />
+      {children}
     </Section>
   );
 }

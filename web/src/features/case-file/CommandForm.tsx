@@ -6,19 +6,24 @@ import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { SelectField, TextAreaField } from "../../components/FormFields.tsx";
+import { describedBy, SelectField, TextAreaField } from "../../components/FormFields.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { t } from "../../i18n/index.ts";
 
 export interface FieldSpec {
   name: string;
-  kind: "text" | "textarea" | "select" | "date";
+  /**
+   * `checkboxes`: several of `options`, the value their values joined by LIST_SEPARATOR.
+   * `file`: one file, read in the browser; the value is its name, `fileData(values, name)` its
+   * media type and base64 content.
+   */
+  kind: "text" | "textarea" | "select" | "date" | "checkboxes" | "file";
   label: string;
   description?: string;
   options?: readonly { value: string; label: string }[];
-  /** The message when left empty; optional fields have none. */
-  required?: string;
+  /** The message when left empty; optional fields have none. A function decides per values. */
+  required?: string | ((values: Record<string, string>) => string | undefined);
   /** Only shown (and checked) when this returns true for the current values. */
   when?: (values: Record<string, string>) => boolean;
   /** Further check of a filled-in value: a message, or undefined when right. */
@@ -26,6 +31,29 @@ export interface FieldSpec {
 }
 
 export type Values = Record<string, string>;
+
+export const LIST_SEPARATOR = "\n";
+
+/** The chosen values of a `checkboxes` field. */
+export function listValue(values: Values, name: string): string[] {
+  return (values[name] ?? "").split(LIST_SEPARATOR).filter(Boolean);
+}
+
+/** The file of a `file` field as the browser read it: media type and base64 content. */
+export function fileData(values: Values, name: string): { type: string; base64: string } {
+  const url = values[`${name}:data`] ?? "";
+  const match = /^data:([^;,]*)(?:;[^,]*)?,(.*)$/.exec(url);
+  return { type: match?.[1] || "application/octet-stream", base64: match?.[2] ?? "" };
+}
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
 
 export function validateFields(
   fields: readonly FieldSpec[],
@@ -36,7 +64,9 @@ export function validateFields(
     if (field.when && !field.when(values)) continue;
     const value = (values[field.name] ?? "").trim();
     if (!value) {
-      if (field.required) errors[field.name] = field.required;
+      const required =
+        typeof field.required === "function" ? field.required(values) : field.required;
+      if (required) errors[field.name] = required;
       continue;
     }
     if (field.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -158,6 +188,33 @@ export function CommandForm({
                 );
               }
               if (field.kind === "textarea") return <TextAreaField key={field.name} {...common} />;
+              if (field.kind === "checkboxes") {
+                return (
+                  <CheckboxesField key={field.name} {...common} options={field.options ?? []} />
+                );
+              }
+              if (field.kind === "file") {
+                return (
+                  <FileField
+                    key={field.name}
+                    {...common}
+                    onFile={(file) => {
+                      if (!file) {
+                        setValues((v) => ({ ...v, [field.name]: "", [`${field.name}:data`]: "" }));
+                        return;
+                      }
+                      void readAsDataUrl(file).then((data) =>
+                        setValues((v) => ({
+                          ...v,
+                          [field.name]: file.name,
+                          [`${field.name}:data`]: data,
+                          [`${field.name}:size`]: String(file.size),
+                        })),
+                      );
+                    }}
+                  />
+                );
+              }
               return (
                 <div key={field.name}>
                   <TextField
@@ -182,6 +239,97 @@ export function CommandForm({
           </Button>
         </form>
       )}
+    </div>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  label: string;
+  description: string | undefined;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** Several choices in a fieldset; the first box carries the field's id (focus on a problem). */
+function CheckboxesField({
+  id,
+  label,
+  description,
+  error,
+  value,
+  onChange,
+  options,
+}: ControlProps & { options: readonly { value: string; label: string }[] }) {
+  const chosen = new Set(value.split(LIST_SEPARATOR).filter(Boolean));
+  const toggle = (option: string, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === option ? on : chosen.has(v)));
+    onChange(next.join(LIST_SEPARATOR));
+  };
+  return (
+    <fieldset
+      className="aanwezig-fieldset"
+      aria-describedby={describedBy(id, description, error)}
+    >
+      <legend className="utrecht-form-label aanwezig-fieldset__legend">{label}</legend>
+      {description && (
+        <p id={`${id}-description`} className="aanwezig-hint aanwezig-hint--fieldset">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="utrecht-form-field-error-message">
+          {error}
+        </p>
+      )}
+      {options.map((o, i) => (
+        <div className="aanwezig-checkbox" key={o.value}>
+          <input
+            id={i === 0 ? id : `${id}-${i}`}
+            type="checkbox"
+            value={o.value}
+            checked={chosen.has(o.value)}
+            aria-invalid={error !== undefined || undefined}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
+          <label htmlFor={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A file chooser with its label, description and inline error. */
+function FileField({
+  id,
+  label,
+  description,
+  error,
+  onFile,
+}: ControlProps & { onFile: (file: File | undefined) => void }) {
+  return (
+    <div className="aanwezig-file">
+      <label htmlFor={id} className="utrecht-form-label">
+        {label}
+      </label>
+      {description && (
+        <p id={`${id}-description`} className="aanwezig-hint aanwezig-hint--fieldset">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="utrecht-form-field-error-message">
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        type="file"
+        aria-describedby={describedBy(id, description, error)}
+        aria-invalid={error !== undefined || undefined}
+        onChange={(e) => onFile(e.target.files?.[0])}
+      />
     </div>
   );
 }

@@ -13,6 +13,20 @@ export const CASE_COMMANDS = {
   breakthrough: ["breakthrough"],
   arbitration: ["arbitration"],
   close: ["close"],
+  breakthroughCheck: ["breakthrough-check"],
+  deescalate: ["deescalate"],
+  offer: ["offer"],
+  arbitrationRuling: ["arbitration/ruling"],
+  prosecutor: ["prosecutor"],
+  meeting: ["meetings"],
+  addParticipant: ["participants"],
+  endParticipation: ["participants/{person_id}/end"],
+  ladder: ["ladder"],
+  resolveStagnation: ["stagnation/{flag_id}/resolve"],
+  commitBudget: ["budget/commitments"],
+  attributeBudget: ["budget/attributions"],
+  reverseBudget: ["budget/reversals"],
+  uploadDocument: ["documents"],
 } as const;
 
 export type UiCommand = keyof typeof CASE_COMMANDS;
