@@ -1,0 +1,260 @@
+// The case file's further forms in a real browser on a fresh demo database (domain.md §5–§6):
+// on the demo's case in the CASE_DIRECTOR phase the case director records the week-8
+// breakthrough decision, a meeting whose decision becomes a plan action, a participant (and
+// sees the refusal for a partner without consent (b)), a step on the ladder and a frictiebudget
+// commitment; the case file shows each result. axe finds nothing with the forms open. The care
+// coordinator of the pupil's school, a teacher and a parent are offered none of the director's
+// forms.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { apiSession } from "./support/api-session.ts";
+import { axeViolations, focusedElementId, launchBrowser, openPage } from "./support/browser.ts";
+import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+
+/** The shared two-core machine is slow under load: give the screen time to refresh. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+/** The buttons that open the case director's forms of this file. */
+const DIRECTOR_FORMS = [
+  "Besluit week 8 vastleggen",
+  "Afschalen",
+  "Deelnemer toevoegen",
+  "Deelname beëindigen",
+  "Frictiebudget toezeggen",
+];
+
+describe("case file: the further forms", () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let caseId = "";
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchBrowser();
+    // The demo's case held by the case director, with the week-8 decision still open.
+    const director = await apiSession(app.url, "casusregisseur");
+    const cases = (await director.call("GET", "/api/cases")).body as {
+      id: string;
+      phase: string;
+    }[];
+    for (const c of cases.filter((x) => x.phase === "CASE_DIRECTOR")) {
+      const detail = (await director.call("GET", `/api/cases/${c.id}`)).body;
+      if (detail.allowed_actions.includes("breakthrough-check")) caseId = c.id;
+    }
+    if (!caseId) throw new Error("the demo has no case awaiting the week-8 decision");
+    page = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(page, app.url, "casusregisseur");
+  }, 240_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") {
+      await page.screenshot({
+        path: `/tmp/case-file-more-${context.task.name.slice(0, 20)}.png`,
+        fullPage: true,
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const notice = () => page.getByTestId("case-notice").textContent();
+  const section = (name: string) => page.locator(`[data-section="${name}"]`);
+  const open = async (label: string) => {
+    await page.getByRole("button", { name: label, exact: true }).click();
+    return page.getByRole("form", { name: label });
+  };
+
+  it("offers the care coordinator none of the case director's forms", async () => {
+    const coordinator = await apiSession(app.url, "zorgcoordinator");
+    const seen = await coordinator.call("GET", `/api/cases/${caseId}`);
+    expect(seen.status).toBe(200);
+    const allowed: string[] = seen.body.allowed_actions;
+    const school = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(school, app.url, "zorgcoordinator");
+    await school.goto(`${app.url}/casussen/${caseId}`);
+    await school.getByRole("heading", { level: 2, name: "Deelnemers" }).waitFor();
+    // The steering of domain.md §5–§6 is the case director's: the school may not.
+    for (const [label, route] of [
+      ["Besluit week 8 vastleggen", "breakthrough-check"],
+      ["Afschalen", "deescalate"],
+      ["Frictiebudget toezeggen", "budget/commitments"],
+    ] as const) {
+      expect(allowed).not.toContain(route);
+      expect(await school.getByRole("button", { name: label }).count(), label).toBe(0);
+    }
+    // The rest is offered exactly when the server allows it.
+    for (const [label, route] of [
+      ["Overleg vastleggen", "meetings"],
+      ["Trede op de ladder vastleggen", "ladder"],
+      ["Deelnemer toevoegen", "participants"],
+    ] as const) {
+      expect(await school.getByRole("button", { name: label }).count(), label).toBe(
+        allowed.includes(route) ? 1 : 0,
+      );
+    }
+    await school.context().close();
+  });
+
+  it("offers a teacher none of these forms", async () => {
+    // The web app gives the mentor no case file of its own (the school's worklist instead).
+    const teacher = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(teacher, app.url, "mentor");
+    await teacher.goto(`${app.url}/casussen/${caseId}`);
+    await teacher.getByRole("heading", { level: 1 }).waitFor();
+    for (const label of [...DIRECTOR_FORMS, "Overleg vastleggen"]) {
+      expect(await teacher.getByRole("button", { name: label }).count(), label).toBe(0);
+    }
+    await teacher.context().close();
+  });
+
+  it("offers a parent none of these forms", async () => {
+    const parent = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(parent, app.url, "ouder");
+    const mine = (await (await apiSession(app.url, "ouder")).call("GET", "/api/cases")).body as {
+      id: string;
+    }[];
+    const child = mine[0]?.id ?? caseId;
+    await parent.goto(`${app.url}/casussen/${child}`);
+    await parent.getByRole("heading", { level: 1 }).waitFor();
+    for (const label of [
+      ...DIRECTOR_FORMS,
+      "Overleg vastleggen",
+      "Trede op de ladder vastleggen",
+      "Document toevoegen",
+    ]) {
+      expect(await parent.getByRole("button", { name: label }).count(), label).toBe(0);
+    }
+    await parent.context().close();
+  });
+
+  it("shows the case director's forms without axe violations", async () => {
+    await page.goto(`${app.url}/casussen/${caseId}`);
+    await page.getByRole("heading", { level: 2, name: "Wat u kunt doen" }).waitFor();
+    const labels = [
+      "Besluit week 8 vastleggen",
+      "Overleg vastleggen",
+      "Deelnemer toevoegen",
+      "Trede op de ladder vastleggen",
+      "Frictiebudget toezeggen",
+      "Document toevoegen",
+    ];
+    for (const label of labels) await open(label);
+    // The inline errors in Dutch, with focus on the first problem.
+    const check = page.getByRole("form", { name: "Besluit week 8 vastleggen" });
+    await check.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#breakthrough-check-answer-error").textContent()).toBe(
+      "Kies ja of nee.",
+    );
+    expect(await focusedElementId(page)).toBe("breakthrough-check-answer");
+    expect(await axeViolations(page)).toEqual([]);
+    for (const label of labels) {
+      await page.getByRole("button", { name: `Formulier sluiten: ${label}`, exact: true }).click();
+    }
+  });
+
+  it("records the week-8 decision: no offer within 4 weeks convenes the breakthrough team", async () => {
+    const form = await open("Besluit week 8 vastleggen");
+    await form.getByLabel("Wordt binnen 4 weken een passend aanbod verwacht?").selectOption("no");
+    await form.getByLabel("Onderbouwing").fill("Wachtlijst jeugd-GGZ: geen plek binnen 4 weken.");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe(
+      "Het besluit van week 8 is vastgelegd: het doorbraakteam is bijeengeroepen.",
+    );
+    await poll(() => page.getByTestId("case-summary").textContent()).toContain("Doorbraakteam");
+    expect(await page.getByTestId("case-timeline").textContent()).toContain(
+      "Besluit week 8: geen passend aanbod verwacht, doorbraakteam nodig",
+    );
+    // Decided once: the form is no longer offered.
+    expect(await page.getByRole("button", { name: "Besluit week 8 vastleggen" }).count()).toBe(0);
+  });
+
+  it("records a meeting whose decision becomes an action in the plan", async () => {
+    const form = await open("Overleg vastleggen");
+    await form.getByLabel("Soort overleg").selectOption("breakthrough_team");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#record-meeting-participants-error").textContent()).toBe(
+      "Kies wie erbij waren.",
+    );
+    await form.getByRole("checkbox", { name: /\(u\)$/ }).check();
+    await form.getByLabel("Besluit 1").fill("Jeugdteam regelt een overbruggingsplek.");
+    await form.getByLabel("Wie voert besluit 1 uit?").selectOption({ index: 1 });
+    await form.getByLabel("Besluit 1 uiterlijk op").fill("2099-02-28");
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("Het overleg is vastgelegd.");
+    await poll(() => section("meetings").textContent()).toContain(
+      "Jeugdteam regelt een overbruggingsplek.",
+    );
+    expect(await section("meetings").textContent()).toContain("Doorbraakteam");
+    expect(await page.getByTestId("case-actions").textContent()).toContain(
+      "Jeugdteam regelt een overbruggingsplek.",
+    );
+  });
+
+  it("adds a participant, and shows the refusal for a partner without consent (b)", async () => {
+    const swv = (await apiSession(app.url, "swv")).me.user.id;
+    const head = (await apiSession(app.url, "schooldirectie")).me.user.id;
+    let form = await open("Deelnemer toevoegen");
+    await form.getByLabel("Rol in de casus").selectOption("partnership_consultant");
+    await form.getByLabel("Gebruikers-id van de persoon").fill(swv);
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    const alert = form.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      "Voor deze partner is eerst toestemming (b) van de ouders nodig.",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page
+      .getByRole("button", { name: "Formulier sluiten: Deelnemer toevoegen", exact: true })
+      .click();
+
+    form = await open("Deelnemer toevoegen");
+    await form.getByLabel("Rol in de casus").selectOption("school_head");
+    await form.getByLabel("Gebruikers-id van de persoon").fill(head);
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De deelnemer is toegevoegd aan de casus.");
+    await poll(() => page.getByTestId("case-participants").textContent()).toContain(
+      "Schooldirectie",
+    );
+  });
+
+  it("records a step up the ladder, with the reason it needs", async () => {
+    const form = await open("Trede op de ladder vastleggen");
+    await form.getByLabel("Situatie").selectOption("chaotic");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#record-ladder-reason-error").textContent()).toBe(
+      "Licht toe waarom de casus hoger op de ladder komt.",
+    );
+    await form.getByLabel("Werkwijze").selectOption("assertive_direction");
+    await form.getByLabel("Toelichting").fill("Geen zicht op een oplossing binnen de termijn.");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De trede op de ladder is vastgelegd.");
+    await poll(() => section("ladder").textContent()).toContain(
+      "Geen zicht op een oplossing binnen de termijn.",
+    );
+    expect(await section("ladder").textContent()).toContain("Chaotisch");
+    expect(await section("ladder").textContent()).toContain("Assertieve regie");
+  });
+
+  it("commits frictiebudget to the case", async () => {
+    const form = await open("Frictiebudget toezeggen");
+    await form.getByLabel("Bedrag in euro").fill("twaalf");
+    await form.getByLabel("Waarvoor").fill("Vervoer naar de overbruggingsplek");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#commit-budget-amount-error").textContent()).toBe(
+      "Vul een bedrag in euro in, groter dan 0 en hoogstens 1.000.000.",
+    );
+    await form.getByLabel("Bedrag in euro").fill("1.250,50");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("Het frictiebudget is toegezegd aan de casus.");
+    await poll(() => section("budget").textContent()).toContain(
+      "Vervoer naar de overbruggingsplek",
+    );
+    expect(await section("budget").textContent()).toContain("1.250,50");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
