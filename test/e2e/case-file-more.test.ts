@@ -257,4 +257,127 @@ describe("case file: the further forms", () => {
     expect(await section("budget").textContent()).toContain("1.250,50");
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it("attributes and reverses budget, resolves stagnation, ends a participation", async () => {
+    // Who should have paid: the shares must add up to the commitment.
+    let form = await open("Toerekenen wie had moeten betalen");
+    const commitment = form.getByLabel("Toezegging");
+    const option = commitment.locator("option", { hasText: "Vervoer naar de overbruggingsplek" });
+    await commitment.selectOption((await option.getAttribute("value")) ?? "");
+    await form.getByLabel("Gemeente (naam)").fill("Demostad");
+    await form.getByLabel("Deel van de gemeente in euro").fill("600");
+    await form.getByLabel("Samenwerkingsverband (code)").fill("SWV-DEMO");
+    await form.getByLabel("Deel van het samenwerkingsverband in euro").fill("600");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#attribute-budget-partnershipAmount-error").textContent()).toMatch(
+      /^De delen moeten samen €\s1\.250,50 zijn\.$/,
+    );
+    await form.getByLabel("Deel van het samenwerkingsverband in euro").fill("650,50");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De toerekening is vastgelegd.");
+    await poll(() => section("budget").textContent()).toContain("Toerekening");
+
+    form = await open("Post terugboeken");
+    const entry = form.getByLabel("Welke post");
+    const toReverse = entry.locator("option", { hasText: /^Toerekening/ });
+    await entry.selectOption((await toReverse.getAttribute("value")) ?? "");
+    await form.getByLabel("Reden").fill("Verkeerd verdeeld.");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De post is teruggeboekt.");
+    await poll(() => section("budget").textContent()).toContain("Terugboeking");
+
+    form = await open("Stagnatie opgelost");
+    await form.getByLabel("Welke stagnatie").selectOption({ index: 1 });
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De stagnatie is opgelost.");
+    await poll(() => page.getByTestId("case-timeline").textContent()).toContain(
+      "Stagnatie opgelost",
+    );
+
+    form = await open("Deelname beëindigen");
+    const who = form.getByLabel("Welke deelnemer");
+    const head = who.locator("option", { hasText: /^Schooldirectie/ });
+    await who.selectOption((await head.getAttribute("value")) ?? "");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De deelname is beëindigd.");
+    const row = page.getByTestId("case-participants").getByRole("row", { name: /Schooldirectie/ });
+    await poll(() => row.locator("td").last().textContent()).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+  });
+
+  it("attaches a document for professionals and parents", async () => {
+    const form = await open("Document toevoegen");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#upload-document-file-error").textContent()).toBe(
+      "Kies een bestand.",
+    );
+    await form.getByLabel("Bestand").setInputFiles({
+      name: "Verslag overleg doorbraakteam.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Synthetisch verslag van het overleg (demotekst)."),
+    });
+    await form.getByLabel("Zichtbaar voor").selectOption("also_parents");
+    await poll(() => page.locator("#upload-document-file-error").count()).toBe(0);
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("Het document is toegevoegd.");
+    await poll(() => section("documents").textContent()).toContain(
+      "Verslag overleg doorbraakteam.txt",
+    );
+    expect(await section("documents").textContent()).toContain("Ook ouders");
+  });
+
+  it("de-escalates the case and records that the offer started", async () => {
+    let form = await open("Afschalen");
+    await form.getByLabel("Naar fase").selectOption("CASE_DIRECTOR");
+    await form
+      .getByLabel("Reden")
+      .fill("Overbruggingsplek gevonden; regie weer bij de casusregisseur.");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De casus is afgeschaald.");
+    await poll(() => page.getByTestId("case-summary").textContent()).toContain("Casusregisseur");
+
+    form = await open("Start passend aanbod vastleggen");
+    await form.getByLabel("Gestart op").fill("2099-01-01");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    expect(await page.locator("#offer-started-error").textContent()).toBe(
+      "Deze datum ligt in de toekomst; leg de start vast als het aanbod gestart is.",
+    );
+    await form.getByLabel("Gestart op").fill(app.asOf);
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De start van het passend aanbod is vastgelegd.");
+    await poll(() => page.getByTestId("case-timeline").textContent()).toContain(
+      "Passend aanbod gestart",
+    );
+  });
+
+  it("records the arbitration ruling the parents refuse and refers the case to the OM", async () => {
+    const director = await apiSession(app.url, "casusregisseur");
+    const cases = (await director.call("GET", "/api/cases")).body as {
+      id: string;
+      phase: string;
+    }[];
+    const arbitration = cases.find((c) => c.phase === "ARBITRATION");
+    expect(arbitration).toBeDefined();
+    await page.goto(`${app.url}/casussen/${arbitration?.id}`);
+    await page.getByRole("heading", { level: 2, name: "Wat u kunt doen" }).waitFor();
+    let form = await open("Uitspraak arbitrage vastleggen");
+    await form
+      .getByLabel("Uitspraak van de commissie")
+      .fill("De leerling start binnen 2 weken op de voorgestelde school.");
+    await form.getByLabel("Aanvaarden de ouders de uitspraak?").selectOption("no");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De uitspraak van de arbitragecommissie is vastgelegd.");
+    await poll(() => section("arbitration").textContent()).toContain(
+      "De leerling start binnen 2 weken op de voorgestelde school.",
+    );
+
+    form = await open("Doorverwijzen naar het Openbaar Ministerie");
+    await form.getByLabel("Route").selectOption("civil");
+    await form.getByLabel("Reden").fill("Ouders weigeren de bindende uitspraak.");
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await poll(notice).toBe("De casus is doorverwezen naar het Openbaar Ministerie.");
+    await poll(() => page.getByTestId("case-summary").textContent()).toContain(
+      "Openbaar Ministerie",
+    );
+  });
 });
