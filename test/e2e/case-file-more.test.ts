@@ -180,7 +180,9 @@ describe("case file: the further forms", () => {
       "Kies wie erbij waren.",
     );
     await form.getByRole("checkbox", { name: /\(u\)$/ }).check();
-    await form.getByLabel("Besluit 1").fill("Jeugdteam regelt een overbruggingsplek.");
+    await form
+      .getByLabel("Besluit 1", { exact: true })
+      .fill("Jeugdteam regelt een overbruggingsplek.");
     await form.getByLabel("Wie voert besluit 1 uit?").selectOption({ index: 1 });
     await form.getByLabel("Besluit 1 uiterlijk op").fill("2099-02-28");
     expect(await axeViolations(page)).toEqual([]);

@@ -9,7 +9,7 @@ import type { UiCommand } from "./allowed.ts";
 import { CommandForm, type FieldSpec, type Values } from "./CommandForm.tsx";
 
 const c = t.caseFile.commands;
-const options = (table: Record<string, string>) =>
+export const options = (table: Record<string, string>) =>
   Object.entries(table).map(([value, label]) => ({ value, label }));
 
 export function refreshKeys(caseId: string) {
@@ -248,7 +248,7 @@ export function StagnationForm({ detail, onDone }: Pick<Props, "detail" | "onDon
   );
 }
 
-const reasonField: FieldSpec = {
+export const reasonField: FieldSpec = {
   name: "reason",
   kind: "textarea",
   label: c.reason,

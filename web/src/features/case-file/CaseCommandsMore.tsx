@@ -8,13 +8,10 @@ import { type CaseDetail, runCaseCommand } from "../../api/cases.ts";
 import { formatDate } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
 import type { UiCommand } from "./allowed.ts";
-import { refreshKeys } from "./CaseCommands.tsx";
-import { CommandForm, type FieldSpec } from "./CommandForm.tsx";
+import { options, reasonField, refreshKeys } from "./CaseCommands.tsx";
+import { CommandForm } from "./CommandForm.tsx";
 
 const m = t.caseFileMore;
-const c = t.caseFile.commands;
-const options = (table: Record<string, string>) =>
-  Object.entries(table).map(([value, label]) => ({ value, label }));
 const yesNo = [
   { value: "yes", label: m.yes },
   { value: "no", label: m.no },
@@ -27,14 +24,6 @@ export interface MoreProps {
   allowed: ReadonlySet<UiCommand>;
   onDone: (message: string) => void;
 }
-
-const reasonField: FieldSpec = {
-  name: "reason",
-  kind: "textarea",
-  label: c.reason,
-  description: c.reasonHint,
-  required: c.reasonRequired,
-};
 
 /** Phases in their order; afschalen goes to an open phase below the current one. */
 const PHASE_ORDER = ["SCHOOL", "CASE_DIRECTOR", "BREAKTHROUGH", "ARBITRATION"] as const;

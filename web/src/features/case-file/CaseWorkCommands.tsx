@@ -5,13 +5,11 @@
 import { endParticipation, resolveStagnation, runCaseCommand } from "../../api/cases.ts";
 import { formatDate, personLabel } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
-import { refreshKeys } from "./CaseCommands.tsx";
+import { options, refreshKeys } from "./CaseCommands.tsx";
 import type { MoreProps } from "./CaseCommandsMore.tsx";
 import { CommandForm, type FieldSpec, listValue, type Values } from "./CommandForm.tsx";
 
 const m = t.caseFileMore;
-const options = (table: Record<string, string>) =>
-  Object.entries(table).map(([value, label]) => ({ value, label }));
 
 const DECISION_SLOTS = [1, 2, 3] as const;
 
@@ -197,6 +195,7 @@ export function ParticipantCommands({ detail, myId, allowed, onDone }: Omit<More
   );
 }
 
+// The names tables list the codes in the ladder's order (nl-domain.ts, as in domain.md §5).
 const SITUATIONS = Object.keys(t.ladderSituations);
 const MODES = Object.keys(t.workingModes);
 

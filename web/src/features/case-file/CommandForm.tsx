@@ -252,6 +252,28 @@ interface ControlProps {
   onChange: (value: string) => void;
 }
 
+/** The description and inline error of a control, with the ids its aria-describedby names. */
+function HintAndError({
+  id,
+  description,
+  error,
+}: Omit<ControlProps, "label" | "value" | "onChange">) {
+  return (
+    <>
+      {description && (
+        <p id={`${id}-description`} className="aanwezig-hint aanwezig-hint--fieldset">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="utrecht-form-field-error-message">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Several choices in a fieldset; the first box carries the field's id (focus on a problem). */
 function CheckboxesField({
   id,
@@ -268,21 +290,9 @@ function CheckboxesField({
     onChange(next.join(LIST_SEPARATOR));
   };
   return (
-    <fieldset
-      className="aanwezig-fieldset"
-      aria-describedby={describedBy(id, description, error)}
-    >
+    <fieldset className="aanwezig-fieldset" aria-describedby={describedBy(id, description, error)}>
       <legend className="utrecht-form-label aanwezig-fieldset__legend">{label}</legend>
-      {description && (
-        <p id={`${id}-description`} className="aanwezig-hint aanwezig-hint--fieldset">
-          {description}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="utrecht-form-field-error-message">
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} description={description} error={error} />
       {options.map((o, i) => (
         <div className="aanwezig-checkbox" key={o.value}>
           <input
@@ -313,16 +323,7 @@ function FileField({
       <label htmlFor={id} className="utrecht-form-label">
         {label}
       </label>
-      {description && (
-        <p id={`${id}-description`} className="aanwezig-hint aanwezig-hint--fieldset">
-          {description}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="utrecht-form-field-error-message">
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} description={description} error={error} />
       <input
         id={id}
         type="file"
