@@ -6,7 +6,7 @@ import type { PgBoss } from "pg-boss";
 import type { Database } from "../db/connect.ts";
 import { domainToday } from "../db/repositories/settings.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
-import { createBoss } from "./boss.ts";
+import { type BossIntervals, createBoss } from "./boss.ts";
 import {
   DAILY_CRON,
   DAILY_JOB,
@@ -36,6 +36,8 @@ export interface StartJobsOptions {
   catchUp?: boolean;
   /** The wall clock, for the domain's today; tests pin it. */
   now?: () => Date;
+  /** pg-boss's own supervision, maintenance and BAM passes (default every 60 s); tests hasten them. */
+  bossIntervals?: BossIntervals;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +46,7 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
   const log = options.log ?? ((message, detail) => console.error(message, detail ?? ""));
   const now = options.now ?? (() => new Date());
   const today = () => domainToday(db.orm, now());
-  const boss = createBoss(db);
+  const boss = createBoss(db, options.bossIntervals);
   boss.on("error", (error) => log("jobs: pg-boss error", error));
   await boss.start();
   await boss.createQueue(DAILY_JOB);

@@ -47,7 +47,11 @@ export function registerServe(program: Command): void {
         const app = await buildApp({ db, logger: true });
         let jobs: Jobs | null = null;
         try {
-          if (opts.jobs) jobs = await startServerJobs(db, (m, d) => app.log.info({ detail: d }, m));
+          if (opts.jobs)
+            jobs = await startServerJobs(db, (m, d) =>
+              // An error is logged as one (message and stack), not as its enumerable fields.
+              d instanceof Error ? app.log.error({ err: d }, m) : app.log.info({ detail: d }, m),
+            );
         } catch (error) {
           await app.close();
           await db.close();
