@@ -2,6 +2,12 @@
 // arbitration hearing) whose decisions can become plan actions, adding and ending participants
 // (a partner needs consent (b): the server refuses otherwise), the ladder of effectiveness and a
 // resolved stagnation. Each is offered only when `allowed_actions` names it.
+
+import {
+  CASE_PROFESSIONAL_ROLES,
+  type RoleCode,
+  SCHOOL_STAFF_ROLES,
+} from "../../../../src/domain/policy/roles.ts";
 import { endParticipation, resolveStagnation, runCaseCommand } from "../../api/cases.ts";
 import { formatDate, personLabel } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
@@ -111,16 +117,10 @@ export function MeetingForm({ detail, myId, today, onDone }: Omit<MoreProps, "al
 
 /** Roles that take part in a case (parents, policy, administration and privacy never do). */
 const CASE_ROLES = [
-  "teacher",
-  "care_coordinator",
-  "school_head",
+  ...SCHOOL_STAFF_ROLES,
   "attendance_officer",
-  "case_director",
-  "partnership_consultant",
-  "youth_doctor",
-  "youth_care",
-  "breakthrough_member",
-] as const;
+  ...CASE_PROFESSIONAL_ROLES,
+] as const satisfies readonly RoleCode[];
 
 export function ParticipantCommands({ detail, myId, allowed, onDone }: Omit<MoreProps, "today">) {
   const p = m.participants;
