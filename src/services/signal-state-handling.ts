@@ -179,21 +179,24 @@ export async function handleSignalState(
 }
 
 /**
- * The daily job's step for cases opened from signals: every open signal whose id a case of the
- * same pupil names among its opening signals is handled as linked to that case.
+ * Cases opened from signals: every open signal whose id a case of the same pupil names among
+ * its opening signals is handled as linked to that case. Opening a case does it at once for
+ * that case (`caseId`); the daily job does it for all, so a signal stored later is linked too.
  */
 export async function linkSignalsToCases(
   db: Database,
   onDate: IsoDate,
   actor = "system:daily-job",
+  caseId?: string,
 ): Promise<number> {
   const links = await db.sql.query<{ id: string; case_id: string }>(
     `select s.code || ':' || s.id as id, min(c.id) as case_id
      from cases c
      cross join lateral jsonb_array_elements_text(coalesce(c.opening_signal_ids, '[]'::jsonb)) as o(sid)
      join signal_states s on s.code || ':' || s.id = o.sid and s.pupil_id = c.pupil_id
-     where s.status = 'open'
+     where s.status = 'open' and ($1::text is null or c.id::text = $1::text)
      group by s.code, s.id`,
+    [caseId ?? null],
   );
   let linked = 0;
   for (const link of links) {

@@ -21,6 +21,7 @@ import { loadCaseView } from "../../db/repositories/cases-view.ts";
 import { loadDocument } from "../../db/repositories/documents.ts";
 import type { Case } from "../../domain/cases/model.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
+import { linkSignalsToCases } from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
 import {
   CaseDetailSchema,
@@ -183,6 +184,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
           asOf,
         ),
       );
+      // The signals it was opened from are handled now, not at the next daily run: they leave
+      // the worklists' new signals the moment their case exists.
+      if (body.signal_ids?.length) {
+        await linkSignalsToCases(ctx.db, asOf, request.actor?.userId, opened.case.id);
+      }
       const f = await loadPupilFacts(ctx.db.orm, opened.case.pupilId);
       const view = f && (await loadCaseView(ctx.db.orm, opened.case, f.pupil, f.consent));
       if (!view) throw notFound();

@@ -284,4 +284,34 @@ describe.each(engines())("signals API on $name", (engine) => {
     });
     expect((await link(who.baken!, own.id)).statusCode).toBe(409);
   });
+  it("handles the signals a case is opened from at once, not at the next daily run", async () => {
+    // P0004's LEGAL_16H at 34CD00 (the test above added its attendance) gets its stored state.
+    await runDailyEvaluation(t.db, AS_OF, { mode: "full" });
+    type Row = { id: string; code: string; pupil_id: string; state: string };
+    const rows = (await list(who.baken!)).body as Row[];
+    const legal = rows.find((r) => r.pupil_id === "P0004" && r.code === "LEGAL_16H")!;
+    expect(legal).toMatchObject({ state: "open" });
+    const othersOpen = rows.filter((r) => r.pupil_id !== "P0004" && r.state === "open");
+    const opened = await t.app.inject({
+      method: "POST",
+      url: "/api/cases",
+      headers: { cookie: who.baken!.cookie, "x-csrf-token": who.baken!.csrfToken },
+      payload: {
+        pupil_id: "P0004",
+        school_id: "34CD00",
+        absence_start_date: "2026-02-23",
+        signal_ids: [legal.id],
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = (opened.json() as { id: string }).id;
+    const after = (await list(who.baken!)).body as Row[];
+    expect(after.find((r) => r.id === legal.id)).toMatchObject({
+      state: "handled",
+      handled_kind: "case",
+      case_id: caseId,
+    });
+    // Other pupils' open signals are left to their own handling.
+    expect(after.filter((r) => r.pupil_id !== "P0004" && r.state === "open")).toEqual(othersOpen);
+  });
 });
