@@ -92,6 +92,23 @@ async function caseDirector(browser: Browser, url: string): Promise<void> {
   await form.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT_DIR, "case-file-form-errors.png") });
   console.log(`saved ${join(OUT_DIR, "case-file-form-errors.png")}`);
+
+  // The case awaiting its week-8 decision, with that form and the meeting form open.
+  const cases = (await (await page.request.get(`${url}/api/cases`)).json()) as { id: string }[];
+  for (const c of cases) {
+    const detail = (await (await page.request.get(`${url}/api/cases/${c.id}`)).json()) as {
+      allowed_actions: string[];
+    };
+    if (!detail.allowed_actions.includes("breakthrough-check")) continue;
+    await page.goto(`${url}/casussen/${c.id}`);
+    await page.getByRole("heading", { level: 2, name: "Wat u kunt doen" }).waitFor();
+    for (const label of ["Besluit week 8 vastleggen", "Overleg vastleggen"]) {
+      await page.getByRole("button", { name: label, exact: true }).click();
+      await page.getByRole("form", { name: label }).waitFor();
+    }
+    await shoot(page, "case-file-week8-meeting.png");
+    break;
+  }
   await page.context().close();
 }
 
