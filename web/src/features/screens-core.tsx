@@ -1,12 +1,13 @@
 // Screens of this part of the app, by section path (navigation.ts) or page path; routes.tsx
-// mounts each at "PATH/*", so a screen may have nested routes of its own.
+// mounts each at "PATH/*", so a screen may have nested routes of its own. Each loads on its
+// first visit (lazyScreen).
 import type { ComponentType } from "react";
-import { AgendaPage } from "./breakthrough/AgendaPage.tsx";
-import { CasesScreen } from "./cases/CasesScreen.tsx";
-import { SignalsPage } from "./signals/SignalsPage.tsx";
+import { lazyScreen } from "./sections/lazy-screen.tsx";
 
 export const coreScreens: Record<string, ComponentType> = {
-  "/signalen": SignalsPage,
-  "/casussen": CasesScreen,
-  "/doorbraakteam": AgendaPage,
+  "/signalen": lazyScreen(async () => (await import("./signals/SignalsPage.tsx")).SignalsPage),
+  "/casussen": lazyScreen(async () => (await import("./cases/CasesScreen.tsx")).CasesScreen),
+  "/doorbraakteam": lazyScreen(
+    async () => (await import("./breakthrough/AgendaPage.tsx")).AgendaPage,
+  ),
 };

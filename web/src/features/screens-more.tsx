@@ -1,15 +1,13 @@
 // Screens of this part of the app, by section path (navigation.ts) or page path; routes.tsx
-// mounts each at "PATH/*", so a screen may have nested routes of its own.
+// mounts each at "PATH/*", so a screen may have nested routes of its own. Each loads on its
+// first visit (lazyScreen).
 import type { ComponentType } from "react";
-import { AdminScreen } from "./admin/AdminScreen.tsx";
-import { AuditPage } from "./audit/AuditPage.tsx";
-import { ParentPage } from "./parent/ParentPage.tsx";
-import { PupilScreen } from "./pupil/PupilPage.tsx";
+import { lazyScreen } from "./sections/lazy-screen.tsx";
 
 export const moreScreens: Record<string, ComponentType> = {
-  "/mijn-kind": ParentPage,
+  "/mijn-kind": lazyScreen(async () => (await import("./parent/ParentPage.tsx")).ParentPage),
   /** Not a section: PupilScreen checks the roles itself (the server decides per pupil). */
-  "/leerlingen": PupilScreen,
-  "/beheer": AdminScreen,
-  "/logboek": AuditPage,
+  "/leerlingen": lazyScreen(async () => (await import("./pupil/PupilPage.tsx")).PupilScreen),
+  "/beheer": lazyScreen(async () => (await import("./admin/AdminScreen.tsx")).AdminScreen),
+  "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
 };

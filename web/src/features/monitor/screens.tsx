@@ -1,18 +1,8 @@
 // The monitor's screens by path (routes.tsx mounts each at "PATH/*"). They load on the first
 // visit, with recharts in a chunk of its own (ChartFigure), so other roles never fetch them.
-import { type ComponentType, lazy, Suspense } from "react";
-import { Loading } from "../../components/ProblemAlert.tsx";
+import type { ComponentType } from "react";
+import { lazyScreen } from "../sections/lazy-screen.tsx";
 
-const MonitorPages = lazy(() =>
-  import("./MonitorPages.tsx").then((m) => ({ default: m.MonitorPages })),
-);
-
-function Monitor() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <MonitorPages />
-    </Suspense>
-  );
-}
-
-export const monitorScreens: Record<string, ComponentType> = { "/monitor": Monitor };
+export const monitorScreens: Record<string, ComponentType> = {
+  "/monitor": lazyScreen(async () => (await import("./MonitorPages.tsx")).MonitorPages),
+};
