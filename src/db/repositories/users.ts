@@ -214,12 +214,7 @@ const USER_ROLE_COLUMNS = {
   id: users.id,
   email: users.email,
   name: users.name,
-  role: roleAssignments.role,
-  schoolId: roleAssignments.schoolId,
-  municipality: roleAssignments.municipality,
-  partnership: roleAssignments.partnership,
-  region: roleAssignments.region,
-  pupilId: roleAssignments.pupilId,
+  ...ROLE_SCOPE_COLUMNS,
 };
 
 type UserRoleRow = {
