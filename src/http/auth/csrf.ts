@@ -5,6 +5,10 @@
 //    own CSRF token in the X-CSRF-Token header. The token is random per session, stored with it
 //    server-side, and handed to the web app in the login response and GET /api/me; another site
 //    cannot read it. Bearer-token requests carry no ambient credential and need neither.
+//    Logging out (DELETE /api/session) needs only layer 1: interfaces.md names it as the way to
+//    log out with the session cookie, without a token, and the worst a forged logout could do is
+//    end a session (a cross-site DELETE needs a CORS preflight this server never grants, and
+//    layer 1 still refuses a cross-site Origin).
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { HttpContext } from "../context.ts";
@@ -20,11 +24,16 @@ export function registerCsrfGuard(app: FastifyInstance, ctx: HttpContext): void 
     if (!fromOwnOrigin(request, ctx)) {
       throw forbidden("Cross-site request refused.");
     }
+    if (isLogout(request)) return;
     const session = request.actor?.session;
     if (session && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
       throw forbidden(`Missing or wrong ${CSRF_HEADER} header for this session.`);
     }
   });
+}
+
+function isLogout(request: FastifyRequest): boolean {
+  return request.method === "DELETE" && request.routeOptions.url === "/api/session";
 }
 
 function fromOwnOrigin(request: FastifyRequest, ctx: HttpContext): boolean {

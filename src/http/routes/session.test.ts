@@ -123,32 +123,51 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
     });
   });
 
-  it("refuses logout without the CSRF token or from another origin, then logs out with it", async () => {
+  it("refuses a cross-site logout, then logs out with the cookie alone (interfaces.md)", async () => {
     const { cookie, csrfToken } = await login(t.app, "ib@linde.example");
-    const noToken = await t.app.inject({
-      method: "DELETE",
-      url: "/api/session",
-      headers: { cookie },
-    });
-    expect(noToken.statusCode).toBe(403);
-    expect(noToken.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
     const crossSite = await t.app.inject({
       method: "DELETE",
       url: "/api/session",
       headers: { cookie, "x-csrf-token": csrfToken, origin: "https://kwaadwillend.example" },
     });
     expect(crossSite.statusCode).toBe(403);
-    // Still logged in after both refusals.
+    expect(crossSite.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    // Still logged in after the refusal.
     expect((await t.app.inject({ url: "/api/me", headers: { cookie } })).statusCode).toBe(200);
 
+    // The contract's logout: the session cookie, no CSRF token (a client that only knows
+    // interfaces.md has none to send).
+    const logout = await t.app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie },
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(logout.cookies.find((c) => c.name === "aanwezig_session")?.value).toBe("");
+    expect((await t.app.inject({ url: "/api/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it("logs out with the CSRF token from the own origin too (the web app)", async () => {
+    const { cookie, csrfToken } = await login(t.app, "ib@linde.example");
     const logout = await t.app.inject({
       method: "DELETE",
       url: "/api/session",
       headers: { cookie, "x-csrf-token": csrfToken, origin: "http://localhost:80" },
     });
     expect(logout.statusCode).toBe(204);
-    expect(logout.cookies.find((c) => c.name === "aanwezig_session")?.value).toBe("");
     expect((await t.app.inject({ url: "/api/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it("still wants the CSRF token on other state-changing requests of a cookie session", async () => {
+    const { cookie } = await login(t.app, "ouder@thuis.example");
+    const noToken = await t.app.inject({
+      method: "POST",
+      url: "/api/cases",
+      headers: { cookie },
+      payload: {},
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().detail).toContain("x-csrf-token");
   });
 
   it("checks the Origin against the configured public origin when there is one", async () => {
