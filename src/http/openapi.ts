@@ -20,7 +20,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         description:
           "Verzuimsignalen, casusregie en monitoring. Errors are application/problem+json " +
           "(RFC 9457). State-changing requests with the session cookie need the X-CSRF-Token " +
-          "header (its value is in GET /api/me).",
+          "header (its value is in GET /api/me), except logging out (DELETE /api/session).",
         license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
       },
       components: {
