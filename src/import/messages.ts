@@ -38,7 +38,7 @@ export const messages = {
     `exempt_11a geldt alleen voor een kind jonger dan 6; geboren ${birthDate}, op ${date} 6 jaar of ouder`,
   fileNotFound: (file: string) => `bestand niet gevonden: ${file}`,
   rejected: (file: string, total: number) =>
-    `${file}: afgewezen, ${total} ongeldige ${total === 1 ? "rij" : "rijen"}; er is niets geïmporteerd`,
+    `${file}: afgewezen, ${total} ${total === 1 ? "fout" : "fouten"}; er is niets geïmporteerd`,
   moreErrors: (more: number) => `… en nog ${more} fouten (niet getoond)`,
   summary: (kind: string, file: string, rows: number, ins: number, upd: number, same: number) =>
     `${kind} ${file}: geïmporteerd — ${rows} rijen: ${ins} nieuw, ${upd} gewijzigd, ${same} ongewijzigd`,

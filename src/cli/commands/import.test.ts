@@ -85,6 +85,22 @@ describe("aanwezig import (command line)", async () => {
       expect(json.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
     });
 
+    it("counts errors, not rows, in the rejection line (one row can have several)", () => {
+      writeCsv(
+        dir,
+        "twice.csv",
+        [
+          "pupil_id,given_name,family_name,birth_date,municipality",
+          "P9,,X,2015-13-01,Utrecht",
+        ].join("\n"),
+      );
+      const run = aanwezig(target.spec, "import", "pupils", "twice.csv");
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^twice\.csv:2:given_name: /m);
+      expect(run.stderr).toMatch(/^twice\.csv:2:birth_date: /m);
+      expect(run.stderr).toContain("afgewezen, 2 fouten");
+    });
+
     it("exits 2 on usage errors and 1 on a missing file", () => {
       expect(aanwezig(target.spec, "import", "leerlingen", "pupils.csv").code).toBe(2);
       expect(aanwezig(target.spec, "import", "pupils").code).toBe(2);
