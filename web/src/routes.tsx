@@ -1,8 +1,9 @@
 // The app's addresses (Dutch, as users see them). Every page but /inloggen needs a session.
 // Screens come from features/screens-*.tsx by path; a section without a screen yet shows a
 // placeholder, and every section keeps the same role guard as its navigation link.
-import type { ComponentType } from "react";
+import { type ComponentType, Suspense } from "react";
 import { Route, Routes } from "react-router";
+import { Loading } from "./components/ProblemAlert.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { RequireSession } from "./features/auth/RequireSession.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
@@ -35,7 +36,13 @@ export function AppRoutes() {
               path={`${section.path}/*`}
               element={
                 <RequireSection section={section}>
-                  {Screen ? <Screen /> : <SectionPlaceholder section={section} />}
+                  {Screen ? (
+                    <Suspense fallback={<Loading />}>
+                      <Screen />
+                    </Suspense>
+                  ) : (
+                    <SectionPlaceholder section={section} />
+                  )}
                 </RequireSection>
               }
             />
@@ -44,7 +51,15 @@ export function AppRoutes() {
         {Object.entries(SCREENS)
           .filter(([path]) => !SECTION_PATHS.has(path))
           .map(([path, Screen]) => (
-            <Route key={path} path={`${path}/*`} element={<Screen />} />
+            <Route
+              key={path}
+              path={`${path}/*`}
+              element={
+                <Suspense fallback={<Loading />}>
+                  <Screen />
+                </Suspense>
+              }
+            />
           ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
