@@ -7,6 +7,8 @@ export const messages = {
   duplicateColumn: (column: string) => `kolom '${column}' staat twee keer in de kopregel`,
   tooFewFields: (found: number, expected: number) =>
     `regel heeft ${found} velden, de kopregel ${expected}; controleer scheidingsteken en aanhalingstekens`,
+  tooManyFields: (found: number, expected: number, last: string) =>
+    `regel heeft ${found} velden, de kopregel ${expected}: na '${last}' staat nog een waarde; zet een waarde met het scheidingsteken erin tussen aanhalingstekens`,
   required: "verplicht veld is leeg",
   nulCharacter: "bevat een NUL-teken; verwijder het",
   notDate: (value: string) => `'${value}' is geen datum; gebruik JJJJ-MM-DD, bv. 2026-03-02`,

@@ -29,6 +29,7 @@ export async function* stagedChunks(
   let reader: RowReader | undefined;
   let requiredIndexes: [string, number][] = [];
   let headerLength = 0;
+  let lastColumn = "";
   let chunk = "";
   try {
     for await (const batch of readCsvBatches(path, separator)) {
@@ -38,6 +39,7 @@ export async function* stagedChunks(
           if (!checkHeader(header, spec, errors)) return;
           for (const name of header) state.header.add(name);
           headerLength = header.length;
+          lastColumn = header[header.length - 1] ?? "";
           reader = new RowReader(header, errors);
           requiredIndexes = spec.requiredColumns.map((c) => [c, header.indexOf(c)]);
           continue;
@@ -51,6 +53,17 @@ export async function* stagedChunks(
             record.line,
             cutAt[0],
             messages.tooFewFields(record.fields.length, headerLength),
+          );
+          continue;
+        }
+        // A row longer than the header with something in the extra fields (an unquoted
+        // separator inside a value) would lose that part silently: one clear error instead.
+        // Empty trailing fields (a spreadsheet's closing separator) are harmless.
+        if (record.fields.length > headerLength && hasValueFrom(record.fields, headerLength)) {
+          errors.add(
+            record.line,
+            lastColumn,
+            messages.tooManyFields(record.fields.length, headerLength, lastColumn),
           );
           continue;
         }
@@ -92,4 +105,9 @@ function checkHeader(header: readonly string[], spec: KindSpec, errors: ErrorCol
     seen.add(column);
   }
   return ok;
+}
+
+function hasValueFrom(fields: readonly string[], from: number): boolean {
+  for (let i = from; i < fields.length; i++) if (fields[i]?.trim() !== "") return true;
+  return false;
 }

@@ -117,6 +117,27 @@ describe.each(engines())("import on $name", (engine) => {
     expect(log?.errors).toHaveLength(5);
   });
 
+  it("rejects a row with a value beyond the header's columns; empty trailing fields are fine", async () => {
+    await importRegion(db, dir);
+    const file = [
+      "pupil_id;school_id;date;period;minutes;reason;note",
+      "P001;12AB00;2026-03-02;am;180;sick;;", // a spreadsheet's closing separator
+      "P001;12AB00;2026-03-02;pm;60;sick;gebeld; moeder ziek", // line 3: unquoted separator
+    ].join("\n");
+    const result = await importText(db, dir, "attendance", file);
+    expect(result.outcome).toBe("rejected");
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        column: "note",
+        reason: expect.stringContaining("regel heeft 8 velden, de kopregel 7"),
+      },
+    ]);
+    expect(await db.sql.query("SELECT * FROM attendance")).toEqual([]);
+    const quoted = file.replace("gebeld; moeder ziek", '"gebeld; moeder ziek"');
+    expect(await importText(db, dir, "attendance", quoted)).toMatchObject({ inserted: 2 });
+  });
+
   it("reads `,` and `;`, a BOM, quoted fields and free column order", async () => {
     const schools =
       "\uFEFFholiday_region,minutes_mon,minutes_tue,minutes_wed,minutes_thu,minutes_fri,school_id," +
