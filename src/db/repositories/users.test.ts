@@ -52,7 +52,6 @@ describe.each(engines())("users on $name", (engine) => {
     const stored = await db.sql.query<{ token_hash: string }>("select token_hash from sessions");
     expect(stored.map((s) => s.token_hash)).not.toContain(grant.token);
     expect(await findActiveSession(db.orm, grant.token, now)).toEqual({
-      userId: user.id,
       csrfToken: grant.csrfToken,
       user: { id: user.id, email: "s@x.example", name: "S", roles: [] },
     });

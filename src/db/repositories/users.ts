@@ -202,7 +202,6 @@ export async function createSession(
 }
 
 export interface ActiveSession {
-  userId: string;
   csrfToken: string;
   /** The session's user with their roles; sessions of a disabled user are not active. */
   user: UserWithRoles;
@@ -289,7 +288,7 @@ export async function findActiveSession(
   const rows = await lookupsOf(orm).session.execute({ tokenHash: sha256(token), now });
   const user = userFromRoleRows(rows);
   const csrfToken = rows[0]?.csrfToken;
-  return user && csrfToken !== undefined ? { userId: user.id, csrfToken, user } : undefined;
+  return user && csrfToken !== undefined ? { csrfToken, user } : undefined;
 }
 
 export async function deleteSession(orm: Orm, token: string): Promise<void> {

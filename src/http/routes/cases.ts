@@ -167,10 +167,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
     async (request, reply) => {
       const body = request.body;
       const asOf = today(ctx);
+      const actor = commandActor(request);
       const opened = unwrap(
         await openCaseCommand(
           ctx.db,
-          commandActor(request),
+          actor,
           {
             pupilId: body.pupil_id,
             ...(body.school_id ? { schoolId: body.school_id } : {}),
@@ -187,7 +188,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       // The signals it was opened from are handled now, not at the next daily run: they leave
       // the worklists' new signals the moment their case exists.
       if (body.signal_ids?.length) {
-        await linkSignalsToCases(ctx.db, asOf, request.actor?.userId, opened.case.id);
+        await linkSignalsToCases(ctx.db, asOf, actor.userId, opened.case.id);
       }
       const f = await loadPupilFacts(ctx.db.orm, opened.case.pupilId);
       const view = f && (await loadCaseView(ctx.db.orm, opened.case, f.pupil, f.consent));
