@@ -35,6 +35,9 @@ export function clientErrorResponse(status: number): string {
   ].join("\r\n");
 }
 
+/** Sockets already answered: Node reports the same error again for every further chunk. */
+const answered = new WeakSet<Socket>();
+
 /** Fastify's `clientErrorHandler` (server option): called with the instance as `this`. */
 export function answerClientError(
   this: FastifyInstance,
@@ -42,11 +45,13 @@ export function answerClientError(
   socket: Socket,
 ): void {
   // A reset connection has nobody left to answer.
-  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  if (error.code === "ECONNRESET" || socket.destroyed || answered.has(socket)) return;
+  answered.add(socket);
   const status = STATUS_OF_ERROR[error.code ?? ""] ?? 400;
   this.log.debug({ code: error.code, status }, "client error answered on the socket");
   if (socket.writable) socket.end(clientErrorResponse(status));
-  // The unread rest of the request stays in the socket; give the answer a moment to leave before
-  // the socket goes (destroying at once can reset the connection before the client reads it).
+  // The rest of the request is still arriving and is read and dropped, so the connection closes
+  // cleanly once the client has read the answer; destroying it at once would reset it, and the
+  // client could lose the answer. A client that keeps sending is cut off after a second.
   setTimeout(() => socket.destroy(), 1000).unref();
 }
