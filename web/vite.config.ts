@@ -11,7 +11,10 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the bundle the server hands out: they would publish the source with its
+    // comments to anyone (docs/security.md); the server also refuses *.map. `vite web` (development)
+    // still maps the source.
+    sourcemap: false,
     // The app is for current browsers of school and municipal staff; no legacy bundle.
     target: "es2022",
     // The start page's code (React, React Router, TanStack Query, the design system's

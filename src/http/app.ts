@@ -9,6 +9,7 @@ import { demoAsOf as demoAsOfSetting } from "../db/repositories/settings.ts";
 import { registerActorResolution } from "./auth/actor.ts";
 import { registerCsrfGuard } from "./auth/csrf.ts";
 import { createOidcProvider, type OidcProvider, oidcSettingsFromEnv } from "./auth/oidc.ts";
+import { answerClientError } from "./client-error.ts";
 import {
   DEFAULT_SETTINGS,
   type HttpContext,
@@ -32,6 +33,7 @@ import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
 import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
@@ -50,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? process.env.AANWEZIG_TRUST_PROXY === "1",
+    clientErrorHandler: answerClientError,
   });
   const oidcSettings = options.oidc === undefined ? oidcSettingsFromEnv() : null;
   const now = options.now ?? (() => new Date());
@@ -67,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so that every answer carries them: pages, files, API, errors and the 404s.
+  await registerSecurityHeaders(app);
   registerProblemHandlers(app);
   await registerOpenApi(app, process.env.npm_package_version ?? "0.1.0");
   await app.register(cookie);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { registerProblemHandlers } from "./problem.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWebApp } from "./web-app.ts";
 
 function builtDist(): string {
@@ -16,6 +17,7 @@ function builtDist(): string {
 
 async function appWith(dist: string) {
   const app = Fastify();
+  await registerSecurityHeaders(app);
   registerProblemHandlers(app);
   app.get("/api/health", async () => ({ status: "ok" }));
   await registerWebApp(app, dist);

@@ -1,6 +1,8 @@
 // Serves the built web app (web/dist) from the same process and port as the API: hashed assets
 // cached for a year, index.html for every page route of the single-page app. /api paths never
-// fall through to the app: an unknown API path stays a problem+json 404.
+// fall through to the app: an unknown API path stays a problem+json 404. The security headers
+// (CSP, framing, nosniff) are set for every response in security-headers.ts. Source maps are
+// not built (web/vite.config.ts) and never served, should an old build still hold them.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
@@ -9,12 +11,7 @@ import { HttpProblem } from "./problem.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
-const SECURITY_HEADERS = {
-  "content-security-policy":
-    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "same-origin",
-};
+const SOURCE_MAP_GLOB = "**/*.map";
 
 export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<void> {
   const indexPath = `${dist}/index.html`;
@@ -31,25 +28,30 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
     prefix: "/",
     wildcard: false,
     index: false,
+    globIgnore: [SOURCE_MAP_GLOB],
     setHeaders(res, path) {
       if (path.includes("/assets/")) {
         res.header("cache-control", "public, max-age=31536000, immutable");
       }
-      res.header("x-content-type-options", "nosniff");
     },
   });
   const sendIndex = async (
     _request: unknown,
     reply: import("fastify").FastifyReply,
   ): Promise<string> => {
-    reply.headers({ ...SECURITY_HEADERS, "cache-control": "no-cache" });
+    reply.header("cache-control", "no-cache");
     reply.type("text/html; charset=utf-8");
     return indexHtml;
   };
   app.get("/", { schema: { hide: true } }, sendIndex);
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split("?")[0] ?? "";
-    if (path === "/api" || path.startsWith("/api/") || path.startsWith("/assets/")) {
+    if (
+      path === "/api" ||
+      path.startsWith("/api/") ||
+      path.startsWith("/assets/") ||
+      path.endsWith(".map")
+    ) {
       throw new HttpProblem(404);
     }
     return sendIndex(request, reply);

@@ -1,5 +1,6 @@
 // The login page in a real browser: it renders in Dutch with its landmarks, passes axe without a
-// single violation, and checks its fields itself before anything is sent.
+// single violation, checks its fields itself before anything is sent, and runs under the
+// server's Content-Security-Policy without the browser blocking anything.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app-server.ts";
@@ -78,5 +79,28 @@ describe("login page", () => {
     expect(await email.getAttribute("aria-invalid")).toBeNull();
     // The password is still empty, so its message stays.
     expect(await page.locator("#login-password-error").textContent()).toBe("Vul uw wachtwoord in.");
+  });
+
+  it("renders under the Content-Security-Policy without a single violation", async () => {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    const csp = await context.newPage();
+    const blocked: string[] = [];
+    csp.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) blocked.push(message.text());
+    });
+    // Injected through the DevTools protocol, so the policy does not stop the listener itself.
+    await csp.addInitScript(`
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+    `);
+    const response = await csp.goto(`${app.url}/inloggen`);
+    expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    await csp.getByRole("button", { name: "Inloggen" }).waitFor();
+    await csp.getByRole("button", { name: "Inloggen" }).click();
+    await expect.poll(() => csp.locator("#login-email-error").count()).toBe(1);
+    expect(await csp.evaluate<string[]>("window.__violations")).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
   });
 });

@@ -3,6 +3,7 @@
 // the municipal annual report figures (domain.md §7).
 import type { Command } from "commander";
 import { domainToday } from "../../db/repositories/settings.ts";
+import { csvText } from "../../domain/export/spreadsheet-csv.ts";
 import type { MonitorGrouping, MonitorRow } from "../../domain/monitor/aggregate.ts";
 import { monitorAt } from "../../services/monitor.ts";
 import { leerplichttellingReport } from "../../services/monitor-leerplichttelling.ts";
@@ -43,7 +44,7 @@ export function registerMonitor(program: Command): void {
           by: opts.by as MonitorGrouping,
           suppress: opts.suppress,
         });
-        process.stdout.write(render(rows, format));
+        process.stdout.write(renderMonitor(rows, format));
       });
     });
 }
@@ -80,7 +81,7 @@ async function report(opts: MonitorOptions, command: Command, format: string): P
     }
     if (format === "csv") {
       process.stdout.write(
-        csv(
+        csvText(
           ["municipality", "category", "count"],
           rows.map((r) => [r.municipality, r.category, r.count]),
         ),
@@ -99,18 +100,11 @@ async function report(opts: MonitorOptions, command: Command, format: string): P
   });
 }
 
-function csv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    return /[;"\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `${[header.join(";"), ...rows.map((r) => r.map(cell).join(";"))].join("\n")}\n`;
-}
-
-function render(rows: MonitorRow[], format: string): string {
+/** What `aanwezig monitor` prints in each --format. */
+export function renderMonitor(rows: MonitorRow[], format: string): string {
   if (format === "json") return `${JSON.stringify(rows)}\n`;
   if (format === "csv") {
-    return csv(
+    return csvText(
       ["group", "measure", "count"],
       rows.map((r) => [r.group, r.measure, r.count]),
     );

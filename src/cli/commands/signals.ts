@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { csvText } from "../../domain/export/spreadsheet-csv.ts";
 import { resolveProfile, type SignalProfile } from "../../domain/signals/profiles.ts";
 import { SIGNAL_CODES, type Signal, type SignalCode } from "../../domain/signals/types.ts";
 import { evaluateSignalsAt, presentSignal } from "../../services/signals.ts";
@@ -47,7 +48,7 @@ export function registerSignals(program: Command): void {
           code,
           profile,
         });
-        process.stdout.write(render(signals, format));
+        process.stdout.write(renderSignals(signals, format));
       });
     });
 }
@@ -79,23 +80,21 @@ function loadProfile(nameOrFile: string): SignalProfile {
   return result.profile;
 }
 
-function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function render(signals: Signal[], format: string): string {
+/** What `aanwezig signals` prints in each --format. */
+export function renderSignals(signals: Signal[], format: string): string {
   if (format === "json") return `${JSON.stringify(signals.map(presentSignal))}\n`;
   if (format === "csv") {
-    const lines = ["pupil_id;school_id;code;as_of;legal;evidence"];
-    for (const s of signals) {
-      const legal = s.attributes.legal === undefined ? "" : String(s.attributes.legal);
-      lines.push(
-        [s.pupilId, s.schoolId, s.code, s.asOf, legal, JSON.stringify(s.evidence)]
-          .map(csvCell)
-          .join(";"),
-      );
-    }
-    return `${lines.join("\n")}\n`;
+    return csvText(
+      ["pupil_id", "school_id", "code", "as_of", "legal", "evidence"],
+      signals.map((s) => [
+        s.pupilId,
+        s.schoolId,
+        s.code,
+        s.asOf,
+        s.attributes.legal,
+        JSON.stringify(s.evidence),
+      ]),
+    );
   }
   if (signals.length === 0) return "geen signalen op deze datum\n";
   const lines = signals.map((s) => {

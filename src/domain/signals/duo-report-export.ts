@@ -4,6 +4,7 @@
 // reporter's name/function/phone/e-mail, parent phone, days and hours absent), plus its status
 // and whether it is overdue. Empty fields stay null: the school fills them before submitting.
 import type { IsoDate } from "../calendar/dates.ts";
+import { csvText } from "../export/spreadsheet-csv.ts";
 import { isReportOverdue } from "./duo-report.ts";
 
 export interface StoredReport {
@@ -90,15 +91,10 @@ export function toExportRecord(r: StoredReport, asOf: IsoDate): ExportRecord {
   };
 }
 
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** `;`-separated with a header, as the canonical CSV files (interfaces.md). */
+/** `;`-separated with a header, as the canonical CSV files (interfaces.md); formulas defused. */
 export function toCsv(records: readonly ExportRecord[]): string {
-  const lines = [EXPORT_COLUMNS.join(";")];
-  for (const r of records) lines.push(EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(";"));
-  return `${lines.join("\n")}\n`;
+  return csvText(
+    EXPORT_COLUMNS,
+    records.map((r) => EXPORT_COLUMNS.map((c) => r[c])),
+  );
 }

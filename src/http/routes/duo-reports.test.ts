@@ -193,4 +193,39 @@ describe.each(engines())("DUO report API on $name", (engine) => {
       true,
     );
   });
+
+  it("defuses fields a spreadsheet would run as a formula in the CSV export", async () => {
+    const report = await reportOf("P0003");
+    const dangerous = {
+      suspected_reason: '=HYPERLINK("http://x.example","klik")',
+      actions_taken: "+1+1",
+      location: "-2",
+      reporter_name: "@SUM(A1)",
+      reporter_phone: "\t=1",
+      parent_phone: "\r=1",
+    };
+    const filled = await post(who.baken!, `/api/duo-reports/${report.report_id}/fields`, {
+      ...dangerous,
+      reporter_function: "directeur",
+    });
+    expect(filled.statusCode, filled.body).toBe(200);
+    const csv = await get(who.baken!, "/api/duo-reports/export?format=csv");
+    const line = csv.body.split("\n").find((l) => l.includes(";P0003;"))!;
+    const cells = Object.fromEntries(
+      EXPORT_COLUMNS.map((column, i) => [column, line.split(";")[i]]),
+    );
+    expect(cells).toMatchObject({
+      pupil_id: "P0003",
+      school_id: "34CD00",
+      start_date: "2026-02-23",
+      reporter_function: "directeur",
+      suspected_reason: '"\'=HYPERLINK(""http://x.example"",""klik"")"',
+      actions_taken: '"\'+1+1"',
+      location: '"\'-2"',
+      reporter_name: '"\'@SUM(A1)"',
+      reporter_phone: '"\'\t=1"',
+      parent_phone: '"\'\r=1"',
+      days_absent: "3",
+    });
+  });
 });

@@ -1,11 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
+import { tellingCsv } from "./monitor-leerplichttelling.ts";
 import {
   personalStrings,
   seedLongTermAbsence,
   seedMonitorRegion,
 } from "./monitor-test-fixtures.ts";
+
+describe("the leerplichttelling as CSV", () => {
+  it("defuses a municipality starting with a formula character and keeps the counts", () => {
+    const rows = ["Zandstad", "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"].map((m) => ({
+      municipality: m,
+      category: "absoluut_verzuim",
+      count: 6,
+    }));
+    expect(tellingCsv([...rows, { municipality: "*", category: "x", count: null }])).toBe(
+      "municipality;category;count\nZandstad;absoluut_verzuim;6\n" +
+        `"'=1+1";absoluut_verzuim;6\n"'+1";absoluut_verzuim;6\n"'-1";absoluut_verzuim;6\n` +
+        `"'@SUM(A1)";absoluut_verzuim;6\n"'\t=1";absoluut_verzuim;6\n"'\r=1";absoluut_verzuim;6\n` +
+        "*;x;\n",
+    );
+  });
+});
 
 describe.each(engines())("GET /api/monitor/leerplichttelling on $name", (engine) => {
   let t: TestApp;

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { csvText } from "../../domain/export/spreadsheet-csv.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { leerplichttellingReport } from "../../services/monitor-leerplichttelling.ts";
 import type { HttpContext } from "../context.ts";
@@ -30,8 +31,10 @@ export const TellingSchema = z
   .meta({ id: "Leerplichttelling" });
 
 export function tellingCsv(rows: z.infer<typeof TellingRowSchema>[]): string {
-  const cell = (v: string) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `${["municipality;category;count", ...rows.map((r) => `${cell(r.municipality)};${cell(r.category)};${r.count ?? ""}`)].join("\n")}\n`;
+  return csvText(
+    ["municipality", "category", "count"],
+    rows.map((r) => [r.municipality, r.category, r.count]),
+  );
 }
 
 export function registerMonitorTellingRoutes(app: FastifyInstance, ctx: HttpContext): void {

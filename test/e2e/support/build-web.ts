@@ -12,12 +12,13 @@ const STAMP = join(WEB_DIST, ".built-at");
 const LOCK = join(REPO_ROOT, "node_modules/.cache/aanwezig-web-build.lock");
 const STALE_LOCK_MS = 120_000;
 
-/** Everything the bundle is made from; the domain's role codes are imported by the app. */
+/** Everything the bundle is made from; the app imports the domain's role codes and CSV writer. */
 const INPUTS = [
   join(WEB_DIR, "src"),
   join(WEB_DIR, "index.html"),
   join(WEB_DIR, "vite.config.ts"),
   join(REPO_ROOT, "src/domain/policy/roles.ts"),
+  join(REPO_ROOT, "src/domain/export"),
   join(REPO_ROOT, "package-lock.json"),
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defuseFormula, exportFileName, toCsv } from "./table-export.ts";
+import { exportFileName, toCsv } from "./table-export.ts";
 
 describe("toCsv", () => {
   it("writes a BOM, ';' separators, CRLF line ends and quotes only where needed", () => {
@@ -16,11 +16,12 @@ describe("toCsv", () => {
     );
   });
 
-  it("defuses text a spreadsheet would run as a formula, but not numbers", () => {
-    expect(defuseFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
-    expect(defuseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(defuseFormula("gewoon")).toBe("gewoon");
-    expect(toCsv({ headers: ["n"], rows: [[-3], ["-3"]] })).toBe("\uFEFFn\r\n-3\r\n'-3\r\n");
+  it("defuses and quotes text a spreadsheet would run as a formula, but not numbers", () => {
+    const names = ['=HYPERLINK("x")', "+1", "-3", "@SUM(A1)", "\t=1", "\r=1", "gewoon"];
+    expect(toCsv({ headers: ["n"], rows: [[-3], ...names.map((name) => [name])] })).toBe(
+      '\uFEFFn\r\n-3\r\n"\'=HYPERLINK(""x"")"\r\n"\'+1"\r\n"\'-3"\r\n"\'@SUM(A1)"\r\n' +
+        '"\'\t=1"\r\n"\'\r=1"\r\ngewoon\r\n',
+    );
   });
 });
 

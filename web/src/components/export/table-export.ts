@@ -1,29 +1,22 @@
 // Tables leave the app as CSV (every spreadsheet opens it) and XLSX (domain.md §7: "Exports as
 // CSV and XLSX"). The CSV uses ';' and a BOM, which Dutch Excel reads as UTF-8 columns without
-// an import wizard. Text that a spreadsheet would run as a formula is defused (OWASP "CSV
-// injection"): the exported file is opened by other people than the one who typed the text.
+// an import wizard. Its cells are written by the server's own CSV cell writer, which defuses
+// text a spreadsheet would run as a formula (OWASP "CSV injection").
+import {
+  type CsvValue,
+  csvLine,
+  defuseFormula,
+} from "../../../../src/domain/export/spreadsheet-csv.ts";
 
-export type ExportValue = string | number | boolean | null | undefined;
+export type ExportValue = CsvValue;
 
 export interface ExportTable {
   headers: readonly string[];
   rows: readonly (readonly ExportValue[])[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function defuseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-function csvField(value: ExportValue): string {
-  if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? defuseFormula(value) : String(value);
-  return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function toCsv(table: ExportTable): string {
-  const lines = [table.headers, ...table.rows].map((row) => row.map(csvField).join(";"));
+  const lines = [table.headers, ...table.rows].map(csvLine);
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
@@ -58,6 +51,8 @@ export function downloadCsv(table: ExportTable, fileName: string): void {
 export async function downloadXlsx(table: ExportTable, fileName: string): Promise<void> {
   const { default: writeXlsxFile } = await import("write-excel-file/browser");
   const header = table.headers.map((h) => ({ value: h, fontWeight: "bold" as const }));
+  // write-excel-file writes a string as a shared-string cell, never as a formula (only cells
+  // typed "Formula" are); the quote still keeps the text inert if the sheet is saved as CSV.
   const rows = table.rows.map((row) =>
     row.map((value) =>
       value === null || value === undefined
