@@ -3,7 +3,7 @@
 // Monitor responses never carry a pupil id or a name: only groups (school, partnership,
 // municipality), measure codes and counts, with counts of 1–4 suppressed.
 import { inArray } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   type CommandActor,
@@ -20,6 +20,7 @@ import { population } from "../../db/schema/region.ts";
 import type { Case } from "../../domain/cases/model.ts";
 import type { Action, PupilScope, ResourceKind } from "../../domain/policy/resources.ts";
 import { RULES } from "../../domain/policy/rules.ts";
+import { asRequester } from "../../services/monitor-queue.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden } from "../problem.ts";
 import { commandActor } from "./cases-http.ts";
@@ -93,6 +94,18 @@ function monitorDecision(
     outcome: grant.allowed ? "allowed" : "denied",
   };
   return { actor, entry };
+}
+
+/**
+ * The monitor's routes run on behalf of their user: a snapshot they make the server compute
+ * counts against that user's share of the queue (services/monitor-queue.ts: 429 beyond it).
+ * The hook wraps the rest of the request, so the handler and all it awaits see the requester.
+ */
+export function registerMonitorRequester(app: FastifyInstance): void {
+  app.addHook("preHandler", (request, _reply, done) => {
+    if (!request.url.startsWith("/api/monitor")) return done();
+    asRequester(request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`, done);
+  });
 }
 
 /** Decides `read_monitor` with the policy layer and writes the audit row; 403 when refused. */

@@ -140,7 +140,7 @@ export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: H
           consumes: ["application/json", "text/csv"],
           querystring: ScopeQuery,
           body: z.union([z.string().describe("text/csv with a pupil_id column"), ReconcileBody]),
-          response: { 200: ReconciliationSchema, ...problemResponses(400, 401, 403) },
+          response: { 200: ReconciliationSchema, ...problemResponses(400, 401, 403, 429, 503) },
         },
       },
       async (request) => {
