@@ -152,11 +152,13 @@ const MATRIX: Record<string, Endpoint> = {
   "POST /api/monitor/reconciliation": {
     probes: [
       {
-        // A partnership's own list against the register: the monitor's roles (pupils named
-        // only where the user may read them — tested in monitor-reconciliation's own tests).
+        // A partnership's own list against the register: the monitor's roles that read pupils
+        // individually (reconcile_list; not policy roles or the administrator: counts over a
+        // chosen list identify pupils). Only ids the user may read are matched — tested in
+        // monitor-reconciliation's own tests.
         url: () => "/api/monitor/reconciliation",
         body: () => ({ pupil_ids: ["P0001"], partnership: "PO2605" }),
-        row: "ffyyyyffffyyf",
+        row: "ffyyyyfffffff",
       },
     ],
   },

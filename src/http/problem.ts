@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ComputationRefused } from "../services/monitor-queue.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -99,6 +100,14 @@ export function sendProblem(
     .send(problem);
 }
 
+/** Dutch: the user who asks too much at once, or everyone waiting for the monitor (monitor-queue.ts). */
+function computationRefusedText(error: ComputationRefused): string {
+  const retry = `Probeer het over ${error.retryAfterSeconds} seconden opnieuw.`;
+  return error.reason === "requester_busy"
+    ? `Er worden al ${error.limit} nieuwe berekeningen van de monitor voor u gemaakt; een volgende kan pas als er een klaar is. ${retry}`
+    : `De monitor maakt nu voor veel gebruikers tegelijk nieuwe berekeningen. ${retry}`;
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404));
 
@@ -108,6 +117,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(request, reply, error.status, {
         type: error.type,
         ...(error.detail === undefined ? {} : { detail: error.detail }),
+      });
+    }
+    if (error instanceof ComputationRefused) {
+      reply.header("retry-after", String(error.retryAfterSeconds));
+      return sendProblem(request, reply, error.reason === "requester_busy" ? 429 : 503, {
+        type: `urn:aanwezig:problem:monitor-${error.reason.replace("_", "-")}`,
+        detail: computationRefusedText(error),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

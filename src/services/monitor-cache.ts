@@ -3,11 +3,13 @@
 // in memory and served until the data it was made from changed: a cheap fingerprint of the
 // import log, the region's data version (raised by a trigger on every change to the region's
 // tables, by any path: drizzle/0008) and the case tables is checked on every request, so
-// figures are exact right after any change. Rendered rows are kept per (by, suppress).
+// figures are exact right after any change. Rendered rows are kept per (by, suppress). A
+// snapshot that must be computed waits its turn in monitor-queue.ts.
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { MonitorGrouping, MonitorRow } from "../domain/monitor/aggregate.ts";
 import { type MonitorSnapshot, monitorRows, monitorSnapshot } from "./monitor.ts";
+import { computationQueue } from "./monitor-queue.ts";
 
 const FINGERPRINT_SQL = `select concat_ws('/',
   (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at)::text, '') from import_log),
@@ -107,8 +109,10 @@ async function entryFor(sql: SqlClient, asOf: IsoDate): Promise<Entry> {
   }
   const entry: Entry = {
     fingerprint,
-    // One computation per key: concurrent requests share the promise.
-    snapshot: monitorSnapshot(sql, asOf),
+    // One computation per key: concurrent requests share the promise. It waits its turn in the
+    // database's queue (monitor-queue.ts), which may refuse it (ComputationRefused) before
+    // anything is kept here.
+    snapshot: computationQueue(sql).submit(() => monitorSnapshot(sql, asOf)),
     rendered: new Map(),
   };
   cache.delete(key);

@@ -2,6 +2,7 @@
 // signals, thuiszitters (Inspectie and broad), exemptions by kind and the case measures
 // (src/domain/monitor/case-measures.ts), grouped by school, partnership or residence.
 
+import { setImmediate } from "node:timers/promises";
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import {
@@ -87,13 +88,13 @@ export async function monitorSnapshot(
     asOf,
     ...(options.profile ? { profile: options.profile } : {}),
   });
-  return {
-    asOf,
-    facts: [...signalFacts(signals), ...(await exemptionFacts(sql, asOf))],
-    cases: await loadCaseMonitorInput(sql),
-    lookups: await monitorLookups(sql),
-    signals,
-  };
+  // Each step reads a whole table: a turn of the event loop between them (services/signals.ts).
+  await setImmediate();
+  const facts = [...signalFacts(signals), ...(await exemptionFacts(sql, asOf))];
+  await setImmediate();
+  const cases = await loadCaseMonitorInput(sql);
+  await setImmediate();
+  return { asOf, facts, cases, lookups: await monitorLookups(sql), signals };
 }
 
 /** Every fact at the snapshot's date; flows count from `periodFrom` (default 1 August). */

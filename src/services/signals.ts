@@ -1,8 +1,10 @@
 // Evaluates the signals of domain.md §4 that hold at D over the data in the database: the
 // attendance rules per (pupil, school) unit, school by school, and the population rules.
 
+import { setImmediate } from "node:timers/promises";
 import type { SqlClient } from "../db/connect.ts";
 import {
+  activePupilIds,
   loadPopulationInput,
   loadSchoolCalendars,
   loadSchoolUnits,
@@ -21,6 +23,16 @@ export interface SignalQuery {
   profile?: SignalProfile;
 }
 
+/**
+ * Evaluating a region takes seconds of this thread — on PGlite the database's work too, and
+ * mostly there: reading a large school's attendance is one long synchronous step, and awaiting a
+ * PGlite query need not let other requests in. So a school is read and evaluated in chunks of
+ * pupils, with a turn of the event loop after each: a health check or a cached read waits for
+ * one chunk, not for the region (issue 20; docs/performance.md).
+ */
+const PUPILS_PER_TURN = 200;
+const turnOfEventLoop = () => setImmediate();
+
 const POPULATION_CODES: ReadonlySet<SignalCode> = new Set(["ABSOLUTE", "EXEMPTION_5A_NO_ADVICE"]);
 
 export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Promise<Signal[]> {
@@ -31,15 +43,21 @@ export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Pro
   if (wantsUnits) {
     for (const calendar of calendars.values()) {
       if (query.schoolId && calendar.schoolId !== query.schoolId) continue;
-      for (const unit of await loadSchoolUnits(sql, calendar, query.asOf)) {
-        for (const signal of evaluateUnit(unit, query.asOf, profile)) {
-          if (!query.code || signal.code === query.code) signals.push(signal);
+      const pupils = await activePupilIds(sql, calendar.schoolId, query.asOf);
+      for (let from = 0; from < pupils.length; from += PUPILS_PER_TURN) {
+        const chunk = pupils.slice(from, from + PUPILS_PER_TURN);
+        for (const unit of await loadSchoolUnits(sql, calendar, query.asOf, chunk)) {
+          for (const signal of evaluateUnit(unit, query.asOf, profile)) {
+            if (!query.code || signal.code === query.code) signals.push(signal);
+          }
         }
+        await turnOfEventLoop();
       }
     }
   }
   const wantsPopulation = !query.schoolId && (!query.code || POPULATION_CODES.has(query.code));
   if (wantsPopulation) {
+    await turnOfEventLoop();
     for (const signal of evaluatePopulation(await loadPopulationInput(sql), query.asOf)) {
       if (!query.code || signal.code === query.code) signals.push(signal);
     }

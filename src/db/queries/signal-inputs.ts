@@ -72,6 +72,19 @@ const ACTIVE_PAIRS = `
   select distinct pupil_id from enrolments
   where school_id = $1 and start_date <= $2::date and (end_date is null or end_date >= $2::date)`;
 
+/** The pupils with an enrolment active at D at the school, in id order. */
+export async function activePupilIds(
+  sql: SqlClient,
+  schoolId: string,
+  asOf: IsoDate,
+): Promise<string[]> {
+  const rows = await sql.query<{ pupil_id: string }>(`${ACTIVE_PAIRS} order by pupil_id`, [
+    schoolId,
+    asOf,
+  ]);
+  return rows.map((r) => r.pupil_id);
+}
+
 /**
  * The evaluation units of one school at D: each pupil with an enrolment active at D there, with
  * all of its enrolments and its attendance rows at that school within the rules' look-back.

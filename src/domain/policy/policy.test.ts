@@ -73,6 +73,7 @@ const MATRIX: [Action, Resource, string][] = [
   ["read_document", documentWith("jgz_only"), "......1......"],
   ["read_audit", RESOURCES.audit!, "...........11"],
   ["read_monitor", RESOURCES.monitor!, "..1111....11."],
+  ["reconcile_list", RESOURCES.monitor!, "..1111......."],
   ["manage_users", RESOURCES.admin!, "...........1."],
   ["manage_schools", RESOURCES.admin!, "...........1."],
 ];

@@ -46,6 +46,7 @@ export const ACTIONS = [
   "read_document",
   "read_audit",
   "read_monitor",
+  "reconcile_list",
   "manage_users",
   "manage_schools",
 ] as const;

@@ -175,5 +175,15 @@ export const RULES: readonly Rule[] = [
     ["read_monitor"],
     "monitor",
   ),
+  // Reconciliation matches a submitted list of ids against the register: counts over any list
+  // are a differencing oracle (list vs list minus one reveals that pupil's status), so only
+  // roles that read pupils individually may reconcile, and the route matches only the ids the
+  // user may read (docs/monitoring.md "Reconciliation"). Policy roles and the administrator
+  // read no pupil and keep the aggregate monitor only.
+  allow(
+    ["school_head", "attendance_officer", "case_director", "partnership_consultant"],
+    ["reconcile_list"],
+    "monitor",
+  ),
   allow(["app_admin"], ["manage_users", "manage_schools"], "administration"),
 ];

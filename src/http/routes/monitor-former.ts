@@ -62,7 +62,7 @@ export function registerMonitorFormerRoutes(app: FastifyInstance, ctx: HttpConte
         summary: "Former thuiszitters followed after their case closed, per closing quarter",
         tags: ["monitor"],
         querystring: z.object({ as_of: IsoDate.optional().describe("default: today") }),
-        response: { 200: FormerReportSchema, ...problemResponses(400, 401, 403) },
+        response: { 200: FormerReportSchema, ...problemResponses(400, 401, 403, 429, 503) },
       },
     },
     async (request) => {

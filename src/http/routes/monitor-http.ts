@@ -3,7 +3,7 @@
 // Monitor responses never carry a pupil id or a name: only groups (school, partnership,
 // municipality), measure codes and counts, with counts of 1–4 suppressed.
 import { inArray } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   type CommandActor,
@@ -20,6 +20,7 @@ import { population } from "../../db/schema/region.ts";
 import type { Case } from "../../domain/cases/model.ts";
 import type { Action, PupilScope, ResourceKind } from "../../domain/policy/resources.ts";
 import { RULES } from "../../domain/policy/rules.ts";
+import { asRequester } from "../../services/monitor-queue.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden } from "../problem.ts";
 import { commandActor } from "./cases-http.ts";
@@ -74,6 +75,39 @@ function auditAggregateRead(orm: Orm, entry: AuditEntry): void {
   }
 }
 
+function monitorDecision(
+  request: FastifyRequest,
+  action: "read_monitor" | "reconcile_list",
+  what: string,
+  context: Record<string, string>,
+): { actor: CommandActor; entry: AuditEntry } {
+  const actor = commandActor(request);
+  const grant = grantFor(actor.policy, action, { kind: "monitor" });
+  const entry: AuditEntry = {
+    userId: actor.userId,
+    role: grant.allowed ? grant.role : actor.policy.grants.map((g) => g.role).join(",") || null,
+    action,
+    resourceType: "monitor",
+    resourceId: what,
+    pupilId: null,
+    context: { ...actor.origin, reason: grant.reason, ...context },
+    outcome: grant.allowed ? "allowed" : "denied",
+  };
+  return { actor, entry };
+}
+
+/**
+ * The monitor's routes run on behalf of their user: a snapshot they make the server compute
+ * counts against that user's share of the queue (services/monitor-queue.ts: 429 beyond it).
+ * The hook wraps the rest of the request, so the handler and all it awaits see the requester.
+ */
+export function registerMonitorRequester(app: FastifyInstance): void {
+  app.addHook("preHandler", (request, _reply, done) => {
+    if (!request.url.startsWith("/api/monitor")) return done();
+    asRequester(request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`, done);
+  });
+}
+
 /** Decides `read_monitor` with the policy layer and writes the audit row; 403 when refused. */
 export async function monitorGate(
   request: FastifyRequest,
@@ -81,23 +115,37 @@ export async function monitorGate(
   what: string,
   context: Record<string, string> = {},
 ): Promise<CommandActor> {
-  const actor = commandActor(request);
-  const grant = grantFor(actor.policy, "read_monitor", { kind: "monitor" });
-  const entry: AuditEntry = {
-    userId: actor.userId,
-    role: grant.allowed ? grant.role : actor.policy.grants.map((g) => g.role).join(",") || null,
-    action: "read_monitor",
-    resourceType: "monitor",
-    resourceId: what,
-    pupilId: null,
-    context: { ...actor.origin, reason: grant.reason, ...context },
-    outcome: grant.allowed ? "allowed" : "denied",
-  };
-  if (!grant.allowed) {
+  const { actor, entry } = monitorDecision(request, "read_monitor", what, context);
+  if (entry.outcome === "denied") {
     await appendAudit(ctx.db.orm, entry);
     throw forbidden("Your roles do not give access to the monitor.");
   }
   auditAggregateRead(ctx.db.orm, entry);
+  return actor;
+}
+
+/**
+ * Decides `reconcile_list` (roles that read pupils individually) and writes the audit row at
+ * once, with the submitted ids in its context: a list of ids is a question about those pupils,
+ * so the trail must show who asked about whom, not only how many.
+ */
+export async function reconciliationGate(
+  request: FastifyRequest,
+  ctx: HttpContext,
+  context: Record<string, string>,
+): Promise<CommandActor> {
+  const { actor, entry } = monitorDecision(
+    request,
+    "reconcile_list",
+    "monitor_reconciliation",
+    context,
+  );
+  await appendAudit(ctx.db.orm, entry);
+  if (entry.outcome === "denied") {
+    throw forbidden(
+      "Lijsten vergelijken kan alleen met een rol die leerlingen afzonderlijk mag inzien.",
+    );
+  }
   return actor;
 }
 

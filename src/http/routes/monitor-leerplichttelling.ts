@@ -54,7 +54,7 @@ export function registerMonitorTellingRoutes(app: FastifyInstance, ctx: HttpCont
             .describe("the year of 1 August; default: the current school year"),
           format: z.enum(["json", "csv"]).default("json"),
         }),
-        response: { 200: TellingSchema, ...problemResponses(400, 401, 403) },
+        response: { 200: TellingSchema, ...problemResponses(400, 401, 403, 429, 503) },
       },
     },
     async (request, reply) => {

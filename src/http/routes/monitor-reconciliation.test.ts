@@ -16,6 +16,7 @@ describe.each(engines())("POST /api/monitor/reconciliation on $name", (engine) =
   let head: LoggedIn;
   let leerplicht: LoggedIn;
   let policy: LoggedIn;
+  let elders: LoggedIn;
   beforeAll(async () => {
     t = await startTestApp(engine);
     const ownerId = await addUser(t.db, "ib@linde.example", [
@@ -30,9 +31,18 @@ describe.each(engines())("POST /api/monitor/reconciliation on $name", (engine) =
     ]);
     await seedMonitorRegion(t.db, ownerId);
     await seedLongTermAbsence(t.db);
+    await addUser(t.db, "lpa@elders.example", [
+      { role: "attendance_officer", municipality: "Elders" },
+    ]);
+    await t.db.sql.exec(`
+      insert into pupils (pupil_id, given_name, family_name, birth_date, municipality)
+        values ('P3001', 'Kind', 'Eldersman', '2014-04-01', 'Elders');
+      insert into enrolments values ('P3001', '12AB00', '2022-08-22', null, '6');
+    `);
     head = await login(t.app, "directie@linde.example");
     leerplicht = await login(t.app, "lpa@zandstad.example");
     policy = await login(t.app, "beleid@zandstad.example");
+    elders = await login(t.app, "lpa@elders.example");
   });
   afterAll(() => t.close());
 
@@ -99,21 +109,60 @@ describe.each(engines())("POST /api/monitor/reconciliation on $name", (engine) =
     );
   });
 
-  it("gives policy roles counts only, without any pupil id or name", async () => {
+  it("refuses policy roles (403, audited): counts over any list would identify pupils", async () => {
     const response = await post(
       policy,
       "/api/monitor/reconciliation?as_of=2026-03-02&partnership=PO2605",
-      {
-        pupil_ids: THEIR_LIST,
-      },
+      { pupil_ids: THEIR_LIST },
+    );
+    expect(response.statusCode).toBe(403);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    for (const s of personalStrings()) expect(response.body).not.toContain(s);
+    const denied = (await listAudit(t.db.orm, { limit: 20 })).find(
+      (a) => a.action === "reconcile_list" && a.outcome === "denied",
+    );
+    expect(denied?.context.submittedIds).toBe(THEIR_LIST.join(","));
+  });
+
+  it("treats ids another municipality's leerplicht may not read exactly like unknown ids", async () => {
+    // Elders' officer reads its own resident P3001 only; every Zandstad id is out of reach.
+    const reconcile = async (ids: string[]) => {
+      const response = await post(elders, "/api/monitor/reconciliation?as_of=2026-03-02", {
+        pupil_ids: ids,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json();
+    };
+    const zandstad = ["P1001", "P1002", "P1003", "X2001", "X2002", "P1004", "P1005"];
+    const unknown = ["Q0001", "Q0002", "Q0003", "Q0004", "Q0005", "Q0006", "Q0007"];
+    const withZandstad = await reconcile(["P3001", ...zandstad]);
+    expect(await reconcile(["P3001", ...unknown])).toEqual(withZandstad);
+    expect(withZandstad.in_both).toBe(0);
+    expect(withZandstad.only_in_list.map((l: { pupil_id: string }) => l.pupil_id)).toEqual([
+      "P3001",
+    ]);
+    expect(withZandstad.not_shown).toEqual({ only_in_list: 7, only_in_register: 9, in_both: 0 });
+    // The differencing attack: dropping a thuiszitter (P1001, X2001) from the list answers the
+    // same as dropping a pupil who is none (P1004), so no list tells anyone's status.
+    const without = (id: string) => reconcile(["P3001", ...zandstad.filter((z) => z !== id)]);
+    const baseline = await without("P1004");
+    expect(await without("P1001")).toEqual(baseline);
+    expect(await without("X2001")).toEqual(baseline);
+  });
+
+  it("records the submitted ids in the audit row of the request", async () => {
+    const response = await post(
+      leerplicht,
+      "/api/monitor/reconciliation?as_of=2026-03-02&municipality=Zandstad",
+      { pupil_ids: ["P1002", "Q4242", "P1002"] },
     );
     expect(response.statusCode).toBe(200);
-    const body = response.json();
-    expect(body.only_in_list).toEqual([]);
-    expect(body.only_in_register).toEqual([]);
-    expect(body.in_both).toBeNull();
-    expect(body.not_shown).toEqual({ only_in_list: 5, only_in_register: null, in_both: null });
-    for (const s of personalStrings()) expect(response.body).not.toContain(s);
+    const row = (await listAudit(t.db.orm, { limit: 50 })).find(
+      (a) => a.action === "reconcile_list" && a.context.submittedIds?.includes("Q4242"),
+    );
+    expect(row).toMatchObject({ outcome: "allowed", resourceType: "monitor" });
+    expect(row?.context.submittedIds).toBe("P1002,Q4242");
+    expect(row?.context.listSize).toBe("2");
   });
 
   it("refuses a list without an id column, and roles without the monitor", async () => {

@@ -1,9 +1,11 @@
 // POST /api/monitor/reconciliation (domain.md §7): a partnership's, school's or municipality's
 // own thuiszitter list — CSV (text/csv) with a `pupil_id` column (the pseudonymous id of
 // interfaces.md, never a BSN), or JSON { pupil_ids } — against the register at a date: who is
-// on one list and not the other, with the reason where known. Pupils appear by id only to
-// users the policy lets read them (`read_pupil`, each audited); everyone else gets counts, with
-// counts of 1–4 suppressed.
+// on one list and not the other, with the reason where known. Only roles that read pupils
+// individually may reconcile (`reconcile_list`), and only the listed ids the user may read
+// (`read_pupil`, each audited) are matched: an id outside the user's reach answers like an
+// unknown id, so differencing two lists reveals nothing about pupils the user may not see.
+// The register's thuiszitters the user may not read are counted only (1–4 suppressed).
 import { parse } from "csv-parse/sync";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -15,7 +17,7 @@ import { reconcileList } from "../../services/monitor-reconciliation.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
-import { monitorGate, readablePupils } from "./monitor-http.ts";
+import { readablePupils, reconciliationGate } from "./monitor-http.ts";
 
 const MAX_LIST = 20_000;
 const ID_COLUMNS = ["pupil_id", "person_id", "leerling_id", "leerlingnummer"];
@@ -54,7 +56,11 @@ export const ReconciliationSchema = z
       id: z.string(),
     }),
     list_size: z.number().int(),
-    in_both: z.number().int().nullable().describe("null: 1–4 and not all visible to you"),
+    in_both: z
+      .number()
+      .int()
+      .nullable()
+      .describe("matched ids are ids you may read, so always the exact count"),
     in_both_pupil_ids: z.array(z.string()),
     only_in_list: z
       .array(ReconciliationLineSchema)
@@ -68,7 +74,9 @@ export const ReconciliationSchema = z
         only_in_register: z.number().int().nullable(),
         in_both: z.number().int().nullable(),
       })
-      .describe("persons your roles may not see, counted only (1–4 suppressed)"),
+      .describe(
+        "counted only (1–4 suppressed): listed ids that are unknown or that you may not read (never matched), the scope's thuiszitters you may not read; in_both is 0",
+      ),
   })
   .meta({ id: "Reconciliation" });
 
@@ -132,7 +140,7 @@ export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: H
           consumes: ["application/json", "text/csv"],
           querystring: ScopeQuery,
           body: z.union([z.string().describe("text/csv with a pupil_id column"), ReconcileBody]),
-          response: { 200: ReconciliationSchema, ...problemResponses(400, 401, 403) },
+          response: { 200: ReconciliationSchema, ...problemResponses(400, 401, 403, 429, 503) },
         },
       },
       async (request) => {
@@ -142,25 +150,27 @@ export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: H
         const q = { ...request.query, ...(json ?? {}) };
         const asOf = q.as_of ?? today(ctx);
         const scope = scopeOf(q);
-        const actor = await monitorGate(request, ctx, "monitor_reconciliation", {
+        const actor = await reconciliationGate(request, ctx, {
           asOf,
           scope: `${scope.kind}:${scope.id}`,
           listSize: String(list.length),
+          submittedIds: list.join(","),
         });
-        const result = await reconcileList(ctx.db.sql, list, scope, asOf);
-        const everyone = [
-          ...result.inBoth,
-          ...result.onlyInList.map((l) => l.id),
-          ...result.onlyInRegister.map((l) => l.id),
-        ];
-        const visible = await readablePupils(ctx, actor, everyone, today(ctx), {
-          resourceType: "reconciliation",
-          asOf,
-        });
-        const hidden = (ids: string[]) => {
-          const n = ids.filter((id) => !visible.has(id)).length;
-          return n > 0 && n < SUPPRESSION_THRESHOLD ? null : n;
-        };
+        const audited = { resourceType: "reconciliation", asOf };
+        // Only ids the user may read are matched; any other id is treated exactly like an
+        // unknown one. What the answer says about the register's side then never depends on
+        // which unreadable ids were submitted, so no list can be differenced against another.
+        const readableListed = await readablePupils(ctx, actor, list, today(ctx), audited);
+        const matched = list.filter((id) => readableListed.has(id));
+        const result = await reconcileList(ctx.db.sql, matched, scope, asOf);
+        const readableRegister = await readablePupils(
+          ctx,
+          actor,
+          result.onlyInRegister.map((l) => l.id),
+          today(ctx),
+          audited,
+        );
+        const suppressed = (n: number) => (n > 0 && n < SUPPRESSION_THRESHOLD ? null : n);
         const line = (
           l: (typeof result.onlyInList)[number] | (typeof result.onlyInRegister)[number],
         ) => ({
@@ -169,22 +179,21 @@ export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: H
           detail: l.detail,
           case_state: l.caseState,
         });
-        const allBothVisible = result.inBoth.every((id) => visible.has(id));
+        const shownRegister = result.onlyInRegister.filter((l) => readableRegister.has(l.id));
         return {
           as_of: asOf,
           scope,
           list_size: list.length,
-          in_both:
-            allBothVisible || result.inBoth.length >= SUPPRESSION_THRESHOLD
-              ? result.inBoth.length
-              : null,
-          in_both_pupil_ids: result.inBoth.filter((id) => visible.has(id)),
-          only_in_list: result.onlyInList.filter((l) => visible.has(l.id)).map(line),
-          only_in_register: result.onlyInRegister.filter((l) => visible.has(l.id)).map(line),
+          in_both: result.inBoth.length,
+          in_both_pupil_ids: result.inBoth,
+          only_in_list: result.onlyInList.map(line),
+          only_in_register: shownRegister.map(line),
           not_shown: {
-            only_in_list: hidden(result.onlyInList.map((l) => l.id)),
-            only_in_register: hidden(result.onlyInRegister.map((l) => l.id)),
-            in_both: hidden(result.inBoth),
+            // unknown ids and ids the user may not read: a count over the list alone
+            only_in_list: suppressed(list.length - matched.length),
+            // the scope's thuiszitters the user may not read: the same for every list
+            only_in_register: suppressed(result.onlyInRegister.length - shownRegister.length),
+            in_both: 0,
           },
         };
       },

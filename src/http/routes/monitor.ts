@@ -23,6 +23,7 @@ import {
   MonitorRowSchema,
   monitorGate,
   QuarterSchema,
+  registerMonitorRequester,
 } from "./monitor-http.ts";
 import { registerMonitorKpiRoutes } from "./monitor-kpis.ts";
 import { registerMonitorTellingRoutes } from "./monitor-leerplichttelling.ts";
@@ -54,6 +55,7 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
       );
     });
   });
+  registerMonitorRequester(app);
   registerMonitorKpiRoutes(app, ctx);
   registerMonitorFormerRoutes(app, ctx);
   registerMonitorTellingRoutes(app, ctx);
@@ -69,7 +71,10 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
           as_of: IsoDate.optional().describe("default: today"),
           by: MonitorGroupingSchema.default("school"),
         }),
-        response: { 200: z.array(MonitorRowSchema), ...problemResponses(400, 401, 403) },
+        response: {
+          200: z.array(MonitorRowSchema),
+          ...problemResponses(400, 401, 403, 429, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -93,7 +98,10 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
           to: QuarterSchema.optional().describe("default: the current quarter"),
           by: MonitorGroupingSchema.default("municipality"),
         }),
-        response: { 200: z.array(MonitorTrendRowSchema), ...problemResponses(400, 401, 403) },
+        response: {
+          200: z.array(MonitorTrendRowSchema),
+          ...problemResponses(400, 401, 403, 429, 503),
+        },
       },
     },
     async (request, reply) => {

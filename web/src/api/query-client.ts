@@ -1,5 +1,6 @@
 // One QueryClient for the app. A 4xx answer will not change on a retry (no session, no access,
-// not found), so only network and server errors are retried.
+// not found), so only network and server errors are retried — and 429: the monitor refuses a
+// user's third new computation at a time until one is done (docs/monitoring.md "Cache").
 import { QueryClient } from "@tanstack/react-query";
 import { isApiError } from "./client.ts";
 
@@ -9,7 +10,7 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         retry: (failureCount, error) =>
-          failureCount < 2 && !(isApiError(error) && error.status < 500),
+          failureCount < 2 && !(isApiError(error) && error.status < 500 && error.status !== 429),
       },
       mutations: { retry: false },
     },

@@ -191,8 +191,8 @@ export const monitorScreensNl = {
     onlyInRegister: "Alleen in het register",
     summary: (listSize: number, list: number, register: number, both: string) =>
       `${listSize === 1 ? "1 leerling" : `${listSize} leerlingen`} op de lijst: ${both} op beide lijsten, ${list} alleen op de eigen lijst, ${register} alleen in het register.`,
-    notShown: (list: string, register: string, both: string) =>
-      `Niet getoond omdat u deze leerlingen niet mag inzien: ${list} alleen op de eigen lijst, ${register} alleen in het register, ${both} op beide.`,
+    notShown: (list: string, register: string) =>
+      `Niet vergeleken: ${list} nummers op de eigen lijst die het register niet kent of die u niet mag inzien. Alleen geteld: ${register} thuiszitters in het register die u niet mag inzien.`,
     pupil: "Leerling",
     reason: "Reden",
     detail: "Toelichting",

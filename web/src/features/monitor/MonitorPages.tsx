@@ -1,7 +1,7 @@
 // The monitor section (/monitor, guarded by its roles in navigation.ts): a sub-navigation and
 // its pages. Reconciliation compares lists of pupils, so it is only offered to the roles that
 // work with pupils (leerplicht, the case director, the partnership), never to policy roles;
-// the server checks it again.
+// the server refuses them (`reconcile_list`) and matches only pupils the user may read.
 import type { ComponentType } from "react";
 import { NavLink, Route, Routes } from "react-router";
 import type { RoleCode } from "../../../../src/domain/policy/roles.ts";

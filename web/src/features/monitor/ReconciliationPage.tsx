@@ -1,7 +1,8 @@
 // Reconciliation (domain.md §7): the partnership's, school's or municipality's own thuiszitter
 // list against the register — who is on one list and not the other, with the reason. The CSV
-// is read in the browser and only its pupil numbers are sent. The server shows a pupil only to
-// users who may read that pupil (audited) and counts the others, small counts suppressed.
+// is read in the browser and only its pupil numbers are sent. The server matches only the
+// pupils the user may read (audited); other numbers count as unknown, and the register's
+// thuiszitters the user may not read are counted only, small counts suppressed.
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
@@ -170,7 +171,6 @@ export function ReconciliationPage() {
               {r.notShown(
                 countText(comparison.data.not_shown.only_in_list),
                 countText(comparison.data.not_shown.only_in_register),
-                countText(comparison.data.not_shown.in_both),
               )}
             </Paragraph>
           )}
