@@ -21,7 +21,7 @@ interface Window {
   endsAt: number;
 }
 
-const MAX_TRACKED_KEYS = 50_000;
+export const MAX_TRACKED_KEYS = 50_000;
 
 export class LoginThrottle {
   readonly #limits: LoginLimits;
@@ -42,6 +42,11 @@ export class LoginThrottle {
   recordFailure(account: string, source: string, now: number): void {
     this.#count(`account:${account}`, now);
     this.#count(`source:${source}`, now);
+  }
+
+  /** How many windows are kept (bounded by MAX_TRACKED_KEYS). */
+  get trackedKeys(): number {
+    return this.#windows.size;
   }
 
   recordSuccess(account: string): void {
