@@ -1,9 +1,11 @@
 // domain.md §5: a case is opened from one or more signals or by hand ("a teacher's worry is
 // enough"), by someone who may open a case for the pupil (policy action open_case on the
 // pupil). The opener becomes the case owner (casusverantwoordelijke) and first participant.
+// A pupil has at most one open case (issue 20 item 8b): a second is refused, naming the first.
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/connect.ts";
-import { insertCase } from "../db/repositories/cases.ts";
+import { findOpenCaseIdOfPupil, insertCase } from "../db/repositories/cases.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { type Case, type CaseOpening, type ClockMode, openCase } from "../domain/cases/model.ts";
 import { SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
@@ -27,12 +29,46 @@ export interface OpenCaseInput {
   clockMode?: ClockMode;
 }
 
+/** The pupil has an open case already; the refusal names it so a client can go there. */
+export interface CaseAlreadyOpen {
+  ok: false;
+  error: "case_already_open";
+  message: string;
+  existingCaseId: string;
+}
+
+const ONE_OPEN_CASE_INDEX = "cases_one_open_per_pupil_idx";
+
+const caseAlreadyOpen = (existingCaseId: string): CaseAlreadyOpen => ({
+  ok: false,
+  error: "case_already_open",
+  message: "Deze leerling heeft al een open casus; werk in die casus verder.",
+  existingCaseId,
+});
+
 export async function openCaseCommand(
   db: Database,
   actor: CommandActor,
   input: OpenCaseInput,
   today: IsoDate,
-): Promise<CommandResult<{ case: Case }>> {
+): Promise<CommandResult<{ case: Case }> | CaseAlreadyOpen> {
+  try {
+    return await openInTransaction(db, actor, input, today);
+  } catch (error) {
+    // Two requests at once both found no open case; the index let one of them in.
+    if (!isUniqueViolation(error, ONE_OPEN_CASE_INDEX)) throw error;
+    const existing = await findOpenCaseIdOfPupil(db.orm, input.pupilId);
+    if (existing === undefined) throw error;
+    return caseAlreadyOpen(existing);
+  }
+}
+
+function openInTransaction(
+  db: Database,
+  actor: CommandActor,
+  input: OpenCaseInput,
+  today: IsoDate,
+): Promise<CommandResult<{ case: Case }> | CaseAlreadyOpen> {
   return db.transaction(async (tx) => {
     const facts = await loadPupilFacts(tx.orm, input.pupilId);
     if (!facts) return NOT_FOUND;
@@ -83,6 +119,10 @@ export async function openCaseCommand(
       clockMode: input.clockMode ?? "lesweken",
     });
     if (!opened.ok) return opened;
+    // Last, after the authorization and the request's own checks: only someone who may open
+    // this case learns that one exists, and a repeated valid request gets this answer.
+    const existing = await findOpenCaseIdOfPupil(tx.orm, input.pupilId);
+    if (existing !== undefined) return caseAlreadyOpen(existing);
     await insertCase(tx.orm, opened.case);
     return { ok: true, case: opened.case };
   });

@@ -34,6 +34,7 @@ import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
 import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { fastifyTrustProxy, parseTrustProxy, type TrustProxy } from "./trust-proxy.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
@@ -44,14 +45,16 @@ export interface AppOptions {
   settings?: Partial<HttpSettings>;
   /** OIDC login: default from the AANWEZIG_OIDC_* environment; null switches it off. */
   oidc?: OidcProvider | null;
-  /** Honour X-Forwarded-* from a reverse proxy (client address, https). */
-  trustProxy?: boolean;
+  /** The reverse proxies whose X-Forwarded-* to honour; default AANWEZIG_TRUST_PROXY. */
+  trustProxy?: TrustProxy;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? process.env.AANWEZIG_TRUST_PROXY === "1",
+    trustProxy: fastifyTrustProxy(
+      options.trustProxy ?? parseTrustProxy(process.env.AANWEZIG_TRUST_PROXY),
+    ),
     clientErrorHandler: answerClientError,
   });
   const oidcSettings = options.oidc === undefined ? oidcSettingsFromEnv() : null;

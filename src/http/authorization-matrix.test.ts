@@ -60,7 +60,10 @@ const OUTSIDERS: Record<RoleCode, RoleScope[]> = {
 
 interface World {
   caseId: string;
-  /** Case B: P0001's second case, still in SCHOOL, with only the care coordinator in it. */
+  /**
+   * Case B: a case of P0005, P0001's classmate (a pupil has one open case at most), still in
+   * SCHOOL, with only the care coordinator in it.
+   */
   schoolCaseId: string;
   documents: Record<"professionals" | "also_parents" | "jgz_only", string>;
   userIds: Record<RoleCode, string>;
@@ -348,12 +351,13 @@ const MATRIX: Record<string, Endpoint> = {
         body: () => ({ reason: REASON }),
         row: DIRECTOR_ONLY,
       },
-      // While the school holds the case it hands over itself (the director is not in case B).
+      // While the school holds the case it hands over itself (the director is not in case B;
+      // P0001's parent is not P0005's).
       {
         label: "case B in SCHOOL",
         url: (w) => `/api/cases/${w.schoolCaseId}/escalate`,
         body: () => ({ reason: REASON }),
-        row: "nyyfnnnnnfnnn",
+        row: "nyyfnnnnnnnnn",
       },
     ],
   },
@@ -373,7 +377,7 @@ const MATRIX: Record<string, Endpoint> = {
         label: "case B in SCHOOL",
         url: (w) => `/api/cases/${w.schoolCaseId}/close`,
         body: () => ({ outcome: "other", reason: REASON }),
-        row: "nyyfnnnnnfnnn",
+        row: "nyyfnnnnnnnnn",
       },
     ],
   },
@@ -541,8 +545,13 @@ describe.each(engines())("authorization matrix over HTTP on $name", (engine) => 
       reason: "Verwacht langer dan 4 weken",
       new_owner_user_id: userIds.case_director,
     });
+    await t.db.sql.exec(`
+      insert into pupils (pupil_id, given_name, family_name, birth_date, municipality) values
+        ('P0005', 'Sara', 'Visser', '2016-02-11', 'Zandstad');
+      insert into enrolments values ('P0005', '12AB00', '2022-08-22', null, '6');
+    `);
     const schoolCase = await post("care_coordinator", "/api/cases", {
-      pupil_id: "P0001",
+      pupil_id: "P0005",
       absence_start_date: "2026-02-23",
       reason: "Nieuwe zorg",
     });

@@ -1,12 +1,13 @@
 // What every route module gets: the database, the clock, and the settings of this deployment.
 import type { Database } from "../db/connect.ts";
+import type { LoginLimits } from "./auth/login-throttle.ts";
 import type { OidcProvider } from "./auth/oidc.ts";
 
 export interface HttpSettings {
   /** Cookies carry Secure. Requests that arrive over https get it regardless. */
   secureCookies: boolean;
   sessionLifetimeMs: number;
-  loginRateLimit: { max: number; timeWindowMs: number };
+  loginLimits: LoginLimits;
   /** The origin browsers load the web app from; state-changing requests must come from it. */
   publicOrigin: string | undefined;
 }
@@ -30,7 +31,10 @@ export const DEFAULT_SETTINGS: HttpSettings = {
   secureCookies: process.env.NODE_ENV === "production",
   // One working day: long enough not to interrupt a day's work, short enough for shared PCs.
   sessionLifetimeMs: 10 * 60 * 60 * 1000,
-  loginRateLimit: { max: 10, timeWindowMs: 15 * 60 * 1000 },
+  // Failed logins only. Ten per account keeps online guessing hopeless (NIST 800-63B allows up
+  // to 100); 25 per source lets a school behind one NAT address mistype, yet stops a sweep over
+  // many e-mail addresses.
+  loginLimits: { perAccount: 10, perSource: 25, windowMs: 15 * 60 * 1000 },
   publicOrigin: process.env.AANWEZIG_PUBLIC_ORIGIN,
 };
 

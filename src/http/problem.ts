@@ -35,6 +35,10 @@ export const ProblemSchema = z
       .array(z.object({ in: z.string(), path: z.string(), message: z.string() }))
       .optional()
       .describe("validation problems, one per invalid field"),
+    existing_case_id: z
+      .string()
+      .optional()
+      .describe("case-already-open: the pupil's open case, where the work goes on"),
   })
   .meta({ id: "Problem" });
 
@@ -46,10 +50,16 @@ export class HttpProblem extends Error {
   readonly type: string;
   readonly detail: string | undefined;
   readonly headers: Record<string, string>;
+  /** Extension members of the problem (RFC 9457 §3.2), declared in ProblemSchema. */
+  readonly extensions: Partial<Pick<Problem, "existing_case_id">>;
   constructor(
     status: number,
     detail?: string,
-    options: { type?: string; headers?: Record<string, string> } = {},
+    options: {
+      type?: string;
+      headers?: Record<string, string>;
+      extensions?: Partial<Pick<Problem, "existing_case_id">>;
+    } = {},
   ) {
     super(detail ?? TITLES[status] ?? "Error");
     this.name = "HttpProblem";
@@ -57,6 +67,7 @@ export class HttpProblem extends Error {
     this.detail = detail;
     this.type = options.type ?? "about:blank";
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 }
 
@@ -91,6 +102,7 @@ export function sendProblem(
     ...(fields.detail === undefined ? {} : { detail: fields.detail }),
     instance: request.url.split("?")[0],
     ...(fields.errors === undefined ? {} : { errors: fields.errors }),
+    ...(fields.existing_case_id === undefined ? {} : { existing_case_id: fields.existing_case_id }),
   };
   // The route's own serializer is for its success shapes; a Problem is always plain JSON.
   return reply
@@ -115,6 +127,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof HttpProblem) {
       reply.headers(error.headers);
       return sendProblem(request, reply, error.status, {
+        ...error.extensions,
         type: error.type,
         ...(error.detail === undefined ? {} : { detail: error.detail }),
       });

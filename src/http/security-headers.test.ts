@@ -75,7 +75,7 @@ describe.each(engines())("security headers of the API on $name", (engine) => {
   let proxied: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine);
-    proxied = await startTestApp(engine, { trustProxy: true });
+    proxied = await startTestApp(engine, { trustProxy: ["127.0.0.1"] });
     await addUser(t.db, "juf@linde.example", [{ role: "teacher", schoolId: "12AB00" }]);
   });
   afterAll(async () => {

@@ -25,7 +25,7 @@ export async function startTestApp(
     db,
     now: () => NOW,
     oidc: null,
-    settings: { loginRateLimit: { max: 3, timeWindowMs: 60_000 } },
+    settings: { loginLimits: { perAccount: 3, perSource: 10, windowMs: 60_000 } },
     ...options,
   });
   return {

@@ -15,6 +15,8 @@ describe("case file", () => {
   let app: DemoApp;
   let browser: Browser;
   let page: Page;
+  /** The pupil the first test opens a case for. */
+  let openedPupil = "";
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -44,7 +46,8 @@ describe("case file", () => {
     await open.click();
     await page.getByRole("heading", { level: 1, name: "Casus openen" }).waitFor();
     // The pupil and the first day of the counted absence come from the signal.
-    expect(await page.getByLabel("Leerlingnummer").inputValue()).toMatch(/^P\d+$/);
+    openedPupil = await page.getByLabel("Leerlingnummer").inputValue();
+    expect(openedPupil).toMatch(/^P\d+$/);
     expect(await page.getByLabel("Eerste verzuimdag").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -56,6 +59,23 @@ describe("case file", () => {
     expect(await summary.textContent()).toContain("School (eerste 4 weken)");
     expect(await summary.textContent()).toContain("Geopend vanuit 1 signaal");
     expect(await page.getByTestId("case-timeline").textContent()).toContain("Casus geopend");
+  });
+
+  it("refuses a second open case for the pupil and links to the open one", async () => {
+    const caseUrl = new URL(page.url()).pathname;
+    await page.goto(`${app.url}/casussen/nieuw?leerling=${openedPupil}`);
+    await page.getByRole("heading", { level: 1, name: "Casus openen" }).waitFor();
+    await page.getByLabel("Eerste verzuimdag").fill("2026-02-02");
+    await page.getByLabel(/Reden/).fill("Nog een zorg over dezelfde leerling.");
+    await page.getByRole("button", { name: "Casus openen" }).click();
+    const alert = page.getByRole("alert");
+    await poll(() => alert.textContent()).toContain("Deze leerling heeft al een open casus");
+    const link = page.getByRole("link", { name: "Naar de open casus van deze leerling" });
+    expect(await link.getAttribute("href")).toBe(caseUrl);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === caseUrl);
+    // Back on the case file, fully shown, for the tests that follow.
+    await poll(() => page.getByTestId("case-timeline").textContent()).toContain("Casus geopend");
   });
 
   it("shows every part of the case file without axe violations", async () => {

@@ -4,6 +4,7 @@ import { migrateDatabase } from "../../db/migrate.ts";
 import { DEMO_EMAIL_DOMAIN, hasDemoAccounts } from "../../db/repositories/users.ts";
 import { regionIsEmpty, writeFullDemo } from "../../demo/fill.ts";
 import { buildApp } from "../../http/app.ts";
+import { parseTrustProxy, TrustProxyError } from "../../http/trust-proxy.ts";
 import { type Jobs, startJobs } from "../../jobs/scheduler.ts";
 import { globalOptions } from "../context.ts";
 import { BadInputError, UsageError } from "../errors.ts";
@@ -35,6 +36,7 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           throw new UsageError(`--port must be a number 0-65535 (got '${opts.port}')`);
         }
+        const trustProxy = trustProxyFromEnv();
         const db = await openDatabase(resolveDbSpec(globalOptions(command).db));
         try {
           await migrateDatabase(db);
@@ -44,7 +46,7 @@ export function registerServe(program: Command): void {
           await db.close();
           throw error;
         }
-        const app = await buildApp({ db, logger: true });
+        const app = await buildApp({ db, logger: true, trustProxy });
         let jobs: Jobs | null = null;
         try {
           if (opts.jobs)
@@ -72,6 +74,16 @@ export function registerServe(program: Command): void {
         await app.listen({ port, host: opts.host });
       },
     );
+}
+
+/** Read before the database opens, so a wrong value stops the start with a usage error. */
+function trustProxyFromEnv() {
+  try {
+    return parseTrustProxy(process.env.AANWEZIG_TRUST_PROXY);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /**

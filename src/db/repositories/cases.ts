@@ -323,6 +323,19 @@ async function assembleCases(orm: Orm, rows: CaseRow[]): Promise<Case[]> {
   });
 }
 
+/** The id of the pupil's open (not closed) case; there is at most one (cases_one_open_per_pupil_idx). */
+export async function findOpenCaseIdOfPupil(
+  orm: Orm,
+  pupilId: string,
+): Promise<string | undefined> {
+  const [row] = await orm
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.pupilId, pupilId), ne(cases.phase, "CLOSED")))
+    .limit(1);
+  return row?.id;
+}
+
 /** Every case that is not closed: the daily job's work list. */
 export async function loadOpenCases(orm: Orm): Promise<Case[]> {
   const rows = await orm

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { PasswordRejectedError } from "../../services/password-policy.ts";
 import type { Database } from "../connect.ts";
 import {
   createApiToken,
@@ -43,6 +44,17 @@ describe.each(engines())("users on $name", (engine) => {
     expect(await verifyPassword(login?.passwordHash ?? null, "lang-genoeg-wachtwoord")).toBe(true);
     expect(await verifyPassword(login?.passwordHash ?? null, "fout")).toBe(false);
     expect(await verifyPassword(null, "lang-genoeg-wachtwoord")).toBe(false);
+  });
+
+  it("refuses to store an account with a password the policy refuses", async () => {
+    const weak = createUser(db.orm, {
+      email: "herhaling@x.example",
+      name: "Herhaling",
+      password: "aaaaaaaaaaaa",
+      roles: [],
+    });
+    await expect(weak).rejects.toBeInstanceOf(PasswordRejectedError);
+    expect(await findLoginByEmail(db.orm, "herhaling@x.example")).toBeUndefined();
   });
 
   it("finds a session by its token until it expires or is deleted", async () => {

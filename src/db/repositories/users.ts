@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, like, lte, or, sql } from "drizzle-orm";
 import { isRoleCode } from "../../domain/policy/roles.ts";
+import { assertAcceptablePassword } from "../../services/password-policy.ts";
 import type { Orm } from "../connect.ts";
 import { apiTokens, roleAssignments, sessions, users } from "../schema/access.ts";
 
@@ -63,6 +64,10 @@ export async function verifyPassword(stored: string | null, password: string): P
 export async function createUser(orm: Orm, input: NewUser): Promise<UserWithRoles> {
   const unknown = input.roles.map((r) => r.role).filter((role) => !isRoleCode(role));
   if (unknown.length > 0) throw new Error(`unknown role code(s): ${unknown.join(", ")}`);
+  // The password policy holds for every account made here (throws PasswordRejectedError).
+  if (input.password !== undefined) {
+    await assertAcceptablePassword(input.password, { email: input.email, name: input.name });
+  }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const [row] = await orm
     .insert(users)

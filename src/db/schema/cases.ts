@@ -6,6 +6,8 @@
 // UUIDs made by the application), so the domain can name a record before it is stored.
 // Append-only tables (consent_records, budget_ledger, case_transitions) are guarded by triggers
 // in a custom migration, like the audit log.
+
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -66,6 +68,9 @@ export const cases = pgTable(
     index("cases_pupil_idx").on(t.pupilId),
     index("cases_school_idx").on(t.schoolId),
     index("cases_phase_idx").on(t.phase),
+    // One open case per pupil (issue 20 item 8b): a second one would split the clock, the plan
+    // and the participants. The command refuses it first; this holds under concurrent requests.
+    uniqueIndex("cases_one_open_per_pupil_idx").on(t.pupilId).where(sql`${t.phase} <> 'CLOSED'`),
   ],
 );
 

@@ -2,6 +2,7 @@
 // their roles, the scope each role needs, schools with their calendars, import jobs and the
 // import log. Zod and the domain's role codes only, so the web app can import the types.
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/policy/password-length.ts";
 import { ROLE_CODES, type RoleCode } from "../../domain/policy/roles.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
 import { RoleAssignmentSchema } from "./me.ts";
@@ -49,10 +50,13 @@ export const NewAccountSchema = z
     name: z.string().trim().min(1).max(200),
     password: z
       .string()
-      .min(12)
-      .max(1024)
+      .min(PASSWORD_MIN_LENGTH)
+      .max(PASSWORD_MAX_LENGTH)
       .optional()
-      .describe("initial password; leave out for an account that logs in through OIDC only"),
+      .describe(
+        "initial password; leave out for an account that logs in through OIDC only. Any " +
+          "characters; refused (400) when common, breached or easy to guess (NIST SP 800-63B)",
+      ),
     role: z.enum(ROLE_CODES),
     school_id: ScopeValue.optional(),
     municipality: ScopeValue.optional(),

@@ -16,6 +16,7 @@ import {
 } from "../../db/repositories/admin.ts";
 import { createUser, normaliseEmail, type RoleScope } from "../../db/repositories/users.ts";
 import { ROLE_CODES } from "../../domain/policy/roles.ts";
+import { judgeNewPassword } from "../../services/password-policy.ts";
 import type { HttpContext } from "../context.ts";
 import {
   type AccountBody,
@@ -117,6 +118,10 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
       const scope = await scopeOf(body);
       if (await emailInUse(orm, normaliseEmail(body.email))) {
         throw new HttpProblem(409, "An account with this e-mail address exists already.");
+      }
+      if (body.password !== undefined) {
+        const verdict = await judgeNewPassword(body.password, body);
+        if (!verdict.ok) throw invalid("password", verdict.message);
       }
       const created = await createUser(orm, {
         email: body.email,

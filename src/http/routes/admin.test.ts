@@ -177,6 +177,33 @@ describe.each(engines())("administration API on $name", (engine) => {
     ]);
   });
 
+  it("refuses a common or guessable password with a Dutch reason, and stores no account", async () => {
+    for (const password of ["aaaaaaaaaaaa", "wachtwoord12", "zwakkewillem2026"]) {
+      const response = await send(admin, "POST", "/api/admin/users", {
+        email: "zwakke.willem@linde.example",
+        name: "Zwakke Willem",
+        password,
+        role: "teacher",
+        school_id: "12AB00",
+      });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json()).toMatchObject({
+        type: "urn:aanwezig:problem:validation",
+        detail: expect.stringContaining("password: Dit wachtwoord is te makkelijk te raden"),
+      });
+    }
+    const accounts = (await send(admin, "GET", "/api/admin/users")).json() as { email: string }[];
+    expect(accounts.map((a) => a.email)).not.toContain("zwakke.willem@linde.example");
+    const spaced = await send(admin, "POST", "/api/admin/users", {
+      email: "zwakke.willem@linde.example",
+      name: "Zwakke Willem",
+      password: "drie olifanten op een fiets",
+      role: "teacher",
+      school_id: "12AB00",
+    });
+    expect(spaced.statusCode, spaced.body).toBe(201);
+  });
+
   it("needs the session's CSRF token to change anything", async () => {
     const response = await t.app.inject({
       method: "POST",

@@ -59,3 +59,15 @@ export function clientOf(t: TestApp, who: Session | null): Client {
       t.app.inject({ method: "POST", url, headers: headers(), payload: body as object }),
   };
 }
+
+/**
+ * Marks a pupil's open case closed straight in the database, so a test can open another one
+ * (a pupil has one open case at most) without walking the case to its outcome first.
+ */
+export async function closeOpenCaseOf(t: TestApp, pupilId: string): Promise<void> {
+  await t.db.sql.query(
+    `update cases set phase = 'CLOSED', closed_at = '2026-03-02', closed_outcome = 'other'
+     where pupil_id = $1 and phase <> 'CLOSED'`,
+    [pupilId],
+  );
+}

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
 import { startTestApp, type TestApp } from "../test-helpers.ts";
-import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
+import {
+  type Client,
+  clientOf,
+  closeOpenCaseOf,
+  loginEveryone,
+  type Sessions,
+} from "./cases-test-support.ts";
 
 describe.each(engines())("case API on $name", (engine) => {
   let t: TestApp;
@@ -155,6 +161,7 @@ describe.each(engines())("case API on $name", (engine) => {
   });
 
   it("hides opening signals on authorized absence from leerplicht until consent (a) holds", async () => {
+    await closeOpenCaseOf(t, "P0001"); // the case opened above: one open case per pupil
     const opened = await as("head").post("/api/cases", {
       pupil_id: "P0001",
       absence_start_date: "2026-02-09",
@@ -192,9 +199,11 @@ describe.each(engines())("case API on $name", (engine) => {
     const own = await as("otherCoordinator").post("/api/cases", body);
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().school_id).toBe("34CD00");
+    await closeOpenCaseOf(t, "P0004");
     const linde = await as("coordinator").post("/api/cases", body);
     expect(linde.statusCode, linde.body).toBe(201);
     expect(linde.json().school_id).toBe("12AB00");
+    await closeOpenCaseOf(t, "P0004");
     const elsewhere = await as("otherCoordinator").post("/api/cases", {
       ...body,
       school_id: "12AB00",
@@ -204,4 +213,64 @@ describe.each(engines())("case API on $name", (engine) => {
     expect(lpa.statusCode, lpa.body).toBe(201);
     expect(lpa.json().school_id).toBe("12AB00");
   });
+
+  it("refuses a second open case for a pupil, naming the open one (issue 20 item 8b)", async () => {
+    const body = { pupil_id: "P0002", absence_start_date: "2026-02-16", reason: "zorgen" };
+    const first = await as("otherCoordinator").post("/api/cases", body);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await as("otherCoordinator").post("/api/cases", body);
+    const problem = expectProblem(again, 409, "urn:aanwezig:problem:case-already-open");
+    expect(problem).toMatchObject({
+      existing_case_id: first.json().id,
+      detail: expect.stringContaining("al een open casus"),
+    });
+    // Someone else who may open a case for the pupil is refused the same way.
+    const lpa = await as("leerplicht").post("/api/cases", body);
+    expectProblem(lpa, 409, "urn:aanwezig:problem:case-already-open");
+    // Someone who may not see the pupil learns nothing about the open case.
+    const linde = await as("coordinator").post("/api/cases", body);
+    expect(expectProblem(linde, 404)).not.toHaveProperty("existing_case_id");
+    expect(await openCasesOf("P0002")).toBe(1);
+    // Once it is closed, the pupil may get a new case.
+    await closeOpenCaseOf(t, "P0002");
+    const next = await as("otherCoordinator").post("/api/cases", body);
+    expect(next.statusCode, next.body).toBe(201);
+  });
+
+  it("opens exactly one case when the same request arrives twice at once", async () => {
+    const body = { pupil_id: "P0003", absence_start_date: "2026-02-16", reason: "zorgen" };
+    const responses = await Promise.all([
+      as("otherCoordinator").post("/api/cases", body),
+      as("otherCoordinator").post("/api/cases", body),
+      as("leerplicht").post("/api/cases", body),
+    ]);
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses, responses.map((r) => r.body).join("\n")).toEqual([201, 409, 409]);
+    const created = responses.find((r) => r.statusCode === 201)!.json().id;
+    for (const refused of responses.filter((r) => r.statusCode === 409)) {
+      expect(refused.json().existing_case_id).toBe(created);
+    }
+    expect(await openCasesOf("P0003")).toBe(1);
+  });
+
+  it("holds one open case per pupil in the database itself", async () => {
+    // P0003 has its open case from the test above; a second insert past the command fails.
+    await expect(
+      t.db.sql.query(
+        `insert into cases (id, pupil_id, school_id, phase, owner_person_id, owner_role,
+           owner_organisation, opened_at, opening_kind, absence_start_date, clock_mode)
+         values ('tweede', 'P0003', '34CD00', 'SCHOOL', 'x', 'care_coordinator', '34CD00',
+           '2026-03-02', 'by_hand', '2026-02-16', 'lesweken')`,
+      ),
+    ).rejects.toThrow(/cases_one_open_per_pupil_idx/);
+    expect(await openCasesOf("P0003")).toBe(1);
+  });
+
+  async function openCasesOf(pupilId: string): Promise<number> {
+    const [row] = await t.db.sql.query<{ n: number }>(
+      "select count(*)::int as n from cases where pupil_id = $1 and phase <> 'CLOSED'",
+      [pupilId],
+    );
+    return row?.n ?? 0;
+  }
 });

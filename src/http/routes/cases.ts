@@ -29,7 +29,7 @@ import {
   presentCaseDetail,
   presentCaseSummary,
 } from "../presenters/case.ts";
-import { notFound, problemResponses } from "../problem.ts";
+import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { caseCommandRoutes } from "./cases-command-route.ts";
 import { CaseParams, commandActor, IsoDate, requireLogin, today, unwrap } from "./cases-http.ts";
 import { involvesAuthorizedAbsence } from "./signals.ts";
@@ -168,23 +168,28 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       const body = request.body;
       const asOf = today(ctx);
       const actor = commandActor(request);
-      const opened = unwrap(
-        await openCaseCommand(
-          ctx.db,
-          actor,
-          {
-            pupilId: body.pupil_id,
-            ...(body.school_id ? { schoolId: body.school_id } : {}),
-            opening: body.signal_ids?.length
-              ? { kind: "signals", signalIds: body.signal_ids }
-              : { kind: "by_hand", reason: body.reason ?? "" },
-            absenceStartDate: body.absence_start_date,
-            absenceStartedSick: body.absence_started_sick ?? false,
-            ...(body.clock_mode ? { clockMode: body.clock_mode } : {}),
-          },
-          asOf,
-        ),
+      const result = await openCaseCommand(
+        ctx.db,
+        actor,
+        {
+          pupilId: body.pupil_id,
+          ...(body.school_id ? { schoolId: body.school_id } : {}),
+          opening: body.signal_ids?.length
+            ? { kind: "signals", signalIds: body.signal_ids }
+            : { kind: "by_hand", reason: body.reason ?? "" },
+          absenceStartDate: body.absence_start_date,
+          absenceStartedSick: body.absence_started_sick ?? false,
+          ...(body.clock_mode ? { clockMode: body.clock_mode } : {}),
+        },
+        asOf,
       );
+      if (!result.ok && "existingCaseId" in result) {
+        throw new HttpProblem(409, result.message, {
+          type: "urn:aanwezig:problem:case-already-open",
+          extensions: { existing_case_id: result.existingCaseId },
+        });
+      }
+      const opened = unwrap(result);
       // The signals it was opened from are handled now, not at the next daily run: they leave
       // the worklists' new signals the moment their case exists.
       if (body.signal_ids?.length) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { statementsDuring } from "../../../test/support/query-log.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import type { PupilAttendanceBody } from "../presenters/attendance.ts";
 import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
@@ -129,6 +130,13 @@ describe.each(engines())("GET /api/pupils/{id}/attendance on $name", (engine) =>
     expect(missing.statusCode).toBe(404);
     expect(missing.body.replace("P9999", "P0003")).toBe(hidden.body);
     expect((await get(parent, "P0001")).statusCode).toBe(404);
+  });
+
+  it("answers a hidden and a missing pupil after the same queries (issue 20 item 8a)", async () => {
+    const whenHidden = await statementsDuring(t.db, () => get(lindeTeacher, "P0003"));
+    const whenMissing = await statementsDuring(t.db, () => get(lindeTeacher, "P9999"));
+    expect(whenHidden.length).toBeGreaterThan(2);
+    expect(whenMissing).toEqual(whenHidden);
   });
 
   it("refuses a parent the absence calendar of their own child (not theirs to read)", async () => {

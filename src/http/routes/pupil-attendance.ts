@@ -51,13 +51,11 @@ export function registerPupilAttendanceRoutes(app: FastifyInstance, ctx: HttpCon
     async (request) => {
       const pupilId = request.params.pupil_id;
       const today = ctx.today();
+      // The same queries whether or not the pupil exists (issue 20 item 8a).
       const file = await loadPupilFile(ctx.db.orm, pupilId);
+      const participantIds = await activeParticipantsOfPupil(ctx.db.orm, pupilId);
       const facts: PupilFacts | null = file
-        ? {
-            residenceMunicipality: file.municipality,
-            enrolments: file.enrolments,
-            participantIds: await activeParticipantsOfPupil(ctx.db.orm, pupilId),
-          }
+        ? { residenceMunicipality: file.municipality, enrolments: file.enrolments, participantIds }
         : null;
       // The same gate and audit row as GET /api/pupils/{id}: 404 for a pupil one may not see.
       const { actor } = await authorize(request, ctx, "read_pupil", {

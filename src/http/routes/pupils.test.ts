@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { statementsDuring } from "../../../test/support/query-log.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
 import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
@@ -137,5 +138,30 @@ describe.each(engines())("GET /api/pupils/{id} on $name", (engine) => {
     expect(p1[0]).toMatchObject({ userId: lindeTeacherId, role: "teacher", outcome: "allowed" });
     const missing = await listAudit(t.db.orm, { pupilId: "P9999", limit: 100 });
     expect(missing.map((r) => r.outcome)).toEqual(["denied"]);
+  });
+
+  it("answers a hidden and a missing pupil after the same queries, each audited once (issue 20 item 8a)", async () => {
+    let hidden: Awaited<ReturnType<typeof get>> | undefined;
+    let missing: Awaited<ReturnType<typeof get>> | undefined;
+    const auditedBefore = (await listAudit(t.db.orm, { userId: lindeTeacherId, limit: 1000 }))
+      .length;
+    // P0002 exists at Het Baken, which the teacher of De Linde may not see; P9999 does not exist.
+    const whenHidden = await statementsDuring(t.db, async () => {
+      hidden = await get(lindeTeacher, "P0002");
+    });
+    const whenMissing = await statementsDuring(t.db, async () => {
+      missing = await get(lindeTeacher, "P9999");
+    });
+    expect(hidden?.statusCode).toBe(404);
+    expect(missing?.statusCode).toBe(404);
+    expect(hidden?.body).toBe(missing?.body.replace("P9999", "P0002"));
+    expect(whenHidden.length).toBeGreaterThan(2);
+    expect(whenMissing).toEqual(whenHidden);
+    const audited = await listAudit(t.db.orm, { userId: lindeTeacherId, limit: 1000 });
+    expect(audited.length - auditedBefore).toBe(2);
+    expect(audited.slice(0, 2).map((r) => [r.pupilId, r.action, r.outcome])).toEqual([
+      ["P9999", "read_pupil", "denied"],
+      ["P0002", "read_pupil", "denied"],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // GET /api/pupils/{pupil_id} (interfaces.md): one pupil the user may see. A pupil the user may
-// not see answers 404 exactly like one that does not exist, and both attempts are audited.
+// not see answers 404 exactly like one that does not exist, after the same queries, and both
+// attempts are audited.
 
 import { asc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
@@ -27,7 +28,10 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
     async (request) => {
       const pupilId = request.params.pupil_id;
       const today = ctx.today();
+      // The same queries whether or not the pupil exists (issue 20 item 8a): a pupil one may not
+      // see must not answer faster or slower than one that is not there.
       const pupil = await loadPupil(ctx.db.orm, pupilId);
+      const participantIds = await activeParticipantsOfPupil(ctx.db.orm, pupilId);
       await authorize(request, ctx, "read_pupil", {
         type: "pupil",
         pupilId,
@@ -35,7 +39,7 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
           ? {
               residenceMunicipality: pupil.municipality,
               enrolments: pupil.enrolments,
-              participantIds: await activeParticipantsOfPupil(ctx.db.orm, pupilId),
+              participantIds,
             }
           : null,
         today,
@@ -57,7 +61,7 @@ async function loadPupil(orm: Orm, pupilId: string): Promise<PupilRecord | undef
     })
     .from(pupils)
     .where(eq(pupils.pupilId, pupilId));
-  if (!pupil) return undefined;
+  // Asked also for a pupil that is not there, so both answers take the same queries.
   const rows = await orm
     .select({
       schoolId: enrolments.schoolId,
@@ -70,5 +74,5 @@ async function loadPupil(orm: Orm, pupilId: string): Promise<PupilRecord | undef
     .innerJoin(schools, eq(schools.schoolId, enrolments.schoolId))
     .where(eq(enrolments.pupilId, pupilId))
     .orderBy(asc(enrolments.startDate), asc(enrolments.schoolId));
-  return { ...pupil, enrolments: rows };
+  return pupil && { ...pupil, enrolments: rows };
 }

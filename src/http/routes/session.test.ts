@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
 import { addUser, login, PASSWORD, startTestApp, type TestApp } from "../test-helpers.ts";
@@ -75,7 +75,7 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
     expect(broken.body).not.toContain("geheim-wachtwoord");
   });
 
-  it("rate limits login attempts per address and e-mail with a 429 problem", async () => {
+  it("limits failed logins per account with a 429 problem", async () => {
     await addUser(t.db, "doelwit@x.example", []);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -86,7 +86,7 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
     expect(limited.response.statusCode).toBe(429);
     expect(limited.response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
     expect(limited.response.headers["retry-after"]).toBeDefined();
-    // Another account from the same address is not locked out by it.
+    // Another account from the same address is not locked out by it (below the source limit).
     expect((await login(t.app, "ib@linde.example")).response.statusCode).toBe(200);
   });
 
@@ -198,5 +198,88 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
       payload: { email: "ib@linde.example", password: "x" },
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe.each(engines())("failed-login limits on $name", (engine) => {
+  const limits = { perAccount: 10, perSource: 25, windowMs: 15 * 60 * 1000 };
+  let t: TestApp;
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await t.close();
+  });
+
+  const attempt = (email: string, password: string, forwardedFor?: string) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/session",
+      ...(forwardedFor ? { headers: { "x-forwarded-for": forwardedFor } } : {}),
+      payload: { email, password },
+    });
+
+  it("limits an account after 10 failures, whatever X-Forwarded-For says (trust proxy 1)", async () => {
+    vi.stubEnv("AANWEZIG_TRUST_PROXY", "1");
+    t = await startTestApp(engine, { settings: { loginLimits: limits } });
+    await addUser(t.db, "doelwit@x.example", []);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await attempt("doelwit@x.example", `gok-${i}`, `198.51.100.${i + 1}`);
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    // Even the right password, from yet another forwarded address, waits out the window.
+    expect((await attempt("DOELWIT@x.example", PASSWORD, "198.51.100.99")).statusCode).toBe(429);
+  });
+
+  it("limits one source guessing 40 different e-mail addresses after 25 failures", async () => {
+    t = await startTestApp(engine, { settings: { loginLimits: limits } });
+    await addUser(t.db, "ib@linde.example", []);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      statuses.push((await attempt(`gok${i}@linde.example`, "wachtwoord12")).statusCode);
+    }
+    expect(statuses).toEqual([...Array(25).fill(401), ...Array(15).fill(429)]);
+    // The source is limited for every account, a real one with its right password included.
+    expect((await attempt("ib@linde.example", PASSWORD)).statusCode).toBe(429);
+  });
+
+  it("never counts successful logins (a trainer switching demo roles)", async () => {
+    t = await startTestApp(engine, { settings: { loginLimits: limits } });
+    await addUser(t.db, "trainer@x.example", []);
+    for (let i = 0; i < 20; i++) {
+      expect((await attempt("trainer@x.example", PASSWORD)).statusCode, `login ${i + 1}`).toBe(200);
+    }
+  });
+
+  it("clears an account's failures when it logs in", async () => {
+    t = await startTestApp(engine, { settings: { loginLimits: limits } });
+    await addUser(t.db, "typfout@x.example", []);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 9; i++) {
+        expect((await attempt("typfout@x.example", `gok-${i}`)).statusCode).toBe(401);
+      }
+      expect((await attempt("typfout@x.example", PASSWORD)).statusCode).toBe(200);
+    }
+  });
+
+  it("answers a limited known and a limited unknown address identically", async () => {
+    t = await startTestApp(engine);
+    await addUser(t.db, "bestaat@x.example", []);
+    for (const email of ["bestaat@x.example", "bestaat-niet@x.example"]) {
+      for (let i = 0; i < 3; i++) await attempt(email, `gok-${i}`);
+    }
+    const known = await attempt("bestaat@x.example", "nog-een-gok");
+    const unknown = await attempt("bestaat-niet@x.example", "nog-een-gok");
+    for (const response of [known, unknown]) {
+      expect(response.statusCode).toBe(429);
+      expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+    }
+    expect(known.json()).toEqual(unknown.json());
+    expect(known.headers["retry-after"]).toBe(unknown.headers["retry-after"]);
+    expect(known.json()).toMatchObject({
+      type: "urn:aanwezig:problem:too-many-login-attempts",
+      detail: expect.stringContaining("Te veel mislukte inlogpogingen"),
+    });
+    expect(Number(known.headers["retry-after"])).toBe(60);
   });
 });

@@ -1,6 +1,6 @@
 // Logging in and out with e-mail and password (interfaces.md: POST/DELETE /api/session), and
-// GET /api/me. Login attempts are rate limited per client address and e-mail address.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+// GET /api/me. Failed logins are limited per account and per source address (login-throttle.ts).
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -11,6 +11,7 @@ import {
   normaliseEmail,
   verifyPassword,
 } from "../../db/repositories/users.ts";
+import { LoginThrottle } from "../auth/login-throttle.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie.ts";
 import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
@@ -24,7 +25,7 @@ const LoginSchema = z.object({
 
 export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const limit = ctx.settings.loginRateLimit;
+  const throttle = new LoginThrottle(ctx.settings.loginLimits);
 
   api.post(
     "/api/session",
@@ -36,26 +37,25 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
         body: LoginSchema,
         response: { 200: MeSchema, ...problemResponses(400, 401, 403, 429) },
       },
-      config: {
-        rateLimit: {
-          max: limit.max,
-          timeWindow: limit.timeWindowMs,
-          // After validation, so the body (and its e-mail address) is there to key on.
-          hook: "preHandler",
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${normaliseEmail((request.body as { email: string }).email)}`,
-        },
-      },
     },
     async (request, reply) => {
+      const account = normaliseEmail(request.body.email);
+      // request.ip honours X-Forwarded-For only as far as AANWEZIG_TRUST_PROXY trusts (app.ts).
+      const source = request.ip;
+      // Checked before the password, and the same for every e-mail address whether it has an
+      // account or not, so a limited answer tells nothing about the account.
+      const waitMs = throttle.waitMs(account, source, ctx.now().getTime());
+      if (waitMs > 0) throw tooManyFailedLogins(waitMs);
       const login = await findLoginByEmail(ctx.db.orm, request.body.email);
       const ok = await verifyPassword(login?.passwordHash ?? null, request.body.password);
       const user = ok && login ? await findUserById(ctx.db.orm, login.id) : undefined;
       if (!user) {
+        throttle.recordFailure(account, source, ctx.now().getTime());
         throw new HttpProblem(401, "E-mail address or password is wrong.", {
           type: "urn:aanwezig:problem:invalid-credentials",
         });
       }
+      throttle.recordSuccess(account);
       const grant = await createSession(
         ctx.db.orm,
         user.id,
@@ -101,6 +101,19 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
       const { actor } = await authorize(request, ctx, "read_own_account", { type: "own_account" });
       const user = { id: actor.userId, email: actor.email, name: actor.name, roles: actor.roles };
       return presentMe(user, actor.via, actor.session?.csrfToken ?? null, clockOf(ctx));
+    },
+  );
+}
+
+function tooManyFailedLogins(waitMs: number): HttpProblem {
+  const seconds = Math.ceil(waitMs / 1000);
+  const minutes = Math.ceil(seconds / 60);
+  return new HttpProblem(
+    429,
+    `Te veel mislukte inlogpogingen. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`,
+    {
+      type: "urn:aanwezig:problem:too-many-login-attempts",
+      headers: { "retry-after": String(seconds) },
     },
   );
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { storedCase } from "../../commands/test-fixtures.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
+import { findOpenCaseIdOfPupil } from "../../db/repositories/cases.ts";
 import { absentDays } from "../../services/duo-reports.test-fixtures.ts";
 import { runDailyEvaluation } from "../../services/signal-state.ts";
 import { linkSignalsToCases } from "../../services/signal-state-handling.ts";
@@ -257,12 +258,19 @@ describe.each(engines())("signals API on $name", (engine) => {
       openedAt: "2026-02-27",
       absenceStartDate: "2026-02-16",
     });
-    const other = await storedCase(t.db, ownerId, {
-      pupilId: "P0003",
-      schoolId: "34CD00",
-      openedAt: "2026-02-27",
-      absenceStartDate: "2026-02-23",
-    });
+    // A pupil has one open case at most: P0003's is the one the test above stored, if it ran.
+    const other = {
+      id:
+        (await findOpenCaseIdOfPupil(t.db.orm, "P0003")) ??
+        (
+          await storedCase(t.db, ownerId, {
+            pupilId: "P0003",
+            schoolId: "34CD00",
+            openedAt: "2026-02-27",
+            absenceStartDate: "2026-02-23",
+          })
+        ).id,
+    };
     const link = (user: LoggedIn, caseId: string) =>
       t.app.inject({
         method: "POST",

@@ -14,6 +14,8 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: { in: string; path: string; message: string }[];
+  /** case-already-open: the pupil's open case (src/http/problem.ts). */
+  existing_case_id?: string;
 }
 
 export class ApiError extends Error {

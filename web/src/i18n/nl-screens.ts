@@ -50,6 +50,7 @@ export const screensNl = {
       "wrong-phase": "De casus is niet in de fase waarin dit kan.",
       "case-closed": "De casus is afgesloten.",
       "reason-required": "Geef een reden op.",
+      "case-already-open": "Deze leerling heeft al een open casus; werk daarin verder.",
       "too-early": "Dit kan pas later in de casus.",
       "arbitration-consent-missing":
         "Voor bindende arbitrage is eerst de toestemming van de ouders (d) nodig.",
@@ -215,6 +216,7 @@ export const screensNl = {
   },
   openCase: {
     title: "Casus openen",
+    toExistingCase: "Naar de open casus van deze leerling",
     intro: "Open een casus voor deze leerling. U wordt zelf casusverantwoordelijke.",
     pupil: "Leerling",
     signal: "Signaal",

@@ -8,6 +8,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { openCase } from "../../api/cases.ts";
+import { isApiError } from "../../api/client.ts";
+import { AppLink } from "../../components/AppLink.tsx";
 import { CheckboxField, TextAreaField } from "../../components/FormFields.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -86,6 +88,11 @@ export function OpenCasePage() {
     open.mutate();
   }
 
+  // A pupil has one open case at most: the refusal names it, so the user can go there.
+  const existingCaseId = isApiError(open.error, 409)
+    ? open.error.problem?.existing_case_id
+    : undefined;
+
   return (
     <div className="aanwezig-narrow">
       <PageHeading>{t.openCase.title}</PageHeading>
@@ -94,6 +101,13 @@ export function OpenCasePage() {
         <Paragraph>{t.openCase.fromSignal(signalName(code), values.pupilId)}</Paragraph>
       )}
       {open.isError && <ProblemAlert error={open.error} />}
+      {existingCaseId && (
+        <Paragraph>
+          <AppLink to={`/casussen/${encodeURIComponent(existingCaseId)}`}>
+            {t.openCase.toExistingCase}
+          </AppLink>
+        </Paragraph>
+      )}
       <form noValidate onSubmit={onSubmit} aria-label={t.openCase.title}>
         <TextField
           id="open-case-pupilId"

@@ -73,9 +73,10 @@ export function SignalsPage() {
           {t.signals.show}
         </Button>
       </form>
-      {signals.isPending && <Loading />}
+      {(signals.isPending || cases.isPending) && <Loading />}
       {signals.isError && <ProblemAlert error={signals.error} />}
-      {signals.data && (
+      {/* Only once the cases are in: a pupil with an open case is not offered a second one. */}
+      {signals.data && !cases.isPending && (
         <SignalTable
           title={t.signals.tableTitle}
           signals={rows}

@@ -140,9 +140,10 @@ export function AttendanceWorklist({ me }: { me: Me }) {
           {t.worklist.absoluteSignals}
         </Heading>
         <Paragraph>{t.worklist.absoluteIntro}</Paragraph>
-        {signals.isPending && <Loading />}
+        {(signals.isPending || cases.isPending) && <Loading />}
         {signals.isError && <ProblemAlert error={signals.error} />}
-        {signals.data && (
+        {/* Only once the cases are in: a pupil with an open case is not offered a second one. */}
+        {signals.data && !cases.isPending && (
           <SignalTable
             title={t.worklist.absoluteSignals}
             signals={absolute}
@@ -160,7 +161,7 @@ export function AttendanceWorklist({ me }: { me: Me }) {
           {t.worklist.otherSignals}
         </Heading>
         <Paragraph>{t.worklist.otherSignalsIntro}</Paragraph>
-        {signals.data && (
+        {signals.data && !cases.isPending && (
           <SignalTable
             title={t.worklist.otherSignals}
             signals={others}

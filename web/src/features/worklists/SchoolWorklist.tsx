@@ -92,9 +92,10 @@ export function SchoolWorklist({ me }: { me: Me }) {
           {t.worklist.newSignals}
         </Heading>
         <Paragraph>{t.worklist.newSignalsIntro}</Paragraph>
-        {signals.isPending && <Loading />}
+        {(signals.isPending || cases.isPending) && <Loading />}
         {signals.isError && <ProblemAlert error={signals.error} />}
-        {signals.data && (
+        {/* Only once the cases are in: a pupil with an open case is not offered a second one. */}
+        {signals.data && !cases.isPending && (
           <SignalTable
             title={t.worklist.newSignals}
             signals={newSignals}

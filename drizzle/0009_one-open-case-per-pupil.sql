@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "cases_one_open_per_pupil_idx" ON "cases" USING btree ("pupil_id") WHERE "cases"."phase" <> 'CLOSED';
