@@ -25,7 +25,9 @@ export type CaseEventKind =
   | "home_visit"
   | "first_conversation"
   | "school_review"
-  | "director_review";
+  | "director_review"
+  /** Recorded by the system, meets no deadline: a partner's access came back with consent (b). */
+  | "access_restored";
 
 /** Something that happened in the case and satisfies a deadline. */
 export interface CaseEvent {

@@ -184,6 +184,7 @@ export const caseFileNl = {
     first_conversation: "Eerste gesprek",
     school_review: "Bespreking op school",
     director_review: "Bespreking met de casusregisseur",
+    access_restored: "Toegang hersteld: toestemming opnieuw gegeven",
   } as Record<string, string>,
   arbitration: {
     startedAt: "Gestart op",
