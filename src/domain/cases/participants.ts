@@ -41,6 +41,21 @@ export function canTakePart(role: RoleCode): boolean {
   return !ROLES_NEVER_PARTICIPANT.has(role);
 }
 
+/**
+ * domain.md §5 "The plan": an action's owner is a person *and* their organisation. The
+ * organisation follows the chosen person: for someone taking part in the case, the organisation
+ * they take part for (whatever the client sent, which may be a stale form value); for anyone
+ * else (a mentor not in the case), what the caller names.
+ */
+export function actionOwnerOrganisation(
+  c: Case,
+  ownerPersonId: string,
+  named: string | undefined,
+): string {
+  const participant = activeParticipants(c).find((p) => p.personId === ownerPersonId);
+  return participant?.organisation ?? named?.trim() ?? "";
+}
+
 export function isActiveParticipant(c: Case, personId: string): boolean {
   return activeParticipants(c).some((p) => p.personId === personId);
 }

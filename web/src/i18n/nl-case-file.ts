@@ -101,11 +101,9 @@ export const caseFileNl = {
     description: "Wat moet er gebeuren?",
     ownerPerson: "Eigenaar (gebruiker)",
     ownerPersonHint: "De deelnemer die de actie uitvoert.",
-    ownerOrganisation: "Organisatie van de eigenaar",
     dueDate: "Uiterlijk op",
     descriptionRequired: "Beschrijf de actie.",
     ownerRequired: "Kies wie de actie uitvoert.",
-    organisationRequired: "Vul de organisatie in.",
     added: "De actie is toegevoegd aan het plan.",
   },
   participants: {
