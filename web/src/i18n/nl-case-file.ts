@@ -42,6 +42,8 @@ export const caseFileNl = {
   },
   loading: "De casus wordt geladen…",
   back: "Terug naar de casussen",
+  noLongerVisible:
+    "U neemt niet meer deel aan deze casus, dus het dossier is niet meer voor u zichtbaar. De school en leerplicht houden het dossier.",
   timeline: {
     date: "Datum",
     event: "Gebeurtenis",
