@@ -349,6 +349,10 @@ export const monitorNl = {
   measure: "Maatstaf",
   count: "Aantal",
   suppressed: "< 5",
+  /** A euro sum or a percentage that rests on 1–4 children: not "< 5" (that reads as €5 or 5%). */
+  suppressedFigure: "afgeschermd (1–4 kinderen)",
+  /** A KPI without cases in the quarter: nothing to show, nothing suppressed. */
+  noCases: "geen casussen",
   noGroup: "(zonder school)",
   signal: (name: string) => `Signaal: ${name}`,
   casesOpen: (phase: string) => `Open casussen in fase ${phase}`,
