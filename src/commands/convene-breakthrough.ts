@@ -2,11 +2,16 @@
 // week 12 by decision or on stagnation); the case goes on the standing team's agenda and the
 // team's members with an account take part in the case (with consent (b) for the team where
 // they are partners), so the case reaches them: their agenda and the case file.
-import type { Database } from "../db/connect.ts";
+import type { Database, TxClient } from "../db/connect.ts";
 import { saveCase } from "../db/repositories/cases.ts";
-import { addToAgenda, teamForMunicipality } from "../db/repositories/cases-breakthrough.ts";
+import {
+  addToAgenda,
+  type BreakthroughTeam,
+  teamForMunicipality,
+} from "../db/repositories/cases-breakthrough.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
-import type { CasePerson } from "../domain/cases/model.ts";
+import type { ConsentFile } from "../domain/cases/consent.ts";
+import type { Case, CasePerson } from "../domain/cases/model.ts";
 import { teamJoins } from "../domain/cases/participants.ts";
 import type { CommandActor } from "./case-access.ts";
 import { teamMemberPerson } from "./case-person.ts";
@@ -31,13 +36,33 @@ export async function putOnAgenda(
     meetingDate,
     reason,
   });
+  await teamJoinsCase(ctx.tx, ctx.case, team, ctx.facts.consent, ctx.today);
+}
+
+/**
+ * The team's members with an account take part in the case (consent (b) for the team where
+ * they are partners, teamJoins). Also when consent (b) for the team is given after convening:
+ * then only members who never took part (`newcomersOnly`), so a participation a person ended
+ * stays ended. Returns the person ids that joined.
+ */
+export async function teamJoinsCase(
+  tx: TxClient,
+  c: Case,
+  team: BreakthroughTeam,
+  consent: ConsentFile,
+  today: IsoDate,
+  newcomersOnly = false,
+): Promise<string[]> {
   const members: CasePerson[] = [];
   for (const m of team.members) {
-    const person = m.userId ? await teamMemberPerson(ctx.tx.orm, m.userId, team.name) : undefined;
-    if (person && !members.some((p) => p.personId === person.personId)) members.push(person);
+    const person = m.userId ? await teamMemberPerson(tx.orm, m.userId, team.name) : undefined;
+    if (!person || members.some((p) => p.personId === person.personId)) continue;
+    if (newcomersOnly && c.participants.some((p) => p.personId === person.personId)) continue;
+    members.push(person);
   }
-  const joined = teamJoins(ctx.case, members, ctx.facts.consent, ctx.today);
-  if (joined.joined.length > 0) await saveCase(ctx.tx.orm, ctx.case, joined.case);
+  const joined = teamJoins(c, members, consent, today);
+  if (joined.joined.length > 0) await saveCase(tx.orm, c, joined.case);
+  return joined.joined;
 }
 
 export function conveneBreakthrough(

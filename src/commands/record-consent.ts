@@ -6,9 +6,11 @@
 // policy (isCaseParticipant) stops showing them the pupil at the same moment. Consent given again
 // brings back exactly those participations (not ones a person ended), and the case file records
 // an `access_restored` event per person, so the restored partner and the case's people see it.
+// Consent (b) given for a breakthrough team that was convened without it lets the team join.
 import { randomUUID } from "node:crypto";
 import type { Database, TxClient } from "../db/connect.ts";
 import { loadCasesOfPupils, saveCase } from "../db/repositories/cases.ts";
+import { teamsWithCaseOnAgenda } from "../db/repositories/cases-breakthrough.ts";
 import { insertCaseEvent } from "../db/repositories/cases-events.ts";
 import { appendConsentRecord } from "../db/repositories/consent.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
@@ -28,6 +30,7 @@ import {
   restoreAfterConsent,
 } from "../domain/cases/participants.ts";
 import type { CommandActor } from "./case-access.ts";
+import { teamJoinsCase } from "./convene-breakthrough.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export interface ConsentInput {
@@ -129,8 +132,14 @@ async function restorePartnerWithConsent(
   const restored: string[] = [];
   for (const c of await loadCasesOfPupils(tx.orm, [pupilId])) {
     const back = restoreAfterConsent(c, organisation, today);
+    if (back.restored.length > 0) await saveCase(tx.orm, c, back.case);
+    // A team convened while consent (b) for it was missing joins now (§5 BREAKTHROUGH).
+    for (const team of await teamsWithCaseOnAgenda(tx.orm, c.id)) {
+      if (team.name === organisation && back.case.phase !== "CLOSED") {
+        await teamJoinsCase(tx, back.case, team, consent, today, true);
+      }
+    }
     if (back.restored.length === 0) continue;
-    await saveCase(tx.orm, c, back.case);
     for (const personId of back.restored) {
       await insertCaseEvent(tx.orm, {
         id: randomUUID(),

@@ -139,7 +139,7 @@ describe.each(engines())("the breakthrough team in the case on $name", (engine) 
     expect((await as("breakthrough").get(`/api/cases/${id}`)).statusCode).toBe(404);
   });
 
-  it("without consent (b) for the team, convening leaves its partner members out", async () => {
+  it("without consent (b) for the team, convening leaves its partner members out until it is given", async () => {
     const id = await directorCase("P0002", "otherCoordinator");
     const convened = await as("director").post(`/api/cases/${id}/breakthrough`, {
       reason: "Geen passend aanbod",
@@ -147,5 +147,18 @@ describe.each(engines())("the breakthrough team in the case on $name", (engine) 
     expect(convened.statusCode, convened.body).toBe(200);
     expect((await as("breakthrough").get(`/api/cases/${id}`)).statusCode).toBe(404);
     expect(await onAgenda(id)).toBe(false);
+
+    // Consent (b) for the team given afterwards (Daan is 13: parent and child decide): it joins.
+    for (const giver of [{ kind: "parent", person_id: s.otherParent.id }, { kind: "child" }]) {
+      const given = await as("director").post(`/api/cases/${id}/consent`, {
+        purpose: "involve_partner",
+        subject: TEAM,
+        decision: "given",
+        giver,
+      });
+      expect(given.statusCode, given.body).toBe(201);
+    }
+    expect((await as("breakthrough").get(`/api/cases/${id}`)).statusCode).toBe(200);
+    expect(await onAgenda(id)).toBe(true);
   });
 });
