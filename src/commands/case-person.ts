@@ -3,6 +3,7 @@
 import type { Orm } from "../db/connect.ts";
 import { findUserById, type RoleScope } from "../db/repositories/users.ts";
 import type { CasePerson } from "../domain/cases/model.ts";
+import { canTakePart } from "../domain/cases/participants.ts";
 import { isRoleCode, type RoleCode } from "../domain/policy/roles.ts";
 
 /** The organisation a role assignment stands for: its school, municipality, partnership or region. */
@@ -21,4 +22,25 @@ export async function casePersonOf(
   const scope = user?.roles.find((r) => r.role === role && isRoleCode(r.role));
   if (!user || !scope) return undefined;
   return { personId: user.id, role, organisation: organisation ?? organisationOf(scope) };
+}
+
+/**
+ * A breakthrough-team member's account as the case person they take part as: in their
+ * `breakthrough_member` role when they hold it, else in the first role that can take part in a
+ * case (a leerplicht officer or youth-care worker sitting on the team). They take part for the
+ * team: the organisation is the team's name, the partner that consent (b) names.
+ */
+export async function teamMemberPerson(
+  orm: Orm,
+  userId: string,
+  teamName: string,
+): Promise<CasePerson | undefined> {
+  const user = await findUserById(orm, userId).catch(() => undefined);
+  const roles = (user?.roles ?? [])
+    .map((r) => r.role)
+    .filter(isRoleCode)
+    .filter(canTakePart);
+  const role = roles.includes("breakthrough_member") ? "breakthrough_member" : roles[0];
+  if (!user || !role) return undefined;
+  return { personId: user.id, role, organisation: teamName };
 }

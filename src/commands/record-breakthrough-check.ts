@@ -21,7 +21,7 @@ export function recordBreakthroughCheck(
     { type: "record_breakthrough_check", ...input },
     today,
     async (ctx, next) => {
-      if (next.phase === "BREAKTHROUGH") await putOnAgenda(ctx, input.reason);
+      if (next.phase === "BREAKTHROUGH") await putOnAgenda({ ...ctx, case: next }, input.reason);
     },
   );
 }

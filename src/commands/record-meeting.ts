@@ -5,6 +5,7 @@ import type { Database } from "../db/connect.ts";
 import { insertMeeting } from "../db/repositories/meetings.ts";
 import { insertAction, loadPlan } from "../db/repositories/plan.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
+import { actionOwnerOrganisation } from "../domain/cases/participants.ts";
 import { type Meeting, type MeetingKind, recordMeeting } from "../domain/cases/plan.ts";
 import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
@@ -15,7 +16,8 @@ export interface MeetingInput {
   participantIds: string[];
   decisions: {
     text: string;
-    action?: { ownerPersonId: string; ownerOrganisation: string; dueDate: IsoDate };
+    /** The organisation is used only for an owner who does not take part in the case. */
+    action?: { ownerPersonId: string; ownerOrganisation?: string; dueDate: IsoDate };
   }[];
 }
 
@@ -42,7 +44,20 @@ export function recordCaseMeeting(
       decisions: input.decisions.map((d) => ({
         id: randomUUID(),
         text: d.text,
-        ...(d.action ? { action: { id: randomUUID(), ...d.action } } : {}),
+        ...(d.action
+          ? {
+              action: {
+                id: randomUUID(),
+                ownerPersonId: d.action.ownerPersonId,
+                ownerOrganisation: actionOwnerOrganisation(
+                  ctx.case,
+                  d.action.ownerPersonId,
+                  d.action.ownerOrganisation,
+                ),
+                dueDate: d.action.dueDate,
+              },
+            }
+          : {}),
       })),
     };
     const result = recordMeeting(await loadPlan(ctx.tx.orm, caseId), meeting);

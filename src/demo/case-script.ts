@@ -769,7 +769,7 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
             today,
           ),
         );
-        join(on(36), "casusregisseur", "doorbraakteam", org.doorbraakteam);
+        // Convening made the team's members with an account participants (consent (b) above).
         document(
           on(37),
           "casusregisseur",
@@ -839,7 +839,7 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
             today,
           ),
         );
-        join(on(41), "casusregisseur", "doorbraakteam", org.doorbraakteam);
+        // The week-8 "no" convened the team: its members with an account take part already.
         meeting(
           on(47),
           "breakthrough_team",

@@ -40,6 +40,8 @@ export interface DuoReportRow {
   fields: Record<string, unknown>;
   closing_reason: string | null;
   closing_note: string | null;
+  /** The day the school submitted it to DUO (its first `geregistreerd`); null while a concept. */
+  submitted_on: string | null;
 }
 
 /** What the school fills in before submitting (the legally required fields beyond the figures). */
@@ -58,7 +60,9 @@ export interface DuoReportFields {
 
 const SELECT_REPORT = `select id, pupil_id, school_id, report_type, repeat_number,
   start_date::text, end_date::text, due_date::text, status, days_absent,
-  hours_absent::float8 as hours_absent, all_lessons_missed, fields, closing_reason, closing_note
+  hours_absent::float8 as hours_absent, all_lessons_missed, fields, closing_reason, closing_note,
+  (select min(h.on_date)::text from duo_report_status_history h
+    where h.report_id = duo_reports.id and h.to_status = 'geregistreerd') as submitted_on
   from duo_reports`;
 
 export interface PrepareResult {

@@ -93,9 +93,9 @@ describe("doorbraakteam", () => {
     await form.getByLabel("Reden").fill("Terug op school met een aangepast rooster.");
     await form.getByRole("button", { name: "Vastleggen" }).click();
     await poll(() => page.getByTestId("case-notice").textContent()).toBe("De casus is afgesloten.");
-    await poll(() => page.getByTestId("case-summary").textContent()).toContain("Afgesloten");
-    expect(await page.getByRole("main").textContent()).toContain(
-      "Terug op eigen school (volledig)",
+    // The director took part only while the case was open (§2): the file is the school's now.
+    await poll(() => page.getByRole("main").textContent()).toContain(
+      "U neemt niet meer deel aan deze casus",
     );
     // A closed case offers nothing more.
     expect(await page.getByRole("button", { name: "Casus afsluiten", exact: true }).count()).toBe(

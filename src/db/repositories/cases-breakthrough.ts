@@ -31,6 +31,36 @@ export async function createTeam(orm: Orm, team: BreakthroughTeam): Promise<void
   }
 }
 
+async function membersOf(orm: Orm, teamId: string): Promise<TeamMember[]> {
+  return orm
+    .select({
+      discipline: breakthroughTeamMembers.discipline,
+      name: breakthroughTeamMembers.name,
+      organisation: breakthroughTeamMembers.organisation,
+      userId: breakthroughTeamMembers.userId,
+    })
+    .from(breakthroughTeamMembers)
+    .where(eq(breakthroughTeamMembers.teamId, teamId))
+    .orderBy(asc(breakthroughTeamMembers.seq));
+}
+
+/** The teams that have the case on their agenda, with their members. */
+export async function teamsWithCaseOnAgenda(orm: Orm, caseId: string): Promise<BreakthroughTeam[]> {
+  const rows = await orm
+    .selectDistinct({
+      id: breakthroughTeams.id,
+      municipality: breakthroughTeams.municipality,
+      name: breakthroughTeams.name,
+    })
+    .from(breakthroughAgenda)
+    .innerJoin(breakthroughTeams, eq(breakthroughTeams.id, breakthroughAgenda.teamId))
+    .where(eq(breakthroughAgenda.caseId, caseId))
+    .orderBy(asc(breakthroughTeams.id));
+  const teams: BreakthroughTeam[] = [];
+  for (const team of rows) teams.push({ ...team, members: await membersOf(orm, team.id) });
+  return teams;
+}
+
 export async function teamForMunicipality(
   orm: Orm,
   municipality: string,
@@ -42,17 +72,7 @@ export async function teamForMunicipality(
     .orderBy(asc(breakthroughTeams.id))
     .limit(1);
   if (!team) return undefined;
-  const members = await orm
-    .select({
-      discipline: breakthroughTeamMembers.discipline,
-      name: breakthroughTeamMembers.name,
-      organisation: breakthroughTeamMembers.organisation,
-      userId: breakthroughTeamMembers.userId,
-    })
-    .from(breakthroughTeamMembers)
-    .where(eq(breakthroughTeamMembers.teamId, team.id))
-    .orderBy(asc(breakthroughTeamMembers.seq));
-  return { ...team, members };
+  return { ...team, members: await membersOf(orm, team.id) };
 }
 
 export async function addToAgenda(

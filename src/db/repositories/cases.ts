@@ -14,6 +14,7 @@ import type {
   ClockMode,
   LadderSituation,
   Participant,
+  ParticipationEndReason,
   StagnationCause,
   TransitionBasis,
   WorkingMode,
@@ -121,11 +122,12 @@ export async function saveCase(orm: Orm, before: Case, after: Case): Promise<voi
         organisation: p.organisation,
         since: p.since,
         until: p.until ?? null,
+        endedBecause: p.endedBecause ?? null,
       });
     } else if (old.until !== p.until) {
       await orm
         .update(caseParticipants)
-        .set({ until: p.until ?? null })
+        .set({ until: p.until ?? null, endedBecause: p.endedBecause ?? null })
         .where(and(eq(caseParticipants.caseId, after.id), eq(caseParticipants.seq, i + 1)));
     }
   }
@@ -246,6 +248,7 @@ async function assembleCases(orm: Orm, rows: CaseRow[]): Promise<Case[]> {
             organisation: p.organisation,
             since: p.since,
             ...(p.until ? { until: p.until } : {}),
+            ...(p.endedBecause ? { endedBecause: p.endedBecause as ParticipationEndReason } : {}),
           }),
         ),
       clockMode: row.clockMode as ClockMode,

@@ -109,6 +109,8 @@ export const caseParticipants = pgTable(
     organisation: text("organisation").notNull(),
     since: day("since").notNull(),
     until: day("until"),
+    /** Set when the law ended the participation (consent (b) withdrawn), not a person. */
+    endedBecause: text("ended_because"),
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.seq] }),

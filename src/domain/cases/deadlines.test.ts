@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CaseEvent, caseDeadlines, type Deadline, type DeadlineCode } from "./deadlines.ts";
+import {
+  type CaseEvent,
+  caseDeadlines,
+  type Deadline,
+  type DeadlineCode,
+  nextDeadline,
+} from "./deadlines.ts";
 import type { Case } from "./model.ts";
 import { addGoal, emptyPlan, type Plan } from "./plan.ts";
 import { calendar, sampleCase } from "./test-fixtures.ts";
@@ -153,11 +159,58 @@ describe("case deadlines", () => {
       },
     };
     const all = caseDeadlines(closed, calendar, "2026-06-01", { events: [], plan: noPlan });
-    expect(all.find((d) => d.code === "first_professional_contact")?.status).toBe("open");
+    // Missed before closing: stays missed. Still open at closing: the obligation ended there.
+    expect(all.find((d) => d.code === "mentor_contact")?.status).toBe("overdue");
+    expect(all.map((d) => d.code)).not.toContain("first_professional_contact");
+    expect(all.map((d) => d.code)).not.toContain("smart_goals");
     expect(all.find((d) => d.code === "three_month_guarantee")).toMatchObject({
       status: "met",
       metOn: "2025-12-02",
     });
     expect(all.map((d) => d.code)).not.toContain("monthly_director_review");
+  });
+
+  it("gives a closed case no next deadline and no overdue status (issue 11 item 4b)", () => {
+    const open = caseDeadlines(c, calendar, "2025-12-04", { events: [], plan: noPlan });
+    expect(nextDeadline(c, open)).toMatchObject({ code: "mentor_contact", status: "overdue" });
+    const closed: Case = {
+      ...c,
+      phase: "CLOSED",
+      closing: {
+        outcome: "own_school_full_time",
+        closedAt: "2025-12-02",
+        durationDays: 6,
+        guaranteeHeld: true,
+      },
+    };
+    const all = caseDeadlines(closed, calendar, "2026-06-01", { events: [], plan: noPlan });
+    expect(nextDeadline(closed, all)).toBeUndefined();
+  });
+});
+
+describe("the mentor's contact of a case opened after the absence began (§5 SCHOOL, issue 11 4a)", () => {
+  // Absence since Wednesday 2025-11-26; the case is opened a week later.
+  const late = sampleCase({ openedAt: "2025-12-03" });
+
+  it("is due on the opening day, not already late when the case opens", () => {
+    expect(deadline(late, "2025-12-03", "mentor_contact")).toMatchObject({
+      dueDate: "2025-12-03",
+      status: "open",
+    });
+    expect(deadline(late, "2025-12-04", "mentor_contact")?.status).toBe("overdue");
+    // Contact made before the case existed still meets it, on time.
+    expect(
+      deadline(late, "2025-12-04", "mentor_contact", [event("mentor_contact", "2025-11-27")]),
+    ).toMatchObject({ status: "met", onTime: true });
+  });
+
+  it("keeps the 3rd sick day when the case opened before it", () => {
+    const sick = sampleCase({ absenceStartedSick: true, openedAt: "2025-11-27" });
+    expect(deadline(sick, "2025-11-27", "mentor_contact")?.dueDate).toBe("2025-11-28");
+    const sickLate = sampleCase({ absenceStartedSick: true, openedAt: "2025-12-01" });
+    expect(deadline(sickLate, "2025-12-01", "mentor_contact")).toMatchObject({
+      dueDate: "2025-12-01",
+      status: "open",
+    });
   });
 });

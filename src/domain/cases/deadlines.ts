@@ -2,14 +2,19 @@
 // school's calendar, the recorded events and the plan, with due date, status and who is
 // responsible. Readings (docs/cases.md):
 //   - mentor contact: due on the absence start; when the absence started as a sick report, on
-//     the 3rd school day of it ("uiterlijk na 3 ziektedagen");
+//     the 3rd school day of it ("uiterlijk na 3 ziektedagen"); never before the case's opening:
+//     §5's SCHOOL row puts it among what must happen once the case is entered ("on opening …
+//     mentor contacts pupil and parents the same day"), so a case opened after that day has it
+//     due on the opening day — due today, not already late (issue 11 item 4a);
 //   - the other one-off deadlines count from the case start (opening date); contact recorded
 //     from the absence start onwards counts, also when it happened before the case was opened;
 //   - a one-off deadline is `met` once its event happened (`onTime` tells whether by the due
 //     date, for the KPIs), `overdue` after the due date without it, `open` before;
 //   - recurring reviews are never `met`: each review moves the next due date; the weekly school
 //     review exists only while the case is in SCHOOL (from the opening or the de-escalation);
-//   - a closed case is evaluated at its closing date: its obligations ended there.
+//   - a closed case is evaluated at its closing date: its obligations ended there. What was
+//     missed before stays `overdue` (the KPIs count it missed); what was still open is dropped,
+//     and a closed case has no next deadline (nextDeadline; issue 11 item 4b).
 import { addDays, type IsoDate } from "../calendar/dates.ts";
 import type { SchoolCalendar } from "../calendar/school-calendar.ts";
 import type { RoleCode } from "../policy/roles.ts";
@@ -25,7 +30,9 @@ export type CaseEventKind =
   | "home_visit"
   | "first_conversation"
   | "school_review"
-  | "director_review";
+  | "director_review"
+  /** Recorded by the system, meets no deadline: a partner's access came back with consent (b). */
+  | "access_restored";
 
 /** Something that happened in the case and satisfies a deadline. */
 export interface CaseEvent {
@@ -146,9 +153,10 @@ export function caseDeadlines(
   const { events } = inputs;
   const from = c.absenceStartDate;
   const owner = { role: c.owner.role, personId: c.owner.personId };
-  const mentorDue = c.absenceStartedSick
+  const absenceDue = c.absenceStartedSick
     ? nthSchoolDayFrom(calendar, from, SICK_DAYS_BEFORE_MENTOR_CONTACT)
     : from;
+  const mentorDue = [absenceDue, c.openedAt].sort()[1] as IsoDate; // the later of the two
   const goalsOn = goalsSetOn(inputs.plan);
 
   const deadlines: Deadline[] = [
@@ -218,7 +226,19 @@ export function caseDeadlines(
 
   const guarantee = guaranteeDeadline(c, asOf, owner);
   if (guarantee) deadlines.push(guarantee);
-  return deadlines;
+  return c.closing ? deadlines.filter((d) => d.status !== "open") : deadlines;
+}
+
+/**
+ * The first deadline that needs attention: overdue/at-risk first, then the earliest open one.
+ * A closed case has none: nothing is due any more.
+ */
+export function nextDeadline(c: Case, deadlines: readonly Deadline[]): Deadline | undefined {
+  if (c.phase === "CLOSED" || c.closing) return undefined;
+  const pending = deadlines.filter((d) => d.status !== "met" && d.status !== "breached");
+  const urgent = pending.filter((d) => d.status === "overdue" || d.status === "at_risk");
+  const pool = urgent.length > 0 ? urgent : pending;
+  return [...pool].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))[0];
 }
 
 /** A closed case keeps what its closing recorded; without an offer needed (moved out) it has none. */

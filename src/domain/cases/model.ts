@@ -85,7 +85,15 @@ export interface Participant extends CasePerson {
   since: IsoDate;
   /** Set when the person left the case; absent while participating. */
   until?: IsoDate;
+  /**
+   * Why the participation ended, when the law decided it rather than a person: consent (b) for
+   * the organisation was withdrawn or refused (domain.md §5 "withdrawal takes effect at once").
+   * Only such participations come back when the consent is given again.
+   */
+  endedBecause?: ParticipationEndReason;
 }
+
+export type ParticipationEndReason = "consent_withdrawn";
 
 export type CaseOpening =
   | { kind: "signals"; signalIds: readonly string[] }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { recordConsent } from "./consent.ts";
 import { recordLadderStep } from "./ladder.ts";
 import { openCase } from "./model.ts";
-import { addParticipant, removeParticipant, setOwner } from "./participants.ts";
+import {
+  addParticipant,
+  removeParticipant,
+  restoreAfterConsent,
+  setOwner,
+  teamJoins,
+} from "./participants.ts";
 import { flagStagnation, resolveStagnation } from "./stagnation.ts";
 import { coordinator, directorActor, emptyConsent, sampleCase } from "./test-fixtures.ts";
 
@@ -89,6 +95,62 @@ describe("participants and owner", () => {
     expect(removed).toMatchObject({ ok: true, case: { owner: { personId: "u-lpa" } } });
     if (removed.ok)
       expect(removed.case.participants[0]).toMatchObject({ personId: "u-zc", until: "2026-01-06" });
+  });
+});
+
+describe("the breakthrough team and consent (b) given again (§5)", () => {
+  const team = "Doorbraakteam Voorbeeld";
+  const member = { personId: "u-dbt", role: "breakthrough_member", organisation: team } as const;
+  const lpa = { personId: "u-lpa", role: "attendance_officer", organisation: team } as const;
+  const teamConsent = (decision: "given" | "withdrawn", at: string, file = emptyConsent()) => {
+    const r = recordConsent(file, {
+      id: `k-${decision}-${at}`,
+      purpose: "involve_partner",
+      subject: team,
+      decision,
+      giver: { kind: "parent", personId: "ouder-1" },
+      at,
+      recordedBy: "u-cr",
+    });
+    if (!r.ok) throw new Error(r.message);
+    return r.file;
+  };
+
+  it("convening adds the members: partners only with consent (b) for the team", () => {
+    const without = teamJoins(sampleCase(), [member, lpa], emptyConsent(), "2026-02-02");
+    expect(without.joined).toEqual(["u-lpa"]);
+    expect(without.withoutConsent).toEqual(["u-dbt"]);
+    const withConsent = teamJoins(
+      sampleCase(),
+      [member, lpa],
+      teamConsent("given", "2026-02-02"),
+      "2026-02-02",
+    );
+    expect(withConsent.joined).toEqual(["u-dbt", "u-lpa"]);
+    // Someone already in the case is left as they are.
+    expect(teamJoins(withConsent.case, [member], emptyConsent(), "2026-02-03").joined).toEqual([]);
+  });
+
+  it("restores only the participations the withdrawal ended", () => {
+    const joined = teamJoins(
+      sampleCase(),
+      [member, lpa],
+      teamConsent("given", "2026-02-02"),
+      "2026-02-02",
+    );
+    const byLaw = removeParticipant(joined.case, "u-dbt", "2026-02-03", "consent_withdrawn");
+    if (!byLaw.ok) throw new Error(byLaw.message);
+    const byHand = removeParticipant(byLaw.case, "u-lpa", "2026-02-03");
+    if (!byHand.ok) throw new Error(byHand.message);
+    const back = restoreAfterConsent(byHand.case, team, "2026-02-04");
+    expect(back.restored).toEqual(["u-dbt"]);
+    expect(back.case.participants.filter((p) => p.personId === "u-dbt")).toEqual([
+      { ...member, since: "2026-02-02", until: "2026-02-03", endedBecause: "consent_withdrawn" },
+      { ...member, since: "2026-02-04" },
+    ]);
+    // Another organisation's consent, or a second restore, brings nobody back.
+    expect(restoreAfterConsent(byHand.case, "Jeugdteam Noord", "2026-02-04").restored).toEqual([]);
+    expect(restoreAfterConsent(back.case, team, "2026-02-05").restored).toEqual([]);
   });
 });
 

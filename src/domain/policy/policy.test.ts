@@ -150,9 +150,30 @@ describe("authorization out of scope", () => {
     expect(can(head, "close_case", caseIn("BREAKTHROUGH"))).toBe(false);
   });
 
-  it("freezes a closed case for changes but keeps it readable", () => {
-    const closed = caseIn("CLOSED");
-    expect(can(actorFor("case_director"), "read_case", closed)).toBe(true);
+  it("freezes a closed case for changes; it stays readable to school, leerplicht and parents", () => {
+    // The pupil scope of a closed case: its participants no longer count (open cases only).
+    // Its participations were never ended one by one: the case still lists them.
+    const closedPupil: PupilScope = { ...pupil, participantIds: [] };
+    const closed: Resource = {
+      kind: "case",
+      pupil: closedPupil,
+      case: { id: "c-1", phase: "CLOSED", participantIds: pupil.participantIds },
+    };
+    for (const role of [
+      "care_coordinator",
+      "school_head",
+      "attendance_officer",
+      "parent",
+    ] as const) {
+      expect(can(actorFor(role), "read_case", closed), role).toBe(true);
+    }
+    // §2 "only while they are a participant": closing ends it for the case as for the pupil.
+    for (const role of ["case_director", "youth_care", "breakthrough_member", "teacher"] as const) {
+      expect(can(actorFor(role), "read_case", closed), role).toBe(false);
+      expect(can(actorFor(role), "read_pupil", { kind: "pupil", pupil: closedPupil }), role).toBe(
+        role === "teacher",
+      );
+    }
     for (const action of [
       "update_plan",
       "close_case",

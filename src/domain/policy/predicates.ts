@@ -50,9 +50,21 @@ export const livesInMunicipality = predicate("livesInMunicipality", ({ grant, re
   return !!pupil && !!grant.municipalities?.includes(pupil.residenceMunicipality);
 });
 
-/** On a case: its own participants; on a pupil: the participants of the pupil's open cases. */
+/**
+ * On a case: its own participants while it is open; on a pupil: the participants of the pupil's
+ * open cases. domain.md §2: other professionals see a pupil "only while they are a participant
+ * in that pupil's case" — closing the case ends that for the case file as it does for the pupil,
+ * so a case list never shows a pupil whose page is closed to the same user (issue 11 item 4c).
+ * The school, leerplicht of the pupil's municipality and the parents keep reading a closed case
+ * through their own rules.
+ */
 export const isCaseParticipant = predicate("isCaseParticipant", ({ actor, resource }) => {
-  const participants = caseOf(resource)?.participantIds ?? pupilOf(resource)?.participantIds;
+  const scope = caseOf(resource);
+  const participants = scope
+    ? scope.phase === "CLOSED"
+      ? []
+      : scope.participantIds
+    : pupilOf(resource)?.participantIds;
   return !!participants?.includes(actor.personId);
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addDays, dayNumber, type IsoDate } from "../calendar/dates.ts";
 import { buildSchoolDays } from "../calendar/school-days.ts";
-import { type AbsenceDay, isReportOverdue, prepareReports, reportDueDate } from "./duo-report.ts";
+import {
+  type AbsenceDay,
+  isReportOverdue,
+  prepareReports,
+  reportDueDate,
+  reportTimeliness,
+} from "./duo-report.ts";
 import { changeReportStatus, overlappingExemption } from "./duo-report-status.ts";
 import { schoolDates, ZUID } from "./test-fixtures.ts";
 
@@ -144,5 +150,27 @@ describe("DUO absence reports", () => {
       note: "gesprek gevoerd",
     });
     expect(changeReportStatus("afgesloten", "ingetrokken").ok).toBe(false);
+  });
+});
+
+describe("a report against its due date (issue 11 item 7)", () => {
+  const due = "2026-03-18";
+  it("calls a concept past its due date overdue, never sent late", () => {
+    const concept = { status: "concept", dueDate: due, submittedOn: null };
+    expect(reportTimeliness(concept, due)).toBe("due");
+    expect(reportTimeliness(concept, "2026-03-19")).toBe("overdue");
+  });
+
+  it("calls a report sent late only when it was sent after its due date", () => {
+    const sent = (submittedOn: string | null, status = "geregistreerd") => ({
+      status,
+      dueDate: due,
+      submittedOn,
+    });
+    expect(reportTimeliness(sent("2026-03-18"), "2026-04-01")).toBe("on_time");
+    expect(reportTimeliness(sent("2026-03-19"), "2026-04-01")).toBe("sent_late");
+    expect(reportTimeliness(sent("2026-03-19", "afgesloten"), "2026-04-01")).toBe("sent_late");
+    expect(reportTimeliness(sent(null), "2026-04-01")).toBeNull();
+    expect(reportTimeliness(sent(null, "ingetrokken"), "2026-04-01")).toBeNull();
   });
 });

@@ -89,6 +89,24 @@ export function isReportOverdue(report: { status: string; dueDate: IsoDate }, as
   return report.status === "concept" && asOf > report.dueDate;
 }
 
+/**
+ * How a report stands against its due date (domain.md §4 reporting duty), so a screen never
+ * calls a report that was not sent "reported late":
+ *   - `due` / `overdue`: a concept, not sent yet — before or after its due date;
+ *   - `on_time` / `sent_late`: sent to DUO (submitted on `submittedOn`) by or after its due date;
+ *   - null: withdrawn, or sent on an unknown date.
+ */
+export type ReportTimeliness = "due" | "overdue" | "on_time" | "sent_late";
+
+export function reportTimeliness(
+  report: { status: string; dueDate: IsoDate; submittedOn: IsoDate | null },
+  asOf: IsoDate,
+): ReportTimeliness | null {
+  if (report.status === "concept") return isReportOverdue(report, asOf) ? "overdue" : "due";
+  if (report.status === "ingetrokken" || report.submittedOn === null) return null;
+  return report.submittedOn > report.dueDate ? "sent_late" : "on_time";
+}
+
 interface Chain {
   start: number;
   end: number;

@@ -11,7 +11,7 @@ import {
   type ConsentPurpose,
   consentStatus,
 } from "../../domain/cases/consent.ts";
-import { caseDeadlines, type Deadline } from "../../domain/cases/deadlines.ts";
+import { caseDeadlines, type Deadline, nextDeadline } from "../../domain/cases/deadlines.ts";
 import { guaranteeState, threeMonthDueDate } from "../../domain/cases/guarantee.ts";
 import type { Case, CaseActor } from "../../domain/cases/model.ts";
 import type { Plan } from "../../domain/cases/plan.ts";
@@ -238,14 +238,6 @@ function presentBy(by: CaseActor) {
     : { kind: "system" as const, person_id: null, role: null };
 }
 
-/** The first deadline that needs attention: overdue/at-risk first, then the earliest open one. */
-function nextDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
-  const pending = deadlines.filter((d) => d.status !== "met" && d.status !== "breached");
-  const urgent = pending.filter((d) => d.status === "overdue" || d.status === "at_risk");
-  const pool = urgent.length > 0 ? urgent : pending;
-  return [...pool].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))[0];
-}
-
 function deadlinesOf(view: Pick<CaseView, "case" | "calendar" | "events" | "plan">, asOf: IsoDate) {
   return caseDeadlines(view.case, view.calendar, asOf, { events: view.events, plan: view.plan });
 }
@@ -256,7 +248,7 @@ export function presentCaseSummary(
 ): CaseSummaryBody {
   const c = view.case;
   const clockDate = c.closing ? c.closing.closedAt : asOf;
-  const next = nextDeadline(deadlinesOf(view, asOf));
+  const next = nextDeadline(c, deadlinesOf(view, asOf));
   return {
     id: c.id,
     pupil_id: c.pupilId,

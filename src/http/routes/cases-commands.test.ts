@@ -318,7 +318,11 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
       reason: "Geplaatst op het SO",
     });
     expect(closed.statusCode, closed.body).toBe(200);
-    const body = await detail("director");
+    // The school reads its closed case; the director took part only while it was open (§2),
+    // like the pupil page, which is closed to them now too.
+    expectProblem(await as("director").get(url()), 404);
+    expectProblem(await as("director").get("/api/pupils/P0001"), 404);
+    const body = await detail("coordinator");
     expect(body.phase).toBe("CLOSED");
     expect(body.closing).toEqual({
       outcome: "special_education",
@@ -334,7 +338,7 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
     ]);
     expect(body.allowed_actions).not.toContain("goals");
     expectProblem(
-      await as("director").post(url("goals"), {
+      await as("coordinator").post(url("goals"), {
         domain: "care",
         text: "x",
         measure: "y",

@@ -126,7 +126,15 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     body: z.object({
       description: Text,
       owner_person_id: Id,
-      owner_organisation: z.string().min(1).max(200),
+      owner_organisation: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe(
+          "ignored when the owner takes part in the case (their organisation in the case " +
+            "is used); required otherwise",
+        ),
       due_date: IsoDate,
     }),
     response: CreatedResponse,
@@ -139,7 +147,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
         {
           description: body.description,
           ownerPersonId: body.owner_person_id,
-          ownerOrganisation: body.owner_organisation,
+          ...(body.owner_organisation ? { ownerOrganisation: body.owner_organisation } : {}),
           dueDate: body.due_date,
         },
         today,

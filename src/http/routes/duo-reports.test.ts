@@ -20,6 +20,8 @@ interface Report {
   due_date: string;
   due_state: string | null;
   overdue: boolean;
+  submitted_on: string | null;
+  timeliness: string | null;
 }
 
 describe.each(engines())("DUO report API on $name", (engine) => {
@@ -96,6 +98,8 @@ describe.each(engines())("DUO report API on $name", (engine) => {
     expect(await at("2026-03-05")).toEqual({ P0001: "due", P0003: "overdue" });
     const overdue = await list(who.lpa!, "?as_of=2026-03-05&due=overdue");
     expect(overdue.body.map((r) => r.pupil_id)).toEqual(["P0003"]);
+    // Not sent and past its due date: overdue, not "sent late" (issue 11 item 7).
+    expect(overdue.body[0]).toMatchObject({ timeliness: "overdue", submitted_on: null });
     // On the 25th only P0003's report (ending that day) existed.
     expect(await at("2026-02-25")).toEqual({ P0003: "due" });
   });
@@ -153,7 +157,12 @@ describe.each(engines())("DUO report API on $name", (engine) => {
       note: "ingediend, kenmerk 123",
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
-    expect(submitted.json()).toMatchObject({ status: "geregistreerd", due_state: null });
+    expect(submitted.json()).toMatchObject({
+      status: "geregistreerd",
+      due_state: null,
+      submitted_on: "2026-03-02",
+      timeliness: "on_time",
+    });
     expect((await post(who.linde!, `${url}/fields`, { reporter_name: "Y" })).statusCode).toBe(409);
 
     expect((await status(who.linde!, { status: "afgesloten", note: "x" })).statusCode).toBe(403);

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditDecision, type CommandActor } from "../../commands/case-access.ts";
 import { appendAuditRows } from "../../db/repositories/cases-access-facts.ts";
+import { reportTimeliness } from "../../domain/signals/duo-report.ts";
 import { toCsv, toExportRecord } from "../../domain/signals/duo-report-export.ts";
 import { DUO_CLOSING_REASONS, DUO_STATUSES } from "../../domain/signals/duo-report-status.ts";
 import {
@@ -61,6 +62,14 @@ export const DuoReportSchema = z
       .describe("a concept still to be submitted: due, or overdue after its due date"),
     closing_reason: nullableText,
     closing_note: nullableText,
+    submitted_on: z.iso.date().nullable().describe("the day it was submitted to DUO"),
+    timeliness: z
+      .enum(["due", "overdue", "on_time", "sent_late"])
+      .nullable()
+      .describe(
+        "against the due date: a concept is due or overdue (not sent); a sent report was " +
+          "sent on time or late; null when withdrawn",
+      ),
   })
   .meta({ id: "DuoReport" });
 
@@ -83,7 +92,16 @@ const ListQuery = z.object({
 function present(r: DuoReportRow, asOf: string) {
   const record = toExportRecord(r, asOf);
   const dueState = r.status !== "concept" ? null : record.overdue ? "overdue" : "due";
-  return { ...record, due_state: dueState } as z.infer<typeof DuoReportSchema>;
+  const timeliness = reportTimeliness(
+    { status: r.status, dueDate: r.due_date, submittedOn: r.submitted_on },
+    asOf,
+  );
+  return {
+    ...record,
+    due_state: dueState,
+    submitted_on: r.submitted_on,
+    timeliness,
+  } as z.infer<typeof DuoReportSchema>;
 }
 
 /** The reports the user may see, filtered, with one audit row per pupil shown. */

@@ -43,7 +43,8 @@ export interface CaseCommandBodies {
   actions: {
     description: string;
     owner_person_id: string;
-    owner_organisation: string;
+    /** Ignored by the server for an owner taking part in the case (their organisation counts). */
+    owner_organisation?: string;
     due_date: string;
   };
   goals: { domain: "education" | "care"; text: string; measure: string; target_date: string };

@@ -42,6 +42,8 @@ export const caseFileNl = {
   },
   loading: "De casus wordt geladen…",
   back: "Terug naar de casussen",
+  noLongerVisible:
+    "U neemt niet meer deel aan deze casus, dus het dossier is niet meer voor u zichtbaar. De school en leerplicht houden het dossier.",
   timeline: {
     date: "Datum",
     event: "Gebeurtenis",
@@ -101,11 +103,9 @@ export const caseFileNl = {
     description: "Wat moet er gebeuren?",
     ownerPerson: "Eigenaar (gebruiker)",
     ownerPersonHint: "De deelnemer die de actie uitvoert.",
-    ownerOrganisation: "Organisatie van de eigenaar",
     dueDate: "Uiterlijk op",
     descriptionRequired: "Beschrijf de actie.",
     ownerRequired: "Kies wie de actie uitvoert.",
-    organisationRequired: "Vul de organisatie in.",
     added: "De actie is toegevoegd aan het plan.",
   },
   participants: {
@@ -184,6 +184,7 @@ export const caseFileNl = {
     first_conversation: "Eerste gesprek",
     school_review: "Bespreking op school",
     director_review: "Bespreking met de casusregisseur",
+    access_restored: "Toegang hersteld: toestemming opnieuw gegeven",
   } as Record<string, string>,
   arbitration: {
     startedAt: "Gestart op",
@@ -348,6 +349,10 @@ export const monitorNl = {
   measure: "Maatstaf",
   count: "Aantal",
   suppressed: "< 5",
+  /** A euro sum or a percentage that rests on 1–4 children: not "< 5" (that reads as €5 or 5%). */
+  suppressedFigure: "afgeschermd (1–4 kinderen)",
+  /** A KPI without cases in the quarter: nothing to show, nothing suppressed. */
+  noCases: "geen casussen",
   noGroup: "(zonder school)",
   signal: (name: string) => `Signaal: ${name}`,
   casesOpen: (phase: string) => `Open casussen in fase ${phase}`,

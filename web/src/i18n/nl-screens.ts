@@ -131,7 +131,10 @@ export const screensNl = {
     duoDue: "Melden uiterlijk",
     duoStatus: "Status",
     duoHours: "Uren afwezig",
-    duoOverdue: "Te laat gemeld",
+    /** Not sent to DUO and past its due date. */
+    duoOverdue: "Melding te laat",
+    /** Sent to DUO, after its due date. */
+    duoSentLate: "Te laat gemeld",
     duoStatuses: {
       concept: "Klaar om te melden",
       geregistreerd: "Geregistreerd bij DUO",

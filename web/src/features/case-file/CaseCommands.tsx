@@ -5,6 +5,7 @@ import { type CaseDetail, runCaseCommand, updateActionStatus } from "../../api/c
 import { personLabel } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
 import { workKeys } from "../cases/queries.ts";
+import { organisationOfOwner } from "./action-owner.ts";
 import type { UiCommand } from "./allowed.ts";
 import { CommandForm, type FieldSpec, type Values } from "./CommandForm.tsx";
 
@@ -46,12 +47,6 @@ export function AddActionForm({ detail, myId, today, onDone }: Omit<Props, "allo
       required: t.caseFile.plan.ownerRequired,
     },
     {
-      name: "organisation",
-      kind: "text",
-      label: t.caseFile.plan.ownerOrganisation,
-      required: t.caseFile.plan.organisationRequired,
-    },
-    {
       name: "due",
       kind: "date",
       label: t.caseFile.plan.dueDate,
@@ -65,15 +60,17 @@ export function AddActionForm({ detail, myId, today, onDone }: Omit<Props, "allo
       id="add-action"
       label={t.caseFile.plan.addAction}
       fields={fields}
-      initial={me ? { owner: me.person_id, organisation: me.organisation } : {}}
-      submit={(v: Values) =>
-        runCaseCommand(detail.id, "actions", {
+      initial={me ? { owner: me.person_id } : {}}
+      submit={(v: Values) => {
+        // The chosen owner's organisation in the case (a field of its own went stale).
+        const organisation = organisationOfOwner(active, v.owner ?? "");
+        return runCaseCommand(detail.id, "actions", {
           description: v.description?.trim() ?? "",
           owner_person_id: v.owner ?? "",
-          owner_organisation: v.organisation?.trim() ?? "",
+          ...(organisation ? { owner_organisation: organisation } : {}),
           due_date: v.due ?? "",
-        })
-      }
+        });
+      }}
       done={t.caseFile.plan.added}
       refresh={refreshKeys(detail.id)}
       onDone={onDone}

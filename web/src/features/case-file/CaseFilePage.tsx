@@ -81,6 +81,29 @@ export function CaseFilePage() {
     );
   }
   if (query.isError) {
+    // A command here that ended the user's part in the case (closing it: outside professionals
+    // see a case only while it is open, domain.md §2) says what happened, not "not found".
+    const lostAccess = notice.seq > 0 && isApiError(query.error, 404);
+    if (lostAccess) {
+      return (
+        <>
+          <PageHeading>{t.cases.title}</PageHeading>
+          <p
+            role="status"
+            ref={(el) => el?.focus()}
+            tabIndex={-1}
+            className="aanwezig-notice"
+            data-testid="case-notice"
+          >
+            {notice.text ?? ""}
+          </p>
+          <Paragraph>{f.noLongerVisible}</Paragraph>
+          <Paragraph>
+            <AppLink to="/casussen">{f.back}</AppLink>
+          </Paragraph>
+        </>
+      );
+    }
     return (
       <>
         <PageHeading>{isApiError(query.error, 404) ? t.notFound.title : t.cases.title}</PageHeading>

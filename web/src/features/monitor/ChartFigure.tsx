@@ -25,7 +25,8 @@ export interface FigureTable<Row> {
 
 export interface ChartFigureProps<Row> {
   kind: "bar" | "line";
-  chart: Omit<ChartProps, "suppressedText">;
+  /** `suppressedText` defaults to "< 5" (a count of children). */
+  chart: Omit<ChartProps, "suppressedText"> & { suppressedText?: string };
   /** The sentence that stands for the chart (its accessible name). */
   description: string;
   table: FigureTable<Row>;
@@ -108,7 +109,7 @@ export function ChartFigure<Row>({
         {controls}
         <div className="aanwezig-chart" role="img" aria-label={description}>
           <Suspense fallback={<Paragraph>{t.monitorScreens.figure.chartLoading}</Paragraph>}>
-            <Chart {...chart} suppressedText={t.monitor.suppressed} />
+            <Chart {...chart} suppressedText={chart.suppressedText ?? t.monitor.suppressed} />
           </Suspense>
         </div>
         <figcaption className="aanwezig-figure__caption">

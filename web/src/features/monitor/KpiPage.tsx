@@ -15,6 +15,7 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
 import { ChartFigure } from "./ChartFigure.tsx";
+import { kpiChartCategories, missingRealisation } from "./kpi-chart.ts";
 import { NotAvailable } from "./NotAvailable.tsx";
 import { QuarterField, useQuarterInput } from "./QuarterFields.tsx";
 import { quarterLabel, quarterOf, useEndpoint, useToday } from "./use-monitor.ts";
@@ -79,7 +80,7 @@ export function KpiResults({
     {
       key: "actual",
       header: k.actual,
-      value: (r) => (r.actual === null ? suppressedOrNone(r.total) : percent(r.actual)),
+      value: (r) => (r.actual === null ? missingRealisation(r) : percent(r.actual)),
     },
     { key: "met", header: k.met, value: (r) => r.met ?? t.monitor.suppressed },
     { key: "total", header: k.total, value: (r) => r.total ?? t.monitor.suppressed },
@@ -103,13 +104,7 @@ export function KpiResults({
           kpis.length,
         )}
         chart={{
-          categories: kpis.map((kpi) => ({
-            label: kpiName(kpi.code),
-            values: {
-              target: Math.round(kpi.target * 100),
-              actual: kpi.actual === null ? null : Math.round(kpi.actual * 100),
-            },
-          })),
+          categories: kpiChartCategories(kpis, (i) => kpiName(kpis[i]?.code ?? "")),
           series: [
             { key: "target", label: k.targetSeries },
             { key: "actual", label: k.actualSeries },
@@ -134,10 +129,6 @@ export function KpiResults({
       )}
     </>
   );
-}
-
-function suppressedOrNone(total: number | null): string {
-  return total === null ? t.monitor.suppressed : "";
 }
 
 const caseColumns: Column<KpiCase>[] = [

@@ -14,6 +14,7 @@ import {
   groupLabel,
   isAmount,
   type PivotTable,
+  suppressedText,
 } from "./measures.ts";
 
 const MAX_SERIES = 4;
@@ -62,7 +63,7 @@ export function PivotFigure({
       (measure, m): Column<PivotRow> => ({
         key: measure,
         header: measureLabel(measure),
-        value: (r) => cellExport(cellOf(r.cells[m])),
+        value: (r) => cellExport(cellOf(r.cells[m]), measure),
         cell: (r) => formatCell(cellOf(r.cells[m]), measure),
         sortable: true,
       }),
@@ -85,6 +86,7 @@ export function PivotFigure({
         })),
         series: shown.map((measure) => ({ key: measure, label: measureLabel(measure) })),
         format: (v) => formatCell(v, amount ? "budget" : ""),
+        suppressedText: suppressedText(amount ? "budget" : ""),
       }}
       controls={
         many ? (

@@ -163,7 +163,7 @@ export function TrendFigure({
       (q): Column<TrendRow> => ({
         key: q,
         header: quarterHeader(q, rows),
-        value: (r) => cellExport(cellOf(r.counts[q])),
+        value: (r) => cellExport(cellOf(r.counts[q]), measure),
         cell: (r) => formatCell(cellOf(r.counts[q]), measure),
         sortable: true,
       }),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cellOf, cellText, formatCell, measureLabel, pivot, sectionsOf } from "./measures.ts";
+import {
+  cellExport,
+  cellOf,
+  cellText,
+  formatCell,
+  measureLabel,
+  pivot,
+  sectionsOf,
+  suppressedText,
+} from "./measures.ts";
 
 describe("pivot", () => {
   it("keeps a suppressed cell null and makes a missing row 0", () => {
@@ -42,7 +51,12 @@ describe("cells", () => {
     expect(cellOf(undefined)).toBe(0);
     expect(cellText(null)).toBe("< 5");
     expect(cellText(1234)).toBe("1.234");
-    expect(formatCell(null, "budget_spent_eur")).toBe("< 5");
+    // Counts of children say "< 5"; a hidden euro sum never does (it would read as < €5).
+    expect(formatCell(null, "cases_open_weeks:gt6m")).toBe("< 5");
+    expect(formatCell(null, "budget_spent_eur")).toBe("afgeschermd (1–4 kinderen)");
+    expect(suppressedText("budget_spent_eur")).toBe("afgeschermd (1–4 kinderen)");
+    expect(cellExport(null, "budget_spent_eur")).toBe("afgeschermd (1–4 kinderen)");
+    expect(cellExport(null, "signal:ABSOLUTE")).toBe("< 5");
     expect(formatCell(1500, "budget_spent_eur")).toMatch(/^€\s?1\.500,00$/);
   });
 });

@@ -159,13 +159,23 @@ export function isAmount(measure: string): boolean {
   return measure.startsWith("budget");
 }
 
-/** A cell with its unit: euros for the budget, else a count; "< 5" when suppressed. */
+/**
+ * What stands for a suppressed cell of a measure. "< 5" is a count of children (interfaces.md
+ * "Monitor rows": counts of persons); a euro sum resting on 1–4 children is hidden as well, but
+ * "< 5" beside euros would read as less than €5, so it says it is hidden (issue 11 item 6).
+ */
+export function suppressedText(measure: string): string {
+  return isAmount(measure) ? t.monitor.suppressedFigure : t.monitor.suppressed;
+}
+
+/** A cell with its unit: euros for the budget, else a count; suppressedText when suppressed. */
 export function formatCell(cell: Cell, measure: string): string {
-  if (cell === null || !isAmount(measure)) return cellText(cell);
+  if (cell === null) return suppressedText(measure);
+  if (!isAmount(measure)) return cellText(cell);
   return cell.toLocaleString(t.locale, { style: "currency", currency: "EUR" });
 }
 
-/** A cell as exported: the number, or the text "< 5" for a suppressed count. */
-export function cellExport(cell: Cell): number | string {
-  return cell === null ? t.monitor.suppressed : cell;
+/** A cell as exported: the number, or the text that stands for a suppressed cell. */
+export function cellExport(cell: Cell, measure = ""): number | string {
+  return cell === null ? suppressedText(measure) : cell;
 }

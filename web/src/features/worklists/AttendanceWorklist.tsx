@@ -20,6 +20,7 @@ import {
   workKeys,
 } from "../cases/queries.ts";
 import { openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
+import { duoDueNote, isDuoOverdue } from "./duo-due-note.ts";
 
 /** A verzuimmelding as GET /api/duo-reports lists it (src/services/duo-reports.ts). */
 export interface DuoReport {
@@ -35,13 +36,11 @@ export interface DuoReport {
   status: string;
   hours_absent?: number;
   overdue?: boolean;
+  submitted_on?: string | null;
+  timeliness?: "due" | "overdue" | "on_time" | "sent_late" | null;
 }
 
 const FINAL = new Set(["afgesloten", "ter_kennisgeving", "ingetrokken"]);
-
-export function isDuoOverdue(report: DuoReport, today: string): boolean {
-  return report.overdue ?? (report.status === "concept" && today > report.due_date);
-}
 
 function DuoReports({ me }: { me: Me }) {
   const today = appToday(me);
@@ -89,14 +88,16 @@ function DuoReports({ me }: { me: Me }) {
       key: "due",
       header: t.worklist.duoDue,
       value: (r) => r.due_date,
-      cell: (r) =>
-        isDuoOverdue(r, today) ? (
-          <StatusText tone="danger">
-            {formatDate(r.due_date)} ({t.worklist.duoOverdue})
+      cell: (r) => {
+        const note = duoDueNote(r, today);
+        return note ? (
+          <StatusText tone={isDuoOverdue(r, today) ? "danger" : "warning"}>
+            {formatDate(r.due_date)} ({note})
           </StatusText>
         ) : (
           formatDate(r.due_date)
-        ),
+        );
+      },
       sortable: true,
     },
     {

@@ -44,7 +44,8 @@ export function BarChartView({ categories, series, format, suppressedText }: Cha
     for (const s of series) {
       const value = c.values[s.key] ?? null;
       point[`v${series.indexOf(s)}`] = value ?? 0;
-      point[`l${series.indexOf(s)}`] = value === null ? suppressedText : format(value);
+      point[`l${series.indexOf(s)}`] =
+        value === null ? (c.nullLabels?.[s.key] ?? suppressedText) : format(value);
     }
     return point;
   });

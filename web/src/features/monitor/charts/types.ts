@@ -8,6 +8,8 @@ export interface ChartSeries {
 export interface ChartCategory {
   label: string;
   values: Record<string, number | null>;
+  /** What a null value of a series says instead of the chart's suppressedText (e.g. no cases). */
+  nullLabels?: Record<string, string>;
 }
 
 export interface ChartProps {
@@ -15,5 +17,6 @@ export interface ChartProps {
   series: readonly ChartSeries[];
   /** How a value is written on a bar or in the tooltip (a count, a percentage, euros). */
   format: (value: number) => string;
+  /** What a null (suppressed) value says: "< 5" for counts of children. */
   suppressedText: string;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "case_participants" ADD COLUMN "ended_because" text;
