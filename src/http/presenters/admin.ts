@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ROLE_CODES, type RoleCode } from "../../domain/policy/roles.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
+import { PupilId, SchoolId, ShortText } from "../input-schemas.ts";
 import { RoleAssignmentSchema } from "./me.ts";
 
 export const SCOPE_KINDS = ["school", "municipality", "partnership", "pupil", "none"] as const;
@@ -41,12 +42,12 @@ export const RoleScopeKindsSchema = z
   .array(z.object({ role: z.enum(ROLE_CODES), scope: z.enum(SCOPE_KINDS) }))
   .meta({ id: "RoleScopeKinds" });
 
-const ScopeValue = z.string().trim().min(1).max(100);
+const ScopeValue = ShortText.trim().min(1).max(100);
 
 export const NewAccountSchema = z
   .object({
     email: z.email().max(254),
-    name: z.string().trim().min(1).max(200),
+    name: ShortText.trim().min(1),
     password: z
       .string()
       .min(12)
@@ -54,10 +55,10 @@ export const NewAccountSchema = z
       .optional()
       .describe("initial password; leave out for an account that logs in through OIDC only"),
     role: z.enum(ROLE_CODES),
-    school_id: ScopeValue.optional(),
+    school_id: SchoolId.optional(),
     municipality: ScopeValue.optional(),
     partnership: ScopeValue.optional(),
-    pupil_id: ScopeValue.optional(),
+    pupil_id: PupilId.optional(),
   })
   .meta({ id: "NewAccount" });
 
