@@ -6,6 +6,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { PUPIL_ID_PATTERN, SCHOOL_ID_PATTERN } from "../domain/input/identifiers.ts";
 import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
 import {
   type Client,
@@ -252,6 +253,15 @@ describe.each(engines())("input hygiene at the HTTP edge on $name", (engine) => 
         "name",
       );
     });
+  });
+
+  it("states the id patterns and text lengths in the OpenAPI document", async () => {
+    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    const [pupilParam] = doc.paths["/api/pupils/{pupil_id}"].get.parameters;
+    expect(pupilParam.schema).toMatchObject({ pattern: PUPIL_ID_PATTERN.source, maxLength: 64 });
+    const openCase = doc.components.schemas.OpenCase.properties;
+    expect(openCase.school_id).toMatchObject({ pattern: SCHOOL_ID_PATTERN.source });
+    expect(openCase.reason).toMatchObject({ maxLength: 10_000 });
   });
 
   describe("body size", () => {
