@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type Database, openDatabase, resolveDbSpec } from "../db/connect.ts";
 import { migrateDatabase } from "../db/migrate.ts";
+import { isSchoolId } from "../domain/input/identifiers.ts";
 import { UsageError } from "./errors.ts";
 
 export type OutputFormat = "text" | "json" | "csv";
@@ -39,5 +40,19 @@ export function parseIsoDateOption(value: string, name: string): string {
   }
   const roundTrip = new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10);
   if (roundTrip !== value) throw new UsageError(`${name}: ${value} is not a calendar date`);
+  return value;
+}
+
+/**
+ * A school id given on the command line: BRIN + vestiging (interfaces.md), checked like the HTTP
+ * API checks one (src/domain/input/identifiers.ts), so a typo or an invisible character is a
+ * usage error, not an empty answer or a lookup of a school that cannot exist.
+ */
+export function parseSchoolIdOption(value: string, name: string): string {
+  if (!isSchoolId(value)) {
+    throw new UsageError(
+      `${name} must be a school id, BRIN + vestiging such as 12AB00 (got ${JSON.stringify(value)})`,
+    );
+  }
   return value;
 }

@@ -16,6 +16,7 @@ import {
   type HttpSettings,
   todayInNetherlands,
 } from "./context.ts";
+import { registerInputHygiene } from "./input-hygiene.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
 import { registerAdminRoutes } from "./routes/admin.ts";
@@ -49,9 +50,17 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
 }
 
+/**
+ * The largest JSON body a route takes unless it says otherwise (a document upload does; a CSV
+ * import streams with its own limit): a case command with every text field full stays under it.
+ * A larger body is a 413 problem+json that states the limit (problem.ts).
+ */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
     trustProxy: fastifyTrustProxy(
       options.trustProxy ?? parseTrustProxy(process.env.AANWEZIG_TRUST_PROXY),
     ),
@@ -76,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First, so that every answer carries them: pages, files, API, errors and the 404s.
   await registerSecurityHeaders(app);
   registerProblemHandlers(app);
+  // Before any route: a NUL or invisible character never reaches a handler or the database.
+  registerInputHygiene(app);
   await registerOpenApi(app, process.env.npm_package_version ?? "0.1.0");
   await app.register(cookie);
   await app.register(rateLimit, {

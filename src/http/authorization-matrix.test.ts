@@ -284,7 +284,7 @@ const MATRIX: Record<string, Endpoint> = {
   })),
   "POST /api/cases/{id}/actions": caseCommand("/actions", WORK_ON_CASE, () => ({
     description: "x",
-    owner_person_id: " ",
+    owner_person_id: "no-such-person",
     owner_organisation: " ",
     due_date: "2026-04-01",
   })),

@@ -32,7 +32,13 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional().describe("the request path the problem occurred on"),
     errors: z
-      .array(z.object({ in: z.string(), path: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          in: z.string().describe("where the field is: path, query, body or header"),
+          path: z.string().describe("the field, dotted for nested ones (decisions.0.text)"),
+          message: z.string(),
+        }),
+      )
       .optional()
       .describe("validation problems, one per invalid field"),
     existing_case_id: z
@@ -43,6 +49,15 @@ export const ProblemSchema = z
   .meta({ id: "Problem" });
 
 export type Problem = z.infer<typeof ProblemSchema>;
+export type FieldError = NonNullable<Problem["errors"]>[number];
+
+/** Fastify's names for the parts of a request, as a Problem's `errors[].in` names them. */
+const PART_OF_CONTEXT: Record<string, string> = {
+  params: "path",
+  querystring: "query",
+  body: "body",
+  headers: "header",
+};
 
 /** An expected failure a route raises on purpose; the error handler turns it into a Problem. */
 export class HttpProblem extends Error {
@@ -52,6 +67,7 @@ export class HttpProblem extends Error {
   readonly headers: Record<string, string>;
   /** Extension members of the problem (RFC 9457 §3.2), declared in ProblemSchema. */
   readonly extensions: Partial<Pick<Problem, "existing_case_id">>;
+  readonly errors: FieldError[] | undefined;
   constructor(
     status: number,
     detail?: string,
@@ -59,6 +75,7 @@ export class HttpProblem extends Error {
       type?: string;
       headers?: Record<string, string>;
       extensions?: Partial<Pick<Problem, "existing_case_id">>;
+      errors?: FieldError[];
     } = {},
   ) {
     super(detail ?? TITLES[status] ?? "Error");
@@ -68,6 +85,7 @@ export class HttpProblem extends Error {
     this.type = options.type ?? "about:blank";
     this.headers = options.headers ?? {};
     this.extensions = options.extensions ?? {};
+    this.errors = options.errors;
   }
 }
 
@@ -76,6 +94,23 @@ export const unauthorized = (detail = "Log in first, or send a valid bearer toke
 export const forbidden = (detail = "Your roles do not allow this.") => new HttpProblem(403, detail);
 export const notFound = (detail = "No such resource, or not one you may see.") =>
   new HttpProblem(404, detail);
+/** A body over the route's limit (bodyLimit, or a streamed upload's own). */
+export const contentTooLarge = (limitBytes: number) =>
+  new HttpProblem(
+    413,
+    `Het verzoek is te groot: hier zijn hoogstens ${limitBytes} bytes (${humanBytes(limitBytes)}) toegestaan.`,
+  );
+
+function humanBytes(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
 
 /** Response entries for the OpenAPI document: the statuses a route can answer with a Problem. */
 export function problemResponses(...statuses: number[]) {
@@ -120,17 +155,22 @@ function computationRefusedText(error: ComputationRefused): string {
     : `De monitor maakt nu voor veel gebruikers tegelijk nieuwe berekeningen. ${retry}`;
 }
 
+function fieldsOf(problem: HttpProblem): Partial<Problem> {
+  return {
+    ...problem.extensions,
+    type: problem.type,
+    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+    ...(problem.errors === undefined ? {} : { errors: problem.errors }),
+  };
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
       reply.headers(error.headers);
-      return sendProblem(request, reply, error.status, {
-        ...error.extensions,
-        type: error.type,
-        ...(error.detail === undefined ? {} : { detail: error.detail }),
-      });
+      return sendProblem(request, reply, error.status, fieldsOf(error));
     }
     if (error instanceof ComputationRefused) {
       reply.header("retry-after", String(error.retryAfterSeconds));
@@ -143,15 +183,21 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(request, reply, 400, {
         type: "urn:aanwezig:problem:validation",
         title: "Invalid request",
-        detail: "One or more fields are invalid.",
+        detail: "Een of meer velden zijn ongeldig.",
         errors: error.validation.map((issue) => ({
-          in: error.validationContext ?? "request",
+          in: PART_OF_CONTEXT[error.validationContext ?? ""] ?? "request",
           path: issue.instancePath.replace(/^\//, "").replaceAll("/", "."),
           message: issue.message ?? "invalid",
         })),
       });
     }
     const status = error.statusCode ?? 500;
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      const limit = request.routeOptions.bodyLimit;
+      if (limit !== undefined) {
+        return sendProblem(request, reply, 413, fieldsOf(contentTooLarge(limit)));
+      }
+    }
     if (status >= 400 && status < 500) {
       // Framework errors (bad JSON, wrong media type, too large): the status says enough. Their
       // messages can quote the request body, so they are not passed on.

@@ -10,7 +10,12 @@ import {
 } from "../../domain/signals/duo-report-export.ts";
 import { DUO_STATUSES, type DuoStatus } from "../../domain/signals/duo-report-status.ts";
 import { bringReportingDutyUpTo, listDuoReports } from "../../services/duo-reports.ts";
-import { globalOptions, parseIsoDateOption, withDatabase } from "../context.ts";
+import {
+  globalOptions,
+  parseIsoDateOption,
+  parseSchoolIdOption,
+  withDatabase,
+} from "../context.ts";
 import { UsageError } from "../errors.ts";
 
 interface DuoReportsOptions {
@@ -31,6 +36,8 @@ export function registerDuoReports(program: Command): void {
     .action(async (opts: DuoReportsOptions, command: Command) => {
       const { format } = globalOptions(command);
       const asOf = parseIsoDateOption(opts.asOf, "--as-of");
+      const school =
+        opts.school === undefined ? undefined : parseSchoolIdOption(opts.school, "--school");
       if (opts.status !== undefined && !(DUO_STATUSES as readonly string[]).includes(opts.status)) {
         throw new UsageError(
           `--status must be one of ${DUO_STATUSES.join(", ")} (got '${opts.status}')`,
@@ -48,7 +55,7 @@ export function registerDuoReports(program: Command): void {
         }
         const rows = await listDuoReports(db.sql, {
           ...(opts.status ? { status: opts.status as DuoStatus } : {}),
-          ...(opts.school ? { schoolId: opts.school } : {}),
+          ...(school ? { schoolId: school } : {}),
         });
         // A report exists from its end date on: at D only those that had been prepared by then.
         const records = rows.filter((r) => r.end_date <= asOf).map((r) => toExportRecord(r, asOf));

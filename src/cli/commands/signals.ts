@@ -4,7 +4,12 @@ import { csvText } from "../../domain/export/spreadsheet-csv.ts";
 import { resolveProfile, type SignalProfile } from "../../domain/signals/profiles.ts";
 import { SIGNAL_CODES, type Signal, type SignalCode } from "../../domain/signals/types.ts";
 import { evaluateSignalsAt, presentSignal } from "../../services/signals.ts";
-import { globalOptions, parseIsoDateOption, withDatabase } from "../context.ts";
+import {
+  globalOptions,
+  parseIsoDateOption,
+  parseSchoolIdOption,
+  withDatabase,
+} from "../context.ts";
 import { BadInputError, UsageError } from "../errors.ts";
 
 interface SignalsOptions {
@@ -29,22 +34,22 @@ export function registerSignals(program: Command): void {
     .action(async (opts: SignalsOptions, command: Command) => {
       const { format } = globalOptions(command);
       const asOf = parseIsoDateOption(opts.asOf ?? "", "--as-of");
+      const school =
+        opts.school === undefined ? undefined : parseSchoolIdOption(opts.school, "--school");
       const code = parseCode(opts.code);
       const profile = loadProfile(opts.profile ?? "default");
       await withDatabase(command, async (db) => {
-        if (opts.school) {
-          const known = await db.sql.query("select 1 from schools where school_id = $1", [
-            opts.school,
-          ]);
+        if (school) {
+          const known = await db.sql.query("select 1 from schools where school_id = $1", [school]);
           if (known.length === 0) {
             throw new BadInputError(
-              `--school ${opts.school}: onbekende school (unknown school); importeer eerst schools`,
+              `--school ${school}: onbekende school (unknown school); importeer eerst schools`,
             );
           }
         }
         const signals = await evaluateSignalsAt(db.sql, {
           asOf,
-          schoolId: opts.school,
+          schoolId: school,
           code,
           profile,
         });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../domain/policy/password-length.ts";
 import { ROLE_CODES, type RoleCode } from "../../domain/policy/roles.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
+import { PupilId, SchoolId, ShortText } from "../input-schemas.ts";
 import { RoleAssignmentSchema } from "./me.ts";
 
 export const SCOPE_KINDS = ["school", "municipality", "partnership", "pupil", "none"] as const;
@@ -42,12 +43,12 @@ export const RoleScopeKindsSchema = z
   .array(z.object({ role: z.enum(ROLE_CODES), scope: z.enum(SCOPE_KINDS) }))
   .meta({ id: "RoleScopeKinds" });
 
-const ScopeValue = z.string().trim().min(1).max(100);
+const ScopeValue = ShortText.trim().min(1).max(100);
 
 export const NewAccountSchema = z
   .object({
     email: z.email().max(254),
-    name: z.string().trim().min(1).max(200),
+    name: ShortText.trim().min(1),
     password: z
       .string()
       .min(PASSWORD_MIN_LENGTH)
@@ -58,10 +59,10 @@ export const NewAccountSchema = z
           "characters; refused (400) when common, breached or easy to guess (NIST SP 800-63B)",
       ),
     role: z.enum(ROLE_CODES),
-    school_id: ScopeValue.optional(),
+    school_id: SchoolId.optional(),
     municipality: ScopeValue.optional(),
     partnership: ScopeValue.optional(),
-    pupil_id: ScopeValue.optional(),
+    pupil_id: PupilId.optional(),
   })
   .meta({ id: "NewAccount" });
 

@@ -21,7 +21,7 @@ import {
   type ImportLogEntryBody,
   ImportLogEntrySchema,
 } from "../presenters/admin.ts";
-import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { contentTooLarge, HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { authorizeAdministration } from "./admin-gate.ts";
 import { type ImportJob, ImportJobs } from "./admin-import-jobs.ts";
 
@@ -115,7 +115,7 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
           transform(chunk: Buffer, _encoding, callback) {
             bytes += chunk.length;
             if (bytes > MAX_IMPORT_BYTES) {
-              callback(new HttpProblem(413, `A file may hold at most ${MAX_IMPORT_BYTES} bytes.`));
+              callback(contentTooLarge(MAX_IMPORT_BYTES));
             } else callback(null, chunk);
           },
         });

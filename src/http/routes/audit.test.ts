@@ -79,6 +79,6 @@ describe.each(engines())("GET /api/audit on $name", (engine) => {
     expect(next.entries[0].id).toBeLessThan(first.entries[1].id);
     const bad = await audit("privacy@regio.example", "limit=0");
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0]).toMatchObject({ in: "querystring", path: "limit" });
+    expect(bad.json().errors[0]).toMatchObject({ in: "query", path: "limit" });
   });
 });

@@ -6,11 +6,12 @@ import { z } from "zod";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
+import { PupilId } from "../input-schemas.ts";
 import { AuditPageSchema, presentAuditPage } from "../presenters/audit.ts";
 import { problemResponses } from "../problem.ts";
 
 const AuditQuerySchema = z.object({
-  pupil_id: z.string().min(1).max(64).optional(),
+  pupil_id: PupilId.optional(),
   user_id: z.uuid().optional(),
   before_id: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -7,12 +7,13 @@ import { attributeBudget } from "../../commands/attribute-budget.ts";
 import { commitBudget } from "../../commands/commit-budget.ts";
 import { reverseBudgetEntry } from "../../commands/reverse-budget-entry.ts";
 import type { HttpContext } from "../context.ts";
+import { LongText, RecordId, ShortText } from "../input-schemas.ts";
 import { CreatedResponse, commandRoute } from "./cases-command-route.ts";
 
 const Cents = z.number().int().positive().max(100_000_000);
 const Party = z.object({
   kind: z.enum(["municipality", "partnership"]),
-  id: z.string().min(1).max(100),
+  id: ShortText.min(1).describe("the municipality name or the partnership code"),
 });
 
 export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext): void {
@@ -21,7 +22,7 @@ export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext)
     path: "/api/cases/:id/budget/commitments",
     command: "commit_budget",
     summary: "Commit frictiebudget spending to the case (case director)",
-    body: z.object({ amount_cents: Cents, purpose: z.string().min(1).max(2000) }),
+    body: z.object({ amount_cents: Cents, purpose: LongText.min(1) }),
     response: CreatedResponse,
     status: 201,
     run: ({ actor, caseId, body, today }) =>
@@ -39,7 +40,7 @@ export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext)
     command: "attribute_budget",
     summary: "Record who should have paid a commitment (shares add up to it)",
     body: z.object({
-      commitment_id: z.string().min(1).max(64),
+      commitment_id: RecordId,
       shares: z
         .array(z.object({ party: Party, amount_cents: z.number().int().min(0).max(100_000_000) }))
         .min(1)
@@ -64,7 +65,7 @@ export function registerCaseBudgetRoutes(app: FastifyInstance, ctx: HttpContext)
     path: "/api/cases/:id/budget/reversals",
     command: "reverse_budget_entry",
     summary: "Reverse a commitment or attribution of the case (nothing is deleted)",
-    body: z.object({ entry_id: z.string().min(1).max(64), reason: z.string().min(1).max(2000) }),
+    body: z.object({ entry_id: RecordId, reason: LongText.min(1) }),
     response: CreatedResponse,
     status: 201,
     run: ({ actor, caseId, body, today }) =>

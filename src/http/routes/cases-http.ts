@@ -7,9 +7,10 @@ import type { CommandActor } from "../../commands/case-access.ts";
 import { requireActor } from "../auth/actor.ts";
 import { policyActor } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
+import { RecordId } from "../input-schemas.ts";
 import { forbidden, HttpProblem, notFound } from "../problem.ts";
 
-export const CaseParams = z.object({ id: z.string().min(1).max(64) });
+export const CaseParams = z.object({ id: RecordId });
 
 export const IsoDate = z.iso.date();
 

@@ -17,10 +17,12 @@ import type { TransitionOutcome } from "../../commands/transition-case.ts";
 import { CASE_OUTCOMES } from "../../domain/cases/model.ts";
 import type { CaseCommandName } from "../../domain/policy/case-actions.ts";
 import type { HttpContext } from "../context.ts";
+import { LongText, RecordId, ShortText } from "../input-schemas.ts";
 import { commandRoute, TransitionResponse } from "./cases-command-route.ts";
 import { IsoDate } from "./cases-http.ts";
 
-const Reason = z.string().min(1).max(4000);
+const Reason = LongText.min(1);
+const Member = ShortText.min(1);
 
 function presentTransition(result: Extract<TransitionOutcome, { ok: true }>) {
   const r = result.record;
@@ -65,7 +67,7 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
     "/api/cases/:id/escalate",
     "hand_to_director",
     "Hand the case to the case director before week 4 (the school expects > 4 weeks)",
-    z.object({ reason: Reason, new_owner_user_id: z.string().min(1).max(64).optional() }),
+    z.object({ reason: Reason, new_owner_user_id: RecordId.optional() }),
     ({ actor, caseId, body, today }) =>
       escalateCase(
         ctx.db,
@@ -136,9 +138,9 @@ export function registerCaseTransitionRoutes(app: FastifyInstance, ctx: HttpCont
     z.object({
       reason: Reason,
       committee: z.object({
-        parents_representative: z.string().min(1).max(200),
-        own_partnership_member: z.string().min(1).max(200),
-        neighbouring_partnership_member: z.string().min(1).max(200),
+        parents_representative: Member,
+        own_partnership_member: Member,
+        neighbouring_partnership_member: Member,
       }),
     }),
     ({ actor, caseId, body, today }) =>

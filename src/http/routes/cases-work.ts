@@ -19,11 +19,13 @@ import { CONSENT_PURPOSES } from "../../domain/cases/consent.ts";
 import { LADDER_SITUATIONS, STAGNATION_CAUSES, WORKING_MODES } from "../../domain/cases/model.ts";
 import { ROLE_CODES } from "../../domain/policy/roles.ts";
 import type { HttpContext } from "../context.ts";
+import { LongText, RecordId, ShortText } from "../input-schemas.ts";
 import { CaseStateResponse, CreatedResponse, commandRoute } from "./cases-command-route.ts";
 import { IsoDate } from "./cases-http.ts";
 
-const Text = z.string().min(1).max(4000);
-const Id = z.string().min(1).max(64);
+const Text = LongText.min(1);
+const Id = RecordId;
+const Organisation = ShortText.min(1);
 const EVENT_KINDS = [
   "mentor_contact",
   "professional_contact",
@@ -47,7 +49,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     summary: "Flag stagnation with its cause (optionally the arrangement the pupil waits for)",
     body: z.object({
       cause: z.enum(STAGNATION_CAUSES),
-      note: z.string().max(4000),
+      note: LongText,
       waiting_for_arrangement_id: Id.optional(),
     }),
     response: CreatedResponse,
@@ -86,7 +88,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     body: z.object({
       situation: z.enum(LADDER_SITUATIONS),
       mode: z.enum(WORKING_MODES),
-      reason: z.string().max(4000),
+      reason: LongText,
     }),
     response: CaseStateResponse,
     run: ({ actor, caseId, body, today }) => recordCaseLadderStep(db, actor, caseId, body, today),
@@ -126,15 +128,10 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     body: z.object({
       description: Text,
       owner_person_id: Id,
-      owner_organisation: z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .describe(
-          "ignored when the owner takes part in the case (their organisation in the case " +
-            "is used); required otherwise",
-        ),
+      owner_organisation: Organisation.optional().describe(
+        "ignored when the owner takes part in the case (their organisation in the case " +
+          "is used); required otherwise",
+      ),
       due_date: IsoDate,
     }),
     response: CreatedResponse,
@@ -181,7 +178,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     body: z.object({
       user_id: Id,
       role: z.enum(ROLE_CODES),
-      organisation: z.string().min(1).max(200).optional(),
+      organisation: Organisation.optional(),
     }),
     response: CaseStateResponse,
     status: 201,
@@ -216,7 +213,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     summary: "Record informed consent given, refused or withdrawn for one purpose",
     body: z.object({
       purpose: z.enum(CONSENT_PURPOSES),
-      subject: z.string().min(1).max(200).optional().describe("the partner organisation for (b)"),
+      subject: Organisation.optional().describe("the partner organisation for (b)"),
       decision: z.enum(["given", "refused", "withdrawn"]),
       giver: z
         .discriminatedUnion("kind", [
@@ -266,7 +263,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
             action: z
               .object({
                 owner_person_id: Id,
-                owner_organisation: z.string().min(1).max(200),
+                owner_organisation: Organisation,
                 due_date: IsoDate,
               })
               .optional(),
@@ -309,7 +306,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     body: z.object({
       kind: z.enum(EVENT_KINDS),
       date: IsoDate,
-      note: z.string().max(2000).optional(),
+      note: LongText.optional(),
     }),
     response: CreatedResponse,
     status: 201,
@@ -332,7 +329,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     command: "upload_document",
     summary: `Attach a document (base64 content, at most ${MAX_DOCUMENT_BYTES} bytes)`,
     body: z.object({
-      name: z.string().min(1).max(200),
+      name: ShortText.min(1),
       mime_type: z
         .string()
         .regex(/^[\w.+-]+\/[\w.+-]+$/)

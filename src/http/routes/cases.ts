@@ -23,6 +23,7 @@ import type { Case } from "../../domain/cases/model.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
 import { linkSignalsToCases } from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
+import { LongText, PupilId, RecordId, SchoolId } from "../input-schemas.ts";
 import {
   CaseDetailSchema,
   CaseSummarySchema,
@@ -36,13 +37,13 @@ import { involvesAuthorizedAbsence } from "./signals.ts";
 
 const OpenCaseBody = z
   .object({
-    pupil_id: z.string().min(1).max(64),
-    school_id: z.string().min(1).max(16).optional(),
+    pupil_id: PupilId,
+    school_id: SchoolId.optional(),
     absence_start_date: IsoDate,
     absence_started_sick: z.boolean().optional(),
     clock_mode: z.enum(["lesweken", "calendar_weeks"]).optional(),
-    reason: z.string().max(2000).optional().describe("required when opened by hand"),
-    signal_ids: z.array(z.string().min(1).max(200)).max(50).optional(),
+    reason: LongText.optional().describe("required when opened by hand"),
+    signal_ids: z.array(RecordId).max(50).optional(),
   })
   .meta({ id: "OpenCase" });
 
@@ -210,7 +211,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       schema: {
         summary: "Download a case document the user may read (audited)",
         tags: ["cases"],
-        params: CaseParams.extend({ document_id: z.string().min(1).max(64) }),
+        params: CaseParams.extend({ document_id: RecordId }),
         produces: ["application/octet-stream"],
         response: { ...problemResponses(400, 401, 404) },
       },

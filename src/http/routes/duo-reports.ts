@@ -20,6 +20,7 @@ import {
   updateDuoReportFields,
 } from "../../services/duo-reports.ts";
 import type { HttpContext } from "../context.ts";
+import { LongText, RecordId, ShortText } from "../input-schemas.ts";
 import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
 import {
@@ -169,7 +170,7 @@ async function authorizedReport(
   return report;
 }
 
-const Params = z.object({ id: z.string().min(1).max(64) });
+const Params = z.object({ id: RecordId });
 
 export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -254,7 +255,7 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         body: z.object({
           status: z.enum(DUO_STATUSES),
           closing_reason: z.enum(DUO_CLOSING_REASONS).optional(),
-          note: z.string().trim().min(1).max(2000),
+          note: LongText.trim().min(1),
         }),
         response: { 200: DuoReportSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
@@ -301,15 +302,16 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         params: Params,
         body: z
           .object({
-            suspected_reason: z.string().max(2000).nullable(),
-            actions_taken: z.string().max(4000).nullable(),
+            // The lengths of DUO's own form, smaller than LongText's.
+            suspected_reason: LongText.max(2000).nullable(),
+            actions_taken: LongText.max(4000).nullable(),
             municipal_action_wanted: z.boolean().nullable(),
-            location: z.string().max(200).nullable(),
-            reporter_name: z.string().max(200).nullable(),
-            reporter_function: z.string().max(200).nullable(),
-            reporter_phone: z.string().max(40).nullable(),
+            location: ShortText.nullable(),
+            reporter_name: ShortText.nullable(),
+            reporter_function: ShortText.nullable(),
+            reporter_phone: ShortText.max(40).nullable(),
             reporter_email: z.email().max(200).nullable(),
-            parent_phone: z.string().max(40).nullable(),
+            parent_phone: ShortText.max(40).nullable(),
             report_type: z.literal("overig").nullable(),
           })
           .partial()

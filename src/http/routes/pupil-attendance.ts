@@ -28,6 +28,7 @@ import {
   schoolsOfCurrentYear,
 } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
+import { PupilId } from "../input-schemas.ts";
 import { type PupilAttendanceBody, PupilAttendanceSchema } from "../presenters/attendance.ts";
 import { forbidden, HttpProblem, problemResponses } from "../problem.ts";
 
@@ -43,7 +44,7 @@ export function registerPupilAttendanceRoutes(app: FastifyInstance, ctx: HttpCon
       schema: {
         summary: "A pupil's absence per school day (absence calendar)",
         tags: ["pupils"],
-        params: z.object({ pupil_id: z.string().min(1).max(64) }),
+        params: z.object({ pupil_id: PupilId }),
         querystring: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }),
         response: { 200: PupilAttendanceSchema, ...problemResponses(400, 401, 403, 404) },
       },

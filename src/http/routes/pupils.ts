@@ -11,6 +11,7 @@ import { activeParticipantsOfPupil } from "../../db/repositories/cases.ts";
 import { enrolments, pupils, schools } from "../../db/schema/region.ts";
 import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
+import { PupilId } from "../input-schemas.ts";
 import { type PupilRecord, PupilSchema, presentPupil } from "../presenters/pupil.ts";
 import { problemResponses } from "../problem.ts";
 
@@ -21,7 +22,7 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
       schema: {
         summary: "One pupil the user may see",
         tags: ["pupils"],
-        params: z.object({ pupil_id: z.string().min(1).max(64) }),
+        params: z.object({ pupil_id: PupilId }),
         response: { 200: PupilSchema, ...problemResponses(400, 401, 404) },
       },
     },

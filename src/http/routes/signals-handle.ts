@@ -22,6 +22,7 @@ import {
   type StoredSignalState,
 } from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
+import { LongText, RecordId } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { commandActor, today } from "./cases-http.ts";
 import { presentState, SignalStateFields, scopesOf, signalResource } from "./signals.ts";
@@ -42,8 +43,8 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
       schema: {
         summary: "Marks an open signal known/explained with a reason (it becomes handled)",
         tags: ["signals"],
-        params: z.object({ id: z.string().min(1).max(64) }),
-        body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+        params: z.object({ id: RecordId }),
+        body: z.object({ reason: LongText.trim().min(1) }),
         response: {
           200: HandledSignalSchema,
           ...problemResponses(400, 401, 403, 404, 409),
@@ -71,8 +72,8 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
       schema: {
         summary: "Links an open signal to a case of the same pupil (it becomes handled)",
         tags: ["signals"],
-        params: z.object({ id: z.string().min(1).max(64) }),
-        body: z.object({ case_id: z.string().min(1).max(64) }),
+        params: z.object({ id: RecordId }),
+        body: z.object({ case_id: RecordId }),
         response: {
           200: HandledSignalSchema,
           ...problemResponses(400, 401, 403, 404, 409),
