@@ -2,7 +2,7 @@
 // authorize (authorize.ts, the one gate), call the domain or a repository, present.
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/connect.ts";
 import { demoAsOf as demoAsOfSetting } from "../db/repositories/settings.ts";
@@ -18,6 +18,7 @@ import {
 } from "./context.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
+import { RequestLogController, type RequestLogLevel } from "./request-log.ts";
 import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
 import { registerCaseRoutes } from "./routes/cases.ts";
@@ -38,7 +39,9 @@ import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
   db: Database;
-  logger?: boolean;
+  logger?: boolean | FastifyLoggerOptions;
+  /** The level of the routine request lines (incoming, completed, 4xx); Fastify's is info. */
+  requestLogLevel?: RequestLogLevel;
   /** The clock for sessions and "today"; tests pin it. */
   now?: () => Date;
   settings?: Partial<HttpSettings>;
@@ -51,6 +54,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new RequestLogController(options.requestLogLevel ?? "info"),
     trustProxy: options.trustProxy ?? process.env.AANWEZIG_TRUST_PROXY === "1",
     clientErrorHandler: answerClientError,
   });
