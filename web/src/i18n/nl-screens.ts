@@ -259,7 +259,7 @@ export const screensNl = {
     open: "Bekijk",
     urgent: "Vraagt aandacht",
     showClosed: "Toon ook afgesloten casussen",
-    weekValue: (n: number) => `week ${n}`,
+    weekValue: (n: number) => `verzuimweek ${n}`,
   },
   agenda: {
     title: "Agenda doorbraakteam",
