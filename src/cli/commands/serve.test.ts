@@ -161,12 +161,14 @@ describe("aanwezig serve runs the daily job", async () => {
 describe("aanwezig serve's terminal output", () => {
   async function requestsAndStop(served: Served & { port: number }): Promise<string> {
     const url = `http://127.0.0.1:${served.port}`;
-    await until("health", () =>
-      fetch(`${url}/api/health`).then(
+    await until("health", () => {
+      // A server that refused its arguments fails the test now, with what it said.
+      if (served.child.exitCode !== null) throw new Error(`serve exited:\n${served.output()}`);
+      return fetch(`${url}/api/health`).then(
         (r) => r.ok,
         () => false,
-      ),
-    );
+      );
+    });
     for (const path of ["/api/health", "/api/session", "/", "/api/does-not-exist"]) {
       await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
     }
