@@ -177,6 +177,17 @@ describe("session", () => {
     expect(text).not.toMatch(/list_users|list_schools|read_import_log|read_monitor/);
     expect(await startPageText()).not.toMatch(PLACEHOLDER);
     expect(await axeViolations(page)).toEqual([]);
+
+    // The whole trail: the policy officer's monitor reads above were audited as read_monitor,
+    // which shows in Dutch like every other code, in the table and in the action filter.
+    await page.getByRole("main").getByRole("link", { name: "Naar het logboek" }).click();
+    const table = page.getByRole("table", { name: /^Logboek/ });
+    await table.getByText("Monitor bekeken").first().waitFor();
+    const rawCode = /\b[a-z]+(?:_[a-z]+)+\b/;
+    expect(await table.locator("tbody").textContent()).not.toMatch(rawCode);
+    const actions = await page.getByLabel("Handeling").locator("option").allTextContents();
+    expect(actions).toContain("Monitor bekeken");
+    expect(actions.filter((option) => rawCode.test(option))).toEqual([]);
   });
 
   it("shows a parent whether a case runs around their child, without placeholder text", async () => {
