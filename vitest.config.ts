@@ -6,6 +6,7 @@ export default defineConfig({
       "src/**/*.test.ts",
       "test/**/*.test.ts",
       "bench/**/*.test.ts",
+      "scripts/**/*.test.ts",
       "web/src/**/*.test.ts",
     ],
     testTimeout: 180_000,

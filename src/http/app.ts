@@ -2,7 +2,7 @@
 // authorize (authorize.ts, the one gate), call the domain or a repository, present.
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/connect.ts";
 import { demoAsOf as demoAsOfSetting } from "../db/repositories/settings.ts";
@@ -19,6 +19,7 @@ import {
 import { registerInputHygiene } from "./input-hygiene.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
 import { HttpProblem, registerProblemHandlers } from "./problem.ts";
+import { RequestLogController, type RequestLogLevel } from "./request-log.ts";
 import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
 import { registerCaseRoutes } from "./routes/cases.ts";
@@ -40,7 +41,9 @@ import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
   db: Database;
-  logger?: boolean;
+  logger?: boolean | FastifyLoggerOptions;
+  /** The level of the routine request lines (incoming, completed, 4xx); Fastify's is info. */
+  requestLogLevel?: RequestLogLevel;
   /** The clock for sessions and "today"; tests pin it. */
   now?: () => Date;
   settings?: Partial<HttpSettings>;
@@ -64,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: fastifyTrustProxy(
       options.trustProxy ?? parseTrustProxy(process.env.AANWEZIG_TRUST_PROXY),
     ),
+    logController: new RequestLogController(options.requestLogLevel ?? "info"),
     clientErrorHandler: answerClientError,
   });
   const oidcSettings = options.oidc === undefined ? oidcSettingsFromEnv() : null;

@@ -46,6 +46,18 @@ describe("parent view", () => {
     await app?.stop();
   });
 
+  it("starts on a page that names the child's case and its phase, without placeholder text", async () => {
+    await page.getByRole("heading", { level: 2, name: "Uw kind" }).waitFor();
+    const section = page.locator('section[data-role-group="parent"]');
+    await section.getByRole("listitem").first().waitFor();
+    const text = (await section.textContent()) ?? "";
+    // The demo's breakthrough case, in the words the parent page uses for its phase.
+    expect(text).toMatch(/: Een doorbraakteam .* \(gestart op \d{2}-\d{2}-\d{4}\)/);
+    expect(text).not.toMatch(/Hier komen|straks/);
+    await section.getByRole("link", { name: "Bekijk wat er rond uw kind gebeurt" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("shows what is happening around the child in plain words, with the plan", async () => {
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })

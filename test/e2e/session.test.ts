@@ -19,6 +19,27 @@ const POLICY_OFFICER = {
   password: PASSWORD,
   roles: [{ role: "policy_officer", region: "midden" }],
 };
+const APP_ADMIN = {
+  email: "beheer@e2e.example",
+  name: "Bea Beheer",
+  password: PASSWORD,
+  roles: [{ role: "app_admin" }],
+};
+const PRIVACY_OFFICER = {
+  email: "privacy@e2e.example",
+  name: "Piet Privacy",
+  password: PASSWORD,
+  roles: [{ role: "privacy_officer" }],
+};
+const PARENT = {
+  email: "ouder@e2e.example",
+  name: "Olga Ouder",
+  password: PASSWORD,
+  roles: [{ role: "parent", pupilId: "P000001" }],
+};
+
+/** Words of the placeholders the start pages had before they showed real content. */
+const PLACEHOLDER = /Hier komen|straks|in ontwikkeling/;
 
 async function logIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("E-mailadres").fill(email);
@@ -37,7 +58,9 @@ describe("session", () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp({ users: [CARE_COORDINATOR, POLICY_OFFICER] });
+    app = await startApp({
+      users: [CARE_COORDINATOR, POLICY_OFFICER, APP_ADMIN, PRIVACY_OFFICER, PARENT],
+    });
     browser = await launchBrowser();
     page = await openPage(browser, `${app.url}/inloggen`);
   }, 180_000);
@@ -106,5 +129,72 @@ describe("session", () => {
     await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
     expect(await page.getByTestId("user-roles").textContent()).toBe("Beleidsmedewerker");
     expect(await navigationLabels(page)).toEqual(["Overzicht", "Monitor"]);
+  });
+
+  async function switchTo(email: string): Promise<void> {
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.waitForURL((url) => url.pathname === "/inloggen");
+    await logIn(page, email, PASSWORD);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+  }
+
+  async function startPageText(): Promise<string> {
+    return (await page.getByRole("main").textContent()) ?? "";
+  }
+
+  it("shows the policy officer links into the monitor, without placeholder text", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Overzicht" }).click();
+    await page.getByRole("heading", { level: 2, name: "Monitor" }).waitFor();
+    const main = page.getByRole("main");
+    await main.getByRole("link", { name: "Trends over de tijd" }).waitFor();
+    await main.getByRole("link", { name: "Kengetallen van de aanpak" }).waitFor();
+    expect(await startPageText()).not.toMatch(PLACEHOLDER);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows the application admin the state of accounts, schools and imports", async () => {
+    await switchTo(APP_ADMIN.email);
+    await page.getByRole("heading", { level: 2, name: "Beheer" }).waitFor();
+    const main = page.getByRole("main");
+    // Five accounts were made for this test, all active; the database has no schools or imports.
+    await main.getByRole("link", { name: "5 actieve accounts" }).waitFor();
+    await main.getByRole("link", { name: "0 scholen" }).waitFor();
+    await main.getByText("Er is nog geen bestand ingelezen.").waitFor();
+    expect(await startPageText()).not.toMatch(PLACEHOLDER);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("heads the privacy officer's start page Privacy and lists recent audit activity in Dutch", async () => {
+    await switchTo(PRIVACY_OFFICER.email);
+    await page.getByRole("heading", { level: 2, name: "Privacy" }).waitFor();
+    expect(await page.getByRole("heading", { level: 2, name: "Beheer" }).count()).toBe(0);
+    // The admin's reads just now are in the trail, with Dutch labels rather than codes.
+    const recent = page.getByRole("list", { name: "Recente activiteit in het logboek" });
+    await recent.getByText("Accounts bekeken").first().waitFor();
+    const text = (await recent.textContent()) ?? "";
+    expect(text).toContain(APP_ADMIN.email);
+    expect(text).not.toMatch(/list_users|list_schools|read_import_log|read_monitor/);
+    expect(await startPageText()).not.toMatch(PLACEHOLDER);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The whole trail: the policy officer's monitor reads above were audited as read_monitor,
+    // which shows in Dutch like every other code, in the table and in the action filter.
+    await page.getByRole("main").getByRole("link", { name: "Naar het logboek" }).click();
+    const table = page.getByRole("table", { name: /^Logboek/ });
+    await table.getByText("Monitor bekeken").first().waitFor();
+    const rawCode = /\b[a-z]+(?:_[a-z]+)+\b/;
+    expect(await table.locator("tbody").textContent()).not.toMatch(rawCode);
+    const actions = await page.getByLabel("Handeling").locator("option").allTextContents();
+    expect(actions).toContain("Monitor bekeken");
+    expect(actions.filter((option) => rawCode.test(option))).toEqual([]);
+  });
+
+  it("shows a parent whether a case runs around their child, without placeholder text", async () => {
+    await switchTo(PARENT.email);
+    await page.getByRole("heading", { level: 2, name: "Uw kind" }).waitFor();
+    await page.getByText("Er loopt op dit moment geen casus rond uw kind.").waitFor();
+    expect(await startPageText()).not.toMatch(PLACEHOLDER);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -247,6 +247,13 @@ describe("worklists", () => {
       const firstCalm = urgent.indexOf(false);
       if (firstCalm >= 0) expect(urgent.slice(firstCalm).every((u) => !u)).toBe(true);
       expect(await caseload.getByRole("columnheader", { name: /Klok/ }).count()).toBe(1);
+      // The clock in the spec's one word (domain.md §5: it counts absence weeks), as the intro says.
+      await page.getByText(/^Per casus de klok in verzuimweken/).waitFor();
+      const rowTexts = await rows.allTextContents();
+      expect(
+        rowTexts.every((text) => /verzuimweek \d+/.test(text)),
+        rowTexts.join("\n"),
+      ).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     });
   });

@@ -58,11 +58,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function serve(spec: string, ...args: string[]): Promise<Served & { port: number }> {
+async function serve(
+  spec: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Served & { port: number }> {
   const port = await freePort();
   const child = spawn(BIN, ["--db", spec, "serve", "--port", String(port), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "test" },
+    env: {
+      ...process.env,
+      AANWEZIG_LOG_LEVEL: "",
+      AANWEZIG_LOG_FORMAT: "",
+      NODE_ENV: "test",
+      ...env,
+    },
   });
   let text = "";
   child.stdout?.on("data", (d: Buffer) => (text += d));
@@ -125,7 +135,7 @@ describe("aanwezig serve runs the daily job", async () => {
   describe.each(targets)("on $name", (target) => {
     it("starts no jobs with --no-jobs, runs today's job at start otherwise, stops on SIGTERM", async () => {
       await seedDatabase(target.spec);
-      const quiet = await serve(target.spec, "--no-jobs");
+      const quiet = await serve(target.spec, ["--no-jobs"]);
       const health = () =>
         fetch(`http://127.0.0.1:${quiet.port}/api/health`).then(
           (r) => r.ok,
@@ -144,4 +154,60 @@ describe("aanwezig serve runs the daily job", async () => {
       expect(await inspect(target.spec)).toEqual({ runs: 1, reports: 1, boss: true });
     }, 300_000);
   });
+});
+
+// What a person sees after `npm start`: the address in one Dutch line and no line per request;
+// production asks for JSON and gets every request as before.
+describe("aanwezig serve's terminal output", () => {
+  async function requestsAndStop(served: Served & { port: number }): Promise<string> {
+    const url = `http://127.0.0.1:${served.port}`;
+    await until("health", () => {
+      // A server that refused its arguments fails the test now, with what it said.
+      if (served.child.exitCode !== null) throw new Error(`serve exited:\n${served.output()}`);
+      return fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    });
+    for (const path of ["/api/health", "/api/session", "/", "/api/does-not-exist"]) {
+      await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
+    }
+    served.child.kill("SIGTERM");
+    expect(await served.exited, served.output()).toBe(0);
+    return served.output();
+  }
+  const jsonLines = (text: string) => text.split("\n").filter((line) => line.startsWith("{"));
+
+  it("prints the address for people and logs requests only at debug", async () => {
+    const served = await serve("memory://", ["--no-jobs"]);
+    const output = await requestsAndStop(served);
+    expect(output).toContain(`Aanwezig draait op http://127.0.0.1:${served.port}`);
+    expect(output).toContain("stoppen met Ctrl+C");
+    expect(jsonLines(output)).toEqual([]);
+    expect(output).not.toContain("request completed");
+
+    const debug = await requestsAndStop(
+      await serve("memory://", ["--no-jobs", "--log-level=debug"]),
+    );
+    expect(debug).toMatch(/debug: incoming request GET \/api\/health/);
+    expect(jsonLines(debug)).toEqual([]);
+  }, 120_000);
+
+  it("writes JSON lines with every request for --log-format json and AANWEZIG_LOG_FORMAT=json", async () => {
+    for (const served of [
+      await serve("memory://", ["--no-jobs", "--log-format", "json"]),
+      await serve("memory://", ["--no-jobs"], { AANWEZIG_LOG_FORMAT: "json" }),
+    ]) {
+      const entries = jsonLines(await requestsAndStop(served)).map(
+        (line) => JSON.parse(line) as { msg?: string; req?: { url?: string } },
+      );
+      expect(
+        entries.some((e) => e.msg === "incoming request" && e.req?.url === "/api/session"),
+      ).toBe(true);
+      expect(entries.filter((e) => e.msg === "request completed").length).toBeGreaterThanOrEqual(4);
+      expect(entries.some((e) => e.msg?.startsWith("Server listening at http://127.0.0.1:"))).toBe(
+        true,
+      );
+    }
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { parseTrustProxy, TrustProxyError } from "../../http/trust-proxy.ts";
 import { type Jobs, startJobs } from "../../jobs/scheduler.ts";
 import { globalOptions } from "../context.ts";
 import { BadInputError, UsageError } from "../errors.ts";
+import { loggerOptions, resolveLogSetup, startMessage } from "../log-output.ts";
 
 export function registerServe(program: Command): void {
   program
@@ -21,6 +22,14 @@ export function registerServe(program: Command): void {
       "fill an empty embedded database with the demo region first (what npm start does)",
     )
     .option("--no-jobs", "do not run the scheduled jobs (tests, tools, a second server)")
+    .option(
+      "--log-level <level>",
+      "fatal, error, warn, info (default), debug (also every request), trace or silent; env AANWEZIG_LOG_LEVEL",
+    )
+    .option(
+      "--log-format <format>",
+      "text (default: short lines for people) or json (one object per line, every request at info); env AANWEZIG_LOG_FORMAT",
+    )
     .action(
       async (
         opts: {
@@ -29,6 +38,8 @@ export function registerServe(program: Command): void {
           allowDemoAccounts?: boolean;
           demoIfEmpty?: boolean;
           jobs: boolean;
+          logLevel?: string;
+          logFormat?: string;
         },
         command: Command,
       ) => {
@@ -37,16 +48,24 @@ export function registerServe(program: Command): void {
           throw new UsageError(`--port must be a number 0-65535 (got '${opts.port}')`);
         }
         const trustProxy = trustProxyFromEnv();
+        const logs = resolveLogSetup(opts);
         const db = await openDatabase(resolveDbSpec(globalOptions(command).db));
+        let demoAccounts = false;
         try {
           await migrateDatabase(db);
           if (opts.demoIfEmpty === true) await fillDemoIfEmpty(db);
           await refuseDemoAccounts(db, opts.allowDemoAccounts === true);
+          demoAccounts = await hasDemoAccounts(db.orm);
         } catch (error) {
           await db.close();
           throw error;
         }
-        const app = await buildApp({ db, logger: true, trustProxy });
+        const app = await buildApp({
+          db,
+          trustProxy,
+          logger: loggerOptions(logs),
+          requestLogLevel: logs.requestLevel,
+        });
         let jobs: Jobs | null = null;
         try {
           if (opts.jobs)
@@ -71,7 +90,14 @@ export function registerServe(program: Command): void {
         };
         process.once("SIGINT", shutdown);
         process.once("SIGTERM", shutdown);
-        await app.listen({ port, host: opts.host });
+        await app.listen({
+          port,
+          host: opts.host,
+          // Fastify's "Server listening at …" for machines; one Dutch line for a person.
+          ...(logs.format === "text"
+            ? { listenTextResolver: (address: string) => startMessage(address, demoAccounts) }
+            : {}),
+        });
       },
     );
 }

@@ -4,7 +4,9 @@ export const caseFileNl = {
   summary: "Samenvatting",
   pupilLink: "Naar de leerlingpagina",
   clockMode: { lesweken: "lesweken", calendar_weeks: "kalenderweken" } as Record<string, string>,
-  clockValue: (weeks: number, mode: string) => `week ${weeks} (${mode})`,
+  // domain.md §5: the clock counts absence weeks (verzuimweken), in lesweken or calendar weeks
+  // as the region has set it. Every screen says "verzuimweek"; the case file adds the unit.
+  clockValue: (weeks: number, mode: string) => `verzuimweek ${weeks} (geteld in ${mode})`,
   openingBySignals: (n: number) =>
     n === 1 ? "Geopend vanuit 1 signaal" : `Geopend vanuit ${n} signalen`,
   openingByHand: "Met de hand geopend",

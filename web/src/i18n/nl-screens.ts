@@ -105,8 +105,6 @@ export const screensNl = {
     caseloadIntro:
       "Per casus de klok in verzuimweken, de fase en de volgende termijn. Te late termijnen en casussen waarbij de 3-maandentermijn in gevaar is staan bovenaan.",
     parentLink: "Bekijk wat er rond uw kind gebeurt",
-    policyLink: "Naar de monitor",
-    adminLink: "Naar het beheer",
     auditLink: "Naar het logboek",
     allSignalsLink: "Alle signalen bekijken",
     allCasesLink: "Alle casussen bekijken",
@@ -266,7 +264,7 @@ export const screensNl = {
     open: "Bekijk",
     urgent: "Vraagt aandacht",
     showClosed: "Toon ook afgesloten casussen",
-    weekValue: (n: number) => `week ${n}`,
+    weekValue: (n: number) => `verzuimweek ${n}`,
   },
   agenda: {
     title: "Agenda doorbraakteam",

@@ -63,25 +63,39 @@ export const nl = {
   home: {
     title: "Overzicht",
     welcome: (name: string) => `Welkom, ${name}.`,
-    school: {
-      title: "Uw school",
-      body: "Hier komen de verzuimsignalen en casussen van de leerlingen van uw school.",
-    },
-    chain: {
-      title: "Uw casussen",
-      body: "Hier komen de casussen waarin u deelnemer bent, met hun fase, termijnen en plan.",
-    },
     parent: {
       title: "Uw kind",
-      body: "Hier ziet u straks het plan, de afspraken en de toestemmingen rond uw kind.",
+      body: "Wat de school en de hulpverleners samen met u doen rond uw kind: het plan, de afspraken en uw toestemmingen.",
+      noCase: "Er loopt op dit moment geen casus rond uw kind.",
+      caseLine: (name: string, phase: string, opened: string) =>
+        `${name}: ${phase} (gestart op ${opened})`,
     },
     policy: {
       title: "Monitor",
-      body: "Hier komen de geaggregeerde cijfers over verzuim en thuiszitters, zonder persoonsgegevens.",
+      body: "De geaggregeerde cijfers over verzuim en thuiszitters in uw gebied, zonder persoonsgegevens. Aantallen van 1 tot en met 4 worden niet getoond.",
+      links: [
+        { to: "/monitor", label: "Overzicht: signalen, thuiszitters en casussen" },
+        { to: "/monitor/trends", label: "Trends over de tijd" },
+        { to: "/monitor/kpi", label: "Kengetallen van de aanpak" },
+        { to: "/monitor/kwartaalrapport", label: "Kwartaalrapport" },
+      ],
     },
     admin: {
       title: "Beheer",
-      body: "Hier komen het beheer van gebruikers, scholen en instellingen en het logboek.",
+      body: "De stand van accounts, scholen en imports.",
+      accounts: (active: number, inactive: number) =>
+        `${active} actieve ${active === 1 ? "account" : "accounts"}${inactive > 0 ? `, ${inactive} gedeactiveerd` : ""}`,
+      schools: (n: number) => `${n} ${n === 1 ? "school" : "scholen"}`,
+      noImport: "Er is nog geen bestand ingelezen.",
+      lastImport: (kind: string, date: string, outcome: string) =>
+        `Laatste import: ${kind} op ${date} (${outcome})`,
+    },
+    privacy: {
+      title: "Privacy",
+      body: "Wie welke persoonsgegevens heeft bekeken of gewijzigd, in welke rol, en of dat mocht.",
+      recent: "Recente activiteit in het logboek",
+      entry: (at: string, who: string, action: string, resource: string, outcome: string) =>
+        `${at} — ${who}: ${action} (${resource}) — ${outcome}`,
     },
     none: "Aan uw account is nog geen rol gekoppeld. Neem contact op met de functioneel beheerder.",
   },

@@ -1,11 +1,10 @@
 // The start page is the user's worklist (issue 5): the care coordinator's school signals,
 // cases and deadlines; leerplicht's DUO reports, absolute absence and signals; the case
 // director's caseload; other chain professionals the cases they take part in. Parents, policy
-// staff and administrators get a pointer to their own part of the app.
-import { Heading } from "@nl-design-system-candidate/heading-react";
+// staff, the application admin and the privacy officer get their own summary
+// (RoleStartSections.tsx).
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import type { RoleCode } from "../../../../src/domain/policy/roles.ts";
-import { AppLink } from "../../components/AppLink.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { knownRoles, roleGroupsOf } from "../auth/role-groups.ts";
@@ -13,6 +12,7 @@ import { useCurrentUser } from "../auth/use-current-user.ts";
 import { AttendanceWorklist } from "../worklists/AttendanceWorklist.tsx";
 import { CaseloadWorklist } from "../worklists/CaseloadWorklist.tsx";
 import { SchoolWorklist } from "../worklists/SchoolWorklist.tsx";
+import { AdminStart, ParentStart, PolicyStart, PrivacyStart } from "./RoleStartSections.tsx";
 
 const SCHOOL: readonly RoleCode[] = ["teacher", "care_coordinator", "school_head"];
 const PARTNERS: readonly RoleCode[] = [
@@ -21,12 +21,6 @@ const PARTNERS: readonly RoleCode[] = [
   "youth_care",
   "breakthrough_member",
 ];
-
-const POINTERS = {
-  parent: { to: "/mijn-kind", link: t.worklist.parentLink },
-  policy: { to: "/monitor", link: t.worklist.policyLink },
-  admin: { to: "/beheer", link: t.worklist.adminLink },
-} as const;
 
 export function HomePage() {
   const me = useCurrentUser();
@@ -42,29 +36,10 @@ export function HomePage() {
       {has(SCHOOL) && <SchoolWorklist me={me} />}
       {roles.includes("attendance_officer") && <AttendanceWorklist me={me} />}
       {(director || has(PARTNERS)) && <CaseloadWorklist me={me} director={director} />}
-      {(["parent", "policy", "admin"] as const)
-        .filter((group) => groups.includes(group))
-        .map((group) => (
-          <section key={group} aria-labelledby={`home-${group}`} data-role-group={group}>
-            <Heading level={2} id={`home-${group}`}>
-              {t.home[group].title}
-            </Heading>
-            <Paragraph>{t.home[group].body}</Paragraph>
-            <Paragraph>
-              <AppLink
-                to={
-                  group === "admin" && !roles.includes("app_admin")
-                    ? "/logboek"
-                    : POINTERS[group].to
-                }
-              >
-                {group === "admin" && !roles.includes("app_admin")
-                  ? t.worklist.auditLink
-                  : POINTERS[group].link}
-              </AppLink>
-            </Paragraph>
-          </section>
-        ))}
+      {groups.includes("parent") && <ParentStart />}
+      {groups.includes("policy") && <PolicyStart />}
+      {roles.includes("app_admin") && <AdminStart />}
+      {roles.includes("privacy_officer") && <PrivacyStart />}
     </>
   );
 }
