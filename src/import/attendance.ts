@@ -12,17 +12,16 @@ import { messages } from "./messages.ts";
  * left out (a single late row was checked against the day on reading); `exempt_11a` minutes
  * do count: they leave the scheduled time, so together with absence they cannot exceed it.
  * The error goes on the file's last row of the group, where the total was exceeded.
+ *
+ * Shape (issue 20): the staged rows are aggregated per pupil-day first; the stored rows are
+ * narrowed to the file's date range and filtered by one semi-join (a pupil-day of the file) and
+ * one anti-join (a key the file replaces), all equi-joins the planner can hash. Run it with
+ * nested loops off (noNestedLoops): the join estimates on these correlated columns are often
+ * 1 row where there are tens of thousands, and a nested loop over an unindexed CTE or the
+ * staging table then ran for hours.
  */
-export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<CheckResult> {
-  const rows = await tx.query<{
-    line: number;
-    date: string;
-    total: number;
-    existing: number;
-    scheduled: number;
-    count: number;
-  }>(
-    `WITH file_day AS (
+export function minutesPerDaySql(stage: string): string {
+  return `WITH file_day AS (
        SELECT pupil_id, date, school_id, max(scheduled) AS scheduled, max(line) AS line,
               COALESCE(sum(minutes) FILTER (WHERE reason <> 'late'), 0) AS minutes
        FROM ${stage} GROUP BY pupil_id, date, school_id
@@ -30,9 +29,12 @@ export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<C
      kept AS (
        SELECT a.pupil_id, a.date, a.school_id, sum(a.minutes) AS minutes
        FROM attendance a
-       JOIN file_day f ON f.pupil_id = a.pupil_id AND f.date = a.date AND f.school_id = a.school_id
-       LEFT JOIN ${stage} s ON s.pupil_id = a.pupil_id AND s.date = a.date AND s.period = a.period
-       WHERE s.line IS NULL AND a.reason <> 'late'
+       WHERE a.reason <> 'late'
+         AND a.date BETWEEN (SELECT min(date) FROM ${stage}) AND (SELECT max(date) FROM ${stage})
+         AND EXISTS (SELECT 1 FROM file_day f
+                     WHERE f.pupil_id = a.pupil_id AND f.date = a.date AND f.school_id = a.school_id)
+         AND NOT EXISTS (SELECT 1 FROM ${stage} s
+                         WHERE s.pupil_id = a.pupil_id AND s.date = a.date AND s.period = a.period)
        GROUP BY a.pupil_id, a.date, a.school_id
      )
      SELECT f.line, to_char(f.date, 'YYYY-MM-DD') AS date, f.scheduled,
@@ -42,8 +44,18 @@ export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<C
      FROM file_day f
      LEFT JOIN kept k ON k.pupil_id = f.pupil_id AND k.date = f.date AND k.school_id = f.school_id
      WHERE f.minutes + COALESCE(k.minutes, 0) > f.scheduled
-     ORDER BY f.line LIMIT ${ERROR_CAP}`,
-  );
+     ORDER BY f.line LIMIT ${ERROR_CAP}`;
+}
+
+export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<CheckResult> {
+  const rows = await tx.query<{
+    line: number;
+    date: string;
+    total: number;
+    existing: number;
+    scheduled: number;
+    count: number;
+  }>(minutesPerDaySql(stage));
   return {
     found: rows.map((r) => ({
       line: r.line,

@@ -14,7 +14,7 @@ import { KIND_SPECS } from "./kinds/index.ts";
 import { messages } from "./messages.ts";
 import { type ReadState, stagedChunks } from "./read-rows.ts";
 import { createStageTable, STAGE_TABLE, stageColumnNames } from "./stage.ts";
-import { duplicateKeys } from "./stage-sql.ts";
+import { duplicateKeys, withoutNestedLoops } from "./stage-sql.ts";
 
 export type ImportPhase = "reading" | "checking" | "writing";
 
@@ -156,10 +156,12 @@ async function runChecks(tx: TxClient, spec: KindSpec, errors: ErrorCollector): 
     (t: TxClient, stage: string) => duplicateKeys(t, stage, spec.keyColumns),
     ...spec.checks,
   ];
-  for (const check of checks) {
-    const { found, total } = await check(tx, STAGE_TABLE);
-    if (total > 0) errors.addFound(found, total);
-  }
+  await withoutNestedLoops(tx, async () => {
+    for (const check of checks) {
+      const { found, total } = await check(tx, STAGE_TABLE);
+      if (total > 0) errors.addFound(found, total);
+    }
+  });
 }
 
 export async function sha256File(path: string): Promise<string> {
