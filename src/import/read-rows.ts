@@ -25,6 +25,7 @@ export async function* stagedChunks(
   errors: ErrorCollector,
   state: ReadState,
   onRows?: (rows: number) => void,
+  signal?: AbortSignal,
 ): AsyncGenerator<string> {
   let reader: RowReader | undefined;
   let header: string[] = [];
@@ -33,6 +34,7 @@ export async function* stagedChunks(
   let chunk = "";
   try {
     for await (const batch of readCsvBatches(path, separator)) {
+      signal?.throwIfAborted();
       for (const record of batch) {
         if (reader === undefined) {
           header = normaliseHeader(record.fields);
