@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { recoverInterruptedWrite } from "./interrupted-write.ts";
 import { acquireDirectoryLock, type DirectoryLock } from "./lock.ts";
 import * as schema from "./schema/index.ts";
 
@@ -87,6 +88,7 @@ async function openPglite(spec: string): Promise<Database> {
     try {
       pglite = new PGlite(dir);
       await pglite.waitReady;
+      await recoverInterruptedWrite(pglite, dir);
     } catch (error) {
       lock.release();
       throw error;

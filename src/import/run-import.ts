@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import type { Database, TxClient } from "../db/connect.ts";
+import { markWriteRunning } from "../db/interrupted-write.ts";
 import { interruption, watchImport } from "./cancel.ts";
 import { detectSeparator, readHeaderLine } from "./csv.ts";
 import { ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
@@ -74,8 +75,14 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   };
   const { signal } = options;
   signal?.throwIfAborted();
+  // A killed or failed import leaves dead rows in a PGlite directory (it has no autovacuum): the
+  // mark stays unless the import finished or was refused, and the next open vacuums them.
+  const clearMark =
+    db.kind === "pglite" && db.location !== "memory://"
+      ? markWriteRunning(db.location, `import ${kind}`)
+      : () => {};
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const detach = await watchImport(db, tx, signal);
       try {
         return await inTransaction(tx);
@@ -83,8 +90,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         detach();
       }
     });
+    clearMark();
+    return result;
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw interruption(signal, error);
+    clearMark(); // refused before anything was written
     return rejected();
   }
 

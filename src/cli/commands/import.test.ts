@@ -1,7 +1,7 @@
 // The import command as a user runs it: bin/aanwezig in a child process, exit codes 0/1/2 and
 // FILE:LINE:COLUMN lines on stderr.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
@@ -50,6 +50,8 @@ describe("aanwezig import (command line)", async () => {
       const first = aanwezig(target.spec, "import", "schools", "schools.csv");
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toContain("2 nieuw");
+      // A finished import leaves no "interrupted write" mark in a PGlite directory.
+      expect(existsSync(join(dir, "db", "aanwezig-write-running"))).toBe(false);
       const again = aanwezig(target.spec, "--format", "json", "import", "schools", "schools.csv");
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({
