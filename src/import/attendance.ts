@@ -5,6 +5,7 @@ import type { TxClient } from "../db/connect.ts";
 import { ERROR_CAP } from "./errors.ts";
 import type { CheckResult, ImportRun, WriteCounts } from "./kind-spec.ts";
 import { messages } from "./messages.ts";
+import { yieldToEventLoop } from "./yield.ts";
 
 /**
  * Sum per pupil, date and school of the file's rows plus the rows already stored that this
@@ -88,7 +89,7 @@ export async function checkExemptUnderSix(tx: TxClient, stage: string): Promise<
 const VALUES = ["school_id", "minutes", "reason", "note"] as const;
 
 /**
- * One statement: the history rows of every new or changed key (old values null for a first
+ * One statement per batch: the history rows of every new or changed key (old values null for a first
  * insert), then exactly those keys written — fresh ones by a plain INSERT (cheaper than
  * ON CONFLICT for large first loads), changed ones by UPDATE. Unchanged rows are neither
  * written nor logged, so re-importing a file changes nothing. Imports of one kind run one at a
@@ -98,6 +99,44 @@ export async function writeAttendance(
   tx: TxClient,
   stage: string,
   run: ImportRun,
+): Promise<WriteCounts> {
+  // On PGlite in batches of file lines (issue 20): one statement over a whole large file held
+  // the process's only thread for a minute (no HTTP answer, no SIGTERM); between batches the
+  // event loop gets a turn. Keys are unique in the file, so batches partition the work. A
+  // PostgreSQL server runs the statement in its own process: one statement, one plan.
+  const [range] = await tx.query<{ first: number | null; last: number | null }>(
+    `SELECT min(line) AS first, max(line) AS last FROM ${stage}`,
+  );
+  const total = { inserted: 0, updated: 0 };
+  if (range?.first == null || range.last == null) return total;
+  const batch = tx.kind === "pglite" ? WRITE_BATCH_LINES : range.last - range.first + 1;
+  const batched = batch < range.last - range.first + 1;
+  if (batched) {
+    await tx.exec(`CREATE INDEX ON ${stage} (line)`);
+    // A batch is small: each row's stored row by the primary key (index nested loop), not a
+    // hash join that would scan all of attendance once per batch.
+    await tx.exec("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+    await yieldToEventLoop();
+  }
+  for (let from = range.first; from <= range.last; from += batch) {
+    const counts = await writeAttendanceLines(tx, stage, run, from, from + batch);
+    total.inserted += counts.inserted;
+    total.updated += counts.updated;
+    await yieldToEventLoop();
+  }
+  if (batched) await tx.exec("SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+  return total;
+}
+
+/** File lines per write statement on PGlite: a few tenths of a second. */
+export const WRITE_BATCH_LINES = 5_000;
+
+async function writeAttendanceLines(
+  tx: TxClient,
+  stage: string,
+  run: ImportRun,
+  from: number,
+  to: number,
 ): Promise<WriteCounts> {
   const [counts] = await tx.query<{ inserted: number; updated: number }>(
     `WITH changed AS (
@@ -109,9 +148,10 @@ export async function writeAttendance(
               s.school_id, s.minutes, s.reason, s.note, $1, $2
        FROM ${stage} s
        LEFT JOIN attendance a ON a.pupil_id = s.pupil_id AND a.date = s.date AND a.period = s.period
-       WHERE a.pupil_id IS NULL
+       WHERE s.line >= $3 AND s.line < $4
+         AND (a.pupil_id IS NULL
           OR ROW(${VALUES.map((c) => `a.${c}`).join(", ")})
-             IS DISTINCT FROM ROW(${VALUES.map((c) => `s.${c}`).join(", ")})
+             IS DISTINCT FROM ROW(${VALUES.map((c) => `s.${c}`).join(", ")}))
        RETURNING pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note,
                  old_school_id IS NULL AS fresh
      ),
@@ -132,7 +172,7 @@ export async function writeAttendance(
      )
      SELECT (SELECT count(*) FROM inserted)::int AS inserted,
             (SELECT count(*) FROM updated)::int AS updated`,
-    [run.importId, run.actor],
+    [run.importId, run.actor, from, to],
   );
   return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };
 }

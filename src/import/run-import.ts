@@ -17,6 +17,7 @@ import { messages } from "./messages.ts";
 import { type ReadState, stagedChunks } from "./read-rows.ts";
 import { createStageTable, STAGE_TABLE, stageColumnNames } from "./stage.ts";
 import { duplicateKeys, withoutNestedLoops } from "./stage-sql.ts";
+import { yieldToEventLoop } from "./yield.ts";
 
 export type ImportPhase = "reading" | "checking" | "writing";
 
@@ -119,6 +120,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     signal?.throwIfAborted();
     options.onProgress?.("writing", state.rows);
     const run = { importId, actor: `import:${fileName}`, header: state.header };
+    await yieldToEventLoop();
     const counts = await spec.write(tx, STAGE_TABLE, run);
     const unchanged = state.rows - counts.inserted - counts.updated;
     lap("write");
@@ -178,6 +180,7 @@ async function stageFile(
   const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
   const chunks = stagedChunks(path, separator, spec, validate, errors, state, onRows, signal);
   await tx.copyCsv(stage, stageColumnNames(spec), chunks);
+  await yieldToEventLoop();
   // Fresh statistics let the planner pick hash joins for the checks and the merge.
   await tx.exec(`ANALYZE ${stage}`);
 }
@@ -189,6 +192,7 @@ async function runChecks(tx: TxClient, spec: KindSpec, errors: ErrorCollector): 
   ];
   await withoutNestedLoops(tx, async () => {
     for (const check of checks) {
+      await yieldToEventLoop();
       const { found, total } = await check(tx, STAGE_TABLE);
       if (total > 0) errors.addFound(found, total);
     }
