@@ -7,37 +7,16 @@ import { engines } from "../../test/support/databases.ts";
 import type { Database } from "../db/connect.ts";
 import { minutesPerDaySql } from "./attendance.ts";
 import { withoutNestedLoops } from "./stage-sql.ts";
-import { importText, REGION, tempDir } from "./test-fixtures.ts";
+import { importManyPupils, importText, manyAttendanceRows, tempDir } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PUPILS = 1500;
-// School days of 34CD00 (400 scheduled minutes each) in March 2026.
-const DAYS = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13"].map(
-  (d) => `2026-03-${d}`,
-);
-const pupil = (p: number) => `P${String(p).padStart(5, "0")}`;
 
-function pupilsFile(): string {
-  const [header] = REGION.pupils.split("\n");
-  const rows = Array.from(
-    { length: PUPILS },
-    (_, p) => `${pupil(p)};Kind;Test;2012-01-01;Utrecht;;;`,
-  );
-  return [header, ...rows].join("\n");
-}
-
-/** Absent in the given lessons of every school day: one row per pupil, day and lesson. */
-function attendanceFile(periods: readonly string[], minutes: number, extra: string[] = []) {
-  const lines = ["pupil_id;school_id;date;period;minutes;reason;note"];
-  for (let p = 0; p < PUPILS; p++) {
-    for (const date of DAYS) {
-      for (const period of periods)
-        lines.push(`${pupil(p)};34CD00;${date};${period};${minutes};sick;`);
-    }
-  }
-  return [...lines, ...extra].join("\n");
+/** Every pupil absent in lessons 1..lessons of ten school days, then the extra lines. */
+function attendanceFile(lessons: number, minutes: number, extra: string[] = []): string {
+  return [manyAttendanceRows(PUPILS, lessons, minutes), ...extra].join("\n");
 }
 
 describe.each(engines())("attendance re-import on $name", (engine) => {
@@ -45,10 +24,7 @@ describe.each(engines())("attendance re-import on $name", (engine) => {
   let dispose: () => Promise<void>;
   beforeEach(async () => {
     ({ db, dispose } = await engine.fresh());
-    for (const kind of ["schools", "closures"] as const) {
-      await importText(db, dir, kind, REGION[kind]);
-    }
-    await importText(db, dir, "pupils", pupilsFile());
+    await importManyPupils(db, dir, PUPILS);
   });
   afterEach(async () => {
     await dispose();
@@ -57,22 +33,16 @@ describe.each(engines())("attendance re-import on $name", (engine) => {
   it("checks three imports of the same rows with changed minutes in seconds, and correctly", async () => {
     // Lessons 1–4 stored (60,000 rows); then lessons 1–3 corrected twice (45,000 rows each), so
     // every pupil-day of the file keeps one stored row the file does not replace.
-    const first = await importText(db, dir, "attendance", attendanceFile(["1", "2", "3", "4"], 50));
+    const first = await importText(db, dir, "attendance", attendanceFile(4, 50));
     expect(first).toMatchObject({ outcome: "imported", inserted: 60_000 });
     for (const [i, minutes] of [40, 45].entries()) {
-      const result = await importText(
-        db,
-        dir,
-        "attendance",
-        attendanceFile(["1", "2", "3"], minutes),
-        `fix${i}`,
-      );
+      const result = await importText(db, dir, "attendance", attendanceFile(3, minutes), `fix${i}`);
       expect(result).toMatchObject({ outcome: "imported", updated: 45_000, inserted: 0 });
       // Before the fix the check took minutes here (a nested loop of 15,000 × 15,000).
       expect(result.timings.check).toBeLessThan(5_000);
     }
     // 3 × 45 + the stored 50 of lesson 4 = 185 ≤ 400; lesson 5 of 216 makes 401 on line 45,002.
-    const over = attendanceFile(["1", "2", "3"], 45, ["P00007;34CD00;2026-03-04;5;216;truant;"]);
+    const over = attendanceFile(3, 45, ["P00007;34CD00;2026-03-04;5;216;truant;"]);
     const rejected = await importText(db, dir, "attendance", over, "over");
     expect(rejected.errors).toEqual([
       {
@@ -82,7 +52,7 @@ describe.each(engines())("attendance re-import on $name", (engine) => {
       },
     ]);
     // A correction of the stored lesson 4 is not counted twice: 3 × 45 + 265 = 400 is fine.
-    const fix = attendanceFile(["1", "2", "3"], 45, ["P00007;34CD00;2026-03-04;4;265;truant;"]);
+    const fix = attendanceFile(3, 45, ["P00007;34CD00;2026-03-04;4;265;truant;"]);
     expect(await importText(db, dir, "attendance", fix, "fix-4")).toMatchObject({
       outcome: "imported",
       updated: 1,
@@ -90,7 +60,7 @@ describe.each(engines())("attendance re-import on $name", (engine) => {
   }, 120_000);
 
   it("plans the check with hash or merge joins only, whatever the estimates", async () => {
-    await importText(db, dir, "attendance", attendanceFile(["1", "2", "3", "4"], 50));
+    await importText(db, dir, "attendance", attendanceFile(4, 50));
     const plan = await db.transaction(async (tx) => {
       await tx.exec(
         `CREATE TEMP TABLE stage_probe ON COMMIT DROP AS
