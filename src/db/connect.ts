@@ -3,11 +3,13 @@
 // anything else a directory for the embedded PGlite database (one process per directory).
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { recoverInterruptedWrite } from "./interrupted-write.ts";
 import { acquireDirectoryLock, type DirectoryLock } from "./lock.ts";
 import * as schema from "./schema/index.ts";
 
@@ -50,6 +52,8 @@ export interface Database {
 
 export interface TxClient extends SqlClient {
   orm: Orm;
+  /** PGlite runs statements in this process's thread: long bulk work is split into batches. */
+  kind: DbKind;
   /** Bulk-loads CSV text (with header-less rows) into table(columns) using COPY. */
   copyCsv(
     table: string,
@@ -59,6 +63,9 @@ export interface TxClient extends SqlClient {
 }
 
 export const DEFAULT_DB = "./data/db";
+
+/** Characters of CSV per COPY statement on PGlite. */
+const PGLITE_COPY_CHARS = 2 << 20;
 
 export function resolveDbSpec(cliValue?: string): string {
   return cliValue ?? process.env.DATABASE_URL ?? DEFAULT_DB;
@@ -87,6 +94,7 @@ async function openPglite(spec: string): Promise<Database> {
     try {
       pglite = new PGlite(dir);
       await pglite.waitReady;
+      await recoverInterruptedWrite(pglite, dir);
     } catch (error) {
       lock.release();
       throw error;
@@ -114,6 +122,7 @@ async function openPglite(spec: string): Promise<Database> {
       return pglite.transaction(async (tx) => {
         const txOrm = drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Orm;
         const client: TxClient = {
+          kind: "pglite",
           orm: txOrm,
           async query<T>(text: string, params: unknown[] = []) {
             return (await tx.query<T>(text, params)).rows;
@@ -122,14 +131,29 @@ async function openPglite(spec: string): Promise<Database> {
             await tx.exec(text);
           },
           async copyCsv(table, columns, chunks) {
-            const parts: string[] = [];
-            for await (const chunk of chunks) parts.push(chunk);
-            const blob = new Blob(parts, { type: "text/csv" });
-            await tx.query(
-              `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`,
-              [],
-              { blob },
-            );
+            // One COPY per ~2 MB, with a turn for the event loop between them: one COPY of a
+            // whole large file held the process's only thread for many seconds (issue 20).
+            const copy = async (parts: string[]) => {
+              const blob = new Blob(parts, { type: "text/csv" });
+              await tx.query(
+                `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`,
+                [],
+                { blob },
+              );
+              await setImmediate();
+            };
+            let parts: string[] = [];
+            let size = 0;
+            for await (const chunk of chunks) {
+              parts.push(chunk);
+              size += chunk.length;
+              if (size >= PGLITE_COPY_CHARS) {
+                await copy(parts);
+                parts = [];
+                size = 0;
+              }
+            }
+            if (parts.length > 0) await copy(parts);
           },
         };
         return fn(client);
@@ -179,6 +203,7 @@ async function openPostgres(url: string): Promise<Database> {
         await conn.query("BEGIN");
         const txOrm = drizzlePg(conn, { schema }) as unknown as Orm;
         const tx: TxClient = {
+          kind: "postgres",
           orm: txOrm,
           async query<T>(text: string, params: unknown[] = []) {
             return (await conn.query(text, params)).rows as T[];

@@ -5,6 +5,7 @@ import type { TxClient } from "../db/connect.ts";
 import { ERROR_CAP } from "./errors.ts";
 import type { CheckResult, ImportRun, WriteCounts } from "./kind-spec.ts";
 import { messages } from "./messages.ts";
+import { yieldToEventLoop } from "./yield.ts";
 
 /**
  * Sum per pupil, date and school of the file's rows plus the rows already stored that this
@@ -12,17 +13,16 @@ import { messages } from "./messages.ts";
  * left out (a single late row was checked against the day on reading); `exempt_11a` minutes
  * do count: they leave the scheduled time, so together with absence they cannot exceed it.
  * The error goes on the file's last row of the group, where the total was exceeded.
+ *
+ * Shape (issue 20): the staged rows are aggregated per pupil-day first; the stored rows are
+ * narrowed to the file's date range and filtered by one semi-join (a pupil-day of the file) and
+ * one anti-join (a key the file replaces), all equi-joins the planner can hash. Run it with
+ * nested loops off (noNestedLoops): the join estimates on these correlated columns are often
+ * 1 row where there are tens of thousands, and a nested loop over an unindexed CTE or the
+ * staging table then ran for hours.
  */
-export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<CheckResult> {
-  const rows = await tx.query<{
-    line: number;
-    date: string;
-    total: number;
-    existing: number;
-    scheduled: number;
-    count: number;
-  }>(
-    `WITH file_day AS (
+export function minutesPerDaySql(stage: string): string {
+  return `WITH file_day AS (
        SELECT pupil_id, date, school_id, max(scheduled) AS scheduled, max(line) AS line,
               COALESCE(sum(minutes) FILTER (WHERE reason <> 'late'), 0) AS minutes
        FROM ${stage} GROUP BY pupil_id, date, school_id
@@ -30,9 +30,12 @@ export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<C
      kept AS (
        SELECT a.pupil_id, a.date, a.school_id, sum(a.minutes) AS minutes
        FROM attendance a
-       JOIN file_day f ON f.pupil_id = a.pupil_id AND f.date = a.date AND f.school_id = a.school_id
-       LEFT JOIN ${stage} s ON s.pupil_id = a.pupil_id AND s.date = a.date AND s.period = a.period
-       WHERE s.line IS NULL AND a.reason <> 'late'
+       WHERE a.reason <> 'late'
+         AND a.date BETWEEN (SELECT min(date) FROM ${stage}) AND (SELECT max(date) FROM ${stage})
+         AND EXISTS (SELECT 1 FROM file_day f
+                     WHERE f.pupil_id = a.pupil_id AND f.date = a.date AND f.school_id = a.school_id)
+         AND NOT EXISTS (SELECT 1 FROM ${stage} s
+                         WHERE s.pupil_id = a.pupil_id AND s.date = a.date AND s.period = a.period)
        GROUP BY a.pupil_id, a.date, a.school_id
      )
      SELECT f.line, to_char(f.date, 'YYYY-MM-DD') AS date, f.scheduled,
@@ -42,8 +45,18 @@ export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<C
      FROM file_day f
      LEFT JOIN kept k ON k.pupil_id = f.pupil_id AND k.date = f.date AND k.school_id = f.school_id
      WHERE f.minutes + COALESCE(k.minutes, 0) > f.scheduled
-     ORDER BY f.line LIMIT ${ERROR_CAP}`,
-  );
+     ORDER BY f.line LIMIT ${ERROR_CAP}`;
+}
+
+export async function checkMinutesPerDay(tx: TxClient, stage: string): Promise<CheckResult> {
+  const rows = await tx.query<{
+    line: number;
+    date: string;
+    total: number;
+    existing: number;
+    scheduled: number;
+    count: number;
+  }>(minutesPerDaySql(stage));
   return {
     found: rows.map((r) => ({
       line: r.line,
@@ -76,7 +89,7 @@ export async function checkExemptUnderSix(tx: TxClient, stage: string): Promise<
 const VALUES = ["school_id", "minutes", "reason", "note"] as const;
 
 /**
- * One statement: the history rows of every new or changed key (old values null for a first
+ * One statement per batch: the history rows of every new or changed key (old values null for a first
  * insert), then exactly those keys written — fresh ones by a plain INSERT (cheaper than
  * ON CONFLICT for large first loads), changed ones by UPDATE. Unchanged rows are neither
  * written nor logged, so re-importing a file changes nothing. Imports of one kind run one at a
@@ -86,6 +99,44 @@ export async function writeAttendance(
   tx: TxClient,
   stage: string,
   run: ImportRun,
+): Promise<WriteCounts> {
+  // On PGlite in batches of file lines (issue 20): one statement over a whole large file held
+  // the process's only thread for a minute (no HTTP answer, no SIGTERM); between batches the
+  // event loop gets a turn. Keys are unique in the file, so batches partition the work. A
+  // PostgreSQL server runs the statement in its own process: one statement, one plan.
+  const [range] = await tx.query<{ first: number | null; last: number | null }>(
+    `SELECT min(line) AS first, max(line) AS last FROM ${stage}`,
+  );
+  const total = { inserted: 0, updated: 0 };
+  if (range?.first == null || range.last == null) return total;
+  const batch = tx.kind === "pglite" ? WRITE_BATCH_LINES : range.last - range.first + 1;
+  const batched = batch < range.last - range.first + 1;
+  if (batched) {
+    await tx.exec(`CREATE INDEX ON ${stage} (line)`);
+    // A batch is small: each row's stored row by the primary key (index nested loop), not a
+    // hash join that would scan all of attendance once per batch.
+    await tx.exec("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+    await yieldToEventLoop();
+  }
+  for (let from = range.first; from <= range.last; from += batch) {
+    const counts = await writeAttendanceLines(tx, stage, run, from, from + batch);
+    total.inserted += counts.inserted;
+    total.updated += counts.updated;
+    await yieldToEventLoop();
+  }
+  if (batched) await tx.exec("SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+  return total;
+}
+
+/** File lines per write statement on PGlite: a few tenths of a second. */
+export const WRITE_BATCH_LINES = 5_000;
+
+async function writeAttendanceLines(
+  tx: TxClient,
+  stage: string,
+  run: ImportRun,
+  from: number,
+  to: number,
 ): Promise<WriteCounts> {
   const [counts] = await tx.query<{ inserted: number; updated: number }>(
     `WITH changed AS (
@@ -97,9 +148,10 @@ export async function writeAttendance(
               s.school_id, s.minutes, s.reason, s.note, $1, $2
        FROM ${stage} s
        LEFT JOIN attendance a ON a.pupil_id = s.pupil_id AND a.date = s.date AND a.period = s.period
-       WHERE a.pupil_id IS NULL
+       WHERE s.line >= $3 AND s.line < $4
+         AND (a.pupil_id IS NULL
           OR ROW(${VALUES.map((c) => `a.${c}`).join(", ")})
-             IS DISTINCT FROM ROW(${VALUES.map((c) => `s.${c}`).join(", ")})
+             IS DISTINCT FROM ROW(${VALUES.map((c) => `s.${c}`).join(", ")}))
        RETURNING pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note,
                  old_school_id IS NULL AS fresh
      ),
@@ -120,7 +172,7 @@ export async function writeAttendance(
      )
      SELECT (SELECT count(*) FROM inserted)::int AS inserted,
             (SELECT count(*) FROM updated)::int AS updated`,
-    [run.importId, run.actor],
+    [run.importId, run.actor, from, to],
   );
   return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };
 }

@@ -37,6 +37,14 @@ describe("canonical CSV reading", () => {
   it("names the line of an unclosed quote", async () => {
     await expect(records('a,b\n1,2\n"3,4\n')).rejects.toMatchObject({ line: 3 });
   });
+
+  it("names the line where a quoted field left open at the end of the file starts", async () => {
+    // A file cut off inside a quoted value: the error is on the cut row, not the file's end.
+    await expect(records('a,b\n1,2\n3,"Voorbeeld\nstad\n4,5')).rejects.toMatchObject({
+      line: 3,
+      message: expect.stringContaining("afgekapt"),
+    });
+  });
 });
 
 describe("staging CSV", () => {

@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import { messages } from "./messages.ts";
 
 export type Separator = ";" | ",";
 
@@ -85,6 +86,8 @@ export async function* readCsvBatches(
   // context.lines counts a CRLF inside a quoted field as two lines; `overcount` undoes that
   // so later records keep their true line number.
   let overcount = 0;
+  // Physical line the last complete record ended on: an unclosed quote starts after it.
+  let lastLine = 0;
   try {
     for await (const values of drain(parser)) {
       const batch: CsvRecord[] = [];
@@ -100,10 +103,15 @@ export async function* readCsvBatches(
           }
         }
         batch.push({ line: endLine - overcount - newlines, fields: record });
+        lastLine = endLine - overcount;
       }
       yield batch;
     }
   } catch (error) {
+    if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED") {
+      // The file ends inside a quoted field: most likely cut off mid-row.
+      throw new CsvSyntaxError(lastLine + 1, messages.unclosedQuote);
+    }
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 0;
       throw new CsvSyntaxError(line, `ongeldige CSV: ${error.message}`);

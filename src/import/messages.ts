@@ -5,8 +5,10 @@ export const messages = {
   missingColumn: (column: string) =>
     `kolom '${column}' ontbreekt in de kopregel (verplichte kolom; volgorde is vrij)`,
   duplicateColumn: (column: string) => `kolom '${column}' staat twee keer in de kopregel`,
-  tooFewFields: (found: number, expected: number) =>
-    `regel heeft ${found} velden, de kopregel ${expected}; controleer scheidingsteken en aanhalingstekens`,
+  tooFewFields: (found: number, expected: number, missing: string) =>
+    `te weinig velden (${found} van ${expected}): kolom ${missing} ontbreekt — is het bestand afgekapt? Controleer anders scheidingsteken en aanhalingstekens`,
+  unclosedQuote:
+    'een aanhalingsteken wordt niet gesloten: het bestand eindigt midden in een veld — is het bestand afgekapt? Anders: sluit het veld met een "',
   tooManyFields: (found: number, expected: number, last: string) =>
     `regel heeft ${found} velden, de kopregel ${expected}: na '${last}' staat nog een waarde; zet een waarde met het scheidingsteken erin tussen aanhalingstekens`,
   required: "verplicht veld is leeg",

@@ -25,34 +25,37 @@ export async function* stagedChunks(
   errors: ErrorCollector,
   state: ReadState,
   onRows?: (rows: number) => void,
+  signal?: AbortSignal,
 ): AsyncGenerator<string> {
   let reader: RowReader | undefined;
-  let requiredIndexes: [string, number][] = [];
+  let header: string[] = [];
   let headerLength = 0;
   let lastColumn = "";
   let chunk = "";
   try {
     for await (const batch of readCsvBatches(path, separator)) {
+      signal?.throwIfAborted();
       for (const record of batch) {
         if (reader === undefined) {
-          const header = normaliseHeader(record.fields);
+          header = normaliseHeader(record.fields);
           if (!checkHeader(header, spec, errors)) return;
           for (const name of header) state.header.add(name);
           headerLength = header.length;
           lastColumn = header[header.length - 1] ?? "";
           reader = new RowReader(header, errors);
-          requiredIndexes = spec.requiredColumns.map((c) => [c, header.indexOf(c)]);
           continue;
         }
         state.rows++;
         if (onRows !== undefined && state.rows % PROGRESS_EVERY === 0) onRows(state.rows);
-        // A row cut short (often a wrong separator) is one clear error, not one per column.
-        const cutAt = requiredIndexes.find(([, i]) => i >= record.fields.length);
-        if (cutAt !== undefined && record.fields.length < headerLength) {
+        // A row with fewer fields than the header is cut short: a wrong separator, or a file
+        // cut off mid-row (its last value, e.g. "Voo" for "Voorbeeldstad", would be stored
+        // as if whole). One clear error naming the first missing column, not one per column.
+        if (record.fields.length < headerLength) {
+          const missing = header[record.fields.length] ?? "";
           errors.add(
             record.line,
-            cutAt[0],
-            messages.tooFewFields(record.fields.length, headerLength),
+            missing,
+            messages.tooFewFields(record.fields.length, headerLength, missing),
           );
           continue;
         }

@@ -138,6 +138,37 @@ describe.each(engines())("import on $name", (engine) => {
     expect(await importText(db, dir, "attendance", quoted)).toMatchObject({ inserted: 2 });
   });
 
+  it("rejects a row with fewer fields than the header, naming the first missing column", async () => {
+    await importRegion(db, dir);
+    // Cut off mid-row, without a final newline: the last value would be stored as "Utr".
+    const cut = REGION.pupils.replace(
+      /P003;Cas;Bakker;2011-09-30;Utrecht;;;\n$/,
+      "P003;Cas;Bakker;2011-09-30;Utr",
+    );
+    const result = await importText(db, dir, "pupils", cut);
+    expect(result.outcome).toBe("rejected");
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        column: "parent_name",
+        reason: expect.stringContaining("te weinig velden (5 van 8): kolom parent_name ontbreekt"),
+      },
+    ]);
+    expect(await db.sql.query("SELECT municipality FROM pupils WHERE pupil_id = 'P003'")).toEqual([
+      { municipality: "Utrecht" },
+    ]);
+    // A complete last line without a final newline stays valid.
+    const whole = REGION.pupils
+      .replace(/\n$/, "")
+      .replace("P003;Cas;Bakker", "P003;Cas;Bakker-Smit");
+    expect(await importText(db, dir, "pupils", whole)).toMatchObject({ updated: 1 });
+    // A file ending inside a quoted value is an error on the row where the value starts.
+    const open = `${REGION.pupils}P004;Dewi;"Ko`;
+    expect((await importText(db, dir, "pupils", open)).errors).toMatchObject([
+      { line: 5, reason: expect.stringContaining("afgekapt") },
+    ]);
+  });
+
   it("reads `,` and `;`, a BOM, quoted fields and free column order", async () => {
     const schools =
       "\uFEFFholiday_region,minutes_mon,minutes_tue,minutes_wed,minutes_thu,minutes_fri,school_id," +

@@ -7,6 +7,8 @@ import { stat } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import type { Database, TxClient } from "../db/connect.ts";
+import { markWriteRunning } from "../db/interrupted-write.ts";
+import { interruption, watchImport } from "./cancel.ts";
 import { detectSeparator, readHeaderLine } from "./csv.ts";
 import { ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
 import type { ImportKind, KindSpec } from "./kind-spec.ts";
@@ -14,7 +16,8 @@ import { KIND_SPECS } from "./kinds/index.ts";
 import { messages } from "./messages.ts";
 import { type ReadState, stagedChunks } from "./read-rows.ts";
 import { createStageTable, STAGE_TABLE, stageColumnNames } from "./stage.ts";
-import { duplicateKeys } from "./stage-sql.ts";
+import { duplicateKeys, withoutNestedLoops } from "./stage-sql.ts";
+import { yieldToEventLoop } from "./yield.ts";
 
 export type ImportPhase = "reading" | "checking" | "writing";
 
@@ -24,6 +27,8 @@ export interface ImportOptions {
   /** Who runs the import (import_log.actor); default the OS user. */
   actor?: string;
   onProgress?: (phase: ImportPhase, rows: number) => void;
+  /** Stops the import (rolled back, nothing written); it then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -69,48 +74,75 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     timings[phase] = Math.round(now - clock);
     clock = now;
   };
+  const { signal } = options;
+  signal?.throwIfAborted();
+  // A killed or failed import leaves dead rows in a PGlite directory (it has no autovacuum): the
+  // mark stays unless the import finished or was refused, and the next open vacuums them.
+  const clearMark =
+    db.kind === "pglite" && db.location !== "memory://"
+      ? markWriteRunning(db.location, `import ${kind}`)
+      : () => {};
   try {
-    return await db.transaction(async (tx) => {
-      // One import per kind at a time: the merge relies on no one adding the same keys meanwhile.
-      await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`aanwezig:import:${kind}`]);
-      // The checks hash and aggregate the whole file: with the default 4 MB they spill to disk.
-      await tx.exec("SET LOCAL work_mem = '64MB'");
-      const [log] = await tx.query<{ id: number }>(
-        `INSERT INTO import_log (kind, file_name, checksum, outcome, actor)
-         VALUES ($1, $2, $3, 'imported', $4) RETURNING id::int AS id`,
-        [kind, fileName, checksum, actor],
-      );
-      const importId = log!.id;
-      await stageFile(tx, spec, path, errors, state, options.onProgress);
-      lap("stage");
-      options.onProgress?.("checking", state.rows);
-      await runChecks(tx, spec, errors);
-      lap("check");
-      if (errors.any) throw new ImportRejected(errors);
-      options.onProgress?.("writing", state.rows);
-      const run = { importId, actor: `import:${fileName}`, header: state.header };
-      const counts = await spec.write(tx, STAGE_TABLE, run);
-      const unchanged = state.rows - counts.inserted - counts.updated;
-      lap("write");
-      await tx.query(
-        `UPDATE import_log SET rows_total = $2, inserted = $3, updated = $4, unchanged = $5,
-                finished_at = now() WHERE id = $1`,
-        [importId, state.rows, counts.inserted, counts.updated, unchanged],
-      );
-      return {
-        ...base,
-        outcome: "imported" as const,
-        rows: state.rows,
-        ...counts,
-        unchanged,
-        errors: [],
-        errorsTotal: 0,
-        importId,
-        timings,
-      };
+    const result = await db.transaction(async (tx) => {
+      const detach = await watchImport(db, tx, signal);
+      try {
+        return await inTransaction(tx);
+      } finally {
+        detach();
+      }
     });
+    clearMark();
+    return result;
   } catch (error) {
-    if (!(error instanceof ImportRejected)) throw error;
+    if (!(error instanceof ImportRejected)) throw interruption(signal, error);
+    clearMark(); // refused before anything was written
+    return rejected();
+  }
+
+  async function inTransaction(tx: TxClient): Promise<ImportResult> {
+    // One import per kind at a time: the merge relies on no one adding the same keys meanwhile.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`aanwezig:import:${kind}`]);
+    // The checks hash and aggregate the whole file: with the default 4 MB they spill to disk.
+    await tx.exec("SET LOCAL work_mem = '64MB'");
+    const [log] = await tx.query<{ id: number }>(
+      `INSERT INTO import_log (kind, file_name, checksum, outcome, actor)
+         VALUES ($1, $2, $3, 'imported', $4) RETURNING id::int AS id`,
+      [kind, fileName, checksum, actor],
+    );
+    const importId = log!.id;
+    await stageFile(tx, spec, path, errors, state, options.onProgress, signal);
+    lap("stage");
+    signal?.throwIfAborted();
+    options.onProgress?.("checking", state.rows);
+    await runChecks(tx, spec, errors);
+    lap("check");
+    if (errors.any) throw new ImportRejected(errors);
+    signal?.throwIfAborted();
+    options.onProgress?.("writing", state.rows);
+    const run = { importId, actor: `import:${fileName}`, header: state.header };
+    await yieldToEventLoop();
+    const counts = await spec.write(tx, STAGE_TABLE, run);
+    const unchanged = state.rows - counts.inserted - counts.updated;
+    lap("write");
+    await tx.query(
+      `UPDATE import_log SET rows_total = $2, inserted = $3, updated = $4, unchanged = $5,
+                finished_at = now() WHERE id = $1`,
+      [importId, state.rows, counts.inserted, counts.updated, unchanged],
+    );
+    return {
+      ...base,
+      outcome: "imported" as const,
+      rows: state.rows,
+      ...counts,
+      unchanged,
+      errors: [],
+      errorsTotal: 0,
+      importId,
+      timings,
+    };
+  }
+
+  async function rejected(): Promise<ImportResult> {
     const list = errors.list();
     const [log] = await db.sql.query<{ id: number }>(
       `INSERT INTO import_log (kind, file_name, checksum, outcome, rows_total, errors, actor,
@@ -140,13 +172,15 @@ async function stageFile(
   errors: ErrorCollector,
   state: ReadState,
   onProgress: ImportOptions["onProgress"],
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const separator = detectSeparator(await readHeaderLine(path));
   const validate = await spec.prepare(tx);
   const stage = await createStageTable(tx, spec);
   const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
-  const chunks = stagedChunks(path, separator, spec, validate, errors, state, onRows);
+  const chunks = stagedChunks(path, separator, spec, validate, errors, state, onRows, signal);
   await tx.copyCsv(stage, stageColumnNames(spec), chunks);
+  await yieldToEventLoop();
   // Fresh statistics let the planner pick hash joins for the checks and the merge.
   await tx.exec(`ANALYZE ${stage}`);
 }
@@ -156,10 +190,13 @@ async function runChecks(tx: TxClient, spec: KindSpec, errors: ErrorCollector): 
     (t: TxClient, stage: string) => duplicateKeys(t, stage, spec.keyColumns),
     ...spec.checks,
   ];
-  for (const check of checks) {
-    const { found, total } = await check(tx, STAGE_TABLE);
-    if (total > 0) errors.addFound(found, total);
-  }
+  await withoutNestedLoops(tx, async () => {
+    for (const check of checks) {
+      await yieldToEventLoop();
+      const { found, total } = await check(tx, STAGE_TABLE);
+      if (total > 0) errors.addFound(found, total);
+    }
+  });
 }
 
 export async function sha256File(path: string): Promise<string> {

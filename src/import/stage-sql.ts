@@ -5,6 +5,20 @@ import { ERROR_CAP, type RowError } from "./errors.ts";
 import type { CheckResult, WriteCounts } from "./kind-spec.ts";
 import { messages } from "./messages.ts";
 
+/**
+ * The checks join the staging table (and aggregates of it, which have no index) with stored
+ * rows. On such correlated keys the planner's estimates are often far too low (1 row for
+ * 47,000), and a nested loop chosen on them is quadratic: an import hung for hours (issue 20).
+ * Hash and merge joins are linear whatever the estimate, so the checks run without nested
+ * loops; the setting is transaction-local and switched back before the write.
+ */
+export async function withoutNestedLoops<T>(tx: TxClient, fn: () => Promise<T>): Promise<T> {
+  await tx.exec("SET LOCAL enable_nestloop = off");
+  const result = await fn();
+  await tx.exec("SET LOCAL enable_nestloop = on");
+  return result;
+}
+
 interface FoundRow {
   line: number;
   value: string;

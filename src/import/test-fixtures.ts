@@ -82,3 +82,34 @@ export async function importRegion(db: Database, dir: string): Promise<void> {
     }
   }
 }
+
+/** School days of 34CD00 (400 scheduled minutes each) in March 2026. */
+const MARCH_DAYS = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13"].map(
+  (d) => `2026-03-${d}`,
+);
+const manyPupilId = (p: number) => `P${String(p).padStart(5, "0")}`;
+
+/** The REGION's schools and closures and `count` pupils P00000… (large-file tests). */
+export async function importManyPupils(db: Database, dir: string, count: number): Promise<void> {
+  for (const kind of ["schools", "closures"] as const)
+    await importText(db, dir, kind, REGION[kind]);
+  const [header] = REGION.pupils.split("\n");
+  const rows = Array.from(
+    { length: count },
+    (_, p) => `${manyPupilId(p)};Kind;Test;2012-01-01;Utrecht;;;`,
+  );
+  await importText(db, dir, "pupils", [header, ...rows].join("\n"));
+}
+
+/** Each of `pupils` pupils absent in lessons 1..lessons of ten school days at 34CD00. */
+export function manyAttendanceRows(pupils: number, lessons: number, minutes: number): string {
+  const lines = ["pupil_id;school_id;date;period;minutes;reason;note"];
+  for (let p = 0; p < pupils; p++) {
+    for (const date of MARCH_DAYS) {
+      for (let l = 1; l <= lessons; l++) {
+        lines.push(`${manyPupilId(p)};34CD00;${date};${l};${minutes};sick;`);
+      }
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,7 +1,7 @@
 // The import command as a user runs it: bin/aanwezig in a child process, exit codes 0/1/2 and
 // FILE:LINE:COLUMN lines on stderr.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
@@ -50,6 +50,8 @@ describe("aanwezig import (command line)", async () => {
       const first = aanwezig(target.spec, "import", "schools", "schools.csv");
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toContain("2 nieuw");
+      // A finished import leaves no "interrupted write" mark in a PGlite directory.
+      expect(existsSync(join(dir, "db", "aanwezig-write-running"))).toBe(false);
       const again = aanwezig(target.spec, "--format", "json", "import", "schools", "schools.csv");
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({
@@ -99,6 +101,27 @@ describe("aanwezig import (command line)", async () => {
       expect(run.stderr).toMatch(/^twice\.csv:2:given_name: /m);
       expect(run.stderr).toMatch(/^twice\.csv:2:birth_date: /m);
       expect(run.stderr).toContain("afgewezen, 2 fouten");
+    });
+
+    it("rejects a pupils file cut off mid-row (exit 1) and leaves the pupil as it was", () => {
+      const header =
+        "pupil_id;given_name;family_name;birth_date;municipality;parent_name;parent_email;parent_phone";
+      const whole = `${header}\nP777;Fenna;Visser;2014-06-01;Voorbeeldstad;Ouder Visser;;\n`;
+      writeCsv(dir, "whole.csv", whole);
+      expect(aanwezig(target.spec, "import", "pupils", "whole.csv").code).toBe(0);
+      writeCsv(dir, "cut.csv", whole.slice(0, whole.indexOf("Voorbeeldstad") + 3));
+      const cut = aanwezig(target.spec, "import", "pupils", "cut.csv");
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toMatch(
+        /^cut\.csv:2:parent_name: te weinig velden \(5 van 8\): kolom parent_name ontbreekt/m,
+      );
+      // Importing the whole file again changes nothing: P777 still lives in Voorbeeldstad.
+      const again = aanwezig(target.spec, "--format", "json", "import", "pupils", "whole.csv");
+      expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+      writeCsv(dir, "quote.csv", `${header}\nP777;Fenna;Visser;2014-06-01;"Voo`);
+      const quote = aanwezig(target.spec, "import", "pupils", "quote.csv");
+      expect(quote.code).toBe(1);
+      expect(quote.stderr).toMatch(/^quote\.csv:2:: .*afgekapt/m);
     });
 
     it("exits 2 on usage errors and 1 on a missing file", () => {

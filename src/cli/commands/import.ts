@@ -2,6 +2,7 @@
 // and idempotent. Exit 1 with FILE:LINE:COLUMN lines on stderr when any row is invalid.
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { ImportInterrupted } from "../../import/cancel.ts";
 import { IMPORT_KINDS, isImportKind } from "../../import/kind-spec.ts";
 import { messages } from "../../import/messages.ts";
 import {
@@ -11,7 +12,7 @@ import {
   importFile,
 } from "../../import/run-import.ts";
 import { globalOptions, withDatabase } from "../context.ts";
-import { BadInputError, UsageError } from "../errors.ts";
+import { BadInputError, EXIT_BAD_INPUT, UsageError } from "../errors.ts";
 
 export function registerImport(program: Command): void {
   program
@@ -26,12 +27,22 @@ export function registerImport(program: Command): void {
       const { format } = globalOptions(command);
       if (!existsSync(file)) throw new BadInputError(messages.fileNotFound(file));
       const progress = process.stderr.isTTY ? progressPrinter() : undefined;
+      const interrupt = interruptOnSignals();
       const result = await withDatabase(command, (db) =>
-        importFile(db, { kind, path: file, onProgress: progress?.update }),
-      ).catch((error) => {
-        if (error instanceof ImportFileNotFound) throw new BadInputError(error.message);
-        throw error;
-      });
+        importFile(db, {
+          kind,
+          path: file,
+          onProgress: progress?.update,
+          signal: interrupt.signal,
+        }),
+      )
+        .catch((error) => {
+          if (error instanceof ImportFileNotFound || error instanceof ImportInterrupted) {
+            throw new BadInputError(error.message);
+          }
+          throw error;
+        })
+        .finally(interrupt.detach);
       progress?.done();
       if (format === "json") console.log(JSON.stringify(toJson(result)));
       else if (result.outcome === "imported") {
@@ -42,6 +53,27 @@ export function registerImport(program: Command): void {
         throw new BadInputError(messages.rejected(file, result.errorsTotal), errorLines(result));
       }
     });
+}
+
+/**
+ * Ctrl-C or SIGTERM stops the import cleanly: its running statement is cancelled, the
+ * transaction rolled back, the database closed (exit 1). A second signal exits at once.
+ */
+function interruptOnSignals() {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(EXIT_BAD_INPUT);
+    controller.abort(new ImportInterrupted(name));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    detach() {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
 }
 
 function toJson(result: ImportResult) {

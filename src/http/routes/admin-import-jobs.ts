@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { Database } from "../../db/connect.ts";
+import { ImportInterrupted } from "../../import/cancel.ts";
 import type { ImportKind } from "../../import/kind-spec.ts";
 import { type ImportPhase, type ImportResult, importFile } from "../../import/run-import.ts";
 
@@ -29,6 +30,7 @@ const KEEP_FINISHED = 50;
 
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
+  private readonly running = new Map<string, AbortController>();
 
   get(id: string): ImportJob | undefined {
     return this.jobs.get(id);
@@ -56,12 +58,15 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     this.prune();
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
     const run = async () => {
       try {
         job.result = await importFile(db, {
           kind: input.kind,
           path: input.path,
           actor,
+          signal: controller.signal,
           onProgress: (phase, rows) => {
             job.phase = phase;
             job.rows = rows;
@@ -72,6 +77,7 @@ export class ImportJobs {
         job.failed = true;
         onError(error);
       } finally {
+        this.running.delete(job.id);
         job.phase = "done";
         job.finishedAt = new Date();
         await rm(input.dir, { recursive: true, force: true });
@@ -79,6 +85,19 @@ export class ImportJobs {
     };
     void run();
     return job;
+  }
+
+  /**
+   * Stops every running import (rolled back, nothing written) and waits until they have
+   * ended: the server's shutdown (SIGTERM) must not wait for a large file, nor close the
+   * database under it.
+   */
+  async stopAll(): Promise<void> {
+    const ids = [...this.running.keys()];
+    for (const controller of this.running.values()) {
+      controller.abort(new ImportInterrupted("de server stopt"));
+    }
+    await Promise.all(ids.map((id) => this.settled(id)));
   }
 
   /** Resolves when the job has finished (tests; a shutdown could wait on it too). */

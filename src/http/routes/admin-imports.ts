@@ -81,6 +81,8 @@ export function safeFileName(name: string | undefined, kind: string): string {
 
 export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext): ImportJobs {
   const jobs = new ImportJobs();
+  // app.close() (serve's SIGTERM/SIGINT) stops running imports before the database closes.
+  app.addHook("onClose", () => jobs.stopAll());
 
   // Its own plugin scope, so the raw-body parser for CSV uploads applies to this route only.
   app.register(async (scope) => {
