@@ -23,6 +23,29 @@ describe.each(engines())("schema on $name", (engine) => {
     }
   });
 
+  it.runIf(engine.name === "postgres")(
+    "survives the server ending an idle connection and answers the next query",
+    async () => {
+      const { db, spec, dispose } = await engine.fresh();
+      try {
+        const [own] = await db.sql.query<{ pid: number }>("select pg_backend_pid() as pid");
+        const name = new URL(spec).pathname.slice(1);
+        const admin = await openDatabase(spec.replace(`/${name}`, "/postgres"));
+        try {
+          await admin.sql.query("select pg_terminate_backend($1)", [own?.pid]);
+        } finally {
+          await admin.close();
+        }
+        // The idle client's 'error' arrives on its own; without a handler the process ends here.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const rows = await db.sql.query<{ one: number }>("select 1 as one");
+        expect(rows).toEqual([{ one: 1 }]);
+      } finally {
+        await dispose();
+      }
+    },
+  );
+
   it("rolls a failed transaction back completely", async () => {
     const { db, dispose } = await engine.fresh();
     try {

@@ -170,6 +170,14 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Dates stay 'YYYY-MM-DD' strings, never shifted through a JS Date in a time zone.
   pool.on("connect", () => {});
+  // node-postgres emits 'error' for an idle client whose connection the server ended (a restart,
+  // pg_terminate_backend, a network cut); unhandled, that event ends the whole process. The pool
+  // drops that client and opens a new one for the next query, so noting it is enough.
+  pool.on("error", (error) => {
+    process.stderr.write(
+      `databaseverbinding verbroken (wordt opnieuw opgebouwd): ${error.message}\n`,
+    );
+  });
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;
   const location = url.replace(/\/\/([^@/]*)@/, "//***@");
   const client: SqlClient = {
