@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
+import { registerAdmin } from "./commands/admin.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerDuoReports } from "./commands/duo-reports.ts";
 import { registerImport } from "./commands/import.ts";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerMonitor(program);
   registerDuoReports(program);
   registerServe(program);
+  registerAdmin(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }
