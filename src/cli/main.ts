@@ -10,6 +10,7 @@ import { registerMigrate } from "./commands/migrate.ts";
 import { registerMonitor } from "./commands/monitor.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSignals } from "./commands/signals.ts";
+import { registerUsers } from "./commands/users.ts";
 import { BadInputError, EXIT_BAD_INPUT, EXIT_USAGE, UsageError } from "./errors.ts";
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDuoReports(program);
   registerServe(program);
   registerAdmin(program);
+  registerUsers(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

@@ -9,6 +9,7 @@ import { appendAudit } from "../db/repositories/audit.ts";
 import { createPasswordSetToken } from "../db/repositories/password-set-tokens.ts";
 import { createUser, normaliseEmail, type UserWithRoles } from "../db/repositories/users.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
+import { CLI_ACTOR, cliContext } from "./cli-actor.ts";
 import { judgeNewPassword } from "./password-policy.ts";
 
 export interface NewApplicationAdmin {
@@ -28,9 +29,6 @@ export type ApplicationAdminOutcome =
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 320;
 const MAX_NAME_LENGTH = 200;
-
-/** Who made a change from the command line: no user, the role "cli" (audit_log.role). */
-export const CLI_ACTOR = { userId: null, role: "cli" } as const;
 
 export async function createApplicationAdmin(
   db: Database,
@@ -73,13 +71,11 @@ export async function createApplicationAdmin(
         resourceType: "user",
         resourceId: user.id,
         pupilId: null,
-        context: {
-          route: "cli:admin create",
-          method: "CLI",
+        context: cliContext("admin create", {
           email,
           role: "app_admin",
           password: input.password === undefined ? "link" : "stdin",
-        },
+        }),
         outcome: "allowed",
       });
       if (input.password !== undefined) return { ok: true, user } as const;
