@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
 import { registerAdmin } from "./commands/admin.ts";
+import { registerDaily } from "./commands/daily.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerDuoReports } from "./commands/duo-reports.ts";
 import { registerImport } from "./commands/import.ts";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerAdmin(program);
   registerUsers(program);
+  registerDaily(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }
