@@ -7,6 +7,7 @@ import { buildApp } from "../../http/app.ts";
 import { parseTrustProxy, TrustProxyError } from "../../http/trust-proxy.ts";
 import { type Jobs, startJobs } from "../../jobs/scheduler.ts";
 import { globalOptions } from "../context.ts";
+import { emptyInstallationNotice } from "../empty-installation.ts";
 import { BadInputError, UsageError } from "../errors.ts";
 
 export function registerServe(program: Command): void {
@@ -42,6 +43,8 @@ export function registerServe(program: Command): void {
           await migrateDatabase(db);
           if (opts.demoIfEmpty === true) await fillDemoIfEmpty(db);
           await refuseDemoAccounts(db, opts.allowDemoAccounts === true);
+          const emptyNotice = await emptyInstallationNotice(db);
+          if (emptyNotice !== null) console.error(emptyNotice);
         } catch (error) {
           await db.close();
           throw error;
