@@ -229,6 +229,18 @@ describe("aanwezig admin create (command line)", async () => {
         expect(again.json().detail).toContain("al gebruikt");
         expect((await logIn(STRONG)).statusCode).toBe(200);
       });
+      const db = await openDatabase(target.spec);
+      try {
+        const sets = (await listAudit(db.orm, { limit: 50 })).filter(
+          (a) => a.action === "set_password",
+        );
+        // once: neither the refused password nor the second use changed the account
+        expect(sets).toEqual([
+          expect.objectContaining({ userEmail: "link@gemeente-zandstad.example" }),
+        ]);
+      } finally {
+        await db.close();
+      }
     });
 
     it("a link is refused after its 24 hours", async () => {
