@@ -33,6 +33,10 @@ export function registerAdmin(program: Command): void {
     .action(async (opts: AdminCreateOptions, command: Command) => {
       const { format } = globalOptions(command);
       // Read before the database opens: a closed pipe should not leave a half-made account.
+      if (opts.passwordStdin === true && process.stdin.isTTY) {
+        // Standard input is meant for a pipe; typed at a terminal it ends only with Ctrl+D.
+        console.error("Typ het wachtwoord, druk op Enter en daarna op Ctrl+D:");
+      }
       const password = opts.passwordStdin === true ? await readSecretFromStdin() : undefined;
       await withDatabase(command, async (db) => {
         const outcome = await createApplicationAdmin(db, {

@@ -12,7 +12,11 @@ import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 
 const PasswordSetSchema = z.object({
-  token: z.string().min(1).max(200),
+  // base64url, as newSecret makes it: anything else cannot be a token.
+  token: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/),
   // Code points are counted by the policy; UTF-16 units are at most twice as many.
   password: z
     .string()
