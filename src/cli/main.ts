@@ -2,6 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
+import { registerAdmin } from "./commands/admin.ts";
+import { registerDaily } from "./commands/daily.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerDuoReports } from "./commands/duo-reports.ts";
 import { registerImport } from "./commands/import.ts";
@@ -9,6 +11,7 @@ import { registerMigrate } from "./commands/migrate.ts";
 import { registerMonitor } from "./commands/monitor.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSignals } from "./commands/signals.ts";
+import { registerUsers } from "./commands/users.ts";
 import { BadInputError, EXIT_BAD_INPUT, EXIT_USAGE, UsageError } from "./errors.ts";
 
 export function buildProgram(): Command {
@@ -25,6 +28,9 @@ export function buildProgram(): Command {
   registerMonitor(program);
   registerDuoReports(program);
   registerServe(program);
+  registerAdmin(program);
+  registerUsers(program);
+  registerDaily(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

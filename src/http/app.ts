@@ -30,6 +30,7 @@ import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
+import { registerPasswordSetRoute } from "./routes/password-set.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoute(app, ctx);
   registerSessionRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
+  registerPasswordSetRoute(app, ctx);
   registerPupilRoutes(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);

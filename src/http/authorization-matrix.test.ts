@@ -103,6 +103,9 @@ const MATRIX: Record<string, Endpoint> = {
   "GET /api/health": { public: { anonymous: 200, note: "liveness" } },
   "POST /api/session": { public: { anonymous: 400, note: "login (an empty body is invalid)" } },
   "DELETE /api/session": { public: { anonymous: 204, note: "logout; without a session a no-op" } },
+  "POST /api/password-set": {
+    public: { anonymous: 400, note: "one-time password link (an empty body is invalid)" },
+  },
   "GET /api/auth/options": { public: { anonymous: 200, note: "what the login page offers" } },
   "GET /api/auth/oidc/login": { public: { anonymous: 404, note: "OIDC is off in tests" } },
   "GET /api/auth/oidc/callback": { public: { anonymous: 404, note: "OIDC is off in tests" } },

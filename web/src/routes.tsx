@@ -1,4 +1,5 @@
-// The app's addresses (Dutch, as users see them). Every page but /inloggen needs a session.
+// The app's addresses (Dutch, as users see them). Every page but /inloggen and
+// /wachtwoord-instellen (the one-time link of `aanwezig admin create`) needs a session.
 // Screens come from features/screens-*.tsx by path; a section without a screen yet shows a
 // placeholder, and every section keeps the same role guard as its navigation link.
 import { type ComponentType, Suspense } from "react";
@@ -6,6 +7,7 @@ import { Route, Routes } from "react-router";
 import { Loading } from "./components/ProblemAlert.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { RequireSession } from "./features/auth/RequireSession.tsx";
+import { SetPasswordPage } from "./features/auth/SetPasswordPage.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
 import { monitorScreens } from "./features/monitor/screens.tsx";
 import { NotFoundPage } from "./features/not-found/NotFoundPage.tsx";
@@ -26,6 +28,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/inloggen" element={<LoginPage />} />
+      <Route path="/wachtwoord-instellen" element={<SetPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         {SECTIONS.map((section) => {

@@ -7,6 +7,7 @@ import { buildApp } from "../../http/app.ts";
 import { parseTrustProxy, TrustProxyError } from "../../http/trust-proxy.ts";
 import { type Jobs, startJobs } from "../../jobs/scheduler.ts";
 import { globalOptions } from "../context.ts";
+import { emptyInstallationNotice } from "../empty-installation.ts";
 import { BadInputError, UsageError } from "../errors.ts";
 import { loggerOptions, resolveLogSetup, startMessage } from "../log-output.ts";
 
@@ -56,6 +57,8 @@ export function registerServe(program: Command): void {
           if (opts.demoIfEmpty === true) await fillDemoIfEmpty(db);
           await refuseDemoAccounts(db, opts.allowDemoAccounts === true);
           demoAccounts = await hasDemoAccounts(db.orm);
+          const emptyNotice = await emptyInstallationNotice(db);
+          if (emptyNotice !== null) console.error(emptyNotice);
         } catch (error) {
           await db.close();
           throw error;

@@ -174,11 +174,11 @@ export async function hasDemoAccounts(orm: Orm): Promise<boolean> {
 
 // ---- sessions and API tokens: random 256-bit secrets, stored hashed --------------------------
 
-function sha256(token: string): string {
+export function sha256(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function newSecret(prefix = ""): string {
+export function newSecret(prefix = ""): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 

@@ -91,6 +91,25 @@ export const apiTokens = pgTable(
 );
 
 /**
+ * One-time links to set a password (`aanwezig admin create` without --password-stdin): the
+ * account exists without a password until the link is used once, within its 24 hours. Like
+ * sessions, only the SHA-256 hash of the token is stored.
+ */
+export const passwordSetTokens = pgTable(
+  "password_set_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("password_set_tokens_user_idx").on(t.userId)],
+);
+
+/**
  * Append-only trail of every read and change of a pupil's or case's data, allowed or denied.
  * No foreign keys: the trail must outlive the users and records it mentions. A trigger (custom
  * migration) rejects UPDATE and DELETE.

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { openDatabase } from "../../../src/db/connect.ts";
+import { type Database, openDatabase } from "../../../src/db/connect.ts";
 import { migrateDatabase } from "../../../src/db/migrate.ts";
 import { createUser, type NewUser } from "../../../src/db/repositories/users.ts";
 import { ensureWebBuilt } from "./build-web.ts";
@@ -25,11 +25,19 @@ const STARTUP_TIMEOUT_MS = 120_000;
 /** index.html names the app in a meta tag, so a placeholder page is not mistaken for it. */
 const WEB_APP_MARKER = 'content="aanwezig-web"';
 
-export async function startApp(options: { users?: NewUser[] } = {}): Promise<RunningApp> {
+export interface StartAppOptions {
+  users?: NewUser[];
+  /** Runs on the migrated database before the server opens it (the directory is one process's). */
+  prepare?: (db: Database) => Promise<void>;
+}
+
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-"));
   const dbDir = join(dir, "db");
-  if (options.users?.length) await seedUsers(dbDir, options.users);
+  if (options.users?.length || options.prepare) {
+    await seedDatabase(dbDir, options.users ?? [], options.prepare);
+  }
 
   const port = await freePort();
   const apiOrigin = `http://127.0.0.1:${port}`;
@@ -68,11 +76,16 @@ export async function startApp(options: { users?: NewUser[] } = {}): Promise<Run
   };
 }
 
-async function seedUsers(dbDir: string, users: NewUser[]): Promise<void> {
+async function seedDatabase(
+  dbDir: string,
+  users: NewUser[],
+  prepare: StartAppOptions["prepare"],
+): Promise<void> {
   const db = await openDatabase(dbDir);
   try {
     await migrateDatabase(db);
     for (const user of users) await createUser(db.orm, user);
+    await prepare?.(db);
   } finally {
     await db.close();
   }

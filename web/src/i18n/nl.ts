@@ -50,6 +50,24 @@ export const nl = {
     demoAccounts:
       "Log in met een demo-account, bijvoorbeeld zorgcoordinator@demo.aanwezig.nl, casusregisseur@demo.aanwezig.nl, leerplicht@demo.aanwezig.nl, ouder@demo.aanwezig.nl of beleid@demo.aanwezig.nl, met het wachtwoord demo-wachtwoord.",
   },
+  setPassword: {
+    title: "Wachtwoord instellen",
+    intro:
+      "Kies een wachtwoord voor uw account: minstens 12 tekens, bijvoorbeeld een zin van een paar woorden die niet bij elkaar horen. Deze link werkt één keer.",
+    password: "Nieuw wachtwoord",
+    repeat: "Herhaal het wachtwoord",
+    submit: "Wachtwoord instellen",
+    submitting: "Bezig met opslaan…",
+    passwordRequired: "Vul een wachtwoord in.",
+    passwordShort: "Het wachtwoord moet minstens 12 tekens lang zijn.",
+    passwordLong: "Het wachtwoord mag hoogstens 1024 tekens lang zijn.",
+    mismatch: "De twee wachtwoorden zijn niet gelijk.",
+    noToken:
+      "Deze link is niet volledig. Open de link precies zoals u hem heeft gekregen, of vraag de beheerder om een nieuwe.",
+    done: "Uw wachtwoord is ingesteld.",
+    toLogin: "Naar inloggen",
+    failed: "Het wachtwoord kon nu niet worden ingesteld. Probeer het later opnieuw.",
+  },
   nav: {
     home: "Overzicht",
     signals: "Signalen",
