@@ -63,6 +63,8 @@ describe("worklists", () => {
       const signals = page.getByTestId("worklist-new-signals");
       await signals.locator("tbody tr").first().waitFor();
       const first = signals.locator("tbody tr").first();
+      // The pupil by name with the number, never a bare P-number (issue 11 item 3).
+      expect(await first.locator("th").first().textContent()).toMatch(/^[^()]+ \(P\d{6}\)$/);
       // One plain Dutch sentence per signal, and the figures behind a disclosure.
       expect(await first.locator("td").nth(1).textContent()).toMatch(
         /(afwezig|ziek|te laat|Leerplichtig|Vrijstelling)/,
@@ -140,6 +142,12 @@ describe("worklists", () => {
       await page.getByRole("link", { name: "Casussen", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
       await page.getByTestId("cases-table").waitFor();
+      // Pupil and school by name with number and BRIN code (issue 11 item 3).
+      const firstCase = page.getByTestId("cases-table").locator("tbody tr").first();
+      expect(await firstCase.locator("th").first().textContent()).toMatch(/^[^()]+ \(P\d{6}\)$/);
+      expect(await firstCase.locator("td").first().textContent()).toMatch(
+        /^[^()]+ \(\d{2}[A-Z]{2}\d{2}\)$/,
+      );
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole("link", { name: "Casus met de hand openen" }).click();

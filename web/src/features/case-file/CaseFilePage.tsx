@@ -12,6 +12,7 @@ import { isApiError } from "../../api/client.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { formatDate, personLabel } from "../../components/format.ts";
+import { formatPupil, formatSchool } from "../../components/names.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
@@ -231,17 +232,17 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
       </h2>
       <dl className="aanwezig-facts aanwezig-facts--grid" data-testid="case-summary">
         <Fact
-          label={f.facts.pupilId}
+          label={f.facts.pupil}
           value={
             <>
-              {detail.pupil_id}{" "}
+              {formatPupil(detail)}{" "}
               <AppLink to={`/leerlingen/${encodeURIComponent(detail.pupil_id)}`}>
                 {f.pupilLink}
               </AppLink>
             </>
           }
         />
-        <Fact label={f.facts.school} value={detail.school_id} />
+        <Fact label={f.facts.school} value={formatSchool(detail)} />
         <Fact label={f.facts.phase} value={phaseName(detail.phase)} />
         <Fact
           label={f.facts.clock}

@@ -22,6 +22,7 @@ import { useCurrentUser } from "../auth/use-current-user.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { nextMeeting } from "./next-meeting.ts";
 import "./parent.css";
+import { formatSchool } from "../../components/names.ts";
 
 export function ParentPage() {
   const me = useCurrentUser();
@@ -89,7 +90,13 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
         {detail.phase !== "CLOSED" && (
           <>
             <Paragraph>{t.parent.weeksAbsent(detail.clock_weeks)}</Paragraph>
-            <Paragraph>{t.parent.contact(detail.owner.organisation)}</Paragraph>
+            <Paragraph>
+              {t.parent.contact(
+                detail.owner.organisation === detail.school_id
+                  ? formatSchool(detail)
+                  : detail.owner.organisation,
+              )}
+            </Paragraph>
             <Paragraph>{t.parent.promise(formatDate(detail.three_month.due_date))}</Paragraph>
           </>
         )}
