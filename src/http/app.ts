@@ -31,6 +31,7 @@ import { registerHealthRoute } from "./routes/health.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
+import { registerPupilSearchRoute } from "./routes/pupil-search.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSessionRoutes(app, ctx);
   registerOidcRoutes(app, ctx);
   registerPupilRoutes(app, ctx);
+  registerPupilSearchRoute(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
