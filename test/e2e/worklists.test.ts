@@ -164,6 +164,24 @@ describe("worklists", () => {
       );
       expect(await axeViolations(page)).toEqual([]);
 
+      // The pupil is found by name or number, not typed (issue 11 item 3): choosing a result
+      // fills in the number.
+      const search = page.getByLabel("Zoek de leerling");
+      await search.fill("P0");
+      await search.press("Enter");
+      const found = page.getByTestId("open-case-search-results");
+      await found.waitFor();
+      const choice = found.getByRole("button").first();
+      const choiceLabel = (await choice.textContent()) ?? "";
+      expect(choiceLabel).toMatch(/^Kies [^()]+ \(P\d{6}\)$/);
+      await choice.click();
+      const chosenId = /\((P\d{6})\)$/.exec(choiceLabel)?.[1];
+      expect(await page.getByLabel("Leerlingnummer").inputValue()).toBe(chosenId);
+      expect(await page.locator('p[role="status"]').first().textContent()).toBe(
+        `Gekozen: ${choiceLabel.slice("Kies ".length)}.`,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+
       // A pupil of another school: the server answers as if it does not exist.
       await page.getByLabel("Leerlingnummer").fill("P999999");
       await page.getByLabel("Eerste verzuimdag").fill(app.asOf);

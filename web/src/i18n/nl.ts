@@ -74,6 +74,11 @@ export const nl = {
     none: "Geen leerlingen gevonden die u mag zien.",
     count: (n: number) =>
       n === 1 ? "1 leerling gevonden." : `${n} leerlingen gevonden (hoogstens 20).`,
+    pickTitle: "Zoek de leerling",
+    pickHint:
+      "Zoek op naam of leerlingnummer en kies de leerling; het leerlingnummer wordt dan ingevuld.",
+    pick: (pupil: string) => `Kies ${pupil}`,
+    picked: (pupil: string) => `Gekozen: ${pupil}.`,
   },
   home: {
     title: "Overzicht",
