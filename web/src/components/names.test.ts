@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPupil, formatSchool } from "./names.ts";
+import { formatOrganisation, formatPupil, formatSchool } from "./names.ts";
 
 describe("names where people read", () => {
   it("shows a pupil's name with the number", () => {
@@ -12,6 +12,13 @@ describe("names where people read", () => {
     expect(formatSchool({ school_id: "12AB00", school_name: "De Linde" })).toBe(
       "De Linde (12AB00)",
     );
+  });
+
+  it("shows the case school among organisations by name, other organisations as they are", () => {
+    const school = { school_id: "12AB00", school_name: "De Linde" };
+    expect(formatOrganisation("12AB00", school)).toBe("De Linde (12AB00)");
+    expect(formatOrganisation("Leerplicht Zandstad", school)).toBe("Leerplicht Zandstad");
+    expect(formatOrganisation("12AB00")).toBe("12AB00");
   });
 
   it("falls back to the bare id without a name, and to nothing without either", () => {

@@ -15,3 +15,14 @@ export function formatPupil(pupil: { pupil_id: string; pupil_name?: string | nul
 export function formatSchool(school: { school_id: string; school_name?: string | null }): string {
   return withId(school.school_name, school.school_id);
 }
+
+/**
+ * An organisation in a case (owner, participant, action owner): the case school's BRIN code
+ * reads as the school's name with the code; any other organisation as it came.
+ */
+export function formatOrganisation(
+  organisation: string,
+  school?: { school_id: string; school_name?: string | null },
+): string {
+  return school && organisation === school.school_id ? formatSchool(school) : organisation;
+}

@@ -70,7 +70,7 @@ export function caseColumns(myId: string): Column<CaseSummary>[] {
     {
       key: "owner",
       header: t.cases.owner,
-      value: (c) => personLabel(c.owner, myId),
+      value: (c) => personLabel(c.owner, myId, c),
       sortable: true,
     },
   ];
