@@ -32,6 +32,7 @@ import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
+import { registerPupilSearchRoute } from "./routes/pupil-search.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOidcRoutes(app, ctx);
   registerPasswordSetRoute(app, ctx);
   registerPupilRoutes(app, ctx);
+  registerPupilSearchRoute(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

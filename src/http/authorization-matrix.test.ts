@@ -112,6 +112,9 @@ const MATRIX: Record<string, Endpoint> = {
   "GET /api/openapi.json": { public: { anonymous: 200, note: "the API description" } },
   "GET /api/me": { probes: [{ url: () => "/api/me", row: "yyyyyyyyyyyyy" }] },
 
+  // The search answers 200 (maybe empty) to every role that may read some pupil; which pupils it
+  // returns, and their audit rows, are tested in routes/pupil-search.test.ts.
+  "GET /api/pupils": { probes: [{ url: () => "/api/pupils?q=Verbeek", row: "yyyyyyyyyyfff" }] },
   "GET /api/pupils/{pupil_id}": {
     probes: [{ personal: true, url: () => "/api/pupils/P0001", row: "yyyyyyynnynnn" }],
   },

@@ -58,6 +58,11 @@ describe("case file", () => {
     const summary = page.getByTestId("case-summary");
     expect(await summary.textContent()).toContain("School (eerste 4 weken)");
     expect(await summary.textContent()).toContain("Geopend vanuit 1 signaal");
+    // The pupil by name with the number, the school by name with its BRIN code (issue 11 item 3).
+    expect(await summary.textContent()).toContain(`(${openedPupil})`);
+    expect(await summary.textContent()).toMatch(/School[^()]+ \(\d{2}[A-Z]{2}\d{2}\)/);
+    // The owner's organisation, the school, by name too — not a bare BRIN code.
+    expect(await summary.textContent()).toMatch(/Zorgcoördinator – [^()]+ \(\d{2}[A-Z]{2}\d{2}\)/);
     expect(await page.getByTestId("case-timeline").textContent()).toContain("Casus geopend");
   });
 

@@ -12,14 +12,19 @@ describe("pupil page", () => {
   let browser: Browser;
   let page: Page;
   let pupilId: string;
+  let pupilName: string;
 
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
     const school = await apiSession(app.url, "zorgcoordinator");
-    const cases = (await school.call("GET", "/api/cases")).body as { pupil_id: string }[];
+    const cases = (await school.call("GET", "/api/cases")).body as {
+      pupil_id: string;
+      pupil_name: string;
+    }[];
     // A pupil of the school with absence this year: one with a case.
     pupilId = cases[0]?.pupil_id as string;
+    pupilName = cases[0]?.pupil_name as string;
     if (!pupilId) throw new Error("the demo school has no cases");
     page = await openPage(browser, `${app.url}/inloggen`);
     await logInAs(page, app.url, "zorgcoordinator");
@@ -86,5 +91,38 @@ describe("pupil page", () => {
     await page.goto(`${app.url}/leerlingen/BESTAAT-NIET`);
     await page.getByRole("heading", { level: 1, name: "Leerling niet gevonden" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("finds the pupil by name from the menu and opens the pupil page by keyboard", async () => {
+    await page
+      .getByRole("navigation", { name: "Hoofdmenu" })
+      .getByRole("link", { name: "Leerlingen zoeken" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Leerlingen zoeken" }).waitFor();
+    const field = page.getByLabel("Naam of leerlingnummer");
+    await field.fill("a");
+    await field.press("Enter");
+    expect(await page.locator("#pupil-search-q-error").textContent()).toBe(
+      "Vul minstens 2 tekens in.",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    const familyName = pupilName.split(" ").slice(1).join(" ");
+    await field.fill(familyName);
+    await field.press("Enter");
+    const results = page.getByTestId("pupil-search-results");
+    await results.waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe(familyName);
+    const link = results.getByRole("link", { name: `${pupilName} (${pupilId})`, exact: true });
+    expect(await link.count()).toBe(1);
+    // Every result is a pupil of the coordinator's own school (the server's scope).
+    const schools = await results.locator("tbody tr td").allTextContents();
+    expect(new Set(schools).size).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${app.url}/leerlingen/${pupilId}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Leerling /);
   });
 });

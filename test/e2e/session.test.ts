@@ -84,7 +84,12 @@ describe("session", () => {
     await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
     expect(await page.getByTestId("user-name").textContent()).toBe("Zora Zorg");
     expect(await page.getByTestId("user-roles").textContent()).toBe("Zorgcoördinator");
-    expect(await navigationLabels(page)).toEqual(["Overzicht", "Signalen", "Casussen"]);
+    expect(await navigationLabels(page)).toEqual([
+      "Overzicht",
+      "Signalen",
+      "Casussen",
+      "Leerlingen zoeken",
+    ]);
     const current = page.getByRole("navigation").getByRole("link", { name: "Overzicht" });
     expect(await current.getAttribute("aria-current")).toBe("page");
     // The start page is the school's worklist (features/worklists/SchoolWorklist.tsx).

@@ -63,6 +63,8 @@ describe("worklists", () => {
       const signals = page.getByTestId("worklist-new-signals");
       await signals.locator("tbody tr").first().waitFor();
       const first = signals.locator("tbody tr").first();
+      // The pupil by name with the number, never a bare P-number (issue 11 item 3).
+      expect(await first.locator("th").first().textContent()).toMatch(/^[^()]+ \(P\d{6}\)$/);
       // One plain Dutch sentence per signal, and the figures behind a disclosure.
       expect(await first.locator("td").nth(1).textContent()).toMatch(
         /(afwezig|ziek|te laat|Leerplichtig|Vrijstelling)/,
@@ -140,6 +142,12 @@ describe("worklists", () => {
       await page.getByRole("link", { name: "Casussen", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
       await page.getByTestId("cases-table").waitFor();
+      // Pupil and school by name with number and BRIN code (issue 11 item 3).
+      const firstCase = page.getByTestId("cases-table").locator("tbody tr").first();
+      expect(await firstCase.locator("th").first().textContent()).toMatch(/^[^()]+ \(P\d{6}\)$/);
+      expect(await firstCase.locator("td").first().textContent()).toMatch(
+        /^[^()]+ \(\d{2}[A-Z]{2}\d{2}\)$/,
+      );
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole("link", { name: "Casus met de hand openen" }).click();
@@ -153,6 +161,24 @@ describe("worklists", () => {
       );
       expect(await page.locator("#open-case-reason-error").textContent()).toBe(
         "Geef aan waarom u de casus opent.",
+      );
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The pupil is found by name or number, not typed (issue 11 item 3): choosing a result
+      // fills in the number.
+      const search = page.getByLabel("Zoek de leerling");
+      await search.fill("P0");
+      await search.press("Enter");
+      const found = page.getByTestId("open-case-search-results");
+      await found.waitFor();
+      const choice = found.getByRole("button").first();
+      const choiceLabel = (await choice.textContent()) ?? "";
+      expect(choiceLabel).toMatch(/^Kies [^()]+ \(P\d{6}\)$/);
+      await choice.click();
+      const chosenId = /\((P\d{6})\)$/.exec(choiceLabel)?.[1];
+      expect(await page.getByLabel("Leerlingnummer").inputValue()).toBe(chosenId);
+      expect(await page.locator('p[role="status"]').first().textContent()).toBe(
+        `Gekozen: ${choiceLabel.slice("Kies ".length)}.`,
       );
       expect(await axeViolations(page)).toEqual([]);
 

@@ -33,6 +33,22 @@ export const SECTIONS: readonly Section[] = [
       "breakthrough_member",
     ],
   },
+  {
+    // The search, with the pupil pages under it (/leerlingen/:id); parents use /mijn-kind.
+    path: "/leerlingen",
+    label: t.nav.pupilSearch,
+    roles: [
+      "teacher",
+      "care_coordinator",
+      "school_head",
+      "attendance_officer",
+      "case_director",
+      "partnership_consultant",
+      "youth_doctor",
+      "youth_care",
+      "breakthrough_member",
+    ],
+  },
   { path: "/mijn-kind", label: t.nav.myChild, roles: ["parent"] },
   {
     path: "/monitor",

@@ -13,11 +13,14 @@ import { agendaOfCase } from "./cases-breakthrough.ts";
 import { eventsOfCase, type StoredCaseEvent } from "./cases-events.ts";
 import { loadSchoolCalendar, type PupilFile } from "./cases-pupil.ts";
 import { type DocumentMeta, listDocuments } from "./documents.ts";
+import { schoolNamesOf } from "./names.ts";
 import { loadPlan } from "./plan.ts";
 
 export interface CaseView {
   case: Case;
   pupil: PupilFile;
+  /** The case school's name (shown beside its BRIN code). */
+  schoolName: string;
   calendar: SchoolCalendar;
   consent: ConsentFile;
   events: StoredCaseEvent[];
@@ -40,6 +43,7 @@ export async function loadCaseView(
   return {
     case: c,
     pupil,
+    schoolName: (await schoolNamesOf(orm, [c.schoolId])).get(c.schoolId) ?? c.schoolId,
     calendar,
     consent,
     events: await eventsOfCase(orm, c.id),

@@ -48,6 +48,7 @@ export const CaseSummarySchema = z
     pupil_id: z.string(),
     pupil_name: z.string(),
     school_id: z.string(),
+    school_name: z.string().describe("the case school's name (school_id is its BRIN code)"),
     phase: z.string(),
     opened_at: z.iso.date(),
     absence_start_date: z.iso.date(),
@@ -243,7 +244,7 @@ function deadlinesOf(view: Pick<CaseView, "case" | "calendar" | "events" | "plan
 }
 
 export function presentCaseSummary(
-  view: Pick<CaseView, "case" | "pupil" | "calendar" | "events" | "plan">,
+  view: Pick<CaseView, "case" | "pupil" | "schoolName" | "calendar" | "events" | "plan">,
   asOf: IsoDate,
 ): CaseSummaryBody {
   const c = view.case;
@@ -254,6 +255,7 @@ export function presentCaseSummary(
     pupil_id: c.pupilId,
     pupil_name: `${view.pupil.givenName} ${view.pupil.familyName}`,
     school_id: c.schoolId,
+    school_name: view.schoolName,
     phase: c.phase,
     opened_at: c.openedAt,
     absence_start_date: c.absenceStartDate,

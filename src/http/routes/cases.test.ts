@@ -58,6 +58,7 @@ describe.each(engines())("case API on $name", (engine) => {
       pupil_id: "P0001",
       pupil_name: "Fenna Verbeek",
       school_id: "12AB00",
+      school_name: "Basisschool De Linde",
       phase: "SCHOOL",
       opened_at: "2026-03-02",
       absence_start_date: "2026-02-02",

@@ -80,6 +80,11 @@ describe.each(engines())("DUO report API on $name", (engine) => {
   it("shows the reporting school's head and care coordinator their own reports, leerplicht its residents'", async () => {
     const pupils = async (user: LoggedIn) => (await list(user)).body.map((r) => r.pupil_id);
     expect(await pupils(who.linde!)).toEqual(["P0001"]);
+    expect((await list(who.linde!)).body[0]).toMatchObject({
+      pupil_name: "Fenna Verbeek",
+      school_id: "12AB00",
+      school_name: "Basisschool De Linde",
+    });
     expect(await pupils(who.baken!)).toEqual(["P0003"]);
     expect((await pupils(who.lpa!)).sort()).toEqual(["P0001", "P0003"]);
     expect(await pupils(who.elders!)).toEqual([]);

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditDecision, type CommandActor } from "../../commands/case-access.ts";
 import { appendAuditRows } from "../../db/repositories/cases-access-facts.ts";
+import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { reportTimeliness } from "../../domain/signals/duo-report.ts";
 import { toCsv, toExportRecord } from "../../domain/signals/duo-report-export.ts";
 import { DUO_CLOSING_REASONS, DUO_STATUSES } from "../../domain/signals/duo-report-status.ts";
@@ -105,6 +106,12 @@ function present(r: DuoReportRow, asOf: string) {
   } as z.infer<typeof DuoReportSchema>;
 }
 
+/** A report in the list: with the pupil's and the school's name beside their ids. */
+const DuoListItemSchema = DuoReportSchema.extend({
+  pupil_name: z.string().describe("given and family name"),
+  school_name: z.string(),
+}).meta({ id: "DuoReportListItem" });
+
 /** The reports the user may see, filtered, with one audit row per pupil shown. */
 async function visibleReports(
   ctx: HttpContext,
@@ -182,11 +189,31 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         summary: "DUO absence reports the user may see, with what is due and overdue",
         tags: ["duo-reports"],
         querystring: ListQuery,
-        response: { 200: z.array(DuoReportSchema), ...problemResponses(400, 401, 403) },
+        response: { 200: z.array(DuoListItemSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) =>
-      visibleReports(ctx, commandActor(request), request.query, "read_duo_reports"),
+    async (request) => {
+      const rows = await visibleReports(
+        ctx,
+        commandActor(request),
+        request.query,
+        "read_duo_reports",
+      );
+      // Names for the people who read the list (the export keeps DUO's fields only).
+      const pupilNames = await pupilNamesOf(
+        ctx.db.orm,
+        rows.map((r) => r.pupil_id),
+      );
+      const schoolNames = await schoolNamesOf(
+        ctx.db.orm,
+        rows.map((r) => r.school_id),
+      );
+      return rows.map((r) => ({
+        ...r,
+        pupil_name: pupilNames.get(r.pupil_id) ?? r.pupil_id,
+        school_name: schoolNames.get(r.school_id) ?? r.school_id,
+      }));
+    },
   );
 
   typed.get(

@@ -89,7 +89,9 @@ describe.each(engines())("signals API on $name", (engine) => {
     expect(linde.status).toBe(200);
     expect(keys(linde.body)).toEqual(["P0001 LEGAL_16H"]);
     expect(linde.body[0]).toMatchObject({
+      pupil_name: "Fenna Verbeek",
       school_id: "12AB00",
+      school_name: "Basisschool De Linde",
       as_of: AS_OF,
       evidence: { unauthorized_minutes: 1080 },
       id: expect.stringMatching(/^LEGAL_16H:\d+$/),

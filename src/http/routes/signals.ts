@@ -15,6 +15,7 @@ import { type CommandActor, grantFor, schoolsOfSchoolYear } from "../../commands
 import type { Orm } from "../../db/connect.ts";
 import { appendAuditRows, caseAccessFactsOf } from "../../db/repositories/cases-access-facts.ts";
 import { loadPupilFiles } from "../../db/repositories/cases-pupil.ts";
+import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { population } from "../../db/schema/region.ts";
 import { hasConsent } from "../../domain/cases/consent.ts";
 import type { PupilScope } from "../../domain/policy/resources.ts";
@@ -47,7 +48,9 @@ export const SignalStateFields = {
 export const SignalSchema = z
   .object({
     pupil_id: z.string(),
+    pupil_name: z.string().optional().describe("given and family name"),
     school_id: z.string().describe("empty for ABSOLUTE and EXEMPTION_5A_NO_ADVICE"),
+    school_name: z.string().optional().describe("the school's name; absent without a school"),
     code: z.string(),
     as_of: z.iso.date(),
     evidence: z.record(z.string(), z.unknown()),
@@ -212,9 +215,22 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
         })),
       );
       const states = await signalStatesAt(ctx.db.sql, visible, asOf);
+      // Names for the people who read the list: only of the signals just decided visible.
+      const pupilNames = await pupilNamesOf(ctx.db.orm, pupils);
+      const schoolNames = await schoolNamesOf(
+        ctx.db.orm,
+        visible.map((s) => s.schoolId ?? ""),
+      );
       return visible.map((signal) => {
         const state = states.get(stateKey(signal.pupilId, signal.schoolId, signal.code));
-        return { ...presentSignal(signal), ...(state ? presentState(state) : {}) };
+        const pupilName = pupilNames.get(signal.pupilId);
+        const schoolName = signal.schoolId ? schoolNames.get(signal.schoolId) : undefined;
+        return {
+          ...presentSignal(signal),
+          ...(pupilName ? { pupil_name: pupilName } : {}),
+          ...(schoolName ? { school_name: schoolName } : {}),
+          ...(state ? presentState(state) : {}),
+        };
       });
     },
   );

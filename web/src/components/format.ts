@@ -3,6 +3,7 @@
 
 import { roleTitle } from "../features/auth/role-groups.ts";
 import { t } from "../i18n/index.ts";
+import { formatOrganisation } from "./names.ts";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", {
   day: "2-digit",
@@ -32,8 +33,10 @@ export function formatNumber(value: number): string {
 export function personLabel(
   person: { person_id: string; role: string; organisation: string },
   myId: string,
+  /** The case's school: its BRIN code as organisation reads as the school's name. */
+  school?: { school_id: string; school_name?: string | null },
 ): string {
-  const who = `${roleTitle(person.role)} – ${person.organisation}`;
+  const who = `${roleTitle(person.role)} – ${formatOrganisation(person.organisation, school)}`;
   return person.person_id === myId ? `${who} ${t.caseFile.participants.you}` : who;
 }
 

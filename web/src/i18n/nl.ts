@@ -77,6 +77,26 @@ export const nl = {
     audit: "Logboek",
     agenda: "Doorbraakteam",
     admin: "Beheer",
+    pupilSearch: "Leerlingen zoeken",
+  },
+  pupilSearch: {
+    title: "Leerlingen zoeken",
+    intro:
+      "Zoek op (een deel van) de naam of het begin van het leerlingnummer. U vindt alleen leerlingen die u mag zien.",
+    label: "Naam of leerlingnummer",
+    submit: "Zoeken",
+    tooShort: "Vul minstens 2 tekens in.",
+    resultsLabel: "Gevonden leerlingen",
+    pupil: "Leerling",
+    schools: "School",
+    none: "Geen leerlingen gevonden die u mag zien.",
+    count: (n: number) =>
+      n === 1 ? "1 leerling gevonden." : `${n} leerlingen gevonden (hoogstens 20).`,
+    pickTitle: "Zoek de leerling",
+    pickHint:
+      "Zoek op naam of leerlingnummer en kies de leerling; het leerlingnummer wordt dan ingevuld.",
+    pick: (pupil: string) => `Kies ${pupil}`,
+    picked: (pupil: string) => `Gekozen: ${pupil}.`,
   },
   home: {
     title: "Overzicht",

@@ -6,6 +6,7 @@ import type { CaseDetail } from "../../api/cases.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
+import { formatPupil } from "../../components/names.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
@@ -64,9 +65,9 @@ export function AgendaPage() {
     {
       key: "pupil",
       header: t.cases.pupil,
-      value: (r) => r.c.pupil_name,
+      value: (r) => formatPupil(r.c),
       cell: (r) => (
-        <AppLink to={`/casussen/${encodeURIComponent(r.c.id)}`}>{r.c.pupil_name}</AppLink>
+        <AppLink to={`/casussen/${encodeURIComponent(r.c.id)}`}>{formatPupil(r.c)}</AppLink>
       ),
       sortable: true,
       rowHeader: true,

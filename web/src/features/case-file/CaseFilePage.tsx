@@ -12,6 +12,7 @@ import { isApiError } from "../../api/client.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { formatDate, personLabel } from "../../components/format.ts";
+import { formatOrganisation, formatPupil, formatSchool } from "../../components/names.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
@@ -231,17 +232,17 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
       </h2>
       <dl className="aanwezig-facts aanwezig-facts--grid" data-testid="case-summary">
         <Fact
-          label={f.facts.pupilId}
+          label={f.facts.pupil}
           value={
             <>
-              {detail.pupil_id}{" "}
+              {formatPupil(detail)}{" "}
               <AppLink to={`/leerlingen/${encodeURIComponent(detail.pupil_id)}`}>
                 {f.pupilLink}
               </AppLink>
             </>
           }
         />
-        <Fact label={f.facts.school} value={detail.school_id} />
+        <Fact label={f.facts.school} value={formatSchool(detail)} />
         <Fact label={f.facts.phase} value={phaseName(detail.phase)} />
         <Fact
           label={f.facts.clock}
@@ -252,7 +253,7 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
         />
         <Fact label={f.facts.absenceStart} value={formatDate(detail.absence_start_date)} />
         <Fact label={f.facts.openedAt} value={formatDate(detail.opened_at)} />
-        <Fact label={f.facts.owner} value={personLabel(detail.owner, myId)} />
+        <Fact label={f.facts.owner} value={personLabel(detail.owner, myId, detail)} />
         <Fact
           label={f.facts.threeMonth}
           value={
@@ -321,7 +322,9 @@ function ActionsTable({
       await queryClient.invalidateQueries({ queryKey: first });
     },
   });
-  const owner = new Map(detail.participants.map((p) => [p.person_id, personLabel(p, myId)]));
+  const owner = new Map(
+    detail.participants.map((p) => [p.person_id, personLabel(p, myId, detail)]),
+  );
   return (
     <>
       {done.isError && <ProblemAlert error={done.error} />}
@@ -339,7 +342,11 @@ function ActionsTable({
             rowHeader: true,
           },
           { key: "owner", header: f.plan.owner, value: (a) => owner.get(a.owner_person_id) ?? "" },
-          { key: "organisation", header: f.plan.organisation, value: (a) => a.owner_organisation },
+          {
+            key: "organisation",
+            header: f.plan.organisation,
+            value: (a) => formatOrganisation(a.owner_organisation, detail),
+          },
           {
             key: "due",
             header: f.plan.due,

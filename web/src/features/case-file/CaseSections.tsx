@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { type CaseDetail, documentHref } from "../../api/cases.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { formatDate, formatEuros, personLabel } from "../../components/format.ts";
+import { formatOrganisation } from "../../components/names.ts";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { t } from "../../i18n/index.ts";
 import { roleTitle } from "../auth/role-groups.ts";
@@ -44,7 +45,7 @@ interface Props {
 }
 
 function people(c: CaseDetail, myId: string) {
-  const byId = new Map(c.participants.map((p) => [p.person_id, personLabel(p, myId)]));
+  const byId = new Map(c.participants.map((p) => [p.person_id, personLabel(p, myId, c)]));
   return (id: string) => byId.get(id) ?? (id === myId ? t.caseFile.participants.you : "");
 }
 
@@ -227,7 +228,7 @@ export function ParticipantsSection({ c, myId, today, children }: Props) {
           {
             key: "organisation",
             header: f.participants.organisation,
-            value: (p) => p.organisation,
+            value: (p) => formatOrganisation(p.organisation, c),
           },
           { key: "since", header: f.participants.since, value: (p) => formatDate(p.since) },
           { key: "until", header: f.participants.until, value: (p) => formatDate(p.until) },

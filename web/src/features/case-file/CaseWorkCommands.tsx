@@ -21,7 +21,7 @@ const DECISION_SLOTS = [1, 2, 3] as const;
 
 export function MeetingForm({ detail, myId, today, onDone }: Omit<MoreProps, "allowed">) {
   const active = detail.participants.filter((p) => p.until === null);
-  const people = active.map((p) => ({ value: p.person_id, label: personLabel(p, myId) }));
+  const people = active.map((p) => ({ value: p.person_id, label: personLabel(p, myId, detail) }));
   const organisationOf = new Map(active.map((p) => [p.person_id, p.organisation]));
   const decisionFields = DECISION_SLOTS.flatMap((n): FieldSpec[] => {
     const filled = (v: Values) => (v[`decision${n}`] ?? "").trim() !== "";

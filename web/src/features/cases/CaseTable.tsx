@@ -4,6 +4,7 @@ import type { CaseSummary } from "../../api/cases.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate, personLabel } from "../../components/format.ts";
+import { formatPupil, formatSchool } from "../../components/names.ts";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { t } from "../../i18n/index.ts";
 import { byUrgency } from "./urgency.ts";
@@ -21,12 +22,12 @@ export function caseColumns(myId: string): Column<CaseSummary>[] {
     {
       key: "pupil",
       header: t.cases.pupil,
-      value: (c) => c.pupil_name,
-      cell: (c) => <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>{c.pupil_name}</AppLink>,
+      value: (c) => formatPupil(c),
+      cell: (c) => <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>{formatPupil(c)}</AppLink>,
       sortable: true,
       rowHeader: true,
     },
-    { key: "school", header: t.cases.school, value: (c) => c.school_id, sortable: true },
+    { key: "school", header: t.cases.school, value: (c) => formatSchool(c), sortable: true },
     { key: "phase", header: t.cases.phase, value: (c) => phaseName(c.phase), sortable: true },
     {
       key: "clock",
@@ -69,7 +70,7 @@ export function caseColumns(myId: string): Column<CaseSummary>[] {
     {
       key: "owner",
       header: t.cases.owner,
-      value: (c) => personLabel(c.owner, myId),
+      value: (c) => personLabel(c.owner, myId, c),
       sortable: true,
     },
   ];

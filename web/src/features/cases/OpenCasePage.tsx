@@ -18,6 +18,7 @@ import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { signalName } from "../signals/explain.ts";
+import { PupilPicker } from "./PupilPicker.tsx";
 import { workKeys } from "./queries.ts";
 
 interface Values {
@@ -107,6 +108,14 @@ export function OpenCasePage() {
             {t.openCase.toExistingCase}
           </AppLink>
         </Paragraph>
+      )}
+      {signalId === null && (
+        <PupilPicker
+          onPick={(pupilId) => {
+            setValues((v) => ({ ...v, pupilId }));
+            document.getElementById("open-case-absenceStart")?.focus();
+          }}
+        />
       )}
       <form noValidate onSubmit={onSubmit} aria-label={t.openCase.title}>
         <TextField

@@ -22,6 +22,7 @@ import { useCurrentUser } from "../auth/use-current-user.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { nextMeeting } from "./next-meeting.ts";
 import "./parent.css";
+import { formatOrganisation } from "../../components/names.ts";
 
 export function ParentPage() {
   const me = useCurrentUser();
@@ -89,7 +90,9 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
         {detail.phase !== "CLOSED" && (
           <>
             <Paragraph>{t.parent.weeksAbsent(detail.clock_weeks)}</Paragraph>
-            <Paragraph>{t.parent.contact(detail.owner.organisation)}</Paragraph>
+            <Paragraph>
+              {t.parent.contact(formatOrganisation(detail.owner.organisation, detail))}
+            </Paragraph>
             <Paragraph>{t.parent.promise(formatDate(detail.three_month.due_date))}</Paragraph>
           </>
         )}
@@ -136,7 +139,7 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
                 <li key={a.id}>
                   {t.parent.whoDoesWhat(
                     a.description,
-                    a.owner_organisation,
+                    formatOrganisation(a.owner_organisation, detail),
                     formatDate(a.due_date),
                   )}
                 </li>

@@ -1,6 +1,7 @@
 // The pupil page (/leerlingen/:id): the pupil the API shows this user (GET /api/pupils/{id}),
 // the enrolments, the cases the user may see, and the absence calendar of the school year
 // (GET /api/pupils/{id}/attendance). A pupil one may not see reads as one that does not exist.
+// /leerlingen itself is the search (PupilSearchPage).
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useQuery } from "@tanstack/react-query";
@@ -21,6 +22,7 @@ import { knownRoles, roleGroupsOf } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { AbsenceOverview } from "./AbsenceOverview.tsx";
+import { PupilSearchPage } from "./PupilSearchPage.tsx";
 import "./pupil.css";
 
 export function PupilScreen() {
@@ -37,6 +39,7 @@ export function PupilScreen() {
   }
   return (
     <Routes>
+      <Route index element={<PupilSearchPage />} />
       <Route path=":id" element={<PupilPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { markSignalKnown, type SignalRow } from "../../api/signals.ts";
 import { TextAreaField } from "../../components/FormFields.tsx";
+import { formatPupil } from "../../components/names.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
 import { signalName } from "./explain.ts";
@@ -37,10 +38,7 @@ export function MarkKnown({ signal }: { signal: SignalRow & { id: string } }) {
       <form
         noValidate
         onSubmit={onSubmit}
-        aria-label={t.signals.markKnownFor(
-          signal.pupil_name ?? signal.pupil_id,
-          signalName(signal.code),
-        )}
+        aria-label={t.signals.markKnownFor(formatPupil(signal), signalName(signal.code))}
       >
         {mark.isError && <ProblemAlert error={mark.error} />}
         <TextAreaField

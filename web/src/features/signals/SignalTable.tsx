@@ -5,6 +5,7 @@ import type { SignalRow } from "../../api/signals.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
+import { formatPupil, formatSchool } from "../../components/names.ts";
 import { t } from "../../i18n/index.ts";
 import { absenceStartOf, evidenceFacts, explainSignal, signalId, signalName } from "./explain.ts";
 import { MarkKnown } from "./MarkKnown.tsx";
@@ -68,7 +69,11 @@ export function SignalTable({
     {
       key: "pupil",
       header: t.signals.pupil,
-      value: (s) => openCases.get(s.pupil_id)?.pupil_name ?? s.pupil_name ?? s.pupil_id,
+      value: (s) =>
+        formatPupil({
+          pupil_id: s.pupil_id,
+          pupil_name: s.pupil_name ?? openCases.get(s.pupil_id)?.pupil_name,
+        }),
       sortable: true,
       rowHeader: true,
     },
@@ -77,7 +82,7 @@ export function SignalTable({
           {
             key: "school",
             header: t.signals.school,
-            value: (s: SignalRow) => s.school_id,
+            value: (s: SignalRow) => formatSchool(s),
             sortable: true,
           },
         ]
@@ -125,7 +130,7 @@ export function SignalTable({
         const id = s.id;
         const known = id && s.state === "open" ? <MarkKnown signal={{ ...s, id }} /> : null;
         if (!mayOpenCase) return known ?? t.signals.newState;
-        const pupil = s.pupil_name ?? s.pupil_id;
+        const pupil = formatPupil(s);
         return (
           <>
             <AppLink

@@ -7,6 +7,7 @@ import { findGet } from "../../api/capabilities.ts";
 import type { Me } from "../../api/session.ts";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
+import { formatPupil, formatSchool } from "../../components/names.ts";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
@@ -28,6 +29,7 @@ export interface DuoReport {
   pupil_id: string;
   pupil_name?: string;
   school_id: string;
+  school_name?: string;
   report_type: string;
   repeat_number?: number;
   start_date: string;
@@ -61,11 +63,11 @@ function DuoReports({ me }: { me: Me }) {
     {
       key: "pupil",
       header: t.signals.pupil,
-      value: (r) => r.pupil_name ?? r.pupil_id,
+      value: (r) => formatPupil(r),
       sortable: true,
       rowHeader: true,
     },
-    { key: "school", header: t.signals.school, value: (r) => r.school_id, sortable: true },
+    { key: "school", header: t.signals.school, value: (r) => formatSchool(r), sortable: true },
     {
       key: "type",
       header: t.worklist.duoType,

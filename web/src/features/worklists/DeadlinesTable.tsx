@@ -4,6 +4,7 @@ import type { CaseDeadline, CaseDetail } from "../../api/cases.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { addDaysIso, formatDate } from "../../components/format.ts";
+import { formatPupil } from "../../components/names.ts";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { t } from "../../i18n/index.ts";
 import { roleTitle } from "../auth/role-groups.ts";
@@ -29,7 +30,7 @@ export function deadlinesNeedingAttention(
         d.status === "overdue" ||
         d.status === "at_risk" ||
         (d.status === "open" && d.due_date <= horizon);
-      if (pressing) rows.push({ caseId: c.id, pupil: c.pupil_name, deadline: d });
+      if (pressing) rows.push({ caseId: c.id, pupil: formatPupil(c), deadline: d });
     }
   }
   return rows.sort((a, b) => (a.deadline.due_date < b.deadline.due_date ? -1 : 1));

@@ -8,6 +8,7 @@ import type { Me } from "../../api/session.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
+import { formatPupil } from "../../components/names.ts";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
@@ -45,8 +46,8 @@ export function SchoolWorklist({ me }: { me: Me }) {
     {
       key: "pupil",
       header: t.cases.pupil,
-      value: (c) => c.pupil_name,
-      cell: (c) => <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>{c.pupil_name}</AppLink>,
+      value: (c) => formatPupil(c),
+      cell: (c) => <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>{formatPupil(c)}</AppLink>,
       sortable: true,
       rowHeader: true,
     },

@@ -1,0 +1,31 @@
+// The names people read beside the ids (issue 11, item 3): pupils' given and family name and
+// schools' names, looked up for rows the caller has already decided the user may see.
+import { inArray } from "drizzle-orm";
+import type { Orm } from "../connect.ts";
+import { pupils, schools } from "../schema/region.ts";
+
+export async function pupilNamesOf(
+  orm: Orm,
+  pupilIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(pupilIds)].filter((id) => id !== "");
+  if (ids.length === 0) return new Map();
+  const rows = await orm
+    .select({ id: pupils.pupilId, given: pupils.givenName, family: pupils.familyName })
+    .from(pupils)
+    .where(inArray(pupils.pupilId, ids));
+  return new Map(rows.map((r) => [r.id, `${r.given} ${r.family}`]));
+}
+
+export async function schoolNamesOf(
+  orm: Orm,
+  schoolIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(schoolIds)].filter((id) => id !== "");
+  if (ids.length === 0) return new Map();
+  const rows = await orm
+    .select({ id: schools.schoolId, name: schools.name })
+    .from(schools)
+    .where(inArray(schools.schoolId, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

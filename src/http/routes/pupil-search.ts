@@ -1,0 +1,130 @@
+// GET /api/pupils?q= (issue 11 item 3): find a pupil by name or number. At least 2 characters,
+// at most 20 answers, only pupils the user may see — the same read_pupil decision as
+// GET /api/pupils/{id}, per pupil — and every returned pupil gets an audit row. Roles that never
+// read a pupil (policy, admin, privacy) get 403: they work with aggregates.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { appendAuditRows } from "../../db/repositories/cases-access-facts.ts";
+import { searchPupilCandidates } from "../../db/repositories/pupil-search.ts";
+import { RULES } from "../../domain/policy/rules.ts";
+import { requireActor } from "../auth/actor.ts";
+import { decideFor, schoolsOfCurrentYear } from "../authorize.ts";
+import type { HttpContext } from "../context.ts";
+import { forbidden, problemResponses } from "../problem.ts";
+import { commandActor, requireLogin } from "./cases-http.ts";
+
+export const PUPIL_SEARCH_MAX = 20;
+/** Candidates the policy looks at before the first 20 visible ones are taken. */
+const CANDIDATES = 200;
+
+export const PupilSearchResultSchema = z
+  .object({
+    pupil_id: z.string(),
+    pupil_name: z.string(),
+    given_name: z.string(),
+    family_name: z.string(),
+    schools: z
+      .array(z.object({ school_id: z.string(), school_name: z.string() }))
+      .describe("the schools of this school year"),
+  })
+  .meta({ id: "PupilSearchResult" });
+
+const SearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2, "minstens 2 tekens")
+    .max(100, "hoogstens 100 tekens")
+    .regex(/^[\p{L}\p{N} .'_-]+$/u, "alleen letters, cijfers, spaties en . ' _ -")
+    .describe("part of the name, or the start of the pupil number"),
+});
+
+export function registerPupilSearchRoute(app: FastifyInstance, ctx: HttpContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/pupils",
+    {
+      onRequest: requireLogin,
+      schema: {
+        summary: "Find pupils the user may see by name or number (at most 20)",
+        tags: ["pupils"],
+        querystring: SearchQuery,
+        response: {
+          200: z.array(PupilSearchResultSchema),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const command = commandActor(request);
+      const grants = command.policy.grants;
+      const mayRead = (role: string) =>
+        RULES.some(
+          (r) =>
+            r.resource === "pupil" &&
+            r.actions.includes("read_pupil") &&
+            r.roles.some((x) => x === role),
+        );
+      if (!grants.some((g) => mayRead(g.role))) {
+        throw forbidden("Your roles do not read pupils: use the monitor.");
+      }
+      const today = ctx.today();
+      const candidates = await searchPupilCandidates(
+        ctx.db.orm,
+        request.query.q,
+        {
+          schoolIds: grants.flatMap((g) => g.schoolIds ?? []),
+          municipalities: grants
+            .filter((g) => g.role === "attendance_officer")
+            .flatMap((g) => g.municipalities ?? []),
+          childPupilIds: grants.flatMap((g) => g.childPupilIds ?? []),
+          participantId: command.policy.personId,
+        },
+        CANDIDATES,
+      );
+      const found: { pupil: (typeof candidates)[number]; role: string; reason: string }[] = [];
+      for (const pupil of candidates) {
+        if (found.length >= PUPIL_SEARCH_MAX) break;
+        const decision = decideFor(actor, "read_pupil", {
+          type: "pupil",
+          pupilId: pupil.pupilId,
+          facts: {
+            residenceMunicipality: pupil.municipality,
+            enrolments: pupil.enrolments,
+            participantIds: pupil.participantIds,
+          },
+          today,
+        });
+        if (decision.allowed) found.push({ pupil, role: decision.role, reason: decision.reason });
+      }
+      await appendAuditRows(
+        ctx.db.orm,
+        found.map(({ pupil, role, reason }) => ({
+          userId: actor.userId,
+          role,
+          action: "read_pupil",
+          resourceType: "pupil",
+          resourceId: pupil.pupilId,
+          pupilId: pupil.pupilId,
+          context: { ...command.origin, search: "true", reason },
+          outcome: "allowed" as const,
+        })),
+      );
+      return found.map(({ pupil }) => {
+        const current = new Set(schoolsOfCurrentYear(pupil.enrolments, today));
+        const schools = new Map<string, string>();
+        for (const e of pupil.enrolments) {
+          if (current.has(e.schoolId)) schools.set(e.schoolId, e.schoolName);
+        }
+        return {
+          pupil_id: pupil.pupilId,
+          pupil_name: `${pupil.givenName} ${pupil.familyName}`,
+          given_name: pupil.givenName,
+          family_name: pupil.familyName,
+          schools: [...schools].map(([school_id, school_name]) => ({ school_id, school_name })),
+        };
+      });
+    },
+  );
+}
