@@ -5,13 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
+import type { TestApp } from "../test-helpers.ts";
 import {
   type Client,
-  clientOf,
   closeOpenCaseOf,
-  loginEveryone,
   type Sessions,
+  startWithEveryone,
 } from "./cases-test-support.ts";
 
 describe.each(engines())("case API on $name", (engine) => {
@@ -21,9 +20,7 @@ describe.each(engines())("case API on $name", (engine) => {
   let caseId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    as = (who) => clientOf(t, s[who]);
+    ({ t, s, as } = await startWithEveryone(engine));
   });
   afterAll(() => t.close());
 
