@@ -5,15 +5,15 @@
 // ordinary Dutch text with accents, tabs and newlines still goes through.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
-import { PUPIL_ID_PATTERN, SCHOOL_ID_PATTERN } from "../domain/input/identifiers.ts";
-import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
 import {
   type Client,
   openCaseForP0001,
   type Sessions,
   startWithEveryone,
-} from "./routes/cases-test-support.ts";
+} from "../../test/support/case-api.ts";
+import { engines } from "../../test/support/databases.ts";
+import { PUPIL_ID_PATTERN, SCHOOL_ID_PATTERN } from "../domain/input/identifiers.ts";
+import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
 import type { TestApp } from "./test-helpers.ts";
 
 function expectFieldRefused(

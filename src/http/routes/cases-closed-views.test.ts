@@ -4,9 +4,9 @@
 // "only while they are a participant" — closing the case ends that for both views, while the
 // school keeps both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type Sessions, startWithEveryone } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
 import type { TestApp } from "../test-helpers.ts";
-import { type Client, type Sessions, startWithEveryone } from "./cases-test-support.ts";
 
 describe.each(engines())("a new and a closed case in every view on $name", (engine) => {
   let t: TestApp;

@@ -4,16 +4,16 @@
 // problem+json (403 role, 404 not visible, 409 the case's state or the family's consent).
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../test/support/databases.ts";
-import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import type { TestApp } from "../test-helpers.ts";
 import {
   type Client,
   clientOf,
   openCaseForP0001,
   type Sessions,
   startWithEveryone,
-} from "./cases-test-support.ts";
+} from "../../../test/support/case-api.ts";
+import { engines } from "../../../test/support/databases.ts";
+import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
+import type { TestApp } from "../test-helpers.ts";
 
 function expectProblem(response: LightMyRequestResponse, status: number, problemType?: string) {
   expect(response.statusCode, response.body).toBe(status);

@@ -2,14 +2,14 @@
 // person and their organisation): the organisation follows the chosen owner — the organisation
 // they take part in the case for — not a stale value the form sent along.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../test/support/databases.ts";
-import type { TestApp } from "../test-helpers.ts";
 import {
   type Client,
   openCaseForP0001,
   type Sessions,
   startWithEveryone,
-} from "./cases-test-support.ts";
+} from "../../../test/support/case-api.ts";
+import { engines } from "../../../test/support/databases.ts";
+import type { TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("a plan action's organisation on $name", (engine) => {
   let t: TestApp;

@@ -3,9 +3,15 @@
 // one of them with the session cookie and the CSRF header.
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import type { Engine } from "../../../test/support/databases.ts";
-import type { RoleScope } from "../../db/repositories/users.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
+import type { RoleScope } from "../../src/db/repositories/users.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../src/http/test-helpers.ts";
+import type { Engine } from "./databases.ts";
 
 export const PEOPLE = {
   teacher: [{ role: "teacher", schoolId: "12AB00" }],
