@@ -7,9 +7,9 @@
 // for a date whose snapshot is not cached, while another client asks /api/health every 50 ms.
 // Prints the statuses of the burst and the health check's latencies during it.
 import { spawn } from "node:child_process";
-import { type AddressInfo, createServer } from "node:net";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { freePort } from "./free-port.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -19,14 +19,6 @@ const { values: args } = parseArgs({
   },
 });
 if (!args.db) throw new Error("--db <directory or postgres:// url> is required");
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const port = Number(args.port) || (await freePort());
 const base = `http://127.0.0.1:${port}`;

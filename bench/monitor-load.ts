@@ -10,10 +10,10 @@
 // second per user (people reading figures), then without pause (saturation); each beside the
 // same load on /api/health as the peer.
 import { spawn } from "node:child_process";
-import { type AddressInfo, createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { freePort } from "./free-port.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -29,15 +29,6 @@ const { values: args } = parseArgs({
     runs: { type: "string" },
   },
 });
-
-/** A port nobody listens on now (the machine is shared: never assume a fixed one is free). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const port = Number(args.port) || (await freePort());
 const base = `http://127.0.0.1:${port}`;

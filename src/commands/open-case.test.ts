@@ -29,6 +29,20 @@ describe.each(engines())("opening a case on $name", (engine) => {
     opening: { kind: "by_hand", reason: "de mentor maakt zich zorgen" },
     absenceStartDate: "2026-02-02",
   });
+  /** A case opened by hand outside the command, for the database to hold beside its own. */
+  const caseBeside = (id: string, pupilId: string, reason: string) => {
+    const made = openCase({
+      id,
+      pupilId,
+      schoolId: "99ZZ00",
+      openedAt: TODAY,
+      opening: { kind: "by_hand", reason },
+      absenceStartDate: "2026-02-02",
+      owner: { personId: actor.userId, role: "care_coordinator", organisation: "99ZZ00" },
+    });
+    if (!made.ok) throw new Error(made.message);
+    return made.case;
+  };
 
   it("refuses a second open case for the pupil, naming the first", async () => {
     const first = await openCaseCommand(db, actor, input("P000001"), TODAY);
@@ -44,19 +58,10 @@ describe.each(engines())("opening a case on $name", (engine) => {
   it.skipIf(engine.name !== "postgres")(
     "answers the loser of a race with the winner's case, not an error",
     async () => {
-      const winner = openCase({
-        id: "winnaar",
-        pupilId: "P000002",
-        schoolId: "99ZZ00",
-        openedAt: TODAY,
-        opening: { kind: "by_hand", reason: "gelijktijdig geopend" },
-        absenceStartDate: "2026-02-02",
-        owner: { personId: actor.userId, role: "care_coordinator", organisation: "99ZZ00" },
-      });
-      if (!winner.ok) throw new Error(winner.message);
+      const winner = caseBeside("winnaar", "P000002", "gelijktijdig geopend");
       let loser: ReturnType<typeof openCaseCommand> | undefined;
       await db.transaction(async (tx) => {
-        await insertCase(tx.orm, winner.case);
+        await insertCase(tx.orm, winner);
         // Not committed yet: the command finds no open case, and its insert waits on the index.
         loser = openCaseCommand(db, actor, input("P000002"), TODAY);
         await sleep(500);
@@ -70,17 +75,8 @@ describe.each(engines())("opening a case on $name", (engine) => {
   );
 
   it("recognises the index's refusal on this engine", async () => {
-    const again = openCase({
-      id: "nog-een",
-      pupilId: "P000001",
-      schoolId: "99ZZ00",
-      openedAt: TODAY,
-      opening: { kind: "by_hand", reason: "buiten het commando om" },
-      absenceStartDate: "2026-02-02",
-      owner: { personId: actor.userId, role: "care_coordinator", organisation: "99ZZ00" },
-    });
-    if (!again.ok) throw new Error(again.message);
-    const error = await insertCase(db.orm, again.case).then(
+    const again = caseBeside("nog-een", "P000001", "buiten het commando om");
+    const error = await insertCase(db.orm, again).then(
       () => undefined,
       (e: unknown) => e,
     );

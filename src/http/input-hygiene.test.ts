@@ -5,16 +5,16 @@
 // ordinary Dutch text with accents, tabs and newlines still goes through.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Client,
+  openCaseForP0001,
+  type Sessions,
+  startWithEveryone,
+} from "../../test/support/case-api.ts";
 import { engines } from "../../test/support/databases.ts";
 import { PUPIL_ID_PATTERN, SCHOOL_ID_PATTERN } from "../domain/input/identifiers.ts";
 import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
-import {
-  type Client,
-  clientOf,
-  loginEveryone,
-  type Sessions,
-} from "./routes/cases-test-support.ts";
-import { startTestApp, type TestApp } from "./test-helpers.ts";
+import type { TestApp } from "./test-helpers.ts";
 
 function expectFieldRefused(
   response: LightMyRequestResponse,
@@ -39,16 +39,8 @@ describe.each(engines())("input hygiene at the HTTP edge on $name", (engine) => 
   let caseId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    as = (who) => clientOf(t, s[who]);
-    const opened = await as("coordinator").post("/api/cases", {
-      pupil_id: "P0001",
-      absence_start_date: "2026-02-02",
-      reason: "Langdurig afwezig sinds begin februari.",
-    });
-    expect(opened.statusCode, opened.body).toBe(201);
-    caseId = opened.json().id;
+    ({ t, s, as } = await startWithEveryone(engine));
+    caseId = await openCaseForP0001(as);
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 // `aanwezig serve` as a child process for tests: a free port, the combined output, and a wait
-// for a condition. (src/cli/commands/serve.test.ts has its own copy from before this module.)
+// for a condition.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -26,10 +26,19 @@ export async function freePort(): Promise<number> {
 }
 
 export async function serveProcess(spec: string, ...args: string[]): Promise<ServedProcess> {
+  return serveWithEnv(spec, args, { ...process.env, NODE_ENV: "test" });
+}
+
+/** `aanwezig serve` on a free port with env as its whole environment. */
+export async function serveWithEnv(
+  spec: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<ServedProcess> {
   const port = await freePort();
   const child = spawn(BIN, ["--db", spec, "serve", "--port", String(port), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "test" },
+    env,
   });
   let text = "";
   child.stdout?.on("data", (d: Buffer) => (text += d));

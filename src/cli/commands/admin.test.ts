@@ -1,46 +1,24 @@
 // `aanwezig admin create` as an installer runs it on an empty installation: bin/aanwezig in a
 // child process on a database nobody migrated, then the web app on the same database to prove
 // the administrator can log in (with --password-stdin) or set a password with the printed link.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli, withApp } from "../../../test/support/cli-process.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { buildApp } from "../../http/app.ts";
 import { stripOneLineEnd } from "../read-stdin.ts";
 
-const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-admin-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const STRONG = "paarse olifant fietst naar Delfzijl";
 
 function aanwezig(db: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(BIN, ["--db", db, ...args], {
-    encoding: "utf8",
-    cwd: dir,
-    input: input ?? "",
-    env: { ...process.env, ...env },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** Opens the database the child process wrote, runs fn against the web app on it, closes both. */
-async function withApp<T>(
-  spec: string,
-  fn: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>,
-): Promise<T> {
-  const db = await openDatabase(spec);
-  const app = await buildApp({ db, oidc: null });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-    await db.close();
-  }
+  return runCli(dir, db, args, { input: input ?? "", env });
 }
 
 async function targets(): Promise<{ name: string; spec: string; dispose(): Promise<void> }[]> {

@@ -1,25 +1,19 @@
 // `aanwezig daily` as an operator runs it: bin/aanwezig in a child process on a small region with
 // a pupil absent four whole days (LEGAL_16H, a DUO report) and a case whose clock has run past
 // weeks 4, 8 and 12. A second run for the same date must change nothing.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { engines } from "../../../test/support/databases.ts";
+import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
 import { seedCaseRegion, storedCase, userWith } from "../../commands/test-fixtures.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
-import { migrateDatabase } from "../../db/migrate.ts";
 import { absentDays, weekdays } from "../../services/duo-reports.test-fixtures.ts";
 
-const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-daily-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function aanwezig(db: string, ...args: string[]) {
-  const run = spawnSync(BIN, ["--db", db, ...args], { encoding: "utf8", cwd: dir });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
 
 async function seed(db: Database): Promise<void> {
   await seedCaseRegion(db);
@@ -29,22 +23,6 @@ async function seed(db: Database): Promise<void> {
   ]);
   await userWith(db, "cr@test.example", [{ role: "case_director", municipality: "Voorbeeld" }]);
   await storedCase(db, coordinator);
-}
-
-async function targets(): Promise<{ name: string; spec: string; dispose(): Promise<void> }[]> {
-  const spec = join(dir, "db");
-  const local = await openDatabase(spec);
-  await migrateDatabase(local);
-  await seed(local);
-  await local.close();
-  const list = [{ name: "pglite directory", spec, dispose: async () => {} }];
-  for (const engine of engines().filter((e) => e.name === "postgres")) {
-    const fresh = await engine.fresh();
-    await seed(fresh.db);
-    await fresh.db.close();
-    list.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
-  }
-  return list;
 }
 
 /** Everything the daily job writes that a second run could change, as comparable rows. */
@@ -72,7 +50,7 @@ async function snapshot(spec: string) {
 }
 
 describe("aanwezig daily (command line)", async () => {
-  const all = await targets();
+  const all = await seededTargets(dir, seed);
   afterAll(async () => {
     for (const t of all) await t.dispose().catch(() => {});
   });

@@ -1,23 +1,17 @@
 // `aanwezig monitor` as a user runs it: bin/aanwezig in a child process on a database seeded
 // with cases in several phases and persons without an enrolment (absolute absence).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { engines } from "../../../test/support/databases.ts";
-import { type Database, openDatabase } from "../../db/connect.ts";
-import { migrateDatabase } from "../../db/migrate.ts";
+import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
+import type { Database } from "../../db/connect.ts";
 import { seedMonitorRegion } from "../../http/routes/monitor-test-fixtures.ts";
 
-const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-monitor-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function aanwezig(db: string, ...args: string[]) {
-  const run = spawnSync(BIN, ["--db", db, ...args], { encoding: "utf8", cwd: dir });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
 
 async function seed(db: Database): Promise<void> {
   await db.sql.exec(`
@@ -27,24 +21,8 @@ async function seed(db: Database): Promise<void> {
   await seedMonitorRegion(db, "owner-1");
 }
 
-async function targets(): Promise<{ name: string; spec: string; dispose(): Promise<void> }[]> {
-  const spec = join(dir, "db");
-  const local = await openDatabase(spec);
-  await migrateDatabase(local);
-  await seed(local);
-  await local.close();
-  const list = [{ name: "pglite directory", spec, dispose: async () => {} }];
-  for (const engine of engines().filter((e) => e.name === "postgres")) {
-    const fresh = await engine.fresh();
-    await seed(fresh.db);
-    await fresh.db.close(); // the child process opens its own connection
-    list.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
-  }
-  return list;
-}
-
 describe("aanwezig monitor (command line)", async () => {
-  const all = await targets();
+  const all = await seededTargets(dir, seed);
   afterAll(async () => {
     for (const t of all) await t.dispose().catch(() => {});
   });

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { type ServedProcess, serveWithEnv, until } from "../../../test/support/serve-process.ts";
 import { seedCaseRegion } from "../../commands/test-fixtures.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
@@ -39,56 +37,14 @@ describe.each(engines())("serve's demo-account guard on $name", (engine) => {
 
 // `aanwezig serve` as a process: the scheduled jobs start after migrate (and catch up on the
 // domain's today), stop gracefully on SIGTERM, and stay off with --no-jobs.
-const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
-
-interface Served {
-  output(): string;
-  exited: Promise<number | null>;
-  child: ChildProcess;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
+function serve(spec: string, args: string[] = [], env: Record<string, string> = {}) {
+  return serveWithEnv(spec, args, {
+    ...process.env,
+    AANWEZIG_LOG_LEVEL: "",
+    AANWEZIG_LOG_FORMAT: "",
+    NODE_ENV: "test",
+    ...env,
   });
-}
-
-async function serve(
-  spec: string,
-  args: string[] = [],
-  env: Record<string, string> = {},
-): Promise<Served & { port: number }> {
-  const port = await freePort();
-  const child = spawn(BIN, ["--db", spec, "serve", "--port", String(port), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      AANWEZIG_LOG_LEVEL: "",
-      AANWEZIG_LOG_FORMAT: "",
-      NODE_ENV: "test",
-      ...env,
-    },
-  });
-  let text = "";
-  child.stdout?.on("data", (d: Buffer) => (text += d));
-  child.stderr?.on("data", (d: Buffer) => (text += d));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
-  );
-  return { child, port, exited, output: () => text };
-}
-
-async function until(what: string, test: () => Promise<boolean> | boolean, ms = 150_000) {
-  const deadline = Date.now() + ms;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
 }
 
 async function seedDatabase(spec: string): Promise<void> {
@@ -159,7 +115,7 @@ describe("aanwezig serve runs the daily job", async () => {
 // What a person sees after `npm start`: the address in one Dutch line and no line per request;
 // production asks for JSON and gets every request as before.
 describe("aanwezig serve's terminal output", () => {
-  async function requestsAndStop(served: Served & { port: number }): Promise<string> {
+  async function requestsAndStop(served: ServedProcess): Promise<string> {
     const url = `http://127.0.0.1:${served.port}`;
     await until("health", () => {
       // A server that refused its arguments fails the test now, with what it said.

@@ -1,27 +1,20 @@
 // `aanwezig users list` and `aanwezig users disable` as an administrator runs them: bin/aanwezig
 // in a child process; a session made before the disable must end, and a new login must fail.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { engines } from "../../../test/support/databases.ts";
-import { type Database, openDatabase } from "../../db/connect.ts";
-import { migrateDatabase } from "../../db/migrate.ts";
+import { runCli, seededTargets, withApp } from "../../../test/support/cli-process.ts";
+import type { Database } from "../../db/connect.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { createUser } from "../../db/repositories/users.ts";
-import { buildApp } from "../../http/app.ts";
 
-const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-users-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PASSWORD = "correct-paard-batterij-niet";
 
-function aanwezig(db: string, ...args: string[]) {
-  const run = spawnSync(BIN, ["--db", db, ...args], { encoding: "utf8", cwd: dir });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
 
 async function seed(db: Database): Promise<void> {
   await createUser(db.orm, {
@@ -38,38 +31,8 @@ async function seed(db: Database): Promise<void> {
   });
 }
 
-async function targets(): Promise<{ name: string; spec: string; dispose(): Promise<void> }[]> {
-  const spec = join(dir, "db");
-  const local = await openDatabase(spec);
-  await migrateDatabase(local);
-  await seed(local);
-  await local.close();
-  const list = [{ name: "pglite directory", spec, dispose: async () => {} }];
-  for (const engine of engines().filter((e) => e.name === "postgres")) {
-    const fresh = await engine.fresh();
-    await seed(fresh.db);
-    await fresh.db.close();
-    list.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
-  }
-  return list;
-}
-
-async function withApp<T>(
-  spec: string,
-  fn: (app: Awaited<ReturnType<typeof buildApp>>, db: Database) => Promise<T>,
-): Promise<T> {
-  const db = await openDatabase(spec);
-  const app = await buildApp({ db, oidc: null });
-  try {
-    return await fn(app, db);
-  } finally {
-    await app.close();
-    await db.close();
-  }
-}
-
 describe("aanwezig users (command line)", async () => {
-  const all = await targets();
+  const all = await seededTargets(dir, seed);
   afterAll(async () => {
     for (const t of all) await t.dispose().catch(() => {});
   });

@@ -30,6 +30,16 @@ const event = (kind: CaseEvent["kind"], date: string): CaseEvent => ({
 
 describe("case deadlines", () => {
   const c = sampleCase(); // absence start and opening Wednesday 2025-11-26
+  const closed: Case = {
+    ...c,
+    phase: "CLOSED",
+    closing: {
+      outcome: "own_school_full_time",
+      closedAt: "2025-12-02",
+      durationDays: 6,
+      guaranteeHeld: true,
+    },
+  };
 
   it("wants the mentor's contact the same day, or by the 3rd sick school day", () => {
     expect(deadline(c, "2025-11-26", "mentor_contact")).toMatchObject({
@@ -148,16 +158,6 @@ describe("case deadlines", () => {
   });
 
   it("evaluates a closed case at its closing date", () => {
-    const closed: Case = {
-      ...c,
-      phase: "CLOSED",
-      closing: {
-        outcome: "own_school_full_time",
-        closedAt: "2025-12-02",
-        durationDays: 6,
-        guaranteeHeld: true,
-      },
-    };
     const all = caseDeadlines(closed, calendar, "2026-06-01", { events: [], plan: noPlan });
     // Missed before closing: stays missed. Still open at closing: the obligation ended there.
     expect(all.find((d) => d.code === "mentor_contact")?.status).toBe("overdue");
@@ -173,16 +173,6 @@ describe("case deadlines", () => {
   it("gives a closed case no next deadline and no overdue status (issue 11 item 4b)", () => {
     const open = caseDeadlines(c, calendar, "2025-12-04", { events: [], plan: noPlan });
     expect(nextDeadline(c, open)).toMatchObject({ code: "mentor_contact", status: "overdue" });
-    const closed: Case = {
-      ...c,
-      phase: "CLOSED",
-      closing: {
-        outcome: "own_school_full_time",
-        closedAt: "2025-12-02",
-        durationDays: 6,
-        guaranteeHeld: true,
-      },
-    };
     const all = caseDeadlines(closed, calendar, "2026-06-01", { events: [], plan: noPlan });
     expect(nextDeadline(closed, all)).toBeUndefined();
   });

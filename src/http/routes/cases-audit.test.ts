@@ -4,9 +4,14 @@
 // resource), when (at), why (the policy rule that allowed it or the check that failed) and the
 // request's context (route, method, request id, case). Refused attempts are logged too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Client,
+  clientOf,
+  loginEveryone,
+  type Sessions,
+} from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { startTestApp, type TestApp } from "../test-helpers.ts";
-import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
 
 interface Entry {
   id: number;

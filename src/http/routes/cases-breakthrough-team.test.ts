@@ -4,10 +4,15 @@
 // the team still decides; consent (b) withdrawn and given again restores the participation the
 // withdrawal ended, with an `access_restored` event in the case file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Client,
+  clientOf,
+  loginEveryone,
+  type Sessions,
+} from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { createTeam } from "../../db/repositories/cases-breakthrough.ts";
 import { startTestApp, type TestApp } from "../test-helpers.ts";
-import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
 
 const TEAM = "Doorbraakteam Zandstad";
 

@@ -4,9 +4,9 @@
 // "only while they are a participant" — closing the case ends that for both views, while the
 // school keeps both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type Sessions, startWithEveryone } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
-import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
+import type { TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("a new and a closed case in every view on $name", (engine) => {
   let t: TestApp;
@@ -20,9 +20,7 @@ describe.each(engines())("a new and a closed case in every view on $name", (engi
   };
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    as = (who) => clientOf(t, s[who]);
+    ({ t, s, as } = await startWithEveryone(engine));
   });
   afterAll(() => t.close());
 

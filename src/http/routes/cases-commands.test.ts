@@ -4,10 +4,16 @@
 // problem+json (403 role, 404 not visible, 409 the case's state or the family's consent).
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Client,
+  clientOf,
+  openCaseForP0001,
+  type Sessions,
+  startWithEveryone,
+} from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
-import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
+import type { TestApp } from "../test-helpers.ts";
 
 function expectProblem(response: LightMyRequestResponse, status: number, problemType?: string) {
   expect(response.statusCode, response.body).toBe(status);
@@ -31,16 +37,8 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    as = (who) => clientOf(t, s[who]);
-    const opened = await as("coordinator").post("/api/cases", {
-      pupil_id: "P0001",
-      absence_start_date: "2026-02-02",
-      reason: "Langdurig afwezig sinds begin februari.",
-    });
-    expect(opened.statusCode, opened.body).toBe(201);
-    id = opened.json().id;
+    ({ t, s, as } = await startWithEveryone(engine));
+    id = await openCaseForP0001(as);
     url = (command) => `/api/cases/${id}${command ? `/${command}` : ""}`;
   });
   afterAll(() => t.close());

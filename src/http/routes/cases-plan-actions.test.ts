@@ -2,9 +2,14 @@
 // person and their organisation): the organisation follows the chosen owner — the organisation
 // they take part in the case for — not a stale value the form sent along.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Client,
+  openCaseForP0001,
+  type Sessions,
+  startWithEveryone,
+} from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
-import { type Client, clientOf, loginEveryone, type Sessions } from "./cases-test-support.ts";
+import type { TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("a plan action's organisation on $name", (engine) => {
   let t: TestApp;
@@ -23,16 +28,8 @@ describe.each(engines())("a plan action's organisation on $name", (engine) => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    as = (who) => clientOf(t, s[who]);
-    const opened = await as("coordinator").post("/api/cases", {
-      pupil_id: "P0001",
-      absence_start_date: "2026-02-02",
-      reason: "Langdurig afwezig sinds begin februari.",
-    });
-    expect(opened.statusCode, opened.body).toBe(201);
-    const id = opened.json().id;
+    ({ t, s, as } = await startWithEveryone(engine));
+    const id = await openCaseForP0001(as);
     url = (command) => `/api/cases/${id}${command ? `/${command}` : ""}`;
     const consent = await as("parent").post(url("consent"), {
       purpose: "involve_partner",

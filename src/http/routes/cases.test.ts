@@ -3,16 +3,15 @@
 // participants; the main commands with the CSRF header; problem+json for 400, 403, 404 and 409;
 // allowed_actions from the same policy the commands are checked by.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../test/support/databases.ts";
-import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
 import {
   type Client,
-  clientOf,
   closeOpenCaseOf,
-  loginEveryone,
   type Sessions,
-} from "./cases-test-support.ts";
+  startWithEveryone,
+} from "../../../test/support/case-api.ts";
+import { engines } from "../../../test/support/databases.ts";
+import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
+import type { TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("case API on $name", (engine) => {
   let t: TestApp;
@@ -21,9 +20,7 @@ describe.each(engines())("case API on $name", (engine) => {
   let caseId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    as = (who) => clientOf(t, s[who]);
+    ({ t, s, as } = await startWithEveryone(engine));
   });
   afterAll(() => t.close());
 

@@ -2,8 +2,16 @@
 // src/http/test-helpers.ts (Zandstad; schools 12AB00 and 34CD00), logged in, and requests as
 // one of them with the session cookie and the CSRF header.
 import type { LightMyRequestResponse } from "fastify";
-import type { RoleScope } from "../../db/repositories/users.ts";
-import { addUser, type LoggedIn, login, type TestApp } from "../test-helpers.ts";
+import { expect } from "vitest";
+import type { RoleScope } from "../../src/db/repositories/users.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../src/http/test-helpers.ts";
+import type { Engine } from "./databases.ts";
 
 export const PEOPLE = {
   teacher: [{ role: "teacher", schoolId: "12AB00" }],
@@ -58,6 +66,26 @@ export function clientOf(t: TestApp, who: Session | null): Client {
     post: (url, body = {}) =>
       t.app.inject({ method: "POST", url, headers: headers(), payload: body as object }),
   };
+}
+
+/** A test app on engine with everyone of PEOPLE logged in, and requests as any of them. */
+export async function startWithEveryone(
+  engine: Engine,
+): Promise<{ t: TestApp; s: Sessions; as: (who: Person) => Client }> {
+  const t = await startTestApp(engine);
+  const s = await loginEveryone(t);
+  return { t, s, as: (who) => clientOf(t, s[who]) };
+}
+
+/** The coordinator opens a case for P0001, absent since 2 February (201); returns its id. */
+export async function openCaseForP0001(as: (who: Person) => Client): Promise<string> {
+  const opened = await as("coordinator").post("/api/cases", {
+    pupil_id: "P0001",
+    absence_start_date: "2026-02-02",
+    reason: "Langdurig afwezig sinds begin februari.",
+  });
+  expect(opened.statusCode, opened.body).toBe(201);
+  return opened.json().id;
 }
 
 /**
