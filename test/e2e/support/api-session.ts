@@ -23,7 +23,7 @@ export async function apiSession(url: string, account: string, password = DEMO_P
   const me = (await login.json()) as {
     user: { id: string };
     csrf_token: string;
-    scopes: { pupil_ids: string[] };
+    scopes: { pupil_ids: string[]; municipalities: string[] };
   };
   const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
     const response = await fetch(`${url}${path}`, {

@@ -1,0 +1,89 @@
+// Helpers for the cross-role journeys (test/e2e/journeys/): one browser page that follows a
+// child across accounts (log out, log in as the next role), and what that role sees of a case:
+// is it in their case list, and does its case file open or answer "niet gevonden".
+
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { logInAs } from "./demo-app.ts";
+
+/** The shared two-core machine is slow under load: give the screen time to refresh. */
+export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+/** Logs out through the user menu (when logged in) and logs in as the next demo account. */
+export async function switchAccount(page: Page, url: string, account: string): Promise<void> {
+  const logout = page.getByRole("button", { name: "Uitloggen", exact: true });
+  if (await logout.count()) {
+    await logout.click();
+    await page.waitForURL((u) => u.pathname === "/inloggen");
+  }
+  await logInAs(page, url, account);
+}
+
+/** The ids of the cases on the "Casussen" page (closed ones too when `withClosed`). */
+export async function listedCaseIds(page: Page, url: string, withClosed = false) {
+  await page.goto(`${url}/casussen`);
+  await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
+  if (withClosed) await page.getByLabel("Toon ook afgesloten casussen").check();
+  const table = page.getByTestId("cases-table");
+  await table.waitFor();
+  return caseIdsIn(table);
+}
+
+/** The case ids linked from a table (the agenda, a worklist, the case list). */
+export async function caseIdsIn(table: Locator): Promise<string[]> {
+  const links = table.locator('a[href^="/casussen/"]');
+  const ids: string[] = [];
+  for (const link of await links.all()) {
+    const id = ((await link.getAttribute("href")) ?? "").replace(/^\/casussen\//, "");
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** Opens the case file by its address: "found" (the file shows) or "not-found". */
+export async function openCaseFile(
+  page: Page,
+  url: string,
+  caseId: string,
+): Promise<"found" | "not-found"> {
+  await page.goto(`${url}/casussen/${caseId}`);
+  const h1 = () =>
+    page
+      .locator("h1")
+      .allTextContents()
+      .then((t) => t.join(" "));
+  await poll(h1).toMatch(/^(Casus |Pagina niet gevonden)/);
+  const text = await h1();
+  if (text.startsWith("Pagina niet gevonden")) {
+    expect(await page.getByRole("alert").textContent()).toContain(
+      "Deze casus of leerling bestaat niet, of u heeft er geen toegang toe.",
+    );
+    return "not-found";
+  }
+  await page.getByTestId("case-summary").waitFor();
+  return "found";
+}
+
+/**
+ * A state-changing API call from the page's own session (its cookie, the CSRF token from
+ * GET /api/me, the page's origin: fetch inside the page), as the web app makes it. Only for a step the screens
+ * offer no control for: such a step is a finding. Returns the HTTP status and the answer's text.
+ */
+export async function postAsPage(
+  page: Page,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; text: string }> {
+  // Runs in the page (fetch from its origin, with its cookie); passed as text because the root
+  // tsconfig has no DOM types.
+  return page.evaluate<{ status: number; text: string }>(`(async () => {
+    const me = await (await fetch("/api/me", { credentials: "same-origin" })).json();
+    const answer = await fetch(${JSON.stringify(path)}, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", "X-CSRF-Token": me.csrf_token },
+      body: ${JSON.stringify(JSON.stringify(body))},
+    });
+    return { status: answer.status, text: await answer.text() };
+  })()`);
+}
