@@ -1,10 +1,12 @@
 // domain.md §5: the school hands the case to the case director before week 4 when it expects
-// more than 4 weeks of absence (a decision with a reason), optionally naming the director as
-// the new owner. The automatic hand-over at week 4 is the daily job's (src/jobs/cases-daily.ts).
+// more than 4 weeks of absence (a decision with a reason), naming the director as the new owner
+// or, when nobody is named, the director mandated for the pupil's municipality (region-director.ts)
+// — never a hand-over that reaches nobody. The automatic hand-over at week 4 is the daily job's.
 import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { CommandActor } from "./case-access.ts";
 import { casePersonOf } from "./case-person.ts";
+import { withRegionDirector } from "./region-director.ts";
 import { onCase } from "./run-on-case.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
@@ -32,5 +34,7 @@ export async function escalateCase(
     caseId,
     { type: "hand_to_director", reason: input.reason, ...(newOwner ? { newOwner } : {}) },
     today,
+    undefined,
+    (ctx, command) => withRegionDirector(ctx.tx.orm, command, ctx.facts.pupil.municipality),
   );
 }

@@ -20,9 +20,12 @@ export async function transitionCase(
   command: CaseCommand,
   today: IsoDate,
   alsoWrite?: (ctx: CaseContext, next: Case) => Promise<void>,
+  /** Completes the command from the loaded case (e.g. the owner a hand-over goes to). */
+  complete?: (ctx: CaseContext, command: CaseCommand) => Promise<CaseCommand>,
 ): Promise<TransitionOutcome> {
   return onCase(db, actor, caseId, today, command.type, async (ctx) => {
-    const result = applyTransition(ctx.case, command, ctx.by, today, {
+    const full = complete ? await complete(ctx, command) : command;
+    const result = applyTransition(ctx.case, full, ctx.by, today, {
       calendar: ctx.calendar,
       consent: ctx.facts.consent,
     });

@@ -8,8 +8,8 @@
 // The hand-over names the region's case director as owner when one is registered for the
 // pupil's municipality (the director "holds the case from week 4").
 
-import { casePersonOf } from "../commands/case-person.ts";
 import { putOnAgenda } from "../commands/convene-breakthrough.ts";
+import { withRegionDirector } from "../commands/region-director.ts";
 import type { Database } from "../db/connect.ts";
 import { appendAudit } from "../db/repositories/audit.ts";
 import {
@@ -19,11 +19,7 @@ import {
   saveCase,
 } from "../db/repositories/cases.ts";
 import { eventsOfCase } from "../db/repositories/cases-events.ts";
-import {
-  caseDirectorsOf,
-  loadPupilFile,
-  loadSchoolCalendar,
-} from "../db/repositories/cases-pupil.ts";
+import { loadPupilFile, loadSchoolCalendar } from "../db/repositories/cases-pupil.ts";
 import { loadConsentFile } from "../db/repositories/consent.ts";
 import { loadPlan } from "../db/repositories/plan.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
@@ -130,16 +126,4 @@ export async function advanceCases(
     });
   }
   return report;
-}
-
-/** The automatic hand-over names the municipality's first case director as the new owner. */
-async function withRegionDirector(
-  orm: Database["orm"],
-  command: CaseCommand,
-  municipality: string,
-): Promise<CaseCommand> {
-  if (command.type !== "hand_to_director" || command.newOwner) return command;
-  const [directorId] = await caseDirectorsOf(orm, municipality);
-  const director = directorId ? await casePersonOf(orm, directorId, "case_director") : undefined;
-  return director ? { ...command, newOwner: director } : command;
 }

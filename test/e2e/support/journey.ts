@@ -63,27 +63,3 @@ export async function openCaseFile(
   await page.getByTestId("case-summary").waitFor();
   return "found";
 }
-
-/**
- * A state-changing API call from the page's own session (its cookie, the CSRF token from
- * GET /api/me, the page's origin: fetch inside the page), as the web app makes it. Only for a step the screens
- * offer no control for: such a step is a finding. Returns the HTTP status and the answer's text.
- */
-export async function postAsPage(
-  page: Page,
-  path: string,
-  body: unknown,
-): Promise<{ status: number; text: string }> {
-  // Runs in the page (fetch from its origin, with its cookie); passed as text because the root
-  // tsconfig has no DOM types.
-  return page.evaluate<{ status: number; text: string }>(`(async () => {
-    const me = await (await fetch("/api/me", { credentials: "same-origin" })).json();
-    const answer = await fetch(${JSON.stringify(path)}, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "content-type": "application/json", "X-CSRF-Token": me.csrf_token },
-      body: ${JSON.stringify(JSON.stringify(body))},
-    });
-    return { status: answer.status, text: await answer.text() };
-  })()`);
-}
