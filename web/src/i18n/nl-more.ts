@@ -272,6 +272,7 @@ type AuditActionCode =
   | "list_roles"
   | "create_user"
   | "deactivate_user"
+  | "set_password"
   | "list_schools"
   | "import_file"
   | "read_import_job"
@@ -335,6 +336,7 @@ export const AUDIT_ACTIONS = {
   list_roles: "Rollen bekeken",
   create_user: "Account aangemaakt",
   deactivate_user: "Account gedeactiveerd",
+  set_password: "Wachtwoord ingesteld",
   list_schools: "Scholen bekeken",
   import_file: "Bestand ingelezen",
   read_import_job: "Importtaak bekeken",
