@@ -1,4 +1,4 @@
-// The Fastify application: the API under /api and the web app. Routes stay thin: validate,
+// The Fastify application: the API under /api/v1 (and /api as its alias) and the web app. Routes stay thin: validate,
 // authorize (authorize.ts, the one gate), call the domain or a repository, present.
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from "fastif
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/connect.ts";
 import { demoAsOf as demoAsOfSetting } from "../db/repositories/settings.ts";
+import { API_VERSION, registerApiVersionHeader, rewriteVersionedUrl } from "./api-version.ts";
 import { registerActorResolution } from "./auth/actor.ts";
 import { registerCsrfGuard } from "./auth/csrf.ts";
 import { createOidcProvider, type OidcProvider, oidcSettingsFromEnv } from "./auth/oidc.ts";
@@ -71,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     logController: new RequestLogController(options.requestLogLevel ?? "info"),
     clientErrorHandler: answerClientError,
+    // /api/v1/x is /api/x: the versioned paths and their /api aliases are the same routes.
+    rewriteUrl: rewriteVersionedUrl,
   });
   const oidcSettings = options.oidc === undefined ? oidcSettingsFromEnv() : null;
   const now = options.now ?? (() => new Date());
@@ -89,11 +92,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // First, so that every answer carries them: pages, files, API, errors and the 404s.
+  registerApiVersionHeader(app);
   await registerSecurityHeaders(app);
   registerProblemHandlers(app);
   // Before any route: a NUL or invisible character never reaches a handler or the database.
   registerInputHygiene(app);
-  await registerOpenApi(app, process.env.npm_package_version ?? "0.1.0");
+  await registerOpenApi(app, API_VERSION);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

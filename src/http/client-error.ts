@@ -5,6 +5,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyInstance } from "fastify";
+import { API_VERSION } from "./api-version.ts";
 import { PROBLEM_CONTENT_TYPE, type Problem } from "./problem.ts";
 
 const STATUS_OF_ERROR: Record<string, number> = {
@@ -29,6 +30,7 @@ export function clientErrorResponse(status: number): string {
     `Content-Length: ${Buffer.byteLength(body)}`,
     "Cache-Control: no-store",
     "X-Content-Type-Options: nosniff",
+    `API-Version: ${API_VERSION}`,
     "Connection: close",
     "",
     body,

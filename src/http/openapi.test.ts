@@ -40,6 +40,46 @@ describe.each(engines())("OpenAPI document and health on $name", (engine) => {
     expect(doc.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
   });
 
+  it("describes /api/v1 by the NL API Design Rules: server, contact, named and tagged operations", async () => {
+    const response = await t.app.inject({ url: "/api/v1/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const doc = JSON.parse(response.body);
+    expect(doc.servers).toEqual([{ url: "/api/v1" }]);
+    expect(doc.info.version).toBe("0.1.0");
+    expect(doc.info.contact).toEqual({ name: "Aanwezig", email: "beheer@aanwezig.example" });
+    // The paths are relative to the server: /api/v1 + /cases/{id} is what a client calls.
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/health", "/session", "/cases", "/cases/{id}", "/monitor"]),
+    );
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith("/api"))).toEqual([]);
+    const operations = Object.values<Record<string, Record<string, unknown>>>(doc.paths).flatMap(
+      (item) => Object.values(item),
+    );
+    expect(operations.length).toBeGreaterThan(50);
+    const ids = operations.map((op) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const op of operations) {
+      expect(op.operationId, JSON.stringify(op.summary)).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(op.tags, String(op.operationId)).toEqual([expect.any(String)]);
+      expect(op.description, String(op.operationId)).toEqual(expect.any(String));
+    }
+    expect(doc.paths["/cases"].get.operationId).toBe("getCases");
+    expect(doc.paths["/cases/{id}"].get.operationId).toBe("getCase");
+    expect(doc.paths["/cases/{id}/escalate"].post.operationId).toBe("postCaseEscalate");
+    expect(doc.paths["/cases/{id}"].get.tags).toEqual(["cases"]);
+    expect(doc.paths["/monitor/kpis"].get.tags).toEqual(["monitor"]);
+    // Every tag used is listed at the top.
+    const listed = doc.tags.map((tag: { name: string }) => tag.name);
+    expect(listed).toEqual(
+      expect.arrayContaining([...new Set(operations.flatMap((op) => op.tags))]),
+    );
+
+    // The /api alias keeps the full paths (the web app finds its screens by them), same names.
+    const alias = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    expect(alias.paths["/api/cases/{id}"].get.operationId).toBe("getCase");
+    expect(alias.info.contact).toEqual(doc.info.contact);
+  });
+
   it("answers liveness without authentication", async () => {
     const response = await t.app.inject({ url: "/api/health" });
     expect(response.statusCode).toBe(200);

@@ -1,11 +1,15 @@
-// The OpenAPI 3.1 document at /api/openapi.json, generated from the routes' zod schemas
-// (the one source of request and response shapes).
+// The OpenAPI 3.1 document, generated from the routes' zod schemas (the one source of request
+// and response shapes). /api/v1/openapi.json is the NL API Design Rules' form: one server,
+// /api/v1 (the major version in the URI), and the paths relative to it. /api/openapi.json, the
+// alias, keeps the full /api paths the web app looks its screens up by (web/src/api). Both name
+// every operation (operationId), tag it by its first path segment and describe it.
 import swagger from "@fastify/swagger";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
   createJsonSchemaTransform,
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
+import { API_V1_PREFIX, isVersionedPath } from "./api-version.ts";
 import { SESSION_COOKIE } from "./auth/session-cookie.ts";
 
 export const OPENAPI_PATH = "/api/openapi.json";
@@ -22,6 +26,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           "(RFC 9457). State-changing requests with the session cookie need the X-CSRF-Token " +
           "header (its value is in GET /api/me), except logging out (DELETE /api/session).",
         license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
+        contact: CONTACT,
       },
       components: {
         securitySchemes: {
@@ -36,6 +41,125 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
   });
 }
 
+/** Who answers for the API (NL API Design Rules: info.contact); the operator replaces it. */
+export const CONTACT = { name: "Aanwezig", email: "beheer@aanwezig.example" };
+
 export function registerOpenApiRoute(app: FastifyInstance): void {
-  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
+  const documents = new Map<boolean, OpenApiDocument>();
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async (request: FastifyRequest) => {
+    const versioned = isVersionedPath(request.originalUrl);
+    let document = documents.get(versioned);
+    if (document === undefined) {
+      document = describeOperations(app.swagger() as unknown as OpenApiDocument, versioned);
+      documents.set(versioned, document);
+    }
+    return document;
+  });
+}
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  [key: string]: unknown;
+}
+
+export interface OpenApiDocument {
+  paths?: Record<string, Record<string, Operation>>;
+  tags?: { name: string }[];
+  servers?: { url: string }[];
+  [key: string]: unknown;
+}
+
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+/**
+ * The generated document with an operationId, tags and a description on every operation and the
+ * tags listed; `versioned`: with the server /api/v1 and the paths relative to it.
+ */
+export function describeOperations(source: OpenApiDocument, versioned: boolean): OpenApiDocument {
+  const paths: Record<string, Record<string, Operation>> = {};
+  const used = new Set<string>();
+  const tags = new Set<string>();
+  for (const [path, item] of Object.entries(source.paths ?? {})) {
+    const relative = path === "/api" ? "/" : path.replace(/^\/api\//, "/");
+    const described: Record<string, Operation> = {};
+    for (const [method, operation] of Object.entries(item)) {
+      if (!METHODS.has(method)) {
+        described[method] = operation;
+        continue;
+      }
+      const operationId = uniqueId(operationIdOf(method, relative), relative, used);
+      const operationTags = operation.tags ?? [tagOf(relative)];
+      for (const tag of operationTags) tags.add(tag);
+      const description = operation.description ?? operation.summary;
+      described[method] = {
+        operationId,
+        ...operation,
+        tags: operationTags,
+        ...(description === undefined ? {} : { description }),
+      };
+    }
+    paths[versioned ? relative : path] = described;
+  }
+  return {
+    ...source,
+    servers: [{ url: versioned ? API_V1_PREFIX : "/" }],
+    tags: [...tags].sort().map((name) => ({ name })),
+    paths,
+  };
+}
+
+/** camelCase from method and path: GET /cases getCases, POST /cases/{id}/escalate postCaseEscalate. */
+export function operationIdOf(method: string, relativePath: string): string {
+  const segments = relativePath.split("/").filter((segment) => segment !== "");
+  const words: string[] = [method.toLowerCase()];
+  segments.forEach((segment, index) => {
+    if (isParameter(segment)) return;
+    // A collection followed by one member's id names that member: /cases/{id} is a case.
+    const next = segments[index + 1];
+    const word = next !== undefined && isParameter(next) ? singular(segment) : segment;
+    words.push(...word.split(/[^A-Za-z0-9]+/).filter((part) => part !== ""));
+  });
+  return words.map((word, index) => (index === 0 ? word : capitalise(word))).join("");
+}
+
+/** Two paths that would share an id tell themselves apart by their parameters. */
+function uniqueId(id: string, relativePath: string, used: Set<string>): string {
+  let candidate = id;
+  if (used.has(candidate)) {
+    const parameters = relativePath
+      .split("/")
+      .filter(isParameter)
+      .map((segment) =>
+        segment
+          .slice(1, -1)
+          .split(/[^A-Za-z0-9]+/)
+          .map(capitalise)
+          .join(""),
+      );
+    candidate = `${id}By${parameters.join("And")}`;
+  }
+  for (let n = 2; used.has(candidate); n++) candidate = `${id}${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+function tagOf(relativePath: string): string {
+  return (
+    relativePath.split("/").find((segment) => segment !== "" && !isParameter(segment)) ?? "api"
+  );
+}
+
+function isParameter(segment: string): boolean {
+  return segment.startsWith("{") && segment.endsWith("}");
+}
+
+function singular(word: string): string {
+  return word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

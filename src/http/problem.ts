@@ -135,7 +135,7 @@ export function sendProblem(
     title: fields.title ?? TITLES[status] ?? "Error",
     status,
     ...(fields.detail === undefined ? {} : { detail: fields.detail }),
-    instance: request.url.split("?")[0],
+    instance: request.originalUrl.split("?")[0],
     ...(fields.errors === undefined ? {} : { errors: fields.errors }),
     ...(fields.existing_case_id === undefined ? {} : { existing_case_id: fields.existing_case_id }),
   };
