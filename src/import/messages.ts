@@ -11,6 +11,9 @@ export const messages = {
     'een aanhalingsteken wordt niet gesloten: het bestand eindigt midden in een veld — is het bestand afgekapt? Anders: sluit het veld met een "',
   tooManyFields: (found: number, expected: number, last: string) =>
     `regel heeft ${found} velden, de kopregel ${expected}: na '${last}' staat nog een waarde; zet een waarde met het scheidingsteken erin tussen aanhalingstekens`,
+  invalidEncoding: (line: number, encoding: string) =>
+    `het bestand is geen geldige ${encoding === "utf-8" ? "UTF-8" : encoding.toUpperCase()}: regel ${line} bevat een ongeldig byte (eerste fout); ` +
+    "sla het bestand op als CSV UTF-8, of importeer met --encoding windows-1252",
   required: "verplicht veld is leeg",
   nulCharacter: "bevat een NUL-teken; verwijder het",
   notDate: (value: string) => `'${value}' is geen datum; gebruik JJJJ-MM-DD, bv. 2026-03-02`,
