@@ -163,6 +163,18 @@ describe("aanwezig import (command line)", async () => {
       ).toBe(2);
     });
 
+    it("names line and column of an invisible or control character (exit 1, nothing imported)", () => {
+      const header = "pupil_id;given_name;family_name;birth_date;municipality";
+      const rows = ["P610;Anna;Smit;2015-01-01;Ede", "P611\u200B;Bo;Smit;2015-01-01;Ede"];
+      rows.push("P612;\u202EoB;Smit;2015-01-01;Ede");
+      writeCsv(dir, "hidden.csv", `${[header, ...rows].join("\n")}\n`);
+      const run = aanwezig(target.spec, "--format", "json", "import", "pupils", "hidden.csv");
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^hidden\.csv:3:pupil_id: .*U\+200B/m);
+      expect(run.stderr).toMatch(/^hidden\.csv:4:given_name: .*U\+202E/m);
+      expect(JSON.parse(run.stdout)).toMatchObject({ outcome: "rejected", inserted: 0 });
+    });
+
     it("imports UTF-8 with a BOM", () => {
       const text =
         "\uFEFFpupil_id;given_name;family_name;birth_date;municipality\nP602;Zoë;Ünal;2015-01-01;Ede\n";
