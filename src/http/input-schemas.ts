@@ -10,9 +10,9 @@ import {
   RECORD_ID_PATTERN,
   SCHOOL_ID_PATTERN,
 } from "../domain/input/identifiers.ts";
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from "../domain/input/lengths.ts";
 
-export const SHORT_TEXT_MAX = 200;
-export const LONG_TEXT_MAX = 10_000;
+export { LONG_TEXT_MAX, SHORT_TEXT_MAX };
 
 /** A school: BRIN + vestiging (interfaces.md), e.g. `12AB00`. */
 export const SchoolId = z

@@ -1,10 +1,10 @@
 // Reading a canonical CSV file (interfaces.md "Canonical CSV files"): UTF-8 with an optional
-// BOM, separator `;` or `,` detected from the header line, fields optionally quoted with `"`.
+// BOM (or what decode.ts reads besides), separator `;` or `,` detected from the header line, fields optionally quoted with `"`.
 // Records stream one at a time so a file of millions of rows never sits in memory.
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import { decodeHead, type FileEncoding, InvalidEncoding, readText } from "./decode.ts";
 import { messages } from "./messages.ts";
 
 export type Separator = ";" | ",";
@@ -29,15 +29,16 @@ export function detectSeparator(headerLine: string): Separator {
 }
 
 /** The first line of the file without BOM and line ending; "" for an empty file. */
-export async function readHeaderLine(path: string): Promise<string> {
+export async function readHeaderLine(
+  path: string,
+  encoding: FileEncoding = "utf-8",
+): Promise<string> {
   const handle = await open(path, "r");
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer
-      .subarray(0, bytesRead)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "");
+    // Only the separator is taken from it: a bad byte is the full read's to report.
+    const text = decodeHead(buffer.subarray(0, bytesRead), encoding);
     const end = text.search(/\r?\n|\r/);
     return end === -1 ? text : text.slice(0, end);
   } finally {
@@ -68,8 +69,9 @@ export class CsvSyntaxError extends Error {
 export async function* readCsvBatches(
   path: string,
   separator: Separator,
+  encoding: FileEncoding = "utf-8",
 ): AsyncGenerator<CsvRecord[]> {
-  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  const source = readText(path, encoding);
   const parser = parse({
     delimiter: separator,
     bom: true,
@@ -108,6 +110,9 @@ export async function* readCsvBatches(
       yield batch;
     }
   } catch (error) {
+    if (error instanceof InvalidEncoding) {
+      throw new CsvSyntaxError(error.line, messages.invalidEncoding(error.line, error.encoding));
+    }
     if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED") {
       // The file ends inside a quoted field: most likely cut off mid-row.
       throw new CsvSyntaxError(lastLine + 1, messages.unclosedQuote);
@@ -158,8 +163,9 @@ async function* drain(stream: Readable): AsyncGenerator<unknown[][]> {
 export async function* readCsvRecords(
   path: string,
   separator: Separator,
+  encoding: FileEncoding = "utf-8",
 ): AsyncGenerator<CsvRecord> {
-  for await (const batch of readCsvBatches(path, separator)) yield* batch;
+  for await (const batch of readCsvBatches(path, separator, encoding)) yield* batch;
 }
 
 function countOf(text: string, part: string): number {

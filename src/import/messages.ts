@@ -11,8 +11,21 @@ export const messages = {
     'een aanhalingsteken wordt niet gesloten: het bestand eindigt midden in een veld — is het bestand afgekapt? Anders: sluit het veld met een "',
   tooManyFields: (found: number, expected: number, last: string) =>
     `regel heeft ${found} velden, de kopregel ${expected}: na '${last}' staat nog een waarde; zet een waarde met het scheidingsteken erin tussen aanhalingstekens`,
+  invalidEncoding: (line: number, encoding: string) =>
+    `het bestand is geen geldige ${encoding === "utf-8" ? "UTF-8" : encoding.toUpperCase()}: regel ${line} bevat een ongeldig byte (eerste fout); ` +
+    "sla het bestand op als CSV UTF-8, of importeer met --encoding windows-1252",
   required: "verplicht veld is leeg",
-  nulCharacter: "bevat een NUL-teken; verwijder het",
+  forbiddenCharacter: (name: string) =>
+    `bevat een niet-toegestaan teken (${name}): een NUL- of ander besturingsteken, of een onzichtbaar of tekstrichtingsteken; verwijder het`,
+  lineBreak: (name: string) =>
+    `bevat een tab of regeleinde (${name}); dat mag alleen in een notitie — maak er één regel van`,
+  tooLong: (length: number, max: number) => `${length} tekens is te lang; hoogstens ${max}`,
+  notPupilId: (value: string) =>
+    `'${value}' is geen geldig id: letters, cijfers, . _ of -, beginnend met een letter of cijfer, hoogstens 64 tekens`,
+  notSchoolId: (value: string) =>
+    `'${value}' is geen schoolcode: BRIN + vestiging, bijvoorbeeld 12AB00`,
+  notScope: (value: string, wide: readonly string[]) =>
+    `'${value}' is geen schoolcode (BRIN + vestiging, bv. 12AB00) en geen van ${wide.join(", ")}`,
   notDate: (value: string) => `'${value}' is geen datum; gebruik JJJJ-MM-DD, bv. 2026-03-02`,
   notRealDate: (value: string) => `'${value}' bestaat niet als kalenderdatum`,
   dateOutOfRange: (value: string) => `datum ${value} ligt buiten 1900–2100; typfout?`,

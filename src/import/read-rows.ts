@@ -2,6 +2,7 @@
 // the kind's validator and turns the valid rows into COPY text in ~1 MB chunks. Invalid rows
 // are reported to the collector and left out; the caller rejects the file if there are any.
 import { CsvSyntaxError, normaliseHeader, readCsvBatches, type Separator } from "./csv.ts";
+import type { FileEncoding } from "./decode.ts";
 import type { ErrorCollector } from "./errors.ts";
 import type { KindSpec, RowValidator } from "./kind-spec.ts";
 import { messages } from "./messages.ts";
@@ -20,6 +21,7 @@ export interface ReadState {
 export async function* stagedChunks(
   path: string,
   separator: Separator,
+  encoding: FileEncoding,
   spec: KindSpec,
   validate: RowValidator,
   errors: ErrorCollector,
@@ -33,7 +35,7 @@ export async function* stagedChunks(
   let lastColumn = "";
   let chunk = "";
   try {
-    for await (const batch of readCsvBatches(path, separator)) {
+    for await (const batch of readCsvBatches(path, separator, encoding)) {
       signal?.throwIfAborted();
       for (const record of batch) {
         if (reader === undefined) {

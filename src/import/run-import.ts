@@ -10,6 +10,7 @@ import type { Database, TxClient } from "../db/connect.ts";
 import { markWriteRunning } from "../db/interrupted-write.ts";
 import { interruption, watchImport } from "./cancel.ts";
 import { detectSeparator, readHeaderLine } from "./csv.ts";
+import type { FileEncoding } from "./decode.ts";
 import { ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
 import type { ImportKind, KindSpec } from "./kind-spec.ts";
 import { KIND_SPECS } from "./kinds/index.ts";
@@ -24,6 +25,8 @@ export type ImportPhase = "reading" | "checking" | "writing";
 export interface ImportOptions {
   kind: ImportKind;
   path: string;
+  /** The file's encoding when it has no BOM: UTF-8 unless told otherwise. */
+  encoding?: FileEncoding;
   /** Who runs the import (import_log.actor); default the OS user. */
   actor?: string;
   onProgress?: (phase: ImportPhase, rows: number) => void;
@@ -110,7 +113,8 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       [kind, fileName, checksum, actor],
     );
     const importId = log!.id;
-    await stageFile(tx, spec, path, errors, state, options.onProgress, signal);
+    const source = { path, encoding: options.encoding ?? "utf-8" };
+    await stageFile(tx, spec, source, errors, state, options.onProgress, signal);
     lap("stage");
     signal?.throwIfAborted();
     options.onProgress?.("checking", state.rows);
@@ -168,17 +172,27 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
 async function stageFile(
   tx: TxClient,
   spec: KindSpec,
-  path: string,
+  { path, encoding }: { path: string; encoding: FileEncoding },
   errors: ErrorCollector,
   state: ReadState,
   onProgress: ImportOptions["onProgress"],
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const separator = detectSeparator(await readHeaderLine(path));
+  const separator = detectSeparator(await readHeaderLine(path, encoding));
   const validate = await spec.prepare(tx);
   const stage = await createStageTable(tx, spec);
   const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
-  const chunks = stagedChunks(path, separator, spec, validate, errors, state, onRows, signal);
+  const chunks = stagedChunks(
+    path,
+    separator,
+    encoding,
+    spec,
+    validate,
+    errors,
+    state,
+    onRows,
+    signal,
+  );
   await tx.copyCsv(stage, stageColumnNames(spec), chunks);
   await yieldToEventLoop();
   // Fresh statistics let the planner pick hash joins for the checks and the merge.

@@ -1,7 +1,7 @@
 // The import command as a user runs it: bin/aanwezig in a child process, exit codes 0/1/2 and
 // FILE:LINE:COLUMN lines on stderr.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
@@ -122,6 +122,66 @@ describe("aanwezig import (command line)", async () => {
       const quote = aanwezig(target.spec, "import", "pupils", "quote.csv");
       expect(quote.code).toBe(1);
       expect(quote.stderr).toMatch(/^quote\.csv:2:: .*afgekapt/m);
+    });
+
+    it("refuses a Windows-1252 file naming the line (exit 1); --encoding windows-1252 imports it", () => {
+      const text = `pupil_id;given_name;family_name;birth_date;municipality\nP600;Anna;Smit;2015-01-01;Ede\nP601;Eëlco;Çelik;2015-04-01;Utrecht\n`;
+      writeFileSync(join(dir, "excel.csv"), Buffer.from(text, "latin1"));
+      const list = () =>
+        JSON.parse(
+          aanwezig(
+            target.spec,
+            "--format",
+            "json",
+            "import",
+            "pupils",
+            "excel.csv",
+            "--encoding",
+            "latin1",
+          ).stdout,
+        );
+      const refused = aanwezig(target.spec, "--format", "json", "import", "pupils", "excel.csv");
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        /^excel\.csv:3:: .*geen geldige UTF-8.*--encoding windows-1252/m,
+      );
+      expect(JSON.parse(refused.stdout)).toMatchObject({ outcome: "rejected", inserted: 0 });
+      // Nothing was imported: the first run with the encoding inserts both pupils.
+      expect(list()).toMatchObject({ outcome: "imported", inserted: 2 });
+      const again = aanwezig(
+        target.spec,
+        "import",
+        "pupils",
+        "excel.csv",
+        "--encoding",
+        "windows-1252",
+      );
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain("2 ongewijzigd");
+      expect(
+        aanwezig(target.spec, "import", "pupils", "excel.csv", "--encoding", "ebcdic").code,
+      ).toBe(2);
+    });
+
+    it("names line and column of an invisible or control character (exit 1, nothing imported)", () => {
+      const header = "pupil_id;given_name;family_name;birth_date;municipality";
+      const rows = ["P610;Anna;Smit;2015-01-01;Ede", "P611\u200B;Bo;Smit;2015-01-01;Ede"];
+      rows.push("P612;\u202EoB;Smit;2015-01-01;Ede");
+      writeCsv(dir, "hidden.csv", `${[header, ...rows].join("\n")}\n`);
+      const run = aanwezig(target.spec, "--format", "json", "import", "pupils", "hidden.csv");
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^hidden\.csv:3:pupil_id: .*U\+200B/m);
+      expect(run.stderr).toMatch(/^hidden\.csv:4:given_name: .*U\+202E/m);
+      expect(JSON.parse(run.stdout)).toMatchObject({ outcome: "rejected", inserted: 0 });
+    });
+
+    it("imports UTF-8 with a BOM", () => {
+      const text =
+        "\uFEFFpupil_id;given_name;family_name;birth_date;municipality\nP602;Zoë;Ünal;2015-01-01;Ede\n";
+      writeCsv(dir, "bom.csv", text);
+      const run = aanwezig(target.spec, "--format", "json", "import", "pupils", "bom.csv");
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ outcome: "imported", inserted: 1 });
     });
 
     it("exits 2 on usage errors and 1 on a missing file", () => {

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { ImportInterrupted } from "../../import/cancel.ts";
+import { parseEncoding } from "../../import/decode.ts";
 import { IMPORT_KINDS, isImportKind } from "../../import/kind-spec.ts";
 import { messages } from "../../import/messages.ts";
 import {
@@ -20,9 +21,20 @@ export function registerImport(program: Command): void {
     .description(`importeert één canoniek CSV-bestand; KIND is ${IMPORT_KINDS.join(", ")}`)
     .argument("<kind>", "soort bestand")
     .argument("<file>", "pad naar het CSV-bestand")
-    .action(async (kind: string, file: string, _opts: unknown, command: Command) => {
+    .option(
+      "--encoding <name>",
+      "tekenset van een bestand zonder BOM: utf-8 (standaard) of windows-1252 (ook: latin1, iso-8859-1)",
+      "utf-8",
+    )
+    .action(async (kind: string, file: string, opts: { encoding: string }, command: Command) => {
       if (!isImportKind(kind)) {
         throw new UsageError(`onbekende soort '${kind}'; kies uit ${IMPORT_KINDS.join(", ")}`);
+      }
+      const encoding = parseEncoding(opts.encoding);
+      if (encoding === undefined) {
+        throw new UsageError(
+          `onbekende tekenset '${opts.encoding}'; kies utf-8 of windows-1252 (latin1, iso-8859-1)`,
+        );
       }
       const { format } = globalOptions(command);
       if (!existsSync(file)) throw new BadInputError(messages.fileNotFound(file));
@@ -32,6 +44,7 @@ export function registerImport(program: Command): void {
         importFile(db, {
           kind,
           path: file,
+          encoding,
           onProgress: progress?.update,
           signal: interrupt.signal,
         }),

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { Database } from "../../db/connect.ts";
 import { ImportInterrupted } from "../../import/cancel.ts";
+import type { FileEncoding } from "../../import/decode.ts";
 import type { ImportKind } from "../../import/kind-spec.ts";
 import { type ImportPhase, type ImportResult, importFile } from "../../import/run-import.ts";
 
@@ -39,7 +40,14 @@ export class ImportJobs {
   /** Starts the import of a file in a directory of its own, which is removed afterwards. */
   start(
     db: Database,
-    input: { kind: ImportKind; path: string; dir: string; fileName: string; bytes: number },
+    input: {
+      kind: ImportKind;
+      path: string;
+      dir: string;
+      fileName: string;
+      bytes: number;
+      encoding?: FileEncoding;
+    },
     actor: string,
     onError: (error: unknown) => void,
   ): ImportJob {
@@ -65,6 +73,7 @@ export class ImportJobs {
         job.result = await importFile(db, {
           kind: input.kind,
           path: input.path,
+          encoding: input.encoding,
           actor,
           signal: controller.signal,
           onProgress: (phase, rows) => {

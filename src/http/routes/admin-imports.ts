@@ -13,6 +13,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ImportLogRow, listImportLog } from "../../db/repositories/admin.ts";
+import { FILE_ENCODINGS } from "../../import/decode.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
 import type { HttpContext } from "../context.ts";
 import {
@@ -97,12 +98,16 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
           querystring: z.object({
             kind: z.enum(IMPORT_KINDS),
             file_name: z.string().max(255).optional(),
+            encoding: z
+              .enum(FILE_ENCODINGS)
+              .default("utf-8")
+              .describe("the file's encoding when it has no BOM (UTF-16 needs one)"),
           }),
           response: { 202: ImportJobSchema, ...problemResponses(400, 401, 403, 413, 415) },
         },
       },
       async (request, reply) => {
-        const { kind } = request.query;
+        const { kind, encoding } = request.query;
         const fileName = safeFileName(request.query.file_name, kind);
         const actor = await authorizeAdministration(request, ctx, {
           action: "manage_schools",
@@ -135,7 +140,7 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
         }
         const job = jobs.start(
           ctx.db,
-          { kind, path, dir, fileName, bytes },
+          { kind, path, dir, fileName, bytes, encoding },
           `web:${actor.email}`,
           (error) => request.log.error({ err: error, kind }, "import failed unexpectedly"),
         );

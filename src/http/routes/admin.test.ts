@@ -300,6 +300,29 @@ describe.each(engines())("administration API on $name", (engine) => {
     expect(log[1]).toMatchObject({ kind: "pupils", outcome: "imported", inserted: 2 });
   });
 
+  it("refuses a Windows-1252 upload unless told its encoding (?encoding=windows-1252)", async () => {
+    const bytes = Buffer.from(
+      "pupil_id;given_name;family_name;birth_date;municipality\nP0103;Eëlco;Çelik;2014-04-01;Ede\n",
+      "latin1",
+    );
+    const post = (query: string) =>
+      send(admin, "POST", `/api/admin/imports?kind=pupils${query}`, bytes, {
+        "content-type": "text/csv",
+      });
+    const refused = await finished(((await post("")).json() as ImportJobBody).id);
+    expect(refused.status).toBe("rejected");
+    expect(refused.result?.errors).toEqual([
+      { line: 2, column: "", reason: expect.stringContaining("UTF-8") },
+    ]);
+    const imported = await finished(
+      ((await post("&encoding=windows-1252")).json() as ImportJobBody).id,
+    );
+    expect(imported).toMatchObject({ status: "imported", result: { inserted: 1 } });
+    const rows = await t.db.sql.query("select given_name from pupils where pupil_id = 'P0103'");
+    expect(rows).toEqual([{ given_name: "Eëlco" }]);
+    expect((await post("&encoding=ebcdic")).statusCode).toBe(400);
+  });
+
   it("refuses an unknown kind and an empty file", async () => {
     expect((await upload(admin, "leraren", "a\n")).statusCode).toBe(400);
     expect((await upload(admin, "pupils", "")).statusCode).toBe(400);

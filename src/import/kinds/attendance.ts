@@ -62,10 +62,11 @@ export const attendanceKind: KindSpec = {
   async prepare(tx) {
     const calendars = await loadSchoolCalendars(tx);
     return (row) => {
-      const pupil = row.text("pupil_id");
-      const school = row.text("school_id");
+      const pupil = row.personId("pupil_id");
+      const schoolFailures = row.failures;
+      const school = row.schoolId("school_id");
       const calendar = calendars.get(school);
-      if (school !== "" && calendar === undefined) {
+      if (row.failures === schoolFailures && calendar === undefined) {
         row.fail("school_id", messages.unknownSchool(school));
       }
       const failuresBefore = row.failures;
@@ -74,7 +75,7 @@ export const attendanceKind: KindSpec = {
       const period = row.code("period", PERIODS);
       const minutes = row.count("minutes", MINUTES_PER_DAY);
       const reason = row.code("reason", REASONS);
-      const note = row.optionalText("note");
+      const note = row.optionalFreeText("note");
       let scheduled = 0;
       if (calendar !== undefined && dateOk) {
         scheduled = calendar.scheduledMinutes(date);

@@ -1,5 +1,6 @@
 // interfaces.md "Canonical CSV files" → closures (natural key scope, start_date): days a school,
 // a holiday region or all schools are closed.
+import { isSchoolId } from "../../domain/input/identifiers.ts";
 import { CLOSURE_WIDE_SCOPES } from "../codes.ts";
 import type { KindSpec } from "../kind-spec.ts";
 import { messages } from "../messages.ts";
@@ -19,7 +20,12 @@ export const closuresKind: KindSpec = {
   keyColumns: ["scope", "start_date"],
   async prepare() {
     return (row) => {
+      const failures = row.failures;
       const scope = row.text("scope");
+      const wide = (CLOSURE_WIDE_SCOPES as readonly string[]).includes(scope);
+      if (row.failures === failures && !wide && !isSchoolId(scope)) {
+        row.fail("scope", messages.notScope(scope, CLOSURE_WIDE_SCOPES));
+      }
       const start = row.date("start_date");
       const end = row.date("end_date");
       const name = row.text("name");

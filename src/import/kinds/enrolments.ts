@@ -16,8 +16,8 @@ export const enrolmentsKind: KindSpec = {
   keyColumns: ["pupil_id", "school_id", "start_date"],
   async prepare() {
     return (row) => {
-      const pupil = row.text("pupil_id");
-      const school = row.text("school_id");
+      const pupil = row.personId("pupil_id");
+      const school = row.schoolId("school_id");
       const start = row.date("start_date");
       const end = row.optionalDate("end_date");
       const grade = row.optionalText("grade");

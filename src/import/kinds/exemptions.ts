@@ -19,7 +19,7 @@ export const exemptionsKind: KindSpec = {
   keyColumns: ["pupil_id", "kind", "start_date"],
   async prepare() {
     return (row) => {
-      const pupil = row.text("pupil_id");
+      const pupil = row.personId("pupil_id");
       const kind = row.code("kind", EXEMPTION_KINDS);
       const start = row.date("start_date");
       const end = row.optionalDate("end_date");

@@ -36,7 +36,7 @@ export const schoolsKind: KindSpec = {
   async prepare() {
     return (row) => {
       const values = [
-        row.text("school_id"),
+        row.schoolId("school_id"),
         row.text("name"),
         row.code("sector", SECTORS),
         row.text("municipality"),
