@@ -187,7 +187,18 @@ describe("session", () => {
     // which shows in Dutch like every other code, in the table and in the action filter.
     await page.getByRole("main").getByRole("link", { name: "Naar het logboek" }).click();
     const table = page.getByRole("table", { name: /^Logboek/ });
-    await table.getByText("Monitor bekeken").first().waitFor();
+    // The monitor's aggregate reads are audited in batches, and on a busy machine the policy
+    // officer's may land after this page loaded its rows: reload until they are in the trail.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await table.locator("tbody tr").first().waitFor();
+          return table.getByText("Monitor bekeken").count();
+        },
+        { timeout: 90_000, interval: 2_000 },
+      )
+      .toBeGreaterThan(0);
     const rawCode = /\b[a-z]+(?:_[a-z]+)+\b/;
     expect(await table.locator("tbody").textContent()).not.toMatch(rawCode);
     const actions = await page.getByLabel("Handeling").locator("option").allTextContents();
