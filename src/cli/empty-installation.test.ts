@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { seedCaseRegion } from "../../test/support/case-region.ts";
 import { engines } from "../../test/support/databases.ts";
 import { serveProcess, until } from "../../test/support/serve-process.ts";
-import { seedCaseRegion } from "../commands/test-fixtures.ts";
 import { createUser } from "../db/repositories/users.ts";
 import { emptyInstallationNotice } from "./empty-installation.ts";
 

@@ -2,13 +2,13 @@
 // requests race past that check, the database's partial unique index lets only one in.
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorOf, seedCaseRegion, userWith } from "../../test/support/case-region.ts";
 import { engines } from "../../test/support/databases.ts";
 import type { Database } from "../db/connect.ts";
 import { insertCase } from "../db/repositories/cases.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import { openCase } from "../domain/cases/model.ts";
 import { type OpenCaseInput, openCaseCommand } from "./open-case.ts";
-import { actorOf, seedCaseRegion, userWith } from "./test-fixtures.ts";
 
 const TODAY = "2026-03-02";
 const ROLES = [{ role: "care_coordinator", schoolId: "99ZZ00" }];

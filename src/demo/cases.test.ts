@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { login } from "../../test/support/test-app.ts";
 import type { Database } from "../db/connect.ts";
 import { loadAllCases } from "../db/repositories/cases.ts";
 import { eventsOfCase } from "../db/repositories/cases-events.ts";
@@ -11,7 +12,6 @@ import { CONSENT_PURPOSES } from "../domain/cases/consent.ts";
 import { caseDeadlines } from "../domain/cases/deadlines.ts";
 import { CASE_PHASES } from "../domain/cases/model.ts";
 import { buildApp } from "../http/app.ts";
-import { login } from "../http/test-helpers.ts";
 import { DEMO_CASE_NAMES, pickDemoPupils } from "./case-script.ts";
 import { DEMO_CASES_AS_OF } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { addUser, login, startTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { clientErrorResponse } from "./client-error.ts";
 import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
-import { addUser, login, startTestApp, type TestApp } from "./test-helpers.ts";
 
 // interfaces.md "HTTP API": served under /api/v1/, the /api/ paths answering as aliases, every
 // answer with an API-Version header carrying the full semantic version (package.json's).

@@ -20,10 +20,10 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { addUser, login, startTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { listAudit } from "../db/repositories/audit.ts";
 import type { RoleScope } from "../db/repositories/users.ts";
 import { ROLE_CODES, type RoleCode } from "../domain/policy/roles.ts";
-import { addUser, login, startTestApp, type TestApp } from "./test-helpers.ts";
 
 const USERS: Record<RoleCode, RoleScope[]> = {
   teacher: [{ role: "teacher", schoolId: "12AB00" }],

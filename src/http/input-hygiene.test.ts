@@ -12,9 +12,9 @@ import {
   startWithEveryone,
 } from "../../test/support/case-api.ts";
 import { engines } from "../../test/support/databases.ts";
+import type { TestApp } from "../../test/support/test-app.ts";
 import { PUPIL_ID_PATTERN, SCHOOL_ID_PATTERN } from "../domain/input/identifiers.ts";
 import { PROBLEM_CONTENT_TYPE } from "./problem.ts";
-import type { TestApp } from "./test-helpers.ts";
 
 function expectFieldRefused(
   response: LightMyRequestResponse,

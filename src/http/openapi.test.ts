@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
-import { startTestApp, type TestApp } from "./test-helpers.ts";
+import { startTestApp, type TestApp } from "../../test/support/test-app.ts";
 
 describe.each(engines())("OpenAPI document and health on $name", (engine) => {
   let t: TestApp;

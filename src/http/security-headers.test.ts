@@ -8,9 +8,9 @@ import { join } from "node:path";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { addUser, login, startTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { registerProblemHandlers } from "./problem.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
-import { addUser, login, startTestApp, type TestApp } from "./test-helpers.ts";
 import { registerWebApp } from "./web-app.ts";
 
 function builtDist(): string {

@@ -4,10 +4,15 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import {
+  importManyPupils,
+  importText,
+  manyAttendanceRows,
+  tempDir,
+} from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
 import { minutesPerDaySql } from "./attendance.ts";
 import { withoutNestedLoops } from "./stage-sql.ts";
-import { importManyPupils, importText, manyAttendanceRows, tempDir } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

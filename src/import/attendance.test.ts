@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { ATTENDANCE, importRegion, importText, tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
-import { ATTENDANCE, importRegion, importText, tempDir } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

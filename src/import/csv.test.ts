@@ -1,9 +1,9 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { tempDir, writeCsv } from "../../test/support/import-files.ts";
 import { detectSeparator, readCsvRecords, readHeaderLine } from "./csv.ts";
 import { isProbablyBsn } from "./row-reader.ts";
 import { encodeCsvLine } from "./stage.ts";
-import { tempDir, writeCsv } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,11 +4,11 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
 import { readCsvRecords } from "./csv.ts";
 import type { FileEncoding } from "./decode.ts";
 import { importFile } from "./run-import.ts";
-import { tempDir } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

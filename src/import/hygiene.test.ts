@@ -3,8 +3,8 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { importRegion, importText, tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
-import { importRegion, importText, tempDir } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,8 +5,13 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import {
+  importManyPupils,
+  importText,
+  manyAttendanceRows,
+  tempDir,
+} from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
-import { importManyPupils, importText, manyAttendanceRows, tempDir } from "./test-fixtures.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

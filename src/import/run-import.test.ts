@@ -1,8 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
-import type { Database } from "../db/connect.ts";
-import { ImportFileNotFound, importFile } from "./run-import.ts";
 import {
   ATTENDANCE,
   BASE_KINDS,
@@ -11,7 +9,9 @@ import {
   REGION,
   tempDir,
   writeCsv,
-} from "./test-fixtures.ts";
+} from "../../test/support/import-files.ts";
+import type { Database } from "../db/connect.ts";
+import { ImportFileNotFound, importFile } from "./run-import.ts";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

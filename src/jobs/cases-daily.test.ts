@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedCaseRegion, storedCase, userWith } from "../../test/support/case-region.ts";
 import { engines } from "../../test/support/databases.ts";
-import { seedCaseRegion, storedCase, userWith } from "../commands/test-fixtures.ts";
 import type { Database } from "../db/connect.ts";
 import { loadCase } from "../db/repositories/cases.ts";
 import { advanceCases } from "./cases-daily.ts";

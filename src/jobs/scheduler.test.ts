@@ -2,11 +2,11 @@
 // reports and the cases; a job without a date runs at the domain's today (a demo database's
 // frozen date); the same day twice changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { absentDays, weekdays } from "../../test/support/absent-days.ts";
+import { seedCaseRegion } from "../../test/support/case-region.ts";
 import { engines } from "../../test/support/databases.ts";
-import { seedCaseRegion } from "../commands/test-fixtures.ts";
 import type { Database } from "../db/connect.ts";
 import { DEMO_AS_OF_KEY, writeSetting } from "../db/repositories/settings.ts";
-import { absentDays, weekdays } from "../services/duo-reports.test-fixtures.ts";
 import { DAILY_JOB } from "./daily.ts";
 import { type Jobs, startJobs } from "./scheduler.ts";
 

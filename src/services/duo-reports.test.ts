@@ -2,10 +2,10 @@
 // on both engines: restart of counting after a report, repeats of continuous absence (once per
 // 7 days, at most 4), overdue after 5 working days, and withdrawal when an exemption overlaps.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { absentDays, weekdays } from "../../test/support/absent-days.ts";
+import { seedCaseRegion } from "../../test/support/case-region.ts";
 import { engines } from "../../test/support/databases.ts";
-import { seedCaseRegion } from "../commands/test-fixtures.ts";
 import type { Database } from "../db/connect.ts";
-import { absentDays, weekdays } from "./duo-reports.test-fixtures.ts";
 import { changeDuoReportStatus, listDuoReports, prepareDuoReports } from "./duo-reports.ts";
 import { runDailyEvaluation } from "./signal-state.ts";
 

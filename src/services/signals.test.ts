@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import { importRegion, importText, tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
-import { importRegion, importText, tempDir } from "../import/test-fixtures.ts";
 import { evaluateSignalsAt, presentSignal } from "./signals.ts";
 
 // P003 (VO, 50-minute lessons) plays truant 4 lessons a day on four school days: 16 lessons

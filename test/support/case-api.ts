@@ -1,17 +1,11 @@
 // Test support for the case API tests: the people of a small chain around the test region of
-// src/http/test-helpers.ts (Zandstad; schools 12AB00 and 34CD00), logged in, and requests as
+// test/support/test-app.ts (Zandstad; schools 12AB00 and 34CD00), logged in, and requests as
 // one of them with the session cookie and the CSRF header.
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import type { RoleScope } from "../../src/db/repositories/users.ts";
-import {
-  addUser,
-  type LoggedIn,
-  login,
-  startTestApp,
-  type TestApp,
-} from "../../src/http/test-helpers.ts";
 import type { Engine } from "./databases.ts";
+import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "./test-app.ts";
 
 export const PEOPLE = {
   teacher: [{ role: "teacher", schoolId: "12AB00" }],

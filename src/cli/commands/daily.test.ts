@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
+import { seedCaseRegion, storedCase, userWith } from "../../../test/support/case-region.ts";
 import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
-import { seedCaseRegion, storedCase, userWith } from "../../commands/test-fixtures.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
-import { absentDays, weekdays } from "../../services/duo-reports.test-fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-daily-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

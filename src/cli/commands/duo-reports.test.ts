@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
+import { seedCaseRegion } from "../../../test/support/case-region.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { seedCaseRegion } from "../../commands/test-fixtures.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { EXPORT_COLUMNS } from "../../domain/signals/duo-report-export.ts";
-import { absentDays, weekdays } from "../../services/duo-reports.test-fixtures.ts";
 
 const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { importRegion, REGION, tempDir, writeCsv } from "../../../test/support/import-files.ts";
 import type { Database } from "../../db/connect.ts";
-import { importRegion, REGION, tempDir, writeCsv } from "../../import/test-fixtures.ts";
 
 const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = tempDir();

@@ -5,7 +5,7 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import { REGION, tempDir, writeCsv } from "../../import/test-fixtures.ts";
+import { REGION, tempDir, writeCsv } from "../../../test/support/import-files.ts";
 
 const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = tempDir();

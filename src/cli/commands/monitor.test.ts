@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
+import { seedMonitorRegion } from "../../../test/support/monitor-region.ts";
 import type { Database } from "../../db/connect.ts";
-import { seedMonitorRegion } from "../../http/routes/monitor-test-fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-monitor-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
+import { seedCaseRegion } from "../../../test/support/case-region.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { type ServedProcess, serveWithEnv, until } from "../../../test/support/serve-process.ts";
-import { seedCaseRegion } from "../../commands/test-fixtures.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { DEMO_AS_OF_KEY, writeSetting } from "../../db/repositories/settings.ts";
 import { createUser } from "../../db/repositories/users.ts";
-import { absentDays, weekdays } from "../../services/duo-reports.test-fixtures.ts";
 import { BadInputError } from "../errors.ts";
 import { refuseDemoAccounts } from "./serve.ts";
 

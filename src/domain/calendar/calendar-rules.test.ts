@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSURES, NOORD, ZUID } from "../signals/test-fixtures.ts";
+import { CLOSURES, NOORD, ZUID } from "../../../test/support/signal-calendars.ts";
 import { ageInYearsOnDay, isOfCompulsorySchoolAge } from "./ages.ts";
 import { dayNumber, fromDayNumber, monthsBeforeDay, schoolYearStartOfDay } from "./dates.ts";
 import { hourUnitsOfRow } from "./hours.ts";

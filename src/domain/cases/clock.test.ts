@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { calendar, sampleCase } from "../../../test/support/case-calendar.ts";
 import { absenceWeekStart, caseClockWeeks } from "./clock.ts";
-import { calendar, sampleCase } from "./test-fixtures.ts";
 
 describe("case clock", () => {
   const lesweken = sampleCase();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { calendar, sampleCase } from "../../../test/support/case-calendar.ts";
 import {
   type CaseEvent,
   caseDeadlines,
@@ -8,7 +9,6 @@ import {
 } from "./deadlines.ts";
 import type { Case } from "./model.ts";
 import { addGoal, emptyPlan, type Plan } from "./plan.ts";
-import { calendar, sampleCase } from "./test-fixtures.ts";
 
 const noPlan = emptyPlan("c-1");
 

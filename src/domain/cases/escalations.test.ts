@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { calendar, emptyConsent, sampleCase, system } from "../../../test/support/case-calendar.ts";
 import { dueEscalations } from "./escalations.ts";
 import type { Case } from "./model.ts";
-import { calendar, emptyConsent, sampleCase, system } from "./test-fixtures.ts";
 import { applyTransition } from "./transitions.ts";
 
 const context = { calendar, consent: emptyConsent() };

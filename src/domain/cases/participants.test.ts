@@ -1,4 +1,10 @@
 import { describe, expect, it } from "vitest";
+import {
+  coordinator,
+  directorActor,
+  emptyConsent,
+  sampleCase,
+} from "../../../test/support/case-calendar.ts";
 import { recordConsent } from "./consent.ts";
 import { recordLadderStep } from "./ladder.ts";
 import { openCase } from "./model.ts";
@@ -10,7 +16,6 @@ import {
   teamJoins,
 } from "./participants.ts";
 import { flagStagnation, resolveStagnation } from "./stagnation.ts";
-import { coordinator, directorActor, emptyConsent, sampleCase } from "./test-fixtures.ts";
 
 const youthCare = {
   personId: "u-jt",

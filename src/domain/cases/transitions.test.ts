@@ -1,9 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CaseCommand } from "./commands.ts";
-import { type ConsentFile, recordConsent } from "./consent.ts";
-import { dueEscalations } from "./escalations.ts";
-import type { Case, CaseActor } from "./model.ts";
-import { flagStagnation } from "./stagnation.ts";
 import {
   calendar,
   coordinatorActor,
@@ -12,7 +7,12 @@ import {
   emptyConsent,
   sampleCase,
   system,
-} from "./test-fixtures.ts";
+} from "../../../test/support/case-calendar.ts";
+import type { CaseCommand } from "./commands.ts";
+import { type ConsentFile, recordConsent } from "./consent.ts";
+import { dueEscalations } from "./escalations.ts";
+import type { Case, CaseActor } from "./model.ts";
+import { flagStagnation } from "./stagnation.ts";
 import { applyTransition } from "./transitions.ts";
 
 function apply(

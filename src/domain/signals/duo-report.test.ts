@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { schoolDates, ZUID } from "../../../test/support/signal-calendars.ts";
 import { addDays, dayNumber, type IsoDate } from "../calendar/dates.ts";
 import { buildSchoolDays } from "../calendar/school-days.ts";
 import {
@@ -9,7 +10,6 @@ import {
   reportTimeliness,
 } from "./duo-report.ts";
 import { changeReportStatus, overlappingExemption } from "./duo-report-status.ts";
-import { schoolDates, ZUID } from "./test-fixtures.ts";
 
 // Zuid: 300 minutes a day in six 50-minute lessons (each counts as 1 hour); studiedag
 // Wednesday 2026-03-25. 2026-03-09 is a Monday.

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import {
+  codes,
+  dayRows,
+  lessonRows,
+  NOORD,
+  schoolDates,
+  unit,
+  ZUID,
+} from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit, evaluateUnitAtDates } from "./evaluate.ts";
-import { codes, dayRows, lessonRows, NOORD, schoolDates, unit, ZUID } from "./test-fixtures.ts";
 
 const D = "2026-03-04";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { codes, find, unit } from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit } from "./evaluate.ts";
-import { codes, find, unit } from "./test-fixtures.ts";
 import type { AttendanceRecord } from "./types.ts";
 
 const late = (date: string, period: string, minutes = 10): AttendanceRecord => ({

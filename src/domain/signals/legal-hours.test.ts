@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import {
+  codes,
+  dayRows,
+  find,
+  lessonRows,
+  NOORD,
+  unit,
+} from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit } from "./evaluate.ts";
 import { MAZL_PROFILE } from "./profiles.ts";
-import { codes, dayRows, find, lessonRows, NOORD, unit } from "./test-fixtures.ts";
 import type { AttendanceRecord } from "./types.ts";
 
 const D = "2026-03-04"; // zuid window: lesweken of 2, 9, 23 Feb and 2 Mar (16 Feb is holiday)

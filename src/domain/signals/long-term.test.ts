@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
+import {
+  codes,
+  dayRows,
+  find,
+  schoolDates,
+  unit,
+  ZUID,
+} from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit } from "./evaluate.ts";
-import { codes, dayRows, find, schoolDates, unit, ZUID } from "./test-fixtures.ts";
 import type { AbsenceReason, AttendanceRecord } from "./types.ts";
 
 // Zuid on Wednesday 4 March: the complete lesweken before D are those of 26 January, 2, 9 and

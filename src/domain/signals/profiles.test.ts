@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { codes, lessonRows, unit } from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit } from "./evaluate.ts";
 import { DEFAULT_PROFILE, defineProfile, MAZL_PROFILE, resolveProfile } from "./profiles.ts";
-import { codes, lessonRows, unit } from "./test-fixtures.ts";
 
 describe("policy profiles", () => {
   it("has the built-in default and mazl, differing only in SICK_FREQUENT and SICK_LONG", () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import {
+  codes,
+  dayRows,
+  find,
+  schoolDates,
+  unit,
+  ZUID,
+} from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit } from "./evaluate.ts";
 import { MAZL_PROFILE } from "./profiles.ts";
-import { codes, dayRows, find, schoolDates, unit, ZUID } from "./test-fixtures.ts";
 import type { AttendanceRecord, Signal } from "./types.ts";
 
 const sick = (dates: string[], minutes = 300): AttendanceRecord[] =>

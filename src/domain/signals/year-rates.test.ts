@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { codes, dayRows, find, unit } from "../../../test/support/signal-calendars.ts";
 import { evaluateUnit } from "./evaluate.ts";
-import { codes, dayRows, find, unit } from "./test-fixtures.ts";
 import type { AttendanceRecord, EvaluationUnit } from "./types.ts";
 
 // Enrolled from Monday 2 February; up to Wednesday 4 March zuid has 18 school days (5400

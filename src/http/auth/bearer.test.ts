@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { addUser, startTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { createApiToken } from "../../db/repositories/users.ts";
-import { addUser, startTestApp, type TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("bearer tokens for integrations on $name", (engine) => {
   let t: TestApp;

@@ -5,8 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  importManyPupils,
+  manyAttendanceRows,
+  tempDir,
+} from "../../../test/support/import-files.ts";
 import type { Database } from "../../db/connect.ts";
-import { importManyPupils, manyAttendanceRows, tempDir } from "../../import/test-fixtures.ts";
 import { ImportJobs } from "./admin-import-jobs.ts";
 
 const dir = tempDir();

@@ -1,6 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import type {
   AccountBody,
@@ -8,7 +15,6 @@ import type {
   ImportJobBody,
   ImportLogEntryBody,
 } from "../presenters/admin.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("administration API on $name", (engine) => {
   let t: TestApp;

@@ -11,7 +11,7 @@ import {
   type Sessions,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
+import { startTestApp, type TestApp } from "../../../test/support/test-app.ts";
 
 interface Entry {
   id: number;

@@ -11,8 +11,8 @@ import {
   type Sessions,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
+import { startTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { createTeam } from "../../db/repositories/cases-breakthrough.ts";
-import { startTestApp, type TestApp } from "../test-helpers.ts";
 
 const TEAM = "Doorbraakteam Zandstad";
 

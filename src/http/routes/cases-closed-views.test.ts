@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, type Sessions, startWithEveryone } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import type { TestApp } from "../test-helpers.ts";
+import type { TestApp } from "../../../test/support/test-app.ts";
 
 describe.each(engines())("a new and a closed case in every view on $name", (engine) => {
   let t: TestApp;

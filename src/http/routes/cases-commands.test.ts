@@ -12,8 +12,8 @@ import {
   startWithEveryone,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
+import type { TestApp } from "../../../test/support/test-app.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import type { TestApp } from "../test-helpers.ts";
 
 function expectProblem(response: LightMyRequestResponse, status: number, problemType?: string) {
   expect(response.statusCode, response.body).toBe(status);

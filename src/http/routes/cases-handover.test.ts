@@ -10,7 +10,7 @@ import {
   startWithEveryone,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import type { TestApp } from "../test-helpers.ts";
+import type { TestApp } from "../../../test/support/test-app.ts";
 
 describe.each(engines())("the school's hand-over to the case director on $name", (engine) => {
   let t: TestApp;

@@ -10,8 +10,8 @@ import {
   startWithEveryone,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
+import type { TestApp } from "../../../test/support/test-app.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import type { TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("case API on $name", (engine) => {
   let t: TestApp;

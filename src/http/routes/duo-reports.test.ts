@@ -2,13 +2,19 @@
 // care coordinator, leerplicht for residents), due and overdue, the export with the legally
 // required fields as JSON and CSV, the school's fields, and the status changes by side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { absentDays } from "../../../test/support/absent-days.ts";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { EXPORT_COLUMNS } from "../../domain/signals/duo-report-export.ts";
-import { absentDays } from "../../services/duo-reports.test-fixtures.ts";
 import { prepareDuoReports } from "../../services/duo-reports.ts";
 import { runDailyEvaluation } from "../../services/signal-state.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
 
 interface Report {
   report_id: string;

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  insertCaseRow,
+  personalStrings,
+  seedMonitorRegion,
+} from "../../../test/support/monitor-region.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { addDays } from "../../domain/calendar/dates.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import { insertCaseRow, personalStrings, seedMonitorRegion } from "./monitor-test-fixtures.ts";
 
 /** 12AB00's scheduled minutes (no closures in the test region): Wednesday 180, else 300. */
 function scheduled12AB00(from: string, to: string): number {

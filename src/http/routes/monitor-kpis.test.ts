@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import { personalStrings, seedMonitorRegion } from "./monitor-test-fixtures.ts";
+import { personalStrings, seedMonitorRegion } from "../../../test/support/monitor-region.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 
 describe.each(engines())("GET /api/monitor/kpis on $name", (engine) => {
   let t: TestApp;

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import { tellingCsv } from "./monitor-leerplichttelling.ts";
 import {
   personalStrings,
   seedLongTermAbsence,
   seedMonitorRegion,
-} from "./monitor-test-fixtures.ts";
+} from "../../../test/support/monitor-region.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
+import { tellingCsv } from "./monitor-leerplichttelling.ts";
 
 describe("the leerplichttelling as CSV", () => {
   it("defuses a municipality starting with a formula character and keeps the counts", () => {

@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import { listAudit } from "../../db/repositories/audit.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import { idsFromCsv } from "./monitor-reconciliation.ts";
 import {
   personalStrings,
   seedLongTermAbsence,
   seedMonitorRegion,
-} from "./monitor-test-fixtures.ts";
+} from "../../../test/support/monitor-region.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
+import { listAudit } from "../../db/repositories/audit.ts";
+import { idsFromCsv } from "./monitor-reconciliation.ts";
 
 const THEIR_LIST = ["P1001", "P1004", "P1008", "X2001", "P0003", "Q9999"];
 

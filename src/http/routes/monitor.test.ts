@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  insertCaseRow,
+  personalStrings,
+  seedMonitorRegion,
+} from "../../../test/support/monitor-region.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
 import { flushMonitorAudit } from "./monitor-http.ts";
-import { insertCaseRow, personalStrings, seedMonitorRegion } from "./monitor-test-fixtures.ts";
 
 describe.each(engines())("GET /api/monitor on $name", (engine) => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { addUser, startTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { buildApp } from "../app.ts";
 import { createOidcProvider, type OidcIdentity, type OidcProvider } from "../auth/oidc.ts";
-import { addUser, startTestApp, type TestApp } from "../test-helpers.ts";
 
 const SETTINGS = {
   issuer: "https://idp.gemeente.example",

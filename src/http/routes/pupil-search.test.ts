@@ -4,9 +4,15 @@
 // that never read pupils.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("GET /api/pupils?q= on $name", (engine) => {
   let t: TestApp;

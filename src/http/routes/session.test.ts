@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import {
+  addUser,
+  login,
+  PASSWORD,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { PROBLEM_CONTENT_TYPE } from "../problem.ts";
-import { addUser, login, PASSWORD, startTestApp, type TestApp } from "../test-helpers.ts";
 
 describe.each(engines())("session and /api/me on $name", (engine) => {
   let t: TestApp;

@@ -3,14 +3,20 @@
 // pupil-level signals for policy roles), the stored state with each signal, and marking one
 // known — audited, CSRF-protected, 404 for a signal the user may not see.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { absentDays } from "../../../test/support/absent-days.ts";
+import { storedCase } from "../../../test/support/case-region.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { storedCase } from "../../commands/test-fixtures.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { findOpenCaseIdOfPupil } from "../../db/repositories/cases.ts";
-import { absentDays } from "../../services/duo-reports.test-fixtures.ts";
 import { runDailyEvaluation } from "../../services/signal-state.ts";
 import { linkSignalsToCases } from "../../services/signal-state-handling.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
 
 const AS_OF = "2026-02-26";
 

@@ -1,8 +1,8 @@
 // Test support for cases/*.test.ts: a small hand-made school calendar and a case on it.
 // Kerstvakantie 2025-12-20 … 2026-01-04 and voorjaarsvakantie (zuid) 2026-02-14 … 2026-02-22.
-import { buildSchoolCalendar } from "../calendar/school-calendar.ts";
-import type { ConsentFile } from "./consent.ts";
-import { type Case, type CaseActor, type NewCase, openCase } from "./model.ts";
+import { buildSchoolCalendar } from "../../src/domain/calendar/school-calendar.ts";
+import type { ConsentFile } from "../../src/domain/cases/consent.ts";
+import { type Case, type CaseActor, type NewCase, openCase } from "../../src/domain/cases/model.ts";
 
 export const calendar = buildSchoolCalendar(
   { schoolId: "99ZZ00", holidayRegion: "zuid", minutesByWeekday: [300, 300, 300, 300, 300] },

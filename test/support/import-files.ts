@@ -3,9 +3,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Database } from "../db/connect.ts";
-import type { ImportKind } from "./kind-spec.ts";
-import { type ImportResult, importFile } from "./run-import.ts";
+import type { Database } from "../../src/db/connect.ts";
+import type { ImportKind } from "../../src/import/kind-spec.ts";
+import { type ImportResult, importFile } from "../../src/import/run-import.ts";
 
 export const REGION: Record<Exclude<ImportKind, "attendance">, string> = {
   schools: `school_id;name;sector;municipality;partnership;holiday_region;minutes_mon;minutes_tue;minutes_wed;minutes_thu;minutes_fri

@@ -1,10 +1,10 @@
 // Shared set-up for the HTTP tests: a fresh database with a small synthetic region, users with
 // scoped roles, and an app whose clock is pinned to a school day.
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import type { Engine } from "../../test/support/databases.ts";
-import type { Database } from "../db/connect.ts";
-import { createUser, type RoleScope } from "../db/repositories/users.ts";
-import { type AppOptions, buildApp } from "./app.ts";
+import type { Database } from "../../src/db/connect.ts";
+import { createUser, type RoleScope } from "../../src/db/repositories/users.ts";
+import { type AppOptions, buildApp } from "../../src/http/app.ts";
+import type { Engine } from "./databases.ts";
 
 export const NOW = new Date("2026-03-02T10:00:00Z");
 export const PASSWORD = "correct-paard-batterij-niet";

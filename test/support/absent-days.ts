@@ -1,8 +1,8 @@
 // Test support for the signal-state, DUO report and job tests: unauthorized absence as whole
-// days on the calendar of src/commands/test-fixtures.ts (seedCaseRegion: 300 minutes a day, PO,
+// days on the calendar of test/support/case-region.ts (seedCaseRegion: 300 minutes a day, PO,
 // holiday region zuid), so each day counts 5 hours toward LEGAL_16H.
-import type { Database } from "../db/connect.ts";
-import { addDays, type IsoDate, isoWeekday } from "../domain/calendar/dates.ts";
+import type { Database } from "../../src/db/connect.ts";
+import { addDays, type IsoDate, isoWeekday } from "../../src/domain/calendar/dates.ts";
 
 /** Weekdays from `from` to `to` inclusive (the fixture region has no closure in March–April 2026). */
 export function weekdays(from: IsoDate, to: IsoDate): IsoDate[] {

@@ -1,14 +1,15 @@
 // Test support for the case commands, the daily job and the case routes: a small region on the
-// calendar of src/domain/cases/test-fixtures.ts (kerstvakantie 2025-12-20 … 2026-01-04,
+// calendar of test/support/case-calendar.ts (kerstvakantie 2025-12-20 … 2026-01-04,
 // voorjaarsvakantie zuid 2026-02-14 … 2026-02-22), pupils in Voorbeeld, and helpers to act as
 // a user with given roles.
-import type { Database } from "../db/connect.ts";
-import { insertCase } from "../db/repositories/cases.ts";
-import { createUser, type RoleScope } from "../db/repositories/users.ts";
-import { type Case, type NewCase, openCase } from "../domain/cases/model.ts";
-import type { Actor as PolicyActor, RoleGrant } from "../domain/policy/resources.ts";
-import type { RoleCode } from "../domain/policy/roles.ts";
-import type { CommandActor } from "./case-access.ts";
+
+import type { CommandActor } from "../../src/commands/case-access.ts";
+import type { Database } from "../../src/db/connect.ts";
+import { insertCase } from "../../src/db/repositories/cases.ts";
+import { createUser, type RoleScope } from "../../src/db/repositories/users.ts";
+import { type Case, type NewCase, openCase } from "../../src/domain/cases/model.ts";
+import type { Actor as PolicyActor, RoleGrant } from "../../src/domain/policy/resources.ts";
+import type { RoleCode } from "../../src/domain/policy/roles.ts";
 
 export async function seedCaseRegion(db: Database): Promise<void> {
   await db.sql.exec(`

@@ -1,7 +1,7 @@
-// Test data for the monitor routes, on top of src/http/test-helpers.ts's region (Zandstad,
+// Test data for the monitor routes, on top of test/support/test-app.ts's region (Zandstad,
 // schools 12AB00/PO2605 and 34CD00/VO2605, today 2026-03-02): pupils with cases in several
 // phases and persons in the population register without an enrolment (absolute absence).
-import type { Database } from "../../db/connect.ts";
+import type { Database } from "../../src/db/connect.ts";
 
 export const MONITOR_PUPILS = [
   "P1001",

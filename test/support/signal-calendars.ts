@@ -1,8 +1,13 @@
 // Small hand-made calendars and builders for the signal rule tests (synthetic data only).
 // Two schools in different holiday regions; 2026-03-02 is a Monday.
-import { addDays, type IsoDate } from "../calendar/dates.ts";
-import { buildSchoolCalendar, type Closure } from "../calendar/school-calendar.ts";
-import type { AbsenceReason, AttendanceRecord, EvaluationUnit, Signal } from "./types.ts";
+import { addDays, type IsoDate } from "../../src/domain/calendar/dates.ts";
+import { buildSchoolCalendar, type Closure } from "../../src/domain/calendar/school-calendar.ts";
+import type {
+  AbsenceReason,
+  AttendanceRecord,
+  EvaluationUnit,
+  Signal,
+} from "../../src/domain/signals/types.ts";
 
 export const CLOSURES: Closure[] = [
   { scope: "all", startDate: "2025-07-12", endDate: "2025-08-24", name: "zomervakantie" },
