@@ -1,16 +1,88 @@
+// Three projects (docs/adr/0003-test-layout.md): `unit` (no database, no child process; one
+// worker process reused across files), `db` (a database on each engine, or the CLI / server as a
+// child process; one process per file) and `e2e` (the browser tests in test/e2e). A test file
+// belongs to `db` when its text uses the database or a child process (DB_MARKERS), else to
+// `unit`. `npm test` runs all three; `npm run test:unit`, `test:db`, `test:e2e` one each.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import type { Reporter } from "vitest/node";
+
+const ROOT = fileURLToPath(new URL(".", import.meta.url));
+const ROOTS = ["src", "test", "bench", "scripts", "web/src"];
+const TEST_FILE = /\.test\.tsx?$/;
+/** What makes a test file a database (or child-process) test. */
+const DB_MARKERS =
+  /engines\(\)|openDatabase|support\/(databases|test-app|case-api|cli-process|serve-process)\.ts|bin\/aanwezig|PGlite|spawn|execFile/;
+
+function testFiles(): string[] {
+  return ROOTS.flatMap((root) =>
+    readdirSync(join(ROOT, root), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && TEST_FILE.test(e.name))
+      .map((e) => relative(ROOT, join(e.parentPath, e.name))),
+  )
+    .filter((file) => !file.startsWith("test/e2e/"))
+    .sort();
+}
+
+const files = testFiles();
+const dbFiles = files.filter((f) => DB_MARKERS.test(readFileSync(join(ROOT, f), "utf8")));
+const unitFiles = files.filter((f) => !dbFiles.includes(f));
+
+/** Browser tests need Debian's Chromium; without it they are skipped, except in CI. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const inCi = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
+const browserSuites = existsSync(CHROMIUM_PATH) || inCi;
+
+/** Says, after the run, that the browser suites did not run and how to make them run. */
+const browserSkipNotice: Reporter = {
+  onTestRunEnd() {
+    process.stdout.write(
+      `\nBrowser tests SKIPPED: no Chromium at ${CHROMIUM_PATH}, so test/e2e did not run.\n` +
+        "Install Debian's Chromium to run them (apt-get install -y chromium), or set " +
+        "CHROMIUM_PATH to a Chromium binary. In CI (CI=true) a missing browser fails the run.\n\n",
+    );
+  },
+};
 
 export default defineConfig({
   test: {
-    include: [
-      "src/**/*.test.ts",
-      "test/**/*.test.ts",
-      "bench/**/*.test.ts",
-      "scripts/**/*.test.ts",
-      "web/src/**/*.test.ts",
-    ],
     testTimeout: 180_000,
     hookTimeout: 240_000,
-    pool: "forks",
+    reporters: browserSuites ? ["default"] : ["default", browserSkipNotice],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: unitFiles,
+          pool: "forks",
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: dbFiles,
+          pool: "forks",
+          globalSetup: ["test/support/db-global-setup.ts"],
+        },
+      },
+      ...(browserSuites
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "e2e",
+                include: ["test/e2e/**/*.test.ts"],
+                pool: "forks" as const,
+                globalSetup: ["test/e2e/support/global-setup.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { setImmediate } from "node:timers/promises";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -75,17 +75,25 @@ export function isPostgresUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
 }
 
-export async function openDatabase(spec: string): Promise<Database> {
-  if (isPostgresUrl(spec)) return openPostgres(spec);
-  return openPglite(spec);
+export interface OpenOptions {
+  /**
+   * PGlite options for `memory://`, e.g. `loadDataDir` to start from a copy of another
+   * database instead of an empty one (the tests clone one migrated database this way).
+   */
+  memory?: PGliteOptions;
 }
 
-async function openPglite(spec: string): Promise<Database> {
+export async function openDatabase(spec: string, options: OpenOptions = {}): Promise<Database> {
+  if (isPostgresUrl(spec)) return openPostgres(spec);
+  return openPglite(spec, options);
+}
+
+async function openPglite(spec: string, options: OpenOptions): Promise<Database> {
   let lock: DirectoryLock | undefined;
   let pglite: PGlite;
   let location: string;
   if (spec === "memory://" || spec === "memory") {
-    pglite = new PGlite();
+    pglite = new PGlite(options.memory);
     location = "memory://";
   } else {
     const dir = resolve(spec);

@@ -1,53 +1,197 @@
-// Database suites run on both engines (DEVELOPERS.md): the embedded PGlite and a real
-// PostgreSQL server named by TEST_DATABASE_URL, with a fresh database per test file.
-import { randomBytes } from "node:crypto";
+// Database suites run on both engines (DEVELOPERS.md, docs/adr/0003-test-layout.md): the embedded
+// PGlite and a real PostgreSQL server named by TEST_DATABASE_URL. Every database a test gets is a
+// copy of one migrated database, so no test pays for an empty database and its migrations:
+// - PGlite: a dump of a migrated data directory, made once per set of migrations and kept under
+//   node_modules/.cache (the db project's globalSetup makes it before the workers start); each
+//   `fresh()` starts a PGlite from it (`loadDataDir`, what PGlite's own `clone()` does).
+// - PostgreSQL: a template database `aanwezig_template_<hash of the migrations>` on the server;
+//   each `fresh()` is `CREATE DATABASE … TEMPLATE` it, dropped again by `dispose()`.
+// `emptyDatabase(db)` brings a database back to its just-migrated contents between tests, so a
+// suite can keep one database for all its tests.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
-import { migrateDatabase } from "../../src/db/migrate.ts";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "../../src/db/migrate.ts";
+
+export interface FreshDatabase {
+  db: Database;
+  spec: string;
+  dispose(): Promise<void>;
+}
 
 export interface Engine {
   name: "pglite" | "postgres";
-  /** Opens a fresh, migrated, empty database; returns it with a disposer that drops it. */
-  fresh(): Promise<{ db: Database; spec: string; dispose(): Promise<void> }>;
+  /** A fresh copy of the migrated, empty database; `dispose()` closes (and drops) it. */
+  fresh(): Promise<FreshDatabase>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CACHE_DIR = join(REPO_ROOT, "node_modules/.cache/aanwezig-test");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+let key: string | undefined;
+/** 12 hex characters naming the migrations (and the PGlite version): new migrations, new copies. */
+export function migrationsKey(): string {
+  if (key) return key;
+  const hash = createHash("sha256");
+  for (const file of filesUnder(MIGRATIONS_FOLDER)) {
+    hash.update(file.slice(MIGRATIONS_FOLDER.length)).update(readFileSync(file));
+  }
+  hash.update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")));
+  key = hash.digest("hex").slice(0, 12);
+  return key;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PGlite
+
+let pgliteDump: Promise<Blob> | undefined;
+
+/** The migrated database's data directory as a tar file: read from the cache or made once. */
+export function pgliteTemplate(): Promise<Blob> {
+  pgliteDump ??= (async () => {
+    const file = join(CACHE_DIR, `pglite-${migrationsKey()}.tar`);
+    try {
+      return new Blob([readFileSync(file)]);
+    } catch {
+      const db = await openDatabase("memory://");
+      try {
+        await migrateDatabase(db);
+        if (db.driver.kind !== "pglite") throw new Error("memory:// is not PGlite");
+        const dump = await db.driver.pglite.dumpDataDir("none");
+        const bytes = Buffer.from(await dump.arrayBuffer());
+        mkdirSync(CACHE_DIR, { recursive: true });
+        // Written under a name of its own and renamed: parallel workers never read half a file.
+        const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+        writeFileSync(partial, bytes);
+        renameSync(partial, file);
+        return new Blob([bytes]);
+      } finally {
+        await db.close();
+      }
+    }
+  })();
+  return pgliteDump;
 }
 
 const pgliteEngine: Engine = {
   name: "pglite",
   async fresh() {
-    const db = await openDatabase("memory://");
-    await migrateDatabase(db);
+    const db = await openDatabase("memory://", {
+      memory: { loadDataDir: await pgliteTemplate() },
+    });
+    await rememberEmptyTables(db);
     return { db, spec: "memory://", dispose: () => db.close() };
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+async function onServer<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Retries while the server still counts a just-closed connection to the database (55006). */
+async function whileInUse<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+      await sleep(100);
+    }
+  }
+}
+
+const postgresTemplates = new Map<string, Promise<string>>();
+
+/**
+ * The name of the migrated template database on the server, made when missing: migrated under a
+ * name of its own, then renamed, so no one ever copies a half-migrated template and concurrent
+ * makers (other test processes, other working trees with the same migrations) do not collide.
+ */
+export function postgresTemplate(serverUrl: string): Promise<string> {
+  let made = postgresTemplates.get(serverUrl);
+  if (!made) {
+    made = (async () => {
+      const name = `aanwezig_template_${migrationsKey()}`;
+      const exists = await onServer(serverUrl, async (c) => {
+        const found = await c.query("select 1 from pg_database where datname = $1", [name]);
+        return (found.rowCount ?? 0) > 0;
+      });
+      if (exists) return name;
+      const building = `aanwezig_tb_${randomBytes(6).toString("hex")}`;
+      await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${building}`));
+      const db = await openDatabase(databaseUrl(serverUrl, building));
+      try {
+        await migrateDatabase(db);
+      } finally {
+        await db.close();
+      }
+      await onServer(serverUrl, async (c) => {
+        try {
+          await whileInUse(() => c.query(`ALTER DATABASE ${building} RENAME TO ${name}`));
+        } catch (error) {
+          // Another process made it meanwhile (42P04: the name exists): use theirs.
+          if ((error as { code?: string }).code !== "42P04") throw error;
+          await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        }
+      });
+      return name;
+    })();
+    postgresTemplates.set(serverUrl, made);
+  }
+  return made;
+}
 
 function postgresEngine(serverUrl: string): Engine {
   return {
     name: "postgres",
     async fresh() {
+      const template = await postgresTemplate(serverUrl);
       const name = `aanwezig_t_${randomBytes(6).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const spec = url.toString();
+      await onServer(serverUrl, (c) =>
+        whileInUse(() => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)),
+      );
+      const spec = databaseUrl(serverUrl, name);
       const db = await openDatabase(spec);
-      await migrateDatabase(db);
+      await rememberEmptyTables(db);
       return {
         db,
         spec,
         async dispose() {
           await db.close();
-          const drop = new pg.Client({ connectionString: serverUrl });
-          await drop.connect();
-          await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await drop.end();
+          await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
         },
       };
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
 
 /** The engines to run database suites on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function engines(): Engine[] {
@@ -56,4 +200,44 @@ export function engines(): Engine[] {
     throw new Error("TEST_DATABASE_URL must be set in CI: database suites run on both engines");
   }
   return url ? [pgliteEngine, postgresEngine(url)] : [pgliteEngine];
+}
+
+/** Makes the template of every engine, once, before the test processes start (globalSetup). */
+export async function prepareTemplates(): Promise<void> {
+  await pgliteTemplate();
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) await postgresTemplate(url);
+}
+
+/** Per engine: the tables a just-migrated database has no rows in, read from the first copy. */
+const emptyTables = new Map<Engine["name"], Promise<string[]>>();
+
+async function rememberEmptyTables(db: Database): Promise<void> {
+  if (emptyTables.has(db.kind)) return;
+  const read = (async () => {
+    const names = await db.sql.query<{ name: string }>(
+      "select tablename as name from pg_tables where schemaname = 'public' order by 1",
+    );
+    if (names.length === 0) return [];
+    const rows = await db.sql.query<{ name: string; filled: boolean }>(
+      names
+        .map(({ name }) => `select '${name}' as name, exists (select 1 from "${name}") as filled`)
+        .join(" union all "),
+    );
+    return rows.filter((r) => !r.filled).map((r) => `"${r.name}"`);
+  })();
+  emptyTables.set(db.kind, read);
+  await read;
+}
+
+/**
+ * Brings db (from an engine's `fresh()`) back to the contents of a just-migrated database: every
+ * table that is empty after the migrations is truncated, identities restarted. Tables the
+ * migrations fill (the data version counters) are left alone; the truncation bumps the region's
+ * data version, as any change of the region's data does, so caches keyed by it see the change.
+ */
+export async function emptyDatabase(db: Database): Promise<void> {
+  const tables = await emptyTables.get(db.kind);
+  if (!tables) throw new Error("emptyDatabase: db was not made by an engine's fresh()");
+  await db.sql.exec(`TRUNCATE ${tables.join(", ")} RESTART IDENTITY CASCADE`);
 }
