@@ -1,11 +1,13 @@
-// The application on a fresh demo database for the work-screen browser tests: `aanwezig demo`
-// into a temporary embedded database, then `aanwezig serve` on it. Where the demo does not (yet)
-// create the demo accounts or freeze its date, this fills them in the same way (one account per
-// role, scoped to the first demo school and its municipality), so the tests log in as
-// `ROLE@demo.aanwezig.nl` either way. The daily job runs once at the demo date, as on a server
-// that has been running, so signals carry their state. The browser gets a copy of web/dist taken at start (with
-// /api passed to the server): other test runs on the same working tree may rebuild web/dist
-// meanwhile, and a page must not lose its hashed assets halfway through a test.
+// The application on a demo database for the work-screen browser tests. Once per run (the e2e
+// project's globalSetup, test/e2e/support/global-setup.ts) `aanwezig demo` fills a temporary
+// embedded database; where the demo does not (yet) create the demo accounts or freeze its date,
+// this fills them in the same way (one account per role, scoped to the first demo school and its
+// municipality), so the tests log in as `ROLE@demo.aanwezig.nl` either way. The daily job runs
+// once at the demo date, as on a server that has been running, so signals carry their state.
+// Each test file then gets its own copy of that database and its own `aanwezig serve` on it:
+// files that change data never meet. The browser gets a copy of web/dist taken at the start of
+// the run (with /api passed to the server): other test runs on the same working tree may rebuild
+// web/dist meanwhile, and a page must not lose its hashed assets halfway through a test.
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
@@ -116,14 +118,50 @@ async function completeDemo(dbDir: string): Promise<string> {
   }
 }
 
-export async function startDemoApp(): Promise<DemoApp> {
+/** The demo database and a copy of the web app, made once per run (the e2e globalSetup). */
+export interface DemoTemplate {
+  /** Holds `db` (the embedded database, closed) and `web` (a copy of web/dist). */
+  dir: string;
+  asOf: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    demoTemplate: DemoTemplate;
+  }
+}
+
+/** Builds the web app when stale, then the demo database with its accounts and its daily run. */
+export async function prepareDemoTemplate(): Promise<DemoTemplate> {
   await ensureWebBuilt();
-  const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
+  const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-template-"));
+  await copyBuiltApp(join(dir, "web"));
   const dbDir = join(dir, "db");
-  const dist = join(dir, "web");
-  await copyBuiltApp(dist);
   await run(["--db", dbDir, "demo", "--pupils", String(PUPILS), "--seed", String(SEED)]);
   const asOf = await completeDemo(dbDir);
+  return { dir, asOf };
+}
+
+/** The run's demo template (from the e2e globalSetup), or null outside Vitest (screenshots). */
+async function providedTemplate(): Promise<DemoTemplate | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import("vitest");
+  return inject("demoTemplate") ?? null;
+}
+
+/**
+ * The application on its own copy of the demo database: a test file may change what it likes
+ * without another file seeing it. The database is copied from the run's template, so the demo
+ * region is generated once per run, not once per file.
+ */
+export async function startDemoApp(): Promise<DemoApp> {
+  const provided = await providedTemplate();
+  const template = provided ?? (await prepareDemoTemplate());
+  const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
+  const dbDir = join(dir, "db");
+  const dist = join(template.dir, "web");
+  await cp(join(template.dir, "db"), dbDir, { recursive: true });
+  const asOf = template.asOf;
   const port = await freePort();
   const apiOrigin = `http://127.0.0.1:${port}`;
   const child = spawn(
@@ -141,6 +179,8 @@ export async function startDemoApp(): Promise<DemoApp> {
   const stopServer = async () => {
     await stopProcess(child);
     await rm(dir, { recursive: true, force: true });
+    // A template made for this app alone (outside Vitest) goes with it.
+    if (!provided) await rm(template.dir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(apiOrigin, child, () => output);
