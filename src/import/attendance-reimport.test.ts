@@ -2,8 +2,8 @@
 // minutes check (a nested loop over an unindexed aggregate for every stored row it kept). The
 // check must stay set-based: correct on a realistic re-import, linear, and quick.
 import { rmSync } from "node:fs";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emptyDatabase, engines } from "../../test/support/databases.ts";
 import {
   importManyPupils,
   importText,
@@ -27,11 +27,14 @@ function attendanceFile(lessons: number, minutes: number, extra: string[] = []):
 describe.each(engines())("attendance re-import on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  beforeEach(async () => {
+  beforeAll(async () => {
     ({ db, dispose } = await engine.fresh());
+  });
+  beforeEach(async () => {
+    await emptyDatabase(db);
     await importManyPupils(db, dir, PUPILS);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await dispose();
   });
 

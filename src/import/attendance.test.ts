@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emptyDatabase, engines } from "../../test/support/databases.ts";
 import { ATTENDANCE, importRegion, importText, tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
 
@@ -13,11 +13,14 @@ const file = (...rows: string[]) => [HEADER, ...rows].join("\n");
 describe.each(engines())("attendance import on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  beforeEach(async () => {
+  beforeAll(async () => {
     ({ db, dispose } = await engine.fresh());
+  });
+  beforeEach(async () => {
+    await emptyDatabase(db);
     await importRegion(db, dir);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await dispose();
   });
 

@@ -2,8 +2,8 @@
 // Windows-1252 (Excel on a Dutch Windows machine) — read correctly, or refused naming the line.
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emptyDatabase, engines } from "../../test/support/databases.ts";
 import { tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
 import { readCsvRecords } from "./csv.ts";
@@ -87,10 +87,13 @@ describe("decoding a canonical file", () => {
 describe.each(engines())("importing encoded files on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  beforeEach(async () => {
+  beforeAll(async () => {
     ({ db, dispose } = await engine.fresh());
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await emptyDatabase(db);
+  });
+  afterAll(async () => {
     await dispose();
   });
 

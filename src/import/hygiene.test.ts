@@ -1,8 +1,8 @@
 // CSV hygiene (issue 13, docs/security.md "Input hygiene"): characters no input may hold, ids by
 // kind, text lengths and NFC — each a row error naming line and column; the file imports nothing.
 import { rmSync } from "node:fs";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emptyDatabase, engines } from "../../test/support/databases.ts";
 import { importRegion, importText, tempDir } from "../../test/support/import-files.ts";
 import type { Database } from "../db/connect.ts";
 
@@ -15,10 +15,13 @@ const ATTENDANCE = "pupil_id;school_id;date;period;minutes;reason;note";
 describe.each(engines())("CSV hygiene on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  beforeEach(async () => {
+  beforeAll(async () => {
     ({ db, dispose } = await engine.fresh());
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await emptyDatabase(db);
+  });
+  afterAll(async () => {
     await dispose();
   });
 

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emptyDatabase, engines } from "../../test/support/databases.ts";
 import {
   ATTENDANCE,
   BASE_KINDS,
@@ -19,10 +19,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.each(engines())("import on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  beforeEach(async () => {
+  beforeAll(async () => {
     ({ db, dispose } = await engine.fresh());
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await emptyDatabase(db);
+  });
+  afterAll(async () => {
     await dispose();
   });
 

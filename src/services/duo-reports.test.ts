@@ -1,10 +1,10 @@
 // The reporting duty through the service, as the daily job runs it (evaluation, then reports),
 // on both engines: restart of counting after a report, repeats of continuous absence (once per
 // 7 days, at most 4), overdue after 5 working days, and withdrawal when an exemption overlaps.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../test/support/absent-days.ts";
 import { seedCaseRegion } from "../../test/support/case-region.ts";
-import { engines } from "../../test/support/databases.ts";
+import { emptyDatabase, engines } from "../../test/support/databases.ts";
 import type { Database } from "../db/connect.ts";
 import { changeDuoReportStatus, listDuoReports, prepareDuoReports } from "./duo-reports.ts";
 import { runDailyEvaluation } from "./signal-state.ts";
@@ -16,11 +16,16 @@ const SCHOOL = "99ZZ00";
 describe.each(engines())("DUO reports through the service on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  beforeEach(async () => {
+  beforeAll(async () => {
     ({ db, dispose } = await engine.fresh());
+  });
+  beforeEach(async () => {
+    await emptyDatabase(db);
     await seedCaseRegion(db);
   }, 60_000);
-  afterEach(async () => dispose());
+  afterAll(async () => {
+    await dispose();
+  });
 
   /** The daily job's first steps on every weekday from..to; the last day's result. */
   async function runDays(from: string, to: string) {
