@@ -10,24 +10,63 @@ import { createUser, type RoleScope } from "../../src/db/repositories/users.ts";
 import { type Case, type NewCase, openCase } from "../../src/domain/cases/model.ts";
 import type { Actor as PolicyActor, RoleGrant } from "../../src/domain/policy/resources.ts";
 import type { RoleCode } from "../../src/domain/policy/roles.ts";
+import { seedRegion } from "./seed-region.ts";
 
 export async function seedCaseRegion(db: Database): Promise<void> {
-  await db.sql.exec(`
-    insert into schools values
-      ('99ZZ00', 'Basisschool De Voorbeeld', 'po', 'Voorbeeld', 'PO9999', 'zuid', 300, 300, 300, 300, 300),
-      ('88YY00', 'Het Andere College', 'vo', 'Elders', 'VO8888', 'zuid', 300, 300, 300, 300, 300);
-    insert into closures values
-      ('all', '2025-12-20', '2026-01-04', 'kerstvakantie'),
-      ('zuid', '2026-02-14', '2026-02-22', 'voorjaarsvakantie');
-    insert into pupils (pupil_id, given_name, family_name, birth_date, municipality) values
-      ('P000001', 'Noor', 'Testkind', '2015-06-01', 'Voorbeeld'),
-      ('P000002', 'Sem', 'Proefkind', '2011-03-10', 'Voorbeeld'),
-      ('P000003', 'Lot', 'Anderkind', '2012-09-09', 'Elders');
-    insert into enrolments values
-      ('P000001', '99ZZ00', '2021-08-23', null, '5'),
-      ('P000002', '99ZZ00', '2019-08-23', null, '8'),
-      ('P000003', '88YY00', '2024-08-26', null, '2');
-  `);
+  await seedRegion(db, {
+    schools: [
+      {
+        schoolId: "99ZZ00",
+        name: "Basisschool De Voorbeeld",
+        sector: "po",
+        municipality: "Voorbeeld",
+        partnership: "PO9999",
+        holidayRegion: "zuid",
+        minutes: [300, 300, 300, 300, 300],
+      },
+      {
+        schoolId: "88YY00",
+        name: "Het Andere College",
+        sector: "vo",
+        municipality: "Elders",
+        partnership: "VO8888",
+        holidayRegion: "zuid",
+        minutes: [300, 300, 300, 300, 300],
+      },
+    ],
+    closures: [
+      { scope: "all", startDate: "2025-12-20", endDate: "2026-01-04", name: "kerstvakantie" },
+      { scope: "zuid", startDate: "2026-02-14", endDate: "2026-02-22", name: "voorjaarsvakantie" },
+    ],
+    pupils: [
+      {
+        pupilId: "P000001",
+        givenName: "Noor",
+        familyName: "Testkind",
+        birthDate: "2015-06-01",
+        municipality: "Voorbeeld",
+      },
+      {
+        pupilId: "P000002",
+        givenName: "Sem",
+        familyName: "Proefkind",
+        birthDate: "2011-03-10",
+        municipality: "Voorbeeld",
+      },
+      {
+        pupilId: "P000003",
+        givenName: "Lot",
+        familyName: "Anderkind",
+        birthDate: "2012-09-09",
+        municipality: "Elders",
+      },
+    ],
+    enrolments: [
+      { pupilId: "P000001", schoolId: "99ZZ00", startDate: "2021-08-23", grade: "5" },
+      { pupilId: "P000002", schoolId: "99ZZ00", startDate: "2019-08-23", grade: "8" },
+      { pupilId: "P000003", schoolId: "88YY00", startDate: "2024-08-26", grade: "2" },
+    ],
+  });
 }
 
 /** Creates a user with the roles; the password is irrelevant to command tests. */

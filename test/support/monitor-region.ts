@@ -2,6 +2,7 @@
 // schools 12AB00/PO2605 and 34CD00/VO2605, today 2026-03-02): pupils with cases in several
 // phases and persons in the population register without an enrolment (absolute absence).
 import type { Database } from "../../src/db/connect.ts";
+import { seedRegion } from "./seed-region.ts";
 
 export const MONITOR_PUPILS = [
   "P1001",
@@ -79,14 +80,29 @@ export async function insertCaseRow(
 
 /** 5 cases in SCHOOL (< 4 weeks), 2 with the case director (3–6 months), 1 closed. */
 export async function seedMonitorRegion(db: Database, ownerId: string): Promise<void> {
-  await db.sql.exec(`
-    insert into pupils (pupil_id, given_name, family_name, birth_date, municipality) values
-      ${MONITOR_PUPILS.map((id) => `('${id}', 'Kind${id}', 'Monitorkind', '2014-04-01', 'Zandstad')`).join(",\n")};
-    insert into enrolments values
-      ${MONITOR_PUPILS.map((id) => `('${id}', '12AB00', '2022-08-22', null, '6')`).join(",\n")};
-    insert into population (person_id, given_name, family_name, birth_date, municipality, registered_from) values
-      ${ABSENT_PERSONS.map((id) => `('${id}', 'Per${id}', 'Registerkind', '2014-02-01', 'Zandstad', '2014-02-10')`).join(",\n")};
-  `);
+  await seedRegion(db, {
+    pupils: MONITOR_PUPILS.map((id) => ({
+      pupilId: id,
+      givenName: `Kind${id}`,
+      familyName: "Monitorkind",
+      birthDate: "2014-04-01",
+      municipality: "Zandstad",
+    })),
+    enrolments: MONITOR_PUPILS.map((id) => ({
+      pupilId: id,
+      schoolId: "12AB00",
+      startDate: "2022-08-22",
+      grade: "6",
+    })),
+    population: ABSENT_PERSONS.map((id) => ({
+      personId: id,
+      givenName: `Per${id}`,
+      familyName: "Registerkind",
+      birthDate: "2014-02-01",
+      municipality: "Zandstad",
+      registeredFrom: "2014-02-10",
+    })),
+  });
   for (const id of MONITOR_PUPILS.slice(0, 5)) {
     await insertCaseRow(db, {
       id: `case-${id}`,

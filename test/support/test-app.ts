@@ -5,6 +5,7 @@ import type { Database } from "../../src/db/connect.ts";
 import { createUser, type RoleScope } from "../../src/db/repositories/users.ts";
 import { type AppOptions, buildApp } from "../../src/http/app.ts";
 import type { Engine } from "./databases.ts";
+import { seedRegion } from "./seed-region.ts";
 
 export const NOW = new Date("2026-03-02T10:00:00Z");
 export const PASSWORD = "correct-paard-batterij-niet";
@@ -20,7 +21,7 @@ export async function startTestApp(
   options: Partial<AppOptions> = {},
 ): Promise<TestApp> {
   const { db, dispose } = await engine.fresh();
-  await seedRegion(db);
+  await seedTestRegion(db);
   const app = await buildApp({
     db,
     now: () => NOW,
@@ -39,23 +40,61 @@ export async function startTestApp(
 }
 
 /** Two schools; pupils with current, earlier-this-year and last-year enrolments. */
-async function seedRegion(db: Database): Promise<void> {
-  await db.sql.exec(`
-    insert into schools values
-      ('12AB00', 'Basisschool De Linde', 'po', 'Zandstad', 'PO2605', 'midden', 300, 300, 180, 300, 300),
-      ('34CD00', 'Het Baken', 'vo', 'Zandstad', 'VO2605', 'midden', 360, 360, 360, 360, 300);
-    insert into pupils (pupil_id, given_name, family_name, birth_date, municipality) values
-      ('P0001', 'Fenna', 'Verbeek', '2016-05-14', 'Zandstad'),
-      ('P0002', 'Daan', 'Kuiper', '2012-11-02', 'Zandstad'),
-      ('P0003', 'Liv', 'Bakker', '2015-01-20', 'Zandstad'),
-      ('P0004', 'Mees', 'Dekker', '2015-09-09', 'Zandstad');
-    insert into enrolments values
-      ('P0001', '12AB00', '2022-08-22', null, '6'),
-      ('P0002', '34CD00', '2024-08-26', null, '2'),
-      ('P0003', '12AB00', '2021-08-23', '2025-06-30', '5'),
-      ('P0003', '34CD00', '2025-07-01', null, '1'),
-      ('P0004', '12AB00', '2021-08-23', '2025-09-30', '6');
-  `);
+async function seedTestRegion(db: Database): Promise<void> {
+  const pupil = (pupilId: string, givenName: string, familyName: string, birthDate: string) => ({
+    pupilId,
+    givenName,
+    familyName,
+    birthDate,
+    municipality: "Zandstad",
+  });
+  await seedRegion(db, {
+    schools: [
+      {
+        schoolId: "12AB00",
+        name: "Basisschool De Linde",
+        sector: "po",
+        municipality: "Zandstad",
+        partnership: "PO2605",
+        holidayRegion: "midden",
+        minutes: [300, 300, 180, 300, 300],
+      },
+      {
+        schoolId: "34CD00",
+        name: "Het Baken",
+        sector: "vo",
+        municipality: "Zandstad",
+        partnership: "VO2605",
+        holidayRegion: "midden",
+        minutes: [360, 360, 360, 360, 300],
+      },
+    ],
+    pupils: [
+      pupil("P0001", "Fenna", "Verbeek", "2016-05-14"),
+      pupil("P0002", "Daan", "Kuiper", "2012-11-02"),
+      pupil("P0003", "Liv", "Bakker", "2015-01-20"),
+      pupil("P0004", "Mees", "Dekker", "2015-09-09"),
+    ],
+    enrolments: [
+      { pupilId: "P0001", schoolId: "12AB00", startDate: "2022-08-22", grade: "6" },
+      { pupilId: "P0002", schoolId: "34CD00", startDate: "2024-08-26", grade: "2" },
+      {
+        pupilId: "P0003",
+        schoolId: "12AB00",
+        startDate: "2021-08-23",
+        endDate: "2025-06-30",
+        grade: "5",
+      },
+      { pupilId: "P0003", schoolId: "34CD00", startDate: "2025-07-01", grade: "1" },
+      {
+        pupilId: "P0004",
+        schoolId: "12AB00",
+        startDate: "2021-08-23",
+        endDate: "2025-09-30",
+        grade: "6",
+      },
+    ],
+  });
 }
 
 export async function addUser(db: Database, email: string, roles: RoleScope[]): Promise<string> {
