@@ -2,13 +2,14 @@
 // calendar of src/domain/cases/test-fixtures.ts (kerstvakantie 2025-12-20 … 2026-01-04,
 // voorjaarsvakantie zuid 2026-02-14 … 2026-02-22), pupils in Voorbeeld, and helpers to act as
 // a user with given roles.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertCase } from "../db/repositories/cases.ts";
 import { createUser, type RoleScope } from "../db/repositories/users.ts";
 import { type Case, type NewCase, openCase } from "../domain/cases/model.ts";
 import type { Actor as PolicyActor, RoleGrant } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
-import type { CommandActor } from "./case-access.ts";
 
 export async function seedCaseRegion(db: Database): Promise<void> {
   await db.sql.exec(`
@@ -35,7 +36,7 @@ export async function userWith(db: Database, email: string, roles: RoleScope[]):
   return user.id;
 }
 
-export function actorOf(userId: string, roles: RoleScope[]): CommandActor {
+export function actorOf(userId: string, roles: RoleScope[]): AccessActor {
   const grants: RoleGrant[] = roles.map((r) => ({
     role: r.role as RoleCode,
     schoolIds: r.schoolId ? [r.schoolId] : [],

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { flushAudit } from "../../access/index.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../test-helpers.ts";
-import { flushMonitorAudit } from "./monitor-http.ts";
 import { insertCaseRow, personalStrings, seedMonitorRegion } from "./monitor-test-fixtures.ts";
 
 describe.each(engines())("GET /api/monitor on $name", (engine) => {
@@ -98,7 +98,7 @@ describe.each(engines())("GET /api/monitor on $name", (engine) => {
     expect((await get(teacher, "/api/monitor")).statusCode).toBe(403);
     expect((await get(parent, "/api/monitor")).statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: "/api/monitor" })).statusCode).toBe(401);
-    await flushMonitorAudit(t.db.orm); // aggregate reads are written in batches
+    await flushAudit(t.db.orm); // aggregate reads are written in batches
     const audit = await listAudit(t.db.orm, { limit: 100 });
     const reads = audit.filter((a) => a.action === "read_monitor");
     expect(reads.some((a) => a.outcome === "allowed" && a.role === "policy_officer")).toBe(true);
