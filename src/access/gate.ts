@@ -40,7 +40,10 @@ export interface GateOptions {
    * signal, case or document is `not_found` and any other `forbidden`.
    */
   visibleWith?: { action: Action; resource?: Resource; roles?: readonly RoleCode[] };
-  /** Reads without personal data (the monitor): the row joins a batch; the request still waits. */
+  /**
+   * Reads without personal data (the monitor): the row joins a short batch and the request waits
+   * until it is written. Only with the database's own `orm`, never a transaction's.
+   */
   batched?: boolean;
   /** Frequent reads without personal data (polling an import): only a refusal is written. */
   auditRefusalOnly?: boolean;
