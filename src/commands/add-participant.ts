@@ -2,6 +2,8 @@
 // breakthrough team) needs the family's consent (b) for their organisation; school staff, the
 // case director and leerplicht join by their task. The policy's add_participant checks consent
 // (b) through the candidate facts; the domain's addParticipant checks it again with the rest.
+
+import { type AccessActor, caseResource, may } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { saveCase } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
@@ -9,13 +11,12 @@ import { hasConsent } from "../domain/cases/consent.ts";
 import type { Case, CasePerson } from "../domain/cases/model.ts";
 import { addParticipant, needsPartnerConsent } from "../domain/cases/participants.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
-import { type CommandActor, caseResource, grantFor } from "./case-access.ts";
 import { casePersonOf } from "./case-person.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export async function addCaseParticipant(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { userId: string; role: RoleCode; organisation?: string },
   today: IsoDate,
@@ -54,11 +55,11 @@ export async function addCaseParticipant(
       const needsConsent = needsPartnerConsent(candidate);
       allowedWithConsent =
         needsConsent &&
-        grantFor(
-          actor.policy,
+        may(
+          actor,
           "add_participant",
           caseResource(c, facts, today, { needsPartnerConsent: true, partnerConsentGiven: true }),
-        ).allowed;
+        ).ok;
       return {
         needsPartnerConsent: needsConsent,
         partnerConsentGiven: hasConsent(

@@ -1,17 +1,17 @@
 // domain.md §5 "The plan": an action with an owner (person and organisation), a due date and a
 // status; it starts open. The organisation follows the owner (their participation in the case).
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertAction, loadPlan } from "../db/repositories/plan.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { actionOwnerOrganisation } from "../domain/cases/participants.ts";
 import { addAction, type PlanAction } from "../domain/cases/plan.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function addPlanAction(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: {
     description: string;

@@ -4,6 +4,8 @@
 // phase commands, applyTransition on a probe of the command (so "start arbitration" is not
 // offered in SCHOOL, nor without consent (d)). What depends on the input itself — a date, a
 // text, the person to add — stays the command's to refuse (409).
+
+import { type AccessActor, caseResource, may, type PupilFacts } from "../access/index.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import type { CaseCommand } from "../domain/cases/commands.ts";
@@ -17,8 +19,6 @@ import {
   CASE_COMMAND_ACTIONS,
   type CaseCommandName,
 } from "../domain/policy/case-actions.ts";
-import type { Actor as PolicyActor } from "../domain/policy/resources.ts";
-import { caseResource, grantFor, type PupilFacts } from "./case-access.ts";
 
 /** Commands only the daily job issues: never offered to a person. */
 const SYSTEM_ONLY: ReadonlySet<CaseCommandName> = new Set([
@@ -82,7 +82,7 @@ function hasTarget(command: CaseCommandName, state: CaseState): boolean {
 }
 
 export function allowedCaseCommands(
-  actor: PolicyActor,
+  actor: AccessActor,
   state: CaseState,
   facts: PupilFacts,
   today: IsoDate,
@@ -97,15 +97,11 @@ export function allowedCaseCommands(
       command === "add_participant"
         ? { needsPartnerConsent: false, partnerConsentGiven: false }
         : undefined;
-    const grant = grantFor(
-      actor,
-      actionOfCommand(command),
-      caseResource(c, facts, today, candidate),
-    );
-    if (!grant.allowed) continue;
+    const grant = may(actor, actionOfCommand(command), caseResource(c, facts, today, candidate));
+    if (!grant.ok) continue;
     const probe = probeOf(command, today);
     if (probe) {
-      const by = { kind: "person", personId: actor.personId, role: grant.role } as const;
+      const by = { kind: "person", personId: actor.policy.personId, role: grant.role } as const;
       const result = applyTransition(c, probe, by, today, {
         calendar: state.calendar,
         consent: state.consent,

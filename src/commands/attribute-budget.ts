@@ -1,16 +1,16 @@
 // domain.md §6: after spending, the parties record who should have paid a commitment — shares
 // per municipality/partnership that add up to it. Moves no money.
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { appendLedgerEntry, findLedgerEntry, loadLedger } from "../db/repositories/budget.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { append, type LedgerEntry, type Party } from "../domain/money/ledger.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function attributeBudget(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { commitmentId: string; shares: { party: Party; amountCents: number }[] },
   today: IsoDate,

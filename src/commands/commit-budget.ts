@@ -2,16 +2,16 @@
 // pupil's municipality to a case (policy action spend_budget: the director of that case). The
 // domain ledger refuses a commitment beyond what the budget year has available.
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { appendLedgerEntry, budgetIdFor, loadLedger } from "../db/repositories/budget.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { append, type LedgerEntry } from "../domain/money/ledger.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function commitBudget(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { amountCents: number; purpose: string },
   today: IsoDate,

@@ -2,6 +2,8 @@
 // week 12 by decision or on stagnation); the case goes on the standing team's agenda and the
 // team's members with an account take part in the case (with consent (b) for the team where
 // they are partners), so the case reaches them: their agenda and the case file.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database, TxClient } from "../db/connect.ts";
 import { saveCase } from "../db/repositories/cases.ts";
 import {
@@ -13,7 +15,6 @@ import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { ConsentFile } from "../domain/cases/consent.ts";
 import type { Case, CasePerson } from "../domain/cases/model.ts";
 import { teamJoins } from "../domain/cases/participants.ts";
-import type { CommandActor } from "./case-access.ts";
 import { teamMemberPerson } from "./case-person.ts";
 import type { CaseContext } from "./run-on-case.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
@@ -67,7 +68,7 @@ export async function teamJoinsCase(
 
 export function conveneBreakthrough(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { reason: string; meetingDate?: IsoDate },
   today: IsoDate,

@@ -2,9 +2,10 @@
 // more than 4 weeks of absence (a decision with a reason), naming the director as the new owner
 // or, when nobody is named, the director mandated for the pupil's municipality (region-director.ts)
 // — never a hand-over that reaches nobody. The automatic hand-over at week 4 is the daily job's.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
-import type { CommandActor } from "./case-access.ts";
 import { casePersonOf } from "./case-person.ts";
 import { withRegionDirector } from "./region-director.ts";
 import { onCase } from "./run-on-case.ts";
@@ -12,7 +13,7 @@ import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
 export async function escalateCase(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { reason: string; newOwnerUserId?: string },
   today: IsoDate,

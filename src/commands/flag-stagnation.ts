@@ -2,18 +2,18 @@
 // A flag by waiting list can name the arrangement the pupil waits for, so the wait shows per
 // provider (§6).
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertWaitingListEntry } from "../db/repositories/arrangements.ts";
 import { saveCase } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { Case, StagnationCause } from "../domain/cases/model.ts";
 import { flagStagnation, resolveStagnation } from "../domain/cases/stagnation.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function flagCaseStagnation(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { cause: StagnationCause; note: string; waitingForArrangementId?: string },
   today: IsoDate,
@@ -43,7 +43,7 @@ export function flagCaseStagnation(
 
 export function resolveCaseStagnation(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   flagId: string,
   today: IsoDate,

@@ -1,11 +1,12 @@
 // The organisation a person acts for in a case, from the grant that allowed them: school staff
 // for the case's school, leerplicht and the case director for the pupil's municipality.
+
+import type { AccessActor } from "../access/index.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import { SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
-import type { CommandActor } from "./case-access.ts";
 
 export function organisationOfGrant(
-  actor: CommandActor,
+  actor: AccessActor,
   role: RoleCode,
   schoolId: string,
   municipality: string,

@@ -3,21 +3,16 @@
 // pupil). The opener becomes the case owner (casusverantwoordelijke) and first participant.
 // A pupil has at most one open case (issue 20 item 8b): a second is refused, naming the first.
 import { randomUUID } from "node:crypto";
+import { type AccessActor, gate, loadPupilFacts, pupilScope } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { findOpenCaseIdOfPupil, insertCase } from "../db/repositories/cases.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
+import { schoolsOfSchoolYear } from "../domain/calendar/school-year.ts";
 import { type Case, type CaseOpening, type ClockMode, openCase } from "../domain/cases/model.ts";
 import { SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
-import {
-  auditDecision,
-  type CommandActor,
-  grantFor,
-  pupilScope,
-  schoolsOfSchoolYear,
-} from "./case-access.ts";
 import { organisationOfGrant } from "./grant-organisation.ts";
-import { type CommandResult, loadPupilFacts, NOT_FOUND } from "./run-on-case.ts";
+import { type CommandResult, NOT_FOUND } from "./run-on-case.ts";
 
 export interface OpenCaseInput {
   pupilId: string;
@@ -48,7 +43,7 @@ const caseAlreadyOpen = (existingCaseId: string): CaseAlreadyOpen => ({
 
 export async function openCaseCommand(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   input: OpenCaseInput,
   today: IsoDate,
 ): Promise<CommandResult<{ case: Case }> | CaseAlreadyOpen> {
@@ -65,7 +60,7 @@ export async function openCaseCommand(
 
 function openInTransaction(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   input: OpenCaseInput,
   today: IsoDate,
 ): Promise<CommandResult<{ case: Case }> | CaseAlreadyOpen> {
@@ -73,19 +68,20 @@ function openInTransaction(
     const facts = await loadPupilFacts(tx.orm, input.pupilId);
     if (!facts) return NOT_FOUND;
     const resource = { kind: "pupil", pupil: pupilScope(facts, today) } as const;
-    const grant = grantFor(actor.policy, "open_case", resource);
-    const target = {
-      pupilId: input.pupilId,
-      caseId: null,
-      resourceType: "pupil",
-      resourceId: input.pupilId,
-    };
-    await auditDecision(tx.orm, actor, "open_case", target, grant);
-    if (!grant.allowed) {
-      return grantFor(actor.policy, "read_pupil", resource).allowed
-        ? { ok: false, error: "forbidden", message: grant.reason }
-        : NOT_FOUND;
-    }
+    const grant = await gate(
+      tx.orm,
+      actor,
+      "open_case",
+      resource,
+      {
+        action: "open_case",
+        resourceType: "pupil",
+        resourceId: input.pupilId,
+        pupilId: input.pupilId,
+      },
+      { visibleWith: { action: "read_pupil" } },
+    );
+    if (!grant.ok) return grant.error === "forbidden" ? grant : NOT_FOUND;
     const schools = schoolsOfSchoolYear(facts.pupil.enrolments, today);
     // School staff open a case for their own school (a pupil may have had two this year);
     // leerplicht for the pupil's latest school unless it names one.

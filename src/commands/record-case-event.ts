@@ -1,16 +1,16 @@
 // domain.md §5 deadlines: a contact, conversation, home visit or review that happened; it is
 // what meets the deadlines of the §5 table (caseDeadlines reads these events).
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertCaseEvent, type StoredCaseEvent } from "../db/repositories/cases-events.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { CaseEventKind } from "../domain/cases/deadlines.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function recordCaseEvent(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { kind: CaseEventKind; date: IsoDate; note?: string },
   today: IsoDate,

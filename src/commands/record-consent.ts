@@ -8,6 +8,7 @@
 // an `access_restored` event per person, so the restored partner and the case's people see it.
 // Consent (b) given for a breakthrough team that was convened without it lets the team join.
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database, TxClient } from "../db/connect.ts";
 import { loadCasesOfPupils, saveCase } from "../db/repositories/cases.ts";
 import { teamsWithCaseOnAgenda } from "../db/repositories/cases-breakthrough.ts";
@@ -29,7 +30,6 @@ import {
   removeParticipant,
   restoreAfterConsent,
 } from "../domain/cases/participants.ts";
-import type { CommandActor } from "./case-access.ts";
 import { teamJoinsCase } from "./convene-breakthrough.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
@@ -43,7 +43,7 @@ export interface ConsentInput {
 
 export function recordCaseConsent(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: ConsentInput,
   today: IsoDate,

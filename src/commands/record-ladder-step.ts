@@ -1,17 +1,18 @@
 // domain.md §5 "The ladder of effectiveness": the situation and the way of working over time;
 // moving up needs a reason (the domain's recordLadderStep). Working on the plan's approach is
 // the plan's action (update_plan).
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { saveCase } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { recordLadderStep } from "../domain/cases/ladder.ts";
 import type { Case, LadderSituation, WorkingMode } from "../domain/cases/model.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function recordCaseLadderStep(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { situation: LadderSituation; mode: WorkingMode; reason: string },
   today: IsoDate,

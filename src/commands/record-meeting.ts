@@ -1,13 +1,13 @@
 // domain.md §5: a meeting (MDO/ZAT, breakthrough team, arbitration hearing) with its date,
 // participants and decisions; each decision that asks someone to act becomes a plan action.
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertMeeting } from "../db/repositories/meetings.ts";
 import { insertAction, loadPlan } from "../db/repositories/plan.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { actionOwnerOrganisation } from "../domain/cases/participants.ts";
 import { type Meeting, type MeetingKind, recordMeeting } from "../domain/cases/plan.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export interface MeetingInput {
@@ -23,7 +23,7 @@ export interface MeetingInput {
 
 export function recordCaseMeeting(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: MeetingInput,
   today: IsoDate,

@@ -1,13 +1,14 @@
 // domain.md §5: the date a suitable offer of education and/or care started — what the 3-month
 // guarantee is measured by.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
 export function recordOfferStarted(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { startedOn: IsoDate },
   today: IsoDate,

@@ -1,15 +1,16 @@
 // domain.md §5 PROSECUTOR: referral to the Openbaar Ministerie — civil via the Raad voor de
 // Kinderbescherming, or criminal — when the parents refused arbitration or its ruling, or the
 // 3-month term passed without an offer (the domain checks the ground).
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertProsecutorReferral } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
 export function referToProsecutor(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { route: "civil" | "criminal"; reason: string },
   today: IsoDate,

@@ -1,16 +1,16 @@
 // domain.md §6: nothing in the ledger is deleted, only reversed — a reversal row that refers to
 // the entry. Through a case only that case's commitments and attributions can be reversed.
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { appendLedgerEntry, findLedgerEntry, loadLedger } from "../db/repositories/budget.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { type LedgerEntry, reverse } from "../domain/money/ledger.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function reverseBudgetEntry(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { entryId: string; reason: string },
   today: IsoDate,

@@ -2,23 +2,23 @@
 // facts, authorizes the action through the policy (writing the audit row), and hands the
 // loaded state to the command. Expected refusals are values (style.md "Errors"); the HTTP edge
 // maps them: not_found → 404, forbidden → 403, a domain refusal → 409.
-import type { Database, Orm, TxClient } from "../db/connect.ts";
-import { activeParticipantsOfPupil, loadCase } from "../db/repositories/cases.ts";
-import { loadPupilFile, loadSchoolCalendar } from "../db/repositories/cases-pupil.ts";
-import { loadConsentFile } from "../db/repositories/consent.ts";
-import { inSequence } from "../db/repositories/in-sequence.ts";
+import {
+  type AccessActor,
+  caseResource,
+  gate,
+  loadPupilFacts,
+  type PupilFacts,
+  type Refusal,
+} from "../access/index.ts";
+import type { Database, TxClient } from "../db/connect.ts";
+import { loadCase } from "../db/repositories/cases.ts";
+import { loadSchoolCalendar } from "../db/repositories/cases-pupil.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import type { Case, CaseActor } from "../domain/cases/model.ts";
 import { actionOfCommand, type CaseCommandName } from "../domain/policy/case-actions.ts";
 import type { CandidateScope } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
-import {
-  authorizeOnCase,
-  type CommandActor,
-  type PupilFacts,
-  type Refusal,
-} from "./case-access.ts";
 
 /** A refusal by the domain (wrong phase, consent missing, …): the case's state does not allow it. */
 export interface DomainRefusal {
@@ -40,25 +40,16 @@ export interface CaseContext {
   today: IsoDate;
 }
 
-export async function loadPupilFacts(orm: Orm, pupilId: string): Promise<PupilFacts | undefined> {
-  const [pupil, consent, participantIds] = await inSequence([
-    () => loadPupilFile(orm, pupilId),
-    () => loadConsentFile(orm, pupilId),
-    () => activeParticipantsOfPupil(orm, pupilId),
-  ] as const);
-  if (!pupil || !consent) return undefined;
-  return { pupil, consent, participantIds };
-}
-
 export const NOT_FOUND: Refusal = {
   ok: false,
   error: "not_found",
+  reason: "no such case",
   message: "No such case, or not one you may see.",
 };
 
 export async function onCase<R extends { ok: boolean }>(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   today: IsoDate,
   /** Names the command in the audit trail; its policy action comes from CASE_COMMAND_ACTIONS. */
@@ -73,19 +64,16 @@ export async function onCase<R extends { ok: boolean }>(
     const calendar = await loadSchoolCalendar(tx.orm, c.schoolId);
     if (!facts || !calendar) return NOT_FOUND;
     const scope = candidate ? await candidate({ tx, case: c, facts }) : undefined;
-    const allowed = await authorizeOnCase(
+    // A refusal on a case the actor may read is `forbidden`; on any other, `not_found`.
+    const allowed = await gate(
       tx.orm,
       actor,
       actionOfCommand(command),
-      c,
-      facts,
-      today,
-      {
-        command,
-        ...(scope ? { candidate: scope } : {}),
-      },
+      caseResource(c, facts, today, scope),
+      { action: command, resourceType: "case", resourceId: c.id, pupilId: c.pupilId },
+      { visibleWith: { action: "read_case", resource: caseResource(c, facts, today) } },
     );
-    if (!allowed.ok) return allowed;
+    if (!allowed.ok) return allowed.error === "not_found" ? NOT_FOUND : allowed;
     const by: CaseActor = { kind: "person", personId: actor.userId, role: allowed.role };
     return run({ tx, case: c, facts, calendar, role: allowed.role, by, today });
   });

@@ -3,10 +3,11 @@
 // then the route is the prosecutor). The committee: the director (chair), a representative
 // named by the parents, a breakthrough-team member of the own partnership and one of a
 // neighbouring partnership.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { insertArbitration } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
-import type { CommandActor } from "./case-access.ts";
 import { onCase } from "./run-on-case.ts";
 import { type TransitionOutcome, transitionCase } from "./transition-case.ts";
 
@@ -18,7 +19,7 @@ export interface ArbitrationCommittee {
 
 export async function startArbitration(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { reason: string; committee: ArbitrationCommittee },
   today: IsoDate,

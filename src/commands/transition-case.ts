@@ -2,20 +2,21 @@
 // ruling, prosecutor, afschalen, close, week-8 decision, offer started). The policy action that
 // guards each command comes from CASE_COMMAND_ACTIONS; the state machine is applyTransition.
 // Commands with records of their own (committee, referral, agenda) add them via `alsoWrite`.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { saveCase } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { CaseCommand } from "../domain/cases/commands.ts";
 import type { Case, TransitionRecord } from "../domain/cases/model.ts";
 import { applyTransition } from "../domain/cases/transitions.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CaseContext, type CommandResult, onCase } from "./run-on-case.ts";
 
 export type TransitionOutcome = CommandResult<{ case: Case; record: TransitionRecord }>;
 
 export async function transitionCase(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   command: CaseCommand,
   today: IsoDate,

@@ -1,14 +1,15 @@
 // domain.md §5 "The plan": an open action becomes done or cancelled; a finished action stays.
+
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { loadPlan, updateActionStatus } from "../db/repositories/plan.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { type PlanAction, setActionStatus } from "../domain/cases/plan.ts";
-import type { CommandActor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function updatePlanActionStatus(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { actionId: string; status: "done" | "cancelled" },
   today: IsoDate,

@@ -2,6 +2,7 @@
 // type and visibility: professionals, also parents, or the youth doctor only (medical). Only
 // the youth doctor may file a jgz_only document: whoever files it must be allowed to read it.
 import { randomUUID } from "node:crypto";
+import { type AccessActor, documentResource, gate } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import {
   type DocumentMeta,
@@ -10,12 +11,11 @@ import {
 } from "../db/repositories/documents.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { DocumentVisibility } from "../domain/policy/resources.ts";
-import { auditDecision, type CommandActor, documentResource, grantFor } from "./case-access.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
 export function uploadCaseDocument(
   db: Database,
-  actor: CommandActor,
+  actor: AccessActor,
   caseId: string,
   input: { name: string; mimeType: string; visibility: DocumentVisibility; content: Buffer },
   today: IsoDate,
@@ -28,21 +28,23 @@ export function uploadCaseDocument(
         message: `A document holds 1 byte to ${MAX_DOCUMENT_BYTES} bytes.`,
       };
     }
-    const readable = grantFor(
-      actor.policy,
+    // The case gate let them work on the case; whoever files a document must be able to read it.
+    // Only a refusal is written here (the case gate wrote the upload's row already).
+    const readable = await gate(
+      ctx.tx.orm,
+      actor,
       "read_document",
       documentResource(ctx.case, ctx.facts, today, input.visibility),
+      {
+        action: "upload_document",
+        resourceType: "document",
+        resourceId: null,
+        pupilId: ctx.case.pupilId,
+        context: { caseId, visibility: input.visibility },
+      },
+      { auditRefusalOnly: true },
     );
-    if (!readable.allowed) {
-      // The case gate let them work on the case; the trail also says why the filing was refused.
-      await auditDecision(
-        ctx.tx.orm,
-        actor,
-        "upload_document",
-        { pupilId: ctx.case.pupilId, caseId, resourceType: "document", resourceId: null },
-        readable,
-        { visibility: input.visibility },
-      );
+    if (!readable.ok) {
       return {
         ok: false,
         error: "forbidden",

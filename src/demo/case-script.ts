@@ -16,11 +16,11 @@
 //   prosecutor    PROSECUTOR: consent (c) and (d) refused, referred (civil route), 3-month breach
 //   closed        CLOSED: budget spent and attributed, placed in the OZA, guarantee held
 import { randomUUID } from "node:crypto";
+import type { AccessActor } from "../access/index.ts";
 import { addCaseParticipant } from "../commands/add-participant.ts";
 import { addPlanAction } from "../commands/add-plan-action.ts";
 import { addPlanGoal } from "../commands/add-plan-goal.ts";
 import { attributeBudget } from "../commands/attribute-budget.ts";
-import type { CommandActor } from "../commands/case-access.ts";
 import { closeCase } from "../commands/close-case.ts";
 import { commitBudget } from "../commands/commit-budget.ts";
 import { conveneBreakthrough } from "../commands/convene-breakthrough.ts";
@@ -236,7 +236,7 @@ export interface DemoScriptContext {
   region: DemoRegion;
   accounts: DemoAccounts;
   pupils: DemoPupils;
-  actor: (name: DemoAccountName) => CommandActor;
+  actor: (name: DemoAccountName) => AccessActor;
   /** Filled as the script opens its cases. */
   cases: Partial<Record<DemoCaseName, Case>>;
   asOf: IsoDate;

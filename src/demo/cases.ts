@@ -3,7 +3,7 @@
 // accounts, and the daily job (advanceCases) every Monday, from the first step up to
 // DEMO_CASES_AS_OF — so the history, deadlines, consent and audit trail are exactly what the
 // application itself writes.
-import type { CommandActor } from "../commands/case-access.ts";
+import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { loadOpenCases } from "../db/repositories/cases.ts";
 import { addDays, type IsoDate, isoWeekday } from "../domain/calendar/dates.ts";
@@ -74,7 +74,7 @@ export async function writeDemoCases(
     casePupils,
     yearStart: region.schoolYear.start,
   });
-  const actor = (name: DemoAccountName): CommandActor =>
+  const actor = (name: DemoAccountName): AccessActor =>
     demoActor(region, accounts, name, pupils.parentCase);
   const cases: Partial<Record<DemoCaseName, Case>> = {};
   const script = demoCaseScript({ db, region, accounts, pupils, actor, cases, asOf });

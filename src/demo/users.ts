@@ -3,7 +3,7 @@
 // `aanwezig demo` (serve refuses them on a postgres:// database without --allow-demo-accounts).
 // Re-running the demo replaces them, so their ids are fresh each time.
 import { inArray, like } from "drizzle-orm";
-import type { CommandActor } from "../commands/case-access.ts";
+import type { AccessActor } from "../access/index.ts";
 import type { Orm } from "../db/connect.ts";
 import {
   createUser,
@@ -132,7 +132,7 @@ export function demoActor(
   accounts: DemoAccounts,
   name: DemoAccountName,
   parentOf: string,
-): CommandActor {
+): AccessActor {
   const scopes = demoScopes(region, parentOf)[name];
   const pick = (f: (s: RoleScope) => string | null | undefined) =>
     scopes.map(f).filter((v): v is string => typeof v === "string");

@@ -1,5 +1,6 @@
-// The Fastify application: the API under /api/v1 (and /api as its alias) and the web app. Routes stay thin: validate,
-// authorize (authorize.ts, the one gate), call the domain or a repository, present.
+// The Fastify application: the API under /api/v1 (and /api as its alias) and the web app. Routes
+// stay thin: validate, authorize (src/access: gate / scopeList, the one place that decides and
+// audits), call the domain or a repository, present.
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from "fastify";

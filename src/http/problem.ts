@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AuditUnavailable } from "../access/audit.ts";
 import { ComputationRefused } from "../services/monitor-queue.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -171,6 +172,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof HttpProblem) {
       reply.headers(error.headers);
       return sendProblem(request, reply, error.status, fieldsOf(error));
+    }
+    if (error instanceof AuditUnavailable) {
+      // A read that cannot be logged is not served (domain.md §2); the cause is logged here.
+      request.log.error({ err: error.cause, route: request.routeOptions.url }, "audit trail down");
+      return sendProblem(request, reply, 503, {
+        type: "urn:aanwezig:problem:audit-unavailable",
+        detail: "Het auditlog kan nu niet worden geschreven; probeer het later opnieuw.",
+      });
     }
     if (error instanceof ComputationRefused) {
       reply.header("retry-after", String(error.retryAfterSeconds));

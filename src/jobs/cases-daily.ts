@@ -8,10 +8,10 @@
 // The hand-over names the region's case director as owner when one is registered for the
 // pupil's municipality (the director "holds the case from week 4").
 
+import { appendAudit } from "../access/index.ts";
 import { putOnAgenda } from "../commands/convene-breakthrough.ts";
 import { withRegionDirector } from "../commands/region-director.ts";
 import type { Database } from "../db/connect.ts";
-import { appendAudit } from "../db/repositories/audit.ts";
 import {
   activeParticipantsOfPupil,
   loadCase,

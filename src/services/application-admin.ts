@@ -3,9 +3,10 @@
 // which has no scope (domain.md §2: the functioneel beheerder manages accounts and schools of the
 // whole installation). Either a password is given (the policy of password-policy.ts applies, via
 // createUser) or a one-time link to set it is made.
+
+import { appendAudit } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { emailInUse } from "../db/repositories/admin.ts";
-import { appendAudit } from "../db/repositories/audit.ts";
 import { createPasswordSetToken } from "../db/repositories/password-set-tokens.ts";
 import { createUser, normaliseEmail, type UserWithRoles } from "../db/repositories/users.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";

@@ -1,8 +1,9 @@
 // `aanwezig users disable` (issue 14): an account is never deleted (the audit trail names it);
 // disabling it ends its sessions and API tokens at once (deactivateAccount) and is audited.
+
+import { appendAudit } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { deactivateAccount, listAccounts } from "../db/repositories/admin.ts";
-import { appendAudit } from "../db/repositories/audit.ts";
 import { normaliseEmail } from "../db/repositories/users.ts";
 import { CLI_ACTOR, cliContext } from "./cli-actor.ts";
 

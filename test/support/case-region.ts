@@ -3,7 +3,7 @@
 // voorjaarsvakantie zuid 2026-02-14 … 2026-02-22), pupils in Voorbeeld, and helpers to act as
 // a user with given roles.
 
-import type { CommandActor } from "../../src/commands/case-access.ts";
+import type { AccessActor } from "../../src/access/index.ts";
 import type { Database } from "../../src/db/connect.ts";
 import { insertCase } from "../../src/db/repositories/cases.ts";
 import { createUser, type RoleScope } from "../../src/db/repositories/users.ts";
@@ -75,7 +75,7 @@ export async function userWith(db: Database, email: string, roles: RoleScope[]):
   return user.id;
 }
 
-export function actorOf(userId: string, roles: RoleScope[]): CommandActor {
+export function actorOf(userId: string, roles: RoleScope[]): AccessActor {
   const grants: RoleGrant[] = roles.map((r) => ({
     role: r.role as RoleCode,
     schoolIds: r.schoolId ? [r.schoolId] : [],

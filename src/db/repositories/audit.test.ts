@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
+import { type AuditEvent, appendAudit } from "../../access/index.ts";
 import type { Database } from "../connect.ts";
-import { type AuditEntry, appendAudit, listAudit } from "./audit.ts";
+import { listAudit } from "./audit.ts";
 import { createUser } from "./users.ts";
 
 describe.each(engines())("audit log on $name", (engine) => {
@@ -12,10 +13,10 @@ describe.each(engines())("audit log on $name", (engine) => {
   });
   afterAll(() => dispose());
 
-  const entry = (pupilId: string, outcome: AuditEntry["outcome"]): AuditEntry => ({
+  const entry = (pupilId: string, outcome: AuditEvent["outcome"]): AuditEvent => ({
     userId: null,
     role: "teacher",
-    action: "pupil.read",
+    action: "read_pupil",
     resourceType: "pupil",
     resourceId: pupilId,
     pupilId,

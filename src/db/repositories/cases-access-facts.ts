@@ -3,9 +3,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { ConsentRecord } from "../../domain/cases/consent.ts";
 import type { Orm } from "../connect.ts";
-import { auditLog } from "../schema/access.ts";
 import { caseParticipants, cases, consentRecords } from "../schema/cases.ts";
-import type { AuditEntry } from "./audit.ts";
 import { consentRecordOf } from "./consent.ts";
 
 export interface CaseAccessFacts {
@@ -49,11 +47,4 @@ export async function caseAccessFactsOf(
     entry(r.pupilId).consentRecords.push(consentRecordOf(r));
   }
   return facts;
-}
-
-/** Many audit rows in one statement (a list read logs one row per pupil shown). */
-export async function appendAuditRows(orm: Orm, entries: readonly AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    await orm.insert(auditLog).values(entries.slice(i, i + 500) as AuditEntry[]);
-  }
 }

@@ -360,6 +360,18 @@ export async function loadCasesOfPupils(orm: Orm, pupilIds: readonly string[]): 
   return assembleCases(orm, rows);
 }
 
+/** These cases, in the order of `ids` (unknown ids left out), in a fixed number of queries. */
+export async function loadCasesByIds(orm: Orm, ids: readonly string[]): Promise<Case[]> {
+  if (ids.length === 0) return [];
+  const rows = await orm
+    .select()
+    .from(cases)
+    .where(inArray(cases.id, [...ids]));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  return assembleCases(orm, rows);
+}
+
 export async function loadAllCases(orm: Orm): Promise<Case[]> {
   const rows = await orm.select().from(cases).orderBy(asc(cases.openedAt), asc(cases.id));
   return assembleCases(orm, rows);

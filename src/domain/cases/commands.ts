@@ -1,7 +1,7 @@
 // domain.md §5: the commands a case accepts, one per decision or event of the closed chain.
 // applyTransition (transitions.ts) validates them against the case's state.
 import type { IsoDate } from "../calendar/dates.ts";
-import type { CaseOutcome, CasePerson, OpenPhase } from "./model.ts";
+import type { CaseCommandType, CaseOutcome, CasePerson, OpenPhase } from "./model.ts";
 
 export type CaseCommand =
   /** SCHOOL → CASE_DIRECTOR: automatically at absence week 4, or earlier by decision. */
@@ -23,4 +23,9 @@ export type CaseCommand =
   | { type: "record_offer_started"; startedOn: IsoDate }
   | { type: "mark_three_month_breach" };
 
-export type CaseCommandType = CaseCommand["type"];
+export type { CaseCommandType };
+
+// Every command has a name in model.ts's list and every name a command: one list, checked both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const commandNamesMatch: Same<CaseCommand["type"], CaseCommandType> = true;
+void commandNamesMatch;

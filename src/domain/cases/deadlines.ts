@@ -23,14 +23,19 @@ import { activeParticipants, type Case } from "./model.ts";
 import { addCalendarMonths } from "./months.ts";
 import { goalsSetOn, type Plan } from "./plan.ts";
 
+/** The events a professional records (domain.md §5's deadline table: contacts, visits, reviews). */
+export const RECORDABLE_EVENT_KINDS = [
+  "mentor_contact",
+  "professional_contact",
+  "partner_conversation",
+  "home_visit",
+  "first_conversation",
+  "school_review",
+  "director_review",
+] as const;
+
 export type CaseEventKind =
-  | "mentor_contact"
-  | "professional_contact"
-  | "partner_conversation"
-  | "home_visit"
-  | "first_conversation"
-  | "school_review"
-  | "director_review"
+  | (typeof RECORDABLE_EVENT_KINDS)[number]
   /** Recorded by the system, meets no deadline: a partner's access came back with consent (b). */
   | "access_restored";
 

@@ -3,8 +3,26 @@
 // ladder.ts and participants.ts; this file only names the shapes.
 import type { IsoDate } from "../calendar/dates.ts";
 import type { RoleCode } from "../policy/roles.ts";
-import type { CaseCommandType } from "./commands.ts";
 import { err, type Result } from "./result.ts";
+
+/**
+ * The commands that move a case between phases (commands.ts gives each its fields). Named here,
+ * where the history records them, so the model does not depend on the commands.
+ */
+export const CASE_COMMAND_TYPES = [
+  "hand_to_director",
+  "convene_breakthrough",
+  "start_arbitration",
+  "record_arbitration_ruling",
+  "refer_prosecutor",
+  "deescalate",
+  "close",
+  "request_breakthrough_check",
+  "record_breakthrough_check",
+  "record_offer_started",
+  "mark_three_month_breach",
+] as const;
+export type CaseCommandType = (typeof CASE_COMMAND_TYPES)[number];
 
 export const CASE_PHASES = [
   "SCHOOL",

@@ -12,9 +12,11 @@ import { pipeline } from "node:stream/promises";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate } from "../../access/index.ts";
 import { type ImportLogRow, listImportLog } from "../../db/repositories/admin.ts";
 import { FILE_ENCODINGS } from "../../import/decode.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
+import { requireActor } from "../auth/actor.ts";
 import type { HttpContext } from "../context.ts";
 import {
   type ImportJobBody,
@@ -23,8 +25,8 @@ import {
   ImportLogEntrySchema,
 } from "../presenters/admin.ts";
 import { contentTooLarge, HttpProblem, notFound, problemResponses } from "../problem.ts";
-import { authorizeAdministration } from "./admin-gate.ts";
 import { type ImportJob, ImportJobs } from "./admin-import-jobs.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 /** Large enough for a region's attendance file of a school year. */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
@@ -109,12 +111,22 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
       async (request, reply) => {
         const { kind, encoding } = request.query;
         const fileName = safeFileName(request.query.file_name, kind);
-        const actor = await authorizeAdministration(request, ctx, {
-          action: "manage_schools",
-          operation: "import_file",
-          resourceType: "import",
-          context: { kind, file: fileName },
-        });
+        const actor = commandActor(request);
+        admitted(
+          await gate(
+            ctx.db.orm,
+            actor,
+            "manage_schools",
+            { kind: "administration" },
+            {
+              action: "import_file",
+              resourceType: "import",
+              resourceId: null,
+              pupilId: null,
+              context: { kind, file: fileName },
+            },
+          ),
+        );
         const dir = await mkdtemp(join(tmpdir(), "aanwezig-upload-"));
         const path = join(dir, fileName);
         let bytes = 0;
@@ -141,7 +153,7 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
         const job = jobs.start(
           ctx.db,
           { kind, path, dir, fileName, bytes, encoding },
-          `web:${actor.email}`,
+          `web:${requireActor(request).email}`,
           (error) => request.log.error({ err: error, kind }, "import failed unexpectedly"),
         );
         reply.code(202);
@@ -162,13 +174,21 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
       },
     },
     async (request) => {
-      await authorizeAdministration(request, ctx, {
-        action: "manage_schools",
-        operation: "read_import_job",
-        resourceType: "import",
-        resourceId: request.params.id,
-        auditAllowed: false,
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "manage_schools",
+          { kind: "administration" },
+          {
+            action: "read_import_job",
+            resourceType: "import",
+            resourceId: request.params.id,
+            pupilId: null,
+          },
+          { auditRefusalOnly: true },
+        ),
+      );
       const job = jobs.get(request.params.id);
       if (!job) throw notFound("No such import job (finished jobs are kept for a while only).");
       return presentJob(job);
@@ -187,11 +207,15 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
       },
     },
     async (request) => {
-      await authorizeAdministration(request, ctx, {
-        action: "manage_schools",
-        operation: "read_import_log",
-        resourceType: "import",
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "manage_schools",
+          { kind: "administration" },
+          { action: "read_import_log", resourceType: "import", resourceId: null, pupilId: null },
+        ),
+      );
       const rows = await listImportLog(ctx.db.orm, { limit: request.query.limit });
       return rows.map(presentLog);
     },

@@ -4,11 +4,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate } from "../../access/index.ts";
 import { listSchoolsWithClosures } from "../../db/repositories/admin.ts";
 import type { HttpContext } from "../context.ts";
 import { AdminSchoolSchema } from "../presenters/admin.ts";
 import { problemResponses } from "../problem.ts";
-import { authorizeAdministration } from "./admin-gate.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 export function registerAdminSchoolRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -21,11 +22,15 @@ export function registerAdminSchoolRoutes(app: FastifyInstance, ctx: HttpContext
       },
     },
     async (request) => {
-      await authorizeAdministration(request, ctx, {
-        action: "manage_schools",
-        operation: "list_schools",
-        resourceType: "school",
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "manage_schools",
+          { kind: "administration" },
+          { action: "list_schools", resourceType: "school", resourceId: null, pupilId: null },
+        ),
+      );
       const rows = await listSchoolsWithClosures(ctx.db.orm);
       return rows.map((s) => ({
         school_id: s.schoolId,

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate } from "../../access/index.ts";
 import {
   type AccountRow,
   deactivateAccount,
@@ -27,7 +28,7 @@ import {
   SCOPE_OF_ROLE,
 } from "../presenters/admin.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
-import { authorizeAdministration } from "./admin-gate.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 function presentAccount(a: AccountRow): AccountBody {
   return {
@@ -69,11 +70,15 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
       },
     },
     async (request) => {
-      await authorizeAdministration(request, ctx, {
-        action: "manage_users",
-        operation: "list_roles",
-        resourceType: "role",
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "manage_users",
+          { kind: "administration" },
+          { action: "list_roles", resourceType: "role", resourceId: null, pupilId: null },
+        ),
+      );
       return ROLE_CODES.map((role) => ({ role, scope: SCOPE_OF_ROLE[role] }));
     },
   );
@@ -88,11 +93,15 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
       },
     },
     async (request) => {
-      await authorizeAdministration(request, ctx, {
-        action: "manage_users",
-        operation: "list_users",
-        resourceType: "user",
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "manage_users",
+          { kind: "administration" },
+          { action: "list_users", resourceType: "user", resourceId: null, pupilId: null },
+        ),
+      );
       return (await listAccounts(orm)).map(presentAccount);
     },
   );
@@ -109,12 +118,21 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
     },
     async (request, reply) => {
       const body = request.body;
-      await authorizeAdministration(request, ctx, {
-        action: "manage_users",
-        operation: "create_user",
-        resourceType: "user",
-        context: { email: normaliseEmail(body.email), role: body.role },
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "manage_users",
+          { kind: "administration" },
+          {
+            action: "create_user",
+            resourceType: "user",
+            resourceId: null,
+            pupilId: null,
+            context: { email: normaliseEmail(body.email), role: body.role },
+          },
+        ),
+      );
       const scope = await scopeOf(body);
       if (await emailInUse(orm, normaliseEmail(body.email))) {
         throw new HttpProblem(409, "An account with this e-mail address exists already.");
@@ -147,12 +165,16 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
     },
     async (request) => {
       const id = request.params.id;
-      const actor = await authorizeAdministration(request, ctx, {
-        action: "manage_users",
-        operation: "deactivate_user",
-        resourceType: "user",
-        resourceId: id,
-      });
+      const actor = commandActor(request);
+      admitted(
+        await gate(
+          ctx.db.orm,
+          actor,
+          "manage_users",
+          { kind: "administration" },
+          { action: "deactivate_user", resourceType: "user", resourceId: id, pupilId: null },
+        ),
+      );
       if (id === actor.userId) {
         throw new HttpProblem(409, "You cannot deactivate your own account.");
       }

@@ -1,5 +1,5 @@
 // The administration API (domain.md §2, functioneel beheerder): accounts and roles, schools and
-// calendars, imports. Every endpoint is for app_admin only and audited (admin-gate.ts).
+// calendars, imports. Every endpoint is for app_admin only and audited (src/access gate on `administration`).
 import type { FastifyInstance } from "fastify";
 import type { HttpContext } from "../context.ts";
 import { registerAdminImportRoutes } from "./admin-imports.ts";

@@ -3,12 +3,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate } from "../../access/index.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
-import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
 import { PupilId } from "../input-schemas.ts";
 import { AuditPageSchema, presentAuditPage } from "../presenters/audit.ts";
 import { problemResponses } from "../problem.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 const AuditQuerySchema = z.object({
   pupil_id: PupilId.optional(),
@@ -30,10 +31,20 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: HttpContext): voi
     },
     async (request) => {
       const query = request.query;
-      await authorize(request, ctx, "read_audit", {
-        type: "audit_log",
-        pupilId: query.pupil_id ?? null,
-      });
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "read_audit",
+          { kind: "audit_log" },
+          {
+            action: "read_audit",
+            resourceType: "audit_log",
+            resourceId: query.pupil_id ?? null,
+            pupilId: query.pupil_id ?? null,
+          },
+        ),
+      );
       const records = await listAudit(ctx.db.orm, {
         ...(query.pupil_id === undefined ? {} : { pupilId: query.pupil_id }),
         ...(query.user_id === undefined ? {} : { userId: query.user_id }),

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { CommandActor } from "../../commands/case-access.ts";
+import type { AccessActor } from "../../access/index.ts";
 import type { CaseCommandName } from "../../domain/policy/case-actions.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
@@ -22,7 +22,7 @@ export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extend
   status?: 200 | 201;
   bodyLimit?: number;
   run(input: {
-    actor: CommandActor;
+    actor: AccessActor;
     caseId: string;
     params: Record<string, string>;
     body: z.infer<B>;

@@ -3,9 +3,8 @@
 // forbidden → 403, a refusal by the domain's rules → 409 with a stable problem type).
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { CommandActor } from "../../commands/case-access.ts";
+import { type AccessActor, accessActorOf, type Grant, type Verdict } from "../../access/index.ts";
 import { requireActor } from "../auth/actor.ts";
-import { policyActor } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
 import { RecordId } from "../input-schemas.ts";
 import { forbidden, HttpProblem, notFound } from "../problem.ts";
@@ -14,17 +13,24 @@ export const CaseParams = z.object({ id: RecordId });
 
 export const IsoDate = z.iso.date();
 
-export function commandActor(request: FastifyRequest): CommandActor {
+/** The logged-in user as src/access sees them (401 when there is none). */
+export function commandActor(request: FastifyRequest): AccessActor {
   const actor = requireActor(request);
-  return {
-    userId: actor.userId,
-    policy: policyActor(actor),
-    origin: {
-      route: request.routeOptions.url ?? request.url,
-      method: request.method,
-      requestId: request.id,
-    },
-  };
+  return accessActorOf(actor, {
+    route: request.routeOptions.url ?? request.url,
+    method: request.method,
+    requestId: request.id,
+  });
+}
+
+/**
+ * The grant of a gate, or the problem its refusal stands for: not_found → 404 (exactly like a
+ * missing resource), forbidden → 403 with `forbiddenDetail` (default: "Your roles do not allow this.").
+ */
+export function admitted(verdict: Verdict, forbiddenDetail?: string): Grant {
+  if (verdict.ok) return verdict;
+  if (verdict.error === "not_found") throw notFound();
+  throw forbiddenDetail === undefined ? forbidden() : forbidden(forbiddenDetail);
 }
 
 /**

@@ -16,6 +16,7 @@ import { updatePlanActionStatus } from "../../commands/update-action-status.ts";
 import { uploadCaseDocument } from "../../commands/upload-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../db/repositories/documents.ts";
 import { CONSENT_PURPOSES } from "../../domain/cases/consent.ts";
+import { RECORDABLE_EVENT_KINDS } from "../../domain/cases/deadlines.ts";
 import { LADDER_SITUATIONS, STAGNATION_CAUSES, WORKING_MODES } from "../../domain/cases/model.ts";
 import { ROLE_CODES } from "../../domain/policy/roles.ts";
 import type { HttpContext } from "../context.ts";
@@ -26,15 +27,6 @@ import { IsoDate } from "./cases-http.ts";
 const Text = LongText.min(1);
 const Id = RecordId;
 const Organisation = ShortText.min(1);
-const EVENT_KINDS = [
-  "mentor_contact",
-  "professional_contact",
-  "partner_conversation",
-  "home_visit",
-  "first_conversation",
-  "school_review",
-  "director_review",
-] as const;
 
 export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const db = ctx.db;
@@ -304,7 +296,7 @@ export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): 
     command: "record_event",
     summary: "Record a contact, conversation, home visit or review (meets the §5 deadlines)",
     body: z.object({
-      kind: z.enum(EVENT_KINDS),
+      kind: z.enum(RECORDABLE_EVENT_KINDS),
       date: IsoDate,
       note: LongText.optional(),
     }),

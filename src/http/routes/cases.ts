@@ -1,25 +1,26 @@
 // GET /api/cases and GET /api/cases/{id} (interfaces.md), POST /api/cases (open a case) and
-// the document download. Reads go through the same policy gate as the commands
-// (src/commands/case-access.ts): every case read is audited, a case the user may not see
-// answers 404 exactly like one that does not exist.
+// the document download. Reads go through src/access like the commands: every case read is
+// audited, a case the user may not see answers 404 exactly like one that does not exist, and the
+// list is scoped first (scopeCases) so only the cases the user may see are loaded in detail.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { allowedCaseCommands } from "../../commands/allowed-actions.ts";
 import {
-  auditDecision,
   caseResource,
   documentResource,
-  grantFor,
-  type PupilFacts,
+  gate,
+  loadPupilFacts,
+  may,
   pupilScope,
-} from "../../commands/case-access.ts";
+  scopeCases,
+} from "../../access/index.ts";
+import { allowedCaseCommands } from "../../commands/allowed-actions.ts";
 import { openCaseCommand } from "../../commands/open-case.ts";
-import { loadPupilFacts } from "../../commands/run-on-case.ts";
-import { loadAllCases, loadCase } from "../../db/repositories/cases.ts";
+import { loadCase } from "../../db/repositories/cases.ts";
 import { loadCaseView } from "../../db/repositories/cases-view.ts";
 import { loadDocument } from "../../db/repositories/documents.ts";
-import type { Case } from "../../domain/cases/model.ts";
+import { ROLE_CODES } from "../../domain/policy/roles.ts";
+import { involvesAuthorizedAbsence } from "../../domain/signals/authorized-absence.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
 import { linkSignalsToCases } from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
@@ -33,7 +34,6 @@ import {
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { caseCommandRoutes } from "./cases-command-route.ts";
 import { CaseParams, commandActor, IsoDate, requireLogin, today, unwrap } from "./cases-http.ts";
-import { involvesAuthorizedAbsence } from "./signals.ts";
 
 const OpenCaseBody = z
   .object({
@@ -63,28 +63,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
     async (request) => {
       const actor = commandActor(request);
       const asOf = today(ctx);
-      const all = await loadAllCases(ctx.db.orm);
-      const facts = new Map<string, PupilFacts | undefined>();
-      const visible: { c: Case; facts: PupilFacts }[] = [];
-      for (const c of all) {
-        if (!facts.has(c.pupilId))
-          facts.set(c.pupilId, await loadPupilFacts(ctx.db.orm, c.pupilId));
-        const f = facts.get(c.pupilId);
-        if (!f) continue;
-        const grant = grantFor(actor.policy, "read_case", caseResource(c, f, asOf));
-        if (!grant.allowed) continue;
-        await auditDecision(
-          ctx.db.orm,
-          actor,
-          "read_case",
-          { pupilId: c.pupilId, caseId: c.id, resourceType: "case", resourceId: c.id },
-          grant,
-          { list: "true" },
-        );
-        visible.push({ c, facts: f });
-      }
+      // Scoped first: the queries to decide do not grow with the region's cases, and details
+      // are loaded only for the cases shown (each audited as a list read).
+      const visible = await scopeCases(ctx.db.orm, actor, "read_case", { today: asOf });
       const body = [];
-      for (const { c, facts: f } of visible) {
+      for (const { case: c, facts: f } of visible) {
         const view = await loadCaseView(ctx.db.orm, c, f.pupil, f.consent);
         if (view) body.push(presentCaseSummary(view, asOf));
       }
@@ -110,24 +93,19 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       const c = await loadCase(ctx.db.orm, request.params.id);
       const f = c && (await loadPupilFacts(ctx.db.orm, c.pupilId));
       if (!c || !f) throw notFound();
-      const grant = grantFor(actor.policy, "read_case", caseResource(c, f, asOf));
-      await auditDecision(
-        ctx.db.orm,
-        actor,
-        "read_case",
-        { pupilId: c.pupilId, caseId: c.id, resourceType: "case", resourceId: c.id },
-        grant,
-      );
-      if (!grant.allowed) throw notFound();
+      const grant = await gate(ctx.db.orm, actor, "read_case", caseResource(c, f, asOf), {
+        action: "read_case",
+        resourceType: "case",
+        resourceId: c.id,
+        pupilId: c.pupilId,
+      });
+      if (!grant.ok) throw notFound();
       const view = await loadCaseView(ctx.db.orm, c, f.pupil, f.consent);
       if (!view) throw notFound();
-      const allowed = new Set(allowedCaseCommands(actor.policy, view, f, asOf));
+      // What the screen shows and offers inside the case: decided, not audited (the read was).
+      const allowed = new Set(allowedCaseCommands(actor, view, f, asOf));
       const pupil = { kind: "pupil", pupil: pupilScope(f, asOf, c.schoolId) } as const;
-      const seesAuthorizedAbsence = grantFor(
-        actor.policy,
-        "read_attendance_authorized",
-        pupil,
-      ).allowed;
+      const seesAuthorizedAbsence = may(actor, "read_attendance_authorized", pupil).ok;
       return presentCaseDetail(view, asOf, {
         // A signal id starts with its code ("SICK_LONG:12"); without attributes a
         // LONG_TERM_ABSENT counts as resting on authorized absence.
@@ -138,13 +116,14 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
             attributes: {},
           }),
         canReadDocument: (visibility) =>
-          grantFor(actor.policy, "read_document", documentResource(c, f, asOf, visibility)).allowed,
+          may(actor, "read_document", documentResource(c, f, asOf, visibility)).ok,
         // A parent who is also a professional of the case sees it as the professional.
-        audience: grantFor(
-          { ...actor.policy, grants: actor.policy.grants.filter((g) => g.role !== "parent") },
+        audience: may(
+          actor,
           "read_case",
           caseResource(c, f, asOf),
-        ).allowed
+          ROLE_CODES.filter((r) => r !== "parent"),
+        ).ok
           ? "professional"
           : "parent",
         allowedActions: caseCommandRoutes(ctx)
@@ -223,19 +202,20 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       const f = c && (await loadPupilFacts(ctx.db.orm, c.pupilId));
       const doc = c && (await loadDocument(ctx.db.orm, c.id, request.params.document_id));
       if (!c || !f || !doc) throw notFound();
-      const grant = grantFor(
-        actor.policy,
-        "read_document",
-        documentResource(c, f, asOf, doc.visibility),
-      );
-      await auditDecision(
+      const grant = await gate(
         ctx.db.orm,
         actor,
         "read_document",
-        { pupilId: c.pupilId, caseId: c.id, resourceType: "document", resourceId: doc.id },
-        grant,
+        documentResource(c, f, asOf, doc.visibility),
+        {
+          action: "read_document",
+          resourceType: "document",
+          resourceId: doc.id,
+          pupilId: c.pupilId,
+          context: { caseId: c.id },
+        },
       );
-      if (!grant.allowed) throw notFound();
+      if (!grant.ok) throw notFound();
       reply
         .type(doc.mimeType)
         .header("content-disposition", `attachment; filename="${encodeURIComponent(doc.name)}"`)

@@ -1,16 +1,28 @@
 // DUO absence reports (verzuimmeldingen, domain.md §4): the list with what is due and overdue,
 // one report with its status history, the export with the legally required fields (JSON or CSV),
 // the school's fields and the status changes (submission, withdrawal, leerplicht's handling and
-// closing with the municipality's reason). Who may do what: duo-reports-access.ts. Every report
+// closing with the municipality's reason). Who may do what: domain/signals/duo-report-sides.ts. Every report
 // shown or changed is audited; a report the user may not see answers 404.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { auditDecision, type CommandActor } from "../../commands/case-access.ts";
-import { appendAuditRows } from "../../db/repositories/cases-access-facts.ts";
+import {
+  type AccessActor,
+  gate,
+  mayEver,
+  pupilScopesOf,
+  recordListRead,
+  visibleItems,
+} from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { reportTimeliness } from "../../domain/signals/duo-report.ts";
 import { toCsv, toExportRecord } from "../../domain/signals/duo-report-export.ts";
+import {
+  DUO_ROLES,
+  DUO_ROLES_BY_SIDE,
+  reportScope,
+  sideOfStatus,
+} from "../../domain/signals/duo-report-sides.ts";
 import { DUO_CLOSING_REASONS, DUO_STATUSES } from "../../domain/signals/duo-report-status.ts";
 import {
   changeDuoReportStatus,
@@ -24,13 +36,6 @@ import type { HttpContext } from "../context.ts";
 import { LongText, RecordId, ShortText } from "../input-schemas.ts";
 import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
-import {
-  mayChangeReport,
-  mayEverReadDuoReports,
-  mayReadReport,
-  sideOfStatus,
-} from "./duo-reports-access.ts";
-import { scopesOf } from "./signals.ts";
 
 const nullableText = z.string().nullable();
 
@@ -115,65 +120,80 @@ const DuoListItemSchema = DuoReportSchema.extend({
 /** The reports the user may see, filtered, with one audit row per pupil shown. */
 async function visibleReports(
   ctx: HttpContext,
-  actor: CommandActor,
+  actor: AccessActor,
   query: z.infer<typeof ListQuery>,
-  action: string,
+  action: "read_duo_reports" | "export_duo_reports",
 ) {
-  if (!mayEverReadDuoReports(actor)) {
+  if (!mayEver(actor, "read_attendance_unauthorized", "pupil", DUO_ROLES)) {
     throw forbidden("Only the school's head and care coordinator and leerplicht see DUO reports.");
   }
   const asOf = query.as_of ?? today(ctx);
   const rows = await listDuoReports(ctx.db.sql, query.status ? { status: query.status } : {});
-  const scopes = await scopesOf(ctx.db.orm, [...new Set(rows.map((r) => r.pupil_id))], today(ctx));
-  const visible = rows
-    // A report exists from its end date on: at a past date, only those prepared by then.
-    .filter((r) => r.end_date <= asOf)
-    .filter((r) => {
-      const pupil = scopes.get(r.pupil_id);
-      return !!pupil && mayReadReport(actor, pupil, r.school_id).allowed;
-    })
-    .map((r) => present(r, asOf))
-    .filter((r) => !query.due || r.due_state === query.due);
-  await appendAuditRows(
+  const scopes = await pupilScopesOf(
     ctx.db.orm,
-    [...new Set(visible.map((r) => r.pupil_id))].map((pupilId) => ({
-      userId: actor.userId,
-      role: actor.policy.grants.map((g) => g.role).join(","),
-      action,
-      resourceType: "duo_report",
-      resourceId: pupilId,
-      pupilId,
-      context: { ...actor.origin, asOf },
-      outcome: "allowed" as const,
+    [...new Set(rows.map((r) => r.pupil_id))],
+    today(ctx),
+  );
+  // A report exists from its end date on: at a past date, only those prepared by then.
+  const decided = visibleItems(
+    actor,
+    "read_attendance_unauthorized",
+    rows.filter((r) => r.end_date <= asOf),
+    (r) => {
+      const pupil = scopes.get(r.pupil_id);
+      return pupil ? { kind: "pupil", pupil: reportScope(pupil, r.school_id) } : null;
+    },
+    DUO_ROLES,
+  )
+    .map(({ item, grant }) => ({ report: present(item, asOf), grant }))
+    .filter(({ report }) => !query.due || report.due_state === query.due);
+  // One audit row per pupil shown.
+  const byPupil = new Map<string, (typeof decided)[number]["grant"]>();
+  for (const d of decided)
+    if (!byPupil.has(d.report.pupil_id)) byPupil.set(d.report.pupil_id, d.grant);
+  await recordListRead(
+    ctx.db.orm,
+    actor,
+    [...byPupil].map(([pupilId, grant]) => ({
+      grant,
+      subject: {
+        action,
+        resourceType: "duo_report",
+        resourceId: pupilId,
+        pupilId,
+        context: { asOf },
+      },
     })),
   );
-  return visible;
+  return decided.map((d) => d.report);
 }
 
 /** One report, authorized (audited either way); 404 when missing or not the user's to see. */
 async function authorizedReport(
   ctx: HttpContext,
-  actor: CommandActor,
+  actor: AccessActor,
   id: string,
-  action: string,
+  action: "read_duo_report" | "change_duo_report_status" | "update_duo_report",
   side: "read" | "school" | "leerplicht",
 ) {
   const report = await loadDuoReport(ctx.db.sql, id);
   if (!report) throw notFound();
-  const pupil = (await scopesOf(ctx.db.orm, [report.pupil_id], today(ctx))).get(report.pupil_id);
-  const target = {
-    pupilId: report.pupil_id,
-    caseId: null,
-    resourceType: "duo_report",
-    resourceId: report.id,
-  };
-  const denied = { allowed: false, reason: "no such pupil" } as const;
-  const readable = pupil ? mayReadReport(actor, pupil, report.school_id) : denied;
-  const grant =
-    side === "read" || !pupil ? readable : mayChangeReport(actor, pupil, report.school_id, side);
-  await auditDecision(ctx.db.orm, actor, action, target, grant);
-  if (!readable.allowed) throw notFound();
-  if (!grant.allowed) throw forbidden(grant.reason);
+  const pupil = (await pupilScopesOf(ctx.db.orm, [report.pupil_id], today(ctx))).get(
+    report.pupil_id,
+  );
+  // Changing needs the side's role; a report the user cannot even read is 404, not 403.
+  const verdict = await gate(
+    ctx.db.orm,
+    actor,
+    "read_attendance_unauthorized",
+    pupil ? { kind: "pupil", pupil: reportScope(pupil, report.school_id) } : null,
+    { action, resourceType: "duo_report", resourceId: report.id, pupilId: report.pupil_id },
+    {
+      roles: side === "read" ? DUO_ROLES : DUO_ROLES_BY_SIDE[side],
+      visibleWith: { action: "read_attendance_unauthorized", roles: DUO_ROLES },
+    },
+  );
+  if (!verdict.ok) throw verdict.error === "not_found" ? notFound() : forbidden(verdict.reason);
   return report;
 }
 

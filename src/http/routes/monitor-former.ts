@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { mayEver } from "../../access/index.ts";
 import { loadCasesOfPupils } from "../../db/repositories/cases.ts";
 import { cohortRows } from "../../domain/monitor/former.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
@@ -12,7 +13,7 @@ import { formerThuiszitters } from "../../services/monitor-former.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
-import { mayEver, monitorGate, readableCases } from "./monitor-http.ts";
+import { monitorGate, readableCases } from "./monitor-http.ts";
 
 export const CohortRowSchema = z
   .object({

@@ -14,8 +14,12 @@ import { kpisOfQuarter } from "../../services/monitor-kpis.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
 import { today } from "./cases-http.ts";
-import { QuarterSchema } from "./monitor.ts";
-import { MonitorGroupingSchema, monitorGate, readableCases } from "./monitor-http.ts";
+import {
+  MonitorGroupingSchema,
+  monitorGate,
+  QuarterSchema,
+  readableCases,
+} from "./monitor-http.ts";
 
 export const KpiCaseSchema = z
   .object({

@@ -156,7 +156,7 @@ export function registerMonitorReconciliationRoutes(app: FastifyInstance, ctx: H
           listSize: String(list.length),
           submittedIds: list.join(","),
         });
-        const audited = { resourceType: "reconciliation", asOf };
+        const audited = { asOf };
         // Only ids the user may read are matched; any other id is treated exactly like an
         // unknown one. What the answer says about the register's side then never depends on
         // which unreadable ids were submitted, so no list can be differenced against another.

@@ -13,7 +13,7 @@ import {
   type TestApp,
 } from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
-import { flushMonitorAudit } from "./monitor-http.ts";
+import { flushAudit } from "../../access/index.ts";
 
 describe.each(engines())("GET /api/monitor on $name", (engine) => {
   let t: TestApp;
@@ -108,7 +108,7 @@ describe.each(engines())("GET /api/monitor on $name", (engine) => {
     expect((await get(teacher, "/api/monitor")).statusCode).toBe(403);
     expect((await get(parent, "/api/monitor")).statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: "/api/monitor" })).statusCode).toBe(401);
-    await flushMonitorAudit(t.db.orm); // aggregate reads are written in batches
+    await flushAudit(t.db.orm); // aggregate reads are written in batches
     const audit = await listAudit(t.db.orm, { limit: 100 });
     const reads = audit.filter((a) => a.action === "read_monitor");
     expect(reads.some((a) => a.outcome === "allowed" && a.role === "policy_officer")).toBe(true);

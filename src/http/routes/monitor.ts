@@ -2,9 +2,11 @@
 // quarter (domain.md §7). Aggregates only: every count of 1–4 is suppressed in the API, for
 // every role (the command line's --no-suppress has no HTTP counterpart). Figures come from the
 // snapshot cache (src/services/monitor-cache.ts), recomputed when the data changed.
+
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { flushAudit } from "../../access/index.ts";
 import type { MonitorRow } from "../../domain/monitor/aggregate.ts";
 import {
   isQuarter,
@@ -18,7 +20,6 @@ import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
 import { registerMonitorFormerRoutes } from "./monitor-former.ts";
 import {
-  flushMonitorAudit,
   MonitorGroupingSchema,
   MonitorRowSchema,
   monitorGate,
@@ -45,7 +46,7 @@ const MAX_TREND_QUARTERS = 12;
 
 export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook("onClose", () => flushMonitorAudit(ctx.db.orm));
+  app.addHook("onClose", () => flushAudit(ctx.db.orm));
   // A served application computes today's snapshot in the background, so the first board
   // member does not wait for the whole region's signals (tests that only inject skip this).
   app.addHook("onListen", async () => {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appendAudit } from "../../db/repositories/audit.ts";
+import { appendAudit } from "../../access/index.ts";
 import { setPasswordWithToken } from "../../db/repositories/password-set-tokens.ts";
 import { PASSWORD_MAX_LENGTH } from "../../domain/policy/password-length.ts";
 import type { HttpContext } from "../context.ts";

@@ -8,29 +8,22 @@ import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate, may, type PupilRecordFacts, recordScope } from "../../access/index.ts";
 import type { Orm } from "../../db/connect.ts";
-import { appendAudit } from "../../db/repositories/audit.ts";
 import { activeParticipantsOfPupil } from "../../db/repositories/cases.ts";
 import { loadPupilFile, loadSchoolCalendars } from "../../db/repositories/cases-pupil.ts";
 import { loadConsentFile } from "../../db/repositories/consent.ts";
 import { attendance, schools } from "../../db/schema/region.ts";
 import { addDays, isIsoDate } from "../../domain/calendar/dates.ts";
+import { type EnrolmentSpan, schoolsOfSchoolYear } from "../../domain/calendar/school-year.ts";
 import { hasConsent } from "../../domain/cases/consent.ts";
-import { decide } from "../../domain/policy/policy.ts";
 import type { Action, PupilScope } from "../../domain/policy/resources.ts";
 import { UNAUTHORIZED_REASONS } from "../../domain/signals/types.ts";
-import {
-  authorize,
-  type EnrolmentFact,
-  type PupilFacts,
-  policyActor,
-  pupilScope,
-  schoolsOfCurrentYear,
-} from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
 import { PupilId } from "../input-schemas.ts";
 import { type PupilAttendanceBody, PupilAttendanceSchema } from "../presenters/attendance.ts";
 import { forbidden, HttpProblem, problemResponses } from "../problem.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 const MAX_RANGE_DAYS = 400;
 const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
@@ -55,58 +48,66 @@ export function registerPupilAttendanceRoutes(app: FastifyInstance, ctx: HttpCon
       // The same queries whether or not the pupil exists (issue 20 item 8a).
       const file = await loadPupilFile(ctx.db.orm, pupilId);
       const participantIds = await activeParticipantsOfPupil(ctx.db.orm, pupilId);
-      const facts: PupilFacts | null = file
+      const facts: PupilRecordFacts | null = file
         ? { residenceMunicipality: file.municipality, enrolments: file.enrolments, participantIds }
         : null;
       // The same gate and audit row as GET /api/pupils/{id}: 404 for a pupil one may not see.
-      const { actor } = await authorize(request, ctx, "read_pupil", {
-        type: "pupil",
-        pupilId,
-        facts,
-        today,
-      });
-      if (!file || !facts) throw forbidden(); // unreachable: authorize denies a missing pupil
+      const actor = commandActor(request);
+      admitted(
+        await gate(
+          ctx.db.orm,
+          actor,
+          "read_pupil",
+          facts ? { kind: "pupil", pupil: recordScope(pupilId, facts, today) } : null,
+          { action: "read_pupil", resourceType: "pupil", resourceId: pupilId, pupilId },
+        ),
+      );
+      if (!file || !facts) throw forbidden(); // unreachable: the gate refuses a missing pupil
 
       const { from, to } = range(request.query, today);
       const consent = await loadConsentFile(ctx.db.orm, pupilId);
       const base: PupilScope = {
-        ...pupilScope(pupilId, facts, today),
+        ...recordScope(pupilId, facts, today),
         consentShareAuthorizedAbsence:
           !!consent &&
           hasConsent(consent, "share_authorized_absence_with_leerplicht", undefined, today),
       };
-      const subject = policyActor(actor);
-      const currentSchools = schoolsOfCurrentYear(facts.enrolments, today);
+      const currentSchools = schoolsOfSchoolYear(facts.enrolments, today);
       // Each school's records on their own: staff of one school see that school's absence only.
       const allows = (action: Action, schoolId: string) =>
-        decide(subject, action, {
+        may(actor, action, {
           kind: "pupil",
           pupil: { ...base, schoolIds: currentSchools.includes(schoolId) ? [schoolId] : [] },
-        }).allowed;
+        }).ok;
       const schoolIds = [...new Set(file.enrolments.map((e) => e.schoolId))];
       const visible = schoolIds.filter((s) => allows("read_attendance_unauthorized", s));
       const authorizedVisible =
         visible.length > 0 && visible.every((s) => allows("read_attendance_authorized", s));
 
-      await appendAudit(ctx.db.orm, {
-        userId: actor.userId,
-        role: actor.roles.map((r) => r.role).join(",") || null,
-        action: "read_attendance",
-        resourceType: "attendance",
-        resourceId: pupilId,
-        pupilId,
-        context: {
-          route: request.routeOptions.url ?? request.url,
-          method: request.method,
-          requestId: request.id,
-          from,
-          to,
-          schools: visible.join(","),
-          authorized: String(authorizedVisible),
-        },
-        outcome: visible.length > 0 ? "allowed" : "denied",
-      });
-      if (visible.length === 0) throw forbidden("Your roles do not show this pupil's absence.");
+      // Allowed exactly when some school's absence is visible: the schools above are the pupil's
+      // current ones, the same the per-school checks use.
+      admitted(
+        await gate(
+          ctx.db.orm,
+          actor,
+          "read_attendance_unauthorized",
+          { kind: "pupil", pupil: { ...base, schoolIds: currentSchools } },
+          {
+            action: "read_attendance",
+            resourceType: "attendance",
+            resourceId: pupilId,
+            pupilId,
+            context: {
+              from,
+              to,
+              schools: visible.join(","),
+              authorized: String(authorizedVisible),
+            },
+          },
+          { visibleWith: { action: "read_pupil" } },
+        ),
+        "Your roles do not show this pupil's absence.",
+      );
 
       const days = await absenceDays(ctx.db.orm, pupilId, file.enrolments, visible, {
         from,
@@ -155,7 +156,7 @@ const AUTHORIZED_OTHER = new Set([
 async function absenceDays(
   orm: Orm,
   pupilId: string,
-  enrolments: readonly EnrolmentFact[],
+  enrolments: readonly EnrolmentSpan[],
   schoolIds: readonly string[],
   window: { from: string; to: string; authorizedVisible: boolean },
 ): Promise<Day[]> {

@@ -5,11 +5,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appendAuditRows } from "../../db/repositories/cases-access-facts.ts";
+import { type Grant, may, mayEver, recordListRead, recordScope } from "../../access/index.ts";
 import { searchPupilCandidates } from "../../db/repositories/pupil-search.ts";
-import { RULES } from "../../domain/policy/rules.ts";
-import { requireActor } from "../auth/actor.ts";
-import { decideFor, schoolsOfCurrentYear } from "../authorize.ts";
+import { schoolsOfSchoolYear } from "../../domain/calendar/school-year.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden, problemResponses } from "../problem.ts";
 import { commandActor, requireLogin } from "./cases-http.ts";
@@ -56,17 +54,9 @@ export function registerPupilSearchRoute(app: FastifyInstance, ctx: HttpContext)
       },
     },
     async (request) => {
-      const actor = requireActor(request);
       const command = commandActor(request);
       const grants = command.policy.grants;
-      const mayRead = (role: string) =>
-        RULES.some(
-          (r) =>
-            r.resource === "pupil" &&
-            r.actions.includes("read_pupil") &&
-            r.roles.some((x) => x === role),
-        );
-      if (!grants.some((g) => mayRead(g.role))) {
+      if (!mayEver(command, "read_pupil", "pupil")) {
         throw forbidden("Your roles do not read pupils: use the monitor.");
       }
       const today = ctx.today();
@@ -83,36 +73,36 @@ export function registerPupilSearchRoute(app: FastifyInstance, ctx: HttpContext)
         },
         CANDIDATES,
       );
-      const found: { pupil: (typeof candidates)[number]; role: string; reason: string }[] = [];
+      const found: { pupil: (typeof candidates)[number]; grant: Grant }[] = [];
       for (const pupil of candidates) {
         if (found.length >= PUPIL_SEARCH_MAX) break;
-        const decision = decideFor(actor, "read_pupil", {
-          type: "pupil",
-          pupilId: pupil.pupilId,
-          facts: {
-            residenceMunicipality: pupil.municipality,
-            enrolments: pupil.enrolments,
-            participantIds: pupil.participantIds,
-          },
-          today,
+        const facts = {
+          residenceMunicipality: pupil.municipality,
+          enrolments: pupil.enrolments,
+          participantIds: pupil.participantIds,
+        };
+        const grant = may(command, "read_pupil", {
+          kind: "pupil",
+          pupil: recordScope(pupil.pupilId, facts, today),
         });
-        if (decision.allowed) found.push({ pupil, role: decision.role, reason: decision.reason });
+        if (grant.ok) found.push({ pupil, grant });
       }
-      await appendAuditRows(
+      await recordListRead(
         ctx.db.orm,
-        found.map(({ pupil, role, reason }) => ({
-          userId: actor.userId,
-          role,
-          action: "read_pupil",
-          resourceType: "pupil",
-          resourceId: pupil.pupilId,
-          pupilId: pupil.pupilId,
-          context: { ...command.origin, search: "true", reason },
-          outcome: "allowed" as const,
+        command,
+        found.map(({ pupil, grant }) => ({
+          grant,
+          subject: {
+            action: "read_pupil",
+            resourceType: "pupil",
+            resourceId: pupil.pupilId,
+            pupilId: pupil.pupilId,
+            context: { search: "true" },
+          },
         })),
       );
       return found.map(({ pupil }) => {
-        const current = new Set(schoolsOfCurrentYear(pupil.enrolments, today));
+        const current = new Set(schoolsOfSchoolYear(pupil.enrolments, today));
         const schools = new Map<string, string>();
         for (const e of pupil.enrolments) {
           if (current.has(e.schoolId)) schools.set(e.schoolId, e.schoolName);

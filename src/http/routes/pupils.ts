@@ -6,14 +6,15 @@ import { asc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate, recordScope } from "../../access/index.ts";
 import type { Orm } from "../../db/connect.ts";
 import { activeParticipantsOfPupil } from "../../db/repositories/cases.ts";
 import { enrolments, pupils, schools } from "../../db/schema/region.ts";
-import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
 import { PupilId } from "../input-schemas.ts";
 import { type PupilRecord, PupilSchema, presentPupil } from "../presenters/pupil.ts";
 import { problemResponses } from "../problem.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -33,19 +34,21 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: HttpContext): voi
       // see must not answer faster or slower than one that is not there.
       const pupil = await loadPupil(ctx.db.orm, pupilId);
       const participantIds = await activeParticipantsOfPupil(ctx.db.orm, pupilId);
-      await authorize(request, ctx, "read_pupil", {
-        type: "pupil",
-        pupilId,
-        facts: pupil
-          ? {
-              residenceMunicipality: pupil.municipality,
-              enrolments: pupil.enrolments,
-              participantIds,
-            }
-          : null,
-        today,
-      });
-      // authorize throws for a pupil that was not found, so it is defined here.
+      const facts = pupil && {
+        residenceMunicipality: pupil.municipality,
+        enrolments: pupil.enrolments,
+        participantIds,
+      };
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "read_pupil",
+          facts ? { kind: "pupil", pupil: recordScope(pupilId, facts, today) } : null,
+          { action: "read_pupil", resourceType: "pupil", resourceId: pupilId, pupilId },
+        ),
+      );
+      // The gate refuses a pupil that was not found, so it is defined here.
       return presentPupil(pupil!);
     },
   );

@@ -11,9 +11,9 @@ import {
   normaliseEmail,
   verifyPassword,
 } from "../../db/repositories/users.ts";
+import { requireActor } from "../auth/actor.ts";
 import { LoginThrottle } from "../auth/login-throttle.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie.ts";
-import { authorize } from "../authorize.ts";
 import type { HttpContext } from "../context.ts";
 import { MeSchema, presentMe } from "../presenters/me.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
@@ -80,7 +80,6 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
     async (request, reply) => {
       // Logging out without a (valid) session is not an error: the cookie is cleared either way.
       if (request.actor?.via === "session" && request.actor.session) {
-        await authorize(request, ctx, "end_own_session", { type: "own_account" });
         await deleteSession(ctx.db.orm, request.actor.session.token);
       }
       clearSessionCookie(request, reply, ctx);
@@ -98,7 +97,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
       },
     },
     async (request) => {
-      const { actor } = await authorize(request, ctx, "read_own_account", { type: "own_account" });
+      // One's own account needs only a login: no policy decision, no audit row.
+      const actor = requireActor(request);
       const user = { id: actor.userId, email: actor.email, name: actor.name, roles: actor.roles };
       return presentMe(user, actor.via, actor.session?.csrfToken ?? null, clockOf(ctx));
     },

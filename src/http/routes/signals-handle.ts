@@ -7,12 +7,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  auditDecision,
-  authorizeOnCase,
-  type CommandActor,
-  grantFor,
-} from "../../commands/case-access.ts";
-import { loadPupilFacts } from "../../commands/run-on-case.ts";
+  type AccessActor,
+  caseResource,
+  gate,
+  loadPupilFacts,
+  pupilScopesOf,
+  signalResource,
+} from "../../access/index.ts";
 import { loadCase } from "../../db/repositories/cases.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
 import {
@@ -25,7 +26,7 @@ import type { HttpContext } from "../context.ts";
 import { LongText, RecordId } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { commandActor, today } from "./cases-http.ts";
-import { presentState, SignalStateFields, scopesOf, signalResource } from "./signals.ts";
+import { presentState, SignalStateFields } from "./signals.ts";
 
 const HandledSignalSchema = z
   .object({
@@ -88,10 +89,13 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
       const c = await loadCase(ctx.db.orm, request.body.case_id);
       const facts = c ? await loadPupilFacts(ctx.db.orm, c.pupilId) : undefined;
       if (!c || !facts) throw notFound();
-      const gate = await authorizeOnCase(ctx.db.orm, actor, "read_case", c, facts, onDate, {
-        command: "link_signal_to_case",
+      const readable = await gate(ctx.db.orm, actor, "read_case", caseResource(c, facts, onDate), {
+        action: "link_signal_to_case",
+        resourceType: "case",
+        resourceId: c.id,
+        pupilId: c.pupilId,
       });
-      if (!gate.ok) throw notFound();
+      if (!readable.ok) throw notFound();
       if (c.pupilId !== state.pupilId) {
         throw new HttpProblem(409, "The case is about another pupil.", {
           type: "urn:aanwezig:problem:signal-other-pupil",
@@ -112,40 +116,31 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
 /** The signal if the user may see it (read_signals, audited either way); else 404. */
 async function authorizedSignal(
   ctx: HttpContext,
-  actor: CommandActor,
+  actor: AccessActor,
   id: string,
   onDate: string,
 ): Promise<StoredSignalState> {
   const state = await loadSignalState(ctx.db.sql, id);
   if (!state) throw notFound();
-  const pupil = (await scopesOf(ctx.db.orm, [state.pupilId], onDate)).get(state.pupilId);
-  const grant = pupil
-    ? grantFor(
-        actor.policy,
-        "read_signals",
-        signalResource(
-          {
-            code: state.code as SignalCode,
-            attributes: state.attributes,
-            schoolId: state.schoolId,
-          },
-          pupil,
-        ),
-      )
-    : ({ allowed: false, reason: "no such pupil" } as const);
-  await auditDecision(
+  const pupil = (await pupilScopesOf(ctx.db.orm, [state.pupilId], onDate)).get(state.pupilId);
+  const signal = {
+    code: state.code as SignalCode,
+    attributes: state.attributes,
+    schoolId: state.schoolId,
+  };
+  const verdict = await gate(
     ctx.db.orm,
     actor,
-    "handle_signal",
+    "read_signals",
+    pupil ? signalResource(signal, pupil) : null,
     {
-      pupilId: state.pupilId,
-      caseId: null,
+      action: "handle_signal",
       resourceType: "signal",
       resourceId: state.id,
+      pupilId: state.pupilId,
     },
-    grant,
   );
-  if (!grant.allowed) throw notFound();
+  if (!verdict.ok) throw notFound();
   return state;
 }
 

@@ -7,21 +7,19 @@
 // state (raised date, open/handled/resolved, the case it is linked to) once the daily job has
 // seen it; signals-handle.ts lets a professional mark one known.
 
-import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type CommandActor, grantFor, schoolsOfSchoolYear } from "../../commands/case-access.ts";
-import type { Orm } from "../../db/connect.ts";
-import { appendAuditRows, caseAccessFactsOf } from "../../db/repositories/cases-access-facts.ts";
-import { loadPupilFiles } from "../../db/repositories/cases-pupil.ts";
+import {
+  mayEver,
+  pupilScopesOf,
+  recordListRead,
+  signalResource,
+  visibleItems,
+} from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
-import { population } from "../../db/schema/region.ts";
-import { hasConsent } from "../../domain/cases/consent.ts";
-import type { PupilScope } from "../../domain/policy/resources.ts";
 import { SCHOOL_STAFF_ROLES } from "../../domain/policy/roles.ts";
-import { RULES } from "../../domain/policy/rules.ts";
-import type { Signal, SignalCode } from "../../domain/signals/types.ts";
+import type { Signal } from "../../domain/signals/types.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { type StoredSignalState, signalStatesAt } from "../../services/signal-state-handling.ts";
 import { stateKey } from "../../services/signal-state-store.ts";
@@ -72,89 +70,6 @@ export function presentState(state: StoredSignalState) {
   };
 }
 
-/**
- * Whether a signal reveals authorized absence (sick, medical, leave …): the sickness signals,
- * and the "any reason" signals, whose figures include authorized absence — except a thuiszitter
- * by the Inspectie's definition (`legal`: mostly unauthorized), which is leerplicht's own duty.
- */
-export function involvesAuthorizedAbsence(signal: Pick<Signal, "code" | "attributes">): boolean {
-  const anyReason: readonly SignalCode[] = ["UNDER_50", "PERSISTENT_10", "EARLY_YEARS_20"];
-  if (signal.code.startsWith("SICK_") || anyReason.includes(signal.code)) return true;
-  if (signal.code === "LONG_TERM_ABSENT") return signal.attributes.legal !== true;
-  return false;
-}
-
-/**
- * The policy's view of one signal. A signal of a (pupil, school) unit is that school's: staff of
- * another school the same pupil attends do not see it (need-to-know; the same reading as the DUO
- * reports). Population signals have no school and keep the pupil's schools.
- */
-export function signalResource(
-  signal: Pick<Signal, "code" | "attributes" | "schoolId">,
-  pupil: PupilScope,
-) {
-  const schoolIds = signal.schoolId
-    ? pupil.schoolIds.filter((id) => id === signal.schoolId)
-    : pupil.schoolIds;
-  return {
-    kind: "signal",
-    pupil: { ...pupil, schoolIds },
-    involvesAuthorizedAbsence: involvesAuthorizedAbsence(signal),
-  } as const;
-}
-
-export function mayEverReadSignals(actor: CommandActor): boolean {
-  return actor.policy.grants.some((g) =>
-    RULES.some(
-      (r) =>
-        r.resource === "signal" && r.actions.includes("read_signals") && r.roles.includes(g.role),
-    ),
-  );
-}
-
-/** Pupils and, for population signals, registered persons: residence, schools, consent (a) at `asOf`. */
-export async function scopesOf(
-  orm: Orm,
-  ids: string[],
-  asOf: string,
-): Promise<Map<string, PupilScope>> {
-  const files = await loadPupilFiles(orm, ids);
-  const facts = await caseAccessFactsOf(orm, ids);
-  const scopes = new Map<string, PupilScope>();
-  for (const [id, file] of files) {
-    const f = facts.get(id);
-    scopes.set(id, {
-      pupilId: id,
-      schoolIds: schoolsOfSchoolYear(file.enrolments, asOf),
-      residenceMunicipality: file.municipality,
-      participantIds: f?.participantIds ?? [],
-      consentShareAuthorizedAbsence: hasConsent(
-        { childBirthDate: file.birthDate, records: f?.consentRecords ?? [] },
-        "share_authorized_absence_with_leerplicht",
-        undefined,
-        asOf,
-      ),
-    });
-  }
-  const missing = ids.filter((id) => !scopes.has(id));
-  if (missing.length > 0) {
-    const persons = await orm
-      .select({ id: population.personId, municipality: population.municipality })
-      .from(population)
-      .where(inArray(population.personId, missing));
-    for (const p of persons) {
-      scopes.set(p.id, {
-        pupilId: p.id,
-        schoolIds: [],
-        residenceMunicipality: p.municipality,
-        participantIds: [],
-        consentShareAuthorizedAbsence: false,
-      });
-    }
-  }
-  return scopes;
-}
-
 export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/signals",
@@ -168,7 +83,7 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
     },
     async (request) => {
       const actor = commandActor(request);
-      if (!mayEverReadSignals(actor)) {
+      if (!mayEver(actor, "read_signals", "signal")) {
         throw forbidden("Your roles see aggregates only: use the monitor.");
       }
       const asOf = request.query.as_of ?? today(ctx);
@@ -190,28 +105,33 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
       }
       // Access is decided as of today (like every pupil read): a school year left behind or a
       // consent withdrawn since D closes the door to D's signals too.
-      const scopes = await scopesOf(
+      const scopes = await pupilScopesOf(
         ctx.db.orm,
         [...new Set(signals.map((s) => s.pupilId))],
         today(ctx),
       );
-      const visible = signals.filter((signal) => {
+      const decided = visibleItems(actor, "read_signals", signals, (signal) => {
         const pupil = scopes.get(signal.pupilId);
-        if (!pupil) return false;
-        return grantFor(actor.policy, "read_signals", signalResource(signal, pupil)).allowed;
+        return pupil ? signalResource(signal, pupil) : null;
       });
-      const pupils = [...new Set(visible.map((s) => s.pupilId))];
-      await appendAuditRows(
+      const visible = decided.map((d) => d.item);
+      // One audit row per pupil shown, with the grant of their first visible signal.
+      const byPupil = new Map<string, (typeof decided)[number]["grant"]>();
+      for (const d of decided)
+        if (!byPupil.has(d.item.pupilId)) byPupil.set(d.item.pupilId, d.grant);
+      const pupils = [...byPupil.keys()];
+      await recordListRead(
         ctx.db.orm,
-        pupils.map((pupilId) => ({
-          userId: actor.userId,
-          role: actor.policy.grants.map((g) => g.role).join(","),
-          action: "read_signals",
-          resourceType: "signal",
-          resourceId: pupilId,
-          pupilId,
-          context: { ...actor.origin, asOf },
-          outcome: "allowed" as const,
+        actor,
+        [...byPupil].map(([pupilId, grant]) => ({
+          grant,
+          subject: {
+            action: "read_signals",
+            resourceType: "signal",
+            resourceId: pupilId,
+            pupilId,
+            context: { asOf },
+          },
         })),
       );
       const states = await signalStatesAt(ctx.db.sql, visible, asOf);

@@ -1,6 +1,6 @@
 // Dutch texts of the parent view, the pupil page, administration and the audit trail
 // (features/screens-more.tsx), beside the ones they share in nl-case-file.ts.
-import type { CaseCommandName } from "../../../src/domain/policy/case-actions.ts";
+import type { AuditAction } from "../../../src/access/audit-event.ts";
 import type { Action, ResourceKind } from "../../../src/domain/policy/resources.ts";
 import type { ScopeKind } from "../../../src/http/presenters/admin.ts";
 import type { ImportKind as ImportKindCode } from "../../../src/import/kind-spec.ts";
@@ -252,32 +252,12 @@ export const moreNl = {
 };
 
 /**
- * The codes the audit trail's `action` column holds: every policy action (authorize.ts and the
- * read routes), every case command (the command frame and the daily job write the command's
- * name), and the operations that are not policy actions (administration, DUO reports, handling
- * a signal, reading attendance). Typed against the server's lists, so a new policy action or case
- * command without a Dutch label fails the type check; `consent` is an older code kept for rows
- * already written.
+ * The codes the audit trail's `action` column holds: every action of the server's AuditEvent
+ * (src/access/audit-event.ts, the only thing the trail accepts) and every policy action, so a
+ * new audited action without a Dutch label fails the type check; `consent` is an older code kept
+ * for rows already written.
  */
-type AuditActionCode =
-  | Action
-  | CaseCommandName
-  | "read_attendance"
-  | "read_duo_reports"
-  | "read_duo_report"
-  | "change_duo_report_status"
-  | "handle_signal"
-  | "upload_document"
-  | "list_users"
-  | "list_roles"
-  | "create_user"
-  | "deactivate_user"
-  | "set_password"
-  | "list_schools"
-  | "import_file"
-  | "read_import_job"
-  | "read_import_log"
-  | "consent";
+type AuditActionCode = AuditAction | Action | "consent";
 
 export const AUDIT_ACTIONS = {
   // Policy actions (src/domain/policy/resources.ts).
@@ -332,6 +312,9 @@ export const AUDIT_ACTIONS = {
   read_duo_report: "Verzuimmelding bekeken",
   change_duo_report_status: "Status verzuimmelding gewijzigd",
   handle_signal: "Signaal afgehandeld",
+  link_signal_to_case: "Signaal aan casus gekoppeld",
+  export_duo_reports: "Verzuimmeldingen geëxporteerd",
+  update_duo_report: "Verzuimmelding bijgewerkt",
   list_users: "Accounts bekeken",
   list_roles: "Rollen bekeken",
   create_user: "Account aangemaakt",

@@ -1,0 +1,152 @@
+// domain.md §2 ("every read of personal data is logged"): every event the audit trail records,
+// as one discriminated union on `action`. appendAudit (audit.ts) accepts nothing else, so a new
+// audited action is added here first — with the resource it names and whether a pupil is in it.
+import { z } from "zod";
+import { CASE_COMMAND_ACTIONS } from "../domain/policy/case-actions.ts";
+
+/** Why-context: where the event came from and why it was allowed or denied. Ids only. */
+export const AuditContextSchema = z
+  .object({
+    route: z.string().min(1),
+    method: z.string().min(1),
+    requestId: z.string().optional(),
+    caseId: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .catchall(z.string());
+export type AuditContext = z.infer<typeof AuditContextSchema>;
+
+const who = {
+  /** null: the command line or a job. */
+  userId: z.string().nullable(),
+  /** The role that granted the access; on a denial the actor's roles, comma-separated. */
+  role: z.string().nullable(),
+  context: AuditContextSchema,
+  outcome: z.enum(["allowed", "denied"]),
+};
+
+const CASE_COMMAND_NAMES = Object.keys(CASE_COMMAND_ACTIONS) as [
+  keyof typeof CASE_COMMAND_ACTIONS,
+  ...(keyof typeof CASE_COMMAND_ACTIONS)[],
+];
+
+/** Reading a case, or a command on it (by a user, or by the daily job with role "system"). */
+const CaseEvent = z.object({
+  ...who,
+  action: z.enum(["read_case", "link_signal_to_case", ...CASE_COMMAND_NAMES]),
+  /** "document": a filing refused because the uploader could not read it. */
+  resourceType: z.enum(["case", "document"]),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
+const DocumentEvent = z.object({
+  ...who,
+  action: z.literal("read_document"),
+  resourceType: z.literal("document"),
+  resourceId: z.string(),
+  pupilId: z.string(),
+});
+
+/** A pupil's record: the page, the search, a reconciliation or monitor list naming them. */
+const PupilEvent = z.object({
+  ...who,
+  action: z.enum(["read_pupil", "open_case"]),
+  resourceType: z.enum(["pupil", "reconciliation", "monitor"]),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
+const AttendanceEvent = z.object({
+  ...who,
+  action: z.literal("read_attendance"),
+  resourceType: z.literal("attendance"),
+  resourceId: z.string(),
+  pupilId: z.string(),
+});
+
+const SignalEvent = z.object({
+  ...who,
+  action: z.enum(["read_signals", "handle_signal"]),
+  resourceType: z.literal("signal"),
+  resourceId: z.string(),
+  pupilId: z.string(),
+});
+
+const DuoReportEvent = z.object({
+  ...who,
+  action: z.enum([
+    "read_duo_reports",
+    "export_duo_reports",
+    "read_duo_report",
+    "change_duo_report_status",
+    "update_duo_report",
+  ]),
+  resourceType: z.literal("duo_report"),
+  resourceId: z.string(),
+  pupilId: z.string(),
+});
+
+/** Aggregates: no pupil behind the row. */
+const MonitorEvent = z.object({
+  ...who,
+  action: z.enum(["read_monitor", "reconcile_list"]),
+  resourceType: z.literal("monitor"),
+  resourceId: z.string(),
+  pupilId: z.null(),
+});
+
+const AuditTrailEvent = z.object({
+  ...who,
+  action: z.literal("read_audit"),
+  resourceType: z.literal("audit_log"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string().nullable(),
+});
+
+/** Accounts, schools and imports (they change who sees which personal data). */
+const AdministrationEvent = z.object({
+  ...who,
+  action: z.enum([
+    "list_roles",
+    "list_users",
+    "create_user",
+    "deactivate_user",
+    "set_password",
+    "list_schools",
+    "import_file",
+    "read_import_job",
+    "read_import_log",
+  ]),
+  resourceType: z.enum(["user", "role", "school", "import"]),
+  resourceId: z.string().nullable(),
+  pupilId: z.null(),
+});
+
+export const AuditEventSchema = z.discriminatedUnion("action", [
+  CaseEvent,
+  DocumentEvent,
+  PupilEvent,
+  AttendanceEvent,
+  SignalEvent,
+  DuoReportEvent,
+  MonitorEvent,
+  AuditTrailEvent,
+  AdministrationEvent,
+]);
+
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export type AuditAction = AuditEvent["action"];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * What a caller names about an event; the gate fills in who (user, role), the outcome and the
+ * origin. `context` adds why-fields (ids, dates, filters — never personal data beyond ids).
+ */
+export type AuditSubject = DistributiveOmit<
+  AuditEvent,
+  "userId" | "role" | "outcome" | "context"
+> & {
+  context?: Record<string, string>;
+};

@@ -1,0 +1,22 @@
+// src/access: the one place that applies the policy (docs/adr/0001-access-module.md).
+//   gate(orm, actor, action, resource, audit)  one resource: a Grant or a typed Refusal, one audit row
+//   scopeList(orm, actor, action, kind, opts)   the ids a list may show, in bounded queries, audited
+//   appendAudit(orm, AuditEvent)                any other audited event (jobs, command line)
+// The rules themselves are src/domain/policy/rules.ts.
+export { type AccessActor, accessActorOf, type Origin, policyActorOf } from "./actor.ts";
+export { AuditUnavailable, appendAudit, flushAudit } from "./audit.ts";
+export type { AuditAction, AuditEvent, AuditSubject } from "./audit-event.ts";
+export {
+  caseResource,
+  documentResource,
+  loadPupilFacts,
+  type PupilFacts,
+  type PupilRecordFacts,
+  pupilFactsOf,
+  pupilScope,
+  pupilScopesOf,
+  recordScope,
+  signalResource,
+} from "./facts.ts";
+export { type Grant, gate, may, mayEver, type Refusal, type Verdict } from "./gate.ts";
+export { recordListRead, scopeCases, scopeList, visibleItems } from "./scope-list.ts";

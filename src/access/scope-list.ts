@@ -1,0 +1,209 @@
+// Lists (domain.md §2: staff see their own school's pupils, other professionals only while they
+// take part in a case): the ids an actor may see, decided by the same rules as `gate`, in a
+// number of queries that does not grow with the region. A list endpoint asks here first and
+// loads details only of what it may show; each shown item gets one audit row, written together.
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { Orm } from "../db/connect.ts";
+import { loadCasesByIds } from "../db/repositories/cases.ts";
+import { caseParticipants, cases } from "../db/schema/cases.ts";
+import { enrolments, pupils } from "../db/schema/region.ts";
+import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { Case } from "../domain/cases/model.ts";
+import type { Action, Resource } from "../domain/policy/resources.ts";
+import type { AccessActor } from "./actor.ts";
+import { appendAudit } from "./audit.ts";
+import type { AuditSubject } from "./audit-event.ts";
+import { caseResource, type PupilFacts, pupilFactsOf, pupilScopesOf } from "./facts.ts";
+import { auditEventOf, type Grant, may, mayEver } from "./gate.ts";
+
+export interface ListOptions {
+  today: IsoDate;
+  /** Only among these ids (a list made elsewhere: a quarter's cases, a submitted list). */
+  within?: readonly string[];
+  /** Why-context of every list row's audit row (the list's filters, `list: "true"` is added). */
+  context?: Record<string, string>;
+  /** The audit trail's resource type for pupils shown in a list (default "pupil"). */
+  pupilResourceType?: "pupil" | "reconciliation" | "monitor";
+}
+
+export interface ScopedCase {
+  case: Case;
+  facts: PupilFacts;
+  grant: Grant;
+}
+
+/**
+ * The ids of `kind` the actor may `action`, oldest case first / in the order of `within`; one
+ * audit row per id, written in one statement. Roles that can never do `action` on `kind` get
+ * an empty list without a query.
+ */
+export async function scopeList(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  kind: "case" | "pupil",
+  options: ListOptions,
+): Promise<string[]> {
+  if (kind === "case") {
+    if (action !== "read_case") throw new Error(`scopeList lists cases to read, not to ${action}`);
+    return (await scopeCases(orm, actor, action, options)).map((s) => s.case.id);
+  }
+  return scopePupils(orm, actor, action, options);
+}
+
+/** scopeList for cases, with what was loaded to decide (the case and its pupil's facts). */
+export async function scopeCases(
+  orm: Orm,
+  actor: AccessActor,
+  action: "read_case",
+  options: ListOptions,
+): Promise<ScopedCase[]> {
+  if (!mayEver(actor, action, "case")) return [];
+  if (options.within?.length === 0) return [];
+  const ids = options.within ?? (await caseCandidates(orm, actor));
+  if (ids.length === 0) return [];
+  const loaded = await loadCasesByIds(orm, ids);
+  const facts = await pupilFactsOf(orm, [...new Set(loaded.map((c) => c.pupilId))]);
+  const shown: ScopedCase[] = [];
+  for (const c of loaded) {
+    const f = facts.get(c.pupilId);
+    if (!f) continue;
+    const grant = may(actor, action, caseResource(c, f, options.today));
+    if (grant.ok) shown.push({ case: c, facts: f, grant });
+  }
+  await recordListRead(
+    orm,
+    actor,
+    shown.map(({ case: c, grant }) => ({
+      grant,
+      subject: {
+        action,
+        resourceType: "case",
+        resourceId: c.id,
+        pupilId: c.pupilId,
+        context: { list: "true", ...options.context },
+      },
+    })),
+  );
+  return shown;
+}
+
+/**
+ * A superset of the cases any rule can let this actor read: the cases of their schools (the
+ * case's school, or a pupil enrolled there), of residents of their municipalities, of their
+ * children, and those they take part in. The rules decide on each; the equivalence with deciding
+ * over every case of the region is tested (scope-list.test.ts).
+ */
+async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
+  const grants = actor.policy.grants;
+  const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
+  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
+  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
+  const reach: SQL[] = [
+    inArray(
+      cases.id,
+      orm
+        .select({ id: caseParticipants.caseId })
+        .from(caseParticipants)
+        .where(
+          and(eq(caseParticipants.personId, actor.policy.personId), isNull(caseParticipants.until)),
+        ),
+    ),
+  ];
+  if (schoolIds.length > 0) {
+    reach.push(inArray(cases.schoolId, schoolIds));
+    reach.push(
+      inArray(
+        cases.pupilId,
+        orm
+          .select({ id: enrolments.pupilId })
+          .from(enrolments)
+          .where(inArray(enrolments.schoolId, schoolIds)),
+      ),
+    );
+  }
+  if (municipalities.length > 0) {
+    reach.push(
+      inArray(
+        cases.pupilId,
+        orm
+          .select({ id: pupils.pupilId })
+          .from(pupils)
+          .where(inArray(pupils.municipality, municipalities)),
+      ),
+    );
+  }
+  if (children.length > 0) reach.push(inArray(cases.pupilId, children));
+  const rows = await orm
+    .select({ id: cases.id })
+    .from(cases)
+    .where(or(...reach) ?? sql`false`)
+    .orderBy(asc(cases.openedAt), asc(cases.id));
+  return rows.map((r) => r.id);
+}
+
+async function scopePupils(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  options: ListOptions,
+): Promise<string[]> {
+  const within = options.within;
+  if (!within) throw new Error("scopeList(…, 'pupil') needs `within`: the pupils in question");
+  if (within.length === 0 || !mayEver(actor, action, "pupil")) return [];
+  const scopes = await pupilScopesOf(orm, [...new Set(within)], options.today);
+  const shown: { id: string; grant: Grant }[] = [];
+  for (const [id, pupil] of scopes) {
+    const grant = may(actor, action, { kind: "pupil", pupil });
+    if (grant.ok) shown.push({ id, grant });
+  }
+  await recordListRead(
+    orm,
+    actor,
+    shown.map(({ id, grant }) => ({
+      grant,
+      subject: {
+        action: "read_pupil",
+        resourceType: options.pupilResourceType ?? "pupil",
+        resourceId: id,
+        pupilId: id,
+        context: { list: "true", ...options.context },
+      },
+    })),
+  );
+  return shown.map((s) => s.id);
+}
+
+/**
+ * Keeps the items whose resource the actor may `action` (no audit row: the caller shows some of
+ * them and records those with recordListRead). For lists whose items carry their own facts
+ * (signals at a date, DUO reports of a school).
+ */
+export function visibleItems<T>(
+  actor: AccessActor,
+  action: Action,
+  items: readonly T[],
+  resourceOf: (item: T) => Resource | null,
+  roles?: Parameters<typeof may>[3],
+): { item: T; grant: Grant }[] {
+  const visible: { item: T; grant: Grant }[] = [];
+  for (const item of items) {
+    const resource = resourceOf(item);
+    if (!resource) continue;
+    const grant = may(actor, action, resource, roles);
+    if (grant.ok) visible.push({ item, grant });
+  }
+  return visible;
+}
+
+/** One audit row per shown item, in one statement; a failed write fails the request. */
+export async function recordListRead(
+  orm: Orm,
+  actor: AccessActor,
+  shown: readonly { grant: Grant; subject: AuditSubject }[],
+): Promise<void> {
+  await appendAudit(
+    orm,
+    shown.map(({ grant, subject }) => auditEventOf(actor, subject, grant)),
+  );
+}
