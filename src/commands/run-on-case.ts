@@ -13,6 +13,7 @@ import type { Case, CaseActor } from "../domain/cases/model.ts";
 import { actionOfCommand, type CaseCommandName } from "../domain/policy/case-actions.ts";
 import type { CandidateScope } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
+import type { CaseRefusalCode } from "../domain/refusals.ts";
 import {
   authorizeOnCase,
   type CommandActor,
@@ -23,7 +24,7 @@ import {
 /** A refusal by the domain (wrong phase, consent missing, …): the case's state does not allow it. */
 export interface DomainRefusal {
   ok: false;
-  error: string;
+  error: CaseRefusalCode;
   message: string;
 }
 

@@ -26,7 +26,7 @@ import {
   RoleScopeKindsSchema,
   SCOPE_OF_ROLE,
 } from "../presenters/admin.ts";
-import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
 import { authorizeAdministration } from "./admin-gate.ts";
 
 function presentAccount(a: AccountRow): AccountBody {
@@ -50,9 +50,7 @@ function presentAccount(a: AccountRow): AccountBody {
 
 /** A scope that does not fit the role; the detail names the field. */
 function invalid(field: string, message: string): HttpProblem {
-  return new HttpProblem(400, `${field}: ${message}`, {
-    type: "urn:aanwezig:problem:validation",
-  });
+  return problem("validation", `${field}: ${message}`);
 }
 
 export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext): void {

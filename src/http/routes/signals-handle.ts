@@ -23,7 +23,7 @@ import {
 } from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
 import { LongText, RecordId } from "../input-schemas.ts";
-import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
 import { commandActor, today } from "./cases-http.ts";
 import { presentState, SignalStateFields, scopesOf, signalResource } from "./signals.ts";
 
@@ -93,9 +93,7 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
       });
       if (!gate.ok) throw notFound();
       if (c.pupilId !== state.pupilId) {
-        throw new HttpProblem(409, "The case is about another pupil.", {
-          type: "urn:aanwezig:problem:signal-other-pupil",
-        });
+        throw problem("signal-other-pupil", "The case is about another pupil.");
       }
       const done = await handleSignalState(
         ctx.db,
@@ -153,9 +151,7 @@ function presentHandled(done: HandleOutcome) {
   if (!done.ok) {
     if (done.error === "not_found") throw notFound();
     if (done.error === "reason_required") throw new HttpProblem(400, "A reason is required.");
-    throw new HttpProblem(409, "Only an open signal can be handled.", {
-      type: "urn:aanwezig:problem:signal-not-open",
-    });
+    throw problem("signal-not-open", "Only an open signal can be handled.");
   }
   return {
     pupil_id: done.state.pupilId,
