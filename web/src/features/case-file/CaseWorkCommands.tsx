@@ -195,7 +195,7 @@ export function ParticipantCommands({ detail, myId, allowed, onDone }: Omit<More
   );
 }
 
-// The names tables list the codes in the ladder's order (nl-domain.ts, as in domain.md §5).
+// The names tables list the codes in the ladder's order (i18n/nl/domain.ts, as in domain.md §5).
 const SITUATIONS = Object.keys(t.ladderSituations);
 const MODES = Object.keys(t.workingModes);
 
