@@ -26,6 +26,7 @@ import {
   RoleScopeKindsSchema,
   SCOPE_OF_ROLE,
 } from "../presenters/admin.ts";
+import { presentRoleAssignments } from "../presenters/me.ts";
 import { HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
 import { authorizeAdministration } from "./admin-gate.ts";
 
@@ -37,14 +38,7 @@ function presentAccount(a: AccountRow): AccountBody {
     active: a.disabledAt === null,
     created_at: a.createdAt.toISOString(),
     disabled_at: a.disabledAt?.toISOString() ?? null,
-    roles: a.roles.map((r) => ({
-      role: r.role,
-      school_id: r.schoolId ?? null,
-      municipality: r.municipality ?? null,
-      partnership: r.partnership ?? null,
-      region: r.region ?? null,
-      pupil_id: r.pupilId ?? null,
-    })),
+    roles: presentRoleAssignments(a.roles),
   };
 }
 

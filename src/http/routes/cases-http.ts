@@ -41,7 +41,7 @@ export function today(ctx: HttpContext): string {
   return ctx.today();
 }
 
-type CommandRefusal = {
+export type CommandRefusal = {
   ok: false;
   error: CaseRefusalCode | "not_found" | "forbidden";
   message: string;

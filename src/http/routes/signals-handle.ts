@@ -14,7 +14,7 @@ import {
 } from "../../commands/case-access.ts";
 import { loadPupilFacts } from "../../commands/run-on-case.ts";
 import { loadCase } from "../../db/repositories/cases.ts";
-import type { SignalCode } from "../../domain/signals/types.ts";
+import { isSignalCode, SIGNAL_CODES, type SignalCode } from "../../domain/signals/types.ts";
 import {
   type HandleOutcome,
   handleSignalState,
@@ -31,7 +31,7 @@ const HandledSignalSchema = z
   .object({
     pupil_id: z.string(),
     school_id: z.string(),
-    code: z.string(),
+    code: z.enum(SIGNAL_CODES),
     ...SignalStateFields,
   })
   .meta({ id: "SignalState" });
@@ -153,10 +153,13 @@ function presentHandled(done: HandleOutcome) {
     if (done.error === "reason_required") throw new HttpProblem(400, "A reason is required.");
     throw problem("signal-not-open", "Only an open signal can be handled.");
   }
+  const code = done.state.code;
+  // Stored states are written by the daily job from evaluated signals: always a known code.
+  if (!isSignalCode(code)) throw new Error(`signal state with an unknown code: ${code}`);
   return {
     pupil_id: done.state.pupilId,
     school_id: done.state.schoolId,
-    code: done.state.code,
+    code,
     ...presentState(done.state),
   };
 }

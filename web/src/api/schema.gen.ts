@@ -1291,8 +1291,37 @@ export interface components {
             /** @description pass as before_id for the next (older) page; null on the last page */
             next_before_id: number | null;
         };
+        /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
+        Capabilities: {
+            manage_schools: boolean;
+            manage_users: boolean;
+            open_case: boolean;
+            read_audit: boolean;
+            read_breakthrough_agenda: boolean;
+            read_cases: boolean;
+            read_monitor: boolean;
+            read_own_child: boolean;
+            read_signals: boolean;
+            reconcile_list: boolean;
+            search_pupils: boolean;
+        };
+        /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
+        CapabilitiesInput: {
+            manage_schools: boolean;
+            manage_users: boolean;
+            open_case: boolean;
+            read_audit: boolean;
+            read_breakthrough_agenda: boolean;
+            read_cases: boolean;
+            read_monitor: boolean;
+            read_own_child: boolean;
+            read_signals: boolean;
+            reconcile_list: boolean;
+            search_pupils: boolean;
+        };
         CaseDeadline: {
-            code: string;
+            /** @enum {string} */
+            code: "mentor_contact" | "first_professional_contact" | "partner_conversation" | "first_conversation" | "smart_goals" | "weekly_school_review" | "monthly_director_review" | "three_month_guarantee";
             /** Format: date */
             due_date: string;
             kpi_target: number | null;
@@ -1300,13 +1329,15 @@ export interface components {
             on_time: boolean | null;
             responsible: {
                 person_id: string | null;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
             /** @enum {string} */
             status: "open" | "met" | "overdue" | "at_risk" | "breached";
         };
         CaseDeadlineInput: {
-            code: string;
+            /** @enum {string} */
+            code: "mentor_contact" | "first_professional_contact" | "partner_conversation" | "first_conversation" | "smart_goals" | "weekly_school_review" | "monthly_director_review" | "three_month_guarantee";
             /** Format: date */
             due_date: string;
             kpi_target: number | null;
@@ -1314,7 +1345,8 @@ export interface components {
             on_time: boolean | null;
             responsible: {
                 person_id: string | null;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
             /** @enum {string} */
             status: "open" | "met" | "overdue" | "at_risk" | "breached";
@@ -1324,7 +1356,7 @@ export interface components {
             /** Format: date */
             absence_start_date: string;
             /** @description the commands the current user may give on this case now, each named by its path below /api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed by the same policy and phase rules the commands are checked by */
-            allowed_actions: string[];
+            allowed_actions: ("escalate" | "deescalate" | "close" | "breakthrough-check" | "breakthrough" | "arbitration" | "arbitration/ruling" | "prosecutor" | "offer" | "goals" | "actions" | "actions/{action_id}/status" | "ladder" | "meetings" | "events" | "documents" | "stagnation" | "stagnation/{flag_id}/resolve" | "participants" | "participants/{person_id}/end" | "consent" | "budget/commitments" | "budget/attributions" | "budget/reversals")[];
             arbitration: {
                 chair_person_id: string;
                 neighbouring_partnership_member: string;
@@ -1365,25 +1397,32 @@ export interface components {
                 closed_at: string;
                 duration_days: number;
                 guarantee_held: boolean | null;
-                outcome: string;
+                /** @enum {string} */
+                outcome: "own_school_full_time" | "own_school_part_time" | "other_regular_school" | "special_education" | "education_care_arrangement" | "education_other_location" | "variawet_reduced_time" | "day_activity_with_education" | "work_or_internship_with_learning" | "moved_out_of_region" | "age_limit_reached" | "exemption" | "other";
             } | null;
             consent: {
                 records: {
                     /** Format: date */
                     at: string;
-                    decision: string;
+                    /** @enum {string} */
+                    decision: "given" | "refused" | "withdrawn";
                     giver: {
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "parent" | "child";
                         person_id: string | null;
                     };
                     id: string;
-                    purpose: string;
+                    /** @enum {string} */
+                    purpose: "share_authorized_absence_with_leerplicht" | "involve_partner" | "agree_with_plan" | "binding_arbitration";
                     subject: string | null;
                 }[];
                 status: {
-                    authority: string;
-                    purpose: string;
-                    state: string;
+                    /** @enum {string} */
+                    authority: "parents" | "parents_and_child" | "child";
+                    /** @enum {string} */
+                    purpose: "share_authorized_absence_with_leerplicht" | "involve_partner" | "agree_with_plan" | "binding_arbitration";
+                    /** @enum {string} */
+                    state: "given" | "refused" | "withdrawn" | "not_asked";
                     subject: string | null;
                 }[];
             };
@@ -1394,7 +1433,8 @@ export interface components {
                 name: string;
                 size_bytes: number;
                 uploaded_at: string;
-                visibility: string;
+                /** @enum {string} */
+                visibility: "professionals" | "also_parents" | "jgz_only";
             }[];
             events: {
                 /** Format: date */
@@ -1411,20 +1451,24 @@ export interface components {
                     /** @enum {string} */
                     kind: "person" | "system";
                     person_id: string | null;
-                    role: string | null;
+                    role: ("teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer") | null;
                 };
                 command: string;
-                from: string;
+                /** @enum {string} */
+                from: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
                 reason: string;
-                to: string;
+                /** @enum {string} */
+                to: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             }[];
             id: string;
             ladder: {
                 /** Format: date */
                 at: string;
-                mode: string;
+                /** @enum {string} */
+                mode: "dialogue" | "consultation" | "co_creation" | "assertive_direction" | "forcing_direction";
                 reason: string;
-                situation: string;
+                /** @enum {string} */
+                situation: "simple" | "complicated" | "complex" | "chaotic" | "stagnated";
             }[];
             meetings: {
                 /** Format: date */
@@ -1435,7 +1479,8 @@ export interface components {
                     text: string;
                 }[];
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
                 participant_ids: string[];
             }[];
             next_deadline: components["schemas"]["CaseDeadline"] | null;
@@ -1450,17 +1495,20 @@ export interface components {
             owner: {
                 organisation: string;
                 person_id: string;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
             participants: {
                 organisation: string;
                 person_id: string;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
                 /** Format: date */
                 since: string;
                 until: string | null;
             }[];
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             plan: {
                 actions: {
                     description: string;
@@ -1471,10 +1519,12 @@ export interface components {
                     overdue: boolean;
                     owner_organisation: string;
                     owner_person_id: string;
-                    status: string;
+                    /** @enum {string} */
+                    status: "open" | "done" | "cancelled";
                 }[];
                 goals: {
-                    domain: string;
+                    /** @enum {string} */
+                    domain: "education" | "care";
                     id: string;
                     measure: string;
                     /** Format: date */
@@ -1497,7 +1547,8 @@ export interface components {
             /** @description the case school's name (school_id is its BRIN code) */
             school_name: string;
             stagnation: {
-                cause: string;
+                /** @enum {string} */
+                cause: "waiting_list_youth_care" | "waiting_list_special_education" | "refusal_by_party" | "funding_dispute" | "no_offer_exists" | "disagreement_with_parents" | "other";
                 /** Format: date */
                 flagged_at: string;
                 id: string;
@@ -1517,7 +1568,7 @@ export interface components {
             /** Format: date */
             absence_start_date: string;
             /** @description the commands the current user may give on this case now, each named by its path below /api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed by the same policy and phase rules the commands are checked by */
-            allowed_actions: string[];
+            allowed_actions: ("escalate" | "deescalate" | "close" | "breakthrough-check" | "breakthrough" | "arbitration" | "arbitration/ruling" | "prosecutor" | "offer" | "goals" | "actions" | "actions/{action_id}/status" | "ladder" | "meetings" | "events" | "documents" | "stagnation" | "stagnation/{flag_id}/resolve" | "participants" | "participants/{person_id}/end" | "consent" | "budget/commitments" | "budget/attributions" | "budget/reversals")[];
             arbitration: {
                 chair_person_id: string;
                 neighbouring_partnership_member: string;
@@ -1558,25 +1609,32 @@ export interface components {
                 closed_at: string;
                 duration_days: number;
                 guarantee_held: boolean | null;
-                outcome: string;
+                /** @enum {string} */
+                outcome: "own_school_full_time" | "own_school_part_time" | "other_regular_school" | "special_education" | "education_care_arrangement" | "education_other_location" | "variawet_reduced_time" | "day_activity_with_education" | "work_or_internship_with_learning" | "moved_out_of_region" | "age_limit_reached" | "exemption" | "other";
             } | null;
             consent: {
                 records: {
                     /** Format: date */
                     at: string;
-                    decision: string;
+                    /** @enum {string} */
+                    decision: "given" | "refused" | "withdrawn";
                     giver: {
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "parent" | "child";
                         person_id: string | null;
                     };
                     id: string;
-                    purpose: string;
+                    /** @enum {string} */
+                    purpose: "share_authorized_absence_with_leerplicht" | "involve_partner" | "agree_with_plan" | "binding_arbitration";
                     subject: string | null;
                 }[];
                 status: {
-                    authority: string;
-                    purpose: string;
-                    state: string;
+                    /** @enum {string} */
+                    authority: "parents" | "parents_and_child" | "child";
+                    /** @enum {string} */
+                    purpose: "share_authorized_absence_with_leerplicht" | "involve_partner" | "agree_with_plan" | "binding_arbitration";
+                    /** @enum {string} */
+                    state: "given" | "refused" | "withdrawn" | "not_asked";
                     subject: string | null;
                 }[];
             };
@@ -1587,7 +1645,8 @@ export interface components {
                 name: string;
                 size_bytes: number;
                 uploaded_at: string;
-                visibility: string;
+                /** @enum {string} */
+                visibility: "professionals" | "also_parents" | "jgz_only";
             }[];
             events: {
                 /** Format: date */
@@ -1604,20 +1663,24 @@ export interface components {
                     /** @enum {string} */
                     kind: "person" | "system";
                     person_id: string | null;
-                    role: string | null;
+                    role: ("teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer") | null;
                 };
                 command: string;
-                from: string;
+                /** @enum {string} */
+                from: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
                 reason: string;
-                to: string;
+                /** @enum {string} */
+                to: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             }[];
             id: string;
             ladder: {
                 /** Format: date */
                 at: string;
-                mode: string;
+                /** @enum {string} */
+                mode: "dialogue" | "consultation" | "co_creation" | "assertive_direction" | "forcing_direction";
                 reason: string;
-                situation: string;
+                /** @enum {string} */
+                situation: "simple" | "complicated" | "complex" | "chaotic" | "stagnated";
             }[];
             meetings: {
                 /** Format: date */
@@ -1628,7 +1691,8 @@ export interface components {
                     text: string;
                 }[];
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
                 participant_ids: string[];
             }[];
             next_deadline: components["schemas"]["CaseDeadlineInput"] | null;
@@ -1643,17 +1707,20 @@ export interface components {
             owner: {
                 organisation: string;
                 person_id: string;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
             participants: {
                 organisation: string;
                 person_id: string;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
                 /** Format: date */
                 since: string;
                 until: string | null;
             }[];
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             plan: {
                 actions: {
                     description: string;
@@ -1664,10 +1731,12 @@ export interface components {
                     overdue: boolean;
                     owner_organisation: string;
                     owner_person_id: string;
-                    status: string;
+                    /** @enum {string} */
+                    status: "open" | "done" | "cancelled";
                 }[];
                 goals: {
-                    domain: string;
+                    /** @enum {string} */
+                    domain: "education" | "care";
                     id: string;
                     measure: string;
                     /** Format: date */
@@ -1690,7 +1759,8 @@ export interface components {
             /** @description the case school's name (school_id is its BRIN code) */
             school_name: string;
             stagnation: {
-                cause: string;
+                /** @enum {string} */
+                cause: "waiting_list_youth_care" | "waiting_list_special_education" | "refusal_by_party" | "funding_dispute" | "no_offer_exists" | "disagreement_with_parents" | "other";
                 /** Format: date */
                 flagged_at: string;
                 id: string;
@@ -1707,11 +1777,13 @@ export interface components {
         };
         CaseState: {
             case_id: string;
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
         };
         CaseStateInput: {
             case_id: string;
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
         };
         CaseSummary: {
             /** Format: date */
@@ -1724,9 +1796,11 @@ export interface components {
             owner: {
                 organisation: string;
                 person_id: string;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             pupil_id: string;
             pupil_name: string;
             school_id: string;
@@ -1751,9 +1825,11 @@ export interface components {
             owner: {
                 organisation: string;
                 person_id: string;
-                role: string;
+                /** @enum {string} */
+                role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             pupil_id: string;
             pupil_name: string;
             school_id: string;
@@ -2270,6 +2346,7 @@ export interface components {
         Me: {
             /** @enum {string} */
             authenticated_via: "session" | "token";
+            capabilities: components["schemas"]["Capabilities"];
             /** @description send as X-CSRF-Token with every state-changing request of this session */
             csrf_token: string | null;
             /** @description set when this is a demo database frozen at that date */
@@ -2296,6 +2373,7 @@ export interface components {
         MeInput: {
             /** @enum {string} */
             authenticated_via: "session" | "token";
+            capabilities: components["schemas"]["CapabilitiesInput"];
             /** @description send as X-CSRF-Token with every state-changing request of this session */
             csrf_token: string | null;
             /** @description set when this is a demo database frozen at that date */
@@ -2633,7 +2711,8 @@ export interface components {
             /** @description parents: the child this role is for */
             pupil_id: string | null;
             region: string | null;
-            role: string;
+            /** @enum {string} */
+            role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             school_id: string | null;
         };
         RoleAssignmentInput: {
@@ -2642,7 +2721,8 @@ export interface components {
             /** @description parents: the child this role is for */
             pupil_id: string | null;
             region: string | null;
-            role: string;
+            /** @enum {string} */
+            role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             school_id: string | null;
         };
         RoleScopeKinds: {
@@ -2665,7 +2745,8 @@ export interface components {
             };
             /** @description the case it is linked to */
             case_id?: string | null;
-            code: string;
+            /** @enum {string} */
+            code: "LEGAL_16H" | "PREVENTIVE_10H" | "SICK_FREQUENT" | "SICK_LONG" | "SICK_SPREAD" | "SICK_NOTABLE" | "LATE_REPEATED" | "UNDER_50" | "LONG_TERM_ABSENT" | "PERSISTENT_10" | "EARLY_YEARS_20" | "ABSOLUTE" | "EXEMPTION_5A_NO_ADVICE";
             evidence: {
                 [key: string]: unknown;
             };
@@ -2700,7 +2781,8 @@ export interface components {
             };
             /** @description the case it is linked to */
             case_id?: string | null;
-            code: string;
+            /** @enum {string} */
+            code: "LEGAL_16H" | "PREVENTIVE_10H" | "SICK_FREQUENT" | "SICK_LONG" | "SICK_SPREAD" | "SICK_NOTABLE" | "LATE_REPEATED" | "UNDER_50" | "LONG_TERM_ABSENT" | "PERSISTENT_10" | "EARLY_YEARS_20" | "ABSOLUTE" | "EXEMPTION_5A_NO_ADVICE";
             evidence: {
                 [key: string]: unknown;
             };
@@ -2730,7 +2812,8 @@ export interface components {
         SignalState: {
             /** @description the case it is linked to */
             case_id?: string | null;
-            code: string;
+            /** @enum {string} */
+            code: "LEGAL_16H" | "PREVENTIVE_10H" | "SICK_FREQUENT" | "SICK_LONG" | "SICK_SPREAD" | "SICK_NOTABLE" | "LATE_REPEATED" | "UNDER_50" | "LONG_TERM_ABSENT" | "PERSISTENT_10" | "EARLY_YEARS_20" | "ABSOLUTE" | "EXEMPTION_5A_NO_ADVICE";
             handled_at?: string | null;
             handled_kind?: ("case" | "known") | null;
             /** @description why it is known/explained */
@@ -2752,7 +2835,8 @@ export interface components {
         SignalStateInput: {
             /** @description the case it is linked to */
             case_id?: string | null;
-            code: string;
+            /** @enum {string} */
+            code: "LEGAL_16H" | "PREVENTIVE_10H" | "SICK_FREQUENT" | "SICK_LONG" | "SICK_SPREAD" | "SICK_NOTABLE" | "LATE_REPEATED" | "UNDER_50" | "LONG_TERM_ABSENT" | "PERSISTENT_10" | "EARLY_YEARS_20" | "ABSOLUTE" | "EXEMPTION_5A_NO_ADVICE";
             handled_at?: string | null;
             handled_kind?: ("case" | "known") | null;
             /** @description why it is known/explained */
@@ -2773,28 +2857,34 @@ export interface components {
         };
         TransitionResult: {
             case_id: string;
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             record: {
                 /** Format: date */
                 at: string;
                 basis: string;
                 command: string;
-                from: string;
+                /** @enum {string} */
+                from: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
                 reason: string;
-                to: string;
+                /** @enum {string} */
+                to: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             };
         };
         TransitionResultInput: {
             case_id: string;
-            phase: string;
+            /** @enum {string} */
+            phase: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             record: {
                 /** Format: date */
                 at: string;
                 basis: string;
                 command: string;
-                from: string;
+                /** @enum {string} */
+                from: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
                 reason: string;
-                to: string;
+                /** @enum {string} */
+                to: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             };
         };
     };
