@@ -269,10 +269,7 @@ export function ResolveStagnationForm({ detail, onDone }: Pick<MoreProps, "detai
           label: s.flag,
           options: open.map((flag) => ({
             value: flag.id,
-            label: s.flagOption(
-              t.stagnationCauses[flag.cause as keyof typeof t.stagnationCauses] ?? flag.cause,
-              formatDate(flag.flagged_at),
-            ),
+            label: s.flagOption(t.stagnationCauses[flag.cause], formatDate(flag.flagged_at)),
           })),
           required: s.flagRequired,
         },
