@@ -3,9 +3,15 @@
 // written in batches) and a pupil answer 503, and nothing of them is sent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../test/support/test-app.ts";
 import { listAudit } from "../db/repositories/audit.ts";
 import { PROBLEM_CONTENT_TYPE } from "../http/problem.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { AuditUnavailable, appendAudit } from "./audit.ts";
 import { type AuditEvent, AuditEventSchema } from "./audit-event.ts";
 

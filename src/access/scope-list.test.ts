@@ -7,10 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEOPLE, type Person } from "../../test/support/case-api.ts";
 import { engines } from "../../test/support/databases.ts";
 import { statementsDuring } from "../../test/support/query-log.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../test/support/test-app.ts";
 import { listAudit } from "../db/repositories/audit.ts";
 import { insertCase, loadAllCases } from "../db/repositories/cases.ts";
 import { type Case, openCase } from "../domain/cases/model.ts";
-import { addUser, type LoggedIn, login, startTestApp, type TestApp } from "../../test/support/test-app.ts";
 import { type AccessActor, accessActorOf } from "./actor.ts";
 import { caseResource, loadPupilFacts } from "./facts.ts";
 import { may } from "./gate.ts";

@@ -10,6 +10,7 @@ import type { IsoDate } from "../domain/calendar/dates.ts";
 import { hasConsent } from "../domain/cases/consent.ts";
 import type { Case, CasePerson } from "../domain/cases/model.ts";
 import { addParticipant, needsPartnerConsent } from "../domain/cases/participants.ts";
+import { err } from "../domain/cases/result.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import { casePersonOf } from "./case-person.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
@@ -44,7 +45,7 @@ export async function addCaseParticipant(
     "add_participant",
     async (ctx) => {
       if (!person) {
-        return { ok: false, error: "unknown_person", message: "No user holds that role." };
+        return err("unknown_person", "No user holds that role.");
       }
       const result = addParticipant(ctx.case, person, ctx.facts.consent, today);
       if (!result.ok) return result;

@@ -19,11 +19,12 @@ import type { Case, CaseActor } from "../domain/cases/model.ts";
 import { actionOfCommand, type CaseCommandName } from "../domain/policy/case-actions.ts";
 import type { CandidateScope } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
+import type { CaseRefusalCode } from "../domain/refusals.ts";
 
 /** A refusal by the domain (wrong phase, consent missing, …): the case's state does not allow it. */
 export interface DomainRefusal {
   ok: false;
-  error: string;
+  error: CaseRefusalCode;
   message: string;
 }
 

@@ -48,6 +48,7 @@ export function uploadCaseDocument(
       return {
         ok: false,
         error: "forbidden",
+        reason: "document not readable",
         message: "You may not file a document you could not read.",
       };
     }

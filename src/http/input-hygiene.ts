@@ -7,7 +7,7 @@
 // is its route schema's, built from input-schemas.ts. CSV uploads are the CSV reader's to check.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { codePointName, forbiddenCharacter } from "../domain/input/characters.ts";
-import { type FieldError, HttpProblem } from "./problem.ts";
+import { type FieldError, problem } from "./problem.ts";
 
 type Where = "path" | "query" | "body";
 
@@ -30,10 +30,7 @@ export function registerInputHygiene(app: FastifyInstance): void {
       cleanContainer(request.body, { where: "body", path: "", errors });
     }
     if (errors.length > 0) {
-      throw new HttpProblem(400, INVALID_CHARACTERS_DETAIL, {
-        type: "urn:aanwezig:problem:validation",
-        errors,
-      });
+      throw problem("validation", INVALID_CHARACTERS_DETAIL, { errors });
     }
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
 import { startTestApp, type TestApp } from "../../test/support/test-app.ts";
+import { PROBLEM_CODES } from "./problem-codes.ts";
 
 describe.each(engines())("OpenAPI document and health on $name", (engine) => {
   let t: TestApp;
@@ -36,6 +37,17 @@ describe.each(engines())("OpenAPI document and health on $name", (engine) => {
     const notFound = doc.paths["/api/pupils/{pupil_id}"].get.responses["404"];
     expect(Object.keys(notFound.content)).toEqual(["application/problem+json"]);
     expect(doc.components.schemas).toHaveProperty("Problem");
+    // Every problem type is listed: a client can switch on them (src/http/problem-codes.ts).
+    const problemTypes = doc.components.schemas.Problem.properties.type.enum;
+    expect(problemTypes).toEqual(
+      expect.arrayContaining([
+        "about:blank",
+        "urn:aanwezig:problem:wrong-phase",
+        "urn:aanwezig:problem:case-already-open",
+        "urn:aanwezig:problem:validation",
+      ]),
+    );
+    expect(problemTypes).toHaveLength(PROBLEM_CODES.length + 1);
     expect(doc.components.schemas).toHaveProperty("Pupil");
     expect(doc.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
   });

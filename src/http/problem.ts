@@ -6,6 +6,14 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AuditUnavailable } from "../access/audit.ts";
 import { ComputationRefused } from "../services/monitor-queue.ts";
+import {
+  kebab,
+  PROBLEM_STATUS,
+  PROBLEM_TYPES,
+  type ProblemCode,
+  type ProblemType,
+  problemType,
+} from "./problem-codes.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -26,8 +34,11 @@ const TITLES: Record<number, string> = {
 export const ProblemSchema = z
   .object({
     type: z
-      .string()
-      .describe("URI naming the kind of problem; about:blank for a plain HTTP status"),
+      .enum(PROBLEM_TYPES)
+      .describe(
+        "the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on " +
+          "(src/http/problem-codes.ts), about:blank for a plain HTTP status",
+      ),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
@@ -63,7 +74,7 @@ const PART_OF_CONTEXT: Record<string, string> = {
 /** An expected failure a route raises on purpose; the error handler turns it into a Problem. */
 export class HttpProblem extends Error {
   readonly status: number;
-  readonly type: string;
+  readonly type: ProblemType | "about:blank";
   readonly detail: string | undefined;
   readonly headers: Record<string, string>;
   /** Extension members of the problem (RFC 9457 §3.2), declared in ProblemSchema. */
@@ -73,7 +84,7 @@ export class HttpProblem extends Error {
     status: number,
     detail?: string,
     options: {
-      type?: string;
+      type?: ProblemType;
       headers?: Record<string, string>;
       extensions?: Partial<Pick<Problem, "existing_case_id">>;
       errors?: FieldError[];
@@ -88,6 +99,13 @@ export class HttpProblem extends Error {
     this.extensions = options.extensions ?? {};
     this.errors = options.errors;
   }
+}
+
+type ProblemOptions = Omit<NonNullable<ConstructorParameters<typeof HttpProblem>[2]>, "type">;
+
+/** The problem a code stands for, with the status PROBLEM_STATUS gives it. */
+export function problem(code: ProblemCode, detail: string, options: ProblemOptions = {}) {
+  return new HttpProblem(PROBLEM_STATUS[code], detail, { ...options, type: problemType(code) });
 }
 
 export const unauthorized = (detail = "Log in first, or send a valid bearer token.") =>
@@ -183,14 +201,15 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (error instanceof ComputationRefused) {
       reply.header("retry-after", String(error.retryAfterSeconds));
-      return sendProblem(request, reply, error.reason === "requester_busy" ? 429 : 503, {
-        type: `urn:aanwezig:problem:monitor-${error.reason.replace("_", "-")}`,
+      const code = `monitor-${kebab(error.reason)}` as const;
+      return sendProblem(request, reply, PROBLEM_STATUS[code], {
+        type: problemType(code),
         detail: computationRefusedText(error),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return sendProblem(request, reply, 400, {
-        type: "urn:aanwezig:problem:validation",
+      return sendProblem(request, reply, PROBLEM_STATUS.validation, {
+        type: problemType("validation"),
         title: "Invalid request",
         detail: "Een of meer velden zijn ongeldig.",
         errors: error.validation.map((issue) => ({

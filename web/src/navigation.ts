@@ -1,73 +1,36 @@
-// The sections of the app and which roles see them in the main navigation. Hiding a link is a
-// convenience, not a control: the API authorizes every request itself (src/http/authorize.ts).
-import type { RoleCode } from "../../src/domain/policy/roles.ts";
+// The sections of the app and what a user must be able to do to see them in the main navigation:
+// a capability of GET /api/me, computed by the server from its own rules
+// (src/domain/policy/capabilities.ts), so the web keeps no role lists of its own. Hiding a link is
+// a convenience, not a control: the API authorizes every request itself.
+import type { Capabilities, Capability } from "./api/session.ts";
 import { t } from "./i18n/index.ts";
 
 export interface Section {
   path: string;
   label: string;
-  /** Roles that see the section; "all" for every logged-in user. */
-  roles: readonly RoleCode[] | "all";
+  /** The capability that opens the section; "all" for every logged-in user. */
+  capability: Capability | "all";
 }
 
-export const HOME: Section = { path: "/", label: t.nav.home, roles: "all" };
+export const HOME: Section = { path: "/", label: t.nav.home, capability: "all" };
 
 /** Each section's screen is registered in features/screens-*.tsx (see routes.tsx). */
 export const SECTIONS: readonly Section[] = [
-  {
-    path: "/signalen",
-    label: t.nav.signals,
-    roles: ["teacher", "care_coordinator", "school_head", "attendance_officer", "case_director"],
-  },
-  {
-    path: "/casussen",
-    label: t.nav.cases,
-    roles: [
-      "care_coordinator",
-      "school_head",
-      "attendance_officer",
-      "case_director",
-      "partnership_consultant",
-      "youth_doctor",
-      "youth_care",
-      "breakthrough_member",
-    ],
-  },
-  {
-    // The search, with the pupil pages under it (/leerlingen/:id); parents use /mijn-kind.
-    path: "/leerlingen",
-    label: t.nav.pupilSearch,
-    roles: [
-      "teacher",
-      "care_coordinator",
-      "school_head",
-      "attendance_officer",
-      "case_director",
-      "partnership_consultant",
-      "youth_doctor",
-      "youth_care",
-      "breakthrough_member",
-    ],
-  },
-  { path: "/mijn-kind", label: t.nav.myChild, roles: ["parent"] },
-  {
-    path: "/monitor",
-    label: t.nav.monitor,
-    roles: ["policy_officer", "case_director", "partnership_consultant", "attendance_officer"],
-  },
-  {
-    path: "/doorbraakteam",
-    label: t.nav.agenda,
-    roles: ["breakthrough_member", "case_director", "partnership_consultant"],
-  },
-  { path: "/beheer", label: t.nav.admin, roles: ["app_admin"] },
-  { path: "/logboek", label: t.nav.audit, roles: ["app_admin", "privacy_officer"] },
+  { path: "/signalen", label: t.nav.signals, capability: "read_signals" },
+  { path: "/casussen", label: t.nav.cases, capability: "read_cases" },
+  // The search, with the pupil pages under it (/leerlingen/:id); parents use /mijn-kind.
+  { path: "/leerlingen", label: t.nav.pupilSearch, capability: "search_pupils" },
+  { path: "/mijn-kind", label: t.nav.myChild, capability: "read_own_child" },
+  { path: "/monitor", label: t.nav.monitor, capability: "read_monitor" },
+  { path: "/doorbraakteam", label: t.nav.agenda, capability: "read_breakthrough_agenda" },
+  { path: "/beheer", label: t.nav.admin, capability: "manage_users" },
+  { path: "/logboek", label: t.nav.audit, capability: "read_audit" },
 ];
 
-export function mayOpen(section: Section, roles: readonly RoleCode[]): boolean {
-  return section.roles === "all" || section.roles.some((r) => roles.includes(r));
+export function mayOpen(section: Section, capabilities: Capabilities): boolean {
+  return section.capability === "all" || capabilities[section.capability];
 }
 
-export function visibleSections(roles: readonly RoleCode[]): Section[] {
-  return [HOME, ...SECTIONS].filter((s) => mayOpen(s, roles));
+export function visibleSections(capabilities: Capabilities): Section[] {
+  return [HOME, ...SECTIONS].filter((s) => mayOpen(s, capabilities));
 }

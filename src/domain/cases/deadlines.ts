@@ -46,15 +46,18 @@ export interface CaseEvent {
   personId: string;
 }
 
-export type DeadlineCode =
-  | "mentor_contact"
-  | "first_professional_contact"
-  | "partner_conversation"
-  | "first_conversation"
-  | "smart_goals"
-  | "weekly_school_review"
-  | "monthly_director_review"
-  | "three_month_guarantee";
+export const DEADLINE_CODES = [
+  "mentor_contact",
+  "first_professional_contact",
+  "partner_conversation",
+  "first_conversation",
+  "smart_goals",
+  "weekly_school_review",
+  "monthly_director_review",
+  "three_month_guarantee",
+] as const;
+
+export type DeadlineCode = (typeof DEADLINE_CODES)[number];
 
 /** `at_risk` and `breached` belong to the 3-month guarantee only. */
 export type DeadlineStatus = "open" | "met" | "overdue" | "at_risk" | "breached";

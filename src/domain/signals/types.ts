@@ -46,6 +46,10 @@ export const SIGNAL_CODES = [
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];
 
+export function isSignalCode(value: string): value is SignalCode {
+  return (SIGNAL_CODES as readonly string[]).includes(value);
+}
+
 export type EvidenceValue = number | string | boolean | null | readonly string[];
 /** The numbers and dates that made a signal fire; keys in snake_case as in interfaces.md. */
 export type Evidence = Readonly<Record<string, EvidenceValue>>;

@@ -8,30 +8,51 @@ import type { IsoDate } from "../../domain/calendar/dates.ts";
 import { caseClockWeeks } from "../../domain/cases/clock.ts";
 import {
   CONSENT_PURPOSES,
+  type ConsentAuthority,
+  type ConsentDecision,
   type ConsentPurpose,
+  type ConsentState,
   consentStatus,
 } from "../../domain/cases/consent.ts";
-import { caseDeadlines, type Deadline, nextDeadline } from "../../domain/cases/deadlines.ts";
+import {
+  caseDeadlines,
+  DEADLINE_CODES,
+  type Deadline,
+  nextDeadline,
+} from "../../domain/cases/deadlines.ts";
 import { guaranteeState, threeMonthDueDate } from "../../domain/cases/guarantee.ts";
-import type { Case, CaseActor } from "../../domain/cases/model.ts";
-import type { Plan } from "../../domain/cases/plan.ts";
+import {
+  CASE_OUTCOMES,
+  CASE_PHASES,
+  type Case,
+  type CaseActor,
+  LADDER_SITUATIONS,
+  STAGNATION_CAUSES,
+  WORKING_MODES,
+} from "../../domain/cases/model.ts";
+import type { ActionStatus, GoalDomain, MeetingKind, Plan } from "../../domain/cases/plan.ts";
 import type { DocumentVisibility } from "../../domain/policy/resources.ts";
+import { ROLE_CODES } from "../../domain/policy/roles.ts";
+import { CASE_ACTION_NAMES, type CaseActionName } from "../case-action-names.ts";
 
-const Person = z.object({ person_id: z.string(), role: z.string(), organisation: z.string() });
+/** A person of the case: a role of domain.md §2 (ROLE_CODES). */
+const Role = z.enum(ROLE_CODES);
+const Phase = z.enum(CASE_PHASES);
+const Person = z.object({ person_id: z.string(), role: Role, organisation: z.string() });
 const By = z.object({
   kind: z.enum(["person", "system"]),
   person_id: z.string().nullable(),
-  role: z.string().nullable(),
+  role: Role.nullable(),
 });
 
 const DeadlineSchema = z
   .object({
-    code: z.string(),
+    code: z.enum(DEADLINE_CODES),
     due_date: z.iso.date(),
     status: z.enum(["open", "met", "overdue", "at_risk", "breached"]),
     met_on: z.iso.date().nullable(),
     on_time: z.boolean().nullable(),
-    responsible: z.object({ role: z.string(), person_id: z.string().nullable() }),
+    responsible: z.object({ role: Role, person_id: z.string().nullable() }),
     kpi_target: z.number().nullable(),
   })
   .meta({ id: "CaseDeadline" });
@@ -49,7 +70,7 @@ export const CaseSummarySchema = z
     pupil_name: z.string(),
     school_id: z.string(),
     school_name: z.string().describe("the case school's name (school_id is its BRIN code)"),
-    phase: z.string(),
+    phase: Phase,
     opened_at: z.iso.date(),
     absence_start_date: z.iso.date(),
     clock_weeks: z.number().int(),
@@ -71,8 +92,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   history: z.array(
     z.object({
       command: z.string(),
-      from: z.string(),
-      to: z.string(),
+      from: Phase,
+      to: Phase,
       at: z.iso.date(),
       by: By,
       reason: z.string(),
@@ -87,20 +108,25 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   stagnation: z.array(
     z.object({
       id: z.string(),
-      cause: z.string(),
+      cause: z.enum(STAGNATION_CAUSES),
       note: z.string(),
       flagged_at: z.iso.date(),
       resolved_at: z.iso.date().nullable(),
     }),
   ),
   ladder: z.array(
-    z.object({ situation: z.string(), mode: z.string(), at: z.iso.date(), reason: z.string() }),
+    z.object({
+      situation: z.enum(LADDER_SITUATIONS),
+      mode: z.enum(WORKING_MODES),
+      at: z.iso.date(),
+      reason: z.string(),
+    }),
   ),
   plan: z.object({
     goals: z.array(
       z.object({
         id: z.string(),
-        domain: z.string(),
+        domain: z.enum(["education", "care"] satisfies GoalDomain[]),
         text: z.string(),
         measure: z.string(),
         set_on: z.iso.date(),
@@ -114,7 +140,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
         owner_person_id: z.string(),
         owner_organisation: z.string(),
         due_date: z.iso.date(),
-        status: z.string(),
+        status: z.enum(["open", "done", "cancelled"] satisfies ActionStatus[]),
         overdue: z.boolean(),
         meeting_id: z.string().nullable(),
       }),
@@ -123,7 +149,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   meetings: z.array(
     z.object({
       id: z.string(),
-      kind: z.string(),
+      kind: z.enum(["mdo_zat", "breakthrough_team", "arbitration_hearing"] satisfies MeetingKind[]),
       date: z.iso.date(),
       participant_ids: z.array(z.string()),
       decisions: z.array(
@@ -137,19 +163,19 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   consent: z.object({
     status: z.array(
       z.object({
-        purpose: z.string(),
+        purpose: z.enum(CONSENT_PURPOSES),
         subject: z.string().nullable(),
-        state: z.string(),
-        authority: z.string(),
+        state: z.enum(["given", "refused", "withdrawn", "not_asked"] satisfies ConsentState[]),
+        authority: z.enum(["parents", "parents_and_child", "child"] satisfies ConsentAuthority[]),
       }),
     ),
     records: z.array(
       z.object({
         id: z.string(),
-        purpose: z.string(),
+        purpose: z.enum(CONSENT_PURPOSES),
         subject: z.string().nullable(),
-        decision: z.string(),
-        giver: z.object({ kind: z.string(), person_id: z.string().nullable() }),
+        decision: z.enum(["given", "refused", "withdrawn"] satisfies ConsentDecision[]),
+        giver: z.object({ kind: z.enum(["parent", "child"]), person_id: z.string().nullable() }),
         at: z.iso.date(),
       }),
     ),
@@ -160,7 +186,11 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       name: z.string(),
       mime_type: z.string(),
       size_bytes: z.number().int(),
-      visibility: z.string(),
+      visibility: z.enum([
+        "professionals",
+        "also_parents",
+        "jgz_only",
+      ] satisfies DocumentVisibility[]),
       uploaded_at: z.string(),
     }),
   ),
@@ -197,14 +227,14 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   ),
   closing: z
     .object({
-      outcome: z.string(),
+      outcome: z.enum(CASE_OUTCOMES),
       closed_at: z.iso.date(),
       duration_days: z.number().int(),
       guarantee_held: z.boolean().nullable(),
     })
     .nullable(),
   allowed_actions: z
-    .array(z.string())
+    .array(z.enum(CASE_ACTION_NAMES))
     .describe(
       "the commands the current user may give on this case now, each named by its path below " +
         "/api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed " +
@@ -328,7 +358,7 @@ export interface DetailOptions {
    */
   audience: "professional" | "parent";
   /** Command route names the user may use now (src/commands/allowed-actions.ts). */
-  allowedActions: readonly string[];
+  allowedActions: readonly CaseActionName[];
 }
 
 export function presentCaseDetail(

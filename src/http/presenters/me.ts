@@ -2,10 +2,12 @@
 // scopes merged per kind (what the web app uses to pick a school or municipality).
 import { z } from "zod";
 import type { RoleScope, UserWithRoles } from "../../db/repositories/users.ts";
+import { CAPABILITIES, type Capability, capabilitiesOf } from "../../domain/policy/capabilities.ts";
+import { isRoleCode, ROLE_CODES } from "../../domain/policy/roles.ts";
 
 export const RoleAssignmentSchema = z
   .object({
-    role: z.string(),
+    role: z.enum(ROLE_CODES),
     school_id: z.string().nullable(),
     municipality: z.string().nullable(),
     partnership: z.string().nullable(),
@@ -13,6 +15,19 @@ export const RoleAssignmentSchema = z
     pupil_id: z.string().nullable().describe("parents: the child this role is for"),
   })
   .meta({ id: "RoleAssignment" });
+
+const CapabilitiesSchema = z
+  .object(
+    Object.fromEntries(CAPABILITIES.map((c) => [c, z.boolean()])) as Record<
+      Capability,
+      z.ZodBoolean
+    >,
+  )
+  .describe(
+    "what the user may do in general, from the same rules every request is decided by " +
+      "(src/domain/policy/capabilities.ts); each request is still authorized on its own",
+  )
+  .meta({ id: "Capabilities" });
 
 export const MeSchema = z
   .object({
@@ -25,6 +40,7 @@ export const MeSchema = z
       regions: z.array(z.string()),
       pupil_ids: z.array(z.string()),
     }),
+    capabilities: CapabilitiesSchema,
     authenticated_via: z.enum(["session", "token"]),
     csrf_token: z
       .string()
@@ -45,6 +61,26 @@ function distinct(roles: RoleScope[], pick: (r: RoleScope) => string | null | un
   return [...new Set(values)].sort();
 }
 
+/** The role assignments a client sees; a code the application does not know grants nothing. */
+export function presentRoleAssignments(
+  roles: readonly RoleScope[],
+): z.infer<typeof RoleAssignmentSchema>[] {
+  return roles.flatMap((r) =>
+    isRoleCode(r.role)
+      ? [
+          {
+            role: r.role,
+            school_id: r.schoolId ?? null,
+            municipality: r.municipality ?? null,
+            partnership: r.partnership ?? null,
+            region: r.region ?? null,
+            pupil_id: r.pupilId ?? null,
+          },
+        ]
+      : [],
+  );
+}
+
 export function presentMe(
   user: UserWithRoles,
   via: "session" | "token",
@@ -52,16 +88,10 @@ export function presentMe(
   clock: { today: string; demoAsOf: string | undefined },
 ): MeBody {
   const roles = user.roles;
+  const assignments = presentRoleAssignments(roles);
   return {
     user: { id: user.id, email: user.email, name: user.name },
-    roles: roles.map((r) => ({
-      role: r.role,
-      school_id: r.schoolId ?? null,
-      municipality: r.municipality ?? null,
-      partnership: r.partnership ?? null,
-      region: r.region ?? null,
-      pupil_id: r.pupilId ?? null,
-    })),
+    roles: assignments,
     scopes: {
       school_ids: distinct(roles, (r) => r.schoolId),
       municipalities: distinct(roles, (r) => r.municipality),
@@ -69,6 +99,7 @@ export function presentMe(
       regions: distinct(roles, (r) => r.region),
       pupil_ids: distinct(roles, (r) => r.pupilId),
     },
+    capabilities: capabilitiesOf(assignments.map((a) => a.role)),
     authenticated_via: via,
     csrf_token: csrfToken,
     today: clock.today,

@@ -27,7 +27,8 @@ import {
   RoleScopeKindsSchema,
   SCOPE_OF_ROLE,
 } from "../presenters/admin.ts";
-import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { presentRoleAssignments } from "../presenters/me.ts";
+import { HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
 import { admitted, commandActor } from "./cases-http.ts";
 
 function presentAccount(a: AccountRow): AccountBody {
@@ -38,22 +39,13 @@ function presentAccount(a: AccountRow): AccountBody {
     active: a.disabledAt === null,
     created_at: a.createdAt.toISOString(),
     disabled_at: a.disabledAt?.toISOString() ?? null,
-    roles: a.roles.map((r) => ({
-      role: r.role,
-      school_id: r.schoolId ?? null,
-      municipality: r.municipality ?? null,
-      partnership: r.partnership ?? null,
-      region: r.region ?? null,
-      pupil_id: r.pupilId ?? null,
-    })),
+    roles: presentRoleAssignments(a.roles),
   };
 }
 
 /** A scope that does not fit the role; the detail names the field. */
 function invalid(field: string, message: string): HttpProblem {
-  return new HttpProblem(400, `${field}: ${message}`, {
-    type: "urn:aanwezig:problem:validation",
-  });
+  return problem("validation", `${field}: ${message}`);
 }
 
 export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext): void {

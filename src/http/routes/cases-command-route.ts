@@ -5,10 +5,19 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AccessActor } from "../../access/index.ts";
+import { CASE_PHASES } from "../../domain/cases/model.ts";
 import type { CaseCommandName } from "../../domain/policy/case-actions.ts";
+import { type CaseActionName, caseActionOf } from "../case-action-names.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
-import { CaseParams, commandActor, requireLogin, today, unwrap } from "./cases-http.ts";
+import {
+  CaseParams,
+  type CommandRefusal,
+  commandActor,
+  requireLogin,
+  today,
+  unwrap,
+} from "./cases-http.ts";
 
 export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extends { ok: boolean }> {
   path: string;
@@ -27,13 +36,13 @@ export interface CommandRoute<B extends z.ZodType, R extends z.ZodType, T extend
     params: Record<string, string>;
     body: z.infer<B>;
     today: string;
-  }): Promise<T | { ok: false; error: string; message: string }>;
+  }): Promise<T | CommandRefusal>;
   present(result: Extract<T, { ok: true }>): z.infer<R>;
 }
 
 export interface CaseCommandRouteEntry {
   /** The path below /api/cases/{id}/, e.g. `escalate` or `actions/{action_id}/status`. */
-  name: string;
+  name: CaseActionName;
   command: CaseCommandName;
 }
 
@@ -49,7 +58,11 @@ export function commandRoute<B extends z.ZodType, R extends z.ZodType, T extends
   ctx: HttpContext,
   route: CommandRoute<B, R, T>,
 ): void {
-  const name = route.path.replace(/^\/api\/cases\/:id\//, "").replace(/:(\w+)/g, "{$1}");
+  const path = route.path.replace(/^\/api\/cases\/:id\//, "").replace(/:(\w+)/g, "{$1}");
+  const name = caseActionOf(route.command);
+  if (name !== path) {
+    throw new Error(`case command ${route.command} is served at ${path}, not ${name ?? "—"}`);
+  }
   ROUTES_BY_APP.set(ctx, [...caseCommandRoutes(ctx), { name, command: route.command }]);
   const params = route.params ? CaseParams.extend(route.params.shape) : CaseParams;
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -86,11 +99,11 @@ export function commandRoute<B extends z.ZodType, R extends z.ZodType, T extends
 export const TransitionResponse = z
   .object({
     case_id: z.string(),
-    phase: z.string(),
+    phase: z.enum(CASE_PHASES),
     record: z.object({
       command: z.string(),
-      from: z.string(),
-      to: z.string(),
+      from: z.enum(CASE_PHASES),
+      to: z.enum(CASE_PHASES),
       at: z.iso.date(),
       reason: z.string(),
       basis: z.string(),
@@ -100,5 +113,5 @@ export const TransitionResponse = z
 
 export const CreatedResponse = z.object({ id: z.string() }).meta({ id: "Created" });
 export const CaseStateResponse = z
-  .object({ case_id: z.string(), phase: z.string() })
+  .object({ case_id: z.string(), phase: z.enum(CASE_PHASES) })
   .meta({ id: "CaseState" });

@@ -4,10 +4,12 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AccessActor, accessActorOf, type Grant, type Verdict } from "../../access/index.ts";
+import type { CaseRefusalCode } from "../../domain/refusals.ts";
 import { requireActor } from "../auth/actor.ts";
 import type { HttpContext } from "../context.ts";
 import { RecordId } from "../input-schemas.ts";
-import { forbidden, HttpProblem, notFound } from "../problem.ts";
+import { forbidden, notFound, problem } from "../problem.ts";
+import { kebab } from "../problem-codes.ts";
 
 export const CaseParams = z.object({ id: RecordId });
 
@@ -45,15 +47,19 @@ export function today(ctx: HttpContext): string {
   return ctx.today();
 }
 
+export type CommandRefusal = {
+  ok: false;
+  error: CaseRefusalCode | "not_found" | "forbidden";
+  message: string;
+};
+
 /** Returns the success value or throws the problem the refusal stands for. */
 export function unwrap<T extends { ok: boolean }>(
-  result: T | { ok: false; error: string; message: string },
+  result: T | CommandRefusal,
 ): Extract<T, { ok: true }> {
   if (result.ok) return result as Extract<T, { ok: true }>;
-  const refusal = result as { ok: false; error: string; message: string };
+  const refusal = result as CommandRefusal;
   if (refusal.error === "not_found") throw notFound();
   if (refusal.error === "forbidden") throw forbidden(refusal.message);
-  throw new HttpProblem(409, refusal.message, {
-    type: `urn:aanwezig:problem:${refusal.error.replaceAll("_", "-")}`,
-  });
+  throw problem(kebab(refusal.error), refusal.message);
 }

@@ -17,7 +17,12 @@ import { uploadCaseDocument } from "../../commands/upload-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../db/repositories/documents.ts";
 import { CONSENT_PURPOSES } from "../../domain/cases/consent.ts";
 import { RECORDABLE_EVENT_KINDS } from "../../domain/cases/deadlines.ts";
-import { LADDER_SITUATIONS, STAGNATION_CAUSES, WORKING_MODES } from "../../domain/cases/model.ts";
+import {
+  type CasePhase,
+  LADDER_SITUATIONS,
+  STAGNATION_CAUSES,
+  WORKING_MODES,
+} from "../../domain/cases/model.ts";
 import { ROLE_CODES } from "../../domain/policy/roles.ts";
 import type { HttpContext } from "../context.ts";
 import { LongText, RecordId, ShortText } from "../input-schemas.ts";
@@ -30,7 +35,7 @@ const Organisation = ShortText.min(1);
 
 export function registerCaseWorkRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const db = ctx.db;
-  const state = (r: { case: { id: string; phase: string } }) => ({
+  const state = (r: { case: { id: string; phase: CasePhase } }) => ({
     case_id: r.case.id,
     phase: r.case.phase,
   });

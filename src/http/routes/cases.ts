@@ -31,7 +31,7 @@ import {
   presentCaseDetail,
   presentCaseSummary,
 } from "../presenters/case.ts";
-import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { notFound, problem, problemResponses } from "../problem.ts";
 import { caseCommandRoutes } from "./cases-command-route.ts";
 import { CaseParams, commandActor, IsoDate, requireLogin, today, unwrap } from "./cases-http.ts";
 
@@ -164,8 +164,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
         asOf,
       );
       if (!result.ok && "existingCaseId" in result) {
-        throw new HttpProblem(409, result.message, {
-          type: "urn:aanwezig:problem:case-already-open",
+        throw problem("case-already-open", result.message, {
           extensions: { existing_case_id: result.existingCaseId },
         });
       }

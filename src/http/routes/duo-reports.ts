@@ -34,7 +34,8 @@ import {
 } from "../../services/duo-reports.ts";
 import type { HttpContext } from "../context.ts";
 import { LongText, RecordId, ShortText } from "../input-schemas.ts";
-import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { forbidden, HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
+import { kebab } from "../problem-codes.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
 
 const nullableText = z.string().nullable();
@@ -328,12 +329,9 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         today(ctx),
       );
       if (!change.ok) {
-        throw new HttpProblem(
-          409,
+        throw problem(
+          `duo-${kebab(change.error)}`,
           `Cannot change ${report.status} to ${status}: ${change.error}.`,
-          {
-            type: `urn:aanwezig:problem:duo-${change.error.replaceAll("_", "-")}`,
-          },
         );
       }
       return present((await loadDuoReport(ctx.db.sql, report.id))!, today(ctx));
@@ -376,12 +374,9 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         "school",
       );
       if (!(await updateDuoReportFields(ctx.db, report.id, request.body))) {
-        throw new HttpProblem(
-          409,
+        throw problem(
+          "duo-not-concept",
           "Only a concept can be filled in; a submitted report is DUO's.",
-          {
-            type: "urn:aanwezig:problem:duo-not-concept",
-          },
         );
       }
       return present((await loadDuoReport(ctx.db.sql, report.id))!, today(ctx));

@@ -12,8 +12,8 @@ import {
   startTestApp,
   type TestApp,
 } from "../../../test/support/test-app.ts";
-import { listAudit } from "../../db/repositories/audit.ts";
 import { flushAudit } from "../../access/index.ts";
+import { listAudit } from "../../db/repositories/audit.ts";
 
 describe.each(engines())("GET /api/monitor on $name", (engine) => {
   let t: TestApp;

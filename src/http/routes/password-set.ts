@@ -9,7 +9,7 @@ import { appendAudit } from "../../access/index.ts";
 import { setPasswordWithToken } from "../../db/repositories/password-set-tokens.ts";
 import { PASSWORD_MAX_LENGTH } from "../../domain/policy/password-length.ts";
 import type { HttpContext } from "../context.ts";
-import { HttpProblem, problemResponses } from "../problem.ts";
+import { problem, problemResponses } from "../problem.ts";
 
 const PasswordSetSchema = z.object({
   // base64url, as newSecret makes it: anything else cannot be a token.
@@ -44,17 +44,14 @@ export function registerPasswordSetRoute(app: FastifyInstance, ctx: HttpContext)
         ctx.now(),
       );
       if (!outcome.ok && outcome.reason === "invalid_token") {
-        throw new HttpProblem(
-          400,
+        throw problem(
+          "password-set-token",
           "Deze link om een wachtwoord in te stellen is ongeldig, al gebruikt of verlopen " +
             "(een link is 24 uur geldig). Vraag de beheerder om een nieuwe.",
-          { type: "urn:aanwezig:problem:password-set-token" },
         );
       }
       if (!outcome.ok) {
-        throw new HttpProblem(400, `password: ${outcome.message}`, {
-          type: "urn:aanwezig:problem:validation",
-        });
+        throw problem("validation", `password: ${outcome.message}`);
       }
       await appendAudit(ctx.db.orm, {
         userId: outcome.userId,

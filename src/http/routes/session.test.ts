@@ -21,6 +21,7 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
       { role: "parent", pupilId: "P0001" },
       { role: "parent", pupilId: "P0004" },
     ]);
+    await addUser(t.db, "directie@linde.example", [{ role: "school_head", schoolId: "12AB00" }]);
   });
   afterAll(() => t.close());
 
@@ -116,6 +117,25 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
     });
     expect(body.csrf_token).toBe(csrfToken);
     expect(body.authenticated_via).toBe("session");
+  });
+
+  it("says on /api/me what the user may do in general, from the server's own rules", async () => {
+    const capabilitiesOf = async (email: string) => {
+      const { cookie } = await login(t.app, email);
+      return (await t.app.inject({ url: "/api/me", headers: { cookie } })).json().capabilities;
+    };
+    // A school head may read the monitor (rules.ts); the web once said "forbidden".
+    const head = await capabilitiesOf("directie@linde.example");
+    expect(head).toMatchObject({ read_monitor: true, reconcile_list: true, read_cases: true });
+    expect(head.read_audit).toBe(false);
+    const parent = await capabilitiesOf("ouder@thuis.example");
+    expect(parent).toMatchObject({ read_own_child: true, read_cases: false, read_monitor: false });
+    const coordinator = await capabilitiesOf("ib@linde.example");
+    expect(coordinator).toMatchObject({
+      open_case: true,
+      read_signals: true,
+      read_own_child: false,
+    });
   });
 
   it("answers 401 problem+json on /api/me without a session", async () => {

@@ -16,7 +16,7 @@ import { LoginThrottle } from "../auth/login-throttle.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie.ts";
 import type { HttpContext } from "../context.ts";
 import { MeSchema, presentMe } from "../presenters/me.ts";
-import { HttpProblem, problemResponses } from "../problem.ts";
+import { type HttpProblem, problem, problemResponses } from "../problem.ts";
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -51,9 +51,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
       const user = ok && login ? await findUserById(ctx.db.orm, login.id) : undefined;
       if (!user) {
         throttle.recordFailure(account, source, ctx.now().getTime());
-        throw new HttpProblem(401, "E-mail address or password is wrong.", {
-          type: "urn:aanwezig:problem:invalid-credentials",
-        });
+        throw problem("invalid-credentials", "E-mail address or password is wrong.");
       }
       throttle.recordSuccess(account);
       const grant = await createSession(
@@ -108,13 +106,10 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
 function tooManyFailedLogins(waitMs: number): HttpProblem {
   const seconds = Math.ceil(waitMs / 1000);
   const minutes = Math.ceil(seconds / 60);
-  return new HttpProblem(
-    429,
+  return problem(
+    "too-many-login-attempts",
     `Te veel mislukte inlogpogingen. Probeer het over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`} opnieuw.`,
-    {
-      type: "urn:aanwezig:problem:too-many-login-attempts",
-      headers: { "retry-after": String(seconds) },
-    },
+    { headers: { "retry-after": String(seconds) } },
   );
 }
 

@@ -15,7 +15,7 @@ import {
   signalResource,
 } from "../../access/index.ts";
 import { loadCase } from "../../db/repositories/cases.ts";
-import type { SignalCode } from "../../domain/signals/types.ts";
+import { isSignalCode, SIGNAL_CODES, type SignalCode } from "../../domain/signals/types.ts";
 import {
   type HandleOutcome,
   handleSignalState,
@@ -24,7 +24,7 @@ import {
 } from "../../services/signal-state-handling.ts";
 import type { HttpContext } from "../context.ts";
 import { LongText, RecordId } from "../input-schemas.ts";
-import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
 import { commandActor, today } from "./cases-http.ts";
 import { presentState, SignalStateFields } from "./signals.ts";
 
@@ -32,7 +32,7 @@ const HandledSignalSchema = z
   .object({
     pupil_id: z.string(),
     school_id: z.string(),
-    code: z.string(),
+    code: z.enum(SIGNAL_CODES),
     ...SignalStateFields,
   })
   .meta({ id: "SignalState" });
@@ -97,9 +97,7 @@ export function registerSignalHandleRoutes(app: FastifyInstance, ctx: HttpContex
       });
       if (!readable.ok) throw notFound();
       if (c.pupilId !== state.pupilId) {
-        throw new HttpProblem(409, "The case is about another pupil.", {
-          type: "urn:aanwezig:problem:signal-other-pupil",
-        });
+        throw problem("signal-other-pupil", "The case is about another pupil.");
       }
       const done = await handleSignalState(
         ctx.db,
@@ -148,14 +146,15 @@ function presentHandled(done: HandleOutcome) {
   if (!done.ok) {
     if (done.error === "not_found") throw notFound();
     if (done.error === "reason_required") throw new HttpProblem(400, "A reason is required.");
-    throw new HttpProblem(409, "Only an open signal can be handled.", {
-      type: "urn:aanwezig:problem:signal-not-open",
-    });
+    throw problem("signal-not-open", "Only an open signal can be handled.");
   }
+  const code = done.state.code;
+  // Stored states are written by the daily job from evaluated signals: always a known code.
+  if (!isSignalCode(code)) throw new Error(`signal state with an unknown code: ${code}`);
   return {
     pupil_id: done.state.pupilId,
     school_id: done.state.schoolId,
-    code: done.state.code,
+    code,
     ...presentState(done.state),
   };
 }

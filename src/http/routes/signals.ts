@@ -19,7 +19,8 @@ import {
 } from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { SCHOOL_STAFF_ROLES } from "../../domain/policy/roles.ts";
-import type { Signal } from "../../domain/signals/types.ts";
+import { RULES } from "../../domain/policy/rules.ts";
+import { SIGNAL_CODES, type Signal, type SignalCode } from "../../domain/signals/types.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { type StoredSignalState, signalStatesAt } from "../../services/signal-state-handling.ts";
 import { stateKey } from "../../services/signal-state-store.ts";
@@ -49,7 +50,7 @@ export const SignalSchema = z
     pupil_name: z.string().optional().describe("given and family name"),
     school_id: z.string().describe("empty for ABSOLUTE and EXEMPTION_5A_NO_ADVICE"),
     school_name: z.string().optional().describe("the school's name; absent without a school"),
-    code: z.string(),
+    code: z.enum(SIGNAL_CODES),
     as_of: z.iso.date(),
     evidence: z.record(z.string(), z.unknown()),
     attributes: z.record(z.string(), z.unknown()),

@@ -1,22 +1,17 @@
 // The administration endpoints (src/http/routes/admin-*.ts): accounts and roles, schools and
 // calendars, imports. Uploads go through XMLHttpRequest, the one browser API that reports upload
 // progress; the server then imports in the background and the screen polls the job.
-import type {
-  AccountBody,
-  AdminSchoolBody,
-  ImportJobBody,
-  ImportLogEntryBody,
-  NewAccountBody,
-  ScopeKind,
-} from "../../../src/http/presenters/admin.ts";
+import type { ScopeKind } from "../../../src/http/presenters/admin.ts";
 import { IMPORT_KINDS, type ImportKind } from "../../../src/import/kind-spec.ts";
 import { ApiError, apiRequest, CSRF_HEADER, type Problem } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
-export type Account = AccountBody;
-export type NewAccount = NewAccountBody;
-export type AdminSchool = AdminSchoolBody;
-export type ImportJob = ImportJobBody;
-export type ImportLogEntry = ImportLogEntryBody;
+export type Account = Schemas["Account"];
+/** The body of POST /api/admin/users: the request's shape (NewAccountInput). */
+export type NewAccount = Schemas["NewAccountInput"];
+export type AdminSchool = Schemas["AdminSchool"];
+export type ImportJob = Schemas["ImportJob"];
+export type ImportLogEntry = Schemas["ImportLogEntry"];
 export type { ScopeKind };
 
 /** The canonical file kinds of interfaces.md, in the order they are best imported. */

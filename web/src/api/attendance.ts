@@ -1,10 +1,11 @@
 // GET /api/pupils/{pupil_id}/attendance (src/http/routes/pupil-attendance.ts): the pupil's
 // absence per school day, for the absence calendar of the pupil page.
-import type { PupilAttendanceBody } from "../../../src/http/presenters/attendance.ts";
-import { apiRequest } from "./client.ts";
 
-export type PupilAttendance = PupilAttendanceBody;
-export type AttendanceDay = PupilAttendanceBody["days"][number];
+import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
+
+export type PupilAttendance = Schemas["PupilAttendance"];
+export type AttendanceDay = PupilAttendance["days"][number];
 
 export function fetchAttendance(
   pupilId: string,

@@ -1,25 +1,10 @@
 // GET /api/audit (interfaces.md): the audit trail, newest first, in pages (application admin and
 // privacy officer only; reading it is itself audited).
 import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  user_id: string | null;
-  user_email: string | null;
-  role: string | null;
-  action: string;
-  resource_type: string;
-  resource_id: string | null;
-  pupil_id: string | null;
-  context: Record<string, string | undefined>;
-  outcome: "allowed" | "denied";
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  next_before_id: number | null;
-}
+export type AuditEntry = Schemas["AuditEntry"];
+export type AuditPage = Schemas["AuditPage"];
 
 export interface AuditQuery {
   pupil_id?: string;

@@ -1,11 +1,13 @@
 // The case endpoints (interfaces.md: GET /api/cases, GET /api/cases/{id}; the POST commands of
-// src/http/routes/cases-*.ts). The shapes are the server's own presenter types, imported as
-// types only, so a change on the server breaks the web build instead of a screen.
-import type { CaseDetailBody, CaseSummaryBody } from "../../../src/http/presenters/case.ts";
+// src/http/routes/cases-*.ts). The shapes are generated from the API's OpenAPI document
+// (schema.ts), so a change on the server breaks the web build instead of a screen.
 import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
-export type CaseSummary = CaseSummaryBody;
-export type CaseDetail = CaseDetailBody;
+export type CaseSummary = Schemas["CaseSummary"];
+export type CaseDetail = Schemas["CaseDetail"];
+/** A command's name in `allowed_actions`: its path below /api/cases/{id}/. */
+export type CaseActionName = CaseDetail["allowed_actions"][number];
 export type CaseDeadline = CaseDetail["deadlines"][number];
 export type PlanAction = CaseDetail["plan"]["actions"][number];
 export type ConsentStatusRow = CaseDetail["consent"]["status"][number];

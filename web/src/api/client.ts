@@ -2,21 +2,22 @@
 // session's CSRF token on every state-changing request, and RFC 9457 problem+json errors
 // turned into ApiError so screens can tell "wrong password" from "server down".
 
+import type { components } from "./schema.gen.ts";
+
 /** The header the API's CSRF guard reads (src/http/auth/csrf.ts). */
 export const CSRF_HEADER = "X-CSRF-Token";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: { in: string; path: string; message: string }[];
-  /** case-already-open: the pupil's open case (src/http/problem.ts). */
-  existing_case_id?: string;
-}
+/** An RFC 9457 problem document as the API describes it (src/http/problem.ts). */
+export type Problem = components["schemas"]["Problem"];
+
+/** The codes of the API's problem types (urn:aanwezig:problem:<code>, src/http/problem-codes.ts). */
+export type ProblemCode = Problem["type"] extends infer T
+  ? T extends `urn:aanwezig:problem:${infer Code}`
+    ? Code
+    : never
+  : never;
 
 export class ApiError extends Error {
   readonly status: number;

@@ -2,21 +2,16 @@
 // interfaces.md "Monitor rows": aggregates only; a count of 1–4 arrives as null (suppressed for
 // policy roles). The other endpoints are the monitor's own (src/http/routes/monitor-*.ts); a
 // screen whose endpoint is not in /api/openapi.json says "nog niet beschikbaar".
-import type { z } from "zod";
-import type { MonitorRowSchema, MonitorTrendRowSchema } from "../../../src/http/routes/monitor.ts";
-import type { FormerReportSchema } from "../../../src/http/routes/monitor-former.ts";
-import type { KpiReportSchema, KpiSchema } from "../../../src/http/routes/monitor-kpis.ts";
-import type { TellingSchema } from "../../../src/http/routes/monitor-leerplichttelling.ts";
-import type { ReconciliationSchema } from "../../../src/http/routes/monitor-reconciliation.ts";
 import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
-// The shapes are the server's own zod schemas (types only: nothing of the server is bundled).
-export type MonitorRow = z.infer<typeof MonitorRowSchema>;
+// The shapes are generated from the API's OpenAPI document (schema.ts).
+export type MonitorRow = Schemas["MonitorRow"];
 /** A monitor row of one quarter (`YYYY-Qn`): states at `as_of`, flows within the quarter. */
-export type MonitorTrendRow = z.infer<typeof MonitorTrendRowSchema>;
+export type MonitorTrendRow = Schemas["MonitorTrendRow"];
 /** One KPI of domain.md §5 in a quarter: share of cases within the norm, beside its target. */
-export type Kpi = z.infer<typeof KpiSchema>;
-export type KpiReport = z.infer<typeof KpiReportSchema>;
+export type Kpi = Schemas["Kpi"];
+export type KpiReport = Schemas["KpiReport"];
 export type KpiCase = NonNullable<Kpi["cases"]>[number];
 
 export type MonitorGrouping = "school" | "municipality" | "partnership";
@@ -53,7 +48,7 @@ export function fetchKpis(quarter: string, signal?: AbortSignal): Promise<KpiRep
 }
 
 /** The leerplichttelling (art. 25) of a school year (the year of its 1 August). */
-export type Telling = z.infer<typeof TellingSchema>;
+export type Telling = Schemas["Leerplichttelling"];
 
 export function fetchTelling(schoolYear: number, signal?: AbortSignal): Promise<Telling> {
   return get<Telling>(
@@ -64,7 +59,7 @@ export function fetchTelling(schoolYear: number, signal?: AbortSignal): Promise<
 }
 
 /** Reconciliation: an own thuiszitter list against the register, with reasons. */
-export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+export type Reconciliation = Schemas["Reconciliation"];
 export type ReconciliationLine = Reconciliation["only_in_list"][number];
 export type ReconciliationScope = Reconciliation["scope"];
 
@@ -84,7 +79,7 @@ export function reconcile(input: {
 }
 
 /** Former thuiszitters: cohorts per closing quarter, and pupils for roles that may read them. */
-export type FormerReport = z.infer<typeof FormerReportSchema>;
+export type FormerReport = Schemas["FormerThuiszitters"];
 export type FormerPupil = NonNullable<FormerReport["pupils"]>[number];
 export type CohortRow = FormerReport["cohorts"][number];
 

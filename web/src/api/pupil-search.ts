@@ -1,9 +1,9 @@
 // GET /api/pupils?q= (src/http/routes/pupil-search.ts): pupils the user may see, by name or number.
-import type { z } from "zod";
-import type { PupilSearchResultSchema } from "../../../src/http/routes/pupil-search.ts";
-import { apiRequest } from "./client.ts";
 
-export type PupilSearchResult = z.infer<typeof PupilSearchResultSchema>;
+import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
+
+export type PupilSearchResult = Schemas["PupilSearchResult"];
 
 export function searchPupils(q: string, signal?: AbortSignal): Promise<PupilSearchResult[]> {
   return apiRequest<PupilSearchResult[]>(

@@ -1,8 +1,9 @@
 // GET /api/pupils/{pupil_id} (interfaces.md), typed by the server's presenter.
-import type { PupilBody } from "../../../src/http/presenters/pupil.ts";
-import { apiRequest } from "./client.ts";
 
-export type Pupil = PupilBody;
+import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
+
+export type Pupil = Schemas["Pupil"];
 
 export function fetchPupil(pupilId: string, signal?: AbortSignal): Promise<Pupil> {
   return apiRequest<Pupil>(

@@ -1,29 +1,13 @@
 // The session endpoints (interfaces.md "HTTP API": POST/DELETE /api/session, GET /api/me) and
 // the shape of /api/me as src/http/presenters/me.ts presents it.
 import { apiRequest, isApiError, setCsrfToken } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
-export interface RoleAssignment {
-  role: string;
-  school_id: string | null;
-  municipality: string | null;
-  partnership: string | null;
-  region: string | null;
-  pupil_id: string | null;
-}
-
-export interface Me {
-  user: { id: string; email: string; name: string };
-  roles: RoleAssignment[];
-  scopes: {
-    school_ids: string[];
-    municipalities: string[];
-    partnerships: string[];
-    regions: string[];
-    pupil_ids: string[];
-  };
-  authenticated_via: "session" | "token";
-  csrf_token: string | null;
-}
+export type RoleAssignment = Schemas["RoleAssignment"];
+export type Me = Schemas["Me"];
+/** What the user may do in general (src/domain/policy/capabilities.ts). */
+export type Capabilities = Me["capabilities"];
+export type Capability = keyof Capabilities;
 
 /** The logged-in user, or null when there is no (valid) session. */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
@@ -52,10 +36,7 @@ export async function logOut(): Promise<void> {
 }
 
 /** What the login page may offer (GET /api/auth/options; public). */
-export interface LoginOptions {
-  oidc_login_url: string | null;
-  demo_as_of: string | null;
-}
+export type LoginOptions = Schemas["LoginOptions"];
 
 export function fetchLoginOptions(signal?: AbortSignal): Promise<LoginOptions> {
   return apiRequest<LoginOptions>("GET", "/api/auth/options", signal ? { signal } : {});

@@ -2,23 +2,9 @@
 // state fields (id, state, raised_on) are what the signal-state store adds; they are optional
 // so the worklist works with the plain evaluation too.
 import { apiRequest } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
-export interface SignalRow {
-  pupil_id: string;
-  school_id: string;
-  code: string;
-  as_of: string;
-  evidence: Record<string, number | string | boolean | null | string[]>;
-  attributes: { legal?: boolean };
-  id?: string;
-  state?: "open" | "handled" | "resolved";
-  raised_on?: string;
-  last_held_on?: string;
-  handled_kind?: "case" | "known" | null;
-  handled_reason?: string | null;
-  case_id?: string | null;
-  pupil_name?: string;
-}
+export type SignalRow = Schemas["Signal"];
 
 export function fetchSignals(asOf: string, signal?: AbortSignal): Promise<SignalRow[]> {
   return apiRequest<SignalRow[]>(

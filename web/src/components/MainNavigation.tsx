@@ -1,13 +1,12 @@
-// The main navigation: only the sections the user's roles open (navigation.ts). React Router's
+// The main navigation: only the sections the user's capabilities open (navigation.ts). React Router's
 // NavLink marks the current page with aria-current="page".
 import { NavLink } from "react-router";
 import type { Me } from "../api/session.ts";
-import { knownRoles } from "../features/auth/role-groups.ts";
 import { t } from "../i18n/index.ts";
 import { visibleSections } from "../navigation.ts";
 
 export function MainNavigation({ me }: { me: Me }) {
-  const sections = visibleSections(knownRoles(me.roles));
+  const sections = visibleSections(me.capabilities);
   return (
     <nav aria-label={t.app.mainNavigation} className="utrecht-nav-bar aanwezig-nav">
       <div className="utrecht-nav-bar__content">

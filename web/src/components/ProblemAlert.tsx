@@ -3,21 +3,27 @@
 // errors of a 400 below it. Shown in an alert with role="alert", so it is read out at once.
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { Alert } from "@utrecht/component-library-react";
-import { ApiError, isApiError } from "../api/client.ts";
+import { ApiError, isApiError, type ProblemCode } from "../api/client.ts";
 import { t } from "../i18n/index.ts";
 
-/** The domain's refusal code from the problem type (urn:aanwezig:problem:<code> or …/<code>). */
-export function problemCode(error: ApiError): string | undefined {
-  const type = error.problem?.type ?? "";
-  const code = type.split(/[:/]/).pop();
-  return code ? code.replaceAll("_", "-") : undefined;
+const PROBLEM_TYPE_PREFIX = "urn:aanwezig:problem:";
+
+function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(t.problem.codes, code);
+}
+
+/** The refusal's code from the problem type (urn:aanwezig:problem:<code>), if the app knows it. */
+export function problemCode(error: ApiError): ProblemCode | undefined {
+  const type: string = error.problem?.type ?? "";
+  if (!type.startsWith(PROBLEM_TYPE_PREFIX)) return undefined;
+  const code = type.slice(PROBLEM_TYPE_PREFIX.length);
+  return isProblemCode(code) ? code : undefined;
 }
 
 export function problemMessage(error: unknown): string {
   if (!isApiError(error)) return t.problem.failed;
   const code = problemCode(error);
-  const known = code ? t.problem.codes[code] : undefined;
-  if (known) return known;
+  if (code !== undefined) return t.problem.codes[code];
   switch (error.status) {
     case 400:
     case 422:
@@ -39,7 +45,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   // The server's own detail is English, for developers and logs: it is shown only after the
   // generic "this cannot be done now:" of a refusal that has no Dutch sentence of its own.
   const code = error instanceof ApiError ? problemCode(error) : undefined;
-  const known = code !== undefined && t.problem.codes[code] !== undefined;
+  const known = code !== undefined;
   const detail =
     error instanceof ApiError && error.status === 409 && !known ? error.problem?.detail : undefined;
   const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];

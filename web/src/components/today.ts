@@ -3,13 +3,10 @@
 // not the browser's, or a frozen demo would show every deadline as long overdue.
 import type { Me } from "../api/session.ts";
 
-type MeWithDates = Me & { today?: string; demo_as_of?: string | null };
-
 export function appToday(me: Me): string {
-  const withDates = me as MeWithDates;
-  return withDates.today ?? new Date().toISOString().slice(0, 10);
+  return me.today;
 }
 
 export function demoAsOf(me: Me | undefined): string | null {
-  return (me as MeWithDates | undefined)?.demo_as_of ?? null;
+  return me?.demo_as_of ?? null;
 }

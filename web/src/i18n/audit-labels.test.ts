@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, AUDIT_RESOURCES } from "./nl-more.ts";
+import { AUDIT_ACTIONS, AUDIT_RESOURCES } from "./nl/audit.ts";
 
 const SRC = fileURLToPath(new URL("../../../src/", import.meta.url));
 

@@ -287,10 +287,7 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
       </dl>
       {detail.closing && (
         <Paragraph>
-          {f.closed(
-            t.outcomes[detail.closing.outcome as keyof typeof t.outcomes] ?? detail.closing.outcome,
-            formatDate(detail.closing.closed_at),
-          )}{" "}
+          {f.closed(t.outcomes[detail.closing.outcome], formatDate(detail.closing.closed_at))}{" "}
           {detail.closing.guarantee_held === true && f.guaranteeHeld}
           {detail.closing.guarantee_held === false && f.guaranteeMissed}
         </Paragraph>

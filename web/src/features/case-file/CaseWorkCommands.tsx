@@ -195,7 +195,7 @@ export function ParticipantCommands({ detail, myId, allowed, onDone }: Omit<More
   );
 }
 
-// The names tables list the codes in the ladder's order (nl-domain.ts, as in domain.md §5).
+// The names tables list the codes in the ladder's order (i18n/nl/domain.ts, as in domain.md §5).
 const SITUATIONS = Object.keys(t.ladderSituations);
 const MODES = Object.keys(t.workingModes);
 
@@ -269,10 +269,7 @@ export function ResolveStagnationForm({ detail, onDone }: Pick<MoreProps, "detai
           label: s.flag,
           options: open.map((flag) => ({
             value: flag.id,
-            label: s.flagOption(
-              t.stagnationCauses[flag.cause as keyof typeof t.stagnationCauses] ?? flag.cause,
-              formatDate(flag.flagged_at),
-            ),
+            label: s.flagOption(t.stagnationCauses[flag.cause], formatDate(flag.flagged_at)),
           })),
           required: s.flagRequired,
         },

@@ -1,7 +1,9 @@
 // Which commands the case file offers: exactly those the server lists in `allowed_actions` of
 // GET /api/cases/{id}, which names each by its path below /api/cases/{id}/ (`goals`,
-// `escalate`, `actions/{action_id}/status`). Without the list nothing is offered.
-import type { CaseDetail } from "../../api/cases.ts";
+// `escalate`, `actions/{action_id}/status`). The names are the API's own enum
+// (src/http/case-action-names.ts), so a form for a name the server does not have fails the type
+// check. Without the list nothing is offered.
+import type { CaseActionName, CaseDetail } from "../../api/cases.ts";
 
 export const CASE_COMMANDS = {
   addAction: ["actions"],
@@ -27,18 +29,18 @@ export const CASE_COMMANDS = {
   attributeBudget: ["budget/attributions"],
   reverseBudget: ["budget/reversals"],
   uploadDocument: ["documents"],
-} as const;
+} as const satisfies Record<string, readonly CaseActionName[]>;
 
 export type UiCommand = keyof typeof CASE_COMMANDS;
 
 export function allowedCommands(detail: CaseDetail): Set<UiCommand> | null {
   const list = detail.allowed_actions;
   if (!Array.isArray(list)) return null;
-  const names = new Set(list);
+  const names = new Set<CaseActionName>(list);
   const allowed = new Set<UiCommand>();
   for (const [command, accepted] of Object.entries(CASE_COMMANDS) as [
     UiCommand,
-    readonly string[],
+    readonly CaseActionName[],
   ][]) {
     if (accepted.some((name) => names.has(name))) allowed.add(command);
   }

@@ -1,6 +1,6 @@
 // The caseload table shared by the worklists and the case list: pupil (a link to the case
 // file), phase, clock, next deadline and the 3-month guarantee, most urgent first.
-import type { CaseSummary } from "../../api/cases.ts";
+import type { CaseDeadline, CaseSummary } from "../../api/cases.ts";
 import { AppLink } from "../../components/AppLink.tsx";
 import { type Column, DataTable } from "../../components/DataTable.tsx";
 import { formatDate, personLabel } from "../../components/format.ts";
@@ -9,12 +9,12 @@ import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { t } from "../../i18n/index.ts";
 import { byUrgency } from "./urgency.ts";
 
-export function deadlineName(code: string): string {
-  return (t.deadlines as Record<string, string>)[code] ?? code;
+export function deadlineName(code: CaseDeadline["code"]): string {
+  return t.deadlines[code];
 }
 
-export function phaseName(phase: string): string {
-  return (t.phases as Record<string, string>)[phase] ?? phase;
+export function phaseName(phase: CaseSummary["phase"]): string {
+  return t.phases[phase];
 }
 
 export function caseColumns(myId: string): Column<CaseSummary>[] {

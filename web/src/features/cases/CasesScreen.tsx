@@ -9,13 +9,11 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
-import { knownRoles } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { CaseFilePage } from "../case-file/CaseFilePage.tsx";
 import { CaseTable } from "./CaseTable.tsx";
 import { OpenCasePage } from "./OpenCasePage.tsx";
 import { useCases } from "./queries.ts";
-import { mayOpenCases } from "./roles.ts";
 
 export function CasesScreen() {
   return (
@@ -36,7 +34,7 @@ function CasesPage() {
     <>
       <PageHeading>{t.cases.title}</PageHeading>
       <Paragraph>{t.cases.intro}</Paragraph>
-      {mayOpenCases(knownRoles(me.roles)) && (
+      {me.capabilities.open_case && (
         <Paragraph>
           <AppLink to="/casussen/nieuw">{t.openCase.byHandLink}</AppLink>
         </Paragraph>

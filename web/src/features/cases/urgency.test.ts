@@ -9,7 +9,7 @@ function summary(
   name: string,
   three: Status,
   next?: { status: DeadlineStatus; due: string },
-  phase = "CASE_DIRECTOR",
+  phase: CaseSummary["phase"] = "CASE_DIRECTOR",
 ): CaseSummary {
   return {
     id: name,

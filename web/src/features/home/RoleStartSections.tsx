@@ -39,11 +39,7 @@ export function ParentStart() {
         <ul>
           {cases.data.map((c) => (
             <li key={c.id}>
-              {h().parent.caseLine(
-                c.pupil_name,
-                t.phasesPlain[c.phase as keyof typeof t.phasesPlain] ?? c.phase,
-                formatDate(c.opened_at),
-              )}
+              {h().parent.caseLine(c.pupil_name, t.phasesPlain[c.phase], formatDate(c.opened_at))}
             </li>
           ))}
         </ul>

@@ -1,12 +1,11 @@
-// The monitor section (/monitor, guarded by its roles in navigation.ts): a sub-navigation and
-// its pages. Reconciliation compares lists of pupils, so it is only offered to the roles that
-// work with pupils (leerplicht, the case director, the partnership), never to policy roles;
-// the server refuses them (`reconcile_list`) and matches only pupils the user may read.
+// The monitor section (/monitor, guarded by `read_monitor` in navigation.ts): a sub-navigation
+// and its pages. Reconciliation compares lists of pupils, so it is only offered with the
+// `reconcile_list` capability (roles that work with pupils, never policy roles); the server
+// refuses the others and matches only pupils the user may read.
 import type { ComponentType } from "react";
 import { NavLink, Route, Routes } from "react-router";
-import type { RoleCode } from "../../../../src/domain/policy/roles.ts";
+import type { Capability } from "../../api/session.ts";
 import { t } from "../../i18n/index.ts";
-import { knownRoles } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { CohortPage } from "./CohortPage.tsx";
@@ -22,7 +21,7 @@ interface MonitorPage {
   path: string;
   label: string;
   Page: ComponentType;
-  roles?: readonly RoleCode[];
+  capability?: Capability;
 }
 
 const PAGES: readonly MonitorPage[] = [
@@ -34,15 +33,15 @@ const PAGES: readonly MonitorPage[] = [
     path: "lijsten-vergelijken",
     label: t.monitorScreens.pages.reconciliation,
     Page: ReconciliationPage,
-    roles: ["attendance_officer", "case_director", "partnership_consultant"],
+    capability: "reconcile_list",
   },
   { path: "oud-thuiszitters", label: t.monitorScreens.pages.cohort, Page: CohortPage },
   { path: "leerplichttelling", label: t.monitorScreens.pages.telling, Page: LeerplichttellingPage },
 ];
 
 export function MonitorPages() {
-  const roles = knownRoles(useCurrentUser().roles);
-  const pages = PAGES.filter((p) => !p.roles || p.roles.some((r) => roles.includes(r)));
+  const { capabilities } = useCurrentUser();
+  const pages = PAGES.filter((p) => !p.capability || capabilities[p.capability]);
   return (
     <div className="aanwezig-monitor">
       <nav aria-label={t.monitorScreens.subNav} className="aanwezig-monitor__nav">

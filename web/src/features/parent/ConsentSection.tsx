@@ -13,7 +13,7 @@ import { t } from "../../i18n/index.ts";
 type Decision = "given" | "refused" | "withdrawn";
 
 function purposeName(row: ConsentStatusRow): string {
-  const name = t.consentPurposes[row.purpose as keyof typeof t.consentPurposes] ?? row.purpose;
+  const name = t.consentPurposes[row.purpose];
   return row.subject ? `${name}: ${row.subject}` : name;
 }
 
@@ -57,7 +57,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
         {detail.consent.status.map((row) => {
           const name = purposeName(row);
           const key = keyOf(row);
-          const state = t.consentStates[row.state as keyof typeof t.consentStates] ?? row.state;
+          const state = t.consentStates[row.state];
           const busy = record.isPending && record.variables && keyOf(record.variables.row) === key;
           const childDecides = row.authority === "child";
           return (

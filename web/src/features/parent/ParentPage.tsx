@@ -75,7 +75,7 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
   const me = useCurrentUser();
   const today = appToday(me);
   const s = t.more.parent;
-  const phase = detail.phase as keyof typeof t.phasesPlain;
+  const phase = detail.phase;
   const meeting = nextMeeting(detail, today);
   const openActions = detail.plan.actions.filter((a) => a.status === "open");
   const doneActions = detail.plan.actions.filter((a) => a.status === "done");
@@ -98,11 +98,7 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
         )}
         {detail.closing && (
           <Paragraph>
-            {s.closed(
-              formatDate(detail.closing.closed_at),
-              t.outcomes[detail.closing.outcome as keyof typeof t.outcomes] ??
-                detail.closing.outcome,
-            )}
+            {s.closed(formatDate(detail.closing.closed_at), t.outcomes[detail.closing.outcome])}
           </Paragraph>
         )}
       </section>
@@ -165,10 +161,7 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
         </Heading>
         <Paragraph>
           {meeting
-            ? s.meetingOn(
-                t.meetingKinds[meeting.kind as keyof typeof t.meetingKinds] ?? meeting.kind,
-                formatDate(meeting.date),
-              )
+            ? s.meetingOn(t.meetingKinds[meeting.kind], formatDate(meeting.date))
             : s.noMeeting}
         </Paragraph>
       </section>
@@ -180,7 +173,7 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
           </Heading>
           <ul className="aanwezig-parent__list">
             {deadlines.map((d) => {
-              const what = t.deadlines[d.code as keyof typeof t.deadlines] ?? d.code;
+              const what = t.deadlines[d.code];
               return (
                 <li key={d.code}>
                   {d.met_on

@@ -3,16 +3,16 @@
 import type { CaseDetail } from "../../api/cases.ts";
 
 export interface UpcomingMeeting {
-  kind: string;
+  kind: CaseDetail["meetings"][number]["kind"];
   date: string;
 }
 
 export function nextMeeting(detail: CaseDetail, today: string): UpcomingMeeting | undefined {
   const dates: UpcomingMeeting[] = [
     ...detail.meetings.map((m) => ({ kind: m.kind, date: m.date })),
-    ...detail.breakthrough_agenda
-      .filter((a) => a.meeting_date !== null)
-      .map((a) => ({ kind: "breakthrough_team", date: a.meeting_date as string })),
+    ...detail.breakthrough_agenda.flatMap((a) =>
+      a.meeting_date === null ? [] : [{ kind: "breakthrough_team" as const, date: a.meeting_date }],
+    ),
   ];
   return dates.filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0];
 }

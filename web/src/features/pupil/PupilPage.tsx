@@ -141,10 +141,7 @@ function PupilCases({ pupilId }: { pupilId: string }) {
         {mine.map((c) => (
           <li key={c.id}>
             <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>
-              {t.more.pupil.caseLink(
-                t.phases[c.phase as keyof typeof t.phases] ?? c.phase,
-                formatDate(c.opened_at),
-              )}
+              {t.more.pupil.caseLink(t.phases[c.phase], formatDate(c.opened_at))}
             </AppLink>
           </li>
         ))}

@@ -10,10 +10,8 @@ import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
-import { knownRoles } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { useCases, useSignals } from "../cases/queries.ts";
-import { mayOpenCases } from "../cases/roles.ts";
 import { openCasesByPupil, SignalTable } from "./SignalTable.tsx";
 
 export function SignalsPage() {
@@ -81,7 +79,7 @@ export function SignalsPage() {
           title={t.signals.tableTitle}
           signals={rows}
           openCases={openCasesByPupil(cases.data)}
-          mayOpenCase={mayOpenCases(knownRoles(me.roles))}
+          mayOpenCase={me.capabilities.open_case}
           today={today}
           testId="signals-table"
         />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { SignalRow } from "../../api/signals.ts";
 import {
   absenceStartOf,
   codeOfSignalId,
@@ -7,7 +8,7 @@ import {
   signalId,
 } from "./explain.ts";
 
-const legal = {
+const legal: SignalRow = {
   pupil_id: "P000006",
   school_id: "25CZ00",
   code: "LEGAL_16H",

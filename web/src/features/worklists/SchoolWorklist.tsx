@@ -13,10 +13,8 @@ import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
-import { knownRoles } from "../auth/role-groups.ts";
 import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
 import { useCaseDetails, useCases, useSignals } from "../cases/queries.ts";
-import { mayOpenCases } from "../cases/roles.ts";
 import { byUrgency } from "../cases/urgency.ts";
 import { isNewSignal, openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
 import { DeadlinesTable, deadlinesNeedingAttention } from "./DeadlinesTable.tsx";
@@ -101,7 +99,7 @@ export function SchoolWorklist({ me }: { me: Me }) {
             title={t.worklist.newSignals}
             signals={newSignals}
             openCases={openByPupil}
-            mayOpenCase={mayOpenCases(knownRoles(me.roles))}
+            mayOpenCase={me.capabilities.open_case}
             today={today}
             showSchool={me.scopes.school_ids.length > 1}
             emptyText={t.worklist.noNewSignals}

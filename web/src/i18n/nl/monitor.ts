@@ -305,3 +305,30 @@ export const monitorScreensNl = {
     closedWith: (outcome: string) => `Afgesloten met uitkomst: ${outcome}`,
   },
 };
+
+export const monitorNl = {
+  title: "Monitor",
+  intro:
+    'Geaggregeerde cijfers op een peildatum, zonder namen. Aantallen van 1 tot en met 4 kinderen worden niet getoond ("< 5").',
+  asOf: "Peildatum",
+  by: "Indelen naar",
+  byOptions: {
+    school: "School",
+    municipality: "Gemeente (woonplaats)",
+    partnership: "Samenwerkingsverband",
+  } as Record<string, string>,
+  show: "Toon cijfers",
+  tableTitle: "Monitor",
+  group: "Groep",
+  measure: "Maatstaf",
+  count: "Aantal",
+  suppressed: "< 5",
+  /** A euro sum or a percentage that rests on 1–4 children: not "< 5" (that reads as €5 or 5%). */
+  suppressedFigure: "afgeschermd (1–4 kinderen)",
+  /** A KPI without cases in the quarter: nothing to show, nothing suppressed. */
+  noCases: "geen casussen",
+  noGroup: "(zonder school)",
+  signal: (name: string) => `Signaal: ${name}`,
+  casesOpen: (phase: string) => `Open casussen in fase ${phase}`,
+  casesWeeks: (bucket: string) => `Open casussen, verzuim ${bucket}`,
+};

@@ -1,17 +1,17 @@
 // Dutch names for the codes of domain.md (§4 signals, §5 phases, deadlines, consent, ladder,
 // stagnation, outcomes). Typed against the domain's own code lists, so a new code on the server
 // is a compile error here until it has a Dutch name.
-import type { ConsentPurpose, ConsentState } from "../../../src/domain/cases/consent.ts";
-import type { DeadlineCode, DeadlineStatus } from "../../../src/domain/cases/deadlines.ts";
+import type { ConsentPurpose, ConsentState } from "../../../../src/domain/cases/consent.ts";
+import type { DeadlineCode, DeadlineStatus } from "../../../../src/domain/cases/deadlines.ts";
 import type {
   CaseOutcome,
   CasePhase,
   LadderSituation,
   StagnationCause,
   WorkingMode,
-} from "../../../src/domain/cases/model.ts";
-import type { MeetingKind } from "../../../src/domain/cases/plan.ts";
-import type { SignalCode } from "../../../src/domain/signals/types.ts";
+} from "../../../../src/domain/cases/model.ts";
+import type { MeetingKind } from "../../../../src/domain/cases/plan.ts";
+import type { SignalCode } from "../../../../src/domain/signals/types.ts";
 
 export const domainNl = {
   signalCodes: {

@@ -1,7 +1,7 @@
-// Dutch texts of the case file's further forms (CaseCommandsMore.tsx): the week-8 decision,
+// Dutch texts of the case file's further forms (CaseCommandsMore.tsx and the other command forms): the week-8 decision,
 // afschalen, offer, ruling, referral, meetings, participants, ladder, stagnation resolved,
 // frictiebudget and documents.
-export const caseFileMoreNl = {
+export const caseCommandsNl = {
   breakthroughCheck: {
     label: "Besluit week 8 vastleggen",
     requestedOn: (date: string) => `De dagelijkse controle vroeg dit besluit op ${date}.`,

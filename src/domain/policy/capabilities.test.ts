@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { CAPABILITIES, capabilitiesOf } from "./capabilities.ts";
+import { ROLE_CODES, type RoleCode } from "./roles.ts";
+
+const holders = (capability: (typeof CAPABILITIES)[number]) =>
+  ROLE_CODES.filter((role) => capabilitiesOf([role])[capability]);
+
+describe("capabilitiesOf", () => {
+  it("lets everyone the monitor rule names read the monitor, school heads and admins included", () => {
+    expect(holders("read_monitor").sort()).toEqual(
+      [
+        "app_admin",
+        "attendance_officer",
+        "case_director",
+        "partnership_consultant",
+        "policy_officer",
+        "school_head",
+      ].sort(),
+    );
+  });
+
+  it("keeps a parent's own child apart from the professionals' lists", () => {
+    const parent = capabilitiesOf(["parent"]);
+    expect(parent.read_own_child).toBe(true);
+    expect(parent.read_cases).toBe(false);
+    expect(parent.search_pupils).toBe(false);
+    expect(parent.read_signals).toBe(false);
+    expect(holders("read_own_child")).toEqual(["parent"]);
+  });
+
+  it("gives the audit trail and administration only to their roles", () => {
+    expect(holders("read_audit").sort()).toEqual(["app_admin", "privacy_officer"]);
+    expect(holders("manage_users")).toEqual(["app_admin"]);
+    expect(capabilitiesOf(["policy_officer"])).toEqual({
+      ...Object.fromEntries(CAPABILITIES.map((c) => [c, false])),
+      read_monitor: true,
+    });
+  });
+
+  it("lets the school staff and leerplicht open cases, and no one else", () => {
+    expect(holders("open_case").sort()).toEqual(
+      ["attendance_officer", "care_coordinator", "school_head", "teacher"].sort(),
+    );
+  });
+
+  it("joins the capabilities of several roles, and grants nothing without a role", () => {
+    const roles: RoleCode[] = ["teacher", "privacy_officer"];
+    const both = capabilitiesOf(roles);
+    expect(both.read_audit && both.read_signals).toBe(true);
+    expect(Object.values(capabilitiesOf([])).some(Boolean)).toBe(false);
+  });
+});

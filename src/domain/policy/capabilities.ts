@@ -1,0 +1,68 @@
+// domain.md §2: what a user may do in general — which parts of the application are theirs —
+// asked of the same RULES every request is decided by: a capability holds when a rule grants its
+// action to one of the user's roles, whatever the resource. GET /api/me sends them, and the web
+// builds its navigation from them, never from role lists of its own. Holding one says nothing
+// about a particular pupil or case: the server still decides each request.
+import { isParentOf } from "./predicates.ts";
+import type { Action } from "./resources.ts";
+import type { RoleCode } from "./roles.ts";
+import { RULES, type Rule } from "./rules.ts";
+
+export const CAPABILITIES = [
+  "read_signals",
+  "read_cases",
+  "open_case",
+  "search_pupils",
+  "read_own_child",
+  "read_breakthrough_agenda",
+  "read_monitor",
+  "reconcile_list",
+  "read_audit",
+  "manage_users",
+  "manage_schools",
+] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];
+
+/**
+ * The regional breakthrough team (domain.md §5 BREAKTHROUGH): its members, the partnership and
+ * the case director who convenes it. Its agenda is a view of the cases they read, not an action.
+ */
+const BREAKTHROUGH_TEAM: readonly RoleCode[] = [
+  "breakthrough_member",
+  "partnership_consultant",
+  "case_director",
+];
+
+/** A rule that reaches a pupil only as the child's parent (the parent's own view). */
+const asParent = (rule: Rule) => rule.when === isParentOf;
+
+const grants =
+  (action: Action, reach: (rule: Rule) => boolean = () => true) =>
+  (roles: readonly RoleCode[]) =>
+    RULES.some(
+      (rule) =>
+        rule.actions.includes(action) && reach(rule) && rule.roles.some((r) => roles.includes(r)),
+    );
+
+const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
+  read_signals: grants("read_signals"),
+  // The professionals' case list and pupil search; a parent reads their own child's case only.
+  read_cases: grants("read_case", (rule) => !asParent(rule)),
+  open_case: grants("open_case"),
+  search_pupils: grants("read_pupil", (rule) => !asParent(rule)),
+  read_own_child: grants("read_case", asParent),
+  read_breakthrough_agenda: (roles) =>
+    grants("read_case")(roles) && roles.some((r) => BREAKTHROUGH_TEAM.includes(r)),
+  read_monitor: grants("read_monitor"),
+  reconcile_list: grants("reconcile_list"),
+  read_audit: grants("read_audit"),
+  manage_users: grants("manage_users"),
+  manage_schools: grants("manage_schools"),
+};
+
+export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {
+  const result = {} as Record<Capability, boolean>;
+  for (const capability of CAPABILITIES) result[capability] = HOLDS[capability](roles);
+  return result;
+}

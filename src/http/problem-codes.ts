@@ -1,0 +1,114 @@
+// RFC 9457 problem types of the API: one code per refusal a client can act on, each with its
+// HTTP status (style.md "Errors"; docs/adr/0002-typed-contract.md). The code is the problem
+// type's last part (urn:aanwezig:problem:case-closed); the map is exhaustive, so a new domain
+// refusal has no status until it is added here, and the web no text until nl/problems.ts has one.
+// Plain 401/403/404/… without a code of their own stay type about:blank.
+
+import type { CaseRefusalCode } from "../domain/refusals.ts";
+import type { StatusChange } from "../domain/signals/duo-report-status.ts";
+
+/** snake_case (the domain's codes) as kebab-case (the problem types'): wrong_phase → wrong-phase. */
+export type Kebab<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}-${Kebab<Tail>}`
+  : S;
+
+export function kebab<S extends string>(code: S): Kebab<S> {
+  return code.replaceAll("_", "-") as Kebab<S>;
+}
+
+type DuoRefusalCode = Extract<StatusChange, { ok: false }>["error"] | "not_found" | "not_concept";
+
+export type ProblemCode =
+  | Kebab<CaseRefusalCode>
+  | `duo-${Kebab<DuoRefusalCode>}`
+  | "signal-not-open"
+  | "signal-other-pupil"
+  | "validation"
+  | "invalid-credentials"
+  | "too-many-login-attempts"
+  | "password-set-token"
+  | "monitor-requester-busy"
+  | "monitor-queue-full"
+  | "audit-unavailable";
+
+const CONFLICT = 409;
+
+/** The status of each code: a refusal by the case's or report's state is 409 Conflict. */
+export const PROBLEM_STATUS = {
+  // Case commands (src/domain/refusals.ts).
+  "absence-start-after-opening": CONFLICT,
+  "action-finished": CONFLICT,
+  "already-participant": CONFLICT,
+  "already-recorded": CONFLICT,
+  "already-resolved": CONFLICT,
+  "already-reversed": CONFLICT,
+  "arbitration-consent-missing": CONFLICT,
+  "cannot-reverse-reversal": CONFLICT,
+  "case-already-open": CONFLICT,
+  "case-closed": CONFLICT,
+  "committee-incomplete": CONFLICT,
+  deescalated: CONFLICT,
+  "duplicate-id": CONFLICT,
+  "giver-required": CONFLICT,
+  "insufficient-funds": CONFLICT,
+  "invalid-amount": CONFLICT,
+  "invalid-date": CONFLICT,
+  "invalid-size": CONFLICT,
+  "needs-person": CONFLICT,
+  "no-ground-for-prosecutor": CONFLICT,
+  "no-participants": CONFLICT,
+  "not-a-case-role": CONFLICT,
+  "not-breached": CONFLICT,
+  "not-participant": CONFLICT,
+  "not-smart": CONFLICT,
+  "note-required": CONFLICT,
+  "nothing-to-withdraw": CONFLICT,
+  "out-of-order": CONFLICT,
+  "owner-required": CONFLICT,
+  "partner-consent-missing": CONFLICT,
+  "reason-required": CONFLICT,
+  "school-required": CONFLICT,
+  "shares-do-not-add-up": CONFLICT,
+  "signals-required": CONFLICT,
+  "subject-required": CONFLICT,
+  "too-early": CONFLICT,
+  "unknown-action": CONFLICT,
+  "unknown-entry": CONFLICT,
+  "unknown-flag": CONFLICT,
+  "unknown-person": CONFLICT,
+  "would-leave-without-owner": CONFLICT,
+  "wrong-phase": CONFLICT,
+  // DUO reports (src/domain/signals/duo-report-status.ts).
+  "duo-closing-reason-required": CONFLICT,
+  "duo-not-allowed": CONFLICT,
+  "duo-not-concept": CONFLICT,
+  "duo-not-found": CONFLICT,
+  "duo-unknown-closing-reason": CONFLICT,
+  // Signals handled without a case.
+  "signal-not-open": CONFLICT,
+  "signal-other-pupil": CONFLICT,
+  // The edge: input, login, the monitor's queue.
+  validation: 400,
+  "invalid-credentials": 401,
+  "password-set-token": 400,
+  "too-many-login-attempts": 429,
+  "monitor-requester-busy": 429,
+  "monitor-queue-full": 503,
+  // A read or change that cannot be written to the audit trail is not served (src/access).
+  "audit-unavailable": 503,
+} as const satisfies Record<ProblemCode, number>;
+
+export type ProblemStatus = (typeof PROBLEM_STATUS)[ProblemCode];
+
+export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];
+
+export const PROBLEM_TYPE_PREFIX = "urn:aanwezig:problem:";
+
+export type ProblemType = `${typeof PROBLEM_TYPE_PREFIX}${ProblemCode}`;
+
+export function problemType(code: ProblemCode): ProblemType {
+  return `${PROBLEM_TYPE_PREFIX}${code}`;
+}
+
+/** Every problem type the API answers with, about:blank (a plain HTTP status) first. */
+export const PROBLEM_TYPES = ["about:blank", ...PROBLEM_CODES.map(problemType)] as const;

@@ -1,0 +1,137 @@
+// The audit trail (features/audit) and the Dutch labels of its action and resource codes.
+import type { AuditAction } from "../../../../src/access/audit-event.ts";
+import type { Action, ResourceKind } from "../../../../src/domain/policy/resources.ts";
+
+export const auditNl = {
+  title: "Logboek",
+  intro:
+    "Wie heeft wanneer welke persoonsgegevens bekeken of gewijzigd. Het raadplegen van het logboek wordt zelf ook vastgelegd.",
+  pupil: "Leerlingnummer (optioneel)",
+  show: "Toon logboek",
+  tableTitle: "Logboek",
+  at: "Tijdstip",
+  user: "Gebruiker",
+  role: "Rol",
+  action: "Handeling",
+  resource: "Gegeven",
+  outcome: "Uitkomst",
+  outcomes: { allowed: "Toegestaan", denied: "Geweigerd" } as Record<string, string>,
+};
+
+/** The audit page's filters and rows (t.more.audit). */
+export const auditScreensNl = {
+  filters: "Logboek filteren",
+  tableFor: (pupil: string) => `Logboek voor leerling ${pupil}`,
+  empty: "Er zijn geen regels die bij de filters passen.",
+  system: "systeem",
+  pupil: "Leerling",
+  route: "Verzoek",
+  older: "Oudere regels laden",
+  actionName: (action: string) => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action,
+  resource: (type: string, id: string | null) =>
+    `${(AUDIT_RESOURCES as Record<string, string>)[type] ?? type}${id ? ` ${id}` : ""}`,
+};
+
+/**
+ * The codes the audit trail's `action` column holds: every action of the server's AuditEvent
+ * (src/access/audit-event.ts, the only thing the trail accepts) and every policy action, so a
+ * new audited action without a Dutch label fails the type check; `consent` is an older code kept
+ * for rows already written.
+ */
+type AuditActionCode = AuditAction | Action | "consent";
+
+export const AUDIT_ACTIONS = {
+  // Policy actions (src/domain/policy/resources.ts).
+  read_pupil: "Leerling bekeken",
+  read_attendance_unauthorized: "Ongeoorloofd verzuim bekeken",
+  read_attendance_authorized: "Geoorloofd verzuim bekeken",
+  read_signals: "Signalen bekeken",
+  read_medical_notes: "Medische notities bekeken",
+  open_case: "Casus geopend",
+  read_case: "Casus bekeken",
+  update_plan: "Plan bijgewerkt",
+  record_consent: "Toestemming vastgelegd",
+  flag_stagnation: "Stagnatie gemeld",
+  escalate: "Opgeschaald",
+  deescalate: "Afgeschaald",
+  convene_breakthrough: "Doorbraakteam bijeengeroepen",
+  start_arbitration: "Arbitrage gestart",
+  refer_prosecutor: "Doorverwezen naar het OM",
+  close_case: "Casus afgesloten",
+  add_participant: "Deelnemer toegevoegd",
+  remove_participant: "Deelnemer verwijderd",
+  spend_budget: "Budget besteed",
+  read_document: "Document bekeken",
+  read_audit: "Logboek bekeken",
+  read_monitor: "Monitor bekeken",
+  reconcile_list: "Lijsten vergeleken (leerplichttelling)",
+  manage_users: "Accounts beheerd",
+  manage_schools: "Scholen beheerd",
+  // Case commands (src/domain/policy/case-actions.ts).
+  hand_to_director: "Overgedragen aan casusregisseur",
+  record_arbitration_ruling: "Uitspraak arbitrage vastgelegd",
+  close: "Casus afgesloten",
+  request_breakthrough_check: "Besluit week 8 gevraagd",
+  record_breakthrough_check: "Besluit week 8 vastgelegd",
+  record_offer_started: "Passend aanbod gestart",
+  mark_three_month_breach: "3-maandentermijn overschreden",
+  add_plan_goal: "Doel toegevoegd",
+  add_plan_action: "Actie toegevoegd",
+  update_action_status: "Actie bijgewerkt",
+  record_ladder_step: "Trede ladder vastgelegd",
+  record_meeting: "Overleg vastgelegd",
+  record_event: "Contact of bespreking vastgelegd",
+  upload_document: "Document toegevoegd",
+  resolve_stagnation: "Stagnatie opgelost",
+  end_participation: "Deelname beëindigd",
+  commit_budget: "Budget toegezegd",
+  attribute_budget: "Budget toegerekend",
+  reverse_budget_entry: "Budgetboeking teruggedraaid",
+  // Other operations.
+  read_attendance: "Verzuim bekeken",
+  read_duo_reports: "Verzuimmeldingen bekeken",
+  read_duo_report: "Verzuimmelding bekeken",
+  change_duo_report_status: "Status verzuimmelding gewijzigd",
+  handle_signal: "Signaal afgehandeld",
+  link_signal_to_case: "Signaal aan casus gekoppeld",
+  export_duo_reports: "Verzuimmeldingen geëxporteerd",
+  update_duo_report: "Verzuimmelding bijgewerkt",
+  list_users: "Accounts bekeken",
+  list_roles: "Rollen bekeken",
+  create_user: "Account aangemaakt",
+  deactivate_user: "Account gedeactiveerd",
+  set_password: "Wachtwoord ingesteld",
+  list_schools: "Scholen bekeken",
+  import_file: "Bestand ingelezen",
+  read_import_job: "Importtaak bekeken",
+  read_import_log: "Importlogboek bekeken",
+  consent: "Toestemming vastgelegd",
+} as const satisfies Record<AuditActionCode, string>;
+
+type AuditResourceCode =
+  | ResourceKind
+  | "attendance"
+  | "duo_report"
+  | "reconciliation"
+  | "user"
+  | "role"
+  | "school"
+  | "import";
+
+/** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
+export const AUDIT_RESOURCES = {
+  pupil: "leerling",
+  signal: "signaal",
+  case: "casus",
+  document: "document",
+  audit_log: "logboek",
+  monitor: "monitor",
+  administration: "beheer",
+  attendance: "verzuim van",
+  duo_report: "verzuimmelding",
+  reconciliation: "lijstvergelijking",
+  user: "account",
+  role: "rollen",
+  school: "scholen",
+  import: "import",
+} as const satisfies Record<AuditResourceCode, string>;
