@@ -19,8 +19,7 @@ import {
 } from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { SCHOOL_STAFF_ROLES } from "../../domain/policy/roles.ts";
-import { RULES } from "../../domain/policy/rules.ts";
-import { SIGNAL_CODES, type Signal, type SignalCode } from "../../domain/signals/types.ts";
+import { SIGNAL_CODES, type Signal } from "../../domain/signals/types.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { type StoredSignalState, signalStatesAt } from "../../services/signal-state-handling.ts";
 import { stateKey } from "../../services/signal-state-store.ts";
