@@ -130,6 +130,42 @@ describe.each(engines())("security headers of the API on $name", (engine) => {
     expect(claimed.headers["strict-transport-security"]).toBeUndefined();
   });
 
+  it("gives Fastify's early answers (too long a path parameter, a malformed URL) as problem+json with every security header", async () => {
+    // Found by the fuzz suite: these were bare JSON without the policy (helmet never saw them).
+    const ordinary = await t.app.inject({ method: "GET", url: "/api/nope" });
+    const policy = [
+      "content-security-policy",
+      "cross-origin-opener-policy",
+      "cross-origin-resource-policy",
+      "origin-agent-cluster",
+      "referrer-policy",
+      "x-content-type-options",
+      "x-dns-prefetch-control",
+      "x-download-options",
+      "x-frame-options",
+      "x-permitted-cross-domain-policies",
+      "x-xss-protection",
+      "cache-control",
+    ];
+    for (const name of policy) expect(ordinary.headers[name], name).toEqual(expect.any(String));
+    const tooLong = await t.app.inject({
+      method: "POST",
+      url: `/api/cases/${"x".repeat(500)}/arbitration`,
+    });
+    const badUrl = await t.app.inject({ method: "GET", url: "/api/pupils/%E0%A4%A" });
+    for (const [response, status] of [
+      [tooLong, 414],
+      [badUrl, 400],
+    ] as const) {
+      expect(response.statusCode).toBe(status);
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+      expect(response.json()).toMatchObject({ type: "about:blank", status });
+      for (const name of policy) {
+        expect(response.headers[name], `${status} ${name}`).toBe(ordinary.headers[name]);
+      }
+    }
+  });
+
   it("answers headers that are too large with a problem+json 431 on a real socket", async () => {
     await t.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = t.app.server.address() as { port: number };
