@@ -18,6 +18,7 @@ import { appendAuditRows, caseAccessFactsOf } from "../../db/repositories/cases-
 import { loadPupilFiles } from "../../db/repositories/cases-pupil.ts";
 import { population } from "../../db/schema/region.ts";
 import type { Case } from "../../domain/cases/model.ts";
+import { QUARTER_PATTERN } from "../../domain/monitor/quarters.ts";
 import type { Action, PupilScope, ResourceKind } from "../../domain/policy/resources.ts";
 import { RULES } from "../../domain/policy/rules.ts";
 import { asRequester } from "../../services/monitor-queue.ts";
@@ -29,10 +30,7 @@ export const MonitorGroupingSchema = z
   .enum(["school", "municipality", "partnership"])
   .describe("school id, partnership code, or the residence municipality");
 
-export const QuarterSchema = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/)
-  .describe("YYYY-Qn");
+export const QuarterSchema = z.string().regex(new RegExp(QUARTER_PATTERN)).describe("YYYY-Qn");
 
 export const MonitorRowSchema = z
   .object({
