@@ -20,7 +20,7 @@ import {
 } from "./context.ts";
 import { registerInputHygiene } from "./input-hygiene.ts";
 import { registerOpenApi, registerOpenApiRoute } from "./openapi.ts";
-import { HttpProblem, registerProblemHandlers } from "./problem.ts";
+import { answerFrameworkError, HttpProblem, registerProblemHandlers } from "./problem.ts";
 import { RequestLogController, type RequestLogLevel } from "./request-log.ts";
 import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAuditRoutes } from "./routes/audit.ts";
@@ -73,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     logController: new RequestLogController(options.requestLogLevel ?? "info"),
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // /api/v1/x is /api/x: the versioned paths and their /api aliases are the same routes.
     rewriteUrl: rewriteVersionedUrl,
   });

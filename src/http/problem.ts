@@ -14,6 +14,7 @@ import {
   type ProblemType,
   problemType,
 } from "./problem-codes.ts";
+import { securityHeadersWithoutHooks } from "./security-headers.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -25,6 +26,7 @@ const TITLES: Record<number, string> = {
   405: "Method Not Allowed",
   409: "Conflict",
   413: "Content Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
@@ -181,6 +183,25 @@ function fieldsOf(problem: HttpProblem): Partial<Problem> {
     ...(problem.detail === undefined ? {} : { detail: problem.detail }),
     ...(problem.errors === undefined ? {} : { errors: problem.errors }),
   };
+}
+
+/**
+ * Fastify's own early answers (`frameworkErrors`): a path parameter longer than the router's
+ * limit (414) or a URL that does not decode (400). Without this they were bare JSON without the
+ * security headers (found by the fuzz suite, test/fuzz/api.fuzz.test.ts).
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  reply.headers(securityHeadersWithoutHooks(request));
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  const detail =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "Een deel van het pad is te lang."
+      : "Het pad van het verzoek is geen geldige URL.";
+  return sendProblem(request, reply, status, { detail });
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {

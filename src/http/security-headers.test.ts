@@ -8,7 +8,13 @@ import { join } from "node:path";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
-import { addUser, login, startTestApp, type TestApp } from "../../test/support/test-app.ts";
+import {
+  addUser,
+  login,
+  PASSWORD,
+  startTestApp,
+  type TestApp,
+} from "../../test/support/test-app.ts";
 import { registerProblemHandlers } from "./problem.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -77,6 +83,7 @@ describe.each(engines())("security headers of the API on $name", (engine) => {
     t = await startTestApp(engine);
     proxied = await startTestApp(engine, { trustProxy: ["127.0.0.1"] });
     await addUser(t.db, "juf@linde.example", [{ role: "teacher", schoolId: "12AB00" }]);
+    await addUser(proxied.db, "juf@linde.example", [{ role: "teacher", schoolId: "12AB00" }]);
   });
   afterAll(async () => {
     await t.close();
@@ -128,6 +135,93 @@ describe.each(engines())("security headers of the API on $name", (engine) => {
     // Without a trusted proxy the header is anyone's claim: plain http, no HSTS.
     const claimed = await t.app.inject({ method: "GET", url: "/", headers: https });
     expect(claimed.headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("gives Fastify's early answers (too long a path parameter, a malformed URL) as problem+json with every security header", async () => {
+    // Found by the fuzz suite: these were bare JSON without the policy (helmet never saw them).
+    const ordinary = await t.app.inject({ method: "GET", url: "/api/nope" });
+    const policy = [
+      "content-security-policy",
+      "cross-origin-opener-policy",
+      "cross-origin-resource-policy",
+      "origin-agent-cluster",
+      "referrer-policy",
+      "x-content-type-options",
+      "x-dns-prefetch-control",
+      "x-download-options",
+      "x-frame-options",
+      "x-permitted-cross-domain-policies",
+      "x-xss-protection",
+      "cache-control",
+    ];
+    for (const name of policy) expect(ordinary.headers[name], name).toEqual(expect.any(String));
+    const tooLong = await t.app.inject({
+      method: "POST",
+      url: `/api/cases/${"x".repeat(500)}/arbitration`,
+    });
+    const badUrl = await t.app.inject({ method: "GET", url: "/api/pupils/%E0%A4%A" });
+    for (const [response, status] of [
+      [tooLong, 414],
+      [badUrl, 400],
+    ] as const) {
+      expect(response.statusCode).toBe(status);
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+      expect(response.json()).toMatchObject({ type: "about:blank", status });
+      for (const name of policy) {
+        expect(response.headers[name], `${status} ${name}`).toBe(ordinary.headers[name]);
+      }
+    }
+  });
+
+  it("sets the session cookie HttpOnly, SameSite=Lax, path /, and Secure over TLS (directly or as a trusted proxy says)", async () => {
+    const flags = (setCookie: unknown) => {
+      const line = (Array.isArray(setCookie) ? setCookie : [setCookie])
+        .map(String)
+        .find((c) => c.startsWith("aanwezig_session="));
+      expect(line).toBeDefined();
+      return line!.split(";").map((part) => part.trim().toLowerCase());
+    };
+    const payload = { email: "juf@linde.example", password: PASSWORD };
+    const plain = await t.app.inject({ method: "POST", url: "/api/session", payload });
+    expect(plain.statusCode).toBe(200);
+    const plainFlags = flags(plain.headers["set-cookie"]);
+    expect(plainFlags).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/"]));
+    expect(plainFlags).not.toContain("secure");
+    // X-Forwarded-Proto from a client that is not a trusted proxy changes nothing.
+    const claimed = await t.app.inject({
+      method: "POST",
+      url: "/api/session",
+      payload,
+      headers: { "x-forwarded-proto": "https" },
+    });
+    expect(flags(claimed.headers["set-cookie"])).not.toContain("secure");
+    const tls = await proxied.app.inject({
+      method: "POST",
+      url: "/api/session",
+      payload,
+      headers: { "x-forwarded-proto": "https" },
+    });
+    expect(tls.statusCode).toBe(200);
+    expect(flags(tls.headers["set-cookie"])).toEqual(
+      expect.arrayContaining(["httponly", "samesite=lax", "path=/", "secure"]),
+    );
+    // Logging out clears it with the same flags.
+    const session = tls.cookies.find((c) => c.name === "aanwezig_session")!;
+    const out = await proxied.app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: {
+        cookie: `aanwezig_session=${session.value}`,
+        "x-csrf-token": tls.json().csrf_token,
+        "x-forwarded-proto": "https",
+      },
+    });
+    expect(out.statusCode).toBeLessThan(300);
+    const cleared = flags(out.headers["set-cookie"]);
+    expect(cleared).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
+    expect(cleared.some((f) => f.startsWith("expires=thu, 01 jan 1970") || f === "max-age=0")).toBe(
+      true,
+    );
   });
 
   it("answers headers that are too large with a problem+json 431 on a real socket", async () => {

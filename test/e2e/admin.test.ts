@@ -136,6 +136,43 @@ describe("administration and audit trail", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("reads a Windows-1252 file only when the upload says so (Tekenset); UTF-8 refuses it by line", async () => {
+    // What Excel on a Dutch Windows machine saves: "ë" is the single byte 0xEB.
+    const latin = Buffer.from(
+      "scope;start_date;end_date;name\nall;2026-06-03;2026-06-03;studiedag Eëlco\n",
+      "latin1",
+    );
+    const encoding = page.getByLabel("Tekenset");
+    expect(await encoding.inputValue()).toBe("utf-8");
+    await page.getByLabel("Soort bestand").selectOption("closures");
+    await page
+      .getByLabel("CSV-bestand")
+      .setInputFiles({ name: "vrij-1252.csv", mimeType: "text/csv", buffer: latin });
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    await page.getByRole("alert").filter({ hasText: "vrij-1252.csv is geweigerd" }).waitFor();
+    const errors = page.getByRole("table", { name: /Fouten in vrij-1252.csv/ });
+    expect(await errors.textContent()).toContain("geen geldige UTF-8: regel 2");
+
+    await encoding.selectOption("windows-1252");
+    await page
+      .getByLabel("CSV-bestand")
+      .setInputFiles({ name: "vrij-1252-goed.csv", mimeType: "text/csv", buffer: latin });
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "vrij-1252-goed.csv is ingelezen: 1 regels, 1 nieuw" })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Stored as "ë", not as a replacement character.
+    const names = await page.evaluate(async () => {
+      const response = await fetch("/api/admin/schools");
+      const body = (await response.json()) as { closures: { name: string }[] }[];
+      return body.flatMap((school) => school.closures.map((c) => c.name));
+    });
+    expect(names).toContain("studiedag Eëlco");
+    expect(names.join("")).not.toContain("\uFFFD");
+  });
+
   it("shows the audit trail with the admin's own actions, filtered by outcome and pupil", async () => {
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })

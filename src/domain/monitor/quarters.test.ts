@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { quarterOf, quarterRange, quartersBetween, schoolYearStart } from "./quarters.ts";
+import {
+  isQuarter,
+  quarterCount,
+  quarterOf,
+  quarterRange,
+  quartersBetween,
+  schoolYearStart,
+} from "./quarters.ts";
 
 describe("quarters", () => {
+  it("takes the years 1900-2100 only, like every other date (year 0000 was a 500)", () => {
+    for (const q of ["1900-Q1", "2026-Q4", "2100-Q4"]) expect(isQuarter(q), q).toBe(true);
+    for (const q of ["0000-Q1", "1899-Q4", "2101-Q1", "9999-Q1", "2026-Q5", "2026-Q0"]) {
+      expect(isQuarter(q), q).toBe(false);
+    }
+    expect(quarterCount("2025-Q3", "2026-Q2")).toBe(4);
+    expect(quarterCount("1900-Q1", "2100-Q4")).toBe(804);
+    expect(quarterCount("2026-Q2", "2026-Q1")).toBe(0);
+  });
+
   it("names and bounds calendar quarters", () => {
     expect(quarterOf("2026-03-31")).toBe("2026-Q1");
     expect(quarterOf("2026-04-01")).toBe("2026-Q2");

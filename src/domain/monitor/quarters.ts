@@ -11,7 +11,12 @@ import {
 
 export type Quarter = string;
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
+/**
+ * Years 1900–2100, the dates the application takes everywhere else: a year 0000 quarter has no
+ * calendar dates (it was a 500 in /api/monitor/trend, found by the fuzz suite).
+ */
+export const QUARTER_PATTERN = "^(19\\d{2}|20\\d{2}|2100)-Q([1-4])$";
+const QUARTER = new RegExp(QUARTER_PATTERN);
 
 export function isQuarter(value: string): boolean {
   return QUARTER.test(value);
@@ -30,6 +35,12 @@ export function quarterRange(quarter: Quarter): { from: IsoDate; to: IsoDate } {
   const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, "0")}-01`;
   const next = q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, "0")}-01`;
   return { from, to: addDays(next, -1) };
+}
+
+/** How many quarters from `from` to `to` inclusive (0 when `from` is after `to`). */
+export function quarterCount(from: Quarter, to: Quarter): number {
+  const index = (q: Quarter) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
+  return Math.max(0, index(to) - index(from) + 1);
 }
 
 /** Quarters from `from` to `to` inclusive, in order; at most `limit` (the newest kept). */

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AccessActor, gate, scopeCases, scopeList } from "../../access/index.ts";
 import type { Case } from "../../domain/cases/model.ts";
+import { QUARTER_PATTERN } from "../../domain/monitor/quarters.ts";
 import { asRequester } from "../../services/monitor-queue.ts";
 import type { HttpContext } from "../context.ts";
 import { admitted, commandActor } from "./cases-http.ts";
@@ -14,10 +15,7 @@ export const MonitorGroupingSchema = z
   .enum(["school", "municipality", "partnership"])
   .describe("school id, partnership code, or the residence municipality");
 
-export const QuarterSchema = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/)
-  .describe("YYYY-Qn");
+export const QuarterSchema = z.string().regex(new RegExp(QUARTER_PATTERN)).describe("YYYY-Qn");
 
 export const MonitorRowSchema = z
   .object({

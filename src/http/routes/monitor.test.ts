@@ -134,6 +134,16 @@ describe.each(engines())("GET /api/monitor on $name", (engine) => {
     const q4 = rows.filter((r) => r.quarter === "2025-Q4");
     expect(q4.find((r) => r.group === "12AB00" && r.measure === "cases_opened")?.count).toBeNull();
     expect((await get(policy, "/api/monitor/trend?from=2026-Q2&to=2025-Q1")).statusCode).toBe(400);
+    // Found by the fuzz suite: a quarter of year 0000 was a 500 (it has no calendar dates).
+    for (const url of [
+      "/api/monitor/trend?from=0000-Q1",
+      "/api/monitor/trend?from=1899-Q4&to=1900-Q1",
+      "/api/monitor/kpis?quarter=0000-Q1",
+    ]) {
+      const response = await get(policy, url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers["content-type"], url).toContain("application/problem+json");
+    }
   });
   it("counts stagnation by cause and by provider waiting list, and the budget spent", async () => {
     await t.db.sql.exec(`

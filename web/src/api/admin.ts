@@ -55,13 +55,18 @@ export function fetchImportJob(id: string, signal?: AbortSignal): Promise<Import
 }
 
 /** Sends the file as text/csv; `onUpload` gets the share sent (0–1) while it goes. */
+/** How the server reads a file without a BOM (`?encoding=`, src/import/decode.ts). */
+export const IMPORT_ENCODINGS = ["utf-8", "windows-1252"] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
 export function uploadImport(
   kind: ImportKind,
   file: File,
   csrfToken: string | null,
   onUpload: (share: number) => void,
+  encoding: ImportEncoding = "utf-8",
 ): Promise<ImportJob> {
-  const query = new URLSearchParams({ kind, file_name: file.name }).toString();
+  const query = new URLSearchParams({ kind, file_name: file.name, encoding }).toString();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/admin/imports?${query}`);

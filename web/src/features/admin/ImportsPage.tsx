@@ -16,7 +16,9 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   fetchImportJob,
   fetchImportLog,
+  IMPORT_ENCODINGS,
   IMPORT_KIND_ORDER,
+  type ImportEncoding,
   type ImportJob,
   type ImportKind,
   type ImportLogEntry,
@@ -42,6 +44,7 @@ export function ImportsPage() {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind | "">("");
   const [file, setFile] = useState<File | null>(null);
+  const [encoding, setEncoding] = useState<ImportEncoding>("utf-8");
   const [submitted, setSubmitted] = useState(false);
   const [uploadShare, setUploadShare] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -78,7 +81,7 @@ export function ImportsPage() {
     setJobId(null);
     setUploadShare(0);
     try {
-      const started = await uploadImport(kind, file, me.csrf_token, setUploadShare);
+      const started = await uploadImport(kind, file, me.csrf_token, setUploadShare, encoding);
       setJobId(started.id);
     } catch (error) {
       setFailure(error);
@@ -129,6 +132,14 @@ export function ImportsPage() {
                 <FormFieldErrorMessage id="import-file-error">{errors.file}</FormFieldErrorMessage>
               ) : undefined
             }
+          />
+          <SelectField
+            id="import-encoding"
+            label={s.encoding}
+            description={s.encodingDescription}
+            value={encoding}
+            options={IMPORT_ENCODINGS.map((e) => ({ value: e, label: s.encodings[e] }))}
+            onChange={(value) => setEncoding(value as ImportEncoding)}
           />
           <Button type="submit" purpose="primary" disabled={running} busy={running || undefined}>
             {s.startImport}

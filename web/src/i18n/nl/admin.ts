@@ -127,6 +127,13 @@ export const adminScreensNl = {
     exemptions: "Vrijstellingen (exemptions)",
   } satisfies Record<ImportKindCode, string>,
   file: "CSV-bestand",
+  encoding: "Tekenset",
+  encodingDescription:
+    "Een bestand met een BOM (UTF-8 of UTF-16) wordt altijd herkend. Kies Windows-1252 voor een bestand dat Excel op Windows als gewone CSV heeft opgeslagen en waarin letters als ë of ç niet goed overkomen.",
+  encodings: {
+    "utf-8": "UTF-8 (automatisch)",
+    "windows-1252": "Windows-1252 (Excel op Windows)",
+  } satisfies Record<"utf-8" | "windows-1252", string>,
   kindRequired: "Kies de soort bestand.",
   fileRequired: "Kies een CSV-bestand.",
   startImport: "Inlezen",
