@@ -83,6 +83,20 @@ function operations(doc: {
   return list;
 }
 
+/** Percent-encoded; a lone surrogate (no UTF-8 form) becomes the bytes ED A0 80, invalid UTF-8. */
+function encodePathSegment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value]
+      .map((ch) => {
+        const code = ch.codePointAt(0)!;
+        return code >= 0xd800 && code <= 0xdfff ? "%ED%A0%80" : encodeURIComponent(ch);
+      })
+      .join("");
+  }
+}
+
 function text(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === undefined) return "";
@@ -140,7 +154,7 @@ function requestOf(
       : fc.constantFrom<Request["who"]>("anonymous", ...people);
   return fc.record({ who, path, query, body }).map(({ who, path: values, query: q, body: b }) => {
     let url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      encodeURIComponent(text(values[name])),
+      encodePathSegment(text(values[name])),
     );
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) {
