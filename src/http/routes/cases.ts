@@ -19,6 +19,7 @@ import { loadPupilFacts } from "../../commands/run-on-case.ts";
 import { loadAllCases, loadCase } from "../../db/repositories/cases.ts";
 import { loadCaseView } from "../../db/repositories/cases-view.ts";
 import { loadDocument } from "../../db/repositories/documents.ts";
+import { personNamesOf } from "../../db/repositories/names.ts";
 import type { Case } from "../../domain/cases/model.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
 import { linkSignalsToCases } from "../../services/signal-state-handling.ts";
@@ -128,7 +129,12 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
         "read_attendance_authorized",
         pupil,
       ).allowed;
+      const personNames = await personNamesOf(
+        ctx.db.orm,
+        c.participants.map((p) => p.personId),
+      );
       return presentCaseDetail(view, asOf, {
+        personNames,
         // A signal id starts with its code ("SICK_LONG:12"); without attributes a
         // LONG_TERM_ABSENT counts as resting on authorized absence.
         canSeeSignal: (signalId) =>
