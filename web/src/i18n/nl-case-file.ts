@@ -283,7 +283,6 @@ export const parentNl = {
     weeks === 1
       ? "Uw kind is 1 week niet (volledig) naar school geweest."
       : `Uw kind is ${weeks} weken niet (volledig) naar school geweest.`,
-  contact: (organisation: string) => `Uw vaste contactpersoon werkt bij: ${organisation}.`,
   promise: (date: string) =>
     `Wij hebben afgesproken dat uw kind uiterlijk ${date} weer onderwijs en/of zorg krijgt die past.`,
   plan: "Het plan",
@@ -304,8 +303,6 @@ export const parentNl = {
   refuseFor: (purpose: string) => `Toestemming weigeren voor ${purpose}`,
   withdraw: "Toestemming intrekken",
   withdrawFor: (purpose: string) => `Toestemming intrekken voor ${purpose}`,
-  confirmWithdraw: (purpose: string) =>
-    `Weet u zeker dat u uw toestemming voor "${purpose}" intrekt? Dit geldt meteen.`,
   recorded: "Uw keuze is vastgelegd.",
   /** After a decision: what was recorded, in one sentence after `recorded`. */
   recordedAs: {

@@ -101,7 +101,6 @@ export const moreNl = {
     } as Record<string, string>,
     childDecides:
       "Uw kind is 16 jaar of ouder en beslist hier zelf over. Vraag de school of de casusregisseur als u vragen heeft.",
-    confirmWithdraw: "Ja, trek mijn toestemming in",
   },
   admin: {
     pageTitle: (part: string) => `Beheer: ${part}`,
