@@ -56,13 +56,16 @@ describe("case file", () => {
     await page.getByRole("heading", { level: 1, name: /^Casus / }).waitFor();
     expect(await page.getByTestId("case-notice").textContent()).toBe("De casus is geopend.");
     const summary = page.getByTestId("case-summary");
+    const facts = page.getByTestId("case-facts");
     expect(await summary.textContent()).toContain("School (eerste 4 weken)");
-    expect(await summary.textContent()).toContain("Geopend vanuit 1 signaal");
+    expect(await facts.textContent()).toContain("Geopend vanuit 1 signaal");
     // The pupil by name with the number, the school by name with its BRIN code (issue 11 item 3).
     expect(await summary.textContent()).toContain(`(${openedPupil})`);
-    expect(await summary.textContent()).toMatch(/School[^()]+ \(\d{2}[A-Z]{2}\d{2}\)/);
-    // The owner's organisation, the school, by name too — not a bare BRIN code.
-    expect(await summary.textContent()).toMatch(/Zorgcoördinator – [^()]+ \(\d{2}[A-Z]{2}\d{2}\)/);
+    expect(await facts.textContent()).toMatch(/School[^()]+ \(\d{2}[A-Z]{2}\d{2}\)/);
+    // The owner by name, with the organisation, the school, by name too — not a bare BRIN code.
+    expect(await summary.textContent()).toMatch(
+      /Demo Zorgcoördinator, Zorgcoördinator – [^()]+ \(\d{2}[A-Z]{2}\d{2}\)/,
+    );
     expect(await page.getByTestId("case-timeline").textContent()).toContain("Casus geopend");
   });
 
@@ -99,7 +102,7 @@ describe("case file", () => {
       expect(await page.getByRole("heading", { level: 2, name: heading }).count()).toBe(1);
     }
     // The pupil's absence calendar is one link away.
-    const pupilLink = page.getByTestId("case-summary").getByRole("link", {
+    const pupilLink = page.getByTestId("case-facts").getByRole("link", {
       name: "Naar de leerlingpagina",
     });
     expect(await pupilLink.getAttribute("href")).toMatch(/^\/leerlingen\/[^/]+$/);
@@ -128,10 +131,12 @@ describe("case file", () => {
     const actions = page.getByTestId("case-actions");
     await poll(() => actions.textContent()).toContain("Huisbezoek met de ouders plannen");
     expect(await actions.textContent()).toContain("31-01-2099");
-    // Focus moved from the closed form to the message.
-    expect(await page.evaluate<string>("document.activeElement.dataset.testid")).toBe(
-      "case-notice",
-    );
+    // Focus went back to the closed form's button, where the user works (issue 11: no jump).
+    expect(
+      await page.evaluate<string>(
+        "document.activeElement.closest('[data-command]')?.dataset.command ?? ''",
+      ),
+    ).toBe("add-action");
   });
 
   it("marks the action done", async () => {

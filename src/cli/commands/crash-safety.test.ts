@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
+import { seedCaseRegion, storedCase, userWith } from "../../../test/support/case-region.ts";
 import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
-import { seedCaseRegion, storedCase, userWith } from "../../commands/test-fixtures.ts";
+import { REGION } from "../../../test/support/import-files.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
-import { REGION } from "../../import/test-fixtures.ts";
-import { absentDays, weekdays } from "../../services/duo-reports.test-fixtures.ts";
 
 const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-crash-"));

@@ -2,6 +2,7 @@
 // schools' names, looked up for rows the caller has already decided the user may see.
 import { inArray } from "drizzle-orm";
 import type { Orm } from "../connect.ts";
+import { users } from "../schema/access.ts";
 import { pupils, schools } from "../schema/region.ts";
 
 export async function pupilNamesOf(
@@ -27,5 +28,19 @@ export async function schoolNamesOf(
     .select({ id: schools.schoolId, name: schools.name })
     .from(schools)
     .where(inArray(schools.schoolId, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The display names of people (users) taking part in a case the caller may read. */
+export async function personNamesOf(
+  orm: Orm,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(personIds)].filter((id) => id !== "");
+  if (ids.length === 0) return new Map();
+  const rows = await orm
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -88,7 +88,16 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   }),
   clock_mode: z.enum(["lesweken", "calendar_weeks"]),
   deadlines: z.array(DeadlineSchema),
-  participants: z.array(Person.extend({ since: z.iso.date(), until: z.iso.date().nullable() })),
+  participants: z.array(
+    Person.extend({
+      name: z
+        .string()
+        .nullable()
+        .describe("the person's name, so people read who takes part (null when unknown)"),
+      since: z.iso.date(),
+      until: z.iso.date().nullable(),
+    }),
+  ),
   history: z.array(
     z.object({
       command: z.string(),
@@ -243,8 +252,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 })
   .describe(
     "Parents get the plan, deadlines, consent, participants and the documents shared with them " +
-      "(domain.md §2): history, stagnation, ladder, meetings, events and the breakthrough " +
-      "check and agenda come empty, budget null.",
+      "(domain.md §2), and when meetings take place (meetings without participants and " +
+      "decisions, the breakthrough agenda): history, stagnation, ladder, events and the " +
+      "breakthrough check come empty, budget null.",
   )
   .meta({ id: "CaseDetail" });
 
@@ -352,13 +362,15 @@ export interface DetailOptions {
   canSeeSignal: (signalId: string) => boolean;
   /**
    * Parents see their child's case as domain.md §2 lists it — plan, deadlines, consent and the
-   * documents shared with them (and who takes part, which they consented to) — not the
-   * professionals' working notes: history reasons, stagnation notes, ladder, meetings, contact
-   * events, the week-8 decision, the breakthrough agenda and the budget.
+   * documents shared with them (and who takes part, which they consented to, and when meetings
+   * take place) — not the professionals' working notes: history reasons, stagnation notes,
+   * ladder, who said what in meetings, contact events, the week-8 decision and the budget.
    */
   audience: "professional" | "parent";
   /** Command route names the user may use now (src/commands/allowed-actions.ts). */
   allowedActions: readonly CaseActionName[];
+  /** Names of the people taking part, by person id. */
+  personNames?: ReadonlyMap<string, string>;
 }
 
 export function presentCaseDetail(
@@ -383,6 +395,7 @@ export function presentCaseDetail(
       person_id: p.personId,
       role: p.role,
       organisation: p.organisation,
+      name: options.personNames?.get(p.personId) ?? null,
       since: p.since,
       until: p.until ?? null,
     })),
@@ -414,12 +427,15 @@ export function presentCaseDetail(
       reason: s.reason,
     })),
     plan: presentPlan(view.plan, asOf),
-    meetings: (professional ? view.plan.meetings : []).map((m) => ({
+    // Parents learn when meetings about their child take place (their page names the next
+    // one), not who said what: no participants, no decisions (those that ask someone to act
+    // reach them as plan actions).
+    meetings: view.plan.meetings.map((m) => ({
       id: m.id,
       kind: m.kind,
       date: m.date,
-      participant_ids: [...m.participantIds],
-      decisions: m.decisions.map((d) => ({
+      participant_ids: professional ? [...m.participantIds] : [],
+      decisions: (professional ? m.decisions : []).map((d) => ({
         id: d.id,
         text: d.text,
         action_id: d.action?.id ?? null,
@@ -485,7 +501,8 @@ export function presentCaseDetail(
           reason: view.referral.reason,
         }
       : null,
-    breakthrough_agenda: (professional ? view.agenda : []).map((a) => ({
+    // The breakthrough team's meeting date is the next meeting a parent must know of.
+    breakthrough_agenda: view.agenda.map((a) => ({
       team: a.teamName,
       added_on: a.addedOn,
       meeting_date: a.meetingDate,

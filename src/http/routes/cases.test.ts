@@ -81,6 +81,7 @@ describe.each(engines())("case API on $name", (engine) => {
         person_id: s.coordinator.id,
         role: "care_coordinator",
         organisation: "12AB00",
+        name: "coordinator",
         since: "2026-03-02",
         until: null,
       },

@@ -19,6 +19,8 @@ import { openCaseCommand } from "../../commands/open-case.ts";
 import { loadCase } from "../../db/repositories/cases.ts";
 import { loadCaseView } from "../../db/repositories/cases-view.ts";
 import { loadDocument } from "../../db/repositories/documents.ts";
+import { personNamesOf } from "../../db/repositories/names.ts";
+import type { Case } from "../../domain/cases/model.ts";
 import { ROLE_CODES } from "../../domain/policy/roles.ts";
 import { involvesAuthorizedAbsence } from "../../domain/signals/authorized-absence.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
@@ -106,7 +108,12 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       const allowed = new Set(allowedCaseCommands(actor, view, f, asOf));
       const pupil = { kind: "pupil", pupil: pupilScope(f, asOf, c.schoolId) } as const;
       const seesAuthorizedAbsence = may(actor, "read_attendance_authorized", pupil).ok;
+      const personNames = await personNamesOf(
+        ctx.db.orm,
+        c.participants.map((p) => p.personId),
+      );
       return presentCaseDetail(view, asOf, {
+        personNames,
         // A signal id starts with its code ("SICK_LONG:12"); without attributes a
         // LONG_TERM_ABSENT counts as resting on authorized absence.
         canSeeSignal: (signalId) =>

@@ -1351,7 +1351,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "met" | "overdue" | "at_risk" | "breached";
         };
-        /** @description Parents get the plan, deadlines, consent, participants and the documents shared with them (domain.md §2): history, stagnation, ladder, meetings, events and the breakthrough check and agenda come empty, budget null. */
+        /** @description Parents get the plan, deadlines, consent, participants and the documents shared with them (domain.md §2), and when meetings take place (meetings without participants and decisions, the breakthrough agenda): history, stagnation, ladder, events and the breakthrough check come empty, budget null. */
         CaseDetail: {
             /** Format: date */
             absence_start_date: string;
@@ -1499,6 +1499,8 @@ export interface components {
                 role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
             participants: {
+                /** @description the person's name, so people read who takes part (null when unknown) */
+                name: string | null;
                 organisation: string;
                 person_id: string;
                 /** @enum {string} */
@@ -1563,7 +1565,7 @@ export interface components {
                 status: "met" | "open" | "at_risk" | "breached";
             };
         };
-        /** @description Parents get the plan, deadlines, consent, participants and the documents shared with them (domain.md §2): history, stagnation, ladder, meetings, events and the breakthrough check and agenda come empty, budget null. */
+        /** @description Parents get the plan, deadlines, consent, participants and the documents shared with them (domain.md §2), and when meetings take place (meetings without participants and decisions, the breakthrough agenda): history, stagnation, ladder, events and the breakthrough check come empty, budget null. */
         CaseDetailInput: {
             /** Format: date */
             absence_start_date: string;
@@ -1711,6 +1713,8 @@ export interface components {
                 role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             };
             participants: {
+                /** @description the person's name, so people read who takes part (null when unknown) */
+                name: string | null;
                 organisation: string;
                 person_id: string;
                 /** @enum {string} */

@@ -15,13 +15,14 @@ import { formatDate, personLabel } from "../../components/format.ts";
 import { formatOrganisation, formatPupil, formatSchool } from "../../components/names.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { StatusText, toneOf } from "../../components/StatusText.tsx";
+import { StatusText } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
-import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
 import { useCase } from "../cases/queries.ts";
 import { allowedCommands, type UiCommand } from "./allowed.ts";
+import { CaseAside } from "./CaseAside.tsx";
+import "./case-file.css";
 import { BudgetCommands, UploadDocumentForm } from "./CaseBudgetCommands.tsx";
 import {
   AddActionForm,
@@ -54,6 +55,8 @@ import {
   ParticipantCommands,
   ResolveStagnationForm,
 } from "./CaseWorkCommands.tsx";
+import { CommandRegistry, commandAnchor, useCommandRegistry } from "./command-registry.tsx";
+import { sectionOfAnchor } from "./section-anchors.ts";
 
 const f = t.caseFile;
 
@@ -115,7 +118,11 @@ export function CaseFilePage() {
       </>
     );
   }
-  return <CaseFile detail={query.data} notice={notice} onNotice={announce} />;
+  return (
+    <CommandRegistry>
+      <CaseFile detail={query.data} notice={notice} onNotice={announce} />
+    </CommandRegistry>
+  );
 }
 
 function CaseFile({
@@ -132,10 +139,39 @@ function CaseFile({
   const myId = me.user.id;
   const allowed = allowedCommands(detail);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  // After a command its form closes: keyboard focus goes to the message that says what happened.
+  const location = useLocation();
+  const registry = useCommandRegistry();
+  // After a command its form closes and focus returns to the form's button (CommandForm); only
+  // when that button is gone (the command is no longer possible, an action was marked done)
+  // focus goes to the message in the summary, which is in view, without scrolling the page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the notice or the case changes
   useEffect(() => {
-    if (notice.seq > 0) noticeRef.current?.focus();
-  }, [notice.seq]);
+    if (notice.seq === 0) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) noticeRef.current?.focus({ preventScroll: true });
+  }, [notice.seq, detail]);
+  // The URL hash names a section (its heading takes focus) or a form (it opens): from the
+  // section menu, the "what you can do" links, or a reload.
+  const goToHash = useCallback(
+    (hash: string) => {
+      const anchor = decodeURIComponent(hash.slice(1));
+      if (!anchor) return;
+      if (anchor.startsWith(commandAnchor(""))) {
+        registry.open(anchor.slice(commandAnchor("").length));
+        return;
+      }
+      document.getElementById(anchor)?.querySelector<HTMLElement>("h2")?.focus();
+    },
+    [registry],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each navigation has its own key
+  useEffect(() => goToHash(location.hash), [location.key]);
+  // A hash the browser changed itself (typed in the address bar, a plain link).
+  useEffect(() => {
+    const onHashChange = () => goToHash(window.location.hash);
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, [goToHash]);
   const may = (command: UiCommand) => allowed?.has(command) ?? false;
   const props = { c: detail, myId, today };
   const phaseCommands =
@@ -147,90 +183,94 @@ function CaseFile({
   return (
     <>
       <PageHeading>{f.title(detail.pupil_name)}</PageHeading>
-      <p
-        role="status"
-        ref={noticeRef}
-        tabIndex={-1}
-        className="aanwezig-notice"
-        data-testid="case-notice"
-      >
-        {notice.text ?? ""}
-      </p>
-      <Summary detail={detail} myId={myId} />
-
-      <Section id="actions" title={f.sections.actions}>
-        {allowed === null ? (
-          <Paragraph>{f.commands.noActionsYet}</Paragraph>
-        ) : phaseCommands ? (
-          <>
-            <Paragraph>{f.commands.intro}</Paragraph>
-            <MorePhaseCommands {...more} />
-            <PhaseCommands detail={detail} today={today} allowed={allowed} onDone={onNotice} />
-          </>
-        ) : (
-          <Paragraph>{f.commands.none}</Paragraph>
-        )}
-      </Section>
-
-      <TimelineSection {...props} />
-      <DeadlinesSection {...props} />
-      <LadderSection {...props}>
-        {may("ladder") && <LadderForm detail={detail} onDone={onNotice} />}
-      </LadderSection>
-
-      <Section id="plan" title={f.sections.plan}>
-        <GoalsTable {...props} />
-        {may("addGoal") && <AddGoalForm detail={detail} today={today} onDone={onNotice} />}
-        <ActionsTable
+      <div className="aanwezig-case-layout">
+        <CaseAside
           detail={detail}
-          myId={myId}
-          today={today}
-          mayUpdate={may("markActionDone")}
-          onDone={onNotice}
+          notice={notice.text}
+          noticeRef={noticeRef}
+          current={sectionOfAnchor(decodeURIComponent(location.hash.slice(1)))}
         />
-        {may("addAction") && (
-          <AddActionForm detail={detail} myId={myId} today={today} onDone={onNotice} />
-        )}
-      </Section>
+        <div className="aanwezig-case-content">
+          <CaseFacts detail={detail} />
 
-      <MeetingsSection {...props}>{may("meeting") && <MeetingForm {...more} />}</MeetingsSection>
-      <ParticipantsSection {...props}>
-        <ParticipantCommands {...more} />
-      </ParticipantsSection>
+          <Section id="actions" title={f.sections.actions}>
+            {allowed === null ? (
+              <Paragraph>{f.commands.noActionsYet}</Paragraph>
+            ) : phaseCommands ? (
+              <>
+                <Paragraph>{f.commands.intro}</Paragraph>
+                <MorePhaseCommands {...more} />
+                <PhaseCommands detail={detail} today={today} allowed={allowed} onDone={onNotice} />
+              </>
+            ) : (
+              <Paragraph>{f.commands.none}</Paragraph>
+            )}
+          </Section>
 
-      <Section id="consent" title={f.sections.consent}>
-        <ConsentTables {...props} />
-        {may("consent") && <ConsentForm detail={detail} onDone={onNotice} />}
-      </Section>
+          <Section id="plan" title={f.sections.plan}>
+            <GoalsTable {...props} />
+            {may("addGoal") && <AddGoalForm detail={detail} today={today} onDone={onNotice} />}
+            <ActionsTable
+              detail={detail}
+              myId={myId}
+              today={today}
+              mayUpdate={may("markActionDone")}
+              onDone={onNotice}
+            />
+            {may("addAction") && (
+              <AddActionForm detail={detail} myId={myId} today={today} onDone={onNotice} />
+            )}
+          </Section>
 
-      <Section id="stagnation" title={f.sections.stagnation}>
-        <StagnationTable {...props} />
-        {may("stagnation") && <StagnationForm detail={detail} onDone={onNotice} />}
-        {may("resolveStagnation") && <ResolveStagnationForm detail={detail} onDone={onNotice} />}
-      </Section>
+          <MeetingsSection {...props}>
+            {may("meeting") && <MeetingForm {...more} />}
+          </MeetingsSection>
+          <ParticipantsSection {...props}>
+            <ParticipantCommands {...more} />
+          </ParticipantsSection>
 
-      <EscalationSections {...props} />
-      <BudgetSection {...props}>
-        <BudgetCommands {...more} />
-      </BudgetSection>
-      <DocumentsSection {...props}>
-        {may("uploadDocument") && <UploadDocumentForm detail={detail} onDone={onNotice} />}
-      </DocumentsSection>
-      <Paragraph>
-        <AppLink to="/casussen">{f.back}</AppLink>
-      </Paragraph>
+          <Section id="consent" title={f.sections.consent}>
+            <ConsentTables {...props} />
+            {may("consent") && <ConsentForm detail={detail} onDone={onNotice} />}
+          </Section>
+
+          <DeadlinesSection {...props} />
+          <Section id="stagnation" title={f.sections.stagnation}>
+            <StagnationTable {...props} />
+            {may("stagnation") && <StagnationForm detail={detail} onDone={onNotice} />}
+            {may("resolveStagnation") && (
+              <ResolveStagnationForm detail={detail} onDone={onNotice} />
+            )}
+          </Section>
+          <LadderSection {...props}>
+            {may("ladder") && <LadderForm detail={detail} onDone={onNotice} />}
+          </LadderSection>
+          <TimelineSection {...props} />
+
+          <EscalationSections {...props} />
+          <BudgetSection {...props}>
+            <BudgetCommands {...more} />
+          </BudgetSection>
+          <DocumentsSection {...props}>
+            {may("uploadDocument") && <UploadDocumentForm detail={detail} onDone={onNotice} />}
+          </DocumentsSection>
+          <Paragraph>
+            <AppLink to="/casussen">{f.back}</AppLink>
+          </Paragraph>
+        </div>
+      </div>
     </>
   );
 }
 
-function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
-  const next = detail.next_deadline;
+/** What the case is about and since when; the summary beside it holds what changes. */
+function CaseFacts({ detail }: { detail: CaseDetail }) {
   return (
-    <section aria-labelledby="case-summary" className="aanwezig-case-summary">
-      <h2 id="case-summary" className="aanwezig-visually-hidden">
-        {f.summary}
+    <section aria-labelledby="case-details" className="aanwezig-case-section">
+      <h2 id="case-details" className="aanwezig-visually-hidden">
+        {f.details}
       </h2>
-      <dl className="aanwezig-facts aanwezig-facts--grid" data-testid="case-summary">
+      <dl className="aanwezig-facts aanwezig-facts--grid" data-testid="case-facts">
         <Fact
           label={f.facts.pupil}
           value={
@@ -243,39 +283,8 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
           }
         />
         <Fact label={f.facts.school} value={formatSchool(detail)} />
-        <Fact label={f.facts.phase} value={phaseName(detail.phase)} />
-        <Fact
-          label={f.facts.clock}
-          value={f.clockValue(
-            detail.clock_weeks,
-            f.clockMode[detail.clock_mode] ?? detail.clock_mode,
-          )}
-        />
         <Fact label={f.facts.absenceStart} value={formatDate(detail.absence_start_date)} />
         <Fact label={f.facts.openedAt} value={formatDate(detail.opened_at)} />
-        <Fact label={f.facts.owner} value={personLabel(detail.owner, myId, detail)} />
-        <Fact
-          label={f.facts.threeMonth}
-          value={
-            <StatusText tone={toneOf(detail.three_month.status)}>
-              {formatDate(detail.three_month.due_date)} (
-              {t.cases.threeMonthStatus[detail.three_month.status]})
-            </StatusText>
-          }
-        />
-        <Fact
-          label={f.facts.nextDeadline}
-          value={
-            next ? (
-              <StatusText tone={toneOf(next.status)}>
-                {deadlineName(next.code)}: {formatDate(next.due_date)} (
-                {t.deadlineStatus[next.status]})
-              </StatusText>
-            ) : (
-              t.common.none
-            )
-          }
-        />
         <Fact
           label={f.facts.opening}
           value={
@@ -285,13 +294,6 @@ function Summary({ detail, myId }: { detail: CaseDetail; myId: string }) {
           }
         />
       </dl>
-      {detail.closing && (
-        <Paragraph>
-          {f.closed(t.outcomes[detail.closing.outcome], formatDate(detail.closing.closed_at))}{" "}
-          {detail.closing.guarantee_held === true && f.guaranteeHeld}
-          {detail.closing.guarantee_held === false && f.guaranteeMissed}
-        </Paragraph>
-      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { t } from "../../i18n/index.ts";
 import { roleTitle } from "../auth/role-groups.ts";
 import { deadlineName } from "../cases/CaseTable.tsx";
+import { SECTION_ANCHORS, type SectionId } from "./section-anchors.ts";
 import { caseTimeline, type TimelineEntry } from "./timeline.ts";
 
 const name = (table: Record<string, string>, code: string) => table[code] ?? code;
@@ -22,13 +23,19 @@ export function Section({
   title,
   children,
 }: {
-  id: string;
+  id: SectionId;
   title: string;
   children: ReactNode;
 }) {
+  // The heading takes focus when the section menu or the URL hash leads here.
   return (
-    <section aria-labelledby={`case-${id}`} className="aanwezig-case-section" data-section={id}>
-      <Heading level={2} id={`case-${id}`}>
+    <section
+      aria-labelledby={`case-${id}`}
+      className="aanwezig-case-section"
+      data-section={id}
+      id={SECTION_ANCHORS[id]}
+    >
+      <Heading level={2} id={`case-${id}`} tabIndex={-1}>
         {title}
       </Heading>
       {children}

@@ -1,15 +1,19 @@
 // One form per case command, all built the same way: a button that opens the form (a
 // disclosure, aria-expanded), fields that validate inline in Dutch once the form was sent
 // (focus on the first problem), the server's problem+json refusal shown above the fields, and a
-// status message after success. The case, the lists and the worklists refresh afterwards.
+// status message after success. The case, the lists and the worklists refresh afterwards, in
+// place: focus returns to the button that opened the form, so the page does not jump (issue 11,
+// deliverable 4). The form registers itself with the case file's summary, whose "what you can
+// do" links open it (command-registry.tsx).
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { describedBy, SelectField, TextAreaField } from "../../components/FormFields.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { t } from "../../i18n/index.ts";
+import { commandAnchor, useRegisterCommand } from "./command-registry.tsx";
 
 export interface FieldSpec {
   name: string;
@@ -108,10 +112,18 @@ export function CommandForm({
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Values>(initial);
   const [submitted, setSubmitted] = useState(false);
+  /** Set when a link asked for the form: its first field takes focus once it is shown. */
+  const [focusRequest, setFocusRequest] = useState(0);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (v: Values) => submit(v),
     onSuccess: async () => {
+      // Focus stays where the user works: on the button of the form that closes now (scrolled
+      // into view when the user was further down the form).
+      toggleRef.current?.focus();
       setOpen(false);
       setSubmitted(false);
       setValues(initial);
@@ -124,6 +136,23 @@ export function CommandForm({
   });
   const errors = submitted ? validateFields(fields, values) : {};
   const formId = `${id}-form`;
+  const reset = mutation.reset;
+  const openFromLink = useCallback(() => {
+    setOpen((wasOpen) => {
+      if (!wasOpen) setValues(initialRef.current);
+      return true;
+    });
+    reset();
+    setFocusRequest((n) => n + 1);
+  }, [reset]);
+  useRegisterCommand(id, label, openFromLink);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when asked, not when fields change
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = fields.find((field) => !field.when || field.when(initialRef.current));
+    const target = first ? document.getElementById(`${id}-${first.name}`) : null;
+    (target ?? toggleRef.current)?.focus();
+  }, [focusRequest]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -139,8 +168,9 @@ export function CommandForm({
 
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   return (
-    <div className="aanwezig-command" data-command={id}>
+    <div className="aanwezig-command" data-command={id} id={commandAnchor(id)}>
       <Button
+        ref={toggleRef}
         type="button"
         purpose={open ? "subtle" : "secondary"}
         aria-expanded={open}

@@ -2,6 +2,8 @@
 // their child — the phase, how long, who helps, the plan (who does what, by when), the next
 // meeting, the documents shared with parents — and their consent per purpose, which they can
 // give, refuse or withdraw (POST /api/cases/{id}/consent; withdrawal takes effect at once).
+// The contact person is the case owner by name, role and organisation; a deadline that passed
+// reads "Te laat".
 // The server shows a parent only their own child's case; this page asks for nothing else.
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
@@ -16,9 +18,11 @@ import {
 import { formatDate } from "../../components/format.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { StatusText } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
+import { ownerLabel } from "../case-file/people.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { nextMeeting } from "./next-meeting.ts";
 import "./parent.css";
@@ -90,8 +94,8 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
         {detail.phase !== "CLOSED" && (
           <>
             <Paragraph>{t.parent.weeksAbsent(detail.clock_weeks)}</Paragraph>
-            <Paragraph>
-              {t.parent.contact(formatOrganisation(detail.owner.organisation, detail))}
+            <Paragraph data-testid="parent-contact">
+              {t.parent.contactPerson(ownerLabel(detail))}
             </Paragraph>
             <Paragraph>{t.parent.promise(formatDate(detail.three_month.due_date))}</Paragraph>
           </>
@@ -159,9 +163,9 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
         <Heading level={3} id={`meeting-${detail.id}`}>
           {s.nextMeeting}
         </Heading>
-        <Paragraph>
+        <Paragraph data-testid="parent-next-meeting">
           {meeting
-            ? s.meetingOn(t.meetingKinds[meeting.kind], formatDate(meeting.date))
+            ? s.meetingOn(meeting.team ?? t.meetingKinds[meeting.kind], formatDate(meeting.date))
             : s.noMeeting}
         </Paragraph>
       </section>
@@ -171,14 +175,22 @@ function CaseForParent({ detail }: { detail: CaseDetail }) {
           <Heading level={3} id={`deadlines-${detail.id}`}>
             {t.parent.deadlines}
           </Heading>
-          <ul className="aanwezig-parent__list">
+          <ul className="aanwezig-parent__list" data-testid="parent-deadlines">
             {deadlines.map((d) => {
               const what = t.deadlines[d.code];
+              // Overdue says so in words, with the danger style beside them (not colour alone).
               return (
                 <li key={d.code}>
-                  {d.met_on
-                    ? t.parent.deadlineMet(what, formatDate(d.met_on))
-                    : t.parent.deadlineLine(what, formatDate(d.due_date))}
+                  {d.met_on ? (
+                    t.parent.deadlineMet(what, formatDate(d.met_on))
+                  ) : d.status === "overdue" ? (
+                    <>
+                      <StatusText tone="danger">{t.parent.overdue}</StatusText>{" "}
+                      {t.parent.deadlineOverdue(what, formatDate(d.due_date))}
+                    </>
+                  ) : (
+                    t.parent.deadlineLine(what, formatDate(d.due_date))
+                  )}
                 </li>
               );
             })}

@@ -2,6 +2,12 @@
 export const caseFileNl = {
   title: (pupil: string) => `Casus ${pupil}`,
   summary: "Samenvatting",
+  details: "Gegevens van de casus",
+  navigation: {
+    sections: "Onderdelen van de casus",
+    canDo: "Wat u nu kunt doen",
+    nothingToDo: "U kunt in deze casus nu niets vastleggen.",
+  },
   pupilLink: "Naar de leerlingpagina",
   clockMode: { lesweken: "lesweken", calendar_weeks: "kalenderweken" } as Record<string, string>,
   // domain.md §5: the clock counts absence weeks (verzuimweken), in lesweken or calendar weeks
