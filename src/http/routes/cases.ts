@@ -20,7 +20,6 @@ import { loadCase } from "../../db/repositories/cases.ts";
 import { loadCaseView } from "../../db/repositories/cases-view.ts";
 import { loadDocument } from "../../db/repositories/documents.ts";
 import { personNamesOf } from "../../db/repositories/names.ts";
-import type { Case } from "../../domain/cases/model.ts";
 import { ROLE_CODES } from "../../domain/policy/roles.ts";
 import { involvesAuthorizedAbsence } from "../../domain/signals/authorized-absence.ts";
 import type { SignalCode } from "../../domain/signals/types.ts";
