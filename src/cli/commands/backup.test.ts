@@ -37,6 +37,6 @@ describe("aanwezig backup and restore (command line)", async () => {
       const again = runCli(dir, target, ["restore", file]);
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/de database is niet leeg/);
-    }, 240_000);
+    }, 900_000); // five child processes, each starting Node and migrating: minutes on a loaded machine
   });
 });
