@@ -123,7 +123,17 @@ const AdministrationEvent = z.object({
   pupilId: z.null(),
 });
 
+/** Service tokens of integrations: created, listed, revoked, and every use of one. */
+const TokenEvent = z.object({
+  ...who,
+  action: z.enum(["use_token", "create_token", "list_tokens", "revoke_token"]),
+  resourceType: z.literal("api_token"),
+  resourceId: z.string().nullable(),
+  pupilId: z.null(),
+});
+
 export const AuditEventSchema = z.discriminatedUnion("action", [
+  TokenEvent,
   CaseEvent,
   DocumentEvent,
   PupilEvent,

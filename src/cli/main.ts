@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { DatabaseUnavailableError } from "../db/connect.ts";
 import { DatabaseLockedError } from "../db/lock.ts";
 import { registerAdmin } from "./commands/admin.ts";
+import { registerBackup } from "./commands/backup.ts";
 import { registerDaily } from "./commands/daily.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerDuoReports } from "./commands/duo-reports.ts";
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerUsers(program);
   registerDaily(program);
+  registerBackup(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

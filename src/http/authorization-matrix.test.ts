@@ -247,6 +247,41 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
 
+  // Service tokens (administrator) and imports delivered through the API: the administrator
+  // every kind, a care coordinator their school's attendance (an empty file: 400 after the
+  // gate); someone else's or an unknown job is 404 for all. Tokens' own scopes:
+  // src/http/routes/integration-imports.test.ts. (printRoutes names the one parameter node of
+  // /api/imports/{kind} (POST) and /api/imports/{job_id} (GET) by both names.)
+  "POST /api/tokens": {
+    probes: [
+      {
+        url: () => "/api/tokens",
+        body: () => ({ name: "matrix", scopes: ["imports:attendance"], school_ids: ["12AB00"] }),
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+  "GET /api/tokens": { probes: [{ url: () => "/api/tokens", row: "fffffffffffyf" }] },
+  "DELETE /api/tokens/{id}": {
+    probes: [{ url: () => "/api/tokens/999999", passed: [404], row: "fffffffffffyf" }],
+  },
+  "POST /api/imports/{job_id}|{kind}": {
+    probes: [
+      {
+        url: () => "/api/imports/attendance",
+        body: () => "",
+        contentType: "text/csv",
+        passed: [400],
+        row: "fyfffffffffyf",
+      },
+    ],
+  },
+  "GET /api/imports/{job_id}|{kind}": {
+    probes: [
+      { url: () => "/api/imports/00000000-0000-4000-8000-000000000000", row: "nnnnnnnnnnnnn" },
+    ],
+  },
+
   // Cases. The list answers everyone with the cases they may read (checked below).
   "GET /api/cases": { probes: [{ url: () => "/api/cases", row: "yyyyyyyyyyyyy" }] },
   "POST /api/cases": {

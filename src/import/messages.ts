@@ -38,6 +38,8 @@ export const messages = {
     `'${value}' lijkt een BSN; gebruik een pseudoniem leerling-id (nooit het BSN)`,
   duplicateKey: (firstLine: number) =>
     `dubbele sleutel: dezelfde rij staat al op regel ${firstLine}; houd één van beide`,
+  schoolNotAllowed: (id: string) =>
+    `'${id}' hoort niet bij de scholen waarvoor deze aanlevering mag importeren; er is niets ingelezen`,
   unknownSchool: (id: string) =>
     `school '${id}' is onbekend; importeer eerst de scholen (aanwezig import schools)`,
   unknownPupil: (id: string) =>

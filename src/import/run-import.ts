@@ -11,7 +11,7 @@ import { markWriteRunning } from "../db/interrupted-write.ts";
 import { interruption, watchImport } from "./cancel.ts";
 import { detectSeparator, readHeaderLine } from "./csv.ts";
 import type { FileEncoding } from "./decode.ts";
-import { ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
+import { ERROR_CAP, ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
 import type { ImportKind, KindSpec } from "./kind-spec.ts";
 import { KIND_SPECS } from "./kinds/index.ts";
 import { messages } from "./messages.ts";
@@ -32,7 +32,20 @@ export interface ImportOptions {
   onProgress?: (phase: ImportPhase, rows: number) => void;
   /** Stops the import (rolled back, nothing written); it then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Only rows of these schools (a service token's or a care coordinator's): a row of another
+   * school is an error of its line, so the file imports nothing. Absent: every school.
+   */
+  schools?: readonly string[];
 }
+
+/** The column that names a row's school, for the kinds whose rows belong to one. */
+const SCHOOL_COLUMN: Partial<Record<ImportKind, string>> = {
+  schools: "school_id",
+  closures: "scope",
+  enrolments: "school_id",
+  attendance: "school_id",
+};
 
 export interface ImportResult {
   kind: ImportKind;
@@ -119,6 +132,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     signal?.throwIfAborted();
     options.onProgress?.("checking", state.rows);
     await runChecks(tx, spec, errors);
+    if (options.schools) await checkSchools(tx, kind, options.schools, errors);
     lap("check");
     if (errors.any) throw new ImportRejected(errors);
     signal?.throwIfAborted();
@@ -211,6 +225,29 @@ async function runChecks(tx: TxClient, spec: KindSpec, errors: ErrorCollector): 
       if (total > 0) errors.addFound(found, total);
     }
   });
+}
+
+/** Rows of a school outside the allowed ones (ImportOptions.schools). */
+async function checkSchools(
+  tx: TxClient,
+  kind: ImportKind,
+  schools: readonly string[],
+  errors: ErrorCollector,
+): Promise<void> {
+  const column = SCHOOL_COLUMN[kind];
+  if (!column) return;
+  const rows = await tx.query<{ line: number; value: string; total: number }>(
+    `SELECT line, ${column}::text AS value, (count(*) OVER ())::int AS total
+       FROM ${STAGE_TABLE} WHERE NOT (${column}::text = ANY($1::text[]))
+      ORDER BY line LIMIT ${ERROR_CAP}`,
+    [[...schools]],
+  );
+  const total = rows[0]?.total ?? 0;
+  if (total === 0) return;
+  errors.addFound(
+    rows.map((r) => ({ line: r.line, column, reason: messages.schoolNotAllowed(r.value) })),
+    total,
+  );
 }
 
 export async function sha256File(path: string): Promise<string> {

@@ -1,7 +1,7 @@
 // Users, their scoped roles, login sessions and API tokens (domain.md §2). Secrets never leave
 // this module in stored form: passwords as argon2id hashes, tokens as SHA-256 hashes, so a
 // leaked database copy cannot be used to log in.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, like, lte, or, sql } from "drizzle-orm";
 import { isRoleCode } from "../../domain/policy/roles.ts";
@@ -258,7 +258,13 @@ function prepareCredentialLookups(orm: Orm) {
       .orderBy(roleAssignments.id)
       .prepare("aanwezig_session_user"),
     apiToken: orm
-      .select(USER_ROLE_COLUMNS)
+      .select({
+        ...USER_ROLE_COLUMNS,
+        tokenId: apiTokens.id,
+        tokenHash: apiTokens.tokenHash,
+        scopes: apiTokens.scopes,
+        schoolIds: apiTokens.schoolIds,
+      })
       .from(apiTokens)
       .innerJoin(users, and(eq(users.id, apiTokens.userId), isNull(users.disabledAt)))
       .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
@@ -312,11 +318,30 @@ export async function createApiToken(
   return token;
 }
 
+/** What an API token itself allows: a service token's scopes and schools (empty: a user's token). */
+export interface ApiTokenGrant {
+  id: number;
+  scopes: string[];
+  schoolIds: string[];
+}
+
 /** The active user an unrevoked, unexpired API token belongs to, with their roles. */
 export async function findApiTokenUser(
   orm: Orm,
   token: string,
   now = new Date(),
-): Promise<UserWithRoles | undefined> {
-  return userFromRoleRows(await lookupsOf(orm).apiToken.execute({ tokenHash: sha256(token), now }));
+): Promise<(UserWithRoles & { token: ApiTokenGrant }) | undefined> {
+  const tokenHash = sha256(token);
+  const rows = await lookupsOf(orm).apiToken.execute({ tokenHash, now });
+  const first = rows[0];
+  // The index found the row by its hash; compared once more in constant time all the same.
+  if (!first || !timingSafeEqual(Buffer.from(first.tokenHash), Buffer.from(tokenHash))) {
+    return undefined;
+  }
+  const user = userFromRoleRows(rows);
+  if (!user) return undefined;
+  return {
+    ...user,
+    token: { id: first.tokenId, scopes: first.scopes, schoolIds: first.schoolIds },
+  };
 }

@@ -1,7 +1,9 @@
 // Who may use the system and what they did (domain.md §2: access follows need-to-know, every
 // read of personal data is logged). Secrets (session and API tokens) are stored only as SHA-256
 // hashes, passwords only as argon2id hashes.
+import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   index,
   jsonb,
@@ -86,8 +88,44 @@ export const apiTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /**
+     * A service token's scopes (`imports:attendance`, …): a service token may do only these,
+     * whatever its (role-less) service user could otherwise. Empty: a user's own token.
+     */
+    scopes: jsonb("scopes").$type<string[]>().notNull().default([]),
+    /** The schools a service token may deliver rows of. */
+    schoolIds: jsonb("school_ids").$type<string[]>().notNull().default([]),
+    /** The administrator who created the token (no foreign key: the record outlives accounts). */
+    createdBy: uuid("created_by"),
   },
   (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash)],
+);
+
+/**
+ * Imports delivered through the API (`POST /api/v1/imports/{kind}`): the job id a school system
+ * polls, its outcome, and the Idempotency-Key that makes a repeated delivery answer with the same
+ * job. The rows themselves are in import_log like every import's.
+ */
+export const importRequests = pgTable(
+  "import_requests",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    tokenId: bigint("token_id", { mode: "number" }),
+    kind: text("kind").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    /** queued, running, succeeded or rejected (interfaces.md). */
+    status: text("status").notNull(),
+    summary: jsonb("summary"),
+    errors: jsonb("errors").notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("import_requests_idempotency_idx")
+      .on(t.userId, t.idempotencyKey)
+      .where(sql`idempotency_key IS NOT NULL`),
+  ],
 );
 
 /**

@@ -5,7 +5,9 @@
 // (the web app type-checks against the server's schemas).
 import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { appendAudit } from "../../access/index.ts";
 import {
+  type ApiTokenGrant,
   findActiveSession,
   findApiTokenUser,
   type RoleScope,
@@ -22,6 +24,8 @@ export interface Actor {
   via: "session" | "token";
   /** Only for cookie sessions: the token state-changing requests must echo (see csrf.ts). */
   session: { token: string; csrfToken: string } | null;
+  /** Only for bearer tokens: the token's id, and a service token's scopes and schools. */
+  token?: ApiTokenGrant;
 }
 
 declare module "fastify" {
@@ -43,6 +47,17 @@ async function resolveActor(request: FastifyRequest, ctx: HttpContext): Promise<
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const user = match?.[1] ? await findApiTokenUser(orm, match[1], ctx.now()) : undefined;
+    // Every use of a token, usable or not, is in the audit trail (interfaces.md).
+    await appendAudit(orm, {
+      userId: user?.id ?? null,
+      role: user ? (user.token.scopes.length > 0 ? "service_token" : null) : null,
+      action: "use_token",
+      resourceType: "api_token",
+      resourceId: user ? String(user.token.id) : null,
+      pupilId: null,
+      context: { route: request.url, method: request.method, requestId: request.id },
+      outcome: user ? "allowed" : "denied",
+    });
     // A presented but unusable credential is an error, not an anonymous request.
     if (!user) throw unauthorized("The bearer token is unknown, expired or revoked.");
     return {
@@ -52,6 +67,7 @@ async function resolveActor(request: FastifyRequest, ctx: HttpContext): Promise<
       roles: user.roles,
       via: "token",
       session: null,
+      token: user.token,
     };
   }
   const token = request.cookies[SESSION_COOKIE];

@@ -47,12 +47,17 @@ export class ImportJobs {
       fileName: string;
       bytes: number;
       encoding?: FileEncoding;
+      /** Only rows of these schools (importFile's option); absent: every school. */
+      schools?: readonly string[];
+      /** The job's id when the caller recorded it already (an API import request). */
+      id?: string;
     },
     actor: string,
     onError: (error: unknown) => void,
+    onFinished?: (job: ImportJob) => Promise<void>,
   ): ImportJob {
     const job: ImportJob = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       kind: input.kind,
       fileName: input.fileName,
       bytes: input.bytes,
@@ -74,6 +79,7 @@ export class ImportJobs {
           kind: input.kind,
           path: input.path,
           encoding: input.encoding,
+          schools: input.schools,
           actor,
           signal: controller.signal,
           onProgress: (phase, rows) => {
@@ -90,6 +96,7 @@ export class ImportJobs {
         job.phase = "done";
         job.finishedAt = new Date();
         await rm(input.dir, { recursive: true, force: true });
+        await onFinished?.(job).catch(onError);
       }
     };
     void run();

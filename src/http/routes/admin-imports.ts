@@ -82,6 +82,38 @@ export function safeFileName(name: string | undefined, kind: string): string {
   return clean || `${kind}.csv`;
 }
 
+/**
+ * Streams an uploaded body to a file in a directory of its own (the caller removes it, or the
+ * import job does), refusing more than MAX_IMPORT_BYTES and an empty file.
+ */
+export async function receiveUpload(
+  body: unknown,
+  fileName: string,
+): Promise<{ dir: string; path: string; bytes: number }> {
+  const dir = await mkdtemp(join(tmpdir(), "aanwezig-upload-"));
+  const path = join(dir, fileName);
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > MAX_IMPORT_BYTES) {
+        callback(contentTooLarge(MAX_IMPORT_BYTES));
+      } else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body as NodeJS.ReadableStream, counter, createWriteStream(path));
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error instanceof HttpProblem ? error : new HttpProblem(400, "The upload broke off.");
+  }
+  if (bytes === 0) {
+    await rm(dir, { recursive: true, force: true });
+    throw new HttpProblem(400, "The file is empty.");
+  }
+  return { dir, path, bytes };
+}
+
 export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext): ImportJobs {
   const jobs = new ImportJobs();
   // app.close() (serve's SIGTERM/SIGINT) stops running imports before the database closes.
@@ -127,29 +159,7 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
             },
           ),
         );
-        const dir = await mkdtemp(join(tmpdir(), "aanwezig-upload-"));
-        const path = join(dir, fileName);
-        let bytes = 0;
-        const counter = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            bytes += chunk.length;
-            if (bytes > MAX_IMPORT_BYTES) {
-              callback(contentTooLarge(MAX_IMPORT_BYTES));
-            } else callback(null, chunk);
-          },
-        });
-        try {
-          await pipeline(request.body as NodeJS.ReadableStream, counter, createWriteStream(path));
-        } catch (error) {
-          await rm(dir, { recursive: true, force: true });
-          throw error instanceof HttpProblem
-            ? error
-            : new HttpProblem(400, "The upload broke off.");
-        }
-        if (bytes === 0) {
-          await rm(dir, { recursive: true, force: true });
-          throw new HttpProblem(400, "The file is empty.");
-        }
+        const { dir, path, bytes } = await receiveUpload(request.body, fileName);
         const job = jobs.start(
           ctx.db,
           { kind, path, dir, fileName, bytes, encoding },

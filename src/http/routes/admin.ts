@@ -5,9 +5,15 @@ import type { HttpContext } from "../context.ts";
 import { registerAdminImportRoutes } from "./admin-imports.ts";
 import { registerAdminSchoolRoutes } from "./admin-schools.ts";
 import { registerAdminUserRoutes } from "./admin-users.ts";
+import { registerIntegrationImportRoutes } from "./integration-imports.ts";
+import { registerServiceTokenRoutes } from "./service-tokens.ts";
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext): void {
   registerAdminUserRoutes(app, ctx);
   registerAdminSchoolRoutes(app, ctx);
-  registerAdminImportRoutes(app, ctx);
+  const jobs = registerAdminImportRoutes(app, ctx);
+  // Service tokens and the integrations' imports (interfaces.md "Versions and integrations"),
+  // running on the same import jobs as the administration's uploads.
+  registerServiceTokenRoutes(app, ctx);
+  registerIntegrationImportRoutes(app, ctx, jobs);
 }

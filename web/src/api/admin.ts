@@ -98,3 +98,33 @@ function parse(text: string): unknown {
 function isProblem(value: unknown): value is Problem {
   return typeof value === "object" && value !== null && "status" in value && "title" in value;
 }
+
+/** A service token as GET /api/tokens lists it (never its secret). */
+export interface ServiceToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  school_ids: string[];
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface NewServiceToken {
+  name: string;
+  scopes: string[];
+  school_ids: string[];
+}
+
+export function fetchServiceTokens(signal?: AbortSignal): Promise<ServiceToken[]> {
+  return apiRequest<ServiceToken[]>("GET", "/api/tokens", opts(signal));
+}
+
+/** The answer holds the token itself: the only time it is shown. */
+export function createServiceToken(input: NewServiceToken): Promise<{ id: string; token: string }> {
+  return apiRequest("POST", "/api/tokens", { body: input });
+}
+
+export function revokeServiceToken(id: string): Promise<void> {
+  return apiRequest("DELETE", `/api/tokens/${encodeURIComponent(id)}`);
+}

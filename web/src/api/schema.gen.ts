@@ -873,6 +873,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The status of a delivered import, with the invalid rows of a rejected file
+         * @description Visible to whoever delivered it (the same token or account) and to the application administrator.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one canonical CSV file (body text/csv); it is imported in the background
+         * @description The same validation, atomicity and idempotency as `aanwezig import`. A service token needs the scope imports:KIND and may deliver rows of its schools only; a care coordinator may deliver their own school's attendance. A repeated request with the same Idempotency-Key answers with the first request's job.
+         */
+        post: operations["postImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1172,6 +1212,50 @@ export interface paths {
          */
         post: operations["postSignalKnown"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the service tokens, without their secrets (application administrator)
+         * @description List the service tokens, without their secrets (application administrator)
+         */
+        get: operations["getTokens"];
+        put?: never;
+        /**
+         * Create a service token for an integration (application administrator)
+         * @description Returns the token once; only its SHA-256 hash is stored. The token may only do what its scopes name (imports:KIND), and only for rows of its schools.
+         */
+        post: operations["postTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a service token (application administrator)
+         * @description Revoke a service token (application administrator)
+         */
+        delete: operations["deleteToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1853,6 +1937,16 @@ export interface components {
         CreatedInput: {
             id: string;
         };
+        CreatedServiceToken: {
+            id: string;
+            /** @description shown once: store it in the integration's secrets */
+            token: string;
+        };
+        CreatedServiceTokenInput: {
+            id: string;
+            /** @description shown once: store it in the integration's secrets */
+            token: string;
+        };
         DuoReport: {
             actions_taken: string | null;
             all_lessons_missed: boolean;
@@ -2226,6 +2320,46 @@ export interface components {
             started_at: string;
             unchanged: number;
             updated: number;
+        };
+        ImportRequest: {
+            errors: {
+                column: string;
+                line: number;
+                message: string;
+            }[];
+            /** Format: uuid */
+            job_id: string;
+            /** @enum {string} */
+            kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "rejected";
+            summary: {
+                errors_total: number;
+                inserted: number;
+                rows: number;
+                unchanged: number;
+                updated: number;
+            } | null;
+        };
+        ImportRequestInput: {
+            errors: {
+                column: string;
+                line: number;
+                message: string;
+            }[];
+            /** Format: uuid */
+            job_id: string;
+            /** @enum {string} */
+            kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "rejected";
+            summary: {
+                errors_total: number;
+                inserted: number;
+                rows: number;
+                unchanged: number;
+                updated: number;
+            } | null;
         };
         Kpi: {
             /** @description met / total; null without cases or suppressed */
@@ -2635,6 +2769,14 @@ export interface components {
                 school_name: string;
             }[];
         };
+        QueuedImport: {
+            /** Format: uuid */
+            job_id: string;
+        };
+        QueuedImportInput: {
+            /** Format: uuid */
+            job_id: string;
+        };
         Reconciliation: {
             /** Format: date */
             as_of: string;
@@ -2741,6 +2883,26 @@ export interface components {
             /** @enum {string} */
             scope: "school" | "municipality" | "partnership" | "pupil" | "none";
         }[];
+        ServiceToken: {
+            created_at: string;
+            expires_at: string | null;
+            /** @description the token's id (for DELETE /api/v1/tokens/{id}) */
+            id: string;
+            name: string;
+            revoked_at: string | null;
+            school_ids: string[];
+            scopes: string[];
+        };
+        ServiceTokenInput: {
+            created_at: string;
+            expires_at: string | null;
+            /** @description the token's id (for DELETE /api/v1/tokens/{id}) */
+            id: string;
+            name: string;
+            revoked_at: string | null;
+            school_ids: string[];
+            scopes: string[];
+        };
         Signal: {
             /** Format: date */
             as_of: string;
@@ -5915,6 +6077,136 @@ export interface operations {
             };
         };
     };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postImport: {
+        parameters: {
+            query?: {
+                /** @description the file's encoding when it has no BOM (UTF-16 needs one) */
+                encoding?: "utf-8" | "windows-1252";
+            };
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedImport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -6827,6 +7119,158 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceToken"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    expires_at?: string;
+                    name: string;
+                    /** @default [] */
+                    school_ids?: string[];
+                    scopes: ("imports:schools" | "imports:closures" | "imports:pupils" | "imports:enrolments" | "imports:attendance" | "imports:population" | "imports:exemptions")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedServiceToken"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 // Administration (/beheer, app_admin; the section guard of navigation.ts and the server both
-// check): accounts and roles, schools and calendars, imports — one sub-page each.
+// check): accounts and roles, schools and calendars, imports, service tokens — one sub-page each.
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import { PageHeading } from "../../components/PageHeading.tsx";
@@ -7,6 +7,7 @@ import { t } from "../../i18n/index.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
 import { SchoolsPage } from "./SchoolsPage.tsx";
+import { TokensPage } from "./TokensPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
 import "./admin.css";
 
@@ -14,6 +15,7 @@ const PAGES = [
   { path: "gebruikers", label: t.admin.sections.gebruikers ?? "", Page: UsersPage },
   { path: "scholen", label: t.admin.sections.scholen ?? "", Page: SchoolsPage },
   { path: "imports", label: t.admin.sections.imports ?? "", Page: ImportsPage },
+  { path: "koppelingen", label: t.admin.sections.koppelingen ?? "", Page: TokensPage },
 ];
 
 export function AdminScreen() {

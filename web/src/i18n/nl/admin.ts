@@ -10,6 +10,7 @@ export const adminNl = {
     gebruikers: "Gebruikers",
     scholen: "Scholen en kalenders",
     imports: "Imports",
+    koppelingen: "Koppelingen",
   } as Record<string, string>,
   subNav: "Onderdelen van het beheer",
   operations: "Beschikbare functies van de API",
@@ -37,6 +38,8 @@ export const adminScreensNl = {
       "De scholen met hun lestijd per weekdag en de vakanties en vrije dagen die voor hen gelden. Wijzigingen gaan via de imports.",
     imports:
       "Lees een CSV-bestand in (het formaat van de koppelvlakbeschrijving). Een bestand met een fout wordt in zijn geheel geweigerd; u ziet per regel wat er mis is.",
+    koppelingen:
+      "Een koppelingstoken laat een schoolsysteem of een nachtelijk script bestanden aanleveren via de API (POST /api/v1/imports/SOORT), alleen voor de gekozen soorten bestanden en scholen. Elk gebruik staat in het logboek.",
   } as Record<string, string>,
   usersTable: "Accounts",
   newAccount: "Nieuw account",

@@ -105,6 +105,10 @@ export const AUDIT_ACTIONS = {
   import_file: "Bestand ingelezen",
   read_import_job: "Importtaak bekeken",
   read_import_log: "Importlogboek bekeken",
+  use_token: "Koppelingstoken gebruikt",
+  create_token: "Koppelingstoken aangemaakt",
+  list_tokens: "Koppelingstokens bekeken",
+  revoke_token: "Koppelingstoken ingetrokken",
   consent: "Toestemming vastgelegd",
 } as const satisfies Record<AuditActionCode, string>;
 
@@ -116,7 +120,8 @@ type AuditResourceCode =
   | "user"
   | "role"
   | "school"
-  | "import";
+  | "import"
+  | "api_token";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
 export const AUDIT_RESOURCES = {
@@ -134,4 +139,5 @@ export const AUDIT_RESOURCES = {
   role: "rollen",
   school: "scholen",
   import: "import",
+  api_token: "koppelingstoken",
 } as const satisfies Record<AuditResourceCode, string>;

@@ -1,0 +1,337 @@
+// Imports delivered by other systems (interfaces.md "Versions and integrations"):
+// `POST /api/v1/imports/{kind}` with the canonical CSV as the body queues the same import as
+// `aanwezig import` (same validation, atomic per file, idempotent) on the administration's import
+// jobs and answers 202 { job_id }; `GET /api/v1/imports/{job_id}` tells how it went. A repeated
+// delivery with the same Idempotency-Key answers with the first delivery's job.
+//
+// Who may deliver what (importGrant below, the one gate of these routes):
+// - a service token: the kinds in its scopes, rows of its schools only;
+// - the application administrator: every kind, every school;
+// - a care coordinator (zorgcoördinator): attendance of their own school(s).
+// A row of another school makes the file invalid (that line is reported; nothing is imported).
+// Every decision and every read of a job is in the audit trail.
+import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { appendAudit } from "../../access/index.ts";
+import { importRequests } from "../../db/schema/access.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
+import { FILE_ENCODINGS } from "../../import/decode.ts";
+import { IMPORT_KINDS, type ImportKind } from "../../import/kind-spec.ts";
+import { type Actor, requireActor } from "../auth/actor.ts";
+import type { HttpContext } from "../context.ts";
+import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
+import type { ImportJob, ImportJobs } from "./admin-import-jobs.ts";
+import { receiveUpload } from "./admin-imports.ts";
+
+type Grant =
+  | { allowed: true; role: string; schools: string[] | undefined }
+  | { allowed: false; reason: string };
+
+/** What this actor may deliver of this kind; schools undefined: every school. */
+export function importGrant(actor: Actor, kind: ImportKind): Grant {
+  const token = actor.token;
+  if (token && token.scopes.length > 0) {
+    // A service token: its scopes decide, never its (role-less) account.
+    return token.scopes.includes(`imports:${kind}`)
+      ? { allowed: true, role: "service_token", schools: token.schoolIds }
+      : { allowed: false, reason: `the token has no scope imports:${kind}` };
+  }
+  if (actor.roles.some((r) => r.role === "app_admin")) {
+    return { allowed: true, role: "app_admin", schools: undefined };
+  }
+  const ownSchools = actor.roles
+    .filter((r) => r.role === "care_coordinator" && r.schoolId)
+    .map((r) => r.schoolId as string);
+  if (kind === "attendance" && ownSchools.length > 0) {
+    return { allowed: true, role: "care_coordinator", schools: ownSchools };
+  }
+  return { allowed: false, reason: `no role may import ${kind}` };
+}
+
+const SCOPE_SECURITY = IMPORT_KINDS.map((kind) => ({ bearer: [`imports:${kind}`] }));
+
+const JobStatus = z.enum(["queued", "running", "succeeded", "rejected"]);
+
+const ImportRequestSchema = z
+  .object({
+    job_id: z.uuid(),
+    kind: z.enum(IMPORT_KINDS),
+    status: JobStatus,
+    summary: z
+      .object({
+        rows: z.number().int(),
+        inserted: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        errors_total: z.number().int(),
+      })
+      .nullable(),
+    errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
+  })
+  .meta({ id: "ImportRequest" });
+
+type ImportRequestBody = z.infer<typeof ImportRequestSchema>;
+
+const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7E]+$/, "visible ASCII characters only");
+
+export function registerIntegrationImportRoutes(
+  app: FastifyInstance,
+  ctx: HttpContext,
+  jobs: ImportJobs,
+): void {
+  const audit = (
+    request: FastifyRequest,
+    actor: Actor,
+    entry: {
+      action: "import_file" | "read_import_job";
+      resourceId: string | null;
+      role: string | null;
+      allowed: boolean;
+    },
+    context: Record<string, string> = {},
+  ) =>
+    appendAudit(ctx.db.orm, {
+      userId: actor.userId,
+      role: entry.role,
+      action: entry.action,
+      resourceType: "import",
+      resourceId: entry.resourceId,
+      pupilId: null,
+      context: {
+        route: request.routeOptions.url ?? request.url,
+        method: request.method,
+        requestId: request.id,
+        ...(actor.token && { token_id: String(actor.token.id) }),
+        ...context,
+      },
+      outcome: entry.allowed ? "allowed" : "denied",
+    });
+
+  const finish = async (job: ImportJob) => {
+    const r = job.result;
+    await ctx.db.orm
+      .update(importRequests)
+      .set({
+        status: r?.outcome === "imported" ? "succeeded" : "rejected",
+        summary: r && {
+          rows: r.rows,
+          inserted: r.inserted,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          errors_total: r.errorsTotal,
+        },
+        errors: r
+          ? r.errors.map((e) => ({ line: e.line, column: e.column, message: e.reason }))
+          : [
+              {
+                line: 0,
+                column: "",
+                message: "de import is onverwacht mislukt; probeer het opnieuw",
+              },
+            ],
+        finishedAt: new Date(),
+      })
+      .where(eq(importRequests.id, job.id));
+  };
+
+  app.register(async (scope) => {
+    scope.addContentTypeParser(["text/csv"], (_request, payload, done) => done(null, payload));
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      "/api/imports/:kind",
+      {
+        schema: {
+          summary:
+            "Deliver one canonical CSV file (body text/csv); it is imported in the background",
+          description:
+            "The same validation, atomicity and idempotency as `aanwezig import`. A service token " +
+            "needs the scope imports:KIND and may deliver rows of its schools only; a care " +
+            "coordinator may deliver their own school's attendance. A repeated request with the " +
+            "same Idempotency-Key answers with the first request's job.",
+          tags: ["imports"],
+          security: [...SCOPE_SECURITY, { session: [] }],
+          params: z.object({ kind: z.enum(IMPORT_KINDS) }),
+          querystring: z.object({
+            encoding: z
+              .enum(FILE_ENCODINGS)
+              .default("utf-8")
+              .describe("the file's encoding when it has no BOM (UTF-16 needs one)"),
+          }),
+          headers: z.object({ "idempotency-key": IdempotencyKey.optional() }),
+          response: {
+            202: z.object({ job_id: z.uuid() }).meta({ id: "QueuedImport" }),
+            ...problemResponses(400, 401, 403, 409, 413, 415),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { kind } = request.params;
+        const key = request.headers["idempotency-key"];
+        const actor = requireActor(request);
+        const grant = importGrant(actor, kind);
+        const context = { kind, ...(key !== undefined && { idempotency_key: key }) };
+        if (!grant.allowed) {
+          await audit(
+            request,
+            actor,
+            {
+              action: "import_file",
+              resourceId: null,
+              role: actor.roles.map((r) => r.role).join(",") || null,
+              allowed: false,
+            },
+            { ...context, reason: grant.reason },
+          );
+          throw forbidden(`You may not import ${kind} files.`);
+        }
+        reply.code(202);
+        if (key !== undefined) {
+          const earlier = await findByKey(ctx, actor.userId, key);
+          if (earlier) {
+            if (earlier.kind !== kind) {
+              throw new HttpProblem(409, "This Idempotency-Key was used for another kind of file.");
+            }
+            await audit(
+              request,
+              actor,
+              {
+                action: "import_file",
+                resourceId: earlier.id,
+                role: grant.role,
+                allowed: true,
+              },
+              { ...context, repeat: "true" },
+            );
+            return { job_id: earlier.id };
+          }
+        }
+        const fileName = `${kind}.csv`;
+        const { dir, path, bytes } = await receiveUpload(request.body, fileName);
+        const id = randomUUID();
+        try {
+          await ctx.db.orm.insert(importRequests).values({
+            id,
+            userId: actor.userId,
+            tokenId: actor.token?.id ?? null,
+            kind,
+            idempotencyKey: key ?? null,
+            status: "queued",
+          });
+        } catch (error) {
+          await rm(dir, { recursive: true, force: true });
+          // The same key delivered twice at once: the first one's job answers both.
+          const earlier =
+            key !== undefined && isUniqueViolation(error, "import_requests_idempotency_idx")
+              ? await findByKey(ctx, actor.userId, key)
+              : undefined;
+          if (earlier && earlier.kind === kind) return { job_id: earlier.id };
+          throw error;
+        }
+        await audit(
+          request,
+          actor,
+          {
+            action: "import_file",
+            resourceId: id,
+            role: grant.role,
+            allowed: true,
+          },
+          { ...context, schools: grant.schools?.join(",") ?? "all" },
+        );
+        jobs.start(
+          ctx.db,
+          {
+            kind,
+            path,
+            dir,
+            fileName,
+            bytes,
+            encoding: request.query.encoding,
+            schools: grant.schools,
+            id,
+          },
+          actor.token ? `token:${actor.token.id}` : `api:${actor.email}`,
+          (error) => request.log.error({ err: error, kind }, "import failed unexpectedly"),
+          finish,
+        );
+        return { job_id: id };
+      },
+    );
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/imports/:job_id",
+    {
+      schema: {
+        summary: "The status of a delivered import, with the invalid rows of a rejected file",
+        description:
+          "Visible to whoever delivered it (the same token or account) and to the application administrator.",
+        tags: ["imports"],
+        security: [...SCOPE_SECURITY, { session: [] }],
+        params: z.object({ job_id: z.uuid() }),
+        response: { 200: ImportRequestSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request): Promise<ImportRequestBody> => {
+      const actor = requireActor(request);
+      const { job_id } = request.params;
+      const [row] = await ctx.db.orm
+        .select()
+        .from(importRequests)
+        .where(eq(importRequests.id, job_id));
+      const admin = !actor.token?.scopes.length && actor.roles.some((r) => r.role === "app_admin");
+      const allowed = row !== undefined && (row.userId === actor.userId || admin);
+      await audit(request, actor, {
+        action: "read_import_job",
+        resourceId: job_id,
+        role: allowed
+          ? admin
+            ? "app_admin"
+            : null
+          : actor.roles.map((r) => r.role).join(",") || null,
+        allowed,
+      });
+      // Someone else's job answers as one that does not exist: no existence leak.
+      if (!row || !allowed) throw notFound("No such import job, or not one you may see.");
+      let status = row.status as ImportRequestBody["status"];
+      let errors = row.errors as ImportRequestBody["errors"];
+      if (status === "queued" || status === "running") {
+        const live = jobs.get(row.id);
+        if (live && !live.finishedAt) status = live.phase === "queued" ? "queued" : "running";
+        else if (!live) {
+          // The server stopped while the job ran: it was rolled back, nothing was written.
+          status = "rejected";
+          errors = [
+            {
+              line: 0,
+              column: "",
+              message: "de import is afgebroken (de server stopte); lever het bestand opnieuw aan",
+            },
+          ];
+        }
+      }
+      return {
+        job_id: row.id,
+        kind: row.kind as ImportKind,
+        status,
+        summary: (row.summary as ImportRequestBody["summary"]) ?? null,
+        errors,
+      };
+    },
+  );
+}
+
+async function findByKey(ctx: HttpContext, userId: string, key: string) {
+  const [row] = await ctx.db.orm
+    .select({ id: importRequests.id, kind: importRequests.kind })
+    .from(importRequests)
+    .where(and(eq(importRequests.userId, userId), eq(importRequests.idempotencyKey, key)));
+  return row;
+}

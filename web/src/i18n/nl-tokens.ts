@@ -1,0 +1,31 @@
+// The administration's page for service tokens (Beheer → Koppelingen).
+export const tokensNl = {
+  newToken: "Nieuw koppelingstoken",
+  name: "Naam van de koppeling",
+  nameHint: "Bijvoorbeeld het leerlingadministratiepakket en de school.",
+  nameRequired: "Geef de koppeling een naam.",
+  kinds: "Mag deze bestanden aanleveren",
+  kindsRequired: "Kies minstens één soort bestand.",
+  schools: "Voor deze scholen",
+  schoolsHint:
+    "Rijen van een andere school worden geweigerd. Leerlingen, bevolkingsregister en vrijstellingen horen bij geen school: die soorten gelden voor de hele regio.",
+  create: "Token aanmaken",
+  createdTitle: "Het token is aangemaakt",
+  createdHint:
+    "Kopieer het token nu en bewaar het in de instellingen van het aanleverende systeem. Het wordt maar één keer getoond; Aanwezig bewaart alleen een hash.",
+  copy: "Kopieer het token",
+  copied: "Het token staat op het klembord.",
+  table: "Koppelingstokens",
+  scopes: "Bestanden",
+  schoolIds: "Scholen",
+  createdAt: "Aangemaakt",
+  status: "Status",
+  active: "Actief",
+  revoked: (date: string) => `Ingetrokken op ${date}`,
+  action: "Actie",
+  revoke: "Intrekken",
+  confirmRevoke: (name: string) => `Ja, trek ${name} in`,
+  revokedNotice: (name: string) => `Het token ${name} is ingetrokken; het werkt niet meer.`,
+  none: "Er zijn nog geen koppelingstokens.",
+  allRegion: "geen (alleen regiobrede bestanden)",
+};
