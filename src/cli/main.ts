@@ -9,6 +9,7 @@ import { registerDuoReports } from "./commands/duo-reports.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerMonitor } from "./commands/monitor.ts";
+import { registerRegion } from "./commands/region.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSignals } from "./commands/signals.ts";
 import { registerUsers } from "./commands/users.ts";
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerUsers(program);
   registerDaily(program);
+  registerRegion(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

@@ -69,6 +69,7 @@ export function policyActor(actor: Actor): PolicyActor {
       schoolIds: values((s) => s.schoolId),
       municipalities: values((s) => s.municipality),
       childPupilIds: values((s) => s.pupilId),
+      partnerships: values((s) => s.partnership),
     });
   }
   // Case participant lists name people by user id until persons get their own register.

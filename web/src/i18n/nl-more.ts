@@ -277,6 +277,27 @@ type AuditActionCode =
   | "import_file"
   | "read_import_job"
   | "read_import_log"
+  | "read_region_settings"
+  | "save_region_settings"
+  | "list_breakthrough_teams"
+  | "create_breakthrough_team"
+  | "update_breakthrough_team"
+  | "add_team_member"
+  | "end_team_member"
+  | "search_people"
+  | "list_exemptions"
+  | "record_exemption"
+  | "update_exemption"
+  | "list_variawet"
+  | "record_variawet"
+  | "update_variawet"
+  | "list_arrangements"
+  | "create_arrangement"
+  | "update_arrangement"
+  | "add_waiting_list_entry"
+  | "end_waiting_list_entry"
+  | "list_budgets"
+  | "record_contribution"
   | "consent";
 
 export const AUDIT_ACTIONS = {
@@ -306,6 +327,11 @@ export const AUDIT_ACTIONS = {
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
   manage_schools: "Scholen beheerd",
+  manage_region_settings: "Regio-instellingen beheerd",
+  manage_breakthrough_teams: "Doorbraakteams beheerd",
+  manage_arrangements: "Arrangementen beheerd",
+  manage_exemptions: "Vrijstellingen beheerd",
+  manage_budget_contributions: "Bijdragen frictiebudget beheerd",
   // Case commands (src/domain/policy/case-actions.ts).
   hand_to_director: "Overgedragen aan casusregisseur",
   record_arbitration_ruling: "Uitspraak arbitrage vastgelegd",
@@ -341,6 +367,27 @@ export const AUDIT_ACTIONS = {
   import_file: "Bestand ingelezen",
   read_import_job: "Importtaak bekeken",
   read_import_log: "Importlogboek bekeken",
+  read_region_settings: "Regio-instellingen bekeken",
+  save_region_settings: "Regio-instellingen opgeslagen",
+  list_breakthrough_teams: "Doorbraakteams bekeken",
+  create_breakthrough_team: "Doorbraakteam aangemaakt",
+  update_breakthrough_team: "Doorbraakteam gewijzigd",
+  add_team_member: "Lid aan doorbraakteam toegevoegd",
+  end_team_member: "Lidmaatschap doorbraakteam beëindigd",
+  search_people: "Personen gezocht",
+  list_exemptions: "Vrijstellingen bekeken",
+  record_exemption: "Vrijstelling vastgelegd",
+  update_exemption: "Vrijstelling gewijzigd",
+  list_variawet: "Variawet-afspraken bekeken",
+  record_variawet: "Variawet-afspraak vastgelegd",
+  update_variawet: "Variawet-afspraak gewijzigd",
+  list_arrangements: "Arrangementen bekeken",
+  create_arrangement: "Arrangement toegevoegd",
+  update_arrangement: "Arrangement gewijzigd",
+  add_waiting_list_entry: "Op wachtlijst gezet",
+  end_waiting_list_entry: "Van wachtlijst gehaald",
+  list_budgets: "Frictiebudgetten bekeken",
+  record_contribution: "Bijdrage frictiebudget vastgelegd",
   consent: "Toestemming vastgelegd",
 } as const satisfies Record<AuditActionCode, string>;
 
@@ -352,6 +399,14 @@ type AuditResourceCode =
   | "user"
   | "role"
   | "school"
+  | "region_settings"
+  | "breakthrough_team"
+  | "exemption"
+  | "variawet_record"
+  | "arrangement"
+  | "waiting_list"
+  | "budget"
+  | "person"
   | "import";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
@@ -369,5 +424,14 @@ export const AUDIT_RESOURCES = {
   user: "account",
   role: "rollen",
   school: "scholen",
+  region_setup: "inrichting regio",
+  region_settings: "regio-instellingen",
+  breakthrough_team: "doorbraakteam",
+  exemption: "vrijstelling",
+  variawet_record: "Variawet-afspraak",
+  arrangement: "arrangement",
+  waiting_list: "wachtlijst",
+  budget: "frictiebudget",
+  person: "personen",
   import: "import",
 } as const satisfies Record<AuditResourceCode, string>;
