@@ -247,6 +247,72 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
 
+  // The region's settings: the administrator's (issue 14). The PUT saves the built-in defaults.
+  "GET /api/admin/region-settings": {
+    probes: [{ url: () => "/api/admin/region-settings", row: "fffffffffffyf" }],
+  },
+  "PUT /api/admin/region-settings": {
+    probes: [
+      {
+        url: () => "/api/admin/region-settings",
+        body: () => ({
+          name: "Regio Zandstad",
+          municipalities: ["Zandstad"],
+          holiday_region: "midden",
+          school_year: "2025-2026",
+          clock_mode: "lesweken",
+          signal_profile: "default",
+        }),
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+
+  // The breakthrough teams' composition: the partnership's (issue 14). Unknown teams answer 404
+  // after the gate.
+  "GET /api/people": { probes: [{ url: () => "/api/people?q=matrix", row: "fffffyfffffff" }] },
+  "GET /api/breakthrough-teams": {
+    probes: [{ url: () => "/api/breakthrough-teams", row: "fffffyfffffff" }],
+  },
+  "POST /api/breakthrough-teams": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams",
+        body: () => ({ municipality: "Zandstad", name: "Doorbraakteam Zandstad" }),
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "PATCH /api/breakthrough-teams/{id}": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams/geen-team",
+        body: () => ({ name: "Ander team" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/breakthrough-teams/{id}/members": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams/geen-team/members",
+        body: () => ({ discipline: "onderwijs", name: "A. Lid", organisation: "SWV" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/breakthrough-teams/{id}/members/{seq}/end": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams/geen-team/members/1/end",
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+
   // Cases. The list answers everyone with the cases they may read (checked below).
   "GET /api/cases": { probes: [{ url: () => "/api/cases", row: "yyyyyyyyyyyyy" }] },
   "POST /api/cases": {
