@@ -313,6 +313,92 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
 
+  // Leerplicht's register (issue 14): exemptions and Variawet records of its residents. The
+  // POSTs record a past exemption and a Variawet record for P0001; unknown keys answer 404.
+  "GET /api/exemptions": { probes: [{ url: () => "/api/exemptions", row: "fffyfffffffff" }] },
+  "POST /api/exemptions": {
+    probes: [
+      {
+        url: () => "/api/exemptions",
+        body: () => ({
+          pupil_id: "P0001",
+          kind: "5b",
+          start_date: "2024-01-08",
+          end_date: "2024-06-28",
+          decision_maker: "College van B&W Zandstad",
+        }),
+        passed: [409],
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+  "PATCH /api/exemptions/{pupil_id}/{kind}/{start_date}": {
+    probes: [
+      {
+        url: () => "/api/exemptions/P9999/5c/2020-01-06",
+        body: () => ({ decision_maker: "College van B&W Zandstad" }),
+        passed: [404],
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+  "GET /api/variawet": { probes: [{ url: () => "/api/variawet", row: "fffyfffffffff" }] },
+  "POST /api/variawet": {
+    probes: [
+      {
+        url: () => "/api/variawet",
+        body: () => ({
+          pupil_id: "P0001",
+          school_id: "12AB00",
+          start_date: "2024-01-08",
+          end_date: "2024-03-29",
+          hours_per_week: 12,
+        }),
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+  "PATCH /api/variawet/{id}": {
+    probes: [
+      {
+        url: () => "/api/variawet/geen-afspraak",
+        body: () => ({ hours_per_week: 10 }),
+        passed: [404],
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+
+  // The arrangements catalogue: the partnership's (issue 14). Unknown places answer 404.
+  "GET /api/arrangements": { probes: [{ url: () => "/api/arrangements", row: "fffffyfffffff" }] },
+  "POST /api/arrangements": {
+    probes: [
+      {
+        url: () => "/api/arrangements",
+        body: () => ({
+          provider: "Stichting De Brug",
+          name: "OZA De Brug",
+          kind: "oza",
+          capacity: 8,
+        }),
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "PATCH /api/arrangements/{id}": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek",
+        body: () => ({ capacity: 9 }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/arrangements/{id}/end": {
+    probes: [{ url: () => "/api/arrangements/geen-plek/end", passed: [404], row: "fffffyfffffff" }],
+  },
+
   // Cases. The list answers everyone with the cases they may read (checked below).
   "GET /api/cases": { probes: [{ url: () => "/api/cases", row: "yyyyyyyyyyyyy" }] },
   "POST /api/cases": {

@@ -2,8 +2,12 @@
 // owns it (src/domain/policy/rules.ts, resource `region_setup`; docs: README "Regio inrichten").
 import type { FastifyInstance } from "fastify";
 import type { HttpContext } from "../context.ts";
+import { registerArrangementSetupRoutes } from "./setup-arrangements.ts";
 import { registerBreakthroughSetupRoutes } from "./setup-breakthrough-teams.ts";
+import { registerExemptionSetupRoutes } from "./setup-exemptions.ts";
 
 export function registerSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   registerBreakthroughSetupRoutes(app, ctx);
+  registerExemptionSetupRoutes(app, ctx);
+  registerArrangementSetupRoutes(app, ctx);
 }
