@@ -60,6 +60,7 @@ export const SECTIONS: readonly Section[] = [
     label: t.nav.agenda,
     roles: ["breakthrough_member", "case_director", "partnership_consultant"],
   },
+  { path: "/inrichting", label: t.nav.setup, roles: ["partnership_consultant"] },
   { path: "/beheer", label: t.nav.admin, roles: ["app_admin"] },
   { path: "/logboek", label: t.nav.audit, roles: ["app_admin", "privacy_officer"] },
 ];

@@ -369,6 +369,7 @@ export const adminNl = {
     gebruikers: "Gebruikers",
     scholen: "Scholen en kalenders",
     imports: "Imports",
+    regio: "Regio",
   } as Record<string, string>,
   subNav: "Onderdelen van het beheer",
   operations: "Beschikbare functies van de API",

@@ -110,6 +110,8 @@ export const moreNl = {
         "Maak accounts aan met één rol en de school, gemeente, het samenwerkingsverband of het kind waarvoor die rol geldt. Een gedeactiveerd account kan meteen niet meer inloggen.",
       scholen:
         "De scholen met hun lestijd per weekdag en de vakanties en vrije dagen die voor hen gelden. Wijzigingen gaan via de imports.",
+      regio:
+        "De naam, gemeenten, vakantieregio, het schooljaar, de klok van een casus en het signaalprofiel van de regio. Elk onderdeel van Aanwezig rekent met deze instellingen.",
       imports:
         "Lees een CSV-bestand in (het formaat van de koppelvlakbeschrijving). Een bestand met een fout wordt in zijn geheel geweigerd; u ziet per regel wat er mis is.",
     } as Record<string, string>,

@@ -7,6 +7,7 @@ import { domainNl } from "./nl-domain.ts";
 import { monitorScreensNl } from "./nl-monitor-screens.ts";
 import { moreNl } from "./nl-more.ts";
 import { screensNl } from "./nl-screens.ts";
+import { setupNl } from "./nl-setup.ts";
 
 export const nl = {
   locale: "nl-NL",
@@ -77,6 +78,7 @@ export const nl = {
     audit: "Logboek",
     agenda: "Doorbraakteam",
     admin: "Beheer",
+    setup: "Inrichting",
     pupilSearch: "Leerlingen zoeken",
   },
   pupilSearch: {
@@ -173,6 +175,7 @@ export const nl = {
   pupil: pupilNl,
   monitor: monitorNl,
   admin: adminNl,
+  setup: setupNl,
   audit: auditNl,
   more: moreNl,
   monitorScreens: monitorScreensNl,

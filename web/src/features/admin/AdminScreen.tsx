@@ -5,6 +5,7 @@ import { Navigate, NavLink, Route, Routes } from "react-router";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { RegionSettingsPage } from "../setup/RegionSettingsPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
 import { SchoolsPage } from "./SchoolsPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
@@ -14,6 +15,7 @@ const PAGES = [
   { path: "gebruikers", label: t.admin.sections.gebruikers ?? "", Page: UsersPage },
   { path: "scholen", label: t.admin.sections.scholen ?? "", Page: SchoolsPage },
   { path: "imports", label: t.admin.sections.imports ?? "", Page: ImportsPage },
+  { path: "regio", label: t.admin.sections.regio ?? "", Page: RegionSettingsPage },
 ];
 
 export function AdminScreen() {
