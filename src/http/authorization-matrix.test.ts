@@ -399,6 +399,19 @@ const MATRIX: Record<string, Endpoint> = {
     probes: [{ url: () => "/api/arrangements/geen-plek/end", passed: [404], row: "fffffyfffffff" }],
   },
 
+  // The frictiebudget's contributions: its partners', the municipality (policy staff) and the
+  // partnership (issue 14).
+  "GET /api/budgets": { probes: [{ url: () => "/api/budgets", row: "fffffyffffyff" }] },
+  "POST /api/budgets/contributions": {
+    probes: [
+      {
+        url: () => "/api/budgets/contributions",
+        body: () => ({ municipality: "Zandstad", year: 2026, amount_cents: 100_000 }),
+        row: "fffffyffffyff",
+      },
+    ],
+  },
+
   // Cases. The list answers everyone with the cases they may read (checked below).
   "GET /api/cases": { probes: [{ url: () => "/api/cases", row: "yyyyyyyyyyyyy" }] },
   "POST /api/cases": {

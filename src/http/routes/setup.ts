@@ -4,10 +4,12 @@ import type { FastifyInstance } from "fastify";
 import type { HttpContext } from "../context.ts";
 import { registerArrangementSetupRoutes } from "./setup-arrangements.ts";
 import { registerBreakthroughSetupRoutes } from "./setup-breakthrough-teams.ts";
+import { registerBudgetSetupRoutes } from "./setup-budgets.ts";
 import { registerExemptionSetupRoutes } from "./setup-exemptions.ts";
 
 export function registerSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   registerBreakthroughSetupRoutes(app, ctx);
   registerExemptionSetupRoutes(app, ctx);
   registerArrangementSetupRoutes(app, ctx);
+  registerBudgetSetupRoutes(app, ctx);
 }
