@@ -22,6 +22,7 @@ export interface RoleAssignment {
   role: string;
   schoolId?: string | null;
   municipality?: string | null;
+  partnership?: string | null;
   pupilId?: string | null;
 }
 
@@ -39,6 +40,7 @@ export function policyActorOf(userId: string, roles: readonly RoleAssignment[]):
       schoolIds: values((s) => s.schoolId),
       municipalities: values((s) => s.municipality),
       childPupilIds: values((s) => s.pupilId),
+      partnerships: values((s) => s.partnership),
     });
   }
   // Case participant lists name people by user id until persons get their own register.

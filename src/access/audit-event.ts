@@ -132,8 +132,52 @@ const TokenEvent = z.object({
   pupilId: z.null(),
 });
 
+/**
+ * The region's set-up records (issue 14): settings, breakthrough teams, the people lookup,
+ * exemptions and Variawet records (which name a pupil), the arrangements catalogue, budgets.
+ */
+const SetupEvent = z.object({
+  ...who,
+  action: z.enum([
+    "read_region_settings",
+    "save_region_settings",
+    "list_breakthrough_teams",
+    "create_breakthrough_team",
+    "update_breakthrough_team",
+    "add_team_member",
+    "end_team_member",
+    "search_people",
+    "list_exemptions",
+    "record_exemption",
+    "update_exemption",
+    "list_variawet",
+    "record_variawet",
+    "update_variawet",
+    "list_arrangements",
+    "create_arrangement",
+    "update_arrangement",
+    "add_waiting_list_entry",
+    "end_waiting_list_entry",
+    "list_budgets",
+    "record_contribution",
+  ]),
+  resourceType: z.enum([
+    "region_settings",
+    "breakthrough_team",
+    "exemption",
+    "variawet_record",
+    "arrangement",
+    "waiting_list",
+    "budget",
+    "person",
+  ]),
+  resourceId: z.string().nullable(),
+  pupilId: z.string().nullable(),
+});
+
 export const AuditEventSchema = z.discriminatedUnion("action", [
   TokenEvent,
+  SetupEvent,
   CaseEvent,
   DocumentEvent,
   PupilEvent,

@@ -3,7 +3,7 @@
 //   scopeList(orm, actor, action, kind, opts)   the ids a list may show, in bounded queries, audited
 //   appendAudit(orm, AuditEvent)                any other audited event (jobs, command line)
 // The rules themselves are src/domain/policy/rules.ts.
-export { type AccessActor, accessActorOf, type Origin, policyActorOf } from "./actor.ts";
+export { type AccessActor, accessActorOf, type Origin, policyActorOf, rolesOf } from "./actor.ts";
 export { AuditUnavailable, appendAudit, flushAudit } from "./audit.ts";
 export type { AuditAction, AuditEvent, AuditSubject } from "./audit-event.ts";
 export {

@@ -10,6 +10,7 @@ import { registerDuoReports } from "./commands/duo-reports.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerMonitor } from "./commands/monitor.ts";
+import { registerRegion } from "./commands/region.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSignals } from "./commands/signals.ts";
 import { registerUsers } from "./commands/users.ts";
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerDaily(program);
   registerBackup(program);
+  registerRegion(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

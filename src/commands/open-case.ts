@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { type AccessActor, gate, loadPupilFacts, pupilScope } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { findOpenCaseIdOfPupil, insertCase } from "../db/repositories/cases.ts";
+import { regionClockMode } from "../db/repositories/region-settings.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { schoolsOfSchoolYear } from "../domain/calendar/school-year.ts";
@@ -112,7 +113,8 @@ function openInTransaction(
         role: grant.role,
         organisation: organisationOfGrant(actor, grant.role, schoolId, facts.pupil.municipality),
       },
-      clockMode: input.clockMode ?? "lesweken",
+      // The region's clock mode (domain.md §5 "policy setting"), unless the opener chose one.
+      clockMode: input.clockMode ?? (await regionClockMode(tx)),
     });
     if (!opened.ok) return opened;
     // Last, after the authorization and the request's own checks: only someone who may open

@@ -4,6 +4,7 @@
 import type { Database } from "../db/connect.ts";
 import { DEMO_AS_OF_KEY, writeSetting } from "../db/repositories/settings.ts";
 import type { CasePhase } from "../domain/cases/model.ts";
+import { saveRegionSettings } from "../services/region-settings.ts";
 import { DEMO_CASES_AS_OF, writeDemoCases } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { generateDemoRegion } from "./generate.ts";
@@ -36,6 +37,7 @@ export async function writeFullDemo(
   });
   const generated = performance.now();
   const write = await writeDemoRegion(db, region);
+  await writeDemoRegionSettings(db, region);
   const written = performance.now();
   const demoCases = await writeDemoCases(db, region, DEMO_CASES_AS_OF);
   await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);
@@ -56,6 +58,29 @@ export async function writeFullDemo(
       total: Math.round(finished - started),
     },
   };
+}
+
+/**
+ * The demo region's settings, saved the way an administrator saves them (the same validation and
+ * audit as PUT /api/admin/region-settings): before the cases, which take its clock mode.
+ */
+async function writeDemoRegionSettings(db: Database, region: DemoRegion): Promise<void> {
+  const first = Number(region.schoolYear.start.slice(0, 4));
+  const saved = await saveRegionSettings(
+    db,
+    {
+      name: "Regio Rivierland (demo)",
+      municipalities: region.municipalities.map((m) => m.name),
+      // Most of the demo's municipalities (and its first school) lie in holiday region midden.
+      holiday_region: "midden",
+      school_year: `${first}-${first + 1}`,
+      clock_mode: "lesweken",
+      signal_profile: "default",
+    },
+    { userId: null, role: "demo", context: { route: "demo", method: "DEMO" } },
+    DEMO_CASES_AS_OF,
+  );
+  if (!saved.ok) throw new Error(`demo region settings: ${JSON.stringify(saved.errors)}`);
 }
 
 /** True when the database holds no region yet (no school, pupil or register row). */

@@ -37,6 +37,7 @@ import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilSearchRoute } from "./routes/pupil-search.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
+import { registerSetupRoutes } from "./routes/setup.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
 import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSignalHandleRoutes(app, ctx);
   registerDuoReportRoutes(app, ctx);
   registerMonitorRoutes(app, ctx);
+  registerSetupRoutes(app, ctx);
   registerOpenApiRoute(app);
 
   await registerWebApp(app);

@@ -202,6 +202,171 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
 
+  // The region's settings: the administrator's (issue 14). The PUT saves the built-in defaults.
+  "GET /api/admin/region-settings": {
+    probes: [{ url: () => "/api/admin/region-settings", row: "fffffffffffyf" }],
+  },
+  "PUT /api/admin/region-settings": {
+    probes: [
+      {
+        url: () => "/api/admin/region-settings",
+        body: () => ({
+          name: "Regio Zandstad",
+          municipalities: ["Zandstad"],
+          holiday_region: "midden",
+          school_year: "2025-2026",
+          clock_mode: "lesweken",
+          signal_profile: "default",
+        }),
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+
+  // The breakthrough teams' composition: the partnership's (issue 14). Unknown teams answer 404
+  // after the gate.
+  "GET /api/people": { probes: [{ url: () => "/api/people?q=matrix", row: "fffffyfffffff" }] },
+  "GET /api/breakthrough-teams": {
+    probes: [{ url: () => "/api/breakthrough-teams", row: "fffffyfffffff" }],
+  },
+  "POST /api/breakthrough-teams": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams",
+        body: () => ({ municipality: "Zandstad", name: "Doorbraakteam Zandstad" }),
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "PATCH /api/breakthrough-teams/{id}": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams/geen-team",
+        body: () => ({ name: "Ander team" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/breakthrough-teams/{id}/members": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams/geen-team/members",
+        body: () => ({ discipline: "onderwijs", name: "A. Lid", organisation: "SWV" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/breakthrough-teams/{id}/members/{seq}/end": {
+    probes: [
+      {
+        url: () => "/api/breakthrough-teams/geen-team/members/1/end",
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+
+  // Leerplicht's register (issue 14): exemptions and Variawet records of its residents. The
+  // POSTs record a past exemption and a Variawet record for P0001; unknown keys answer 404.
+  "GET /api/exemptions": { probes: [{ url: () => "/api/exemptions", row: "fffyfffffffff" }] },
+  "POST /api/exemptions": {
+    probes: [
+      {
+        url: () => "/api/exemptions",
+        body: () => ({
+          pupil_id: "P0001",
+          kind: "5b",
+          start_date: "2024-01-08",
+          end_date: "2024-06-28",
+          decision_maker: "College van B&W Zandstad",
+        }),
+        passed: [409],
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+  "PATCH /api/exemptions/{pupil_id}/{kind}/{start_date}": {
+    probes: [
+      {
+        url: () => "/api/exemptions/P9999/5c/2020-01-06",
+        body: () => ({ decision_maker: "College van B&W Zandstad" }),
+        passed: [404],
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+  "GET /api/variawet": { probes: [{ url: () => "/api/variawet", row: "fffyfffffffff" }] },
+  "POST /api/variawet": {
+    probes: [
+      {
+        url: () => "/api/variawet",
+        body: () => ({
+          pupil_id: "P0001",
+          school_id: "12AB00",
+          start_date: "2024-01-08",
+          end_date: "2024-03-29",
+          hours_per_week: 12,
+        }),
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+  "PATCH /api/variawet/{id}": {
+    probes: [
+      {
+        url: () => "/api/variawet/geen-afspraak",
+        body: () => ({ hours_per_week: 10 }),
+        passed: [404],
+        row: "fffyfffffffff",
+      },
+    ],
+  },
+
+  // The arrangements catalogue: the partnership's (issue 14). Unknown places answer 404.
+  "GET /api/arrangements": { probes: [{ url: () => "/api/arrangements", row: "fffffyfffffff" }] },
+  "POST /api/arrangements": {
+    probes: [
+      {
+        url: () => "/api/arrangements",
+        body: () => ({
+          provider: "Stichting De Brug",
+          name: "OZA De Brug",
+          kind: "oza",
+          capacity: 8,
+        }),
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "PATCH /api/arrangements/{id}": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek",
+        body: () => ({ capacity: 9 }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/arrangements/{id}/end": {
+    probes: [{ url: () => "/api/arrangements/geen-plek/end", passed: [404], row: "fffffyfffffff" }],
+  },
+
+  // The frictiebudget's contributions: its partners', the municipality (policy staff) and the
+  // partnership (issue 14).
+  "GET /api/budgets": { probes: [{ url: () => "/api/budgets", row: "fffffyffffyff" }] },
+  "POST /api/budgets/contributions": {
+    probes: [
+      {
+        url: () => "/api/budgets/contributions",
+        body: () => ({ municipality: "Zandstad", year: 2026, amount_cents: 100_000 }),
+        row: "fffffyffffyff",
+      },
+    ],
+  },
+
   "GET /api/admin/roles": { probes: [{ url: () => "/api/admin/roles", row: "fffffffffffyf" }] },
   "GET /api/admin/users": { probes: [{ url: () => "/api/admin/users", row: "fffffffffffyf" }] },
   "POST /api/admin/users": {

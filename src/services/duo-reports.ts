@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database, SqlClient } from "../db/connect.ts";
 import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import { addDays, dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
 import { lesweekenUpTo } from "../domain/calendar/school-days.ts";
 import {
@@ -19,7 +20,7 @@ import {
   overlappingExemption,
 } from "../domain/signals/duo-report-status.ts";
 import { LOOKBACK_DAYS, schoolDaysFor } from "../domain/signals/evaluate.ts";
-import { DEFAULT_PROFILE, type SignalProfile } from "../domain/signals/profiles.ts";
+import type { SignalProfile } from "../domain/signals/profiles.ts";
 import { buildTimeline } from "../domain/signals/timeline.ts";
 import type { EvaluationUnit } from "../domain/signals/types.ts";
 import { runDailyEvaluation } from "./signal-state.ts";
@@ -105,9 +106,10 @@ function absenceDays(unit: EvaluationUnit, asOf: IsoDate, fromDay: number): Abse
 export async function prepareDuoReports(
   db: Database,
   asOf: IsoDate,
-  profile: SignalProfile = DEFAULT_PROFILE,
+  profile?: SignalProfile,
 ): Promise<PrepareResult> {
   const sql = db.sql;
+  const { legalHours } = profile ?? (await regionSignalProfile(sql));
   const held = await sql.query<{ pupil_id: string; school_id: string }>(
     `select distinct pupil_id, school_id from signal_states
      where code = 'LEGAL_16H' and last_held_on >= $1::date and raised_on <= $2::date`,
@@ -123,7 +125,7 @@ export async function prepareDuoReports(
     if (!calendar) continue;
     const day = dayNumber(asOf);
     const school = schoolDaysFor(calendar, day - LOOKBACK_DAYS, day);
-    const windowStart = lesweekenUpTo(school, day, profile.legalHours.lesweken)[0] ?? day;
+    const windowStart = lesweekenUpTo(school, day, legalHours.lesweken)[0] ?? day;
     for (const unit of await loadSchoolUnits(sql, calendar, asOf, pupilIds)) {
       const earlier = await earlierReports(sql, unit.pupil.id, schoolId);
       const reports = prepareReports({
@@ -132,8 +134,8 @@ export async function prepareDuoReports(
         days: absenceDays(unit, asOf, windowStart),
         earlier,
         asOf,
-        windowLesweken: profile.legalHours.lesweken,
-        reportHours: profile.legalHours.reportHours,
+        windowLesweken: legalHours.lesweken,
+        reportHours: legalHours.reportHours,
       });
       for (const r of reports) {
         prepared += await db.transaction(async (tx) => {

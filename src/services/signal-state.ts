@@ -5,11 +5,12 @@
 // (docs/signals.md "Signal state"; proven by signal-state.test.ts on both engines).
 import type { Database } from "../db/connect.ts";
 import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import { dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import { evaluatePopulation, evaluateUnit } from "../domain/signals/evaluate.ts";
 import { crossesSchoolYear } from "../domain/signals/incremental.ts";
-import { DEFAULT_PROFILE, type SignalProfile } from "../domain/signals/profiles.ts";
+import type { SignalProfile } from "../domain/signals/profiles.ts";
 import { nextSignalState } from "../domain/signals/state.ts";
 import type { EvaluationUnit, Signal } from "../domain/signals/types.ts";
 import { type ClaimedChange, findCandidates } from "./signal-state-candidates.ts";
@@ -101,7 +102,8 @@ export async function runDailyEvaluation(
   asOf: IsoDate,
   options: DailyEvaluationOptions,
 ): Promise<DailyEvaluationResult> {
-  const profile = options.profile ?? DEFAULT_PROFILE;
+  // The region's profile unless the caller names one (domain.md §4; src/domain/region).
+  const profile = options.profile ?? (await regionSignalProfile(db.sql));
   const actor = options.actor ?? "system:daily-evaluation";
   let clock = performance.now();
   const lap = () => {

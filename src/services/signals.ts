@@ -9,9 +9,10 @@ import {
   loadSchoolCalendars,
   loadSchoolUnits,
 } from "../db/queries/signal-inputs.ts";
+import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { evaluatePopulation, evaluateUnit } from "../domain/signals/evaluate.ts";
-import { DEFAULT_PROFILE, type SignalProfile } from "../domain/signals/profiles.ts";
+import type { SignalProfile } from "../domain/signals/profiles.ts";
 import { compareSignals } from "../domain/signals/signal.ts";
 import type { Signal, SignalCode } from "../domain/signals/types.ts";
 
@@ -36,7 +37,8 @@ const turnOfEventLoop = () => setImmediate();
 const POPULATION_CODES: ReadonlySet<SignalCode> = new Set(["ABSOLUTE", "EXEMPTION_5A_NO_ADVICE"]);
 
 export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Promise<Signal[]> {
-  const profile = query.profile ?? DEFAULT_PROFILE;
+  // The region's profile unless the caller names one (a one-off CLI --profile).
+  const profile = query.profile ?? (await regionSignalProfile(sql));
   const calendars = await loadSchoolCalendars(sql);
   const signals: Signal[] = [];
   const wantsUnits = !query.code || !POPULATION_CODES.has(query.code);

@@ -2,6 +2,7 @@
 // `--report leerplichttelling --school-year YYYY` the annual count of art. 25 Leerplichtwet with
 // the municipal annual report figures (domain.md §7).
 import type { Command } from "commander";
+import { regionSchoolYearStart } from "../../db/repositories/region-settings.ts";
 import { domainToday } from "../../db/repositories/settings.ts";
 import { csvText } from "../../domain/export/spreadsheet-csv.ts";
 import type { MonitorGrouping, MonitorRow } from "../../domain/monitor/aggregate.ts";
@@ -29,7 +30,10 @@ export function registerMonitor(program: Command): void {
     .option("--by <grouping>", "school, municipality or partnership", "school")
     .option("--no-suppress", "print counts of 1-4 instead of null")
     .option("--report <name>", "leerplichttelling: the annual count (art. 25) per municipality")
-    .option("--school-year <year>", "with --report: the year of 1 August (default: the current)")
+    .option(
+      "--school-year <year>",
+      "with --report: the year of 1 August (default: the region's school year)",
+    )
     .action(async (opts: MonitorOptions, command: Command) => {
       const { format } = globalOptions(command);
       if (opts.report !== undefined) return report(opts, command, format);
@@ -61,7 +65,7 @@ async function report(opts: MonitorOptions, command: Command, format: string): P
     const startYear =
       opts.schoolYear !== undefined
         ? Number(opts.schoolYear)
-        : Number(today.slice(0, 4)) - (today.slice(5, 7) >= "08" ? 0 : 1);
+        : await regionSchoolYearStart(db.sql, today);
     const telling = await leerplichttellingReport(db.sql, startYear, today, opts.suppress);
     const rows = telling.rows.map((r) => ({
       municipality: r.group,

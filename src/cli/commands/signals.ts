@@ -28,8 +28,8 @@ export function registerSignals(program: Command): void {
     .option("--code <code>", `only this signal code (${SIGNAL_CODES.join(", ")})`)
     .option(
       "--profile <name|file>",
-      "policy profile: default, mazl, or a JSON file with a regional profile",
-      process.env.AANWEZIG_PROFILE ?? "default",
+      "for this run only: default, mazl, or a JSON file with a regional profile (default: the region's settings)",
+      process.env.AANWEZIG_PROFILE,
     )
     .action(async (opts: SignalsOptions, command: Command) => {
       const { format } = globalOptions(command);
@@ -37,7 +37,10 @@ export function registerSignals(program: Command): void {
       const school =
         opts.school === undefined ? undefined : parseSchoolIdOption(opts.school, "--school");
       const code = parseCode(opts.code);
-      const profile = loadProfile(opts.profile ?? "default");
+      // Precedence: --profile, then AANWEZIG_PROFILE, then the region's settings (the profile
+      // the API, the monitor and the daily job use), so without an override the CLI and the
+      // web agree.
+      const profile = opts.profile === undefined ? undefined : loadProfile(opts.profile);
       await withDatabase(command, async (db) => {
         if (school) {
           const known = await db.sql.query("select 1 from schools where school_id = $1", [school]);
@@ -51,7 +54,7 @@ export function registerSignals(program: Command): void {
           asOf,
           schoolId: school,
           code,
-          profile,
+          ...(profile ? { profile } : {}),
         });
         process.stdout.write(renderSignals(signals, format));
       });

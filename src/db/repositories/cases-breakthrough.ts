@@ -1,7 +1,7 @@
 // The standing breakthrough team per region and its agenda (domain.md §5 BREAKTHROUGH): the
 // team (education, youth care, JGZ, leerplicht, Raad voor de Kinderbescherming,
 // Veiligheidshuis, youth protection) meets on the cases put on its agenda.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { IsoDate } from "../../domain/calendar/dates.ts";
 import type { Orm } from "../connect.ts";
 import { breakthroughAgenda, breakthroughTeamMembers, breakthroughTeams } from "../schema/cases.ts";
@@ -32,16 +32,21 @@ export async function createTeam(orm: Orm, team: BreakthroughTeam): Promise<void
 }
 
 async function membersOf(orm: Orm, teamId: string): Promise<TeamMember[]> {
-  return orm
-    .select({
-      discipline: breakthroughTeamMembers.discipline,
-      name: breakthroughTeamMembers.name,
-      organisation: breakthroughTeamMembers.organisation,
-      userId: breakthroughTeamMembers.userId,
-    })
-    .from(breakthroughTeamMembers)
-    .where(eq(breakthroughTeamMembers.teamId, teamId))
-    .orderBy(asc(breakthroughTeamMembers.seq));
+  return (
+    orm
+      .select({
+        discipline: breakthroughTeamMembers.discipline,
+        name: breakthroughTeamMembers.name,
+        organisation: breakthroughTeamMembers.organisation,
+        userId: breakthroughTeamMembers.userId,
+      })
+      .from(breakthroughTeamMembers)
+      // Members who left the team (set-up screen) are no longer called to its meetings.
+      .where(
+        and(eq(breakthroughTeamMembers.teamId, teamId), isNull(breakthroughTeamMembers.endedOn)),
+      )
+      .orderBy(asc(breakthroughTeamMembers.seq))
+  );
 }
 
 /** The teams that have the case on their agenda, with their members. */

@@ -283,6 +283,8 @@ export const breakthroughTeamMembers = pgTable(
     name: text("name").notNull(),
     organisation: text("organisation").notNull(),
     userId: text("user_id"),
+    /** The day the member left the team (set-up screen); null while they sit on it. */
+    endedOn: day("ended_on"),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.seq] })],
 );
@@ -396,6 +398,8 @@ export const arrangements = pgTable("arrangements", {
   name: text("name").notNull(),
   kind: text("kind").notNull(),
   capacity: integer("capacity").notNull(),
+  /** The day the place left the catalogue; null while it is offered. */
+  endedOn: day("ended_on"),
 });
 
 export const arrangementPlacements = pgTable(

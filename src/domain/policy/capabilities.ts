@@ -20,6 +20,7 @@ export const CAPABILITIES = [
   "read_audit",
   "manage_users",
   "manage_schools",
+  "manage_breakthrough_teams",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -59,6 +60,8 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   read_audit: grants("read_audit"),
   manage_users: grants("manage_users"),
   manage_schools: grants("manage_schools"),
+  // The region's set-up screens of the partnership (issue 14): the breakthrough teams.
+  manage_breakthrough_teams: grants("manage_breakthrough_teams"),
 };
 
 export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {

@@ -109,3 +109,11 @@ export const sharedWithParents = predicate(
   "sharedWithParents",
   ({ resource }) => resource.kind === "document" && resource.visibility === "also_parents",
 );
+
+/** A set-up record of one of the grant's municipalities (or a list, filtered by the route). */
+export const inOwnMunicipality = predicate("inOwnMunicipality", ({ grant, resource }) => {
+  if (resource.kind !== "region_setup") return false;
+  return (
+    resource.municipality === undefined || !!grant.municipalities?.includes(resource.municipality)
+  );
+});

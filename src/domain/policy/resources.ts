@@ -14,6 +14,8 @@ export interface RoleGrant {
   municipalities?: readonly string[];
   /** Parents: their own children. */
   childPupilIds?: readonly string[];
+  /** Partnership staff: their samenwerkingsverband codes. */
+  partnerships?: readonly string[];
 }
 
 export interface Actor {
@@ -49,6 +51,11 @@ export const ACTIONS = [
   "reconcile_list",
   "manage_users",
   "manage_schools",
+  "manage_region_settings",
+  "manage_breakthrough_teams",
+  "manage_arrangements",
+  "manage_exemptions",
+  "manage_budget_contributions",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -87,6 +94,12 @@ export type Resource =
   | { kind: "document"; pupil: PupilScope; case?: CaseScope; visibility: DocumentVisibility }
   | { kind: "audit_log" }
   | { kind: "monitor" }
-  | { kind: "administration" };
+  | { kind: "administration" }
+  /**
+   * The region's set-up records (domain.md §5 breakthrough team, §6 money, exemptions,
+   * arrangements): `municipality` when the record belongs to one (an exemption's resident, a
+   * budget), absent for a list, which the route then filters by the same scope.
+   */
+  | { kind: "region_setup"; municipality?: string };
 
 export type ResourceKind = Resource["kind"];

@@ -8,6 +8,7 @@ import {
   caseIsOpen,
   hasConsentA,
   hasConsentB,
+  inOwnMunicipality,
   isCaseParticipant,
   isParentOf,
   jgzOnly,
@@ -186,4 +187,19 @@ export const RULES: readonly Rule[] = [
     "monitor",
   ),
   allow(["app_admin"], ["manage_users", "manage_schools"], "administration"),
+
+  // The region's set-up (issue 14), each record for the role that owns it: the administrator the
+  // region's settings (§2 "regional policy settings"); the partnership (SWV) the breakthrough
+  // team's composition and the arrangements catalogue (§6: the SWV finds placements and sits in
+  // the team); leerplicht the exemption register and Variawet records of its residents; the
+  // frictiebudget's partners — the municipality (policy staff) and the partnership — their
+  // contributions (§6).
+  allow(["app_admin"], ["manage_region_settings"], "region_setup"),
+  allow(
+    ["partnership_consultant"],
+    ["manage_breakthrough_teams", "manage_arrangements", "manage_budget_contributions"],
+    "region_setup",
+  ),
+  allow(["attendance_officer"], ["manage_exemptions"], "region_setup", inOwnMunicipality),
+  allow(["policy_officer"], ["manage_budget_contributions"], "region_setup", inOwnMunicipality),
 ];

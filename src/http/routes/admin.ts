@@ -6,6 +6,7 @@ import { registerAdminImportRoutes } from "./admin-imports.ts";
 import { registerAdminSchoolRoutes } from "./admin-schools.ts";
 import { registerAdminUserRoutes } from "./admin-users.ts";
 import { registerIntegrationImportRoutes } from "./integration-imports.ts";
+import { registerRegionSettingsRoutes } from "./region-settings.ts";
 import { registerServiceTokenRoutes } from "./service-tokens.ts";
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext): void {
@@ -16,4 +17,5 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext): voi
   // running on the same import jobs as the administration's uploads.
   registerServiceTokenRoutes(app, ctx);
   registerIntegrationImportRoutes(app, ctx, jobs);
+  registerRegionSettingsRoutes(app, ctx);
 }

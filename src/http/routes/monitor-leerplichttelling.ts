@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { regionSchoolYearStart } from "../../db/repositories/region-settings.ts";
 import { csvText } from "../../domain/export/spreadsheet-csv.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { leerplichttellingReport } from "../../services/monitor-leerplichttelling.ts";
@@ -51,7 +52,7 @@ export function registerMonitorTellingRoutes(app: FastifyInstance, ctx: HttpCont
             .min(2000)
             .max(2100)
             .optional()
-            .describe("the year of 1 August; default: the current school year"),
+            .describe("the year of 1 August; default: the region's school year (its settings)"),
           format: z.enum(["json", "csv"]).default("json"),
         }),
         response: { 200: TellingSchema, ...problemResponses(400, 401, 403, 429, 503) },
@@ -59,8 +60,7 @@ export function registerMonitorTellingRoutes(app: FastifyInstance, ctx: HttpCont
     },
     async (request, reply) => {
       const now = today(ctx);
-      const startYear =
-        request.query.school_year ?? Number(now.slice(0, 4)) - (now.slice(5, 7) >= "08" ? 0 : 1);
+      const startYear = request.query.school_year ?? (await regionSchoolYearStart(ctx.db.sql, now));
       await monitorGate(request, ctx, "monitor_leerplichttelling", {
         schoolYear: String(startYear),
       });

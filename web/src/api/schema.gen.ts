@@ -45,6 +45,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/region-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's settings: name, municipalities, calendar, clock, signal profile
+         * @description The region's settings: name, municipalities, calendar, clock, signal profile
+         */
+        get: operations["getAdminRegionSettings"];
+        /**
+         * Save the region's settings (every path uses them from then on)
+         * @description Save the region's settings (every path uses them from then on)
+         */
+        put: operations["putAdminRegionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/roles": {
         parameters: {
             query?: never;
@@ -129,6 +153,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/arrangements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue: places with capacity, taken, free and waiting at a date (SWV)
+         * @description The catalogue: places with capacity, taken, free and waiting at a date (SWV)
+         */
+        get: operations["getArrangements"];
+        put?: never;
+        /**
+         * Add a place to the catalogue (SWV)
+         * @description Add a place to the catalogue (SWV)
+         */
+        post: operations["postArrangements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/arrangements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a place's provider, name, kind or capacity (SWV)
+         * @description Change a place's provider, name, kind or capacity (SWV)
+         */
+        patch: operations["patchArrangement"];
+        trace?: never;
+    };
+    "/api/arrangements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a place out of the catalogue today (SWV); it is kept for its history
+         * @description Take a place out of the catalogue today (SWV); it is kept for its history
+         */
+        post: operations["postArrangementEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -203,6 +291,130 @@ export interface paths {
         get: operations["getAuthOptions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breakthrough-teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's breakthrough teams with their members (partnership)
+         * @description The region's breakthrough teams with their members (partnership)
+         */
+        get: operations["getBreakthroughTeams"];
+        put?: never;
+        /**
+         * Create a municipality's standing breakthrough team (partnership)
+         * @description Create a municipality's standing breakthrough team (partnership)
+         */
+        post: operations["postBreakthroughTeams"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breakthrough-teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a breakthrough team (partnership)
+         * @description Rename a breakthrough team (partnership)
+         */
+        patch: operations["patchBreakthroughTeam"];
+        trace?: never;
+    };
+    "/api/breakthrough-teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a member to a breakthrough team, chosen with the people lookup (partnership)
+         * @description Add a member to a breakthrough team, chosen with the people lookup (partnership)
+         */
+        post: operations["postBreakthroughTeamMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breakthrough-teams/{id}/members/{seq}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a membership of a breakthrough team today (partnership)
+         * @description End a membership of a breakthrough team today (partnership)
+         */
+        post: operations["postBreakthroughTeamMemberEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The frictiebudget per municipality: contributions and balance in a year
+         * @description The frictiebudget per municipality: contributions and balance in a year
+         */
+        get: operations["getBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the own contribution to a municipality's frictiebudget for a year
+         * @description Record the own contribution to a municipality's frictiebudget for a year
+         */
+        post: operations["postBudgetsContributions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -853,6 +1065,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exemptions of the residents of the officer's municipalities (leerplicht)
+         * @description Exemptions of the residents of the officer's municipalities (leerplicht)
+         */
+        get: operations["getExemptions"];
+        put?: never;
+        /**
+         * Record an exemption decision with who decided and the advice (leerplicht)
+         * @description Record an exemption decision with who decided and the advice (leerplicht)
+         */
+        post: operations["postExemptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemptions/{pupil_id}/{kind}/{start_date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Replace an exemption's end, decision maker and advice (leerplicht)
+         * @description Replace an exemption's end, decision maker and advice (leerplicht)
+         */
+        patch: operations["patchExemption"];
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1073,6 +1329,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find people (active accounts) by name or e-mail address, for set-up forms
+         * @description Find people (active accounts) by name or e-mail address, for set-up forms
+         */
+        get: operations["getPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pupils": {
         parameters: {
             query?: never;
@@ -1261,6 +1537,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/variawet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Variawet records of the residents of the officer's municipalities (leerplicht)
+         * @description Variawet records of the residents of the officer's municipalities (leerplicht)
+         */
+        get: operations["getVariawet"];
+        put?: never;
+        /**
+         * Record reduced education time under the Variawet (leerplicht)
+         * @description Record reduced education time under the Variawet (leerplicht)
+         */
+        post: operations["postVariawet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/variawet/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a Variawet record's end, hours or approval (leerplicht)
+         * @description Change a Variawet record's end, hours or approval (leerplicht)
+         */
+        patch: operations["patchVariawet"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1331,6 +1651,34 @@ export interface components {
             school_id: string;
             sector: string;
         };
+        Arrangement: {
+            capacity: number;
+            ended_on: string | null;
+            free: number;
+            id: string;
+            /** @enum {string} */
+            kind: "special_education" | "oza" | "day_programme" | "youth_care";
+            name: string;
+            /** @description places taken at the date */
+            occupied: number;
+            provider: string;
+            /** @description pupils on the waiting list at the date */
+            waiting: number;
+        };
+        ArrangementInput: {
+            capacity: number;
+            ended_on: string | null;
+            free: number;
+            id: string;
+            /** @enum {string} */
+            kind: "special_education" | "oza" | "day_programme" | "youth_care";
+            name: string;
+            /** @description places taken at the date */
+            occupied: number;
+            provider: string;
+            /** @description pupils on the waiting list at the date */
+            waiting: number;
+        };
         AuditEntry: {
             action: string;
             /** Format: date-time */
@@ -1375,8 +1723,71 @@ export interface components {
             /** @description pass as before_id for the next (older) page; null on the last page */
             next_before_id: number | null;
         };
+        BreakthroughTeam: {
+            id: string;
+            members: {
+                discipline: string;
+                ended_on: string | null;
+                name: string;
+                organisation: string;
+                seq: number;
+                /** @description the member's account: they join the cases convened */
+                user_id: string | null;
+            }[];
+            /** @description disciplines of domain.md §5 that no active member covers */
+            missing_disciplines: string[];
+            municipality: string;
+            name: string;
+        };
+        BreakthroughTeamInput: {
+            id: string;
+            members: {
+                discipline: string;
+                ended_on: string | null;
+                name: string;
+                organisation: string;
+                seq: number;
+                /** @description the member's account: they join the cases convened */
+                user_id: string | null;
+            }[];
+            /** @description disciplines of domain.md §5 that no active member covers */
+            missing_disciplines: string[];
+            municipality: string;
+            name: string;
+        };
+        BudgetBalance: {
+            available_cents: number;
+            budget_id: string;
+            committed_cents: number;
+            contributed_cents: number;
+            contributions: {
+                amount_cents: number;
+                party_id: string;
+                party_kind: string;
+                recorded_at: string;
+                reversed: boolean;
+            }[];
+            municipality: string;
+            year: number;
+        };
+        BudgetBalanceInput: {
+            available_cents: number;
+            budget_id: string;
+            committed_cents: number;
+            contributed_cents: number;
+            contributions: {
+                amount_cents: number;
+                party_id: string;
+                party_kind: string;
+                recorded_at: string;
+                reversed: boolean;
+            }[];
+            municipality: string;
+            year: number;
+        };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         Capabilities: {
+            manage_breakthrough_teams: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -1391,6 +1802,7 @@ export interface components {
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         CapabilitiesInput: {
+            manage_breakthrough_teams: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -2157,6 +2569,32 @@ export interface components {
             /** Format: date */
             start_date: string;
         };
+        Exemption: {
+            advice_doctor_by: string | null;
+            advice_doctor_on: string | null;
+            advice_partnership_by: string | null;
+            advice_partnership_on: string | null;
+            decision_maker: string | null;
+            end_date: string | null;
+            kind: string;
+            municipality: string;
+            person_name: string;
+            pupil_id: string;
+            start_date: string;
+        };
+        ExemptionInput: {
+            advice_doctor_by: string | null;
+            advice_doctor_on: string | null;
+            advice_partnership_by: string | null;
+            advice_partnership_on: string | null;
+            decision_maker: string | null;
+            end_date: string | null;
+            kind: string;
+            municipality: string;
+            person_name: string;
+            pupil_id: string;
+            start_date: string;
+        };
         FormerThuiszitter: {
             /** @description present share of scheduled time since closing */
             attendance_rate: number | null;
@@ -2629,6 +3067,24 @@ export interface components {
             school_id?: string;
             signal_ids?: string[];
         };
+        Person: {
+            email: string;
+            id: string;
+            name: string;
+            roles: {
+                role: string;
+                scope: string | null;
+            }[];
+        };
+        PersonInput: {
+            email: string;
+            id: string;
+            name: string;
+            roles: {
+                role: string;
+                scope: string | null;
+            }[];
+        };
         Problem: {
             detail?: string;
             /** @description validation problems, one per invalid field */
@@ -2851,6 +3307,164 @@ export interface components {
             pupil_ids: string[];
             school?: string;
         };
+        RegionSettings: {
+            /**
+             * @description what new cases count their clock in (domain.md §5)
+             * @enum {string}
+             */
+            clock_mode: "lesweken" | "calendar_weeks";
+            /** @description false until saved: the built-in defaults hold */
+            configured: boolean;
+            /** @enum {string} */
+            holiday_region: "noord" | "midden" | "zuid";
+            municipalities: string[];
+            name: string;
+            /** @description e.g. 2025-2026 (1 August – 31 July) */
+            school_year: string;
+            /** @description default, mazl, or a regional profile { name, base, overrides } */
+            signal_profile: ("default" | "mazl") | ({
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                base: "default" | "mazl";
+                name: string;
+                /** @default {} */
+                overrides: {
+                    earlyYears20?: {
+                        absentAtLeastPercent?: number;
+                        maxAge?: number;
+                        minAge?: number;
+                        minLesweken?: number;
+                    };
+                    lateRepeated?: {
+                        lesweken?: number;
+                        minLateArrivals?: number;
+                    };
+                    legalHours?: {
+                        lesweken?: number;
+                        preventiveHours?: number;
+                        reportHours?: number;
+                    };
+                    longTermAbsent?: {
+                        completeLesweken?: number;
+                    };
+                    persistent10?: {
+                        absentAtLeastPercent?: number;
+                        minLesweken?: number;
+                    };
+                    sickFrequent?: {
+                        maxEpisodeDays?: number | null;
+                        minEpisodes?: number;
+                        window?: {
+                            count: number;
+                            /** @constant */
+                            unit: "calendar_months";
+                        } | {
+                            count: number;
+                            /** @constant */
+                            unit: "lesweken";
+                        };
+                    };
+                    sickLong?: {
+                        minConsecutiveDays?: number;
+                        recentSchoolDays?: number;
+                    };
+                    sickSpread?: {
+                        calendarDays?: number;
+                        minEpisodes?: number;
+                        minSickDays?: number;
+                    };
+                    under50?: {
+                        absentMoreThanPercent?: number;
+                        completeLesweken?: number;
+                    };
+                };
+            } & {
+                [key: string]: unknown;
+            });
+            updated_at: string | null;
+            updated_by: string | null;
+        };
+        RegionSettingsInput: {
+            /**
+             * @description what new cases count their clock in (domain.md §5)
+             * @enum {string}
+             */
+            clock_mode: "lesweken" | "calendar_weeks";
+            /** @description false until saved: the built-in defaults hold */
+            configured: boolean;
+            /** @enum {string} */
+            holiday_region: "noord" | "midden" | "zuid";
+            municipalities: string[];
+            name: string;
+            /** @description e.g. 2025-2026 (1 August – 31 July) */
+            school_year: string;
+            /** @description default, mazl, or a regional profile { name, base, overrides } */
+            signal_profile: ("default" | "mazl") | ({
+                /**
+                 * @default default
+                 * @enum {string}
+                 */
+                base: "default" | "mazl";
+                name: string;
+                /** @default {} */
+                overrides: {
+                    earlyYears20?: {
+                        absentAtLeastPercent?: number;
+                        maxAge?: number;
+                        minAge?: number;
+                        minLesweken?: number;
+                    };
+                    lateRepeated?: {
+                        lesweken?: number;
+                        minLateArrivals?: number;
+                    };
+                    legalHours?: {
+                        lesweken?: number;
+                        preventiveHours?: number;
+                        reportHours?: number;
+                    };
+                    longTermAbsent?: {
+                        completeLesweken?: number;
+                    };
+                    persistent10?: {
+                        absentAtLeastPercent?: number;
+                        minLesweken?: number;
+                    };
+                    sickFrequent?: {
+                        maxEpisodeDays?: number | null;
+                        minEpisodes?: number;
+                        window?: {
+                            count: number;
+                            /** @constant */
+                            unit: "calendar_months";
+                        } | {
+                            count: number;
+                            /** @constant */
+                            unit: "lesweken";
+                        };
+                    };
+                    sickLong?: {
+                        minConsecutiveDays?: number;
+                        recentSchoolDays?: number;
+                    };
+                    sickSpread?: {
+                        calendarDays?: number;
+                        minEpisodes?: number;
+                        minSickDays?: number;
+                    };
+                    under50?: {
+                        absentMoreThanPercent?: number;
+                        completeLesweken?: number;
+                    };
+                };
+            } & {
+                [key: string]: unknown;
+            });
+            updated_at: string | null;
+            updated_by: string | null;
+        };
         RoleAssignment: {
             municipality: string | null;
             partnership: string | null;
@@ -3053,6 +3667,34 @@ export interface components {
                 to: "SCHOOL" | "CASE_DIRECTOR" | "BREAKTHROUGH" | "ARBITRATION" | "PROSECUTOR" | "CLOSED";
             };
         };
+        VariawetRecord: {
+            approved: boolean | null;
+            approved_by: string | null;
+            approved_on: string | null;
+            case_id: string | null;
+            end_date: string;
+            hours_per_week: number;
+            id: string;
+            municipality: string;
+            person_name: string;
+            pupil_id: string;
+            school_id: string;
+            start_date: string;
+        };
+        VariawetRecordInput: {
+            approved: boolean | null;
+            approved_by: string | null;
+            approved_on: string | null;
+            case_id: string | null;
+            end_date: string;
+            hours_per_week: number;
+            id: string;
+            municipality: string;
+            person_name: string;
+            pupil_id: string;
+            school_id: string;
+            start_date: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3230,6 +3872,162 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminRegionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAdminRegionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    clock_mode: "lesweken" | "calendar_weeks";
+                    /** @enum {string} */
+                    holiday_region: "noord" | "midden" | "zuid";
+                    municipalities: string[];
+                    name: string;
+                    school_year: string;
+                    signal_profile: ("default" | "mazl") | {
+                        /**
+                         * @default default
+                         * @enum {string}
+                         */
+                        base?: "default" | "mazl";
+                        name: string;
+                        /** @default {} */
+                        overrides?: {
+                            earlyYears20?: {
+                                absentAtLeastPercent?: number;
+                                maxAge?: number;
+                                minAge?: number;
+                                minLesweken?: number;
+                            };
+                            lateRepeated?: {
+                                lesweken?: number;
+                                minLateArrivals?: number;
+                            };
+                            legalHours?: {
+                                lesweken?: number;
+                                preventiveHours?: number;
+                                reportHours?: number;
+                            };
+                            longTermAbsent?: {
+                                completeLesweken?: number;
+                            };
+                            persistent10?: {
+                                absentAtLeastPercent?: number;
+                                minLesweken?: number;
+                            };
+                            sickFrequent?: {
+                                maxEpisodeDays?: number | null;
+                                minEpisodes?: number;
+                                window?: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    unit: "calendar_months";
+                                } | {
+                                    count: number;
+                                    /** @enum {string} */
+                                    unit: "lesweken";
+                                };
+                            };
+                            sickLong?: {
+                                minConsecutiveDays?: number;
+                                recentSchoolDays?: number;
+                            };
+                            sickSpread?: {
+                                calendarDays?: number;
+                                minEpisodes?: number;
+                                minSickDays?: number;
+                            };
+                            under50?: {
+                                absentMoreThanPercent?: number;
+                                completeLesweken?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3480,6 +4278,250 @@ export interface operations {
             };
         };
     };
+    getArrangements: {
+        parameters: {
+            query?: {
+                /** @description default: today */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Arrangement"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postArrangements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    capacity: number;
+                    /** @enum {string} */
+                    kind: "special_education" | "oza" | "day_programme" | "youth_care";
+                    name: string;
+                    provider: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Arrangement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchArrangement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    capacity?: number;
+                    /** @enum {string} */
+                    kind?: "special_education" | "oza" | "day_programme" | "youth_care";
+                    name?: string;
+                    provider?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Arrangement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postArrangementEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Arrangement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAudit: {
         parameters: {
             query?: {
@@ -3621,6 +4663,427 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoginOptions"];
+                };
+            };
+        };
+    };
+    getBreakthroughTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakthroughTeam"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postBreakthroughTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the municipality of residence the team serves */
+                    municipality: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakthroughTeam"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchBreakthroughTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakthroughTeam"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postBreakthroughTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    discipline: "onderwijs" | "jeugdhulp" | "jeugdgezondheidszorg" | "leerplicht" | "raad voor de kinderbescherming" | "veiligheidshuis" | "jeugdbescherming";
+                    /** @description default: the account's name */
+                    name?: string;
+                    organisation: string;
+                    /** @description the account chosen in the people lookup */
+                    user_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakthroughTeam"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postBreakthroughTeamMemberEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakthroughTeam"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBudgets: {
+        parameters: {
+            query?: {
+                /** @description default: this year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetBalance"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postBudgetsContributions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount_cents: number;
+                    municipality: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetBalance"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6052,6 +7515,200 @@ export interface operations {
             };
         };
     };
+    getExemptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postExemptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    advice_doctor_by?: string | null;
+                    advice_doctor_on?: string | null;
+                    advice_partnership_by?: string | null;
+                    advice_partnership_on?: string | null;
+                    /** @description who decided, e.g. the college of B&W of the municipality */
+                    decision_maker: string;
+                    end_date?: string | null;
+                    /** @enum {string} */
+                    kind: "11" | "15" | "5a" | "5b" | "5c" | "3a";
+                    /** @description pseudonymous pupil/person id, e.g. P000123 */
+                    pupil_id: string;
+                    /** Format: date */
+                    start_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchExemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "11" | "15" | "5a" | "5b" | "5c" | "3a";
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+                start_date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    advice_doctor_by?: string | null;
+                    advice_doctor_on?: string | null;
+                    advice_partnership_by?: string | null;
+                    advice_partnership_on?: string | null;
+                    /** @description who decided, e.g. the college of B&W of the municipality */
+                    decision_maker: string;
+                    end_date?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -6430,7 +8087,7 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv";
-                /** @description the year of 1 August; default: the current school year */
+                /** @description the year of 1 August; default: the region's school year (its settings) */
                 school_year?: number;
             };
             header?: never;
@@ -6668,6 +8325,55 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPeople: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7241,6 +8947,189 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVariawet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariawetRecord"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVariawet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description null: not decided yet */
+                    approved?: boolean | null;
+                    approved_by?: string | null;
+                    approved_on?: string | null;
+                    case_id?: string | null;
+                    /** Format: date */
+                    end_date: string;
+                    hours_per_week: number;
+                    /** @description pseudonymous pupil/person id, e.g. P000123 */
+                    pupil_id: string;
+                    /** @description BRIN + vestiging, e.g. 12AB00 */
+                    school_id: string;
+                    /** Format: date */
+                    start_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariawetRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchVariawet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approved?: boolean | null;
+                    approved_by?: string | null;
+                    approved_on?: string | null;
+                    /** Format: date */
+                    end_date?: string;
+                    hours_per_week?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariawetRecord"];
+                };
             };
             /** @description Bad Request */
             400: {

@@ -9,5 +9,6 @@ export const moreScreens: Record<string, ComponentType> = {
   /** Not a section: PupilScreen checks the roles itself (the server decides per pupil). */
   "/leerlingen": lazyScreen(async () => (await import("./pupil/PupilPage.tsx")).PupilScreen),
   "/beheer": lazyScreen(async () => (await import("./admin/AdminScreen.tsx")).AdminScreen),
+  "/inrichting": lazyScreen(async () => (await import("./setup/SetupScreen.tsx")).SetupScreen),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
 };

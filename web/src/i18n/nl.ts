@@ -13,6 +13,7 @@ import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
 import { pupilNl, pupilPageNl, pupilSearchNl } from "./nl/pupil.ts";
+import { setupNl } from "./nl/setup.ts";
 import { signalsNl } from "./nl/signals.ts";
 import { worklistsNl } from "./nl/worklists.ts";
 
@@ -33,6 +34,7 @@ export const nl = {
   monitor: monitorNl,
   admin: adminNl,
   audit: auditNl,
+  setup: setupNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,

@@ -5,6 +5,7 @@ import { Navigate, NavLink, Route, Routes } from "react-router";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { RegionSettingsPage } from "../setup/RegionSettingsPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
 import { SchoolsPage } from "./SchoolsPage.tsx";
 import { TokensPage } from "./TokensPage.tsx";
@@ -16,6 +17,7 @@ const PAGES = [
   { path: "scholen", label: t.admin.sections.scholen ?? "", Page: SchoolsPage },
   { path: "imports", label: t.admin.sections.imports ?? "", Page: ImportsPage },
   { path: "koppelingen", label: t.admin.sections.koppelingen ?? "", Page: TokensPage },
+  { path: "regio", label: t.admin.sections.regio ?? "", Page: RegionSettingsPage },
 ];
 
 export function AdminScreen() {

@@ -11,6 +11,7 @@ export const adminNl = {
     scholen: "Scholen en kalenders",
     imports: "Imports",
     koppelingen: "Koppelingen",
+    regio: "Regio",
   } as Record<string, string>,
   subNav: "Onderdelen van het beheer",
   operations: "Beschikbare functies van de API",

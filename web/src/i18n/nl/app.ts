@@ -29,6 +29,7 @@ export const appNl = {
     agenda: "Doorbraakteam",
     admin: "Beheer",
     pupilSearch: "Leerlingen zoeken",
+    setup: "Inrichting",
   },
   home: {
     title: "Overzicht",

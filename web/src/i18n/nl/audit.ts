@@ -93,6 +93,32 @@ export const AUDIT_ACTIONS = {
   read_duo_report: "Verzuimmelding bekeken",
   change_duo_report_status: "Status verzuimmelding gewijzigd",
   handle_signal: "Signaal afgehandeld",
+  manage_region_settings: "Regio-instellingen beheerd",
+  manage_breakthrough_teams: "Doorbraakteams beheerd",
+  manage_arrangements: "Arrangementen beheerd",
+  manage_exemptions: "Vrijstellingen beheerd",
+  manage_budget_contributions: "Bijdragen frictiebudget beheerd",
+  read_region_settings: "Regio-instellingen bekeken",
+  save_region_settings: "Regio-instellingen opgeslagen",
+  list_breakthrough_teams: "Doorbraakteams bekeken",
+  create_breakthrough_team: "Doorbraakteam aangemaakt",
+  update_breakthrough_team: "Doorbraakteam gewijzigd",
+  add_team_member: "Lid aan doorbraakteam toegevoegd",
+  end_team_member: "Lidmaatschap doorbraakteam beëindigd",
+  search_people: "Personen gezocht",
+  list_exemptions: "Vrijstellingen bekeken",
+  record_exemption: "Vrijstelling vastgelegd",
+  update_exemption: "Vrijstelling gewijzigd",
+  list_variawet: "Variawet-afspraken bekeken",
+  record_variawet: "Variawet-afspraak vastgelegd",
+  update_variawet: "Variawet-afspraak gewijzigd",
+  list_arrangements: "Arrangementen bekeken",
+  create_arrangement: "Arrangement toegevoegd",
+  update_arrangement: "Arrangement gewijzigd",
+  add_waiting_list_entry: "Op wachtlijst gezet",
+  end_waiting_list_entry: "Van wachtlijst gehaald",
+  list_budgets: "Frictiebudgetten bekeken",
+  record_contribution: "Bijdrage frictiebudget vastgelegd",
   link_signal_to_case: "Signaal aan casus gekoppeld",
   export_duo_reports: "Verzuimmeldingen geëxporteerd",
   update_duo_report: "Verzuimmelding bijgewerkt",
@@ -121,7 +147,15 @@ type AuditResourceCode =
   | "role"
   | "school"
   | "import"
-  | "api_token";
+  | "api_token"
+  | "region_settings"
+  | "breakthrough_team"
+  | "exemption"
+  | "variawet_record"
+  | "arrangement"
+  | "waiting_list"
+  | "budget"
+  | "person";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
 export const AUDIT_RESOURCES = {
@@ -140,4 +174,13 @@ export const AUDIT_RESOURCES = {
   school: "scholen",
   import: "import",
   api_token: "koppelingstoken",
+  region_setup: "inrichting regio",
+  region_settings: "regio-instellingen",
+  breakthrough_team: "doorbraakteam",
+  exemption: "vrijstelling",
+  variawet_record: "Variawet-afspraak",
+  arrangement: "arrangement",
+  waiting_list: "wachtlijst",
+  budget: "frictiebudget",
+  person: "personen",
 } as const satisfies Record<AuditResourceCode, string>;

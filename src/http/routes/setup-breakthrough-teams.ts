@@ -1,0 +1,306 @@
+// The breakthrough teams' composition (issue 14 item 2; domain.md §5 BREAKTHROUGH): the
+// partnership (SWV) creates a municipality's standing team, renames it, adds members chosen with
+// the people lookup (GET /api/people?q=) and ends a membership. The team is where the case
+// director's convene hands a case to (commands/convene-breakthrough.ts): its active members with
+// an account join the case. Every change is audited (setup-gate.ts).
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  endMember,
+  findTeam,
+  insertMember,
+  insertTeam,
+  listTeams,
+  renameTeam,
+  type TeamRow,
+  teamIdOfMunicipality,
+} from "../../db/repositories/breakthrough-setup.ts";
+import { activePerson, searchPeople } from "../../db/repositories/people-search.ts";
+import { readRegionSettings } from "../../db/repositories/region-settings.ts";
+import {
+  BREAKTHROUGH_DISCIPLINES,
+  missingDisciplines,
+} from "../../domain/region/breakthrough-team.ts";
+import type { HttpContext } from "../context.ts";
+import { RecordId, ShortText } from "../input-schemas.ts";
+import { HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { today } from "./cases-http.ts";
+import { authorizeSetup, recordSetupChange } from "./setup-gate.ts";
+
+const TeamMemberSchema = z.object({
+  seq: z.number().int(),
+  discipline: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  user_id: z.string().nullable().describe("the member's account: they join the cases convened"),
+  ended_on: z.iso.date().nullable(),
+});
+
+const TeamSchema = z
+  .object({
+    id: z.string(),
+    municipality: z.string(),
+    name: z.string(),
+    members: z.array(TeamMemberSchema),
+    missing_disciplines: z
+      .array(z.string())
+      .describe("disciplines of domain.md §5 that no active member covers"),
+  })
+  .meta({ id: "BreakthroughTeam" });
+
+const PersonSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    roles: z.array(z.object({ role: z.string(), scope: z.string().nullable() })),
+  })
+  .meta({ id: "Person" });
+
+const Name = ShortText.trim().min(1, "vul een naam in");
+
+const NewTeamBody = z.object({
+  municipality: Name.describe("the municipality of residence the team serves"),
+  name: Name,
+});
+
+const NewMemberBody = z.object({
+  discipline: z.enum(
+    BREAKTHROUGH_DISCIPLINES,
+    `kies een discipline: ${BREAKTHROUGH_DISCIPLINES.join(", ")}`,
+  ),
+  user_id: RecordId.optional().describe("the account chosen in the people lookup"),
+  name: ShortText.trim().optional().describe("default: the account's name"),
+  organisation: Name,
+});
+
+function presentTeam(team: TeamRow): z.infer<typeof TeamSchema> {
+  return {
+    id: team.id,
+    municipality: team.municipality,
+    name: team.name,
+    members: team.members.map((m) => ({
+      seq: m.seq,
+      discipline: m.discipline,
+      name: m.name,
+      organisation: m.organisation,
+      user_id: m.userId,
+      ended_on: m.endedOn,
+    })),
+    missing_disciplines: missingDisciplines(team.members),
+  };
+}
+
+const invalid = (path: string, message: string) =>
+  new HttpProblem(400, "Controleer de gemarkeerde velden.", {
+    type: "urn:aanwezig:problem:validation",
+    errors: [{ in: "body", path, message }],
+  });
+
+export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const orm = ctx.db.orm;
+  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: string) =>
+    authorizeSetup(request, ctx, {
+      action: "manage_breakthrough_teams",
+      operation,
+      resourceType: "breakthrough_team",
+    });
+
+  api.get(
+    "/api/people",
+    {
+      schema: {
+        summary: "Find people (active accounts) by name or e-mail address, for set-up forms",
+        tags: ["setup"],
+        querystring: z.object({
+          q: ShortText.trim().min(2, "minstens 2 tekens").max(100, "hoogstens 100 tekens"),
+        }),
+        response: { 200: z.array(PersonSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const allowed = await gate(request, "search_people");
+      // Parents are no members of a professional team; their scope would name their child.
+      const people = (await searchPeople(orm, request.query.q, 40))
+        .filter((p) => !p.roles.some((r) => r.role === "parent"))
+        .slice(0, 20);
+      await recordSetupChange(orm, allowed, {
+        operation: "search_people",
+        resourceType: "person",
+        resourceId: null,
+        context: { found: String(people.length) },
+      });
+      return people;
+    },
+  );
+
+  api.get(
+    "/api/breakthrough-teams",
+    {
+      schema: {
+        summary: "The region's breakthrough teams with their members (partnership)",
+        tags: ["setup"],
+        response: { 200: z.array(TeamSchema), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      await gate(request, "list_breakthrough_teams");
+      return (await listTeams(orm)).map(presentTeam);
+    },
+  );
+
+  api.post(
+    "/api/breakthrough-teams",
+    {
+      schema: {
+        summary: "Create a municipality's standing breakthrough team (partnership)",
+        tags: ["setup"],
+        body: NewTeamBody,
+        response: { 201: TeamSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const allowed = await gate(request, "create_breakthrough_team");
+      const { municipality, name } = request.body;
+      const region = await readRegionSettings(ctx.db.sql, today(ctx));
+      if (region.configured && !region.municipalities.includes(municipality)) {
+        throw invalid(
+          "municipality",
+          `${municipality} is geen gemeente van de regio; kies uit ${region.municipalities.join(", ")} (of voeg de gemeente toe in de regio-instellingen)`,
+        );
+      }
+      if (await teamIdOfMunicipality(orm, municipality)) {
+        throw new HttpProblem(
+          409,
+          `Er is al een doorbraakteam voor ${municipality}: wijzig dat team.`,
+        );
+      }
+      const id = randomUUID();
+      await ctx.db.transaction(async (tx) => {
+        await insertTeam(tx.orm, { id, municipality, name });
+        await recordSetupChange(tx.orm, allowed, {
+          operation: "create_breakthrough_team",
+          resourceType: "breakthrough_team",
+          resourceId: id,
+          context: { municipality },
+        });
+      });
+      reply.code(201);
+      return presentTeam((await findTeam(orm, id))!);
+    },
+  );
+
+  api.patch(
+    "/api/breakthrough-teams/:id",
+    {
+      schema: {
+        summary: "Rename a breakthrough team (partnership)",
+        tags: ["setup"],
+        params: z.object({ id: RecordId }),
+        body: z.object({ name: Name }),
+        response: { 200: TeamSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const allowed = await gate(request, "update_breakthrough_team");
+      const team = await findTeam(orm, request.params.id);
+      if (!team) throw notFound("Geen doorbraakteam met deze id.");
+      await ctx.db.transaction(async (tx) => {
+        await renameTeam(tx.orm, team.id, request.body.name);
+        await recordSetupChange(tx.orm, allowed, {
+          operation: "update_breakthrough_team",
+          resourceType: "breakthrough_team",
+          resourceId: team.id,
+        });
+      });
+      return presentTeam((await findTeam(orm, team.id))!);
+    },
+  );
+
+  api.post(
+    "/api/breakthrough-teams/:id/members",
+    {
+      schema: {
+        summary: "Add a member to a breakthrough team, chosen with the people lookup (partnership)",
+        tags: ["setup"],
+        params: z.object({ id: RecordId }),
+        body: NewMemberBody,
+        response: { 201: TeamSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const allowed = await gate(request, "add_team_member");
+      const team = await findTeam(orm, request.params.id);
+      if (!team) throw notFound("Geen doorbraakteam met deze id.");
+      const body = request.body;
+      const person = body.user_id ? await activePerson(orm, body.user_id) : undefined;
+      if (body.user_id && !person) {
+        throw invalid(
+          "user_id",
+          "Onbekend of uitgeschakeld account: kies de persoon opnieuw in de zoeklijst.",
+        );
+      }
+      const name = body.name || person?.name;
+      if (!name) {
+        throw invalid("name", "Kies een persoon in de zoeklijst of vul de naam van het lid in.");
+      }
+      if (person && team.members.some((m) => m.userId === person.id && m.endedOn === null)) {
+        throw new HttpProblem(409, `${person.name} zit al in dit doorbraakteam.`);
+      }
+      await ctx.db.transaction(async (tx) => {
+        const seq = await insertMember(tx.orm, team.id, {
+          discipline: body.discipline,
+          name,
+          organisation: body.organisation,
+          userId: person?.id ?? null,
+        });
+        await recordSetupChange(tx.orm, allowed, {
+          operation: "add_team_member",
+          resourceType: "breakthrough_team",
+          resourceId: team.id,
+          context: {
+            seq: String(seq),
+            discipline: body.discipline,
+            memberUserId: person?.id ?? "",
+          },
+        });
+      });
+      reply.code(201);
+      return presentTeam((await findTeam(orm, team.id))!);
+    },
+  );
+
+  api.post(
+    "/api/breakthrough-teams/:id/members/:seq/end",
+    {
+      schema: {
+        summary: "End a membership of a breakthrough team today (partnership)",
+        tags: ["setup"],
+        params: z.object({ id: RecordId, seq: z.coerce.number().int().min(1) }),
+        response: { 200: TeamSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const allowed = await gate(request, "end_team_member");
+      const team = await findTeam(orm, request.params.id);
+      const member = team?.members.find((m) => m.seq === request.params.seq);
+      if (!team || !member) throw notFound("Geen lid met dit nummer in dit doorbraakteam.");
+      if (member.endedOn !== null) {
+        throw new HttpProblem(409, `${member.name} is al uit het team sinds ${member.endedOn}.`);
+      }
+      await ctx.db.transaction(async (tx) => {
+        await endMember(tx.orm, team.id, member.seq, today(ctx));
+        await recordSetupChange(tx.orm, allowed, {
+          operation: "end_team_member",
+          resourceType: "breakthrough_team",
+          resourceId: team.id,
+          context: { seq: String(member.seq) },
+        });
+      });
+      return presentTeam((await findTeam(orm, team.id))!);
+    },
+  );
+}

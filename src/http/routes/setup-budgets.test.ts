@@ -1,0 +1,102 @@
+// The frictiebudget's contributions over HTTP (issue 14 item 2; domain.md §6): the municipality's
+// policy officer and the partnership each record their own contribution to a municipality's
+// budget for a year; the balance per budget and year follows; each is audited; a policy officer
+// of another municipality and other roles get 403; invalid input is a 400 problem+json.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../test/support/databases.ts";
+import {
+  addUser,
+  type LoggedIn,
+  login,
+  startTestApp,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
+import { listAudit } from "../../db/repositories/audit.ts";
+
+describe.each(engines())("frictiebudget contributions on $name", (engine) => {
+  let t: TestApp;
+  let beleid: LoggedIn;
+  let beleidId: string;
+  let beleidElders: LoggedIn;
+  let swv: LoggedIn;
+  let lpa: LoggedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    beleidId = await addUser(t.db, "beleid@zandstad.example", [
+      { role: "policy_officer", municipality: "Zandstad" },
+    ]);
+    await addUser(t.db, "beleid@elders.example", [
+      { role: "policy_officer", municipality: "Elders" },
+    ]);
+    await addUser(t.db, "swv@regio.example", [
+      { role: "partnership_consultant", partnership: "PO2605" },
+    ]);
+    await addUser(t.db, "lpa@zandstad.example", [
+      { role: "attendance_officer", municipality: "Zandstad" },
+    ]);
+    beleid = await login(t.app, "beleid@zandstad.example");
+    beleidElders = await login(t.app, "beleid@elders.example");
+    swv = await login(t.app, "swv@regio.example");
+    lpa = await login(t.app, "lpa@zandstad.example");
+  });
+  afterAll(() => t.close());
+
+  const send = (who: LoggedIn, method: "GET" | "POST", url: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+
+  it("records both partners' contributions and shows the balance, audited", async () => {
+    const own = await send(beleid, "POST", "/api/budgets/contributions", {
+      municipality: "Zandstad",
+      year: 2026,
+      amount_cents: 3_000_000,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const partner = await send(swv, "POST", "/api/budgets/contributions", {
+      municipality: "Zandstad",
+      year: 2026,
+      amount_cents: 2_500_000,
+    });
+    expect(partner.statusCode, partner.body).toBe(201);
+    expect(partner.json()).toMatchObject({
+      municipality: "Zandstad",
+      year: 2026,
+      contributed_cents: 5_500_000,
+      available_cents: 5_500_000,
+    });
+    expect(partner.json().contributions.map((c: { party_id: string }) => c.party_id)).toEqual([
+      "Zandstad",
+      "PO2605",
+    ]);
+    const list = await send(beleid, "GET", "/api/budgets?year=2026");
+    expect(list.json()).toEqual([
+      expect.objectContaining({ municipality: "Zandstad", contributed_cents: 5_500_000 }),
+    ]);
+    const audit = await listAudit(t.db.orm, { userId: beleidId, limit: 5 });
+    expect(audit.map((a) => a.action)).toContain("record_contribution");
+  });
+
+  it("refuses another municipality's budget and other roles with 403, bad input with 400", async () => {
+    const other = await send(beleidElders, "POST", "/api/budgets/contributions", {
+      municipality: "Zandstad",
+      year: 2026,
+      amount_cents: 100,
+    });
+    expect(other.statusCode).toBe(403);
+    expect((await send(lpa, "GET", "/api/budgets")).statusCode).toBe(403);
+    const bad = await send(beleid, "POST", "/api/budgets/contributions", {
+      municipality: "Zandstad",
+      year: 1900,
+      amount_cents: -5,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers["content-type"]).toContain("application/problem+json");
+    const paths = bad.json().errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["year", "amount_cents"]));
+  });
+});

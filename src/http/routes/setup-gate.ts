@@ -1,0 +1,106 @@
+// The gate of the region's set-up endpoints (issue 14 item 2; domain.md §2 roles): the policy
+// decides who owns which records (src/domain/policy/rules.ts, resource `region_setup`). A denial
+// is written to the audit trail here; an allowed request's change is audited by the route, in
+// the transaction that makes it, with the id of the record it wrote (recordSetupChange).
+import type { FastifyRequest } from "fastify";
+import { type AuditEvent, appendAudit, may, rolesOf } from "../../access/index.ts";
+import type { Orm } from "../../db/connect.ts";
+import type { Action } from "../../domain/policy/resources.ts";
+import type { HttpContext } from "../context.ts";
+import { forbidden } from "../problem.ts";
+import { commandActor } from "./cases-http.ts";
+
+/** The set-up events of the audit trail (src/access/audit-event.ts SetupEvent). */
+type SetupEvent = Extract<AuditEvent, { action: "save_region_settings" }>;
+
+export type SetupAction = Extract<
+  Action,
+  | "manage_region_settings"
+  | "manage_breakthrough_teams"
+  | "manage_arrangements"
+  | "manage_exemptions"
+  | "manage_budget_contributions"
+>;
+
+export interface SetupOperation {
+  action: SetupAction;
+  /** The audit trail's name for what is done, e.g. "create_breakthrough_team". */
+  operation: string;
+  resourceType: string;
+  resourceId?: string | null;
+  /** The record's municipality, when it has one (leerplicht and budgets are scoped by it). */
+  municipality?: string;
+}
+
+export interface SetupGrant {
+  userId: string;
+  role: string;
+  /** The actor's municipalities and partnerships in the granted role, to filter lists by. */
+  municipalities: readonly string[];
+  partnerships: readonly string[];
+  origin: { route: string; method: string; requestId: string };
+}
+
+export async function authorizeSetup(
+  request: FastifyRequest,
+  ctx: HttpContext,
+  op: SetupOperation,
+): Promise<SetupGrant> {
+  const actor = commandActor(request);
+  const resource =
+    op.municipality === undefined
+      ? ({ kind: "region_setup" } as const)
+      : ({ kind: "region_setup", municipality: op.municipality } as const);
+  const grant = may(actor, op.action, resource);
+  const origin = {
+    route: request.routeOptions.url ?? request.url,
+    method: request.method,
+    requestId: request.id,
+  };
+  if (!grant.ok) {
+    // The schema of the trail checks the operation's name when the row is written.
+    await appendAudit(ctx.db.orm, {
+      userId: actor.userId,
+      role: rolesOf(actor),
+      action: op.operation as SetupEvent["action"],
+      resourceType: op.resourceType as SetupEvent["resourceType"],
+      resourceId: op.resourceId ?? null,
+      pupilId: null,
+      context: { ...origin, reason: grant.reason },
+      outcome: "denied",
+    });
+    throw forbidden();
+  }
+  const granted = actor.policy.grants.find((g) => g.role === grant.role);
+  return {
+    userId: actor.userId,
+    role: grant.role,
+    municipalities: granted?.municipalities ?? [],
+    partnerships: granted?.partnerships ?? [],
+    origin,
+  };
+}
+
+/** The audit row of an allowed set-up read or change, written with the record it concerns. */
+export async function recordSetupChange(
+  orm: Orm,
+  gate: SetupGrant,
+  change: {
+    operation: string;
+    resourceType: string;
+    resourceId: string | null;
+    pupilId?: string | null;
+    context?: Record<string, string>;
+  },
+): Promise<void> {
+  await appendAudit(orm, {
+    userId: gate.userId,
+    role: gate.role,
+    action: change.operation as SetupEvent["action"],
+    resourceType: change.resourceType as SetupEvent["resourceType"],
+    resourceId: change.resourceId,
+    pupilId: change.pupilId ?? null,
+    context: { ...gate.origin, ...change.context },
+    outcome: "allowed",
+  });
+}

@@ -1,0 +1,78 @@
+// Texts of the region's set-up (issue 14): the region's settings (administrator) and the
+// breakthrough teams (partnership).
+export const setupNl = {
+  title: "Regio inrichten",
+  subNav: "Onderdelen van de inrichting",
+  sections: { doorbraakteams: "Doorbraakteams" } as Record<string, string>,
+  intro: {
+    doorbraakteams:
+      "Stel per gemeente het vaste doorbraakteam samen. Als de casusregisseur het team bijeenroept, komen de leden met een account in de casus.",
+  } as Record<string, string>,
+  region: {
+    heading: "Instellingen van de regio",
+    notConfigured:
+      "De regio is nog niet ingericht: de standaardinstellingen gelden (signaalprofiel default, klok in lesweken).",
+    savedAt: (when: string) => `Laatst opgeslagen: ${when}.`,
+    name: "Naam van de regio",
+    municipalities: "Gemeenten van de regio",
+    municipalitiesHint: "Eén gemeente per regel.",
+    holidayRegion: "Vakantieregio",
+    schoolYear: "Schooljaar",
+    schoolYearHint: "Bijvoorbeeld 2025-2026 (1 augustus tot en met 31 juli).",
+    clockMode: "Klok van een casus",
+    clockModes: { lesweken: "Verzuimweken in lesweken", calendar_weeks: "Kalenderweken" },
+    profile: "Signaalprofiel",
+    profiles: {
+      default: "Standaard (landelijke drempels)",
+      mazl: "M@ZL (jeugdarts volgt ziekteverzuim)",
+      custom: "Eigen profiel (JSON)",
+    },
+    profileHint:
+      "Het profiel geldt voor alle signalen: op het scherm, in de monitor, de DUO-meldingen, de dagelijkse taak en de opdrachtregel.",
+    customProfile: "Eigen profiel",
+    customProfileHint:
+      'Bijvoorbeeld {"name": "rivierland", "base": "mazl", "overrides": {"legalHours": {"preventiveHours": 8}}}',
+    customInvalid:
+      "Het eigen profiel is geen geldige JSON: controleer haakjes en aanhalingstekens.",
+    required: "Vul dit veld in.",
+    save: "Instellingen opslaan",
+    saved: "De instellingen van de regio zijn opgeslagen.",
+  },
+  teams: {
+    list: "Doorbraakteams",
+    none: "Er is nog geen doorbraakteam.",
+    newTeam: "Nieuw doorbraakteam",
+    municipality: "Gemeente",
+    teamName: "Naam van het team",
+    create: "Team aanmaken",
+    created: (name: string) => `${name} is aangemaakt.`,
+    members: (name: string) => `Leden van ${name}`,
+    missing: (list: string) => `Nog geen lid voor: ${list}.`,
+    complete: "Alle disciplines zijn vertegenwoordigd.",
+    discipline: "Discipline",
+    chooseDiscipline: "Kies een discipline",
+    memberName: "Naam",
+    organisation: "Organisatie",
+    account: "Account",
+    noAccount: "geen account",
+    status: "Status",
+    active: "Actief",
+    ended: (date: string) => `Uit het team sinds ${date}`,
+    end: "Lidmaatschap beëindigen",
+    endedNotice: (name: string) => `${name} is uit het team.`,
+    addMember: (team: string) => `Lid toevoegen aan ${team}`,
+    add: "Lid toevoegen",
+    added: (name: string) => `${name} is toegevoegd.`,
+    personRequired: "Zoek en kies eerst een persoon.",
+  },
+  people: {
+    search: "Persoon zoeken",
+    hint: "Zoek op (een deel van) de naam of het e-mailadres; minstens 2 tekens.",
+    submit: "Zoeken",
+    tooShort: "Typ minstens 2 tekens.",
+    none: "Niemand gevonden.",
+    count: (n: number) => `${n} ${n === 1 ? "persoon" : "personen"} gevonden.`,
+    pick: (label: string) => `Kies ${label}`,
+    picked: (label: string) => `Gekozen: ${label}`,
+  },
+};
