@@ -53,14 +53,14 @@ function run(args: string[]): Promise<string> {
   });
 }
 
-async function completeDemo(dbDir: string): Promise<string> {
+async function completeDemo(dbDir: string, pupils: number): Promise<string> {
   const db = await openDatabase(dbDir);
   try {
     const [row] = await db.sql.query<{ n: number }>(
       "select count(*)::int as n from users where email like '%@demo.aanwezig.nl'",
     );
     if ((row?.n ?? 0) === 0) {
-      const region = generateDemoRegion({ pupils: PUPILS, seed: SEED });
+      const region = generateDemoRegion({ pupils, seed: SEED });
       const school = region.schools[0];
       if (!school) throw new Error("demo region without schools");
       const municipality = school.municipality;
@@ -116,14 +116,16 @@ async function completeDemo(dbDir: string): Promise<string> {
   }
 }
 
-export async function startDemoApp(): Promise<DemoApp> {
+/** `pupils`: a larger region where a test needs long lists (400 by default, quick to make). */
+export async function startDemoApp(options: { pupils?: number } = {}): Promise<DemoApp> {
+  const pupils = options.pupils ?? PUPILS;
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
   const dbDir = join(dir, "db");
   const dist = join(dir, "web");
   await copyBuiltApp(dist);
-  await run(["--db", dbDir, "demo", "--pupils", String(PUPILS), "--seed", String(SEED)]);
-  const asOf = await completeDemo(dbDir);
+  await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
+  const asOf = await completeDemo(dbDir, pupils);
   const port = await freePort();
   const apiOrigin = `http://127.0.0.1:${port}`;
   const child = spawn(

@@ -7,6 +7,7 @@ import { domainNl } from "./nl-domain.ts";
 import { monitorScreensNl } from "./nl-monitor-screens.ts";
 import { moreNl } from "./nl-more.ts";
 import { screensNl } from "./nl-screens.ts";
+import { worklistsNl } from "./nl-worklists.ts";
 
 export const nl = {
   locale: "nl-NL",
@@ -176,6 +177,7 @@ export const nl = {
   audit: auditNl,
   more: moreNl,
   monitorScreens: monitorScreensNl,
+  work: worklistsNl,
 };
 
 export type Messages = typeof nl;
