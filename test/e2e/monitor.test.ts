@@ -167,7 +167,9 @@ describe("monitor for a policy officer", () => {
       page.waitForEvent("download"),
       section.getByRole("button", { name: "Download als CSV" }).click(),
     ]);
-    expect(csv.suggestedFilename()).toMatch(/^thuiszitters-.*\.csv$/);
+    expect(csv.suggestedFilename()).toBe(
+      `aanwezig-thuiszitters-definitie-van-de-inspectie-en-brede-definitie-${app.asOf}.csv`,
+    );
     const text = await readFile((await csv.path()) ?? "", "utf8");
     const lines = text
       .replace(/^\uFEFF/, "")
@@ -333,6 +335,38 @@ describe("monitor for leerplicht", () => {
     await page.getByRole("heading", { level: 1, name: "Kritieke prestatie-indicatoren" }).waitFor();
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("chooses the quarter from a list, the last completed one by default (issue 11)", async () => {
+    // The demo date lies in a running quarter: the default is the quarter before it.
+    const [year, month] = app.asOf.split("-").map(Number) as [number, number];
+    const q = Math.ceil(month / 3);
+    const last = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+    for (const [path, heading] of [
+      ["/monitor/kpi", "Kritieke prestatie-indicatoren"],
+      ["/monitor/kwartaalrapport", "Kwartaalrapport"],
+    ] as const) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      const field = page.getByLabel("Kwartaal", { exact: true });
+      expect(await field.evaluate((el) => el.tagName)).toBe("SELECT");
+      expect(await field.inputValue()).toBe(last);
+      const labels = await field.locator("option").allTextContents();
+      expect(labels[0]).toBe(`${year}-K${q} (loopt nog)`);
+      expect(labels[1]).toBe(last.replace("-Q", "-K"));
+    }
+  });
+
+  it("names every 'Toon als tabel' button after its own chart (issue 11)", async () => {
+    await page.goto(`${app.url}/monitor`);
+    await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
+    await settled(page);
+    const names = await page
+      .getByRole("button", { name: /^Toon als tabel/ })
+      .evaluateAll((buttons) => buttons.map((b) => (b.textContent ?? "").trim()));
+    expect(names.length).toBeGreaterThan(1);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^Toon als tabel: .+/);
   });
 
   it("links the cases behind a KPI to their case file", async () => {
