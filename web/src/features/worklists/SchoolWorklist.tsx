@@ -129,7 +129,8 @@ export function SchoolWorklist({ me }: { me: Me }) {
         <Paragraph>{t.worklist.newSignalsIntro}</Paragraph>
         {(signals.isPending || cases.isPending) && <Loading />}
         {signals.isError && <ProblemAlert error={signals.error} />}
-        {/* Only once the cases are in: a pupil with an open case is not offered a second one. */}
+        {/* Only once the cases are in: a pupil with an open case is not offered a second one.
+            Not paged: a school's new signals are few, and each must be decided on. */}
         {signals.data && !cases.isPending && (
           <SignalTable
             title={t.worklist.newSignals}
@@ -141,7 +142,6 @@ export function SchoolWorklist({ me }: { me: Me }) {
             emptyText={t.worklist.noNewSignals}
             testId="worklist-new-signals"
             pupilLink
-            pageSize={WORKLIST_PAGE_SIZE}
             captionHidden
           />
         )}
