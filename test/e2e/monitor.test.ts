@@ -167,7 +167,9 @@ describe("monitor for a policy officer", () => {
       page.waitForEvent("download"),
       section.getByRole("button", { name: "Download als CSV" }).click(),
     ]);
-    expect(csv.suggestedFilename()).toMatch(/^thuiszitters-.*\.csv$/);
+    expect(csv.suggestedFilename()).toBe(
+      `aanwezig-thuiszitters-definitie-van-de-inspectie-en-brede-definitie-${app.asOf}.csv`,
+    );
     const text = await readFile((await csv.path()) ?? "", "utf8");
     const lines = text
       .replace(/^\uFEFF/, "")
@@ -335,8 +337,48 @@ describe("monitor for leerplicht", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("chooses the quarter from a list, the last completed one by default (issue 11)", async () => {
+    // The demo date lies in a running quarter: the default is the quarter before it.
+    const [year, month] = app.asOf.split("-").map(Number) as [number, number];
+    const q = Math.ceil(month / 3);
+    const last = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+    for (const [path, heading] of [
+      ["/monitor/kpi", "Kritieke prestatie-indicatoren"],
+      ["/monitor/kwartaalrapport", "Kwartaalrapport"],
+    ] as const) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      const field = page.getByLabel("Kwartaal", { exact: true });
+      expect(await field.evaluate((el) => el.tagName)).toBe("SELECT");
+      expect(await field.inputValue()).toBe(last);
+      const labels = await field.locator("option").allTextContents();
+      expect(labels[0]).toBe(`${year}-K${q} (loopt nog)`);
+      expect(labels[1]).toBe(last.replace("-Q", "-K"));
+    }
+  });
+
+  it("names every 'Toon als tabel' button after its own chart (issue 11)", async () => {
+    await page.goto(`${app.url}/monitor`);
+    await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
+    await settled(page);
+    const names = await page
+      .getByRole("button", { name: /^Toon als tabel/ })
+      .evaluateAll((buttons) => buttons.map((b) => (b.textContent ?? "").trim()));
+    expect(names.length).toBeGreaterThan(1);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^Toon als tabel: .+/);
+  });
+
   it("links the cases behind a KPI to their case file", async () => {
+    // The running quarter, chosen in the list (the page opens on the last completed one).
+    const running = `${app.asOf.slice(0, 4)}-Q${Math.ceil(Number(app.asOf.slice(5, 7)) / 3)}`;
+    await page.goto(`${app.url}/monitor/kpi`);
+    await page.getByRole("heading", { level: 1, name: "Kritieke prestatie-indicatoren" }).waitFor();
+    await page.getByLabel("Kwartaal", { exact: true }).selectOption(running);
+    await page.getByRole("button", { name: "Toon indicatoren" }).click();
+    await settled(page);
     const links = page.locator('a[href^="/casussen/"]');
+    await links.first().waitFor({ state: "attached" });
     const report = await page.evaluate<{ kpis: { cases: { case_id: string }[] | null }[] }>(
       `fetch("/api/monitor/kpis?quarter=${app.asOf.slice(0, 4)}-Q${Math.ceil(Number(app.asOf.slice(5, 7)) / 3)}").then((r) => r.json())`,
     );

@@ -90,6 +90,20 @@ describe("pupil page", () => {
     await page.getByRole("grid").waitFor();
   });
 
+  it("does not scroll sideways at 1366 × 768, nor at 320 px (reflow)", async () => {
+    for (const width of [1366, 320]) {
+      await page.setViewportSize({ width, height: 768 });
+      await page.goto(`${app.url}/leerlingen/${pupilId}`);
+      await page.getByRole("grid").waitFor();
+      await page.getByRole("heading", { level: 1, name: /^Leerling / }).waitFor();
+      const fits = await page.evaluate<boolean>(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+      );
+      expect(fits, `${width} px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it("answers an unknown pupil as not found", async () => {
     await page.goto(`${app.url}/leerlingen/BESTAAT-NIET`);
     await page.getByRole("heading", { level: 1, name: "Leerling niet gevonden" }).waitFor();

@@ -55,14 +55,14 @@ function run(args: string[]): Promise<string> {
   });
 }
 
-async function completeDemo(dbDir: string): Promise<string> {
+async function completeDemo(dbDir: string, pupils: number): Promise<string> {
   const db = await openDatabase(dbDir);
   try {
     const [row] = await db.sql.query<{ n: number }>(
       "select count(*)::int as n from users where email like '%@demo.aanwezig.nl'",
     );
     if ((row?.n ?? 0) === 0) {
-      const region = generateDemoRegion({ pupils: PUPILS, seed: SEED });
+      const region = generateDemoRegion({ pupils, seed: SEED });
       const school = region.schools[0];
       if (!school) throw new Error("demo region without schools");
       const municipality = school.municipality;
@@ -132,13 +132,13 @@ declare module "vitest" {
 }
 
 /** Builds the web app when stale, then the demo database with its accounts and its daily run. */
-export async function prepareDemoTemplate(): Promise<DemoTemplate> {
+export async function prepareDemoTemplate(pupils: number = PUPILS): Promise<DemoTemplate> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-template-"));
   await copyBuiltApp(join(dir, "web"));
   const dbDir = join(dir, "db");
-  await run(["--db", dbDir, "demo", "--pupils", String(PUPILS), "--seed", String(SEED)]);
-  const asOf = await completeDemo(dbDir);
+  await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
+  const asOf = await completeDemo(dbDir, pupils);
   return { dir, asOf };
 }
 
@@ -154,9 +154,11 @@ async function providedTemplate(): Promise<DemoTemplate | null> {
  * without another file seeing it. The database is copied from the run's template, so the demo
  * region is generated once per run, not once per file.
  */
-export async function startDemoApp(): Promise<DemoApp> {
-  const provided = await providedTemplate();
-  const template = provided ?? (await prepareDemoTemplate());
+/** `pupils`: a larger region where a test needs long lists (400 by default, from the run's template). */
+export async function startDemoApp(options: { pupils?: number } = {}): Promise<DemoApp> {
+  const pupils = options.pupils ?? PUPILS;
+  const provided = pupils === PUPILS ? await providedTemplate() : null;
+  const template = provided ?? (await prepareDemoTemplate(pupils));
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
   const dbDir = join(dir, "db");
   const dist = join(template.dir, "web");

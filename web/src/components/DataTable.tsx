@@ -1,6 +1,8 @@
 // A table of the work screens: a caption that names it, column headers that sort (aria-sort
 // tells screen readers the order), an empty message, a scroll region for narrow screens that
-// keyboard users can reach, and the table's rows as CSV or XLSX (domain.md §7).
+// keyboard users can reach, and the table's rows as CSV or XLSX (domain.md §7). Long lists page
+// (`pageSize`: a pager under the table, the export keeps every row) and a table can stack its
+// cells as cards on a narrow screen (`stack`), so an action column never hides off-screen.
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import {
@@ -12,7 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { t } from "../i18n/index.ts";
 import {
   downloadCsv,
@@ -50,6 +52,24 @@ export interface DataTableProps<Row> {
   /** Marks a row (e.g. overdue) with a class. */
   rowClassName?: (row: Row) => string | undefined;
   testId?: string;
+  /** Rows per page; every row on one page when left out. */
+  pageSize?: number;
+  /** On a narrow screen, each row as a card with its cells stacked under their headers. */
+  stack?: boolean;
+  /** The caption for assistive technology only (a heading right above already says it). */
+  captionHidden?: boolean;
+}
+
+/** The page buttons a pager shows: all of a few, else first, last and around the current one. */
+export function pageWindow(current: number, pages: number): (number | "gap")[] {
+  if (pages <= 7) return Array.from({ length: pages }, (_, i) => i);
+  const shown = new Set([0, pages - 1, current - 1, current, current + 1]);
+  const out: (number | "gap")[] = [];
+  for (let i = 0; i < pages; i++) {
+    if (shown.has(i)) out.push(i);
+    else if (out.at(-1) !== "gap") out.push("gap");
+  }
+  return out;
 }
 
 type Direction = "ascending" | "descending";
@@ -84,8 +104,12 @@ export function DataTable<Row>({
   initialSort,
   rowClassName,
   testId,
+  pageSize,
+  stack = false,
+  captionHidden = false,
 }: DataTableProps<Row>) {
   const [sort, setSort] = useState<{ key: string; direction: Direction } | undefined>(initialSort);
+  const [page, setPage] = useState(0);
   const captionId = useId();
   const sorted = useMemo(() => {
     const column = sort && columns.find((c) => c.key === sort.key);
@@ -93,6 +117,15 @@ export function DataTable<Row>({
     const factor = sort.direction === "ascending" ? 1 : -1;
     return [...rows].sort((a, b) => factor * compareValues(column.value(a), column.value(b)));
   }, [rows, columns, sort]);
+
+  const pages = pageSize ? Math.max(1, Math.ceil(sorted.length / pageSize)) : 1;
+  const current = Math.min(page, pages - 1);
+  // A filter or another order starts at the first page again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the rows or order change
+  useEffect(() => setPage(0), [rows, sort]);
+  const visible = pageSize
+    ? sorted.slice(current * pageSize, current * pageSize + pageSize)
+    : sorted;
 
   function toggle(key: string) {
     setSort((current) =>
@@ -103,6 +136,26 @@ export function DataTable<Row>({
   }
 
   const table = toExportTable(columns, sorted);
+  const exportButtons = (
+    <div className="aanwezig-table__export">
+      <Button
+        purpose="secondary"
+        type="button"
+        aria-describedby={captionId}
+        onClick={() => downloadCsv(table, exportFileName(title, exportDate, "csv"))}
+      >
+        {t.table.exportCsv}
+      </Button>
+      <Button
+        purpose="secondary"
+        type="button"
+        aria-describedby={captionId}
+        onClick={() => void downloadXlsx(table, exportFileName(title, exportDate, "xlsx"))}
+      >
+        {t.table.exportXlsx}
+      </Button>
+    </div>
+  );
   if (rows.length === 0) {
     return (
       <div className="aanwezig-table" data-testid={testId}>
@@ -111,31 +164,18 @@ export function DataTable<Row>({
     );
   }
   return (
-    <div className="aanwezig-table" data-testid={testId}>
-      {exportable && (
-        <div className="aanwezig-table__export">
-          <Button
-            purpose="secondary"
-            type="button"
-            aria-describedby={captionId}
-            onClick={() => downloadCsv(table, exportFileName(title, exportDate, "csv"))}
-          >
-            {t.table.exportCsv}
-          </Button>
-          <Button
-            purpose="secondary"
-            type="button"
-            aria-describedby={captionId}
-            onClick={() => void downloadXlsx(table, exportFileName(title, exportDate, "xlsx"))}
-          >
-            {t.table.exportXlsx}
-          </Button>
-        </div>
-      )}
+    <div
+      className={stack ? "aanwezig-table aanwezig-table--stack" : "aanwezig-table"}
+      data-testid={testId}
+    >
+      {exportable && pageSize === undefined && exportButtons}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
       <section className="aanwezig-table__scroll" tabIndex={0} aria-labelledby={captionId}>
         <Table>
-          <TableCaption id={captionId}>
+          <TableCaption
+            id={captionId}
+            {...(captionHidden ? { className: "aanwezig-visually-hidden" } : {})}
+          >
             {title} <span className="aanwezig-table__count">({t.table.rowCount(rows.length)})</span>
           </TableCaption>
           <TableHeader>
@@ -168,16 +208,18 @@ export function DataTable<Row>({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {sorted.map((row) => (
+            {visible.map((row) => (
               <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
                 {columns.map((column) => {
                   const content = column.cell ? column.cell(row) : display(column.value(row));
                   return column.rowHeader ? (
-                    <TableHeaderCell key={column.key} scope="row">
+                    <TableHeaderCell key={column.key} scope="row" data-label={column.header}>
                       {content}
                     </TableHeaderCell>
                   ) : (
-                    <TableCell key={column.key}>{content}</TableCell>
+                    <TableCell key={column.key} data-label={column.header}>
+                      {content}
+                    </TableCell>
                   );
                 })}
               </TableRow>
@@ -185,7 +227,86 @@ export function DataTable<Row>({
           </TableBody>
         </Table>
       </section>
+      {/* A paged table has one bar under it: where you are, the pages, and the export. */}
+      {pageSize !== undefined && (pages > 1 || exportable) && (
+        <div className="aanwezig-table__footer">
+          {pages > 1 && (
+            <Pager
+              title={title}
+              current={current}
+              pages={pages}
+              from={current * pageSize + 1}
+              to={Math.min(sorted.length, (current + 1) * pageSize)}
+              total={sorted.length}
+              onPage={setPage}
+            />
+          )}
+          {exportable && exportButtons}
+        </div>
+      )}
     </div>
+  );
+}
+
+function Pager(props: {
+  title: string;
+  current: number;
+  pages: number;
+  from: number;
+  to: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const p = t.work.pager;
+  const { current, pages, onPage } = props;
+  return (
+    <nav className="aanwezig-pager" aria-label={p.label(props.title)}>
+      <p className="aanwezig-pager__range" aria-live="polite">
+        {p.range(props.from, props.to, props.total)}
+      </p>
+      <ul className="aanwezig-pager__list">
+        <li>
+          <Button
+            type="button"
+            purpose="secondary"
+            disabled={current === 0}
+            onClick={() => onPage(current - 1)}
+          >
+            {p.previous}
+          </Button>
+        </li>
+        {pageWindow(current, pages).map((n, i) =>
+          n === "gap" ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a gap has no identity but its place
+            <li key={`gap-${i}`} aria-hidden="true" className="aanwezig-pager__gap">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <Button
+                type="button"
+                purpose={n === current ? "primary" : "subtle"}
+                aria-current={n === current ? "page" : undefined}
+                aria-label={p.page(n + 1)}
+                onClick={() => onPage(n)}
+              >
+                {n + 1}
+              </Button>
+            </li>
+          ),
+        )}
+        <li>
+          <Button
+            type="button"
+            purpose="secondary"
+            disabled={current === pages - 1}
+            onClick={() => onPage(current + 1)}
+          >
+            {p.next}
+          </Button>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

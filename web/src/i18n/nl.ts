@@ -15,6 +15,7 @@ import { problemsNl } from "./nl/problems.ts";
 import { pupilNl, pupilPageNl, pupilSearchNl } from "./nl/pupil.ts";
 import { setupNl } from "./nl/setup.ts";
 import { signalsNl } from "./nl/signals.ts";
+import { worklistControlsNl } from "./nl/worklist-controls.ts";
 import { worklistsNl } from "./nl/worklists.ts";
 
 export const nl = {
@@ -35,6 +36,7 @@ export const nl = {
   admin: adminNl,
   audit: auditNl,
   setup: setupNl,
+  work: worklistControlsNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,

@@ -26,10 +26,30 @@ describe("toCsv", () => {
 });
 
 describe("exportFileName", () => {
-  it("makes a plain, dated name from a Dutch title", () => {
+  it("makes one clean name aanwezig-<what>-<date> from a Dutch title", () => {
     expect(exportFileName("Nieuwe signalen – Zorgcoördinator", "2026-03-12", "csv")).toBe(
-      "nieuwe-signalen-zorgcoordinator-2026-03-12.csv",
+      "aanwezig-nieuwe-signalen-zorgcoordinator-2026-03-12.csv",
     );
-    expect(exportFileName("???", "2026-03-12", "xlsx")).toBe("export-2026-03-12.xlsx");
+    expect(exportFileName("???", "2026-03-12", "xlsx")).toBe("aanwezig-export-2026-03-12.xlsx");
+  });
+
+  it("names the date once, also when the title carries it (issue 11)", () => {
+    expect(exportFileName("Absoluut verzuim – Gemeente, 02-03-2026", "2026-03-02", "csv")).toBe(
+      "aanwezig-absoluut-verzuim-gemeente-2026-03-02.csv",
+    );
+    expect(exportFileName("Signalen op 2026-03-02", "2026-03-02", "xlsx")).toBe(
+      "aanwezig-signalen-op-2026-03-02.xlsx",
+    );
+  });
+
+  it("keeps a long title short, cut at a word", () => {
+    const name = exportFileName(
+      "Thuiszitters: definitie van de Inspectie en brede definitie – Samenwerkingsverband, 02-03-2026",
+      "2026-03-02",
+      "csv",
+    );
+    expect(name).toBe(
+      "aanwezig-thuiszitters-definitie-van-de-inspectie-en-brede-definitie-2026-03-02.csv",
+    );
   });
 });

@@ -20,15 +20,26 @@ export function toCsv(table: ExportTable): string {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-/** A file name from a title: lower case, letters and digits, with the date of the export. */
+/** Dates as a title may carry them (02-03-2026, 2 maart 2026 is not used, 2026-03-02). */
+const DATE_IN_TITLE = /\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b/g;
+const MAX_WHAT = 60;
+
+/**
+ * One clean file name for an export: `aanwezig-<what>-<date>.<ext>` (issue 11). `<what>` is the
+ * title in lower case letters and digits; a date in the title is left out, since the export's
+ * date follows once.
+ */
 export function exportFileName(title: string, date: string, extension: "csv" | "xlsx"): string {
-  const base = title
+  let what = title
+    .replace(DATE_IN_TITLE, " ")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return `${base || "export"}-${date}.${extension}`;
+    .replace(/^-|-$/g, "")
+    .replace(/^aanwezig(?:-|$)/, "");
+  if (what.length > MAX_WHAT) what = what.slice(0, MAX_WHAT).replace(/-[^-]*$/, "");
+  return `aanwezig-${what || "export"}-${date}.${extension}`;
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -22,7 +22,7 @@ import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
-import { tokensNl as s } from "../../i18n/nl-tokens.ts";
+import { tokensNl as s } from "../../i18n/nl/tokens.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 
 export function TokensPage() {

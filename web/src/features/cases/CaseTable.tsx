@@ -83,6 +83,8 @@ export function CaseTable({
   today,
   emptyText,
   testId,
+  pageSize,
+  captionHidden = false,
 }: {
   title: string;
   cases: readonly CaseSummary[];
@@ -90,6 +92,10 @@ export function CaseTable({
   today: string;
   emptyText?: string;
   testId?: string;
+  /** Rows per page (a pager under the table). */
+  pageSize?: number;
+  /** The caption for assistive technology only (a heading above says it with the count). */
+  captionHidden?: boolean;
 }) {
   const rows = [...cases].sort(byUrgency);
   return (
@@ -101,6 +107,9 @@ export function CaseTable({
       exportDate={today}
       emptyText={emptyText ?? t.cases.none}
       {...(testId ? { testId } : {})}
+      {...(pageSize ? { pageSize } : {})}
+      stack
+      captionHidden={captionHidden}
     />
   );
 }

@@ -71,6 +71,8 @@ export function ChartFigure<Row>({
             onClick={() => setView("chart")}
           >
             {t.monitorScreens.figure.showChart}
+            {/* Nine figures on a page: each button named after its own chart (WCAG 2.4.6). */}
+            <span className="aanwezig-visually-hidden">: {title}</span>
           </Button>
           <Button
             type="button"
@@ -81,6 +83,7 @@ export function ChartFigure<Row>({
             onClick={() => setView("table")}
           >
             {t.monitorScreens.figure.showTable}
+            <span className="aanwezig-visually-hidden">: {title}</span>
           </Button>
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend and border do not belong here */}

@@ -18,7 +18,7 @@ import { ChartFigure } from "./ChartFigure.tsx";
 import { kpiChartCategories, missingRealisation } from "./kpi-chart.ts";
 import { NotAvailable } from "./NotAvailable.tsx";
 import { QuarterField, useQuarterInput } from "./QuarterFields.tsx";
-import { quarterLabel, quarterOf, useEndpoint, useToday } from "./use-monitor.ts";
+import { lastCompletedQuarter, quarterLabel, useEndpoint, useToday } from "./use-monitor.ts";
 
 const k = t.monitorScreens.kpis;
 
@@ -32,7 +32,7 @@ function percent(value: number | null): string {
 
 export function KpiPage() {
   const today = useToday();
-  const [quarter, setQuarter] = useState(quarterOf(today));
+  const [quarter, setQuarter] = useState(lastCompletedQuarter(today));
   const input = useQuarterInput(quarter);
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,11 +1,12 @@
-// The monitor's form fields: a quarter as Dutch users write it ("2026-K1"), checked before
-// anything is sent, and the choice of grouping (municipality, partnership, school).
+// The monitor's form fields: a quarter chosen from a list (issue 11: a free-text field that
+// defaulted to the running quarter invited typing errors and half-counted quarters), shown as
+// Dutch users write it ("2026-K1") and defaulting to the last completed quarter; and the choice
+// of grouping (municipality, partnership, school).
 import { useState } from "react";
 import { GROUPINGS, isGrouping, type MonitorGrouping } from "../../api/monitor.ts";
 import { SelectField } from "../../components/FormFields.tsx";
-import { TextField } from "../../components/TextField.tsx";
 import { t } from "../../i18n/index.ts";
-import { parseQuarter, quarterLabel } from "./use-monitor.ts";
+import { parseQuarter, quarterLabel, quarterOptions, useToday } from "./use-monitor.ts";
 
 export interface QuarterInput {
   text: string;
@@ -35,15 +36,23 @@ export function QuarterField({
   label: string;
   input: QuarterInput;
 }) {
+  const today = useToday();
+  const options = quarterOptions(today);
+  // A quarter chosen elsewhere (e.g. the start of a trend) stays in the list.
+  if (!options.some((o) => o.value === input.text) && parseQuarter(input.text)) {
+    options.push({ value: input.text, running: false });
+  }
   return (
-    <TextField
+    <SelectField
       id={id}
       label={label}
-      value={quarterLabel(input.text)}
+      value={input.text}
       error={input.error}
-      autoComplete="off"
-      size={8}
-      onChange={(e) => input.setText(e.target.value)}
+      onChange={input.setText}
+      options={options.map((o) => ({
+        value: o.value,
+        label: o.running ? t.work.runningQuarter(quarterLabel(o.value)) : quarterLabel(o.value),
+      }))}
     />
   );
 }

@@ -19,9 +19,9 @@ import { NotAvailable } from "./NotAvailable.tsx";
 import { GroupingField, QuarterField, useQuarterInput } from "./QuarterFields.tsx";
 import { TrendFigure } from "./TrendsPage.tsx";
 import {
+  lastCompletedQuarter,
   quarterAsOf,
   quarterLabel,
-  quarterOf,
   shiftQuarter,
   useEndpoint,
   useToday,
@@ -32,7 +32,7 @@ const r = t.monitorScreens.report;
 export function QuarterReportPage() {
   const today = useToday();
   const [choice, setChoice] = useState<{ quarter: string; by: MonitorGrouping }>({
-    quarter: quarterOf(today),
+    quarter: lastCompletedQuarter(today),
     by: "municipality",
   });
   const input = useQuarterInput(choice.quarter);

@@ -27,9 +27,9 @@ import {
 import { NotAvailable } from "./NotAvailable.tsx";
 import { GroupingField, QuarterField, useQuarterInput } from "./QuarterFields.tsx";
 import {
+  lastCompletedQuarter,
   quarterEnd,
   quarterLabel,
-  quarterOf,
   shiftQuarter,
   useEndpoint,
   useToday,
@@ -45,7 +45,7 @@ interface TrendQuery {
 
 export function TrendsPage() {
   const today = useToday();
-  const current = quarterOf(today);
+  const current = lastCompletedQuarter(today);
   const [query, setQuery] = useState<TrendQuery>({
     from: shiftQuarter(current, -3),
     to: current,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  lastCompletedQuarter,
   parseQuarter,
   quarterAsOf,
   quarterEnd,
   quarterLabel,
+  quarterOptions,
   shiftQuarter,
 } from "./use-monitor.ts";
 
@@ -22,5 +24,24 @@ describe("quarters", () => {
     expect(quarterAsOf("2025-Q4", "2026-03-02")).toBe("2025-12-31");
     expect(shiftQuarter("2026-Q1", -3)).toBe("2025-Q2");
     expect(shiftQuarter("2025-Q4", 1)).toBe("2026-Q1");
+  });
+});
+
+describe("quarter choice (issue 11)", () => {
+  it("defaults to the last completed quarter, not the running one", () => {
+    expect(lastCompletedQuarter("2026-03-02")).toBe("2025-Q4");
+    expect(lastCompletedQuarter("2026-03-31")).toBe("2026-Q1");
+    expect(lastCompletedQuarter("2026-01-01")).toBe("2025-Q4");
+  });
+
+  it("offers the running quarter first, marked, then completed ones newest first", () => {
+    const options = quarterOptions("2026-03-02", 4);
+    expect(options).toEqual([
+      { value: "2026-Q1", running: true },
+      { value: "2025-Q4", running: false },
+      { value: "2025-Q3", running: false },
+      { value: "2025-Q2", running: false },
+      { value: "2025-Q1", running: false },
+    ]);
   });
 });

@@ -67,3 +67,21 @@ export function quarterAsOf(quarter: string, today: string): string {
   const end = quarterEnd(quarter);
   return end > today ? today : end;
 }
+
+/** The last quarter that has ended by `today`: the monitor's default (a running one is partial). */
+export function lastCompletedQuarter(today: string): string {
+  const current = quarterOf(today);
+  return quarterEnd(current) <= today ? current : shiftQuarter(current, -1);
+}
+
+/**
+ * The quarters a user can choose, newest first: the running quarter (marked as running) and
+ * `count` completed ones before it.
+ */
+export function quarterOptions(today: string, count = 12): { value: string; running: boolean }[] {
+  const last = lastCompletedQuarter(today);
+  const current = quarterOf(today);
+  const options = current !== last ? [{ value: current, running: true }] : [];
+  for (let i = 0; i < count; i++) options.push({ value: shiftQuarter(last, -i), running: false });
+  return options;
+}

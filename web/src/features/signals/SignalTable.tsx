@@ -48,11 +48,24 @@ export interface SignalTableProps {
   signals: readonly SignalRow[];
   /** Open cases by pupil id: a signal of such a pupil links to the case. */
   openCases: ReadonlyMap<string, CaseSummary>;
-  mayOpenCase: boolean;
+  /** Whether the user may open a case, for every signal or per signal. */
+  mayOpenCase: boolean | ((signal: SignalRow) => boolean);
   today: string;
   emptyText?: string;
   showSchool?: boolean;
   testId?: string;
+  /** The pupil's name links to the pupil page (roles that may read it). */
+  pupilLink?: boolean;
+  /** Rows per page (a pager under the table). */
+  pageSize?: number;
+  /** Why no case can be opened for a signal that `mayOpenCase` refuses, beside its actions. */
+  noCaseReason?: (signal: SignalRow) => string | undefined;
+  /** The caption for assistive technology only (a heading above says it with the count). */
+  captionHidden?: boolean;
+}
+
+function pupilHref(pupilId: string): string {
+  return `/leerlingen/${encodeURIComponent(pupilId)}`;
 }
 
 export function SignalTable({
@@ -64,16 +77,24 @@ export function SignalTable({
   emptyText,
   showSchool = true,
   testId,
+  pupilLink = false,
+  pageSize,
+  noCaseReason,
+  captionHidden = false,
 }: SignalTableProps) {
+  const pupilOf = (s: SignalRow) =>
+    formatPupil({
+      pupil_id: s.pupil_id,
+      pupil_name: s.pupil_name ?? openCases.get(s.pupil_id)?.pupil_name,
+    });
   const columns: Column<SignalRow>[] = [
     {
       key: "pupil",
       header: t.signals.pupil,
-      value: (s) =>
-        formatPupil({
-          pupil_id: s.pupil_id,
-          pupil_name: s.pupil_name ?? openCases.get(s.pupil_id)?.pupil_name,
-        }),
+      value: pupilOf,
+      ...(pupilLink
+        ? { cell: (s: SignalRow) => <AppLink to={pupilHref(s.pupil_id)}>{pupilOf(s)}</AppLink> }
+        : {}),
       sortable: true,
       rowHeader: true,
     },
@@ -129,10 +150,29 @@ export function SignalTable({
         }
         const id = s.id;
         const known = id && s.state === "open" ? <MarkKnown signal={{ ...s, id }} /> : null;
-        if (!mayOpenCase) return known ?? t.signals.newState;
         const pupil = formatPupil(s);
+        const may = typeof mayOpenCase === "function" ? mayOpenCase(s) : mayOpenCase;
+        if (!may) {
+          const reason = noCaseReason?.(s);
+          // No case to open: the child's page (when the role may read it) and marking it known.
+          if (!pupilLink && !reason) return known ?? t.signals.newState;
+          return (
+            <div className="aanwezig-row-actions">
+              {pupilLink && (
+                <AppLink
+                  to={pupilHref(s.pupil_id)}
+                  aria-label={t.work.actions.viewPupilOf(pupilOf(s))}
+                >
+                  {t.work.actions.viewPupil}
+                </AppLink>
+              )}
+              {reason && <span className="aanwezig-hint">{reason}</span>}
+              {known}
+            </div>
+          );
+        }
         return (
-          <>
+          <div className="aanwezig-row-actions">
             <AppLink
               to={openCaseHref(s)}
               aria-label={`${t.signals.openCaseFor(pupil)}: ${signalName(s.code)}`}
@@ -140,7 +180,7 @@ export function SignalTable({
               {t.signals.openCase}
             </AppLink>
             {known}
-          </>
+          </div>
         );
       },
     },
@@ -154,6 +194,9 @@ export function SignalTable({
       exportDate={today}
       emptyText={emptyText ?? t.signals.noneAtDate}
       {...(testId ? { testId } : {})}
+      {...(pageSize ? { pageSize } : {})}
+      stack
+      captionHidden={captionHidden}
     />
   );
 }

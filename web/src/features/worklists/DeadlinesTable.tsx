@@ -41,11 +41,14 @@ export function DeadlinesTable({
   rows,
   today,
   testId,
+  pageSize,
 }: {
   title: string;
   rows: readonly DeadlineRow[];
   today: string;
   testId?: string;
+  /** Rows per page (a pager under the table). */
+  pageSize?: number;
 }) {
   const columns: Column<DeadlineRow>[] = [
     {
@@ -96,6 +99,8 @@ export function DeadlinesTable({
       exportDate={today}
       emptyText={t.worklist.noDeadlines}
       {...(testId ? { testId } : {})}
+      {...(pageSize ? { pageSize, captionHidden: true } : {})}
+      stack
     />
   );
 }

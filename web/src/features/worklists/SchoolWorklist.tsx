@@ -1,6 +1,7 @@
 // The care coordinator's worklist (issue 5; domain.md §5 phase SCHOOL): the school's new
 // signals with why they fired, the cases they hold with the weekly review due, and the
-// deadlines that need attention.
+// deadlines that need attention. Issue 11: a filter bar (only late, a kind of signal), the counts
+// in the headings, paging, and on a phone each row as a card with its action in view.
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import type { CaseDetail } from "../../api/cases.ts";
@@ -16,8 +17,12 @@ import { t } from "../../i18n/index.ts";
 import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
 import { useCaseDetails, useCases, useSignals } from "../cases/queries.ts";
 import { byUrgency } from "../cases/urgency.ts";
+import { signalName } from "../signals/explain.ts";
 import { isNewSignal, openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
+import { WORKLIST_PAGE_SIZE } from "./AttendanceWorklist.tsx";
 import { DeadlinesTable, deadlinesNeedingAttention } from "./DeadlinesTable.tsx";
+import { type KindOption, useWorklistFilter, WorklistFilters } from "./WorklistFilters.tsx";
+import { filterCases, filterSignals, isCaseOverdue, isFiltered } from "./worklist-filters.ts";
 
 /** At most this many case files are loaded for a worklist (a school's open cases). */
 const MAX_DETAILS = 60;
@@ -38,7 +43,25 @@ export function SchoolWorklist({ me }: { me: Me }) {
     (s) => isNewSignal(s) && !openByPupil.has(s.pupil_id),
   );
   const mine = details.filter((c) => c.owner.person_id === me.user.id);
-  const myCases = mine.length > 0 ? mine : details;
+  const allMyCases = mine.length > 0 ? mine : details;
+  const [filter, setFilter] = useWorklistFilter();
+  const shownSignals = filterSignals(newSignals, filter);
+  const myCases = filterCases(allMyCases, filter);
+  const allDeadlines = deadlinesNeedingAttention(details, today);
+  const deadlines =
+    filter.show === "overdue"
+      ? allDeadlines.filter((d) => d.deadline.status === "overdue")
+      : filter.show === "new"
+        ? []
+        : allDeadlines;
+  const kinds: KindOption[] = [...new Set(newSignals.map((s) => s.code))].sort().map((code) => ({
+    value: `signal:${code}`,
+    label: signalName(code),
+  }));
+  const heading = (title: string, shown: number, total: number, late?: number) =>
+    isFiltered(filter) && shown !== total
+      ? t.work.headingFiltered(title, shown, total, late)
+      : t.work.heading(title, shown, late);
 
   const caseColumns: Column<CaseDetail>[] = [
     {
@@ -84,26 +107,40 @@ export function SchoolWorklist({ me }: { me: Me }) {
     },
   ];
 
+  const signalsReady = signals.data !== undefined && !cases.isPending;
+  const casesReady = cases.data !== undefined && !pending;
   return (
     <>
+      <WorklistFilters
+        filter={filter}
+        onChange={setFilter}
+        shows={["all", "overdue"]}
+        kinds={kinds}
+        municipalities={[]}
+      />
       <section aria-labelledby="worklist-signals">
         <Heading level={2} id="worklist-signals">
-          {t.worklist.newSignals}
+          {signalsReady
+            ? heading(t.worklist.newSignals, shownSignals.length, newSignals.length)
+            : t.worklist.newSignals}
         </Heading>
         <Paragraph>{t.worklist.newSignalsIntro}</Paragraph>
         {(signals.isPending || cases.isPending) && <Loading />}
         {signals.isError && <ProblemAlert error={signals.error} />}
-        {/* Only once the cases are in: a pupil with an open case is not offered a second one. */}
+        {/* Only once the cases are in: a pupil with an open case is not offered a second one.
+            Not paged: a school's new signals are few, and each must be decided on. */}
         {signals.data && !cases.isPending && (
           <SignalTable
             title={t.worklist.newSignals}
-            signals={newSignals}
+            signals={shownSignals}
             openCases={openByPupil}
             mayOpenCase={me.capabilities.open_case}
             today={today}
             showSchool={me.scopes.school_ids.length > 1}
             emptyText={t.worklist.noNewSignals}
             testId="worklist-new-signals"
+            pupilLink
+            captionHidden
           />
         )}
         <Paragraph>
@@ -112,7 +149,14 @@ export function SchoolWorklist({ me }: { me: Me }) {
       </section>
       <section aria-labelledby="worklist-cases">
         <Heading level={2} id="worklist-cases">
-          {t.worklist.myCases}
+          {casesReady
+            ? heading(
+                t.worklist.myCases,
+                myCases.length,
+                allMyCases.length,
+                myCases.filter(isCaseOverdue).length,
+              )
+            : t.worklist.myCases}
         </Heading>
         <Paragraph>{t.worklist.myCasesIntro}</Paragraph>
         {(cases.isPending || pending) && <Loading />}
@@ -127,6 +171,9 @@ export function SchoolWorklist({ me }: { me: Me }) {
             exportDate={today}
             emptyText={t.worklist.noCases}
             testId="worklist-my-cases"
+            pageSize={WORKLIST_PAGE_SIZE}
+            stack
+            captionHidden
           />
         )}
         <Paragraph>
@@ -135,16 +182,24 @@ export function SchoolWorklist({ me }: { me: Me }) {
       </section>
       <section aria-labelledby="worklist-deadlines">
         <Heading level={2} id="worklist-deadlines">
-          {t.worklist.deadlines}
+          {casesReady
+            ? heading(
+                t.worklist.deadlines,
+                deadlines.length,
+                allDeadlines.length,
+                deadlines.filter((d) => d.deadline.status === "overdue").length,
+              )
+            : t.worklist.deadlines}
         </Heading>
         <Paragraph>{t.worklist.deadlinesIntro}</Paragraph>
         {(cases.isPending || pending) && <Loading />}
         {cases.data && !pending && (
           <DeadlinesTable
             title={t.worklist.deadlines}
-            rows={deadlinesNeedingAttention(details, today)}
+            rows={deadlines}
             today={today}
             testId="worklist-deadlines"
+            pageSize={WORKLIST_PAGE_SIZE}
           />
         )}
       </section>
