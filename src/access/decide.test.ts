@@ -27,11 +27,14 @@ describe("deciding without writing (src/access may)", () => {
       { role: "teacher", schoolId: "12AB00" },
       { role: "teacher", schoolId: "34CD00" },
       { role: "parent", pupilId: "P7" },
+      { role: "partnership_consultant", partnership: "SWV-01" },
       { role: "superuser" },
     ]);
+    const none = { schoolIds: [], municipalities: [], childPupilIds: [], partnerships: [] };
     expect(subject.policy.grants).toEqual([
-      { role: "teacher", schoolIds: ["12AB00", "34CD00"], municipalities: [], childPupilIds: [] },
-      { role: "parent", schoolIds: [], municipalities: [], childPupilIds: ["P7"] },
+      { ...none, role: "teacher", schoolIds: ["12AB00", "34CD00"] },
+      { ...none, role: "parent", childPupilIds: ["P7"] },
+      { ...none, role: "partnership_consultant", partnerships: ["SWV-01"] },
     ]);
   });
 
