@@ -90,6 +90,7 @@ describe.each(engines())("DUO report API on $name", (engine) => {
       pupil_name: "Fenna Verbeek",
       school_id: "12AB00",
       school_name: "Basisschool De Linde",
+      municipality: "Zandstad",
     });
     expect(await pupils(who.baken!)).toEqual(["P0003"]);
     expect((await pupils(who.lpa!)).sort()).toEqual(["P0001", "P0003"]);

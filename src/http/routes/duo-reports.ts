@@ -116,7 +116,15 @@ function present(r: DuoReportRow, asOf: string) {
 const DuoListItemSchema = DuoReportSchema.extend({
   pupil_name: z.string().describe("given and family name"),
   school_name: z.string(),
+  municipality: z
+    .string()
+    .optional()
+    .describe("the pupil's municipality of residence (leerplicht's worklist filters by it)"),
 }).meta({ id: "DuoReportListItem" });
+
+function optionalMunicipality(municipality: string | undefined) {
+  return municipality ? { municipality } : {};
+}
 
 /** The reports the user may see, filtered, with one audit row per pupil shown. */
 async function visibleReports(
@@ -166,7 +174,10 @@ async function visibleReports(
       },
     })),
   );
-  return decided.map((d) => d.report);
+  return Object.assign(
+    decided.map((d) => d.report),
+    { residenceOf: (pupilId: string) => scopes.get(pupilId)?.residenceMunicipality },
+  );
 }
 
 /** One report, authorized (audited either way); 404 when missing or not the user's to see. */
@@ -233,6 +244,7 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         ...r,
         pupil_name: pupilNames.get(r.pupil_id) ?? r.pupil_id,
         school_name: schoolNames.get(r.school_id) ?? r.school_id,
+        ...optionalMunicipality(rows.residenceOf(r.pupil_id)),
       }));
     },
   );

@@ -98,6 +98,8 @@ describe.each(engines())("signals API on $name", (engine) => {
       pupil_name: "Fenna Verbeek",
       school_id: "12AB00",
       school_name: "Basisschool De Linde",
+      // Where the child lives: leerplicht's worklist filters by it (issue 11 deliverable 5).
+      municipality: "Zandstad",
       as_of: AS_OF,
       evidence: { unauthorized_minutes: 1080 },
       id: expect.stringMatching(/^LEGAL_16H:\d+$/),

@@ -49,6 +49,10 @@ export const SignalSchema = z
     pupil_name: z.string().optional().describe("given and family name"),
     school_id: z.string().describe("empty for ABSOLUTE and EXEMPTION_5A_NO_ADVICE"),
     school_name: z.string().optional().describe("the school's name; absent without a school"),
+    municipality: z
+      .string()
+      .optional()
+      .describe("the pupil's municipality of residence (leerplicht's worklist filters by it)"),
     code: z.enum(SIGNAL_CODES),
     as_of: z.iso.date(),
     evidence: z.record(z.string(), z.unknown()),
@@ -145,10 +149,12 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
         const state = states.get(stateKey(signal.pupilId, signal.schoolId, signal.code));
         const pupilName = pupilNames.get(signal.pupilId);
         const schoolName = signal.schoolId ? schoolNames.get(signal.schoolId) : undefined;
+        const municipality = scopes.get(signal.pupilId)?.residenceMunicipality;
         return {
           ...presentSignal(signal),
           ...(pupilName ? { pupil_name: pupilName } : {}),
           ...(schoolName ? { school_name: schoolName } : {}),
+          ...(municipality ? { municipality } : {}),
           ...(state ? presentState(state) : {}),
         };
       });

@@ -2474,6 +2474,8 @@ export interface components {
             hours_absent: number;
             location: string | null;
             municipal_action_wanted: boolean | string | null;
+            /** @description the pupil's municipality of residence (leerplicht's worklist filters by it) */
+            municipality?: string;
             overdue: boolean;
             parent_phone: string | null;
             pupil_id: string;
@@ -2524,6 +2526,8 @@ export interface components {
             hours_absent: number;
             location: string | null;
             municipal_action_wanted: boolean | string | null;
+            /** @description the pupil's municipality of residence (leerplicht's worklist filters by it) */
+            municipality?: string;
             overdue: boolean;
             parent_phone: string | null;
             pupil_id: string;
@@ -3538,6 +3542,8 @@ export interface components {
             id?: string;
             /** Format: date */
             last_held_on?: string;
+            /** @description the pupil's municipality of residence (leerplicht's worklist filters by it) */
+            municipality?: string;
             pupil_id: string;
             /** @description given and family name */
             pupil_name?: string;
@@ -3574,6 +3580,8 @@ export interface components {
             id?: string;
             /** Format: date */
             last_held_on?: string;
+            /** @description the pupil's municipality of residence (leerplicht's worklist filters by it) */
+            municipality?: string;
             pupil_id: string;
             /** @description given and family name */
             pupil_name?: string;
