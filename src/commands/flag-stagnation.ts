@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { AccessActor } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
-import { insertWaitingListEntry } from "../db/repositories/arrangements.ts";
+import { arrangementExists, insertWaitingListEntry } from "../db/repositories/arrangements.ts";
 import { saveCase } from "../db/repositories/cases.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { Case, StagnationCause } from "../domain/cases/model.ts";
@@ -19,6 +19,16 @@ export function flagCaseStagnation(
   today: IsoDate,
 ): Promise<CommandResult<{ case: Case; flagId: string }>> {
   return onCase(db, actor, caseId, today, "flag_stagnation", async (ctx) => {
+    if (
+      input.waitingForArrangementId &&
+      !(await arrangementExists(ctx.tx.orm, input.waitingForArrangementId))
+    ) {
+      return {
+        ok: false,
+        error: "unknown_arrangement",
+        message: "No arrangement in the catalogue has this id.",
+      };
+    }
     const id = randomUUID();
     const result = flagStagnation(
       ctx.case,

@@ -21,6 +21,7 @@ export type CaseCommandRefusalCode =
   | "invalid_size"
   | "partner_consent_missing"
   | "school_required"
+  | "unknown_arrangement"
   | "unknown_person";
 
 /** A case command's refusal: the case's state or the input does not allow it (HTTP 409). */

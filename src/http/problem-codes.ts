@@ -73,6 +73,7 @@ export const PROBLEM_STATUS = {
   "subject-required": CONFLICT,
   "too-early": CONFLICT,
   "unknown-action": CONFLICT,
+  "unknown-arrangement": CONFLICT,
   "unknown-entry": CONFLICT,
   "unknown-flag": CONFLICT,
   "unknown-person": CONFLICT,

@@ -1,7 +1,7 @@
 // The region's catalogue of places (domain.md §6) with capacity, placements and waiting lists.
 // A waiting-list entry can point at the case's stagnation flag, so stagnation by waiting list
 // is visible per provider (waitingByProvider in src/domain/money/arrangements.ts).
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type {
   Arrangement,
   ArrangementKind,
@@ -41,6 +41,16 @@ export async function loadCatalogue(orm: Orm): Promise<Catalogue> {
       ...(r.stagnationFlagId ? { stagnationFlagId: r.stagnationFlagId } : {}),
     })),
   };
+}
+
+/** Whether the catalogue holds an arrangement with this id (ended ones included). */
+export async function arrangementExists(orm: Orm, id: string): Promise<boolean> {
+  const [row] = await orm
+    .select({ id: arrangements.id })
+    .from(arrangements)
+    .where(eq(arrangements.id, id))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function insertArrangement(orm: Orm, arrangement: Arrangement): Promise<void> {

@@ -235,6 +235,16 @@ describe.each(engines())("case commands over HTTP on $name", (engine) => {
       await as("coordinator").post(url("close"), { outcome: "other", reason: "x" }),
       403,
     );
+    // A waiting list for an arrangement the catalogue does not hold is a refusal, not a 500
+    // (found by the API fuzz suite), and flags nothing.
+    const unknown = await as("coordinator").post(url("stagnation"), {
+      cause: "waiting_list_youth_care",
+      note: "Wachtlijst",
+      waiting_for_arrangement_id: "geen-arrangement",
+    });
+    expect(unknown.statusCode, unknown.body).toBe(409);
+    expect(unknown.json().type).toBe("urn:aanwezig:problem:unknown-arrangement");
+    expect((await detail("director")).stagnation).toHaveLength(0);
     const flag = await as("coordinator").post(url("stagnation"), {
       cause: "waiting_list_youth_care",
       note: "Wachtlijst jeugd-GGZ van 10 weken",

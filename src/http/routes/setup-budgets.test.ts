@@ -98,5 +98,13 @@ describe.each(engines())("frictiebudget contributions on $name", (engine) => {
     expect(bad.headers["content-type"]).toContain("application/problem+json");
     const paths = bad.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["year", "amount_cents"]));
+    // More than the ledger's 32-bit cents is refused as input, not a 500 (found by the fuzz suite).
+    const huge = await send(beleid, "POST", "/api/budgets/contributions", {
+      municipality: "Zandstad",
+      year: 2026,
+      amount_cents: 2_147_483_648,
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().errors.map((e: { path: string }) => e.path)).toEqual(["amount_cents"]);
   });
 });

@@ -116,7 +116,8 @@ export function registerBudgetSetupRoutes(app: FastifyInstance, ctx: HttpContext
           amount_cents: z
             .int("bedrag: in hele centen")
             .positive("bedrag: meer dan 0")
-            .max(100_000_000_00, "bedrag: hoogstens 100 miljoen euro"),
+            // The ledger stores whole cents in a 32-bit integer (found by the API fuzz suite).
+            .max(2_000_000_000, "bedrag: hoogstens 20 miljoen euro"),
         }),
         response: { 201: BudgetSchema, ...problemResponses(400, 401, 403) },
       },

@@ -57,6 +57,8 @@ export const problemsNl = {
       "invalid-size": "Het bestand is leeg of te groot.",
       "not-breached": "De 3-maandentermijn is (nog) niet overschreden.",
       "unknown-action": "Deze actie bestaat niet (meer) in het plan.",
+      "unknown-arrangement":
+        "Dit arrangement staat niet in de catalogus van de regio. Kies een arrangement uit de lijst, of laat het veld leeg.",
       "unknown-flag": "Deze stagnatie bestaat niet (meer) in deze casus.",
       "duo-closing-reason-required": "Kies een reden om de melding af te sluiten.",
       "duo-not-allowed": "De melding kan niet naar deze status.",
