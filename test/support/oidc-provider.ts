@@ -12,6 +12,8 @@ export interface ProviderAccount {
   email: string;
   email_verified: boolean;
   name: string;
+  /** Entra ID's user principal name, managed by the organisation. */
+  upn?: string;
 }
 
 export interface TestOidcClient {
@@ -73,7 +75,7 @@ export async function startOidcProvider(
     // which is where Aanwezig reads them; oidc-provider does so only with this off.
     conformIdTokenClaims: false,
     cookies: { keys: ["testsleutel-voor-de-cookies-van-de-provider"] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "upn"] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {

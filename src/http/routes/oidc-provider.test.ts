@@ -19,6 +19,12 @@ const ACCOUNTS: Record<string, ProviderAccount> = {
   "idp-lpa": { email: "LPA@gemeente.example", email_verified: true, name: "L. Plichtig" },
   "idp-vreemd": { email: "vreemde@elders.example", email_verified: true, name: "Vreemde" },
   "idp-onbevestigd": { email: "ib@gemeente.example", email_verified: false, name: "Onbevestigd" },
+  "idp-upn": {
+    email: "prive@elders.example",
+    email_verified: false,
+    name: "I. Begeleider",
+    upn: "IB@gemeente.example",
+  },
 };
 
 const OTHER_CLIENT: TestOidcClient = {
@@ -113,6 +119,39 @@ describe.each(engines())("OIDC login against a real provider on $name", (engine)
       expect(response.headers["content-type"]).toContain("application/problem+json");
       expect(sessionOf(response)).toBeUndefined();
     }
+  });
+
+  it("maps the account by a configured claim instead of the e-mail address", async () => {
+    const settings = { ...idp.settings(AANWEZIG_CLIENT), accountClaim: "upn" };
+    const byUpn = await startTestApp(engine, {
+      oidc: createOidcProvider(settings, insecureDiscovery(settings)),
+    });
+    try {
+      await addUser(byUpn.db, "ib@gemeente.example", [
+        { role: "attendance_officer", municipality: "Zandstad" },
+      ]);
+      idp.loginAs("idp-upn");
+      const start = await byUpn.app.inject({ url: "/api/auth/oidc/login" });
+      const pending = start.cookies.find((c) => c.name === "aanwezig_oidc");
+      const callback = await followToCallback(
+        start.headers.location as string,
+        AANWEZIG_CLIENT.redirectUrl,
+      );
+      const response = await byUpn.app.inject({
+        url: callback.pathname + callback.search,
+        cookies: { aanwezig_oidc: pending!.value },
+      });
+      expect(response.statusCode).toBe(302);
+      const me = await byUpn.app.inject({
+        url: "/api/me",
+        cookies: { aanwezig_session: sessionOf(response)! },
+      });
+      expect(me.json().user.email).toBe("ib@gemeente.example");
+    } finally {
+      await byUpn.close();
+    }
+    // With the default claim the same identity has no verified e-mail of an account.
+    expect((await logIn("idp-upn")).statusCode).toBe(403);
   });
 
   it("refuses a code the provider issued to another client (another audience)", async () => {
