@@ -29,7 +29,35 @@ export function isVersionedPath(url: string): boolean {
  */
 export function rewriteVersionedUrl(request: IncomingMessage): string {
   const url = request.url ?? "/";
-  return isVersionedPath(url) ? `/api${url.slice(API_V1_PREFIX.length)}` : url;
+  if (!isVersionedPath(url)) return url;
+  const at = url.indexOf("?");
+  const path = `/api${(at < 0 ? url : url.slice(0, at)).slice(API_V1_PREFIX.length)}`;
+  return at < 0 ? path : `${path}?${snakeCaseQueryKeys(url.slice(at + 1))}`;
+}
+
+/**
+ * Under /api/v1 the query keys are lowerCamelCase (NL API Design Rules), `?asOf=`, while the
+ * routes and interfaces.md's contract name them in snake_case, `?as_of=`, which keeps working:
+ * a camelCase key is renamed to its snake_case form, the raw value left as it came.
+ */
+export function snakeCaseQueryKeys(query: string): string {
+  return query
+    .split("&")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      const key = eq < 0 ? part : part.slice(0, eq);
+      if (!/^[a-z][a-z\d]*([A-Z][a-z\d]*)+$/.test(key)) return part;
+      return snakeCase(key) + (eq < 0 ? "" : part.slice(eq));
+    })
+    .join("&");
+}
+
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z\d])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /** Registered first, so every answer carries the header: API, pages, errors and 404s. */

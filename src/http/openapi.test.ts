@@ -56,9 +56,13 @@ describe.each(engines())("OpenAPI document and health on $name", (engine) => {
     const response = await t.app.inject({ url: "/api/v1/openapi.json" });
     expect(response.statusCode).toBe(200);
     const doc = JSON.parse(response.body);
-    expect(doc.servers).toEqual([{ url: "/api/v1" }]);
+    expect(doc.servers).toEqual([{ url: "/api/v1" }, { url: "https://aanwezig.example/api/v1" }]);
     expect(doc.info.version).toBe("0.1.0");
-    expect(doc.info.contact).toEqual({ name: "Aanwezig", email: "beheer@aanwezig.example" });
+    expect(doc.info.contact).toEqual({
+      name: "Aanwezig",
+      email: "beheer@aanwezig.example",
+      url: "https://aanwezig.example",
+    });
     // The paths are relative to the server: /api/v1 + /cases/{id} is what a client calls.
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/health", "/session", "/cases", "/cases/{id}", "/monitor"]),

@@ -9,7 +9,7 @@ import {
   createJsonSchemaTransform,
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
-import { API_V1_PREFIX, isVersionedPath } from "./api-version.ts";
+import { API_V1_PREFIX, API_VERSION, camelCase, isVersionedPath } from "./api-version.ts";
 import { SESSION_COOKIE } from "./auth/session-cookie.ts";
 
 export const OPENAPI_PATH = "/api/openapi.json";
@@ -42,7 +42,21 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
 }
 
 /** Who answers for the API (NL API Design Rules: info.contact); the operator replaces it. */
-export const CONTACT = { name: "Aanwezig", email: "beheer@aanwezig.example" };
+export const CONTACT = {
+  name: "Aanwezig",
+  email: "beheer@aanwezig.example",
+  url: "https://aanwezig.example",
+};
+
+/**
+ * The absolute server of the versioned document (NL API Design Rules: at least one absolute
+ * https URL): AANWEZIG_PUBLIC_URL's /api/v1 when that is https, else an example address.
+ */
+export function absoluteServer(env: NodeJS.ProcessEnv = process.env): string {
+  const publicUrl = env.AANWEZIG_PUBLIC_URL?.trim().replace(/\/+$/, "");
+  const base = publicUrl?.startsWith("https://") ? publicUrl : "https://aanwezig.example";
+  return `${base}${API_V1_PREFIX}`;
+}
 
 export function registerOpenApiRoute(app: FastifyInstance): void {
   const documents = new Map<boolean, OpenApiDocument>();
@@ -103,12 +117,98 @@ export function describeOperations(source: OpenApiDocument, versioned: boolean):
     }
     paths[versioned ? relative : path] = described;
   }
-  return {
+  const document: OpenApiDocument = {
     ...source,
     servers: [{ url: versioned ? API_V1_PREFIX : "/" }],
     tags: [...tags].sort().map((name) => ({ name })),
     paths,
   };
+  return versioned ? nlApiDesignRules(document) : document;
+}
+
+const VERSION_HEADER_REF = { $ref: "#/components/headers/API-Version" };
+
+/**
+ * The versioned document's NL API Design Rules forms: an absolute server besides the relative
+ * one, query keys in lowerCamelCase, the API-Version header (sent on every answer, api-version.ts) declared on every 2xx and
+ * 3xx response, and only the components something refers to.
+ */
+function nlApiDesignRules(source: OpenApiDocument): OpenApiDocument {
+  const paths: Record<string, Record<string, Operation>> = {};
+  for (const [path, item] of Object.entries(source.paths ?? {})) {
+    paths[path] = Object.fromEntries(
+      Object.entries(item).map(([method, operation]) => {
+        if (!METHODS.has(method)) return [method, operation];
+        const responses = (operation.responses ?? {}) as Record<string, Record<string, unknown>>;
+        const withHeader = Object.fromEntries(
+          Object.entries(responses).map(([status, response]) =>
+            /^[23]/.test(status)
+              ? [
+                  status,
+                  {
+                    ...response,
+                    headers: {
+                      ...(response.headers as Record<string, unknown> | undefined),
+                      "API-Version": VERSION_HEADER_REF,
+                    },
+                  },
+                ]
+              : [status, response],
+          ),
+        );
+        // Query keys in lowerCamelCase: /api/v1 renames them to the routes' snake_case.
+        const parameters = (operation.parameters as Record<string, unknown>[] | undefined)?.map(
+          (parameter) =>
+            parameter.in === "query" && typeof parameter.name === "string"
+              ? { ...parameter, name: camelCase(parameter.name) }
+              : parameter,
+        );
+        return [
+          method,
+          { ...operation, responses: withHeader, ...(parameters ? { parameters } : {}) },
+        ];
+      }),
+    );
+  }
+  const components = (source.components ?? {}) as Record<string, Record<string, unknown>>;
+  const document: OpenApiDocument = {
+    ...source,
+    servers: [{ url: API_V1_PREFIX }, { url: absoluteServer() }],
+    paths,
+    components: {
+      ...components,
+      headers: {
+        ...components.headers,
+        "API-Version": {
+          description: "The API's full semantic version.",
+          required: true,
+          schema: { type: "string", example: API_VERSION },
+        },
+      },
+    },
+  };
+  return withoutUnusedSchemas(document);
+}
+
+/** Drops component schemas that nothing outside them refers to, directly or through another. */
+function withoutUnusedSchemas(document: OpenApiDocument): OpenApiDocument {
+  const components = document.components as Record<string, Record<string, unknown>>;
+  const schemas = components.schemas ?? {};
+  const refsIn = (value: unknown): string[] =>
+    [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(
+      (match) => match[1] as string,
+    );
+  const { components: _components, ...rest } = document;
+  const reached = new Set<string>();
+  const queue = refsIn({ ...rest, components: { ...components, schemas: {} } });
+  while (queue.length > 0) {
+    const name = queue.pop() as string;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    queue.push(...refsIn(schemas[name]));
+  }
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
+  return { ...document, components: { ...components, schemas: kept } };
 }
 
 /** camelCase from method and path: GET /cases getCases, POST /cases/{id}/escalate postCaseEscalate. */

@@ -29,6 +29,18 @@ describe("OIDC settings from the environment", () => {
     expect(() => oidcSettingsFromEnv(partial)).toThrow(/AANWEZIG_OIDC_CLIENT_SECRET/);
   });
 
+  it("reads the optional claim that maps to the account", () => {
+    expect(oidcSettingsFromEnv({ ...FULL, AANWEZIG_OIDC_ACCOUNT_CLAIM: " upn " })).toMatchObject({
+      accountClaim: "upn",
+    });
+    expect(oidcSettingsFromEnv(FULL)).not.toHaveProperty("accountClaim");
+    expect(() => oidcSettingsFromEnv({ ...FULL, AANWEZIG_OIDC_ACCOUNT_CLAIM: "e mail" })).toThrow(
+      /AANWEZIG_OIDC_ACCOUNT_CLAIM/,
+    );
+    // The claim alone does not switch OIDC on.
+    expect(oidcSettingsFromEnv({ AANWEZIG_OIDC_ACCOUNT_CLAIM: "upn" })).toBeNull();
+  });
+
   it("refuses an issuer that is not a URL", () => {
     expect(() => oidcSettingsFromEnv({ ...FULL, AANWEZIG_OIDC_ISSUER: "login.gemeente" })).toThrow(
       /AANWEZIG_OIDC_ISSUER is not a URL/,

@@ -9,7 +9,17 @@ export interface OidcSettings {
   clientId: string;
   clientSecret: string;
   redirectUrl: string;
+  /**
+   * The ID token claim that names the Aanwezig account (its e-mail address) at first login:
+   * `email` (the default, only when `email_verified` is true) or a claim the organisation
+   * manages itself, such as Entra ID's `upn`.
+   */
+  accountClaim?: string;
 }
+
+/** Optional: `AANWEZIG_OIDC_ACCOUNT_CLAIM`, the claim that maps to the account (`email`). */
+export const OIDC_ACCOUNT_CLAIM_ENV = "AANWEZIG_OIDC_ACCOUNT_CLAIM";
+export const DEFAULT_ACCOUNT_CLAIM = "email";
 
 export const OIDC_ENV = {
   issuer: "AANWEZIG_OIDC_ISSUER",
@@ -35,6 +45,13 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
     throw new OidcConfigurationError(`OIDC is half configured: set ${names.join(", ")} as well`);
   }
   const settings = Object.fromEntries(entries) as unknown as OidcSettings;
+  const accountClaim = env[OIDC_ACCOUNT_CLAIM_ENV]?.trim();
+  if (accountClaim) {
+    if (!/^[\w:.-]+$/.test(accountClaim)) {
+      throw new OidcConfigurationError(`${OIDC_ACCOUNT_CLAIM_ENV} is not a claim name`);
+    }
+    settings.accountClaim = accountClaim;
+  }
   for (const key of ["issuer", "redirectUrl"] as const) {
     if (!URL.canParse(settings[key])) {
       throw new OidcConfigurationError(`${OIDC_ENV[key]} is not a URL: ${settings[key]}`);
@@ -52,7 +69,10 @@ export interface PendingLogin {
 
 export interface OidcIdentity {
   subject: string;
-  /** Only when the provider says the address is verified. */
+  /**
+   * The account's e-mail address from the configured claim: from `email` only when the provider
+   * says the address is verified.
+   */
   email: string | undefined;
 }
 
@@ -106,10 +126,10 @@ export function createOidcProvider(
       });
       const claims = tokens.claims();
       if (!claims) throw new Error("identity provider returned no ID token");
-      const email =
-        typeof claims.email === "string" && claims.email_verified === true
-          ? claims.email
-          : undefined;
+      const name = settings.accountClaim ?? DEFAULT_ACCOUNT_CLAIM;
+      const value = claims[name];
+      const trusted = name !== "email" || claims.email_verified === true;
+      const email = typeof value === "string" && value !== "" && trusted ? value : undefined;
       return { subject: claims.sub, email };
     },
   };
