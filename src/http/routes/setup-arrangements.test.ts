@@ -1,43 +1,20 @@
 // The arrangements catalogue over HTTP (issue 14 item 2): the partnership adds a place, changes
 // its capacity and takes it out of the catalogue; the list shows places taken, free and waiting;
 // every change is audited; others get 403; invalid input is a 400 problem+json naming the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import {
-  addUser,
-  type LoggedIn,
-  login,
-  startTestApp,
-  type TestApp,
-} from "../../../test/support/test-app.ts";
+import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 
 describe.each(engines())("arrangements catalogue set-up on $name", (engine) => {
-  let t: TestApp;
-  let swv: LoggedIn;
-  let swvId: string;
-  let lpa: LoggedIn;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    swvId = await addUser(t.db, "swv@regio.example", [
-      { role: "partnership_consultant", partnership: "PO2605" },
-    ]);
-    await addUser(t.db, "lpa@zandstad.example", [
-      { role: "attendance_officer", municipality: "Zandstad" },
-    ]);
-    swv = await login(t.app, "swv@regio.example");
-    lpa = await login(t.app, "lpa@zandstad.example");
-  });
-  afterAll(() => t.close());
-
-  const send = (who: LoggedIn, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
+  const region = setupRegion(engine);
+  const { send } = region;
+  const swv = region.user("swv@regio.example", [
+    { role: "partnership_consultant", partnership: "PO2605" },
+  ]);
+  const lpa = region.user("lpa@zandstad.example", [
+    { role: "attendance_officer", municipality: "Zandstad" },
+  ]);
 
   it("adds a place, changes its capacity, counts a waiting pupil and ends it, audited", async () => {
     const created = await send(swv, "POST", "/api/arrangements", {
@@ -49,7 +26,7 @@ describe.each(engines())("arrangements catalogue set-up on $name", (engine) => {
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     expect(created.json()).toMatchObject({ capacity: 2, occupied: 0, free: 2, waiting: 0 });
-    await t.db.sql.query(
+    await region.t.db.sql.query(
       "insert into waiting_list_entries (arrangement_id, pupil_id, since) values ($1, 'P0001', '2026-02-02')",
       [id],
     );
@@ -58,7 +35,7 @@ describe.each(engines())("arrangements catalogue set-up on $name", (engine) => {
     const ended = await send(swv, "POST", `/api/arrangements/${id}/end`, {});
     expect(ended.json().ended_on).toBe("2026-03-02");
     expect((await send(swv, "POST", `/api/arrangements/${id}/end`, {})).statusCode).toBe(409);
-    const audit = await listAudit(t.db.orm, { userId: swvId, limit: 10 });
+    const audit = await listAudit(region.t.db.orm, { userId: swv.id, limit: 10 });
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(["create_arrangement", "update_arrangement"]),
     );

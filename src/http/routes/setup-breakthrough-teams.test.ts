@@ -3,46 +3,28 @@
 // every change is audited; other roles get 403; invalid input is a 400 problem+json naming the
 // field; and the team is the hand-off target: the case director's convene brings its active
 // members with an account into the case.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import {
-  addUser,
-  type LoggedIn,
-  login,
-  startTestApp,
-  type TestApp,
-} from "../../../test/support/test-app.ts";
+import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 
 describe.each(engines())("breakthrough team set-up on $name", (engine) => {
-  let t: TestApp;
-  let swv: LoggedIn;
-  let swvId: string;
-  let coordinator: LoggedIn;
-  let memberId: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    swvId = await addUser(t.db, "swv@regio.example", [
-      { role: "partnership_consultant", partnership: "PO2605" },
-    ]);
-    await addUser(t.db, "zc@linde.example", [{ role: "care_coordinator", schoolId: "12AB00" }]);
-    memberId = await addUser(t.db, "jeugdhulp.jansen@regio.example", [
-      { role: "breakthrough_member", region: "Zandstad" },
-    ]);
-    await addUser(t.db, "ouder.jansen@regio.example", [{ role: "parent", pupilId: "P0001" }]);
-    swv = await login(t.app, "swv@regio.example");
-    coordinator = await login(t.app, "zc@linde.example");
+  const region = setupRegion(engine);
+  const { send } = region;
+  const swv = region.user("swv@regio.example", [
+    { role: "partnership_consultant", partnership: "PO2605" },
+  ]);
+  const coordinator = region.user("zc@linde.example", [
+    { role: "care_coordinator", schoolId: "12AB00" },
+  ]);
+  const member = region.user(
+    "jeugdhulp.jansen@regio.example",
+    [{ role: "breakthrough_member", region: "Zandstad" }],
+    { login: false },
+  );
+  region.user("ouder.jansen@regio.example", [{ role: "parent", pupilId: "P0001" }], {
+    login: false,
   });
-  afterAll(() => t.close());
-
-  const send = (who: LoggedIn, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
 
   it("lets the partnership compose a team with the people lookup, audited", async () => {
     const created = await send(swv, "POST", "/api/breakthrough-teams", {
@@ -56,11 +38,11 @@ describe.each(engines())("breakthrough team set-up on $name", (engine) => {
     const people = await send(swv, "GET", "/api/people?q=jansen");
     expect(people.statusCode).toBe(200);
     // Professionals only: the parent's account (scoped to a child) is not offered.
-    expect(people.json().map((p: { id: string }) => p.id)).toEqual([memberId]);
+    expect(people.json().map((p: { id: string }) => p.id)).toEqual([member.id]);
 
     const added = await send(swv, "POST", `/api/breakthrough-teams/${team.id}/members`, {
       discipline: "jeugdhulp",
-      user_id: memberId,
+      user_id: member.id,
       organisation: "Jeugdteam Zandstad",
     });
     expect(added.statusCode, added.body).toBe(201);
@@ -69,14 +51,14 @@ describe.each(engines())("breakthrough team set-up on $name", (engine) => {
         seq: 1,
         discipline: "jeugdhulp",
         name: "jeugdhulp.jansen",
-        user_id: memberId,
+        user_id: member.id,
         ended_on: null,
       }),
     ]);
     expect(added.json().missing_disciplines).not.toContain("jeugdhulp");
     const twice = await send(swv, "POST", `/api/breakthrough-teams/${team.id}/members`, {
       discipline: "onderwijs",
-      user_id: memberId,
+      user_id: member.id,
       organisation: "Jeugdteam Zandstad",
     });
     expect(twice.statusCode).toBe(409);
@@ -86,7 +68,7 @@ describe.each(engines())("breakthrough team set-up on $name", (engine) => {
     });
     expect(renamed.json().name).toBe("Doorbraakteam Zandstad e.o.");
 
-    const audit = await listAudit(t.db.orm, { userId: swvId, limit: 20 });
+    const audit = await listAudit(region.t.db.orm, { userId: swv.id, limit: 20 });
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining([
         "create_breakthrough_team",
@@ -138,7 +120,9 @@ describe.each(engines())("breakthrough team set-up on $name", (engine) => {
       const response = await send(coordinator, method, url, body);
       expect(response.statusCode, url).toBe(403);
     }
-    const denied = (await listAudit(t.db.orm, { limit: 5 })).filter((a) => a.outcome === "denied");
+    const denied = (await listAudit(region.t.db.orm, { limit: 5 })).filter(
+      (a) => a.outcome === "denied",
+    );
     expect(denied.map((a) => a.action)).toContain("search_people");
   });
 

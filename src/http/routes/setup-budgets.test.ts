@@ -2,53 +2,26 @@
 // policy officer and the partnership each record their own contribution to a municipality's
 // budget for a year; the balance per budget and year follows; each is audited; a policy officer
 // of another municipality and other roles get 403; invalid input is a 400 problem+json.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import {
-  addUser,
-  type LoggedIn,
-  login,
-  startTestApp,
-  type TestApp,
-} from "../../../test/support/test-app.ts";
+import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 
 describe.each(engines())("frictiebudget contributions on $name", (engine) => {
-  let t: TestApp;
-  let beleid: LoggedIn;
-  let beleidId: string;
-  let beleidElders: LoggedIn;
-  let swv: LoggedIn;
-  let lpa: LoggedIn;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    beleidId = await addUser(t.db, "beleid@zandstad.example", [
-      { role: "policy_officer", municipality: "Zandstad" },
-    ]);
-    await addUser(t.db, "beleid@elders.example", [
-      { role: "policy_officer", municipality: "Elders" },
-    ]);
-    await addUser(t.db, "swv@regio.example", [
-      { role: "partnership_consultant", partnership: "PO2605" },
-    ]);
-    await addUser(t.db, "lpa@zandstad.example", [
-      { role: "attendance_officer", municipality: "Zandstad" },
-    ]);
-    beleid = await login(t.app, "beleid@zandstad.example");
-    beleidElders = await login(t.app, "beleid@elders.example");
-    swv = await login(t.app, "swv@regio.example");
-    lpa = await login(t.app, "lpa@zandstad.example");
-  });
-  afterAll(() => t.close());
-
-  const send = (who: LoggedIn, method: "GET" | "POST", url: string, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
+  const region = setupRegion(engine);
+  const { send } = region;
+  const beleid = region.user("beleid@zandstad.example", [
+    { role: "policy_officer", municipality: "Zandstad" },
+  ]);
+  const beleidElders = region.user("beleid@elders.example", [
+    { role: "policy_officer", municipality: "Elders" },
+  ]);
+  const swv = region.user("swv@regio.example", [
+    { role: "partnership_consultant", partnership: "PO2605" },
+  ]);
+  const lpa = region.user("lpa@zandstad.example", [
+    { role: "attendance_officer", municipality: "Zandstad" },
+  ]);
 
   it("records both partners' contributions and shows the balance, audited", async () => {
     const own = await send(beleid, "POST", "/api/budgets/contributions", {
@@ -77,7 +50,7 @@ describe.each(engines())("frictiebudget contributions on $name", (engine) => {
     expect(list.json()).toEqual([
       expect.objectContaining({ municipality: "Zandstad", contributed_cents: 5_500_000 }),
     ]);
-    const audit = await listAudit(t.db.orm, { userId: beleidId, limit: 5 });
+    const audit = await listAudit(region.t.db.orm, { userId: beleid.id, limit: 5 });
     expect(audit.map((a) => a.action)).toContain("record_contribution");
   });
 

@@ -3,49 +3,24 @@
 // each change is audited with the pupil's id; a resident of another municipality answers 404,
 // other roles 403; invalid input is a 400 problem+json naming the field in Dutch; the recorded
 // exemption is what the monitor counts and the signals read.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
-import {
-  addUser,
-  type LoggedIn,
-  login,
-  startTestApp,
-  type TestApp,
-} from "../../../test/support/test-app.ts";
+import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { evaluateSignalsAt } from "../../services/signals.ts";
 
 describe.each(engines())("exemptions and Variawet set-up on $name", (engine) => {
-  let t: TestApp;
-  let lpa: LoggedIn;
-  let lpaId: string;
-  let elders: LoggedIn;
-  let swv: LoggedIn;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    lpaId = await addUser(t.db, "lpa@zandstad.example", [
-      { role: "attendance_officer", municipality: "Zandstad" },
-    ]);
-    await addUser(t.db, "lpa@elders.example", [
-      { role: "attendance_officer", municipality: "Elders" },
-    ]);
-    await addUser(t.db, "swv@regio.example", [
-      { role: "partnership_consultant", partnership: "PO2605" },
-    ]);
-    lpa = await login(t.app, "lpa@zandstad.example");
-    elders = await login(t.app, "lpa@elders.example");
-    swv = await login(t.app, "swv@regio.example");
-  });
-  afterAll(() => t.close());
-
-  const send = (who: LoggedIn, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
+  const region = setupRegion(engine);
+  const { send } = region;
+  const lpa = region.user("lpa@zandstad.example", [
+    { role: "attendance_officer", municipality: "Zandstad" },
+  ]);
+  const elders = region.user("lpa@elders.example", [
+    { role: "attendance_officer", municipality: "Elders" },
+  ]);
+  const swv = region.user("swv@regio.example", [
+    { role: "partnership_consultant", partnership: "PO2605" },
+  ]);
 
   const EXEMPTION = {
     pupil_id: "P0002",
@@ -68,7 +43,7 @@ describe.each(engines())("exemptions and Variawet set-up on $name", (engine) => 
       advice_doctor_on: null,
       end_date: null,
     });
-    const audit = await listAudit(t.db.orm, { userId: lpaId, limit: 5 });
+    const audit = await listAudit(region.t.db.orm, { userId: lpa.id, limit: 5 });
     expect(audit[0]).toMatchObject({
       action: "record_exemption",
       resourceType: "exemption",
@@ -77,7 +52,7 @@ describe.each(engines())("exemptions and Variawet set-up on $name", (engine) => 
       role: "attendance_officer",
     });
     // No doctor's advice yet: the register's signal of §4 holds.
-    const signals = await evaluateSignalsAt(t.db.sql, {
+    const signals = await evaluateSignalsAt(region.t.db.sql, {
       asOf: "2026-03-02",
       code: "EXEMPTION_5A_NO_ADVICE",
     });
@@ -99,7 +74,7 @@ describe.each(engines())("exemptions and Variawet set-up on $name", (engine) => 
       advice_doctor_on: "2025-12-15",
       end_date: "2026-07-31",
     });
-    const signals = await evaluateSignalsAt(t.db.sql, {
+    const signals = await evaluateSignalsAt(region.t.db.sql, {
       asOf: "2026-03-02",
       code: "EXEMPTION_5A_NO_ADVICE",
     });
@@ -180,7 +155,7 @@ describe.each(engines())("exemptions and Variawet set-up on $name", (engine) => 
     ).toBe(404);
     const list = await send(lpa, "GET", "/api/variawet");
     expect(list.json()).toEqual([expect.objectContaining({ id, approved: true })]);
-    const audit = await listAudit(t.db.orm, { userId: lpaId, limit: 10 });
+    const audit = await listAudit(region.t.db.orm, { userId: lpa.id, limit: 10 });
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(["record_variawet", "update_variawet", "list_variawet"]),
     );

@@ -171,6 +171,15 @@ const ExemptionKey = z.object({
   start_date: Day,
 });
 
+/** A 400 naming the one body field that is wrong, as the form shows it. */
+const invalid = (path: string, message: string) =>
+  new HttpProblem(400, "Controleer de gemarkeerde velden.", {
+    type: "urn:aanwezig:problem:validation",
+    errors: [{ in: "body", path, message }],
+  });
+
+const END_BEFORE_START = "einddatum ligt vóór de begindatum: kies een datum op of na de begindatum";
+
 const NO_SUCH_PERSON = "Geen leerling of ingezetene met deze id in uw gemeente(n).";
 
 export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
@@ -188,9 +197,17 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
     return person;
   }
 
-  const auditRead = (allowed: SetupGrant, operation: string, type: string, ids: string[]) =>
-    Promise.all(
-      [...new Set(ids)].map((id) =>
+  /** A list of the officer's municipalities' residents, each pupil's read recorded once. */
+  async function listAudited<Row extends { pupil_id: string }>(
+    request: Parameters<typeof authorizeSetup>[0],
+    operation: string,
+    type: string,
+    list: (db: typeof sql, municipalities: readonly string[]) => Promise<Row[]>,
+  ): Promise<Row[]> {
+    const allowed = await gate(request, operation, type);
+    const rows = await list(sql, allowed.municipalities);
+    await Promise.all(
+      [...new Set(rows.map((r) => r.pupil_id))].map((id) =>
         recordSetupChange(ctx.db.orm, allowed, {
           operation,
           resourceType: type,
@@ -199,6 +216,8 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
         }),
       ),
     );
+    return rows;
+  }
 
   api.get(
     "/api/exemptions",
@@ -210,15 +229,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
       },
     },
     async (request) => {
-      const allowed = await gate(request, "list_exemptions", "exemption");
-      const rows = await listExemptions(sql, allowed.municipalities);
-      await auditRead(
-        allowed,
-        "list_exemptions",
-        "exemption",
-        rows.map((r) => r.pupil_id),
-      );
-      return rows;
+      return listAudited(request, "list_exemptions", "exemption", listExemptions);
     },
   );
 
@@ -268,16 +279,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
       if (!(await findExemption(sql, key))) throw notFound("Geen vrijstelling met deze sleutel.");
       const b = request.body;
       if (b.end_date && b.end_date < p.start_date) {
-        throw new HttpProblem(400, "Controleer de gemarkeerde velden.", {
-          type: "urn:aanwezig:problem:validation",
-          errors: [
-            {
-              in: "body",
-              path: "end_date",
-              message: "einddatum ligt vóór de begindatum: kies een datum op of na de begindatum",
-            },
-          ],
-        });
+        throw invalid("end_date", END_BEFORE_START);
       }
       return saveExemption(allowed, "update_exemption", key, b);
     },
@@ -319,15 +321,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
       },
     },
     async (request) => {
-      const allowed = await gate(request, "list_variawet", "variawet_record");
-      const rows = await listVariawet(sql, allowed.municipalities);
-      await auditRead(
-        allowed,
-        "list_variawet",
-        "variawet_record",
-        rows.map((r) => r.pupil_id),
-      );
-      return rows;
+      return listAudited(request, "list_variawet", "variawet_record", listVariawet);
     },
   );
 
@@ -346,16 +340,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
       const b = request.body;
       await residentOf(allowed, b.pupil_id);
       if (!(await schoolOfPupilExists(sql, b.pupil_id, b.school_id))) {
-        throw new HttpProblem(400, "Controleer de gemarkeerde velden.", {
-          type: "urn:aanwezig:problem:validation",
-          errors: [
-            {
-              in: "body",
-              path: "school_id",
-              message: "school: de leerling staat niet ingeschreven op deze school",
-            },
-          ],
-        });
+        throw invalid("school_id", "school: de leerling staat niet ingeschreven op deze school");
       }
       const record: Omit<VariawetRow, "person_name" | "municipality"> = {
         id: randomUUID(),
@@ -402,16 +387,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
         ...(b.approved_on === undefined ? {} : { approved_on: b.approved_on }),
       };
       if (next.end_date < next.start_date) {
-        throw new HttpProblem(400, "Controleer de gemarkeerde velden.", {
-          type: "urn:aanwezig:problem:validation",
-          errors: [
-            {
-              in: "body",
-              path: "end_date",
-              message: "einddatum ligt vóór de begindatum: kies een datum op of na de begindatum",
-            },
-          ],
-        });
+        throw invalid("end_date", END_BEFORE_START);
       }
       await saveVariawet(allowed, "update_variawet", next);
       return (await findVariawet(sql, current.id))!;

@@ -21,9 +21,9 @@ import { formatDate } from "../../components/format.ts";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { appToday } from "../../components/today.ts";
-import { t } from "../../i18n/index.ts";
 import { tokensNl as s } from "../../i18n/nl/tokens.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
+import { ConfirmAction } from "./ConfirmAction.tsx";
 
 export function TokensPage() {
   const me = useCurrentUser();
@@ -91,32 +91,20 @@ export function TokensPage() {
               noExport: true,
               value: () => "",
               cell: (x) =>
-                x.revoked_at ? null : confirming === x.id ? (
-                  <span className="aanwezig-parent__buttons">
-                    <Button
-                      type="button"
-                      purpose="primary"
-                      busy={revoke.isPending || undefined}
-                      onClick={() => revoke.mutate(x)}
-                    >
-                      {s.confirmRevoke(x.name)}
-                    </Button>
-                    <Button type="button" purpose="secondary" onClick={() => setConfirming(null)}>
-                      {t.common.cancel}
-                    </Button>
-                  </span>
-                ) : (
-                  <Button
-                    type="button"
-                    purpose="secondary"
-                    onClick={() => {
+                x.revoked_at ? null : (
+                  <ConfirmAction
+                    confirming={confirming === x.id}
+                    busy={revoke.isPending}
+                    label={s.revoke}
+                    name={x.name}
+                    confirmLabel={s.confirmRevoke(x.name)}
+                    onStart={() => {
                       setNotice("");
                       setConfirming(x.id);
                     }}
-                  >
-                    {s.revoke}
-                    <span className="aanwezig-visually-hidden"> {x.name}</span>
-                  </Button>
+                    onConfirm={() => revoke.mutate(x)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ),
             },
           ]}

@@ -25,6 +25,7 @@ import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { roleTitle } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
+import { ConfirmAction } from "./ConfirmAction.tsx";
 
 function scopeText(r: Account["roles"][number]): string {
   const s = t.more.admin;
@@ -94,32 +95,20 @@ export function UsersPage() {
               noExport: true,
               value: () => "",
               cell: (a) =>
-                !a.active || a.id === me.user.id ? null : confirming === a.id ? (
-                  <span className="aanwezig-parent__buttons">
-                    <Button
-                      type="button"
-                      purpose="primary"
-                      busy={deactivate.isPending || undefined}
-                      onClick={() => deactivate.mutate(a.id)}
-                    >
-                      {s.confirmDeactivate(a.email)}
-                    </Button>
-                    <Button type="button" purpose="secondary" onClick={() => setConfirming(null)}>
-                      {t.common.cancel}
-                    </Button>
-                  </span>
-                ) : (
-                  <Button
-                    type="button"
-                    purpose="secondary"
-                    onClick={() => {
+                !a.active || a.id === me.user.id ? null : (
+                  <ConfirmAction
+                    confirming={confirming === a.id}
+                    busy={deactivate.isPending}
+                    label={s.deactivate}
+                    name={a.email}
+                    confirmLabel={s.confirmDeactivate(a.email)}
+                    onStart={() => {
                       setNotice("");
                       setConfirming(a.id);
                     }}
-                  >
-                    {s.deactivate}
-                    <span className="aanwezig-visually-hidden"> {a.email}</span>
-                  </Button>
+                    onConfirm={() => deactivate.mutate(a.id)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ),
             },
           ]}
