@@ -90,14 +90,21 @@ describe("aanwezig import killed with SIGKILL", async () => {
         const run = await runKilled(target.spec, ["import", "pupils", pupilsFile], ms);
         if (!run.killed) break; // it finished first: the later moments are too late too
         killedRuns++;
-        // The database opens and still holds exactly what it held: nothing half-written.
-        expect(await withDb(target.spec, pupilState), `killed after ${ms} ms`).toEqual(before);
+        // The database opens and holds either exactly what it held or the whole file: nothing
+        // half-written. (A kill can land after the import sent its COMMIT: the server then
+        // finishes it, so the whole file may be there, now or a moment later.)
+        const [now] = await withDb(target.spec, pupilState);
+        if (now!.n === before[0]!.n) expect([now], `killed after ${ms} ms`).toEqual(before);
+        else expect(now!.n, `killed after ${ms} ms`).toBe(before[0]!.n + PUPILS);
       }
       expect(killedRuns, "no run was killed before it finished").toBeGreaterThan(0);
       const again = runCli(dir, target.spec, ["--format", "json", "import", "pupils", pupilsFile]);
       expect(again.stderr).toBe("");
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.stdout)).toMatchObject({ inserted: PUPILS });
+      // The next import completes: it stores the whole file, or finds it already stored whole.
+      const summary = JSON.parse(again.stdout) as { inserted: number; unchanged: number };
+      expect(summary.inserted + summary.unchanged).toBe(PUPILS);
+      expect([0, PUPILS]).toContain(summary.inserted);
       const [after] = await withDb(target.spec, pupilState);
       expect(after!.n).toBe(before[0]!.n + PUPILS);
     }, 600_000);
