@@ -99,15 +99,23 @@ describe("case file: the further forms", () => {
     await school.context().close();
   });
 
-  it("offers a teacher none of these forms", async () => {
-    // The web app gives the mentor no case file of its own (the school's worklist instead).
+  it("offers a teacher none of the director's forms, and a meeting only as the server allows", async () => {
+    // The web follows the server's rules (issue 12: capabilities and allowed_actions from the
+    // server): a mentor who takes part in the case works on the plan (domain.md §5), nothing more.
     const teacher = await openPage(browser, `${app.url}/inloggen`);
     await logInAs(teacher, app.url, "mentor");
     await teacher.goto(`${app.url}/casussen/${caseId}`);
     await teacher.getByRole("heading", { level: 1 }).waitFor();
-    for (const label of [...DIRECTOR_FORMS, "Overleg vastleggen"]) {
+    for (const label of DIRECTOR_FORMS) {
       expect(await teacher.getByRole("button", { name: label }).count(), label).toBe(0);
     }
+    const read = await (await apiSession(app.url, "mentor")).call("GET", `/api/cases/${caseId}`);
+    const allowed =
+      read.status === 200 &&
+      (read.body as { allowed_actions: string[] }).allowed_actions.includes("meetings");
+    expect(await teacher.getByRole("button", { name: "Overleg vastleggen" }).count()).toBe(
+      allowed ? 1 : 0,
+    );
     await teacher.context().close();
   });
 
