@@ -180,6 +180,58 @@ describe.each(engines())("NL API Design Rules on /api/v1/openapi.json on $name",
     expect(unused).toEqual([]);
   });
 
+  it("/api/openapi.json, the alias, serves this same document (linters may be pointed at either)", async () => {
+    expect((await t.app.inject({ url: "/api/openapi.json" })).json()).toEqual(doc);
+  });
+
+  it("no two paths that differ only in their parameters' names (one path to a client)", () => {
+    const shapes = Object.keys(doc.paths).map((path) => path.replace(/\{[^}]+\}/g, "{}"));
+    expect(shapes.filter((shape, i) => shapes.indexOf(shape) !== i)).toEqual([]);
+    // interfaces.md's POST /imports/{kind} and GET /imports/{job_id}: one path item.
+    const imports = doc.paths["/imports/{job_id_or_kind}"] ?? {};
+    expect(Object.keys(imports).sort()).toEqual(["get", "post"]);
+    expect(imports.post?.parameters?.filter((p) => p.in === "path").map((p) => p.name)).toEqual([
+      "job_id_or_kind",
+    ]);
+  });
+
+  it("/core/error-handling/invalid-input: a GET with parameters, and every other method, can answer 400", () => {
+    const without = operations()
+      .filter(({ where, operation }) =>
+        where.startsWith("GET ") ? (operation.parameters?.length ?? 0) > 0 : true,
+      )
+      .filter(({ operation }) => !("400" in (operation.responses ?? {})))
+      .map(({ where }) => where);
+    expect(without).toEqual([]);
+  });
+
+  it("every operation has a 2xx or 3xx response and a 4xx (Spectral, Redocly)", () => {
+    const statuses = operations().map(({ where, operation }) => ({
+      where,
+      codes: Object.keys(operation.responses ?? {}),
+    }));
+    expect(statuses.filter(({ codes }) => !codes.some((c) => /^[23]/.test(c)))).toEqual([]);
+    expect(statuses.filter(({ codes }) => !codes.some((c) => /^4/.test(c)))).toEqual([]);
+  });
+
+  it("/core/date-time: a date field (…date, …Date, datum) states format date at its top", () => {
+    const wrong: string[] = [];
+    const visit = (value: unknown, at: string): void => {
+      if (value === null || typeof value !== "object") return;
+      const properties = (value as { properties?: Record<string, Record<string, unknown>> })
+        .properties;
+      for (const [name, schema] of Object.entries(properties ?? {})) {
+        const isDate = /^(date|datum)$|((\w+D)|(_[dD]))((ate)|(atum))/.test(name);
+        if (isDate && typeof schema === "object" && schema.format !== "date") {
+          wrong.push(`${at}/${name}: ${JSON.stringify(schema).slice(0, 80)}`);
+        }
+      }
+      for (const [key, entry] of Object.entries(value)) visit(entry, `${at}/${key}`);
+    };
+    visit(doc, "#");
+    expect(wrong).toEqual([]);
+  });
+
   it("/core/doc-openapi: every operation has an operationId, summary, description and tags", () => {
     const incomplete = operations()
       .filter(

@@ -1,15 +1,17 @@
 // The OpenAPI 3.1 document, generated from the routes' zod schemas (the one source of request
-// and response shapes). /api/v1/openapi.json is the NL API Design Rules' form: one server,
-// /api/v1 (the major version in the URI), and the paths relative to it. /api/openapi.json, the
-// alias, keeps the full /api paths the web app looks its screens up by (web/src/api). Both name
-// every operation (operationId), tag it by its first path segment and describe it.
+// and response shapes). /api/v1/openapi.json and its alias /api/openapi.json serve the NL API
+// Design Rules' form: the servers /api/v1 and an absolute https URL (the major version in the
+// URI), and the paths relative to them. The form with the full /api paths, from which the web
+// app's types are generated (scripts/api-types.ts), is built in-process only
+// (`openApiDocumentOf(app, false)`). Both name every operation (operationId), tag it by its
+// first path segment and describe it.
 import swagger from "@fastify/swagger";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import {
   createJsonSchemaTransform,
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
-import { API_V1_PREFIX, API_VERSION, camelCase, isVersionedPath } from "./api-version.ts";
+import { API_V1_PREFIX, API_VERSION, camelCase } from "./api-version.ts";
 import { SESSION_COOKIE } from "./auth/session-cookie.ts";
 
 export const OPENAPI_PATH = "/api/openapi.json";
@@ -59,16 +61,28 @@ export function absoluteServer(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function registerOpenApiRoute(app: FastifyInstance): void {
-  const documents = new Map<boolean, OpenApiDocument>();
-  app.get(OPENAPI_PATH, { schema: { hide: true } }, async (request: FastifyRequest) => {
-    const versioned = isVersionedPath(request.originalUrl);
-    let document = documents.get(versioned);
-    if (document === undefined) {
-      document = describeOperations(app.swagger() as unknown as OpenApiDocument, versioned);
-      documents.set(versioned, document);
-    }
-    return document;
-  });
+  // Linters and client generators are pointed at either URL (issue 17): both serve /api/v1's form.
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => openApiDocumentOf(app, true));
+}
+
+const documents = new WeakMap<FastifyInstance, Map<boolean, OpenApiDocument>>();
+
+/**
+ * The document of a ready app: `versioned`, the served /api/v1 form; else the paths under /api
+ * with the server `/`, which the web app's generated types and the API fuzz suite use.
+ */
+export function openApiDocumentOf(app: FastifyInstance, versioned: boolean): OpenApiDocument {
+  let cache = documents.get(app);
+  if (cache === undefined) {
+    cache = new Map();
+    documents.set(app, cache);
+  }
+  let document = cache.get(versioned);
+  if (document === undefined) {
+    document = describeOperations(app.swagger() as unknown as OpenApiDocument, versioned);
+    cache.set(versioned, document);
+  }
+  return document;
 }
 
 interface Operation {
@@ -120,10 +134,117 @@ export function describeOperations(source: OpenApiDocument, versioned: boolean):
   const document: OpenApiDocument = {
     ...source,
     servers: [{ url: versioned ? API_V1_PREFIX : "/" }],
-    tags: [...tags].sort().map((name) => ({ name })),
-    paths,
+    tags: [...tags].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
+    paths: mergeEquivalentPaths(paths),
   };
+  document.paths = nullableAsTypeList(document.paths) as OpenApiDocument["paths"];
+  if (document.components !== undefined)
+    document.components = nullableAsTypeList(document.components);
   return versioned ? nlApiDesignRules(document) : document;
+}
+
+/**
+ * zod's `.nullable()` comes out as `anyOf: [schema, {type: "null"}]`; OpenAPI 3.1 says the same
+ * as `type: [type, "null"]`, which keeps `format` at the top where tools look for it (the NL
+ * API Design Rules' date rules: a date field states `format: date`). Only plain typed schemas
+ * are folded; an enum gets `null` as one of its values.
+ */
+export function nullableAsTypeList(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nullableAsTypeList);
+  if (value === null || typeof value !== "object") return value;
+  const folded = Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [key, nullableAsTypeList(entry)]),
+  ) as Record<string, unknown>;
+  const anyOf = folded.anyOf;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return folded;
+  const nullAt = anyOf.findIndex(
+    (entry) => JSON.stringify(entry) === JSON.stringify({ type: "null" }),
+  );
+  const other = anyOf[1 - nullAt] as Record<string, unknown> | undefined;
+  if (nullAt < 0 || other === undefined || typeof other.type !== "string" || "const" in other) {
+    return folded;
+  }
+  const { anyOf: _anyOf, ...outer } = folded;
+  return {
+    ...other,
+    ...outer,
+    type: [other.type, "null"],
+    ...(Array.isArray(other.enum) ? { enum: [...other.enum, null] } : {}),
+  };
+}
+
+/** One line per tag (Redocly's tag-description): what the operations under it are about. */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  administration: "Users, roles, schools and the import log, for the application administrator",
+  audit: "The audit trail of every read and change of a pupil's data",
+  cases: "Cases: the case file, its steps, participants, documents, meetings and escalation",
+  "duo-reports": "Absence reports to DUO (verzuimmeldingen) and their status",
+  health: "Liveness and readiness of the service",
+  imports: "CSV imports by file kind, with a job to follow each one",
+  monitor: "Aggregated figures for policy: by school, municipality and partnership, trends, KPIs",
+  pupils: "Pupils, their enrolments, attendance and signals",
+  session: "Logging in and out, and who is logged in",
+  setup: "What a region sets up: exemptions, arrangements, the catalogue",
+  signals: "Attendance signals raised by the rules, and their worklists",
+  tokens: "Service tokens for integrations, with scopes",
+};
+
+/**
+ * Paths that differ only in their parameters' names are one path to a client, so OpenAPI
+ * (Spectral's path-params, Redocly's no-identical-paths) wants them as one path item.
+ * interfaces.md has one such pair, `POST /imports/{kind}` and `GET /imports/{job_id}`: the
+ * document lists them as `/imports/{job_id_or_kind}`, each operation describing what its
+ * segment holds. The URLs clients call are the same.
+ */
+export function mergeEquivalentPaths(
+  paths: Record<string, Record<string, Operation>>,
+): Record<string, Record<string, Operation>> {
+  const groups = new Map<string, string[]>();
+  for (const path of Object.keys(paths)) {
+    const key = path.replace(/\{[^}]+\}/g, "{}");
+    groups.set(key, [...(groups.get(key) ?? []), path]);
+  }
+  const merged: Record<string, Record<string, Operation>> = {};
+  for (const path of Object.keys(paths)) {
+    const group = groups.get(path.replace(/\{[^}]+\}/g, "{}")) as string[];
+    if (group.length === 1) {
+      merged[path] = paths[path] as Record<string, Operation>;
+      continue;
+    }
+    if (group[0] !== path) continue;
+    const segments = group.map((member) => member.split("/"));
+    const joint = (segments[0] as string[]).map((segment, index) =>
+      isParameter(segment)
+        ? `{${[...new Set(segments.map((s) => (s[index] as string).slice(1, -1)))].join("_or_")}}`
+        : segment,
+    );
+    const item: Record<string, Operation> = {};
+    for (const [member, memberSegments] of group.map((m, i) => [m, segments[i] ?? []] as const)) {
+      const renames = new Map<string, string>();
+      memberSegments.forEach((segment, index) => {
+        if (isParameter(segment))
+          renames.set(segment.slice(1, -1), (joint[index] as string).slice(1, -1));
+      });
+      for (const [method, operation] of Object.entries(paths[member] ?? {})) {
+        if (method in item) throw new Error(`${method} ${member} twice in ${joint.join("/")}`);
+        const parameters = (operation.parameters as Record<string, unknown>[] | undefined)?.map(
+          (parameter) =>
+            parameter.in === "path" && typeof parameter.name === "string"
+              ? {
+                  ...parameter,
+                  name: renames.get(parameter.name) ?? parameter.name,
+                  description:
+                    (parameter.description as string | undefined) ??
+                    `the ${parameter.name.replace(/_/g, " ")}`,
+                }
+              : parameter,
+        );
+        item[method] = { ...operation, ...(parameters ? { parameters } : {}) };
+      }
+    }
+    merged[joint.join("/")] = item;
+  }
+  return merged;
 }
 
 const VERSION_HEADER_REF = { $ref: "#/components/headers/API-Version" };

@@ -197,7 +197,13 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
         tags: ["cases"],
         params: CaseParams.extend({ document_id: RecordId }),
         produces: ["application/octet-stream"],
-        response: { ...problemResponses(400, 401, 404) },
+        response: {
+          // Sent as the stored bytes with the document's own content type; never serialised.
+          200: z
+            .string()
+            .meta({ format: "binary", description: "The file, with its own content type" }),
+          ...problemResponses(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -227,7 +233,8 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
         .header("x-content-type-options", "nosniff")
         // An uploaded file is never run as a page of this origin, whatever type it claims.
         .header("content-security-policy", "default-src 'none'; sandbox");
-      return reply.send(doc.content);
+      // A Buffer is sent as it is (Fastify serialises no Buffer); the schema only documents it.
+      return reply.send(doc.content as unknown as string);
     },
   );
 }

@@ -284,7 +284,7 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         querystring: z.object({ as_of: IsoDate.optional() }),
         response: {
           200: DuoReportSchema.extend({ history: HistorySchema }),
-          ...problemResponses(401, 404),
+          ...problemResponses(400, 401, 404),
         },
       },
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { HttpContext } from "../context.ts";
+import { problemResponses } from "../problem.ts";
 
 const HealthSchema = z.object({
   status: z.literal("ok"),
@@ -17,7 +18,8 @@ export function registerHealthRoute(app: FastifyInstance, ctx: HttpContext): voi
         summary: "Liveness",
         tags: ["health"],
         security: [],
-        response: { 200: HealthSchema },
+        // 400: the input hygiene layer refuses a query with a control character, here too.
+        response: { 200: HealthSchema, ...problemResponses(400) },
       },
     },
     async () => ({ status: "ok" as const, database: ctx.db.kind }),

@@ -223,10 +223,11 @@ describe.each(engines())("service tokens and API imports on $name", (engine) => 
   it("describes the bearer scheme with scopes per operation in the OpenAPI document", async () => {
     const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
-    const post = doc.paths["/imports/{kind}"].post;
+    // POST /imports/{kind} and GET /imports/{job_id} are one path item (src/http/openapi.ts).
+    const post = doc.paths["/imports/{job_id_or_kind}"].post;
     expect(post.security).toContainEqual({ bearer: ["imports:attendance"] });
     expect(post.security).toContainEqual({ bearer: ["imports:schools"] });
-    expect(doc.paths["/imports/{job_id}"].get.security).toContainEqual({
+    expect(doc.paths["/imports/{job_id_or_kind}"].get.security).toContainEqual({
       bearer: ["imports:attendance"],
     });
   });

@@ -72,7 +72,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: HttpContext): v
       schema: {
         summary: "Log out: ends the session and clears its cookie",
         tags: ["session"],
-        response: { 204: z.undefined(), ...problemResponses(403) },
+        response: { 204: z.undefined(), ...problemResponses(400, 403) },
       },
     },
     async (request, reply) => {

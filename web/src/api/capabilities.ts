@@ -11,14 +11,22 @@ export interface ApiOperation {
 }
 
 interface OpenApiDocument {
+  servers?: { url: string }[];
   paths?: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
 }
 
 const METHODS = new Set(["get", "post", "put", "patch", "delete"]);
 
+/**
+ * The operations with the /api paths the web calls: the served document's paths are relative to
+ * its server /api/v1, which answers the same requests as /api (the alias the web uses).
+ */
 export function operationsOf(document: OpenApiDocument): ApiOperation[] {
+  const server = document.servers?.find(({ url }) => url.startsWith("/"))?.url ?? "/";
+  const prefix = server.replace(/\/v\d+$/, "").replace(/\/$/, "");
   const operations: ApiOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
+  for (const [relative, item] of Object.entries(document.paths ?? {})) {
+    const path = `${prefix}${relative}`;
     for (const [method, op] of Object.entries(item)) {
       if (!METHODS.has(method)) continue;
       operations.push({
