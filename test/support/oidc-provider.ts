@@ -40,7 +40,14 @@ export const AANWEZIG_CLIENT: TestOidcClient = {
 export async function startOidcProvider(
   accounts: Record<string, ProviderAccount>,
   clients: TestOidcClient[] = [AANWEZIG_CLIENT],
-  options: { issuer?: (port: number) => string } = {},
+  options: {
+    issuer?: (port: number) => string;
+    /**
+     * The provider asks for the account on a login page of its own (for the browser test):
+     * an e-mail field and a button; an address it does not know is refused there.
+     */
+    loginForm?: boolean;
+  } = {},
 ): Promise<TestOidcProvider> {
   let provider: Provider | undefined;
   let nextSubject: string | undefined;
@@ -48,6 +55,10 @@ export async function startOidcProvider(
     if (!provider) {
       res.statusCode = 503;
       res.end();
+      return;
+    }
+    if (req.url?.startsWith("/interaction/") && options.loginForm) {
+      void loginPage(provider, req, res, accounts);
       return;
     }
     if (req.url?.startsWith("/interaction/")) {
@@ -122,6 +133,38 @@ export async function startOidcProvider(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** The provider's own login page: GET shows the form, POST logs in the account of the address. */
+async function loginPage(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  accounts: Record<string, ProviderAccount>,
+): Promise<void> {
+  try {
+    const details = await provider.interactionDetails(req, res);
+    if (req.method !== "POST") {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(
+        `<!doctype html><html lang="nl"><head><title>Inloggen bij de testprovider</title></head>` +
+          `<body><main><h1>Testprovider</h1><form method="post" action="/interaction/${details.uid}">` +
+          `<label for="e">E-mailadres bij uw organisatie</label><input id="e" name="email" type="email">` +
+          `<button type="submit">Doorgaan</button></form></main></body></html>`,
+      );
+      return;
+    }
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    const email = new URLSearchParams(body).get("email")?.trim().toLowerCase() ?? "";
+    const subject = Object.entries(accounts).find(
+      ([, account]) => account.email.toLowerCase() === email,
+    )?.[0];
+    await finishInteraction(provider, req, res, subject);
+  } catch (error) {
+    res.statusCode = 500;
+    res.end(String(error));
+  }
 }
 
 async function finishInteraction(

@@ -36,6 +36,8 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: HttpContext): void
               demo_as_of: z.iso.date().nullable(),
             })
             .meta({ id: "LoginOptions" }),
+          // The input hygiene layer refuses a query with a control character, here too.
+          ...problemResponses(400),
         },
       },
     },
@@ -83,18 +85,30 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: HttpContext): void
       const oidc = provider();
       const pending = readPending(request.cookies[PENDING_COOKIE]);
       reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
-      if (!pending) throw new HttpProblem(400, "No login in progress, or it took too long.");
+      // A browser (it asks for a page) goes back to the login page, which says in Dutch what
+      // went wrong; any other client gets the problem+json.
+      const refuse = (status: 400 | 403, detail: string, reason: OidcRefusal) => {
+        if (!wantsPage(request.headers.accept)) throw new HttpProblem(status, detail);
+        return reply.redirect(`/inloggen?${OIDC_REFUSAL_PARAM}=${reason}`, 302);
+      };
+      if (!pending) {
+        return refuse(400, "No login in progress, or it took too long.", "mislukt");
+      }
       const callbackUrl = new URL(request.url, oidc.settings.redirectUrl);
       let identity: Awaited<ReturnType<typeof oidc.finishLogin>>;
       try {
         identity = await oidc.finishLogin(callbackUrl, pending);
       } catch (error) {
         request.log.warn({ err: error }, "OIDC login failed");
-        throw new HttpProblem(400, "The identity provider's answer could not be verified.");
+        return refuse(400, "The identity provider's answer could not be verified.", "mislukt");
       }
       const user = await findOrBindOidcUser(ctx.db.orm, identity.subject, identity.email);
       if (!user) {
-        throw new HttpProblem(403, "There is no account for this identity; ask the administrator.");
+        return refuse(
+          403,
+          "There is no account for this identity; ask the administrator.",
+          "onbekend-account",
+        );
       }
       const grant = await createSession(
         ctx.db.orm,
@@ -107,6 +121,15 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: HttpContext): void
       return reply.redirect("/", 302);
     },
   );
+}
+
+/** `/inloggen?oidc=…`: why a login through the organisation was refused (web/src/i18n/nl/auth.ts). */
+export const OIDC_REFUSAL_PARAM = "oidc";
+export type OidcRefusal = "onbekend-account" | "mislukt";
+
+/** A browser's navigation asks for text/html; fetch and API clients do not. */
+function wantsPage(accept: string | undefined): boolean {
+  return accept?.split(",").some((type) => type.trim().startsWith("text/html")) ?? false;
 }
 
 function readPending(raw: string | undefined): PendingLogin | undefined {

@@ -19,6 +19,9 @@ export function LoginPage() {
   const login = useLogin();
   const options = useLoginOptions().data;
   const location = useLocation();
+  // The server sends the browser back here when a login through the organisation was refused
+  // (src/http/routes/oidc.ts, `?oidc=`).
+  const oidcRefusal = oidcRefusalText(new URLSearchParams(location.search).get("oidc"));
   const [values, setValues] = useState<LoginInput>({ email: "", password: "" });
   const [submitted, setSubmitted] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -63,6 +66,11 @@ export function LoginPage() {
           </>
         )}
         <Paragraph>{t.login.intro}</Paragraph>
+        {oidcRefusal && !login.isError && (
+          <Alert type="error" role="alert">
+            <Paragraph>{oidcRefusal}</Paragraph>
+          </Alert>
+        )}
         {login.isError && (
           <Alert type="error" role="alert">
             <Paragraph>{loginFailure(login.error)}</Paragraph>
@@ -111,4 +119,10 @@ function loginFailure(error: unknown): string {
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   return typeof from === "string" && from.startsWith("/") && !from.startsWith("//") ? from : "/";
+}
+
+function oidcRefusalText(reason: string | null): string | undefined {
+  if (reason === "onbekend-account") return t.login.oidcUnknownAccount;
+  if (reason === "mislukt") return t.login.oidcFailed;
+  return undefined;
 }

@@ -19,6 +19,10 @@ export const authNl = {
     oidcIntro:
       "Werkt u bij een organisatie die aangesloten is? Log dan in via uw eigen organisatie.",
     oidc: "Inloggen via uw organisatie",
+    oidcUnknownAccount:
+      "Uw organisatie heeft u herkend, maar in Aanwezig is er geen account voor u. Vraag de beheerder van Aanwezig in uw regio om een account op uw e-mailadres.",
+    oidcFailed:
+      "Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw, of log in met een account van Aanwezig.",
     orLocal: "Of log in met een account van Aanwezig:",
     demoTitle: "Demo-omgeving",
     demoAccounts:
