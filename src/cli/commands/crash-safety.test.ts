@@ -3,7 +3,7 @@
 // opens, nothing is half-written, and the next run completes: an import then stores the whole
 // file, and a daily job rerun for the unfinished date ends in exactly the state of a run that
 // was never interrupted — no signal, signal transition, DUO report, case step or deadline twice.
-// (Killing a restore is not tested: `aanwezig restore` does not exist on this branch yet.)
+// (Killing a restore: src/backup/restore-crash.test.ts.)
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

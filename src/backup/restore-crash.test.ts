@@ -1,0 +1,150 @@
+// Crash safety of `aanwezig restore` (issue 13 item 4): the CLI killed with SIGKILL at several
+// moments while it restores a backup into an empty database, on an embedded PGlite directory and
+// on PostgreSQL. After every kill the database opens and holds either nothing (as before) or the
+// whole backup, never a part; the next `aanwezig restore` then completes (or, when the killed
+// run had already committed, is refused because the database is no longer empty) and the
+// database holds exactly the backup's rows.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test/support/cli-process.ts";
+import { engines } from "../../test/support/databases.ts";
+import { type Database, openDatabase } from "../db/connect.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { writeFullDemo } from "../demo/fill.ts";
+import { writeBackup } from "./backup.ts";
+import { ident, listTables } from "./catalog.ts";
+import { SEEDED_BY_MIGRATIONS } from "./format.ts";
+
+const BIN = new URL("../../bin/aanwezig", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "aanwezig-restore-crash-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = join(dir, "demo.backup.gz");
+let source: Record<string, number>;
+
+beforeAll(async () => {
+  const db = await openDatabase("memory://");
+  try {
+    await migrateDatabase(db);
+    await writeFullDemo(db, { pupils: 300, seed: 7 });
+    await writeBackup(db, file);
+    source = await countsPerTable(db);
+  } finally {
+    await db.close();
+  }
+}, 600_000);
+
+/** Row count per table; an empty object when the database has no tables yet. */
+async function countsPerTable(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await listTables(db.sql)) {
+    const [row] = await db.sql.query<{ n: string }>(
+      `select count(*)::text as n from ${ident(table.name)}`,
+    );
+    counts[table.name] = Number(row?.n);
+  }
+  return counts;
+}
+
+async function countsAt(spec: string): Promise<Record<string, number>> {
+  const db = await openDatabase(spec);
+  try {
+    return await countsPerTable(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** "empty" (no tables, or no rows but the ones migrations seed), "whole", or "PARTIAL …". */
+function stateOf(counts: Record<string, number>): string {
+  if (JSON.stringify(counts) === JSON.stringify(source)) return "whole";
+  const filled = Object.entries(counts).filter(
+    ([table, rows]) => rows > 0 && !SEEDED_BY_MIGRATIONS.has(table),
+  );
+  return filled.length === 0 ? "empty" : `PARTIAL ${JSON.stringify(filled)}`;
+}
+
+async function runKilled(spec: string, killAfterMs: number): Promise<boolean> {
+  const child: ChildProcess = spawn(BIN, ["--db", spec, "restore", file], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const exit = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+  const [, signal] = await exit;
+  clearTimeout(timer);
+  return signal === "SIGKILL";
+}
+
+interface Target {
+  name: string;
+  /** A new, empty database (no tables), as a restore wants it. */
+  fresh(): Promise<{ spec: string; dispose(): Promise<void> }>;
+}
+
+let n = 0;
+const targets: Target[] = [
+  {
+    name: "pglite directory",
+    fresh: async () => ({ spec: join(dir, `db-${n++}`), dispose: async () => {} }),
+  },
+  ...engines()
+    .filter((e) => e.name === "postgres")
+    .map((engine) => ({
+      name: "postgres",
+      async fresh() {
+        const created = await engine.fresh();
+        await created.db.sql.exec("drop schema public cascade; create schema public;");
+        await created.db.sql.exec("drop schema if exists drizzle cascade;");
+        // The pool stays open (idle) until dispose closes it and drops the database.
+        return { spec: created.spec, dispose: created.dispose };
+      },
+    })),
+];
+
+describe.each(targets)("aanwezig restore killed with SIGKILL on $name", (target) => {
+  it("leaves nothing or the whole backup after each kill, and the next restore completes", async () => {
+    // An uninterrupted restore first: how long one takes here, and what it leaves.
+    const reference = await target.fresh();
+    const started = Date.now();
+    const whole = runCli(dir, reference.spec, ["--format", "json", "restore", file]);
+    const duration = Date.now() - started;
+    expect(whole.stderr).toBe("");
+    expect(whole.code).toBe(0);
+    expect(await countsAt(reference.spec)).toEqual(source);
+    await reference.dispose();
+
+    const killed = await target.fresh();
+    const states: string[] = [];
+    // Kill at shares of that duration (start-up, migrating, the rows' transaction); the
+    // machine's speed decides which phase each lands in.
+    for (const share of [0.4, 0.6, 0.75, 0.9]) {
+      const wasKilled = await runKilled(killed.spec, Math.round(duration * share));
+      const state = stateOf(await countsAt(killed.spec));
+      states.push(`${share}: ${wasKilled ? "killed" : "finished"}, ${state}`);
+      expect(state, states.join("; ")).not.toMatch(/^PARTIAL/);
+      if (state === "whole") break;
+    }
+    expect(
+      states.some((s) => s.includes("killed")),
+      states.join("; "),
+    ).toBe(true);
+
+    console.log(`${target.name}: one restore ${duration} ms; ${states.join("; ")}`);
+    // The next restore completes, or is refused (exit 1) because a killed run had committed.
+    const next = runCli(dir, killed.spec, ["--format", "json", "restore", file]);
+    if (states.at(-1)?.endsWith("whole")) {
+      expect(next.code, next.stderr).toBe(1);
+      expect(next.stderr).toContain("niet leeg");
+    } else {
+      expect(next.stderr).toBe("");
+      expect(next.code).toBe(0);
+    }
+    expect(await countsAt(killed.spec)).toEqual(source);
+    await killed.dispose();
+  }, 900_000);
+});
