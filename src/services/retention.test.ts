@@ -10,6 +10,7 @@ import type { Database } from "../db/connect.ts";
 import { DEMO_CASES_AS_OF } from "../demo/cases.ts";
 import { writeFullDemo } from "../demo/fill.ts";
 import { runDailyJob } from "../jobs/daily.ts";
+import { cachedSnapshot } from "./monitor-cache.ts";
 import { listRetentionRuns, type RetentionCount, runRetention } from "./retention.ts";
 
 const FAR = "2060-01-01";
@@ -83,6 +84,11 @@ describe.each(engines())("retention on $name", (engine) => {
     );
   });
 
+  it("the monitor's cached figures hold erased pupils before the run (checked after it)", async () => {
+    const snapshot = await cachedSnapshot(db.sql, DEMO_CASES_AS_OF);
+    expect(snapshot.facts.some((f) => erasable.includes(f.personId))).toBe(true);
+  });
+
   it("a dry run lists what would go and removes nothing", async () => {
     expect(kept.length).toBeGreaterThan(0);
     const [reports] = await db.sql.query<{ n: string }>("select count(*) as n from duo_reports");
@@ -134,6 +140,11 @@ describe.each(engines())("retention on $name", (engine) => {
 
   it("leaves no row that names an erased pupil, in any table", async () => {
     expect(await rowsNaming(db, erasable)).toEqual({});
+    const [register] = await db.sql.query<{ n: string }>(
+      "select count(*) as n from population where person_id = any($1::text[])",
+      [erasable],
+    );
+    expect(Number(register?.n)).toBe(0);
     const [audit] = await db.sql.query<{ n: string }>(
       "select count(*) as n from audit_log where pupil_id = any($1::text[]) or resource_id = any($1::text[])",
       [erasable],
@@ -145,6 +156,12 @@ describe.each(engines())("retention on $name", (engine) => {
     expect(Number(closed?.n)).toBe(0);
     const [reports] = await db.sql.query<{ n: string }>("select count(*) as n from duo_reports");
     expect(Number(reports?.n)).toBe(0);
+  });
+
+  it("leaves no erased pupil in the monitor's cache: the snapshot is made again", async () => {
+    const snapshot = await cachedSnapshot(db.sql, DEMO_CASES_AS_OF);
+    expect(snapshot.facts.filter((f) => erasable.includes(f.personId))).toEqual([]);
+    expect(snapshot.signals.filter((x) => erasable.includes(x.pupilId))).toEqual([]);
   });
 
   it("keeps what the law keeps: open cases with their pupils, the ledger without removed cases", async () => {

@@ -276,8 +276,29 @@ const STEPS: ClassStep[] = [
         await batch.remove(table, "pupil_id = any($1::text[])", [ids]);
       }
       await batch.remove("pupils", "pupil_id = any($1::text[])", [ids]);
+      // The population register's extract names the same child (its person id is the pupil's).
+      await batch.remove("population", "person_id = any($1::text[])", [ids]);
       await batch.removeCapturedChanges(ids);
       await batch.anonymiseAudit(ids);
+    },
+  },
+  {
+    // Persons in the population register's extract who were never pupils here (absolute absence
+    // is read from it): the same term as the leerplicht file.
+    dataClass: "pupil",
+    pick: async (sql, c, limit) =>
+      (
+        await sql.query<{ person_id: string }>(
+          `select person_id from population x
+            where birth_date <= $1::date
+              and not exists (select 1 from pupils p where p.pupil_id = x.person_id)
+            order by person_id limit $2`,
+          [c.pupilFileBornOnOrBefore, limit],
+        )
+      ).map((r) => r.person_id),
+    remove: async (batch, ids) => {
+      await batch.remove("population", "person_id = any($1::text[])", [ids]);
+      await batch.removeCapturedChanges(ids);
     },
   },
 ];
@@ -399,12 +420,15 @@ export async function runRetention(
   return { runId, asOf, dryRun, counts, batches };
 }
 
+export const RETENTION_RUN_STATUSES = ["running", "completed", "failed", "interrupted"] as const;
+export type RetentionRunStatus = (typeof RETENTION_RUN_STATUSES)[number];
+
 export interface RetentionRunRow {
   id: number;
   asOf: IsoDate;
   dryRun: boolean;
-  status: string;
-  startedBy: string;
+  status: RetentionRunStatus;
+  startedBy: "job" | "cli";
   startedAt: string;
   finishedAt: string | null;
   counts: RetentionCount[];
@@ -417,8 +441,8 @@ export async function listRetentionRuns(sql: SqlClient, limit = 20): Promise<Ret
     id: string;
     as_of: string;
     dry_run: boolean;
-    status: string;
-    started_by: string;
+    status: RetentionRunStatus;
+    started_by: "job" | "cli";
     started_at: Date | string;
     finished_at: Date | string | null;
     summary: RetentionCount[] | string;
