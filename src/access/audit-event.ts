@@ -104,6 +104,15 @@ const AuditTrailEvent = z.object({
   pupilId: z.string().nullable(),
 });
 
+/** The retention procedure's runs and tombstones (issue 18): read by the privacy officer. */
+const RetentionEvent = z.object({
+  ...who,
+  action: z.literal("read_retention_runs"),
+  resourceType: z.literal("retention_run"),
+  resourceId: z.null(),
+  pupilId: z.null(),
+});
+
 /** Accounts, schools and imports (they change who sees which personal data). */
 const AdministrationEvent = z.object({
   ...who,
@@ -186,6 +195,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   DuoReportEvent,
   MonitorEvent,
   AuditTrailEvent,
+  RetentionEvent,
   AdministrationEvent,
 ]);
 

@@ -11,6 +11,7 @@ import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerMonitor } from "./commands/monitor.ts";
 import { registerRegion } from "./commands/region.ts";
+import { registerRetention } from "./commands/retention.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSignals } from "./commands/signals.ts";
 import { registerUsers } from "./commands/users.ts";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerDaily(program);
   registerBackup(program);
   registerRegion(program);
+  registerRetention(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

@@ -1,10 +1,12 @@
 // The whole demo in one call, shared by `aanwezig demo` and `aanwezig serve --demo-if-empty`
 // (what `npm start` runs): the region, then the parts built on it (accounts, cases), and last
 // the database's domain date frozen at the demo's date (the server's "today").
+
 import type { Database } from "../db/connect.ts";
 import { DEMO_AS_OF_KEY, writeSetting } from "../db/repositories/settings.ts";
 import type { CasePhase } from "../domain/cases/model.ts";
 import { saveRegionSettings } from "../services/region-settings.ts";
+import { runRetention } from "../services/retention.ts";
 import { DEMO_CASES_AS_OF, writeDemoCases } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { generateDemoRegion } from "./generate.ts";
@@ -41,6 +43,9 @@ export async function writeFullDemo(
   const written = performance.now();
   const demoCases = await writeDemoCases(db, region, DEMO_CASES_AS_OF);
   await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);
+  // The privacy officer's start page lists the retention procedure's runs: one dry run at the
+  // demo's date, as `aanwezig retention --dry-run` records it (nothing is past its term yet).
+  await runRetention(db, DEMO_CASES_AS_OF, { dryRun: true, startedBy: "cli" });
   const finished = performance.now();
   return {
     region,

@@ -33,6 +33,7 @@ import { registerHealthRoute } from "./routes/health.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
+import { registerPrivacyRoutes } from "./routes/privacy.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilSearchRoute } from "./routes/pupil-search.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilSearchRoute(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseTransitionRoutes(app, ctx);

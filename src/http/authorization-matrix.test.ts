@@ -150,6 +150,9 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
+  "GET /api/privacy/retention-runs": {
+    probes: [{ url: () => "/api/privacy/retention-runs", row: "fffffffffffyy" }],
+  },
   "GET /api/monitor": { probes: [{ url: () => "/api/monitor", row: "ffyyyyffffyyf" }] },
   "GET /api/monitor/former-thuiszitters": {
     probes: [{ url: () => "/api/monitor/former-thuiszitters", row: "ffyyyyffffyyf" }],

@@ -8,6 +8,7 @@ import { engines } from "../../test/support/databases.ts";
 import type { Database } from "../db/connect.ts";
 import { DEMO_AS_OF_KEY, writeSetting } from "../db/repositories/settings.ts";
 import { DAILY_JOB } from "./daily.ts";
+import { RETENTION_CRON, RETENTION_JOB } from "./retention.ts";
 import { type Jobs, startJobs } from "./scheduler.ts";
 
 describe.each(engines())("the daily job via pg-boss on $name", (engine) => {
@@ -97,6 +98,28 @@ describe.each(engines())("the daily job via pg-boss on $name", (engine) => {
     expect(await counts()).toEqual(before);
     expect(first.asOf).toBe(second.asOf);
   }, 120_000);
+
+  it("schedules the retention job at night and runs it through the queue, recorded as the job's", async () => {
+    const schedules = await jobs.boss.getSchedules();
+    expect(schedules.map((x) => [x.name, x.cron, x.timezone])).toEqual(
+      expect.arrayContaining([[RETENTION_JOB, RETENTION_CRON, "Europe/Amsterdam"]]),
+    );
+    const id = await jobs.boss.send(RETENTION_JOB, { asOf: "2026-03-06" });
+    const deadline = Date.now() + 60_000;
+    let state = "";
+    while (Date.now() < deadline) {
+      const [job] = await jobs.boss.findJobs(RETENTION_JOB, { id: id! });
+      state = job?.state ?? "";
+      if (state === "completed" || state === "failed") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(state).toBe("completed");
+    const runs = await db.sql.query<{ started_by: string; status: string; as_of: string }>(
+      "select started_by, status, as_of::text as as_of from retention_runs",
+    );
+    // A young region in 2026: nothing past its term, and the run is on record.
+    expect(runs).toEqual([{ started_by: "job", status: "completed", as_of: "2026-03-06" }]);
+  }, 90_000);
 
   it("lets pg-boss supervise, maintain its queues and claim BAM commands without an error", async () => {
     // pg-boss reads rows of earlier statements of a multi-statement query (its advisory lock

@@ -14,6 +14,7 @@ import {
   type DailyJobReport,
   runDailyJob,
 } from "./daily.ts";
+import { RETENTION_CRON, RETENTION_JOB, runRetentionJob } from "./retention.ts";
 
 export interface Jobs {
   boss: PgBoss;
@@ -58,6 +59,20 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
       const asOf = job?.data?.asOf ?? (await today());
       const report = await runDailyJob(db, asOf);
       log(`jobs: ${DAILY_JOB} ${asOf} done`, report);
+      return report;
+    },
+  );
+
+  // Retention (domain.md §7) runs at night, apart from the day's work: a long run never delays it.
+  await boss.createQueue(RETENTION_JOB);
+  await boss.schedule(RETENTION_JOB, RETENTION_CRON, {}, { tz: DAILY_TIME_ZONE });
+  await boss.work<{ asOf?: string }>(
+    RETENTION_JOB,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+    async ([job]) => {
+      const asOf = job?.data?.asOf ?? (await today());
+      const report = await runRetentionJob(db, asOf);
+      log(`jobs: ${RETENTION_JOB} ${asOf} done`, report);
       return report;
     },
   );

@@ -1333,6 +1333,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/retention-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last runs of the retention procedure, newest first
+         * @description The last runs of the retention procedure, newest first
+         */
+        get: operations["getPrivacyRetentionRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pupils": {
         parameters: {
             query?: never;
@@ -3534,6 +3554,64 @@ export interface components {
             });
             updated_at: string | null;
             updated_by: string | null;
+        };
+        RetentionRun: {
+            /**
+             * Format: date
+             * @description the date the terms were applied at
+             */
+            as_of: string;
+            counts: {
+                /** @enum {string} */
+                data_class: "closed_case" | "duo_report" | "attendance_and_signals" | "pupil" | "audit_log";
+                /** @enum {string} */
+                operation: "deleted" | "anonymised";
+                rows: number;
+                table: string;
+            }[];
+            /** @description a dry run lists what would be removed and removes nothing */
+            dry_run: boolean;
+            error: string | null;
+            finished_at: string | null;
+            id: number;
+            /** Format: date-time */
+            started_at: string;
+            /** @enum {string} */
+            started_by: "job" | "cli";
+            /** @enum {string} */
+            status: "running" | "completed" | "failed" | "interrupted";
+        };
+        RetentionRunInput: {
+            /**
+             * Format: date
+             * @description the date the terms were applied at
+             */
+            as_of: string;
+            counts: {
+                /** @enum {string} */
+                data_class: "closed_case" | "duo_report" | "attendance_and_signals" | "pupil" | "audit_log";
+                /** @enum {string} */
+                operation: "deleted" | "anonymised";
+                rows: number;
+                table: string;
+            }[];
+            /** @description a dry run lists what would be removed and removes nothing */
+            dry_run: boolean;
+            error: string | null;
+            finished_at: string | null;
+            id: number;
+            /** Format: date-time */
+            started_at: string;
+            /** @enum {string} */
+            started_by: "job" | "cli";
+            /** @enum {string} */
+            status: "running" | "completed" | "failed" | "interrupted";
+        };
+        RetentionRunList: {
+            runs: components["schemas"]["RetentionRun"][];
+        };
+        RetentionRunListInput: {
+            runs: components["schemas"]["RetentionRunInput"][];
         };
         RoleAssignment: {
             municipality: string | null;
@@ -8489,6 +8567,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Person"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrivacyRetentionRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRunList"];
                 };
             };
             /** @description Bad Request */

@@ -9,10 +9,14 @@ import type { ReactNode } from "react";
 import { fetchAccounts, fetchAdminSchools, fetchImportLog } from "../../api/admin.ts";
 import { fetchAudit } from "../../api/audit.ts";
 import { fetchCases } from "../../api/cases.ts";
+import { fetchRetentionRuns, type RetentionRun } from "../../api/privacy.ts";
 import { AppLink } from "../../components/AppLink.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
+import { useCurrentUser } from "../auth/use-current-user.ts";
 
 const h = () => t.home;
 
@@ -113,7 +117,70 @@ export function AdminStart() {
       <Paragraph>
         <AppLink to="/logboek">{t.worklist.auditLink}</AppLink>
       </Paragraph>
+      <RetentionRuns />
     </StartSection>
+  );
+}
+
+/** What the retention procedure removed, run by run: figures per data class, never whose. */
+function RetentionRuns() {
+  const runs = useQuery({
+    queryKey: ["privacy", "retention-runs"],
+    queryFn: ({ signal }) => fetchRetentionRuns(signal),
+  });
+  const me = useCurrentUser();
+  const r = h().privacy.retention;
+  const removed = (run: RetentionRun) => {
+    const perClass = new Map<string, number>();
+    for (const c of run.counts)
+      perClass.set(c.data_class, (perClass.get(c.data_class) ?? 0) + c.rows);
+    if (perClass.size === 0) return r.nothing;
+    return [...perClass].map(([k, n]) => r.perClass(r.classes[k] ?? k, n)).join("; ");
+  };
+  return (
+    <section aria-labelledby="home-retention">
+      <Heading level={3} id="home-retention">
+        {r.title}
+      </Heading>
+      <Paragraph>{r.body}</Paragraph>
+      {runs.isPending && <Loading />}
+      {runs.isError && <ProblemAlert error={runs.error} />}
+      {runs.data && (
+        <DataTable<RetentionRun>
+          title={r.table}
+          captionHidden
+          rows={runs.data.runs}
+          rowKey={(run) => String(run.id)}
+          exportDate={appToday(me)}
+          emptyText={r.none}
+          testId="retention-runs"
+          columns={[
+            {
+              key: "as_of",
+              header: r.columns.asOf,
+              value: (run) => formatDate(run.as_of),
+              rowHeader: true,
+            },
+            {
+              key: "kind",
+              header: r.columns.kind,
+              value: (run) => (run.dry_run ? r.dryRun : r.real),
+            },
+            {
+              key: "status",
+              header: r.columns.status,
+              value: (run) => r.statuses[run.status] ?? run.status,
+            },
+            {
+              key: "started_by",
+              header: r.columns.startedBy,
+              value: (run) => r.startedBy[run.started_by] ?? run.started_by,
+            },
+            { key: "removed", header: r.columns.removed, value: removed },
+          ]}
+        />
+      )}
+    </section>
   );
 }
 
@@ -150,6 +217,7 @@ export function PrivacyStart() {
       <Paragraph>
         <AppLink to="/logboek">{t.worklist.auditLink}</AppLink>
       </Paragraph>
+      <RetentionRuns />
     </StartSection>
   );
 }

@@ -67,6 +67,38 @@ export const appNl = {
       recent: "Recente activiteit in het logboek",
       entry: (at: string, who: string, action: string, resource: string, outcome: string) =>
         `${at} — ${who}: ${action} (${resource}) — ${outcome}`,
+      retention: {
+        title: "Bewaartermijnen",
+        body: "Elke nacht verwijdert Aanwezig wat over zijn bewaartermijn is (verzuimmeldingen en gesloten casussen na 5 jaar, verzuim en signalen na de leerplicht, het leerplichtdossier tot 19 jaar, het logboek na 5 jaar). Hieronder de laatste keren: hoeveel rijen, niet van wie.",
+        none: "De bewaartermijnen zijn nog niet toegepast.",
+        table: "Laatste keren dat de bewaartermijnen zijn toegepast",
+        columns: {
+          asOf: "Peildatum",
+          kind: "Soort",
+          status: "Stand",
+          startedBy: "Gestart door",
+          removed: "Verwijderd of geanonimiseerd",
+        },
+        dryRun: "proef (niets verwijderd)",
+        real: "uitgevoerd",
+        startedBy: { job: "nachtelijke taak", cli: "opdrachtregel" } as Record<string, string>,
+        statuses: {
+          running: "bezig",
+          completed: "klaar",
+          failed: "mislukt",
+          interrupted: "onderbroken (wordt hervat)",
+        } as Record<string, string>,
+        classes: {
+          closed_case: "gesloten casussen",
+          duo_report: "verzuimmeldingen",
+          attendance_and_signals: "verzuim en signalen",
+          pupil: "leerlinggegevens",
+          audit_log: "logboek",
+        } as Record<string, string>,
+        nothing: "niets over de termijn",
+        perClass: (name: string, rows: number) =>
+          `${name}: ${rows} ${rows === 1 ? "rij" : "rijen"}`,
+      },
     },
     none: "Aan uw account is nog geen rol gekoppeld. Neem contact op met de functioneel beheerder.",
   },

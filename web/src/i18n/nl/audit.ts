@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = {
   spend_budget: "Budget besteed",
   read_document: "Document bekeken",
   read_audit: "Logboek bekeken",
+  read_retention_runs: "Bewaartermijnen bekeken",
   read_monitor: "Monitor bekeken",
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
@@ -155,7 +156,8 @@ type AuditResourceCode =
   | "arrangement"
   | "waiting_list"
   | "budget"
-  | "person";
+  | "person"
+  | "retention_run";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
 export const AUDIT_RESOURCES = {
@@ -182,5 +184,6 @@ export const AUDIT_RESOURCES = {
   arrangement: "arrangement",
   waiting_list: "wachtlijst",
   budget: "frictiebudget",
+  retention_run: "bewaartermijnen",
   person: "personen",
 } as const satisfies Record<AuditResourceCode, string>;

@@ -1,0 +1,86 @@
+// GET /api/privacy/retention-runs (issue 18): the last runs of the retention procedure with what
+// each removed per data class and table — tombstone figures, never whose data — for the privacy
+// officer and the application admin (who may read the audit trail). Reading it is audited.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { gate } from "../../access/index.ts";
+import { RETENTION_CLASSES } from "../../domain/privacy/retention.ts";
+import { listRetentionRuns, RETENTION_RUN_STATUSES } from "../../services/retention.ts";
+import type { HttpContext } from "../context.ts";
+import { problemResponses } from "../problem.ts";
+import { admitted, commandActor } from "./cases-http.ts";
+
+const RetentionCountSchema = z.object({
+  data_class: z.enum(RETENTION_CLASSES),
+  table: z.string(),
+  operation: z.enum(["deleted", "anonymised"]),
+  rows: z.number().int(),
+});
+
+export const RetentionRunSchema = z
+  .object({
+    id: z.number().int(),
+    as_of: z.iso.date().describe("the date the terms were applied at"),
+    dry_run: z.boolean().describe("a dry run lists what would be removed and removes nothing"),
+    status: z.enum(RETENTION_RUN_STATUSES),
+    started_by: z.enum(["job", "cli"]),
+    started_at: z.iso.datetime(),
+    finished_at: z.iso.datetime().nullable(),
+    counts: z.array(RetentionCountSchema),
+    error: z.string().nullable(),
+  })
+  .meta({ id: "RetentionRun" });
+
+const RetentionRunListSchema = z
+  .object({ runs: z.array(RetentionRunSchema) })
+  .meta({ id: "RetentionRunList" });
+
+export function registerPrivacyRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/privacy/retention-runs",
+    {
+      schema: {
+        summary: "The last runs of the retention procedure, newest first",
+        tags: ["privacy"],
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: RetentionRunListSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "read_audit",
+          { kind: "audit_log" },
+          {
+            action: "read_retention_runs",
+            resourceType: "retention_run",
+            resourceId: null,
+            pupilId: null,
+          },
+        ),
+      );
+      const runs = await listRetentionRuns(ctx.db.sql, request.query.limit);
+      return {
+        runs: runs.map((r) => ({
+          id: r.id,
+          as_of: r.asOf,
+          dry_run: r.dryRun,
+          status: r.status,
+          started_by: r.startedBy,
+          started_at: r.startedAt,
+          finished_at: r.finishedAt,
+          counts: r.counts.map((c) => ({
+            data_class: c.dataClass,
+            table: c.table,
+            operation: c.operation,
+            rows: c.rows,
+          })),
+          error: r.error,
+        })),
+      };
+    },
+  );
+}
