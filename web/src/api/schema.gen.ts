@@ -3572,6 +3572,7 @@ export interface components {
             /** @description a dry run lists what would be removed and removes nothing */
             dry_run: boolean;
             error: string | null;
+            /** Format: date-time */
             finished_at: string | null;
             id: number;
             /** Format: date-time */
@@ -3598,6 +3599,7 @@ export interface components {
             /** @description a dry run lists what would be removed and removes nothing */
             dry_run: boolean;
             error: string | null;
+            /** Format: date-time */
             finished_at: string | null;
             id: number;
             /** Format: date-time */
