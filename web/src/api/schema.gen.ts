@@ -1979,6 +1979,8 @@ export interface components {
                 kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
                 participant_ids: string[];
             }[];
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadline"] | null;
             /** Format: date */
             opened_at: string;
@@ -2193,6 +2195,8 @@ export interface components {
                 kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
                 participant_ids: string[];
             }[];
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadlineInput"] | null;
             /** Format: date */
             opened_at: string;
@@ -2290,6 +2294,8 @@ export interface components {
             absence_start_date: string;
             clock_weeks: number;
             id: string;
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadline"] | null;
             /** Format: date */
             opened_at: string;
@@ -2319,6 +2325,8 @@ export interface components {
             absence_start_date: string;
             clock_weeks: number;
             id: string;
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadlineInput"] | null;
             /** Format: date */
             opened_at: string;
