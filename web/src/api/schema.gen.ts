@@ -1794,6 +1794,7 @@ export interface components {
             read_audit: boolean;
             read_breakthrough_agenda: boolean;
             read_cases: boolean;
+            read_duo_reports: boolean;
             read_monitor: boolean;
             read_own_child: boolean;
             read_signals: boolean;
@@ -1809,6 +1810,7 @@ export interface components {
             read_audit: boolean;
             read_breakthrough_agenda: boolean;
             read_cases: boolean;
+            read_duo_reports: boolean;
             read_monitor: boolean;
             read_own_child: boolean;
             read_signals: boolean;
@@ -2380,6 +2382,8 @@ export interface components {
             due_date: string;
             /** @description a concept still to be submitted: due, or overdue after its due date */
             due_state: ("due" | "overdue") | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2408,7 +2412,7 @@ export interface components {
             start_date: string;
             /** @enum {string} */
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
-            /** @description the day it was submitted to DUO */
+            /** @description the day it was reported to DUO: as the school recorded it, else the day it was marked */
             submitted_on: string | null;
             suspected_reason: string | null;
             /** @description against the due date: a concept is due or overdue (not sent); a sent report was sent on time or late; null when withdrawn */
@@ -2427,6 +2431,8 @@ export interface components {
             due_date: string;
             /** @description a concept still to be submitted: due, or overdue after its due date */
             due_state: ("due" | "overdue") | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2455,7 +2461,7 @@ export interface components {
             start_date: string;
             /** @enum {string} */
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
-            /** @description the day it was submitted to DUO */
+            /** @description the day it was reported to DUO: as the school recorded it, else the day it was marked */
             submitted_on: string | null;
             suspected_reason: string | null;
             /** @description against the due date: a concept is due or overdue (not sent); a sent report was sent on time or late; null when withdrawn */
@@ -2474,6 +2480,8 @@ export interface components {
             due_date: string;
             /** @description a concept still to be submitted: due, or overdue after its due date */
             due_state: ("due" | "overdue") | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2507,7 +2515,7 @@ export interface components {
             start_date: string;
             /** @enum {string} */
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
-            /** @description the day it was submitted to DUO */
+            /** @description the day it was reported to DUO: as the school recorded it, else the day it was marked */
             submitted_on: string | null;
             suspected_reason: string | null;
             /** @description against the due date: a concept is due or overdue (not sent); a sent report was sent on time or late; null when withdrawn */
@@ -2526,6 +2534,8 @@ export interface components {
             due_date: string;
             /** @description a concept still to be submitted: due, or overdue after its due date */
             due_state: ("due" | "overdue") | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2559,7 +2569,7 @@ export interface components {
             start_date: string;
             /** @enum {string} */
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
-            /** @description the day it was submitted to DUO */
+            /** @description the day it was reported to DUO: as the school recorded it, else the day it was marked */
             submitted_on: string | null;
             suspected_reason: string | null;
             /** @description against the due date: a concept is due or overdue (not sent); a sent report was sent on time or late; null when withdrawn */
@@ -7242,6 +7252,8 @@ export interface operations {
                     "application/json": {
                         actions_taken: string | null;
                         all_lessons_missed: boolean;
+                        /** @description the statuses the user may set now (the server checks again) */
+                        allowed_statuses: ("concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken")[];
                         closing_note: string | null;
                         closing_reason: string | null;
                         days_absent: number;
@@ -7252,6 +7264,8 @@ export interface operations {
                         due_date: string;
                         /** @description a concept still to be submitted: due, or overdue after its due date */
                         due_state: ("due" | "overdue") | null;
+                        /** @description DUO's reference for the report, recorded on submitting */
+                        duo_reference: string | null;
                         /**
                          * Format: date
                          * @description the day the 16 hours were reached
@@ -7267,10 +7281,13 @@ export interface operations {
                         }[];
                         hours_absent: number;
                         location: string | null;
+                        /** @description whether the user may fill in the school's fields (a concept only) */
+                        may_fill_fields: boolean;
                         municipal_action_wanted: boolean | string | null;
                         overdue: boolean;
                         parent_phone: string | null;
                         pupil_id: string;
+                        pupil_name: string;
                         /** @description 0 for a first report, 1–4 for repeats */
                         repeat_number: number;
                         report_id: string;
@@ -7281,6 +7298,7 @@ export interface operations {
                         reporter_name: string | null;
                         reporter_phone: string | null;
                         school_id: string;
+                        school_name: string;
                         /**
                          * Format: date
                          * @description first day of the counted absence
@@ -7288,7 +7306,7 @@ export interface operations {
                         start_date: string;
                         /** @enum {string} */
                         status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
-                        /** @description the day it was submitted to DUO */
+                        /** @description the day it was reported to DUO: as the school recorded it, else the day it was marked */
                         submitted_on: string | null;
                         suspected_reason: string | null;
                         /** @description against the due date: a concept is due or overdue (not sent); a sent report was sent on time or late; null when withdrawn */
@@ -7414,7 +7432,14 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     closing_reason?: "terug_naar_school" | "inschrijving_beeindigd_ander_onderwijs" | "inschrijving_beeindigd_werk" | "inschrijving_beeindigd_overig" | "inschrijving_beeindigd_overlijden" | "geen_verzuim_langdurig_ziek" | "geen_verzuim_rechtmatig_afwezig";
+                    /** @description with geregistreerd: DUO's reference for the report */
+                    duo_reference?: string;
                     note: string;
+                    /**
+                     * Format: date
+                     * @description with geregistreerd: the day the school reported it at DUO's verzuimloket (from the report's end date up to today; default today)
+                     */
+                    reported_on?: string;
                     /** @enum {string} */
                     status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
                 };

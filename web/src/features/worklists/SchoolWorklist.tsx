@@ -1,7 +1,8 @@
 // The care coordinator's worklist (issue 5; domain.md §5 phase SCHOOL): the school's new
 // signals with why they fired, the cases they hold with the weekly review due, and the
 // deadlines that need attention. Issue 11: a filter bar (only late, a kind of signal), the counts
-// in the headings, paging, and on a phone each row as a card with its action in view.
+// in the headings, paging, and on a phone each row as a card with its action in view. Issue 15:
+// for the school head and care coordinator, the verzuimmeldingen still to be reported to DUO.
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import type { CaseDetail } from "../../api/cases.ts";
@@ -17,6 +18,7 @@ import { t } from "../../i18n/index.ts";
 import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
 import { useCaseDetails, useCases, useSignals } from "../cases/queries.ts";
 import { byUrgency } from "../cases/urgency.ts";
+import { SchoolDuoSection } from "../duo-reports/SchoolDuoSection.tsx";
 import { signalName } from "../signals/explain.ts";
 import { isNewSignal, openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
 import { WORKLIST_PAGE_SIZE } from "./AttendanceWorklist.tsx";
@@ -147,6 +149,7 @@ export function SchoolWorklist({ me }: { me: Me }) {
           <AppLink to="/signalen">{t.worklist.allSignalsLink}</AppLink>
         </Paragraph>
       </section>
+      {me.capabilities.read_duo_reports && <SchoolDuoSection me={me} filter={filter} />}
       <section aria-labelledby="worklist-cases">
         <Heading level={2} id="worklist-cases">
           {casesReady
