@@ -41,8 +41,13 @@ export interface DuoReportRow {
   fields: Record<string, unknown>;
   closing_reason: string | null;
   closing_note: string | null;
-  /** The day the school submitted it to DUO (its first `geregistreerd`); null while a concept. */
+  /**
+   * The day the school reported it to DUO: the date it recorded, else the day of its first
+   * `geregistreerd`; null while a concept.
+   */
   submitted_on: string | null;
+  /** DUO's reference for the report, as the school recorded it on submitting. */
+  duo_reference: string | null;
 }
 
 /** What the school fills in before submitting (the legally required fields beyond the figures). */
@@ -62,8 +67,9 @@ export interface DuoReportFields {
 const SELECT_REPORT = `select id, pupil_id, school_id, report_type, repeat_number,
   start_date::text, end_date::text, due_date::text, status, days_absent,
   hours_absent::float8 as hours_absent, all_lessons_missed, fields, closing_reason, closing_note,
-  (select min(h.on_date)::text from duo_report_status_history h
-    where h.report_id = duo_reports.id and h.to_status = 'geregistreerd') as submitted_on
+  coalesce(reported_on::text, (select min(h.on_date)::text from duo_report_status_history h
+    where h.report_id = duo_reports.id and h.to_status = 'geregistreerd')) as submitted_on,
+  duo_reference
   from duo_reports`;
 
 export interface PrepareResult {
@@ -237,6 +243,12 @@ async function withdrawOnExemption(db: Database, asOf: IsoDate): Promise<number>
   return withdrawn;
 }
 
+/** What the school records when it reports to DUO: the day, and DUO's reference. */
+export interface DuoSubmission {
+  reportedOn?: IsoDate | null;
+  duoReference?: string | null;
+}
+
 async function setStatus(
   db: Database,
   id: string,
@@ -245,14 +257,26 @@ async function setStatus(
   closing: { reason?: string | null; note?: string | null },
   actor: string,
   onDate: IsoDate,
+  submission: DuoSubmission = {},
 ) {
   const change = changeReportStatus(from, to, closing);
   if (!change.ok) return change;
   await db.transaction(async (tx) => {
     await tx.query(
       `update duo_reports set status = $2, closing_reason = coalesce($3, closing_reason),
-              closing_note = coalesce($4, closing_note) where id = $1 and status = $5`,
-      [id, change.status, change.closingReason, change.note, from],
+              closing_note = coalesce($4, closing_note),
+              reported_on = coalesce($6::date, reported_on),
+              duo_reference = coalesce($7, duo_reference)
+       where id = $1 and status = $5`,
+      [
+        id,
+        change.status,
+        change.closingReason,
+        change.note,
+        from,
+        submission.reportedOn ?? null,
+        submission.duoReference ?? null,
+      ],
     );
     await tx.query(
       `insert into duo_report_status_history (report_id, from_status, to_status, on_date, reason,
@@ -263,7 +287,10 @@ async function setStatus(
   return change;
 }
 
-/** A status change by a person (school: submit/withdraw; leerplicht: take up, close). */
+/**
+ * A status change by a person (school: submit/withdraw; leerplicht: take up, close). On
+ * submitting (`geregistreerd`) the school records the day it reported and DUO's reference.
+ */
 export async function changeDuoReportStatus(
   db: Database,
   id: string,
@@ -271,13 +298,14 @@ export async function changeDuoReportStatus(
   closing: { reason?: string | null; note?: string | null },
   actor: string,
   onDate: IsoDate,
+  submission: DuoSubmission = {},
 ) {
   const [row] = await db.sql.query<{ status: DuoStatus }>(
     "select status from duo_reports where id = $1",
     [id],
   );
   if (!row) return { ok: false as const, error: "not_found" as const };
-  return setStatus(db, id, row.status, to, closing, actor, onDate);
+  return setStatus(db, id, row.status, to, closing, actor, onDate, submission);
 }
 
 /** The school fills in the required fields (a concept only: a submitted report is DUO's). */

@@ -20,6 +20,8 @@ export const SECTIONS: readonly Section[] = [
   { path: "/casussen", label: t.nav.cases, capability: "read_cases" },
   // The search, with the pupil pages under it (/leerlingen/:id); parents use /mijn-kind.
   { path: "/leerlingen", label: t.nav.pupilSearch, capability: "search_pupils" },
+  // The verzuimmeldingen of the school and leerplicht (domain.md §4), one under /:id.
+  { path: "/verzuimmeldingen", label: t.nav.duoReports, capability: "read_duo_reports" },
   { path: "/mijn-kind", label: t.nav.myChild, capability: "read_own_child" },
   { path: "/monitor", label: t.nav.monitor, capability: "read_monitor" },
   { path: "/doorbraakteam", label: t.nav.agenda, capability: "read_breakthrough_agenda" },

@@ -143,6 +143,10 @@ export const duoReports = pgTable(
     fields: jsonb("fields").notNull(),
     closingReason: text("closing_reason"),
     closingNote: text("closing_note"),
+    /** The day the school reported it at DUO's verzuimloket, as the school records it. */
+    reportedOn: day("reported_on"),
+    /** DUO's reference for the report (the verzuimloket's number), as the school records it. */
+    duoReference: text("duo_reference"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [

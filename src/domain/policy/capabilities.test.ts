@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DUO_ROLES } from "../signals/duo-report-sides.ts";
 import { CAPABILITIES, capabilitiesOf } from "./capabilities.ts";
 import { ROLE_CODES, type RoleCode } from "./roles.ts";
 
@@ -26,6 +27,11 @@ describe("capabilitiesOf", () => {
     expect(parent.search_pupils).toBe(false);
     expect(parent.read_signals).toBe(false);
     expect(holders("read_own_child")).toEqual(["parent"]);
+  });
+
+  it("opens the verzuimmeldingen to the roles of the reporting duty (DUO_ROLES), not the teacher", () => {
+    expect(holders("read_duo_reports").sort()).toEqual([...DUO_ROLES].sort());
+    expect(capabilitiesOf(["teacher"]).read_duo_reports).toBe(false);
   });
 
   it("gives the audit trail and administration only to their roles", () => {

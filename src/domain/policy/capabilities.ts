@@ -15,6 +15,7 @@ export const CAPABILITIES = [
   "search_pupils",
   "read_own_child",
   "read_breakthrough_agenda",
+  "read_duo_reports",
   "read_monitor",
   "reconcile_list",
   "read_audit",
@@ -33,6 +34,18 @@ const BREAKTHROUGH_TEAM: readonly RoleCode[] = [
   "breakthrough_member",
   "partnership_consultant",
   "case_director",
+];
+
+/**
+ * The roles the reporting duty involves (domain.md §4 verzuimmelding): the reporting school's
+ * head and care coordinator, and leerplicht. The same list as DUO_ROLES of
+ * domain/signals/duo-report-sides.ts (which imports from here; capabilities.test.ts checks both
+ * agree), kept here so policy does not import from signals.
+ */
+const DUO_REPORT_ROLES: readonly RoleCode[] = [
+  "school_head",
+  "care_coordinator",
+  "attendance_officer",
 ];
 
 /** A rule that reaches a pupil only as the child's parent (the parent's own view). */
@@ -55,6 +68,10 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   read_own_child: grants("read_case", asParent),
   read_breakthrough_agenda: (roles) =>
     grants("read_case")(roles) && roles.some((r) => BREAKTHROUGH_TEAM.includes(r)),
+  // The verzuimmeldingen: unauthorized absence, for the roles of the reporting duty only.
+  read_duo_reports: (roles) =>
+    grants("read_attendance_unauthorized")(roles) &&
+    roles.some((r) => DUO_REPORT_ROLES.includes(r)),
   read_monitor: grants("read_monitor"),
   reconcile_list: grants("reconcile_list"),
   read_audit: grants("read_audit"),

@@ -59,6 +59,11 @@ export function changeReportStatus(
   };
 }
 
+/** The statuses a report may move to from `current` (by anyone). */
+export function nextStatuses(current: DuoStatus): readonly DuoStatus[] {
+  return NEXT[current];
+}
+
 export function isFinalStatus(status: DuoStatus): boolean {
   return NEXT[status].length === 0;
 }

@@ -70,6 +70,9 @@ export const CaseSummarySchema = z
     pupil_name: z.string(),
     school_id: z.string(),
     school_name: z.string().describe("the case school's name (school_id is its BRIN code)"),
+    municipality: z
+      .string()
+      .describe("the pupil's municipality of residence (the worklists filter cases by it)"),
     phase: Phase,
     opened_at: z.iso.date(),
     absence_start_date: z.iso.date(),
@@ -296,6 +299,7 @@ export function presentCaseSummary(
     pupil_name: `${view.pupil.givenName} ${view.pupil.familyName}`,
     school_id: c.schoolId,
     school_name: view.schoolName,
+    municipality: view.pupil.municipality,
     phase: c.phase,
     opened_at: c.openedAt,
     absence_start_date: c.absenceStartDate,

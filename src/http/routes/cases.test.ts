@@ -56,6 +56,7 @@ describe.each(engines())("case API on $name", (engine) => {
       pupil_name: "Fenna Verbeek",
       school_id: "12AB00",
       school_name: "Basisschool De Linde",
+      municipality: "Zandstad",
       phase: "SCHOOL",
       opened_at: "2026-03-02",
       absence_start_date: "2026-02-02",
@@ -64,6 +65,17 @@ describe.each(engines())("case API on $name", (engine) => {
     });
     // 2026-02-02 … 2026-03-02 spans five ISO weeks; the test region has no closures.
     expect(summary.clock_weeks).toBe(5);
+  });
+
+  it("lists the case with the pupil's municipality of residence (the worklists filter by it)", async () => {
+    for (const who of ["coordinator", "leerplicht"] as const) {
+      const response = await as(who).get("/api/cases");
+      expect(response.statusCode).toBe(200);
+      const row = (response.json() as { id: string; municipality: string }[]).find(
+        (c) => c.id === caseId,
+      );
+      expect(row?.municipality, who).toBe("Zandstad");
+    }
   });
 
   it("reads the case back with clock, deadlines, plan, participants and allowed actions", async () => {

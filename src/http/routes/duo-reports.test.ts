@@ -250,4 +250,66 @@ describe.each(engines())("DUO report API on $name", (engine) => {
       days_absent: "3",
     });
   });
+  it("records the day the school reported it at DUO and DUO's reference (issue 15)", async () => {
+    const report = await reportOf("P0003"); // end date 2026-02-25, due 2026-03-04
+    const url = `/api/duo-reports/${report.report_id}/status`;
+    const submit = (body: object) =>
+      post(who.baken!, url, { status: "geregistreerd", note: "gemeld bij DUO", ...body });
+    // Not in the future, not before the 16 hours were reached.
+    for (const reported_on of ["2026-03-03", "2026-02-24"]) {
+      const refused = await submit({ reported_on, duo_reference: "VZ-1" });
+      expect(refused.statusCode, reported_on).toBe(409);
+      expect(refused.json().type).toBe("urn:aanwezig:problem:invalid-date");
+    }
+    expect((await submit({ duo_reference: "" })).statusCode).toBe(400);
+    // The day and the reference belong to the submission only.
+    const wrongStatus = await post(who.baken!, url, {
+      status: "ingetrokken",
+      note: "x",
+      duo_reference: "VZ-1",
+    });
+    expect(wrongStatus.statusCode).toBe(400);
+    expect((await get(who.baken!, `/api/duo-reports/${report.report_id}`)).json().status).toBe(
+      "concept",
+    );
+
+    const offered = async (user: LoggedIn) => {
+      const body = (await get(user, `/api/duo-reports/${report.report_id}`)).json();
+      return { statuses: body.allowed_statuses, fill: body.may_fill_fields, name: body.pupil_name };
+    };
+    // The screen offers each side its own steps from the current status.
+    expect(await offered(who.baken!)).toEqual({
+      statuses: ["geregistreerd", "ingetrokken"],
+      fill: true,
+      name: "Liv Bakker",
+    });
+    expect(await offered(who.lpa!)).toMatchObject({ statuses: [], fill: false });
+
+    const done = await submit({ reported_on: "2026-02-27", duo_reference: " VZ-2026-000123 " });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: "geregistreerd",
+      submitted_on: "2026-02-27",
+      duo_reference: "VZ-2026-000123",
+      timeliness: "on_time",
+    });
+    expect(await offered(who.lpa!)).toMatchObject({
+      statuses: ["in_behandeling", "afgesloten", "ter_kennisgeving"],
+      fill: false,
+    });
+    expect(await offered(who.baken!)).toMatchObject({ statuses: ["ingetrokken"], fill: false });
+    // Leerplicht sees the reference; taking it up keeps it.
+    const takenUp = await post(who.lpa!, url, { status: "in_behandeling", note: "opgepakt" });
+    expect(takenUp.json()).toMatchObject({
+      submitted_on: "2026-02-27",
+      duo_reference: "VZ-2026-000123",
+    });
+    const listed = (await list(who.lpa!)).body.find((r) => r.report_id === report.report_id);
+    expect(listed).toMatchObject({ duo_reference: "VZ-2026-000123", status: "in_behandeling" });
+    // The JSON export carries it too.
+    const exported = (await get(who.lpa!, "/api/duo-reports/export")).json() as Report[];
+    expect(exported.find((r) => r.report_id === report.report_id)).toMatchObject({
+      duo_reference: "VZ-2026-000123",
+    });
+  });
 });

@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   type AccessActor,
   gate,
+  may,
   mayEver,
   pupilScopesOf,
   recordListRead,
@@ -20,10 +21,17 @@ import { toCsv, toExportRecord } from "../../domain/signals/duo-report-export.ts
 import {
   DUO_ROLES,
   DUO_ROLES_BY_SIDE,
+  type DuoSide,
   reportScope,
+  STATUS_BY_SIDE,
   sideOfStatus,
 } from "../../domain/signals/duo-report-sides.ts";
-import { DUO_CLOSING_REASONS, DUO_STATUSES } from "../../domain/signals/duo-report-status.ts";
+import {
+  DUO_CLOSING_REASONS,
+  DUO_STATUSES,
+  type DuoStatus,
+  nextStatuses,
+} from "../../domain/signals/duo-report-status.ts";
 import {
   changeDuoReportStatus,
   type DuoReportRow,
@@ -70,7 +78,13 @@ export const DuoReportSchema = z
       .describe("a concept still to be submitted: due, or overdue after its due date"),
     closing_reason: nullableText,
     closing_note: nullableText,
-    submitted_on: z.iso.date().nullable().describe("the day it was submitted to DUO"),
+    submitted_on: z.iso
+      .date()
+      .nullable()
+      .describe(
+        "the day it was reported to DUO: as the school recorded it, else the day it was marked",
+      ),
+    duo_reference: nullableText.describe("DUO's reference for the report, recorded on submitting"),
     timeliness: z
       .enum(["due", "overdue", "on_time", "sent_late"])
       .nullable()
@@ -108,6 +122,7 @@ function present(r: DuoReportRow, asOf: string) {
     ...record,
     due_state: dueState,
     submitted_on: r.submitted_on,
+    duo_reference: r.duo_reference,
     timeliness,
   } as z.infer<typeof DuoReportSchema>;
 }
@@ -206,7 +221,32 @@ async function authorizedReport(
     },
   );
   if (!verdict.ok) throw verdict.error === "not_found" ? notFound() : forbidden(verdict.reason);
-  return report;
+  return Object.assign(report, { pupilScope: pupil });
+}
+
+/**
+ * What the screen offers on a report the user reads (decided, not audited: the read was): the
+ * statuses their side may set from the current one, and whether they may fill in the fields.
+ */
+function offeredOn(actor: AccessActor, report: Awaited<ReturnType<typeof authorizedReport>>) {
+  const pupil = report.pupilScope;
+  const sideMay = (side: DuoSide) =>
+    !!pupil &&
+    may(
+      actor,
+      "read_attendance_unauthorized",
+      { kind: "pupil", pupil: reportScope(pupil, report.school_id) },
+      DUO_ROLES_BY_SIDE[side],
+    ).ok;
+  const next = nextStatuses(report.status);
+  const statuses: DuoStatus[] = [];
+  for (const side of ["school", "leerplicht"] as const) {
+    if (sideMay(side)) statuses.push(...STATUS_BY_SIDE[side].filter((s) => next.includes(s)));
+  }
+  return {
+    allowed_statuses: statuses,
+    may_fill_fields: report.status === "concept" && sideMay("school"),
+  };
 }
 
 const Params = z.object({ id: RecordId });
@@ -283,7 +323,17 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         params: Params,
         querystring: z.object({ as_of: IsoDate.optional() }),
         response: {
-          200: DuoReportSchema.extend({ history: HistorySchema }),
+          200: DuoReportSchema.extend({
+            history: HistorySchema,
+            pupil_name: z.string(),
+            school_name: z.string(),
+            allowed_statuses: z
+              .array(z.enum(DUO_STATUSES))
+              .describe("the statuses the user may set now (the server checks again)"),
+            may_fill_fields: z
+              .boolean()
+              .describe("whether the user may fill in the school's fields (a concept only)"),
+          }),
           ...problemResponses(400, 401, 404),
         },
       },
@@ -298,7 +348,15 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         "read",
       );
       const history = await loadDuoReportHistory(ctx.db.sql, report.id);
-      return { ...present(report, request.query.as_of ?? today(ctx)), history };
+      const pupilNames = await pupilNamesOf(ctx.db.orm, [report.pupil_id]);
+      const schoolNames = await schoolNamesOf(ctx.db.orm, [report.school_id]);
+      return {
+        ...present(report, request.query.as_of ?? today(ctx)),
+        history,
+        pupil_name: pupilNames.get(report.pupil_id) ?? report.pupil_id,
+        school_name: schoolNames.get(report.school_id) ?? report.school_id,
+        ...offeredOn(actor, report),
+      };
     },
   );
 
@@ -312,17 +370,36 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
           "or takes note (ter_kennisgeving). A note saying why is required.",
         tags: ["duo-reports"],
         params: Params,
-        body: z.object({
-          status: z.enum(DUO_STATUSES),
-          closing_reason: z.enum(DUO_CLOSING_REASONS).optional(),
-          note: LongText.trim().min(1),
-        }),
+        body: z
+          .object({
+            status: z.enum(DUO_STATUSES),
+            closing_reason: z.enum(DUO_CLOSING_REASONS).optional(),
+            note: LongText.trim().min(1),
+            reported_on: IsoDate.optional().describe(
+              "with geregistreerd: the day the school reported it at DUO's verzuimloket " +
+                "(from the report's end date up to today; default today)",
+            ),
+            duo_reference: ShortText.trim()
+              .min(1)
+              .max(40)
+              .optional()
+              .describe("with geregistreerd: DUO's reference for the report"),
+          })
+          .refine(
+            (b) =>
+              b.status === "geregistreerd" ||
+              (b.reported_on === undefined && b.duo_reference === undefined),
+            {
+              message: "reported_on and duo_reference belong to geregistreerd only",
+              path: ["status"],
+            },
+          ),
         response: { 200: DuoReportSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const actor = commandActor(request);
-      const { status, closing_reason, note } = request.body;
+      const { status, closing_reason, note, reported_on, duo_reference } = request.body;
       const side = sideOfStatus(status);
       if (side === null) throw new HttpProblem(400, `Status ${status} is set by the system.`);
       const report = await authorizedReport(
@@ -332,6 +409,16 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         "change_duo_report_status",
         side,
       );
+      // A report is made once its 16 hours are reached (its end date), and not in the future.
+      if (
+        reported_on !== undefined &&
+        (reported_on > today(ctx) || reported_on < report.end_date)
+      ) {
+        throw problem(
+          "invalid-date",
+          `The day it was reported lies between the report's end date (${report.end_date}) and today.`,
+        );
+      }
       const change = await changeDuoReportStatus(
         ctx.db,
         report.id,
@@ -339,6 +426,7 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         { reason: closing_reason ?? null, note },
         actor.userId,
         today(ctx),
+        { reportedOn: reported_on ?? null, duoReference: duo_reference ?? null },
       );
       if (!change.ok) {
         throw problem(

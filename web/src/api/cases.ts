@@ -91,6 +91,8 @@ export interface CaseCommandBodies {
     shares: { party: { kind: "municipality" | "partnership"; id: string }; amount_cents: number }[];
   };
   "budget/reversals": { entry_id: string; reason: string };
+  /** A contact, conversation, home visit or review (meets the deadlines of domain.md §5). */
+  events: { kind: CaseDetail["events"][number]["kind"]; date: string; note?: string };
   documents: {
     name: string;
     mime_type: string;

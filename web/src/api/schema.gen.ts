@@ -1802,6 +1802,7 @@ export interface components {
             read_audit: boolean;
             read_breakthrough_agenda: boolean;
             read_cases: boolean;
+            read_duo_reports: boolean;
             read_monitor: boolean;
             read_own_child: boolean;
             read_signals: boolean;
@@ -1817,6 +1818,7 @@ export interface components {
             read_audit: boolean;
             read_breakthrough_agenda: boolean;
             read_cases: boolean;
+            read_duo_reports: boolean;
             read_monitor: boolean;
             read_own_child: boolean;
             read_signals: boolean;
@@ -1994,6 +1996,8 @@ export interface components {
                 kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
                 participant_ids: string[];
             }[];
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadline"] | null;
             /** Format: date */
             opened_at: string;
@@ -2216,6 +2220,8 @@ export interface components {
                 kind: "mdo_zat" | "breakthrough_team" | "arbitration_hearing";
                 participant_ids: string[];
             }[];
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadlineInput"] | null;
             /** Format: date */
             opened_at: string;
@@ -2316,6 +2322,8 @@ export interface components {
             absence_start_date: string;
             clock_weeks: number;
             id: string;
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadline"] | null;
             /** Format: date */
             opened_at: string;
@@ -2346,6 +2354,8 @@ export interface components {
             absence_start_date: string;
             clock_weeks: number;
             id: string;
+            /** @description the pupil's municipality of residence (the worklists filter cases by it) */
+            municipality: string;
             next_deadline: components["schemas"]["CaseDeadlineInput"] | null;
             /** Format: date */
             opened_at: string;
@@ -2403,6 +2413,8 @@ export interface components {
              * @enum {string|null}
              */
             due_state: "due" | "overdue" | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2433,7 +2445,7 @@ export interface components {
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
             /**
              * Format: date
-             * @description the day it was submitted to DUO
+             * @description the day it was reported to DUO: as the school recorded it, else the day it was marked
              */
             submitted_on: string | null;
             suspected_reason: string | null;
@@ -2459,6 +2471,8 @@ export interface components {
              * @enum {string|null}
              */
             due_state: "due" | "overdue" | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2489,7 +2503,7 @@ export interface components {
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
             /**
              * Format: date
-             * @description the day it was submitted to DUO
+             * @description the day it was reported to DUO: as the school recorded it, else the day it was marked
              */
             submitted_on: string | null;
             suspected_reason: string | null;
@@ -2515,6 +2529,8 @@ export interface components {
              * @enum {string|null}
              */
             due_state: "due" | "overdue" | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2550,7 +2566,7 @@ export interface components {
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
             /**
              * Format: date
-             * @description the day it was submitted to DUO
+             * @description the day it was reported to DUO: as the school recorded it, else the day it was marked
              */
             submitted_on: string | null;
             suspected_reason: string | null;
@@ -2576,6 +2592,8 @@ export interface components {
              * @enum {string|null}
              */
             due_state: "due" | "overdue" | null;
+            /** @description DUO's reference for the report, recorded on submitting */
+            duo_reference: string | null;
             /**
              * Format: date
              * @description the day the 16 hours were reached
@@ -2611,7 +2629,7 @@ export interface components {
             status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
             /**
              * Format: date
-             * @description the day it was submitted to DUO
+             * @description the day it was reported to DUO: as the school recorded it, else the day it was marked
              */
             submitted_on: string | null;
             suspected_reason: string | null;
@@ -7406,6 +7424,8 @@ export interface operations {
                     "application/json": {
                         actions_taken: string | null;
                         all_lessons_missed: boolean;
+                        /** @description the statuses the user may set now (the server checks again) */
+                        allowed_statuses: ("concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken")[];
                         closing_note: string | null;
                         closing_reason: string | null;
                         days_absent: number;
@@ -7419,6 +7439,8 @@ export interface operations {
                          * @enum {string|null}
                          */
                         due_state: "due" | "overdue" | null;
+                        /** @description DUO's reference for the report, recorded on submitting */
+                        duo_reference: string | null;
                         /**
                          * Format: date
                          * @description the day the 16 hours were reached
@@ -7434,10 +7456,13 @@ export interface operations {
                         }[];
                         hours_absent: number;
                         location: string | null;
+                        /** @description whether the user may fill in the school's fields (a concept only) */
+                        may_fill_fields: boolean;
                         municipal_action_wanted: boolean | string | null;
                         overdue: boolean;
                         parent_phone: string | null;
                         pupil_id: string;
+                        pupil_name: string;
                         /** @description 0 for a first report, 1–4 for repeats */
                         repeat_number: number;
                         report_id: string;
@@ -7448,6 +7473,7 @@ export interface operations {
                         reporter_name: string | null;
                         reporter_phone: string | null;
                         school_id: string;
+                        school_name: string;
                         /**
                          * Format: date
                          * @description first day of the counted absence
@@ -7457,7 +7483,7 @@ export interface operations {
                         status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
                         /**
                          * Format: date
-                         * @description the day it was submitted to DUO
+                         * @description the day it was reported to DUO: as the school recorded it, else the day it was marked
                          */
                         submitted_on: string | null;
                         suspected_reason: string | null;
@@ -7598,7 +7624,14 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     closing_reason?: "terug_naar_school" | "inschrijving_beeindigd_ander_onderwijs" | "inschrijving_beeindigd_werk" | "inschrijving_beeindigd_overig" | "inschrijving_beeindigd_overlijden" | "geen_verzuim_langdurig_ziek" | "geen_verzuim_rechtmatig_afwezig";
+                    /** @description with geregistreerd: DUO's reference for the report */
+                    duo_reference?: string;
                     note: string;
+                    /**
+                     * Format: date
+                     * @description with geregistreerd: the day the school reported it at DUO's verzuimloket (from the report's end date up to today; default today)
+                     */
+                    reported_on?: string;
                     /** @enum {string} */
                     status: "concept" | "geregistreerd" | "in_behandeling" | "afgesloten" | "ter_kennisgeving" | "ingetrokken";
                 };

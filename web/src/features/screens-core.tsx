@@ -7,6 +7,9 @@ import { lazyScreen } from "./sections/lazy-screen.tsx";
 export const coreScreens: Record<string, ComponentType> = {
   "/signalen": lazyScreen(async () => (await import("./signals/SignalsPage.tsx")).SignalsPage),
   "/casussen": lazyScreen(async () => (await import("./cases/CasesScreen.tsx")).CasesScreen),
+  "/verzuimmeldingen": lazyScreen(
+    async () => (await import("./duo-reports/DuoReportsScreen.tsx")).DuoReportsScreen,
+  ),
   "/doorbraakteam": lazyScreen(
     async () => (await import("./breakthrough/AgendaPage.tsx")).AgendaPage,
   ),

@@ -56,6 +56,7 @@ import {
   ResolveStagnationForm,
 } from "./CaseWorkCommands.tsx";
 import { CommandRegistry, commandAnchor, useCommandRegistry } from "./command-registry.tsx";
+import { RecordEventForm } from "./RecordEventForm.tsx";
 import { sectionOfAnchor } from "./section-anchors.ts";
 
 const f = t.caseFile;
@@ -234,7 +235,11 @@ function CaseFile({
             {may("consent") && <ConsentForm detail={detail} onDone={onNotice} />}
           </Section>
 
-          <DeadlinesSection {...props} />
+          <DeadlinesSection {...props}>
+            {may("recordEvent") && (
+              <RecordEventForm detail={detail} today={today} onDone={onNotice} />
+            )}
+          </DeadlinesSection>
           <Section id="stagnation" title={f.sections.stagnation}>
             <StagnationTable {...props} />
             {may("stagnation") && <StagnationForm detail={detail} onDone={onNotice} />}

@@ -83,7 +83,7 @@ export function TimelineSection({ c, today }: Props) {
   );
 }
 
-export function DeadlinesSection({ c, myId, today }: Props) {
+export function DeadlinesSection({ c, myId, today, children }: Props) {
   const who = people(c, myId);
   return (
     <Section id="deadlines" title={f.sections.deadlines}>
@@ -128,6 +128,7 @@ export function DeadlinesSection({ c, myId, today }: Props) {
         ]}
         testId="case-deadlines"
       />
+      {children}
     </Section>
   );
 }

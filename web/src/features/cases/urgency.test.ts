@@ -17,6 +17,7 @@ function summary(
     pupil_name: name,
     school_id: "12AB00",
     school_name: "Basisschool De Linde",
+    municipality: "Zandstad",
     phase,
     opened_at: "2026-01-05",
     absence_start_date: "2026-01-05",

@@ -10,12 +10,7 @@ import type { ReactNode } from "react";
 import { findGet } from "../../api/capabilities.ts";
 import type { Me } from "../../api/session.ts";
 import type { SignalRow } from "../../api/signals.ts";
-import { AppLink } from "../../components/AppLink.tsx";
-import { type Column, DataTable } from "../../components/DataTable.tsx";
-import { formatDate } from "../../components/format.ts";
-import { formatPupil, formatSchool } from "../../components/names.ts";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { StatusText } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { CaseTable } from "../cases/CaseTable.tsx";
@@ -26,9 +21,15 @@ import {
   useSignals,
   workKeys,
 } from "../cases/queries.ts";
+import {
+  byDuoUrgency,
+  type DuoReport,
+  DuoTable,
+  FINAL_DUO_STATUSES,
+} from "../duo-reports/DuoTable.tsx";
 import { signalName } from "../signals/explain.ts";
 import { openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
-import { duoDueNote, isDuoOverdue } from "./duo-due-note.ts";
+import { isDuoOverdue } from "./duo-due-note.ts";
 import { type KindOption, useWorklistFilter, WorklistFilters } from "./WorklistFilters.tsx";
 import {
   filterCases,
@@ -42,26 +43,6 @@ import {
 
 /** Rows a page in each list of the worklist. */
 export const WORKLIST_PAGE_SIZE = 5;
-
-/** A verzuimmelding as GET /api/duo-reports lists it (src/services/duo-reports.ts). */
-export interface DuoReport {
-  report_id: string;
-  pupil_id: string;
-  pupil_name?: string;
-  school_id: string;
-  school_name?: string;
-  municipality?: string | null;
-  report_type: string;
-  repeat_number?: number;
-  start_date: string;
-  end_date: string;
-  due_date: string;
-  status: string;
-  hours_absent?: number;
-  overdue?: boolean;
-  submitted_on?: string | null;
-  timeliness?: "due" | "overdue" | "on_time" | "sent_late" | null;
-}
 
 /** A section heading with its count, "(shown van total)" while a filter hides rows. */
 function countHeading(
@@ -88,83 +69,11 @@ function WorkSection(props: { id: string; heading: string; intro?: string; child
   );
 }
 
-const FINAL = new Set(["afgesloten", "ter_kennisgeving", "ingetrokken"]);
-
 function useDuoReports() {
   const operations = useOperations();
   const path = operations.data ? findGet(operations.data, /^\/api\/duo-reports$/) : undefined;
   const reports = useOptionalList<DuoReport>(path, workKeys.duoReports);
   return { operations, path, reports };
-}
-
-function DuoTable({ rows, today }: { rows: readonly DuoReport[]; today: string }) {
-  const columns: Column<DuoReport>[] = [
-    {
-      key: "pupil",
-      header: t.signals.pupil,
-      value: (r) => formatPupil(r),
-      cell: (r) => (
-        <AppLink to={`/leerlingen/${encodeURIComponent(r.pupil_id)}`}>{formatPupil(r)}</AppLink>
-      ),
-      sortable: true,
-      rowHeader: true,
-    },
-    { key: "school", header: t.signals.school, value: (r) => formatSchool(r), sortable: true },
-    {
-      key: "type",
-      header: t.worklist.duoType,
-      value: (r) =>
-        `${t.worklist.duoTypes[r.report_type] ?? r.report_type}${r.repeat_number ? ` (${t.worklist.duoRepeat(r.repeat_number)})` : ""}`,
-      sortable: true,
-    },
-    {
-      key: "period",
-      header: t.worklist.duoPeriod,
-      value: (r) => `${formatDate(r.start_date)} – ${formatDate(r.end_date)}`,
-    },
-    {
-      key: "hours",
-      header: t.worklist.duoHours,
-      value: (r) => r.hours_absent ?? null,
-      sortable: true,
-    },
-    {
-      key: "due",
-      header: t.worklist.duoDue,
-      value: (r) => r.due_date,
-      cell: (r) => {
-        const note = duoDueNote(r, today);
-        return note ? (
-          <StatusText tone={isDuoOverdue(r, today) ? "danger" : "warning"}>
-            {formatDate(r.due_date)} ({note})
-          </StatusText>
-        ) : (
-          formatDate(r.due_date)
-        );
-      },
-      sortable: true,
-    },
-    {
-      key: "status",
-      header: t.worklist.duoStatus,
-      value: (r) => t.worklist.duoStatuses[r.status] ?? r.status,
-      sortable: true,
-    },
-  ];
-  return (
-    <DataTable
-      title={t.worklist.duoReports}
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.report_id}
-      exportDate={today}
-      emptyText={t.worklist.duoNone}
-      testId="worklist-duo"
-      pageSize={WORKLIST_PAGE_SIZE}
-      stack
-      captionHidden
-    />
-  );
 }
 
 export function AttendanceWorklist({ me }: { me: Me }) {
@@ -176,11 +85,8 @@ export function AttendanceWorklist({ me }: { me: Me }) {
   const openByPupil = openCasesByPupil(cases.data);
 
   const allReports = (duo.reports.data ?? [])
-    .filter((r) => !FINAL.has(r.status))
-    .sort((a, b) => {
-      const late = Number(isDuoOverdue(b, today)) - Number(isDuoOverdue(a, today));
-      return late !== 0 ? late : a.due_date < b.due_date ? -1 : 1;
-    });
+    .filter((r) => !FINAL_DUO_STATUSES.has(r.status))
+    .sort(byDuoUrgency(today));
   const reports = filterReports(allReports, filter, today);
   const allAbsolute = (signals.data ?? []).filter((s) => s.code === "ABSOLUTE");
   const allOthers = (signals.data ?? []).filter((s) => s.code !== "ABSOLUTE");
@@ -235,7 +141,12 @@ export function AttendanceWorklist({ me }: { me: Me }) {
         ) : duo.reports.isError ? (
           <ProblemAlert error={duo.reports.error} />
         ) : (
-          <DuoTable rows={reports} today={today} />
+          <DuoTable
+            rows={reports}
+            today={today}
+            testId="worklist-duo"
+            pageSize={WORKLIST_PAGE_SIZE}
+          />
         )}
       </WorkSection>
       <WorkSection

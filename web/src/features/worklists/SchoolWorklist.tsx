@@ -1,9 +1,11 @@
 // The care coordinator's worklist (issue 5; domain.md §5 phase SCHOOL): the school's new
 // signals with why they fired, the cases they hold with the weekly review due, and the
 // deadlines that need attention. Issue 11: a filter bar (only late, a kind of signal), the counts
-// in the headings, paging, and on a phone each row as a card with its action in view.
+// in the headings, paging, and on a phone each row as a card with its action in view. Issue 15:
+// for the school head and care coordinator, the verzuimmeldingen still to be reported to DUO.
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import { useState } from "react";
 import type { CaseDetail } from "../../api/cases.ts";
 import type { Me } from "../../api/session.ts";
 import { AppLink } from "../../components/AppLink.tsx";
@@ -14,9 +16,11 @@ import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { StatusText, toneOf } from "../../components/StatusText.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
+import { WorklistEventForm } from "../case-file/RecordEventForm.tsx";
 import { deadlineName, phaseName } from "../cases/CaseTable.tsx";
 import { useCaseDetails, useCases, useSignals } from "../cases/queries.ts";
 import { byUrgency } from "../cases/urgency.ts";
+import { SchoolDuoSection } from "../duo-reports/SchoolDuoSection.tsx";
 import { signalName } from "../signals/explain.ts";
 import { isNewSignal, openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
 import { WORKLIST_PAGE_SIZE } from "./AttendanceWorklist.tsx";
@@ -45,6 +49,12 @@ export function SchoolWorklist({ me }: { me: Me }) {
   const mine = details.filter((c) => c.owner.person_id === me.user.id);
   const allMyCases = mine.length > 0 ? mine : details;
   const [filter, setFilter] = useWorklistFilter();
+  const [eventNotice, setEventNotice] = useState("");
+  // Issue 15: the mentor's same-day contact and the weekly review, recorded from here on the
+  // cases whose file offers it (the server's allowed_actions).
+  const recordable = details
+    .filter((c) => c.allowed_actions.includes("events"))
+    .map((c) => ({ id: c.id, label: formatPupil(c), absence_start_date: c.absence_start_date }));
   const shownSignals = filterSignals(newSignals, filter);
   const myCases = filterCases(allMyCases, filter);
   const allDeadlines = deadlinesNeedingAttention(details, today);
@@ -147,6 +157,7 @@ export function SchoolWorklist({ me }: { me: Me }) {
           <AppLink to="/signalen">{t.worklist.allSignalsLink}</AppLink>
         </Paragraph>
       </section>
+      {me.capabilities.read_duo_reports && <SchoolDuoSection me={me} filter={filter} />}
       <section aria-labelledby="worklist-cases">
         <Heading level={2} id="worklist-cases">
           {casesReady
@@ -176,6 +187,15 @@ export function SchoolWorklist({ me }: { me: Me }) {
             captionHidden
           />
         )}
+        {cases.data && !pending && recordable.length > 0 && (
+          <>
+            <Paragraph>{t.caseFileMore.event.intro}</Paragraph>
+            <WorklistEventForm cases={recordable} today={today} onDone={setEventNotice} />
+          </>
+        )}
+        <p role="status" className="aanwezig-notice" data-testid="worklist-event-notice">
+          {eventNotice}
+        </p>
         <Paragraph>
           <AppLink to="/casussen">{t.worklist.allCasesLink}</AppLink>
         </Paragraph>

@@ -73,6 +73,19 @@ describe("worklist filters", () => {
     expect(filterReports(reports, f, today)).toHaveLength(3);
   });
 
+  it("cases follow the municipality filter by the pupil's residence (GET /api/cases names it)", () => {
+    const located = [
+      { ...cases[0]!, municipality: "Lindendaal" },
+      { ...cases[1]!, municipality: "Rivierveen" },
+    ];
+    expect(filterCases(located, { ...NO_FILTER, municipality: "Rivierveen" })).toEqual([
+      located[1],
+    ]);
+    expect(filterCases(located, { ...NO_FILTER, municipality: "Lindendaal" })).toEqual([
+      located[0],
+    ]);
+  });
+
   it("opens a case for absolute absence only after an enrolment this school year", () => {
     expect(schoolYearStart("2026-03-02")).toBe("2025-08-01");
     expect(schoolYearStart("2025-08-01")).toBe("2025-08-01");

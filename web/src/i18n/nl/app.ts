@@ -27,6 +27,7 @@ export const appNl = {
     monitor: "Monitor",
     audit: "Logboek",
     agenda: "Doorbraakteam",
+    duoReports: "Verzuimmeldingen",
     admin: "Beheer",
     pupilSearch: "Leerlingen zoeken",
     setup: "Inrichting",

@@ -135,6 +135,25 @@ export const caseCommandsNl = {
     visibilityRequired: "Kies voor wie het document zichtbaar is.",
     uploaded: "Het document is toegevoegd.",
   },
+  event: {
+    label: "Contact of bespreking vastleggen",
+    intro:
+      "Leg vast wat er is gebeurd: het contact van de mentor, het eerste contact door een professional, een huisbezoek, een gesprek of de wekelijkse bespreking op school. De termijnen worden meteen bijgewerkt.",
+    case: "Casus",
+    caseRequired: "Kies de casus.",
+    kind: "Wat is er gebeurd?",
+    kindRequired: "Kies wat er is gebeurd.",
+    kindHint: "Elke keuze telt voor de termijn die erop wacht (zie de tabel Termijnen).",
+    date: "Datum",
+    dateRequired: "Vul de datum in.",
+    dateNotFuture: "De datum ligt niet in de toekomst.",
+    dateBeforeAbsence: (start: string) =>
+      `De datum ligt niet voor het begin van het verzuim (${start}).`,
+    note: "Notitie (niet verplicht)",
+    noteTooLong: "Gebruik hoogstens 10.000 tekens.",
+    done: "Vastgelegd. De termijnen zijn bijgewerkt.",
+    none: "U kunt op dit moment bij geen van deze casussen iets vastleggen.",
+  },
   yes: "Ja",
   no: "Nee",
 };
