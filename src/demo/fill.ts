@@ -1,6 +1,7 @@
 // The whole demo in one call, shared by `aanwezig demo` and `aanwezig serve --demo-if-empty`
 // (what `npm start` runs): the region, then the parts built on it (accounts, cases), and last
 // the database's domain date frozen at the demo's date (the server's "today").
+
 import type { Database } from "../db/connect.ts";
 import { DEMO_AS_OF_KEY, writeSetting } from "../db/repositories/settings.ts";
 import type { CasePhase } from "../domain/cases/model.ts";
@@ -8,6 +9,7 @@ import { saveRegionSettings } from "../services/region-settings.ts";
 import { DEMO_CASES_AS_OF, writeDemoCases } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { generateDemoRegion } from "./generate.ts";
+import { writeDemoLeaveRequests } from "./leave.ts";
 import type { DemoRegion } from "./types.ts";
 import { type DemoWriteResult, writeDemoRegion } from "./write-demo.ts";
 
@@ -40,6 +42,13 @@ export async function writeFullDemo(
   await writeDemoRegionSettings(db, region);
   const written = performance.now();
   const demoCases = await writeDemoCases(db, region, DEMO_CASES_AS_OF);
+  await writeDemoLeaveRequests(
+    db,
+    region,
+    demoCases.accounts,
+    demoCases.parentPupilId,
+    DEMO_CASES_AS_OF,
+  );
   await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);
   const finished = performance.now();
   return {

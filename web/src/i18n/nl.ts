@@ -9,6 +9,7 @@ import { caseCommandsNl } from "./nl/case-commands.ts";
 import { caseFileNl } from "./nl/case-file.ts";
 import { casesNl } from "./nl/cases.ts";
 import { domainNl } from "./nl/domain.ts";
+import { leaveNl } from "./nl/leave.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
@@ -37,6 +38,7 @@ export const nl = {
   audit: auditNl,
   setup: setupNl,
   work: worklistControlsNl,
+  leave: leaveNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,
