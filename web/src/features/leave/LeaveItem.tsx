@@ -104,7 +104,8 @@ function DecideForm({ request }: { request: LeaveRequest }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-labelledby={`${id}-heading`} noValidate>
+    // Named by its own heading and the request's: one form per request, each landmark unique.
+    <form onSubmit={onSubmit} aria-labelledby={`${id}-heading leave-${request.id}`} noValidate>
       <Heading level={4} id={`${id}-heading`}>
         {s.decideHeading}
       </Heading>

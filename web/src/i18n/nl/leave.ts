@@ -50,7 +50,7 @@ export const leaveNl = {
   decideHeading: "Besluit",
   decideApprove: "Verlenen",
   decideRefuse: "Afwijzen",
-  decideChoice: "Besluit",
+  decideChoice: "Uw besluit",
   decideReason: "Motivering",
   decideReasonHint: "Deze motivering staat in het besluit aan de ouders.",
   decideOnlyRefuse: "Volgens de regels kan dit verlof niet worden verleend; u kunt het afwijzen.",
