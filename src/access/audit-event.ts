@@ -184,7 +184,17 @@ const SetupEvent = z.object({
   pupilId: z.string().nullable(),
 });
 
+/** Leave requests (domain.md §4, verlof): listed, read, registered and decided. */
+const LeaveRequestEvent = z.object({
+  ...who,
+  action: z.enum(["list_leave_requests", "read_leave_request", "request_leave", "decide_leave"]),
+  resourceType: z.literal("leave_request"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 export const AuditEventSchema = z.discriminatedUnion("action", [
+  LeaveRequestEvent,
   TokenEvent,
   SetupEvent,
   CaseEvent,

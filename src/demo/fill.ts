@@ -10,6 +10,7 @@ import { runRetention } from "../services/retention.ts";
 import { DEMO_CASES_AS_OF, writeDemoCases } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { generateDemoRegion } from "./generate.ts";
+import { writeDemoLeaveRequests } from "./leave.ts";
 import type { DemoRegion } from "./types.ts";
 import { type DemoWriteResult, writeDemoRegion } from "./write-demo.ts";
 
@@ -42,6 +43,13 @@ export async function writeFullDemo(
   await writeDemoRegionSettings(db, region);
   const written = performance.now();
   const demoCases = await writeDemoCases(db, region, DEMO_CASES_AS_OF);
+  await writeDemoLeaveRequests(
+    db,
+    region,
+    demoCases.accounts,
+    demoCases.parentPupilId,
+    DEMO_CASES_AS_OF,
+  );
   await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);
   // The privacy officer's start page lists the retention procedure's runs: one dry run at the
   // demo's date, as `aanwezig retention --dry-run` records it (nothing is past its term yet).

@@ -30,6 +30,7 @@ import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
 import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
+import { registerLeaveRequestRoutes } from "./routes/leave-requests.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseBudgetRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
+  registerLeaveRequestRoutes(app, ctx);
   registerDuoReportRoutes(app, ctx);
   registerMonitorRoutes(app, ctx);
   registerSetupRoutes(app, ctx);

@@ -195,6 +195,40 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  // Leave requests (domain.md §4): parents for their child, the school, leerplicht for the ones
+  // above 10 school days. The list filters per request (routes/leave-requests.test.ts); a new
+  // request with reversed dates passes the gate and is refused by the rules (409).
+  "GET /api/leave-requests": {
+    probes: [{ url: () => "/api/leave-requests", row: "yyyyfffffyfff" }],
+  },
+  "POST /api/leave-requests": {
+    probes: [
+      {
+        personal: true,
+        url: () => "/api/leave-requests",
+        body: () => ({
+          pupil_id: "P0001",
+          kind: "job_holiday",
+          start_date: "2026-03-20",
+          end_date: "2026-03-16",
+          reason: "x",
+        }),
+        row: "yyyffffnnynnn",
+      },
+    ],
+  },
+  "GET /api/leave-requests/{id}": {
+    probes: [{ url: () => "/api/leave-requests/nope", row: "nnnnnnnnnnnnn" }],
+  },
+  "POST /api/leave-requests/{id}/decision": {
+    probes: [
+      {
+        url: () => "/api/leave-requests/nope/decision",
+        body: () => ({ decision: "approved", reason: "x" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
   "POST /api/duo-reports/{id}/fields": {
     probes: [
       {

@@ -6,6 +6,7 @@
 
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 import type { StatusChange } from "../domain/signals/duo-report-status.ts";
+import type { DecideRefusal, RegisterRefusal } from "../services/leave-requests.ts";
 
 /** snake_case (the domain's codes) as kebab-case (the problem types'): wrong_phase → wrong-phase. */
 export type Kebab<S extends string> = S extends `${infer Head}_${infer Tail}`
@@ -16,11 +17,14 @@ export function kebab<S extends string>(code: S): Kebab<S> {
   return code.replaceAll("_", "-") as Kebab<S>;
 }
 
+type LeaveRefusalCode = Exclude<RegisterRefusal | DecideRefusal, "not_found">;
+
 type DuoRefusalCode = Extract<StatusChange, { ok: false }>["error"] | "not_found" | "not_concept";
 
 export type ProblemCode =
   | Kebab<CaseRefusalCode>
   | `duo-${Kebab<DuoRefusalCode>}`
+  | Kebab<LeaveRefusalCode>
   | "signal-not-open"
   | "signal-other-pupil"
   | "validation"
@@ -85,6 +89,12 @@ export const PROBLEM_STATUS = {
   "duo-not-concept": CONFLICT,
   "duo-not-found": CONFLICT,
   "duo-unknown-closing-reason": CONFLICT,
+  // Leave requests (src/services/leave-requests.ts, rules in src/domain/leave).
+  "leave-already-decided": CONFLICT,
+  "leave-end-before-start": CONFLICT,
+  "leave-no-school": CONFLICT,
+  "leave-no-school-days": CONFLICT,
+  "leave-rule-violated": CONFLICT,
   // Signals handled without a case.
   "signal-not-open": CONFLICT,
   "signal-other-pupil": CONFLICT,

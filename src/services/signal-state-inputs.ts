@@ -1,41 +1,8 @@
-// Inputs the daily run adds to signal-inputs.ts: the hand-recorded SICK_NOTABLE observations
-// per unit, and the population rules' input for a subset of persons.
+// Inputs the daily run adds to signal-inputs.ts: the population rules' input for a subset of
+// persons. (The SICK_NOTABLE observations are a unit's input in signal-inputs.ts itself.)
 import type { SqlClient } from "../db/connect.ts";
 import { loadPopulationInput } from "../db/queries/signal-inputs.ts";
-import type {
-  EvaluationUnit,
-  ExemptionKind,
-  PopulationInput,
-  SickNotableObservation,
-} from "../domain/signals/types.ts";
-
-/** Sets `sickNotable` on each unit from sick_notable_observations (one query for all units). */
-export async function attachSickNotable(sql: SqlClient, units: EvaluationUnit[]): Promise<void> {
-  if (units.length === 0) return;
-  const rows = await sql.query<{
-    id: string;
-    pupil_id: string;
-    school_id: string;
-    recorded_on: string;
-    end_date: string | null;
-  }>(
-    `select id, pupil_id, school_id, recorded_on::text, end_date::text
-     from sick_notable_observations order by id`,
-  );
-  if (rows.length === 0) return;
-  const byUnit = new Map<string, SickNotableObservation[]>();
-  for (const r of rows) {
-    const key = `${r.pupil_id}\u0000${r.school_id}`;
-    const list = byUnit.get(key) ?? [];
-    list.push({ recordedOn: r.recorded_on, endDate: r.end_date, reference: r.id });
-    byUnit.set(key, list);
-  }
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!;
-    const found = byUnit.get(`${unit.pupil.id}\u0000${unit.calendar.schoolId}`);
-    if (found) units[i] = { ...unit, sickNotable: found };
-  }
-}
+import type { ExemptionKind, PopulationInput } from "../domain/signals/types.ts";
 
 /** The population input for the given persons, or for everyone. */
 export async function loadPopulationFor(

@@ -14,7 +14,7 @@ import type { SignalProfile } from "../domain/signals/profiles.ts";
 import { nextSignalState } from "../domain/signals/state.ts";
 import type { EvaluationUnit, Signal } from "../domain/signals/types.ts";
 import { type ClaimedChange, findCandidates } from "./signal-state-candidates.ts";
-import { attachSickNotable, loadPopulationFor } from "./signal-state-inputs.ts";
+import { loadPopulationFor } from "./signal-state-inputs.ts";
 import {
   canonicalJson,
   loadLiveStates,
@@ -137,7 +137,6 @@ export async function runDailyEvaluation(
     }
     units.push(...(await loadSchoolUnits(db.sql, calendar, asOf, pupilIds)));
   }
-  await attachSickNotable(db.sql, units);
   const population = await loadPopulationFor(db.sql, candidates ? candidates.persons : "all");
   const live = await loadLiveStates(db.sql);
   const loadMs = lap();

@@ -58,4 +58,23 @@ describe.each(engines())("signals over the database on $name", (engine) => {
     const before = await evaluateSignalsAt(db.sql, { asOf: "2025-08-20", code: "ABSOLUTE" });
     expect(before.map((s) => s.pupilId)).toEqual(["X900"]);
   });
+
+  it("includes SICK_NOTABLE recorded by hand, as the daily job does (issue 15 item 4)", async () => {
+    await db.sql.query(
+      `insert into sick_notable_observations (pupil_id, school_id, recorded_on, note, recorded_by)
+       values ('P003', '34CD00', '2026-03-05', 'wordt regelmatig ziek naar huis gestuurd', 'test')`,
+    );
+    try {
+      const signals = await evaluateSignalsAt(db.sql, { asOf: "2026-03-12", code: "SICK_NOTABLE" });
+      expect(signals.map((s) => [s.pupilId, s.schoolId, s.code])).toEqual([
+        ["P003", "34CD00", "SICK_NOTABLE"],
+      ]);
+      // Not before it was recorded.
+      expect(await evaluateSignalsAt(db.sql, { asOf: "2026-03-04", code: "SICK_NOTABLE" })).toEqual(
+        [],
+      );
+    } finally {
+      await db.sql.query("delete from sick_notable_observations");
+    }
+  });
 });

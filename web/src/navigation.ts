@@ -28,6 +28,7 @@ export const SECTIONS: readonly Section[] = [
   { path: "/beheer", label: t.nav.admin, capability: "manage_users" },
   { path: "/logboek", label: t.nav.audit, capability: "read_audit" },
   { path: "/inrichting", label: t.nav.setup, capability: "manage_breakthrough_teams" },
+  { path: "/verlof", label: t.nav.leave, capability: "work_leave_requests" },
 ];
 
 export function mayOpen(section: Section, capabilities: Capabilities): boolean {

@@ -7,6 +7,7 @@ import {
   type HolidayRegion,
   type SchoolCalendar,
 } from "../../domain/calendar/school-calendar.ts";
+import { applyDecidedLeave } from "../../domain/leave/absence.ts";
 import { LOOKBACK_DAYS } from "../../domain/signals/evaluate.ts";
 import type {
   AbsenceReason,
@@ -126,6 +127,42 @@ export async function loadSchoolUnits(
        and pupil_id in (${ACTIVE_PAIRS}${only})`,
     [...params, from],
   );
+  // Decided leave re-reads the absence in its dates (domain.md §4: approved leave is `leave`,
+  // taken without approval `luxury`), before any rule — daily, on demand or a DUO report — counts it.
+  const leave = await sql.query<{
+    pupil_id: string;
+    status: "approved" | "refused";
+    start_date: string;
+    end_date: string;
+  }>(
+    `select pupil_id, status, start_date::text, end_date::text from leave_requests
+     where school_id = $1 and status in ('approved', 'refused') and start_date <= $2::date
+       and end_date >= $${params.length + 1}::date and pupil_id in (${ACTIVE_PAIRS}${only})`,
+    [...params, from],
+  );
+  // SICK_NOTABLE (§4: recorded by hand) belongs to the unit's inputs like its attendance, so
+  // every evaluation — not only the daily job — sees it.
+  const notable = await sql.query<{
+    id: string;
+    pupil_id: string;
+    recorded_on: string;
+    end_date: string | null;
+  }>(
+    `select id::text, pupil_id, recorded_on::text, end_date::text from sick_notable_observations
+     where school_id = $1 and recorded_on <= $2::date and pupil_id in (${ACTIVE_PAIRS}${only})
+     order by id`,
+    params,
+  );
+  const leaveByPupil = groupRows(leave, (l) => ({
+    status: l.status,
+    startDate: l.start_date,
+    endDate: l.end_date,
+  }));
+  const notableByPupil = groupRows(notable, (n) => ({
+    recordedOn: n.recorded_on,
+    endDate: n.end_date,
+    reference: n.id,
+  }));
   const enrolmentsByPupil = groupRows(enrolments, (e) => ({
     startDate: e.start_date,
     endDate: e.end_date,
@@ -144,7 +181,11 @@ export async function loadSchoolUnits(
     },
     calendar,
     enrolments: enrolmentsByPupil.get(p.pupil_id) ?? ([] as DatedPeriod[]),
-    attendance: attendanceByPupil.get(p.pupil_id) ?? ([] as AttendanceRecord[]),
+    attendance: applyDecidedLeave(
+      attendanceByPupil.get(p.pupil_id) ?? ([] as AttendanceRecord[]),
+      leaveByPupil.get(p.pupil_id) ?? [],
+    ),
+    ...(notableByPupil.has(p.pupil_id) ? { sickNotable: notableByPupil.get(p.pupil_id)! } : {}),
   }));
 }
 

@@ -22,6 +22,7 @@ export const CAPABILITIES = [
   "manage_users",
   "manage_schools",
   "manage_breakthrough_teams",
+  "work_leave_requests",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -79,6 +80,8 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   manage_schools: grants("manage_schools"),
   // The region's set-up screens of the partnership (issue 14): the breakthrough teams.
   manage_breakthrough_teams: grants("manage_breakthrough_teams"),
+  // The leave requests of the school and leerplicht (domain.md §4); parents use /mijn-kind.
+  work_leave_requests: grants("read_leave_requests", (rule) => !asParent(rule)),
 };
 
 export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {

@@ -43,6 +43,9 @@ const RESOURCES: Record<string, Resource> = {
   audit: { kind: "audit_log" },
   monitor: { kind: "monitor" },
   admin: { kind: "administration" },
+  leaveNew: { kind: "leave_request", pupil },
+  leaveHead: { kind: "leave_request", pupil, decider: "school_head" },
+  leaveLeerplicht: { kind: "leave_request", pupil, decider: "attendance_officer" },
 };
 
 // Columns follow ROLE_CODES: teacher, care_coordinator, school_head, attendance_officer,
@@ -76,6 +79,11 @@ const MATRIX: [Action, Resource, string][] = [
   ["reconcile_list", RESOURCES.monitor!, "..1111......."],
   ["manage_users", RESOURCES.admin!, "...........1."],
   ["manage_schools", RESOURCES.admin!, "...........1."],
+  ["request_leave", RESOURCES.leaveNew!, "111......1..."],
+  ["read_leave_requests", RESOURCES.leaveHead!, "111......1..."],
+  ["read_leave_requests", RESOURCES.leaveLeerplicht!, "1111.....1..."],
+  ["decide_leave", RESOURCES.leaveHead!, "..1.........."],
+  ["decide_leave", RESOURCES.leaveLeerplicht!, "...1........."],
 ];
 
 describe("authorization matrix (roles × actions, everyone in scope)", () => {

@@ -117,3 +117,15 @@ export const inOwnMunicipality = predicate("inOwnMunicipality", ({ grant, resour
     resource.municipality === undefined || !!grant.municipalities?.includes(resource.municipality)
   );
 });
+
+/** domain.md §4: a leave request up to 10 school days is the school head's to decide. */
+export const decidedBySchoolHead = predicate(
+  "decidedBySchoolHead",
+  ({ resource }) => resource.kind === "leave_request" && resource.decider === "school_head",
+);
+
+/** domain.md §4: a leave request above 10 school days is leerplicht's to decide. */
+export const decidedByLeerplicht = predicate(
+  "decidedByLeerplicht",
+  ({ resource }) => resource.kind === "leave_request" && resource.decider === "attendance_officer",
+);

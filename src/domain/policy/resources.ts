@@ -56,6 +56,9 @@ export const ACTIONS = [
   "manage_arrangements",
   "manage_exemptions",
   "manage_budget_contributions",
+  "read_leave_requests",
+  "request_leave",
+  "decide_leave",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +103,15 @@ export type Resource =
    * arrangements): `municipality` when the record belongs to one (an exemption's resident, a
    * budget), absent for a list, which the route then filters by the same scope.
    */
-  | { kind: "region_setup"; municipality?: string };
+  | { kind: "region_setup"; municipality?: string }
+  /**
+   * A leave request (domain.md §4, verlof): the pupil as seen from the request's school, and who
+   * decides it (the school head up to 10 school days, leerplicht above); no decider for a new one.
+   */
+  | {
+      kind: "leave_request";
+      pupil: PupilScope;
+      decider?: "school_head" | "attendance_officer";
+    };
 
 export type ResourceKind = Resource["kind"];

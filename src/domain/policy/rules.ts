@@ -6,6 +6,8 @@ import {
   and,
   caseInSchoolPhase,
   caseIsOpen,
+  decidedByLeerplicht,
+  decidedBySchoolHead,
   hasConsentA,
   hasConsentB,
   inOwnMunicipality,
@@ -202,4 +204,17 @@ export const RULES: readonly Rule[] = [
   ),
   allow(["attendance_officer"], ["manage_exemptions"], "region_setup", inOwnMunicipality),
   allow(["policy_officer"], ["manage_budget_contributions"], "region_setup", inOwnMunicipality),
+
+  // Leave requests (domain.md §4, verlof art. 11/13a/14): the parents ask for their own child,
+  // the school registers and reads its pupils' requests; the school head decides up to 10 school
+  // days, leerplicht (of the pupil's municipality) above that — and reads those it decides.
+  allow(["parent"], ["read_leave_requests", "request_leave"], "leave_request", isParentOf),
+  allow(SCHOOL_STAFF_ROLES, ["read_leave_requests", "request_leave"], "leave_request", sameSchool),
+  allow(["school_head"], ["decide_leave"], "leave_request", and(sameSchool, decidedBySchoolHead)),
+  allow(
+    ["attendance_officer"],
+    ["read_leave_requests", "decide_leave"],
+    "leave_request",
+    and(livesInMunicipality, decidedByLeerplicht),
+  ),
 ];

@@ -10,5 +10,6 @@ export const moreScreens: Record<string, ComponentType> = {
   "/leerlingen": lazyScreen(async () => (await import("./pupil/PupilPage.tsx")).PupilScreen),
   "/beheer": lazyScreen(async () => (await import("./admin/AdminScreen.tsx")).AdminScreen),
   "/inrichting": lazyScreen(async () => (await import("./setup/SetupScreen.tsx")).SetupScreen),
+  "/verlof": lazyScreen(async () => (await import("./leave/LeavePage.tsx")).LeavePage),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
 };

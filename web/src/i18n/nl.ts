@@ -10,6 +10,7 @@ import { caseFileNl } from "./nl/case-file.ts";
 import { casesNl } from "./nl/cases.ts";
 import { domainNl } from "./nl/domain.ts";
 import { duoReportsNl } from "./nl/duo-reports.ts";
+import { leaveNl } from "./nl/leave.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
@@ -39,6 +40,7 @@ export const nl = {
   setup: setupNl,
   work: worklistControlsNl,
   duo: duoReportsNl,
+  leave: leaveNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,

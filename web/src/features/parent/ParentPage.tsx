@@ -24,6 +24,7 @@ import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { ownerLabel } from "../case-file/people.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
+import { LeaveSection } from "./LeaveSection.tsx";
 import { nextMeeting } from "./next-meeting.ts";
 import "./parent.css";
 import { formatOrganisation } from "../../components/names.ts";
@@ -52,6 +53,9 @@ export function ParentPage() {
       {cases.data && current.size === 0 && <Paragraph>{t.parent.none}</Paragraph>}
       {[...current.values()].map((c) => (
         <ChildCase key={c.id} summary={c} />
+      ))}
+      {me.scopes.pupil_ids.map((pupilId) => (
+        <LeaveSection key={pupilId} pupilId={pupilId} />
       ))}
     </div>
   );

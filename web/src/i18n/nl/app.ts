@@ -31,6 +31,7 @@ export const appNl = {
     admin: "Beheer",
     pupilSearch: "Leerlingen zoeken",
     setup: "Inrichting",
+    leave: "Verlof",
   },
   home: {
     title: "Overzicht",

@@ -137,6 +137,11 @@ export const AUDIT_ACTIONS = {
   list_tokens: "Koppelingstokens bekeken",
   revoke_token: "Koppelingstoken ingetrokken",
   consent: "Toestemming vastgelegd",
+  read_leave_requests: "Verlofaanvragen bekeken",
+  request_leave: "Verlof aangevraagd",
+  decide_leave: "Op verlofaanvraag besloten",
+  list_leave_requests: "Verlofaanvragen bekeken",
+  read_leave_request: "Verlofaanvraag bekeken",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
@@ -186,4 +191,5 @@ export const AUDIT_RESOURCES = {
   budget: "frictiebudget",
   retention_run: "bewaartermijnen",
   person: "personen",
+  leave_request: "verlofaanvraag",
 } as const satisfies Record<AuditResourceCode, string>;

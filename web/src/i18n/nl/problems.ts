@@ -60,6 +60,13 @@ export const problemsNl = {
       "unknown-arrangement":
         "Dit arrangement staat niet in de catalogus van de regio. Kies een arrangement uit de lijst, of laat het veld leeg.",
       "unknown-flag": "Deze stagnatie bestaat niet (meer) in deze casus.",
+      "leave-already-decided": "Op deze verlofaanvraag is al besloten.",
+      "leave-end-before-start": "De einddatum ligt vóór de begindatum.",
+      "leave-no-school":
+        "De leerling staat op de eerste verlofdag niet ingeschreven op een school die u kent.",
+      "leave-no-school-days": "In deze periode valt geen schooldag; er is geen verlof nodig.",
+      "leave-rule-violated":
+        "Dit verlof kan volgens de regels niet worden verleend; u kunt het verzoek alleen afwijzen.",
       "duo-closing-reason-required": "Kies een reden om de melding af te sluiten.",
       "duo-not-allowed": "De melding kan niet naar deze status.",
       "duo-not-concept":
