@@ -87,6 +87,15 @@ const DuoReportEvent = z.object({
   pupilId: z.string(),
 });
 
+/** Leerplicht's procedure (MAS): the steps of one pupil, read or recorded. */
+const MasEvent = z.object({
+  ...who,
+  action: z.enum(["read_mas_steps", "record_mas_step"]),
+  resourceType: z.literal("mas_step"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 /** Aggregates: no pupil behind the row. */
 const MonitorEvent = z.object({
   ...who,
@@ -184,6 +193,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   AttendanceEvent,
   SignalEvent,
   DuoReportEvent,
+  MasEvent,
   MonitorEvent,
   AuditTrailEvent,
   AdministrationEvent,

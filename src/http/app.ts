@@ -34,6 +34,7 @@ import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
+import { registerPupilMasRoutes } from "./routes/pupil-mas.ts";
 import { registerPupilSearchRoute } from "./routes/pupil-search.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilRoutes(app, ctx);
   registerPupilSearchRoute(app, ctx);
   registerPupilAttendanceRoutes(app, ctx);
+  registerPupilMasRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerCaseRoutes(app, ctx);

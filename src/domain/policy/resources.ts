@@ -56,6 +56,8 @@ export const ACTIONS = [
   "manage_arrangements",
   "manage_exemptions",
   "manage_budget_contributions",
+  "read_mas_steps",
+  "record_mas_step",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -78,6 +78,12 @@ export const RULES: readonly Rule[] = [
     "signal",
     and(leerplichtReach, or(onlyUnauthorizedAbsence, hasConsentA)),
   ),
+  // Leerplicht's own procedure (MAS, domain.md §2 and seed 002: "De leerplichtambtenaar handelt
+  // volgens de MAS"): recorded by the attendance officer of the pupil's municipality of
+  // residence, read by leerplicht and, where a case exists, by its case director.
+  allow(["attendance_officer"], ["record_mas_step"], "pupil", livesInMunicipality),
+  allow(["attendance_officer"], ["read_mas_steps"], "pupil", leerplichtReach),
+  allow(["case_director"], ["read_mas_steps"], "pupil", isCaseParticipant),
   // Other professionals: only while participant in the pupil's case (consent (b) let them in).
   allow(
     CASE_PROFESSIONAL_ROLES,

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = {
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
   manage_schools: "Scholen beheerd",
+  read_mas_steps: "Stappen leerplicht (MAS) bekeken",
+  record_mas_step: "Stap leerplicht (MAS) vastgelegd",
   // Case commands (src/domain/policy/case-actions.ts).
   hand_to_director: "Overgedragen aan casusregisseur",
   record_arbitration_ruling: "Uitspraak arbitrage vastgelegd",
@@ -141,6 +143,7 @@ export const AUDIT_ACTIONS = {
 type AuditResourceCode =
   | ResourceKind
   | "attendance"
+  | "mas_step"
   | "duo_report"
   | "reconciliation"
   | "user"
@@ -183,4 +186,5 @@ export const AUDIT_RESOURCES = {
   waiting_list: "wachtlijst",
   budget: "frictiebudget",
   person: "personen",
+  mas_step: "stap leerplicht (MAS)",
 } as const satisfies Record<AuditResourceCode, string>;
