@@ -9,6 +9,7 @@ import { caseCommandsNl } from "./nl/case-commands.ts";
 import { caseFileNl } from "./nl/case-file.ts";
 import { casesNl } from "./nl/cases.ts";
 import { domainNl } from "./nl/domain.ts";
+import { leerplichtNl } from "./nl/leerplicht.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
@@ -29,6 +30,7 @@ export const nl = {
   ...casesNl,
   ...pupilSearchNl,
   caseFile: caseFileNl,
+  leerplicht: leerplichtNl,
   caseFileMore: caseCommandsNl,
   parent: parentNl,
   pupil: pupilNl,
