@@ -14,7 +14,7 @@ import {
 } from "../../api/leerplicht.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
-import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
 import { CommandForm, type FieldSpec, type Values } from "../case-file/CommandForm.tsx";
 
@@ -102,15 +102,14 @@ export function MasSection({
     queryFn: ({ signal }) => fetchMasSteps(pupilId, signal),
     retry: false,
   });
-  // Not leerplicht's and not the case director's: the section is not there.
-  if (steps.isError && isApiError(steps.error, 404)) return null;
+  // Not leerplicht's and not the case director's: the section is not there (nor while asking).
+  if (steps.isPending || (steps.isError && isApiError(steps.error, 404))) return null;
   return (
     <section aria-labelledby="pupil-mas" data-testid="mas-section">
       <Heading level={2} id="pupil-mas">
         {m.title}
       </Heading>
       <Paragraph>{m.intro}</Paragraph>
-      {steps.isPending && <Loading />}
       {steps.isError && <ProblemAlert error={steps.error} />}
       {steps.data && (
         <>
