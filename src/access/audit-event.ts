@@ -96,6 +96,15 @@ const MasEvent = z.object({
   pupilId: z.string(),
 });
 
+/** The reference index (Verwijsindex): a case's reports read, recorded or exported. */
+const VerwijsindexEvent = z.object({
+  ...who,
+  action: z.enum(["read_verwijsindex", "record_verwijsindex", "export_verwijsindex"]),
+  resourceType: z.literal("verwijsindex"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 /** Aggregates: no pupil behind the row. */
 const MonitorEvent = z.object({
   ...who,
@@ -194,6 +203,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   SignalEvent,
   DuoReportEvent,
   MasEvent,
+  VerwijsindexEvent,
   MonitorEvent,
   AuditTrailEvent,
   AdministrationEvent,

@@ -27,6 +27,7 @@ import { registerAuditRoutes } from "./routes/audit.ts";
 import { registerCaseRoutes } from "./routes/cases.ts";
 import { registerCaseBudgetRoutes } from "./routes/cases-budget.ts";
 import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
+import { registerCaseVerwijsindexRoutes } from "./routes/cases-verwijsindex.ts";
 import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseTransitionRoutes(app, ctx);
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
+  registerCaseVerwijsindexRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
   registerDuoReportRoutes(app, ctx);

@@ -138,6 +138,24 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  // The reference index (Verwijsindex): the case director of the case only. The POST probe's
+  // date lies before the pupil's birth: refused by the domain (409) after the gate.
+  "GET /api/cases/{id}/verwijsindex": {
+    probes: [{ personal: true, url: (w) => A(w, "/verwijsindex"), row: "nfffyffnnfnnn" }],
+  },
+  "GET /api/cases/{id}/verwijsindex.csv": {
+    probes: [{ personal: true, url: (w) => A(w, "/verwijsindex.csv"), row: "nfffyffnnfnnn" }],
+  },
+  "POST /api/cases/{id}/verwijsindex": {
+    probes: [
+      {
+        personal: true,
+        url: (w) => A(w, "/verwijsindex"),
+        body: () => ({ reported_on: "2000-01-01", reported_by: "X", organisation: "Y" }),
+        row: "nfffyffnnfnnn",
+      },
+    ],
+  },
   "GET /api/signals": {
     // Filtered per signal by the policy; roles that never read signals get 403 (monitor).
     probes: [{ url: () => "/api/signals", row: "yyyyyyyyyffff" }],

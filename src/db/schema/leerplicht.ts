@@ -31,3 +31,24 @@ export const masSteps = pgTable(
   },
   (t) => [index("mas_steps_pupil_idx").on(t.pupilId, t.date)],
 );
+
+/**
+ * The regional reference index (Verwijsindex risicojongeren, seed 001): a case director's record
+ * that a pupil was reported to the index. Nothing is sent from here; the fields the index needs
+ * are exported (CSV). Append-only like the MAS steps.
+ */
+export const verwijsindexReports = pgTable(
+  "verwijsindex_reports",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    pupilId: text("pupil_id").notNull(),
+    reportedOn: day("reported_on").notNull(),
+    /** Who reported (name and function), as the index knows the reporter. */
+    reportedBy: text("reported_by").notNull(),
+    organisation: text("organisation").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("verwijsindex_reports_case_idx").on(t.caseId)],
+);

@@ -58,6 +58,8 @@ export const ACTIONS = [
   "manage_budget_contributions",
   "read_mas_steps",
   "record_mas_step",
+  "read_verwijsindex",
+  "record_verwijsindex",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

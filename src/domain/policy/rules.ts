@@ -157,6 +157,9 @@ export const RULES: readonly Rule[] = [
     "case",
     and(isCaseParticipant, caseIsOpen, hasConsentB),
   ),
+  // The reference index (Verwijsindex): the case director records the report and exports it.
+  allow(["case_director"], ["read_verwijsindex"], "case", isCaseParticipant),
+  allow(["case_director"], ["record_verwijsindex"], "case", and(isCaseParticipant, caseIsOpen)),
   // Parents: their own child's case (plan, deadlines, consent) and documents shared with them.
   allow(["parent"], ["read_case", "record_consent"], "case", isParentOf),
   // Their own child's basic record (name, school): parents are the child's first contact.

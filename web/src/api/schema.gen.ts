@@ -965,6 +965,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/verwijsindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's reports to the regional reference index (Verwijsindex)
+         * @description The case's reports to the regional reference index (Verwijsindex)
+         */
+        get: operations["getCaseVerwijsindex"];
+        put?: never;
+        /**
+         * Records that the case's pupil was reported to the reference index
+         * @description Records that the case's pupil was reported to the reference index
+         */
+        post: operations["postCaseVerwijsindex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/verwijsindex.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields the reference index needs, as CSV (nothing is sent anywhere)
+         * @description The fields the reference index needs, as CSV (nothing is sent anywhere)
+         */
+        get: operations["getCaseVerwijsindexCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/duo-reports": {
         parameters: {
             query?: never;
@@ -3776,6 +3820,34 @@ export interface components {
             pupil_id: string;
             school_id: string;
             start_date: string;
+        };
+        VerwijsindexReport: {
+            case_id: string;
+            id: string;
+            organisation: string;
+            pupil_id: string;
+            recorded_by: string;
+            reported_by: string;
+            /** Format: date */
+            reported_on: string;
+        };
+        VerwijsindexReportInput: {
+            case_id: string;
+            id: string;
+            organisation: string;
+            pupil_id: string;
+            recorded_by: string;
+            reported_by: string;
+            /** Format: date */
+            reported_on: string;
+        };
+        VerwijsindexReports: {
+            may_record: boolean;
+            reports: components["schemas"]["VerwijsindexReport"][];
+        };
+        VerwijsindexReportsInput: {
+            may_record: boolean;
+            reports: components["schemas"]["VerwijsindexReportInput"][];
         };
     };
     responses: never;
@@ -7223,6 +7295,201 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseVerwijsindex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerwijsindexReports"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCaseVerwijsindex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organisation: string;
+                    reported_by: string;
+                    /** Format: date */
+                    reported_on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerwijsindexReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseVerwijsindexCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = {
   manage_schools: "Scholen beheerd",
   read_mas_steps: "Stappen leerplicht (MAS) bekeken",
   record_mas_step: "Stap leerplicht (MAS) vastgelegd",
+  read_verwijsindex: "Meldingen Verwijsindex bekeken",
+  record_verwijsindex: "Melding Verwijsindex vastgelegd",
+  export_verwijsindex: "Gegevens voor de Verwijsindex geëxporteerd",
   // Case commands (src/domain/policy/case-actions.ts).
   hand_to_director: "Overgedragen aan casusregisseur",
   record_arbitration_ruling: "Uitspraak arbitrage vastgelegd",
@@ -144,6 +147,7 @@ type AuditResourceCode =
   | ResourceKind
   | "attendance"
   | "mas_step"
+  | "verwijsindex"
   | "duo_report"
   | "reconciliation"
   | "user"
@@ -187,4 +191,5 @@ export const AUDIT_RESOURCES = {
   budget: "frictiebudget",
   person: "personen",
   mas_step: "stap leerplicht (MAS)",
+  verwijsindex: "melding Verwijsindex",
 } as const satisfies Record<AuditResourceCode, string>;
