@@ -87,6 +87,24 @@ const DuoReportEvent = z.object({
   pupilId: z.string(),
 });
 
+/** Leerplicht's procedure (MAS): the steps of one pupil, read or recorded. */
+const MasEvent = z.object({
+  ...who,
+  action: z.enum(["read_mas_steps", "record_mas_step"]),
+  resourceType: z.literal("mas_step"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
+/** The reference index (Verwijsindex): a case's reports read, recorded or exported. */
+const VerwijsindexEvent = z.object({
+  ...who,
+  action: z.enum(["read_verwijsindex", "record_verwijsindex", "export_verwijsindex"]),
+  resourceType: z.literal("verwijsindex"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 /** Aggregates: no pupil behind the row. */
 const MonitorEvent = z.object({
   ...who,
@@ -203,6 +221,8 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   AttendanceEvent,
   SignalEvent,
   DuoReportEvent,
+  MasEvent,
+  VerwijsindexEvent,
   MonitorEvent,
   AuditTrailEvent,
   RetentionEvent,

@@ -31,6 +31,7 @@ import { recordBreakthroughCheck } from "../commands/record-breakthrough-check.t
 import { recordCaseEvent } from "../commands/record-case-event.ts";
 import { recordCaseConsent } from "../commands/record-consent.ts";
 import { recordCaseLadderStep } from "../commands/record-ladder-step.ts";
+import { recordMasStep } from "../commands/record-mas-step.ts";
 import { type MeetingInput, recordCaseMeeting } from "../commands/record-meeting.ts";
 import { recordOfferStarted } from "../commands/record-offer-started.ts";
 import { referToProsecutor } from "../commands/refer-prosecutor.ts";
@@ -57,6 +58,7 @@ import type {
   WorkingMode,
 } from "../domain/cases/model.ts";
 import type { GoalDomain } from "../domain/cases/plan.ts";
+import { HALT_MINIMUM_AGE, type MasStepInput } from "../domain/leerplicht/mas.ts";
 import { splitContribution } from "../domain/money/ledger.ts";
 import type { DocumentVisibility } from "../domain/policy/resources.ts";
 import type { DemoArrangementId } from "./case-catalogue.ts";
@@ -411,6 +413,11 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
           { actionId: actions.get(key) ?? "", status: "done" },
           today,
         ),
+      );
+    /** A step of leerplicht's procedure (MAS), recorded as the leerplicht account. */
+    const mas = (date: IsoDate, step: Omit<MasStepInput, "date">) =>
+      at(date, `MAS ${step.kind}`, (today) =>
+        recordMasStep(db, actor("leerplicht"), pupilId, { ...step, date: today }, today),
       );
     const handOver = (date: IsoDate, reason: string) =>
       at(date, "hand over", (today) =>
@@ -903,6 +910,29 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
           "first_conversation",
           "Leerplicht sprak ouders op het gemeentehuis.",
         );
+        // Leerplicht's own procedure (MAS) beside the case; the case director reads it.
+        if (residence.get(pupilId) === home) {
+          mas(on(1), { kind: "conversation_invited", note: "Brief aan ouders en leerling." });
+          mas(on(2), {
+            kind: "conversation_held",
+            note: "Ouders en leerling op het gemeentehuis.",
+          });
+          mas(on(2), { kind: "agreements", note: "Leerling is elke dag om 8.20 uur op school." });
+          mas(on(6), {
+            kind: "warning",
+            note: "Afspraken niet nagekomen; schriftelijke waarschuwing.",
+          });
+          mas(on(9), { kind: "care_referral", organisation: org.jeugdteam });
+          const born = birthDate.get(pupilId);
+          if (born && ageOn(born, on(16)) >= HALT_MINIMUM_AGE) {
+            mas(on(16), { kind: "halt_referral", note: "Leerling zelf verwijtbaar afwezig." });
+          }
+          mas(on(44), {
+            kind: "official_report",
+            route: "civil",
+            note: "Verzoek tot onderzoek bij de Raad voor de Kinderbescherming.",
+          });
+        }
         handOver(on(7), "Ouders werken niet mee; regie bij de casusregisseur.");
         event(on(8), "casusregisseur", "professional_contact", "Huisbezoek casusregisseur.");
         goal(
@@ -1055,5 +1085,44 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
       }
     }
   }
+  steps.push(...leerplichtWithoutCase(ctx, home));
   return { steps };
+}
+
+/**
+ * Leerplicht's procedure (MAS) for a resident of the home municipality without a case: invited,
+ * spoken, agreements kept, closed with the outcome (issue 15 item 3: "with or without a case").
+ */
+function leerplichtWithoutCase(ctx: DemoScriptContext, home: string): DemoStep[] {
+  const { db, pupils, actor, asOf, region } = ctx;
+  const inCase = new Set(Object.values(pupils.byCase).map((choice) => choice.pupilId));
+  const candidates = region.pupils.filter(
+    (p) => p.municipality === home && !inCase.has(p.pupilId) && p.pupilId !== pupils.parentCase,
+  );
+  const pupil =
+    candidates.find((p) => ageOn(p.birthDate, asOf) >= HALT_MINIMUM_AGE) ?? candidates[0];
+  if (!pupil) return [];
+  const day = (back: number): IsoDate => {
+    let d = addDays(asOf, -back);
+    while (isoWeekday(d) > 5) d = addDays(d, -1);
+    return d;
+  };
+  const step = (date: IsoDate, input: Omit<MasStepInput, "date">): DemoStep => ({
+    date,
+    run: async () =>
+      must(
+        `leerplicht without a case (${pupil.pupilId}), MAS ${input.kind}`,
+        await recordMasStep(db, actor("leerplicht"), pupil.pupilId, { ...input, date }, date),
+      ),
+  });
+  return [
+    step(day(40), { kind: "conversation_invited", note: "Na melding van de school." }),
+    step(day(35), { kind: "conversation_held", note: "Gesprek met moeder en leerling." }),
+    step(day(35), { kind: "agreements", note: "Wekelijks contact met de mentor." }),
+    step(day(7), {
+      kind: "outcome",
+      outcome: "attendance_restored",
+      note: "Afspraken nagekomen; leerling gaat weer elke dag.",
+    }),
+  ];
 }

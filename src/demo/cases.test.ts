@@ -115,6 +115,23 @@ describe.each(engines())("the demo's accounts and cases on $name", (engine) => {
     }
   });
 
+  it("records leerplicht's MAS steps through the command, in a case and without one", async () => {
+    const steps = await rows<{ kind: string; in_case: boolean; n: string }>(
+      db,
+      `select kind, case_id is not null as in_case, count(*) as n from mas_steps
+       group by kind, case_id is not null`,
+    );
+    const inCase = steps.filter((r) => r.in_case).map((r) => r.kind);
+    const without = steps.filter((r) => !r.in_case).map((r) => r.kind);
+    expect(inCase).toEqual(expect.arrayContaining(["warning", "official_report"]));
+    expect(without).toEqual(expect.arrayContaining(["conversation_held", "outcome"]));
+    const audited = await rows<{ n: string }>(
+      db,
+      "select count(*) as n from audit_log where action = 'record_mas_step' and outcome = 'allowed'",
+    );
+    expect(Number(audited[0]?.n)).toBe(steps.reduce((sum, r) => sum + Number(r.n), 0));
+  });
+
   it("has plans, stagnation with causes, a breakthrough agenda, a running arbitration and a referral", async () => {
     const [counts] = await rows<Record<string, string>>(
       db,

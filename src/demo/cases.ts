@@ -28,6 +28,7 @@ export const DEMO_CASES_AS_OF = "2026-03-02";
 /** The case tables the demo clears before it replaces the region, children before parents. */
 export const CASE_TABLES_IN_CLEAR_ORDER = [
   "leave_requests",
+  "mas_steps",
   "waiting_list_entries",
   "arrangement_placements",
   "arrangements",

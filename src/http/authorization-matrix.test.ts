@@ -122,6 +122,40 @@ const MATRIX: Record<string, Endpoint> = {
     // Parents see their child's record, not the school's attendance screens (docs/cases.md).
     probes: [{ personal: true, url: () => "/api/pupils/P0001/attendance", row: "yyyyyyynnfnnn" }],
   },
+  // Leerplicht's procedure (MAS): leerplicht of the pupil's municipality records and reads; the
+  // case director of the pupil's open case reads. The probe is a Halt referral for P0001 (9):
+  // refused by the domain (409) after the gate. Details in routes/pupil-mas.test.ts.
+  "GET /api/pupils/{pupil_id}/mas-steps": {
+    probes: [{ personal: true, url: () => "/api/pupils/P0001/mas-steps", row: "nnnyynnnnnnnn" }],
+  },
+  "POST /api/pupils/{pupil_id}/mas-steps": {
+    probes: [
+      {
+        personal: true,
+        url: () => "/api/pupils/P0001/mas-steps",
+        body: () => ({ kind: "halt_referral", date: "2026-02-02" }),
+        row: "nnnyfnnnnnnnn",
+      },
+    ],
+  },
+  // The reference index (Verwijsindex): the case director of the case only. The POST probe's
+  // date lies before the pupil's birth: refused by the domain (409) after the gate.
+  "GET /api/cases/{id}/verwijsindex": {
+    probes: [{ personal: true, url: (w) => A(w, "/verwijsindex"), row: "nfffyffnnfnnn" }],
+  },
+  "GET /api/cases/{id}/verwijsindex.csv": {
+    probes: [{ personal: true, url: (w) => A(w, "/verwijsindex.csv"), row: "nfffyffnnfnnn" }],
+  },
+  "POST /api/cases/{id}/verwijsindex": {
+    probes: [
+      {
+        personal: true,
+        url: (w) => A(w, "/verwijsindex"),
+        body: () => ({ reported_on: "2000-01-01", reported_by: "X", organisation: "Y" }),
+        row: "nfffyffnnfnnn",
+      },
+    ],
+  },
   "GET /api/signals": {
     // Filtered per signal by the policy; roles that never read signals get 403 (monitor).
     probes: [{ url: () => "/api/signals", row: "yyyyyyyyyffff" }],

@@ -4,6 +4,7 @@
 // refusal has no status until it is added here, and the web no text until nl/problems.ts has one.
 // Plain 401/403/404/… without a code of their own stay type about:blank.
 
+import type { MasStepError } from "../domain/leerplicht/mas.ts";
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 import type { StatusChange } from "../domain/signals/duo-report-status.ts";
 import type { DecideRefusal, RegisterRefusal } from "../services/leave-requests.ts";
@@ -25,6 +26,7 @@ export type ProblemCode =
   | Kebab<CaseRefusalCode>
   | `duo-${Kebab<DuoRefusalCode>}`
   | Kebab<LeaveRefusalCode>
+  | `mas-${Kebab<MasStepError | "report_other_pupil">}`
   | "signal-not-open"
   | "signal-other-pupil"
   | "validation"
@@ -95,6 +97,14 @@ export const PROBLEM_STATUS = {
   "leave-no-school": CONFLICT,
   "leave-no-school-days": CONFLICT,
   "leave-rule-violated": CONFLICT,
+  // Leerplicht's procedure (src/domain/leerplicht/mas.ts).
+  "mas-invalid-date": CONFLICT,
+  "mas-halt-under-12": CONFLICT,
+  "mas-route-required": CONFLICT,
+  "mas-outcome-required": CONFLICT,
+  "mas-organisation-required": CONFLICT,
+  "mas-field-not-allowed": CONFLICT,
+  "mas-report-other-pupil": CONFLICT,
   // Signals handled without a case.
   "signal-not-open": CONFLICT,
   "signal-other-pupil": CONFLICT,

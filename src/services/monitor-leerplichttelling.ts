@@ -74,12 +74,19 @@ async function tellingInput(sql: SqlClient, reference: IsoDate): Promise<Telling
        from prosecutor_referrals r join cases c on c.id = r.case_id`,
     )
   ).map((r) => ({ pupilId: r.pupil_id, route: r.route, referredAt: r.referred_at }));
+  const masSteps = (
+    await sql.query<{ pupil_id: string; kind: string; route: string | null; date: string }>(
+      `select pupil_id, kind, route, date::text from mas_steps
+       where kind in ('halt_referral', 'official_report')`,
+    )
+  ).map((s) => ({ pupilId: s.pupil_id, kind: s.kind, route: s.route, date: s.date }));
   return {
     persons: [...persons.values()],
     enrolments,
     exemptions,
     reports,
     referrals,
+    masSteps,
     signals: snapshot.signals
       .filter((s) => s.code === "ABSOLUTE" || s.code === "LONG_TERM_ABSENT")
       .map((s) => ({ pupilId: s.pupilId, code: s.code, legal: s.attributes.legal === true })),

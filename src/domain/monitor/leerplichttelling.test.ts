@@ -33,6 +33,7 @@ function input(overrides: Partial<TellingInput> = {}): TellingInput {
       { pupilId: "B", type: "overig", startDate: "2026-01-06", status: "ingetrokken" },
     ],
     referrals: [{ pupilId: "A", route: "criminal", referredAt: "2026-02-01" }],
+    masSteps: [],
     signals: [
       { pupilId: "A", code: "LONG_TERM_ABSENT", legal: true },
       { pupilId: "B", code: "ABSOLUTE", legal: false },
@@ -64,6 +65,32 @@ describe("leerplichttelling", () => {
     const region = rows.filter((r) => r.group === "*");
     expect(region.find((r) => r.measure === "vrijstellingen:3a")?.count).toBe(1);
     expect(region.find((r) => r.measure === "leerplichtig_of_kwalificatieplichtig")?.count).toBe(1);
+  });
+
+  it("counts leerplicht's Halt referrals and official reports of the year (MAS), per person", () => {
+    const rows = leerplichttelling(
+      input({
+        referrals: [],
+        masSteps: [
+          { pupilId: "A", kind: "halt_referral", route: null, date: "2025-10-01" },
+          { pupilId: "A", kind: "halt_referral", route: null, date: "2025-12-01" },
+          { pupilId: "B", kind: "official_report", route: "criminal", date: "2026-01-05" },
+          { pupilId: "A", kind: "official_report", route: "civil", date: "2026-02-05" },
+          { pupilId: "B", kind: "halt_referral", route: null, date: "2025-07-01" }, // last year
+          { pupilId: "B", kind: "warning", route: null, date: "2025-10-01" }, // not counted
+          { pupilId: "A", kind: "halt_referral", route: null, date: "2026-04-01" }, // after ref.
+        ],
+      }),
+      year,
+      "2026-03-02",
+      false,
+    );
+    const z = Object.fromEntries(
+      rows.filter((r) => r.group === "Zandstad").map((r) => [r.measure, r.count]),
+    );
+    expect(z.halt_verwijzingen).toBe(1);
+    expect(z.processen_verbaal).toBe(1);
+    expect(z.raad_voor_de_kinderbescherming).toBe(1);
   });
 
   it("counts the annual report's cases and suppresses 1–4 when asked", () => {

@@ -6,6 +6,7 @@
 // day, or the date asked for while the year runs. Readings in docs/monitoring.md.
 import { ageInYearsOnDay, isOfCompulsorySchoolAge } from "../calendar/ages.ts";
 import { dayNumber, type IsoDate } from "../calendar/dates.ts";
+import { tellingCategoryOf } from "../leerplicht/mas.ts";
 import { type MonitorRow, SUPPRESSION_THRESHOLD, sortRows } from "./aggregate.ts";
 import { type MonitorCase, phaseAt } from "./case-measures.ts";
 
@@ -29,6 +30,11 @@ export interface TellingInput {
   reports: readonly { pupilId: string; type: string; startDate: IsoDate; status: string }[];
   /** Referrals to the public prosecutor: `criminal` is an official report (proces-verbaal). */
   referrals: readonly { pupilId: string; route: string; referredAt: IsoDate }[];
+  /**
+   * Leerplicht's procedure (MAS, src/domain/leerplicht/mas.ts): its Halt referrals and official
+   * reports (criminal: proces-verbaal; civil: to the Raad voor de Kinderbescherming).
+   */
+  masSteps: readonly { pupilId: string; kind: string; route: string | null; date: IsoDate }[];
   /** Signals holding at the reference date. */
   signals: readonly { pupilId: string; code: string; legal: boolean }[];
   cases: readonly MonitorCase[];
@@ -45,8 +51,6 @@ export function schoolYearOf(startYear: number): SchoolYear {
 
 /** What the register cannot produce, said in the report instead of a made-up zero. */
 export const TELLING_NOTES = {
-  halt_verwijzingen:
-    "Halt referrals are not registered in Aanwezig; take them from Halt's own figures.",
   startkwalificatie:
     "A start qualification is known only when the register records one (pupils.start_qualification_date); early school leavers without a recorded one are counted as leaving without.",
 } as const;
@@ -135,6 +139,12 @@ export function leerplichttelling(
       r.pupilId,
       r.route === "criminal" ? "processen_verbaal" : "raad_voor_de_kinderbescherming",
     );
+  }
+  // Persons, like the referrals above: a pupil with a Halt referral and a proces-verbaal in the
+  // year counts once in each; the same pupil referred by a case and by leerplicht counts once.
+  for (const step of input.masSteps) {
+    const category = tellingCategoryOf(step);
+    if (category && within(step.date, year, reference)) count(step.pupilId, category);
   }
   for (const c of input.cases) {
     if (within(c.openedAt, year, reference)) count(c.pupilId, "casussen_geopend", 1);

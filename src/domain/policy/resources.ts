@@ -59,6 +59,10 @@ export const ACTIONS = [
   "read_leave_requests",
   "request_leave",
   "decide_leave",
+  "read_mas_steps",
+  "record_mas_step",
+  "read_verwijsindex",
+  "record_verwijsindex",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -80,6 +80,12 @@ export const RULES: readonly Rule[] = [
     "signal",
     and(leerplichtReach, or(onlyUnauthorizedAbsence, hasConsentA)),
   ),
+  // Leerplicht's own procedure (MAS, domain.md §2 and seed 002: "De leerplichtambtenaar handelt
+  // volgens de MAS"): recorded by the attendance officer of the pupil's municipality of
+  // residence, read by leerplicht and, where a case exists, by its case director.
+  allow(["attendance_officer"], ["record_mas_step"], "pupil", livesInMunicipality),
+  allow(["attendance_officer"], ["read_mas_steps"], "pupil", leerplichtReach),
+  allow(["case_director"], ["read_mas_steps"], "pupil", isCaseParticipant),
   // Other professionals: only while participant in the pupil's case (consent (b) let them in).
   allow(
     CASE_PROFESSIONAL_ROLES,
@@ -153,6 +159,9 @@ export const RULES: readonly Rule[] = [
     "case",
     and(isCaseParticipant, caseIsOpen, hasConsentB),
   ),
+  // The reference index (Verwijsindex): the case director records the report and exports it.
+  allow(["case_director"], ["read_verwijsindex"], "case", isCaseParticipant),
+  allow(["case_director"], ["record_verwijsindex"], "case", and(isCaseParticipant, caseIsOpen)),
   // Parents: their own child's case (plan, deadlines, consent) and documents shared with them.
   allow(["parent"], ["read_case", "record_consent"], "case", isParentOf),
   // Their own child's basic record (name, school): parents are the child's first contact.

@@ -965,6 +965,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/verwijsindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's reports to the regional reference index (Verwijsindex)
+         * @description The case's reports to the regional reference index (Verwijsindex)
+         */
+        get: operations["getCaseVerwijsindex"];
+        put?: never;
+        /**
+         * Records that the case's pupil was reported to the reference index
+         * @description Records that the case's pupil was reported to the reference index
+         */
+        post: operations["postCaseVerwijsindex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/verwijsindex.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields the reference index needs, as CSV (nothing is sent anywhere)
+         * @description The fields the reference index needs, as CSV (nothing is sent anywhere)
+         */
+        get: operations["getCaseVerwijsindexCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/duo-reports": {
         parameters: {
             query?: never;
@@ -1471,6 +1515,30 @@ export interface paths {
         get: operations["getPupilAttendance"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{pupil_id}/mas-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leerplicht's procedure (MAS) for one pupil: the steps recorded
+         * @description Leerplicht's procedure (MAS) for one pupil: the steps recorded
+         */
+        get: operations["getPupilMasSteps"];
+        put?: never;
+        /**
+         * Records a step of leerplicht's procedure (MAS) for one pupil
+         * @description Records a step of leerplicht's procedure (MAS) for one pupil
+         */
+        post: operations["postPupilMasSteps"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3173,6 +3241,68 @@ export interface components {
             demo_as_of: string | null;
             oidc_login_url: string | null;
         };
+        MasStep: {
+            /** @description the pupil's case at the time, if there was one */
+            case_id: string | null;
+            /** Format: date */
+            date: string;
+            /** @description the DUO report the procedure followed */
+            duo_report_id: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            note: string | null;
+            /** @description care_referral: the organisation referred to */
+            organisation: string | null;
+            /**
+             * @description outcome: how the procedure ended
+             * @enum {string|null}
+             */
+            outcome: "attendance_restored" | "care_in_place" | "halt_completed" | "handed_to_raad" | "prosecutor_decided" | "no_absence" | "moved_away" | "other" | null;
+            pupil_id: string;
+            recorded_by: string;
+            /**
+             * @description official_report: civil or criminal
+             * @enum {string|null}
+             */
+            route: "civil" | "criminal" | null;
+        };
+        MasStepInput: {
+            /** @description the pupil's case at the time, if there was one */
+            case_id: string | null;
+            /** Format: date */
+            date: string;
+            /** @description the DUO report the procedure followed */
+            duo_report_id: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            note: string | null;
+            /** @description care_referral: the organisation referred to */
+            organisation: string | null;
+            /**
+             * @description outcome: how the procedure ended
+             * @enum {string|null}
+             */
+            outcome: "attendance_restored" | "care_in_place" | "halt_completed" | "handed_to_raad" | "prosecutor_decided" | "no_absence" | "moved_away" | "other" | null;
+            pupil_id: string;
+            recorded_by: string;
+            /**
+             * @description official_report: civil or criminal
+             * @enum {string|null}
+             */
+            route: "civil" | "criminal" | null;
+        };
+        MasSteps: {
+            /** @description whether this user may record a step for the pupil */
+            may_record: boolean;
+            steps: components["schemas"]["MasStep"][];
+        };
+        MasStepsInput: {
+            /** @description whether this user may record a step for the pupil */
+            may_record: boolean;
+            steps: components["schemas"]["MasStepInput"][];
+        };
         Me: {
             /** @enum {string} */
             authenticated_via: "session" | "token";
@@ -3365,7 +3495,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         ProblemInput: {
             detail?: string;
@@ -3387,7 +3517,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         Pupil: {
             /** Format: date */
@@ -4028,6 +4158,34 @@ export interface components {
             school_id: string;
             /** Format: date */
             start_date: string;
+        };
+        VerwijsindexReport: {
+            case_id: string;
+            id: string;
+            organisation: string;
+            pupil_id: string;
+            recorded_by: string;
+            reported_by: string;
+            /** Format: date */
+            reported_on: string;
+        };
+        VerwijsindexReportInput: {
+            case_id: string;
+            id: string;
+            organisation: string;
+            pupil_id: string;
+            recorded_by: string;
+            reported_by: string;
+            /** Format: date */
+            reported_on: string;
+        };
+        VerwijsindexReports: {
+            may_record: boolean;
+            reports: components["schemas"]["VerwijsindexReport"][];
+        };
+        VerwijsindexReportsInput: {
+            may_record: boolean;
+            reports: components["schemas"]["VerwijsindexReportInput"][];
         };
     };
     responses: never;
@@ -7502,6 +7660,201 @@ export interface operations {
             };
         };
     };
+    getCaseVerwijsindex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerwijsindexReports"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCaseVerwijsindex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organisation: string;
+                    reported_by: string;
+                    /** Format: date */
+                    reported_on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerwijsindexReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseVerwijsindexCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDuoReports: {
         parameters: {
             query?: {
@@ -9237,6 +9590,141 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPupilMasSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasSteps"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPupilMasSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                    /** @description an id issued by Aanwezig (UUID or readable id) */
+                    duo_report_id?: string | null;
+                    /** @enum {string} */
+                    kind: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+                    note?: string | null;
+                    organisation?: string | null;
+                    /** @enum {string|null} */
+                    outcome?: "attendance_restored" | "care_in_place" | "halt_completed" | "handed_to_raad" | "prosecutor_decided" | "no_absence" | "moved_away" | "other" | null;
+                    /** @enum {string|null} */
+                    route?: "civil" | "criminal" | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasStep"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

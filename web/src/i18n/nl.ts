@@ -11,6 +11,7 @@ import { casesNl } from "./nl/cases.ts";
 import { domainNl } from "./nl/domain.ts";
 import { duoReportsNl } from "./nl/duo-reports.ts";
 import { leaveNl } from "./nl/leave.ts";
+import { leerplichtNl } from "./nl/leerplicht.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
@@ -31,6 +32,7 @@ export const nl = {
   ...casesNl,
   ...pupilSearchNl,
   caseFile: caseFileNl,
+  leerplicht: leerplichtNl,
   caseFileMore: caseCommandsNl,
   parent: parentNl,
   pupil: pupilNl,

@@ -20,6 +20,7 @@ import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { useCase } from "../cases/queries.ts";
+import { MasSection } from "../leerplicht/MasSection.tsx";
 import { allowedCommands, type UiCommand } from "./allowed.ts";
 import { CaseAside } from "./CaseAside.tsx";
 import "./case-file.css";
@@ -253,6 +254,7 @@ function CaseFile({
           <TimelineSection {...props} />
 
           <EscalationSections {...props} />
+          <MasSection pupilId={detail.pupil_id} name={formatPupil(detail)} today={today} />
           <BudgetSection {...props}>
             <BudgetCommands {...more} />
           </BudgetSection>

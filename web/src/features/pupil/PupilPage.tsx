@@ -20,6 +20,7 @@ import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { knownRoles, roleGroupsOf } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
+import { MasSection } from "../leerplicht/MasSection.tsx";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { AbsenceOverview } from "./AbsenceOverview.tsx";
 import { PupilSearchPage } from "./PupilSearchPage.tsx";
@@ -123,6 +124,7 @@ function PupilDetails({ pupil }: { pupil: Pupil }) {
         />
       </section>
       <PupilCases pupilId={pupil.pupil_id} />
+      <MasSection pupilId={pupil.pupil_id} name={name} today={today} />
       <PupilAbsence pupilId={pupil.pupil_id} name={name} />
     </>
   );

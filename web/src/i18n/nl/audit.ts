@@ -68,6 +68,11 @@ export const AUDIT_ACTIONS = {
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
   manage_schools: "Scholen beheerd",
+  read_mas_steps: "Stappen leerplicht (MAS) bekeken",
+  record_mas_step: "Stap leerplicht (MAS) vastgelegd",
+  read_verwijsindex: "Meldingen Verwijsindex bekeken",
+  record_verwijsindex: "Melding Verwijsindex vastgelegd",
+  export_verwijsindex: "Gegevens voor de Verwijsindex geëxporteerd",
   // Case commands (src/domain/policy/case-actions.ts).
   hand_to_director: "Overgedragen aan casusregisseur",
   record_arbitration_ruling: "Uitspraak arbitrage vastgelegd",
@@ -147,6 +152,8 @@ export const AUDIT_ACTIONS = {
 type AuditResourceCode =
   | ResourceKind
   | "attendance"
+  | "mas_step"
+  | "verwijsindex"
   | "duo_report"
   | "reconciliation"
   | "user"
@@ -192,4 +199,6 @@ export const AUDIT_RESOURCES = {
   retention_run: "bewaartermijnen",
   person: "personen",
   leave_request: "verlofaanvraag",
+  mas_step: "stap leerplicht (MAS)",
+  verwijsindex: "melding Verwijsindex",
 } as const satisfies Record<AuditResourceCode, string>;

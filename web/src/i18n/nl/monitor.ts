@@ -271,8 +271,6 @@ export const monitorScreensNl = {
     region: "Hele regio",
     notesTitle: "Wat het register niet kan tellen",
     notes: {
-      halt_verwijzingen:
-        "Halt-verwijzingen worden niet in Aanwezig vastgelegd; neem ze over uit de cijfers van Halt.",
       startkwalificatie:
         "Een startkwalificatie is alleen bekend als het register die vastlegt; voortijdig schoolverlaters zonder vastgelegde startkwalificatie tellen als vertrokken zonder.",
     } as Record<string, string>,
@@ -285,6 +283,7 @@ export const monitorScreensNl = {
       absoluut_verzuim: "Absoluut verzuim",
       langdurig_relatief_verzuim: "Langdurig relatief verzuim (thuiszitters, Inspectie)",
       thuiszitters_breed: "Thuiszitters (brede definitie)",
+      halt_verwijzingen: "Halt-verwijzingen",
       processen_verbaal: "Processen-verbaal",
       raad_voor_de_kinderbescherming: "Meldingen bij de Raad voor de Kinderbescherming",
       casussen_geopend: "Geopende casussen",

@@ -29,6 +29,15 @@ export const problemsNl = {
       "partner-consent-missing": "Voor deze partner is eerst toestemming (b) van de ouders nodig.",
       "school-required": "De leerling staat dit schooljaar niet ingeschreven op een school.",
       "invalid-date": "De datum klopt niet.",
+      "mas-invalid-date": "De datum van de stap ligt in de toekomst of vóór de geboortedatum.",
+      "mas-halt-under-12":
+        "Halt is alleen voor leerlingen van 12 jaar en ouder; deze leerling is op die datum jonger dan 12.",
+      "mas-route-required": "Kies bij een proces-verbaal de route: civiel of strafrechtelijk.",
+      "mas-outcome-required": "Kies de uitkomst.",
+      "mas-organisation-required": "Noem de organisatie waarnaar u verwijst.",
+      "mas-field-not-allowed":
+        "Route, uitkomst en organisatie horen alleen bij hun eigen soort stap.",
+      "mas-report-other-pupil": "Deze verzuimmelding hoort niet bij deze leerling.",
       "unknown-person": "Er is geen gebruiker met dit id die deze rol heeft.",
       "not-participant": "Deze persoon is geen deelnemer van de casus.",
       "would-leave-without-owner": "De casus moet altijd een casusverantwoordelijke hebben.",

@@ -1,0 +1,104 @@
+// Leerplicht's procedure (MAS) in a real browser on a fresh demo database: the attendance
+// officer reads a pupil's steps on the pupil page and records the next one with the keyboard;
+// the case director reads the same steps in the case file without a form; a teacher of the
+// school does not see the section. axe finds nothing on either page.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiSession } from "./support/api-session.ts";
+import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
+import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+
+describe("leerplicht's procedure (MAS)", () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let pupilId: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchBrowser();
+    // The demo's case in which leerplicht recorded MAS steps (the prosecutor case).
+    const leerplicht = await apiSession(app.url, "leerplicht");
+    const cases = (await leerplicht.call("GET", "/api/cases")).body as {
+      id: string;
+      pupil_id: string;
+    }[];
+    for (const c of cases) {
+      const steps = await leerplicht.call("GET", `/api/pupils/${c.pupil_id}/mas-steps`);
+      const list = (steps.body as { steps?: { case_id: string | null }[] }).steps ?? [];
+      if (list.some((s) => s.case_id === c.id)) {
+        pupilId = c.pupil_id;
+        caseId = c.id;
+        break;
+      }
+    }
+    if (!pupilId) throw new Error("the demo has no MAS steps in a case");
+    page = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(page, app.url, "leerplicht");
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const section = (p: Page) => p.getByRole("region", { name: "Aanpak leerplicht (MAS)" });
+
+  it("shows leerplicht the steps on the pupil page and records a new one", async () => {
+    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await section(page).waitFor();
+    const table = section(page).getByRole("table");
+    await table.waitFor();
+    expect(await table.textContent()).toContain("Uitgenodigd voor gesprek (leerling en ouders)");
+    const before = await table.locator("tbody tr").count();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await section(page).getByRole("button", { name: "Stap vastleggen" }).click();
+    const form = section(page).getByRole("form", { name: "Stap vastleggen" });
+    await form.waitFor();
+    // An official report asks for its route before anything is sent.
+    await form.getByLabel("Soort stap").selectOption("official_report");
+    await form.getByRole("button", { name: "Vastleggen" }).click();
+    await form.getByText("Kies de route.").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await form.getByLabel("Soort stap").selectOption("agreements");
+    await form.getByLabel("Notitie (optioneel)").fill("Nieuwe afspraken met ouders en leerling.");
+    await form.getByLabel("Notitie (optioneel)").press("Tab");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => section(page).getByRole("status").last().textContent(), { timeout: 30_000 })
+      .toBe("De stap is vastgelegd.");
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(before + 1);
+    expect(await table.textContent()).toContain("Nieuwe afspraken met ouders en leerling.");
+  });
+
+  it("shows the case director the steps in the case file, without a form", async () => {
+    const director = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(director, app.url, "casusregisseur");
+    await director.goto(`${app.url}/casussen/${caseId}`);
+    await section(director).waitFor();
+    await section(director).getByRole("table").waitFor();
+    expect(await section(director).textContent()).toContain("Alleen leerplicht legt ze vast.");
+    expect(await section(director).textContent()).toContain(
+      "Nieuwe afspraken met ouders en leerling.",
+    );
+    expect(await section(director).getByRole("button", { name: "Stap vastleggen" }).count()).toBe(
+      0,
+    );
+    expect(await axeViolations(director)).toEqual([]);
+    await director.context().close();
+  });
+
+  it("does not show the steps to a teacher of the school", async () => {
+    const mentor = await openPage(browser, `${app.url}/inloggen`);
+    await logInAs(mentor, app.url, "mentor");
+    const answered = mentor.waitForResponse((r) => r.url().includes("/mas-steps"));
+    await mentor.goto(`${app.url}/leerlingen/${pupilId}`);
+    expect((await answered).status()).toBe(404);
+    await mentor.getByRole("heading", { level: 2, name: "Verzuimkalender" }).waitFor();
+    expect(await section(mentor).count()).toBe(0);
+    await mentor.context().close();
+  });
+});
