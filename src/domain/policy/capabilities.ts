@@ -21,6 +21,10 @@ export const CAPABILITIES = [
   "manage_users",
   "manage_schools",
   "manage_breakthrough_teams",
+  "manage_arrangements",
+  "manage_exemptions",
+  "manage_budget_contributions",
+  "region_setup",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -62,6 +66,20 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   manage_schools: grants("manage_schools"),
   // The region's set-up screens of the partnership (issue 14): the breakthrough teams.
   manage_breakthrough_teams: grants("manage_breakthrough_teams"),
+  // The partnership's catalogue and waiting lists, leerplicht's exemptions and Variawet records,
+  // the frictiebudget's partners' contributions — and the set-up section that holds them.
+  manage_arrangements: grants("manage_arrangements"),
+  manage_exemptions: grants("manage_exemptions"),
+  manage_budget_contributions: grants("manage_budget_contributions"),
+  region_setup: (roles) =>
+    (
+      [
+        "manage_breakthrough_teams",
+        "manage_arrangements",
+        "manage_exemptions",
+        "manage_budget_contributions",
+      ] as const
+    ).some((action) => grants(action)(roles)),
 };
 
 export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {

@@ -1831,7 +1831,10 @@ export interface components {
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         Capabilities: {
+            manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
+            manage_budget_contributions: boolean;
+            manage_exemptions: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -1842,11 +1845,15 @@ export interface components {
             read_own_child: boolean;
             read_signals: boolean;
             reconcile_list: boolean;
+            region_setup: boolean;
             search_pupils: boolean;
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         CapabilitiesInput: {
+            manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
+            manage_budget_contributions: boolean;
+            manage_exemptions: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -1857,6 +1864,7 @@ export interface components {
             read_own_child: boolean;
             read_signals: boolean;
             reconcile_list: boolean;
+            region_setup: boolean;
             search_pupils: boolean;
         };
         CaseDeadline: {
