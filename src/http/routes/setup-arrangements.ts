@@ -2,21 +2,23 @@
 // lists"): the partnership (SWV) keeps the places — provider, kind, capacity — and ends a place
 // that is no longer offered (never deleted: placements and waiting lists point at it). The list
 // shows per place the places taken, free and the pupils waiting at a date, without naming them.
-import { randomUUID } from "node:crypto";
+// Adding a place and putting a pupil on a list are the set-up services (src/services/
+// region-setup.ts) the demo uses too.
 import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { gate as accessGate, may, pupilScopesOf } from "../../access/index.ts";
-import { insertWaitingListEntry, loadCatalogue } from "../../db/repositories/arrangements.ts";
+import { loadCatalogue } from "../../db/repositories/arrangements.ts";
 import { pupilNamesOf } from "../../db/repositories/names.ts";
 import { arrangements, waitingListEntries } from "../../db/schema/cases.ts";
 import { freePlaces, occupiedPlaces, waitingList } from "../../domain/money/arrangements.ts";
+import { addWaitingListEntry, createArrangement } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
 import { PupilId, RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { admitted, commandActor, IsoDate, today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange } from "./setup-gate.ts";
+import { authorizeSetup, recordSetupChange, viaService } from "./setup-gate.ts";
 
 const KINDS = ["special_education", "oza", "day_programme", "youth_care"] as const;
 
@@ -118,19 +120,7 @@ export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpCo
     },
     async (request, reply) => {
       const allowed = await gate(request, "create_arrangement");
-      const b = request.body;
-      const id = randomUUID();
-      await ctx.db.transaction(async (tx) => {
-        await tx.orm
-          .insert(arrangements)
-          .values({ id, providerId: b.provider, name: b.name, kind: b.kind, capacity: b.capacity });
-        await recordSetupChange(tx.orm, allowed, {
-          operation: "create_arrangement",
-          resourceType: "arrangement",
-          resourceId: id,
-          context: { capacity: String(b.capacity) },
-        });
-      });
+      const id = await ctx.db.transaction((tx) => createArrangement(tx, allowed, request.body));
       reply.code(201);
       return one(id, today(ctx));
     },
@@ -315,26 +305,16 @@ export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpCo
       if (!resource || !may(actor, "read_pupil", resource).ok) {
         admitted(await accessGate(orm, actor, "read_pupil", resource, subject));
       }
-      const waiting = (await loadCatalogue(orm)).waiting.filter(
-        (e) => e.arrangementId === current.id && e.pupilId === b.pupil_id && !e.leftOn,
-      );
-      if (waiting.length > 0) {
-        throw new HttpProblem(409, `Deze leerling staat al op de wachtlijst van ${current.name}.`);
-      }
-      await ctx.db.transaction(async (tx) => {
-        await insertWaitingListEntry(tx.orm, {
-          arrangementId: current.id,
-          pupilId: b.pupil_id,
-          since,
-          ...(b.case_id ? { caseId: b.case_id } : {}),
-        });
-        admitted(
-          await accessGate(tx.orm, actor, "read_pupil", resource, {
-            ...subject,
-            context: { since, by: allowed.role },
+      await viaService(() =>
+        ctx.db.transaction((tx) =>
+          addWaitingListEntry(tx, allowed, {
+            arrangementId: current.id,
+            pupilId: b.pupil_id,
+            since,
+            caseId: b.case_id,
           }),
-        );
-      });
+        ),
+      );
       reply.code(201);
       return one(current.id, today(ctx));
     },

@@ -132,7 +132,7 @@ function NewArrangement({ onCreated }: { onCreated: (name: string) => void }) {
       <Heading level={2} id="new-arrangement-heading">
         {s.newHeading}
       </Heading>
-      {create.isError && <ProblemAlert error={create.error} />}
+      {create.isError && Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
       <form noValidate onSubmit={onSubmit}>
         <TextField
           id="arrangement-provider"
