@@ -1,26 +1,27 @@
 // What the demo's cases need around them (domain.md §5 BREAKTHROUGH, §6): the standing
 // breakthrough team of every municipality, the frictiebudget contributions of municipality and
 // partnership (50/50), the region's catalogue of arrangements with capacity, placements and
-// waiting lists, and the exemption register's decision details. There are no commands for
-// these records (they are the region's set-up), so the demo writes them with the repositories.
-import { randomUUID } from "node:crypto";
+// waiting lists, and the exemption register's decision details. The teams, the catalogue, the
+// waiting lists and the contributions are written through the set-up services the API uses
+// (src/services/region-setup.ts), as the accounts that own them (the partnership, policy staff),
+// with their audit rows — so the demo proves the way in. Placements (no set-up screen: a place is
+// taken when an offer starts in a case) and the exemption register's details are still written
+// with the repositories.
 import type { Database } from "../db/connect.ts";
-import { appendLedgerEntry, budgetIdFor } from "../db/repositories/budget.ts";
-import { createTeam, type TeamMember } from "../db/repositories/cases-breakthrough.ts";
-import {
-  arrangementPlacements,
-  arrangements,
-  exemptionDecisions,
-  waitingListEntries,
-} from "../db/schema/cases.ts";
+import type { TeamMember } from "../db/repositories/cases-breakthrough.ts";
+import { arrangementPlacements, exemptionDecisions } from "../db/schema/cases.ts";
 import { addDays } from "../domain/calendar/dates.ts";
 import type { Arrangement } from "../domain/money/arrangements.ts";
+import { splitContribution } from "../domain/money/ledger.ts";
+import { cliContext } from "../services/cli-actor.ts";
 import {
-  append,
-  type Ledger,
-  type LedgerEntry,
-  splitContribution,
-} from "../domain/money/ledger.ts";
+  addBreakthroughTeamMember,
+  addWaitingListEntry,
+  createArrangement,
+  createBreakthroughTeam,
+  recordBudgetContribution,
+  type SetupBy,
+} from "../services/region-setup.ts";
 import type { DemoRegion } from "./types.ts";
 import type { DemoAccounts } from "./users.ts";
 
@@ -141,59 +142,72 @@ export async function writeDemoCatalogue(
   accounts: DemoAccounts,
   options: DemoCatalogueOptions,
 ): Promise<void> {
+  const origin = cliContext("demo");
+  const swv: SetupBy = { userId: accounts.swv, role: "partnership_consultant", origin };
+  const beleid: SetupBy = { userId: accounts.beleid, role: "policy_officer", origin };
   await db.transaction(async (tx) => {
-    // Standing breakthrough teams, one per municipality.
+    // Standing breakthrough teams, one per municipality, composed by the partnership.
     for (const [index, m] of region.municipalities.entries()) {
-      await createTeam(tx.orm, {
-        id: `doorbraakteam-${index + 1}`,
-        municipality: m.name,
-        name: `Doorbraakteam ${m.name}`,
-        members: teamMembers(region, m.name, index, accounts),
-      });
+      const teamId = await createBreakthroughTeam(
+        tx,
+        swv,
+        { id: `doorbraakteam-${index + 1}`, municipality: m.name, name: `Doorbraakteam ${m.name}` },
+        options.yearStart,
+      );
+      for (const member of teamMembers(region, m.name, index, accounts)) {
+        await addBreakthroughTeamMember(tx, swv, teamId, {
+          discipline: member.discipline,
+          organisation: member.organisation,
+          userId: member.userId ?? undefined,
+          name: member.name,
+        });
+      }
     }
 
-    // Frictiebudget: both calendar years of the school year, municipality and partnership.
+    // Frictiebudget: both calendar years of the school year, municipality (recorded by policy
+    // staff) and partnership (recorded by the partnership), 50/50.
     const firstYear = Number(options.yearStart.slice(0, 4));
     for (const m of region.municipalities) {
-      const budgetId = budgetIdFor(m.name);
-      let ledger: Ledger = [];
       for (const [year, recordedAt] of [
         [firstYear, options.yearStart],
         [firstYear + 1, `${firstYear + 1}-01-05`],
       ] as const) {
         const split = splitContribution(DEMO_BUDGET_PER_YEAR_CENTS);
         const parties = [
-          { party: { kind: "municipality", id: m.name }, amountCents: split.municipalityCents },
           {
+            by: beleid,
+            party: { kind: "municipality", id: m.name },
+            amountCents: split.municipalityCents,
+          },
+          {
+            by: swv,
             party: { kind: "partnership", id: partnershipOf(region, m.name) },
             amountCents: split.partnershipCents,
           },
         ] as const;
-        for (const { party, amountCents } of parties) {
-          const entry: LedgerEntry = {
-            kind: "contribution",
-            id: randomUUID(),
-            budgetId,
-            year,
-            party: { ...party },
-            amountCents,
+        for (const { by, party, amountCents } of parties) {
+          await recordBudgetContribution(
+            tx,
+            by,
+            { municipality: m.name, year, amountCents, party: { ...party } },
             recordedAt,
-            recordedBy: accounts.beleid,
-          };
-          const result = append(ledger, entry);
-          if (!result.ok) throw new Error(`demo budget: ${result.message}`);
-          ledger = result.ledger;
-          await appendLedgerEntry(tx.orm, result.entry);
+          );
         }
       }
     }
 
-    // The catalogue: places taken and waiting lists by other pupils of the region.
+    // The catalogue (by the partnership): places taken and waiting lists by other pupils.
     const others = region.pupils.map((p) => p.pupilId).filter((id) => !options.casePupils.has(id));
     let next = 0;
     const takeOther = () => others[next++ % Math.max(1, others.length)] as string;
     for (const [index, arrangement] of DEMO_ARRANGEMENTS.entries()) {
-      await tx.orm.insert(arrangements).values(arrangement);
+      await createArrangement(tx, swv, {
+        id: arrangement.id,
+        provider: arrangement.providerId,
+        name: arrangement.name,
+        kind: arrangement.kind,
+        capacity: arrangement.capacity,
+      });
       const { placed, waiting } = OCCUPANCY[arrangement.id];
       const placements = Array.from({ length: Math.min(placed, others.length) }, (_, i) => ({
         arrangementId: arrangement.id,
@@ -202,15 +216,13 @@ export async function writeDemoCatalogue(
         endDate: null,
       }));
       if (placements.length > 0) await tx.orm.insert(arrangementPlacements).values(placements);
-      const list = Array.from({ length: Math.min(waiting, others.length) }, (_, i) => ({
-        arrangementId: arrangement.id,
-        pupilId: takeOther(),
-        since: addDays(options.yearStart, 14 * (2 + i)),
-        leftOn: null,
-        caseId: null,
-        stagnationFlagId: null,
-      }));
-      if (list.length > 0) await tx.orm.insert(waitingListEntries).values(list);
+      for (let i = 0; i < Math.min(waiting, others.length); i++) {
+        await addWaitingListEntry(tx, swv, {
+          arrangementId: arrangement.id,
+          pupilId: takeOther(),
+          since: addDays(options.yearStart, 14 * (2 + i)),
+        });
+      }
     }
 
     // The exemption register's details: who decided, and the advice for art. 5 sub a.

@@ -177,6 +177,27 @@ describe.each(engines())("the demo's accounts and cases on $name", (engine) => {
     expect(Number(of("contribution")?.cents)).toBeGreaterThan(Number(of("commitment")?.cents));
   });
 
+  it("writes teams, catalogue, waiting lists and contributions the way in: the set-up services, as their owners, audited", async () => {
+    const audited = await rows<{ action: string; role: string; route: string; n: string }>(
+      db,
+      `select action, role, context->>'route' as route, count(*) as n from audit_log
+        where action in ('create_breakthrough_team', 'add_team_member', 'create_arrangement',
+                         'add_waiting_list_entry', 'record_contribution')
+          and context->>'route' = 'cli:demo' 
+        group by action, role, context->>'route' order by action, role`,
+    );
+    const count = (action: string, role: string) =>
+      Number(audited.find((a) => a.action === action && a.role === role)?.n ?? 0);
+    const teams = await rows<{ n: string }>(db, "select count(*) as n from breakthrough_teams");
+    const places = await rows<{ n: string }>(db, "select count(*) as n from arrangements");
+    expect(count("create_breakthrough_team", "partnership_consultant")).toBe(Number(teams[0]?.n));
+    expect(count("create_arrangement", "partnership_consultant")).toBe(Number(places[0]?.n));
+    // The catalogue's own waiting pupils (the cases' waiting lists come from their commands).
+    expect(count("add_waiting_list_entry", "partnership_consultant")).toBe(7);
+    expect(count("record_contribution", "policy_officer")).toBeGreaterThan(0);
+    expect(count("record_contribution", "partnership_consultant")).toBeGreaterThan(0);
+  });
+
   it("has overdue deadlines, a marked 3-month breach and a closed case with its outcome", async () => {
     const cases = await loadAllCases(db.orm);
     expect(cases.some((c) => c.threeMonthBreachMarkedAt !== undefined)).toBe(true);

@@ -134,7 +134,8 @@ describe("session", () => {
     await page.waitForURL((url) => url.pathname === "/monitor");
     await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
     expect(await page.getByTestId("user-roles").textContent()).toBe("Beleidsmedewerker");
-    expect(await navigationLabels(page)).toEqual(["Overzicht", "Monitor"]);
+    // Policy staff record their municipality's frictiebudget contribution under Inrichting.
+    expect(await navigationLabels(page)).toEqual(["Overzicht", "Monitor", "Inrichting"]);
   });
 
   async function switchTo(email: string): Promise<void> {

@@ -18,8 +18,9 @@ describe("the main navigation", () => {
     expect(paths("parent")).toEqual(["/", "/mijn-kind"]);
   });
 
-  it("gives policy officers the monitor only, and a user without roles the overview only", () => {
-    expect(paths("policy_officer")).toEqual(["/", "/monitor"]);
+  it("gives policy officers the monitor and their budget set-up, a user without roles the overview only", () => {
+    expect(paths("policy_officer")).toEqual(["/", "/monitor", "/inrichting"]);
+    expect(paths("attendance_officer")).toContain("/inrichting");
     expect(paths()).toEqual(["/"]);
   });
 

@@ -40,7 +40,20 @@ describe("capabilitiesOf", () => {
     expect(capabilitiesOf(["policy_officer"])).toEqual({
       ...Object.fromEntries(CAPABILITIES.map((c) => [c, false])),
       read_monitor: true,
+      manage_budget_contributions: true,
+      region_setup: true,
     });
+  });
+
+  it("opens the region's set-up to the owners of its records, each their own part (issue 14)", () => {
+    expect(holders("region_setup").sort()).toEqual(
+      ["attendance_officer", "partnership_consultant", "policy_officer"].sort(),
+    );
+    expect(holders("manage_exemptions")).toEqual(["attendance_officer"]);
+    expect(holders("manage_arrangements")).toEqual(["partnership_consultant"]);
+    expect(holders("manage_budget_contributions").sort()).toEqual(
+      ["partnership_consultant", "policy_officer"].sort(),
+    );
   });
 
   it("lets the school staff and leerplicht open cases, and no one else", () => {

@@ -23,6 +23,10 @@ export const CAPABILITIES = [
   "manage_schools",
   "manage_breakthrough_teams",
   "work_leave_requests",
+  "manage_arrangements",
+  "manage_exemptions",
+  "manage_budget_contributions",
+  "region_setup",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -82,6 +86,20 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   manage_breakthrough_teams: grants("manage_breakthrough_teams"),
   // The leave requests of the school and leerplicht (domain.md §4); parents use /mijn-kind.
   work_leave_requests: grants("read_leave_requests", (rule) => !asParent(rule)),
+  // The partnership's catalogue and waiting lists, leerplicht's exemptions and Variawet records,
+  // the frictiebudget's partners' contributions — and the set-up section that holds them.
+  manage_arrangements: grants("manage_arrangements"),
+  manage_exemptions: grants("manage_exemptions"),
+  manage_budget_contributions: grants("manage_budget_contributions"),
+  region_setup: (roles) =>
+    (
+      [
+        "manage_breakthrough_teams",
+        "manage_arrangements",
+        "manage_exemptions",
+        "manage_budget_contributions",
+      ] as const
+    ).some((action) => grants(action)(roles)),
 };
 
 export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {

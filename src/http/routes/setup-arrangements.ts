@@ -2,19 +2,23 @@
 // lists"): the partnership (SWV) keeps the places — provider, kind, capacity — and ends a place
 // that is no longer offered (never deleted: placements and waiting lists point at it). The list
 // shows per place the places taken, free and the pupils waiting at a date, without naming them.
-import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+// Adding a place and putting a pupil on a list are the set-up services (src/services/
+// region-setup.ts) the demo uses too.
+import { and, eq, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gate as accessGate, may, pupilScopesOf } from "../../access/index.ts";
 import { loadCatalogue } from "../../db/repositories/arrangements.ts";
-import { arrangements } from "../../db/schema/cases.ts";
+import { pupilNamesOf } from "../../db/repositories/names.ts";
+import { arrangements, waitingListEntries } from "../../db/schema/cases.ts";
 import { freePlaces, occupiedPlaces, waitingList } from "../../domain/money/arrangements.ts";
+import { addWaitingListEntry, createArrangement } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
-import { RecordId, ShortText } from "../input-schemas.ts";
+import { PupilId, RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
-import { IsoDate, today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange } from "./setup-gate.ts";
+import { admitted, commandActor, IsoDate, today } from "./cases-http.ts";
+import { authorizeSetup, recordSetupChange, viaService } from "./setup-gate.ts";
 
 const KINDS = ["special_education", "oza", "day_programme", "youth_care"] as const;
 
@@ -31,6 +35,17 @@ const ArrangementSchema = z
     waiting: z.number().int().describe("pupils on the waiting list at the date"),
   })
   .meta({ id: "Arrangement" });
+
+const WaitingEntrySchema = z
+  .object({
+    position: z.int().describe("1 = waiting longest: the next place is offered first"),
+    since: z.string(),
+    left_on: z.string().nullable(),
+    case_id: z.string().nullable(),
+    pupil_id: z.string().nullable().describe("null: a pupil the user may not see"),
+    pupil_name: z.string().nullable(),
+  })
+  .meta({ id: "WaitingListEntry" });
 
 const Text = ShortText.trim().min(1, "vul dit in");
 const Capacity = z
@@ -105,19 +120,7 @@ export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpCo
     },
     async (request, reply) => {
       const allowed = await gate(request, "create_arrangement");
-      const b = request.body;
-      const id = randomUUID();
-      await ctx.db.transaction(async (tx) => {
-        await tx.orm
-          .insert(arrangements)
-          .values({ id, providerId: b.provider, name: b.name, kind: b.kind, capacity: b.capacity });
-        await recordSetupChange(tx.orm, allowed, {
-          operation: "create_arrangement",
-          resourceType: "arrangement",
-          resourceId: id,
-          context: { capacity: String(b.capacity) },
-        });
-      });
+      const id = await ctx.db.transaction((tx) => createArrangement(tx, allowed, request.body));
       reply.code(201);
       return one(id, today(ctx));
     },
@@ -194,6 +197,169 @@ export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpCo
           resourceId: current.id,
           context: { ended: today(ctx) },
         });
+      });
+      return one(current.id, today(ctx));
+    },
+  );
+
+  // The waiting lists (domain.md §6): the partnership puts a pupil of a case it takes part in on
+  // an arrangement's list and takes them off when placed or withdrawn. The list names only the
+  // pupils the user may read (read_pupil: a participant of the pupil's case); the others keep
+  // their place in the order without a name. Each named pupil's read is audited.
+  async function pupilResource(pupilId: string) {
+    const scope = (await pupilScopesOf(orm, [pupilId], today(ctx))).get(pupilId);
+    return scope ? ({ kind: "pupil", pupil: scope } as const) : null;
+  }
+
+  api.get(
+    "/api/arrangements/:id/waiting-list",
+    {
+      schema: {
+        summary: "An arrangement's waiting list at a date, longest waiting first (SWV)",
+        tags: ["setup"],
+        params: z.object({ id: RecordId }),
+        querystring: z.object({ as_of: IsoDate.optional().describe("default: today") }),
+        response: { 200: z.array(WaitingEntrySchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const allowed = await gate(request, "list_arrangements");
+      const asOf = request.query.as_of ?? today(ctx);
+      const current = await one(request.params.id, asOf);
+      const catalogue = await loadCatalogue(orm);
+      const list = waitingList(current.id, catalogue.waiting, asOf);
+      const actor = commandActor(request);
+      const scopes = await pupilScopesOf(
+        orm,
+        list.map((e) => e.pupilId),
+        today(ctx),
+      );
+      const visible = new Set(
+        list
+          .map((e) => e.pupilId)
+          .filter((id) => {
+            const scope = scopes.get(id);
+            return (
+              scope !== undefined && may(actor, "read_pupil", { kind: "pupil", pupil: scope }).ok
+            );
+          }),
+      );
+      const pupilNames = await pupilNamesOf(orm, [...visible]);
+      for (const id of visible) {
+        await recordSetupChange(orm, allowed, {
+          operation: "list_arrangements",
+          resourceType: "waiting_list",
+          resourceId: current.id,
+          pupilId: id,
+        });
+      }
+      return list.map((e, i) => {
+        const shown = visible.has(e.pupilId);
+        return {
+          position: i + 1,
+          since: e.since,
+          left_on: e.leftOn ?? null,
+          case_id: shown ? (e.caseId ?? null) : null,
+          pupil_id: shown ? e.pupilId : null,
+          pupil_name: shown ? (pupilNames.get(e.pupilId) ?? "") : null,
+        };
+      });
+    },
+  );
+
+  api.post(
+    "/api/arrangements/:id/waiting-list",
+    {
+      schema: {
+        summary: "Put a pupil on an arrangement's waiting list (SWV, a participant of the case)",
+        tags: ["setup"],
+        params: z.object({ id: RecordId }),
+        body: z.object({
+          pupil_id: PupilId,
+          since: IsoDate.optional().describe("default: today"),
+          case_id: RecordId.optional(),
+        }),
+        response: { 201: ArrangementSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const allowed = await gate(request, "add_waiting_list_entry");
+      const current = await one(request.params.id, today(ctx));
+      if (current.ended_on !== null) {
+        throw new HttpProblem(
+          409,
+          `${current.name} is uit de catalogus sinds ${current.ended_on}.`,
+        );
+      }
+      const b = request.body;
+      const since = b.since ?? today(ctx);
+      const actor = commandActor(request);
+      const subject = {
+        action: "add_waiting_list_entry",
+        resourceType: "waiting_list",
+        resourceId: current.id,
+        pupilId: b.pupil_id,
+      } as const;
+      const resource = await pupilResource(b.pupil_id);
+      // A pupil the user may not read answers like one that does not exist (and is audited).
+      if (!resource || !may(actor, "read_pupil", resource).ok) {
+        admitted(await accessGate(orm, actor, "read_pupil", resource, subject));
+      }
+      await viaService(() =>
+        ctx.db.transaction((tx) =>
+          addWaitingListEntry(tx, allowed, {
+            arrangementId: current.id,
+            pupilId: b.pupil_id,
+            since,
+            caseId: b.case_id,
+          }),
+        ),
+      );
+      reply.code(201);
+      return one(current.id, today(ctx));
+    },
+  );
+
+  api.post(
+    "/api/arrangements/:id/waiting-list/:pupil_id/leave",
+    {
+      schema: {
+        summary: "Take a pupil off an arrangement's waiting list today (placed or withdrawn; SWV)",
+        tags: ["setup"],
+        params: z.object({ id: RecordId, pupil_id: PupilId }),
+        response: { 200: ArrangementSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await gate(request, "end_waiting_list_entry");
+      const current = await one(request.params.id, today(ctx));
+      const pupilId = request.params.pupil_id;
+      const actor = commandActor(request);
+      const subject = {
+        action: "end_waiting_list_entry",
+        resourceType: "waiting_list",
+        resourceId: current.id,
+        pupilId,
+      } as const;
+      const resource = await pupilResource(pupilId);
+      const onList = (await loadCatalogue(orm)).waiting.some(
+        (e) => e.arrangementId === current.id && e.pupilId === pupilId && !e.leftOn,
+      );
+      if (!resource || !onList || !may(actor, "read_pupil", resource).ok) {
+        admitted(await accessGate(orm, actor, "read_pupil", onList ? resource : null, subject));
+      }
+      await ctx.db.transaction(async (tx) => {
+        await tx.orm
+          .update(waitingListEntries)
+          .set({ leftOn: today(ctx) })
+          .where(
+            and(
+              eq(waitingListEntries.arrangementId, current.id),
+              eq(waitingListEntries.pupilId, pupilId),
+              isNull(waitingListEntries.leftOn),
+            ),
+          );
+        admitted(await accessGate(tx.orm, actor, "read_pupil", resource, subject));
       });
       return one(current.id, today(ctx));
     },

@@ -2,32 +2,29 @@
 // partnership (SWV) creates a municipality's standing team, renames it, adds members chosen with
 // the people lookup (GET /api/people?q=) and ends a membership. The team is where the case
 // director's convene hands a case to (commands/convene-breakthrough.ts): its active members with
-// an account join the case. Every change is audited (setup-gate.ts).
-import { randomUUID } from "node:crypto";
+// an account join the case. Creating a team and adding a member are the set-up services
+// (src/services/region-setup.ts) the demo uses too. Every change is audited (setup-gate.ts).
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   endMember,
   findTeam,
-  insertMember,
-  insertTeam,
   listTeams,
   renameTeam,
   type TeamRow,
-  teamIdOfMunicipality,
 } from "../../db/repositories/breakthrough-setup.ts";
-import { activePerson, searchPeople } from "../../db/repositories/people-search.ts";
-import { readRegionSettings } from "../../db/repositories/region-settings.ts";
+import { searchPeople } from "../../db/repositories/people-search.ts";
 import {
   BREAKTHROUGH_DISCIPLINES,
   missingDisciplines,
 } from "../../domain/region/breakthrough-team.ts";
+import { addBreakthroughTeamMember, createBreakthroughTeam } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
 import { RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange } from "./setup-gate.ts";
+import { authorizeSetup, recordSetupChange, viaService } from "./setup-gate.ts";
 
 const TeamMemberSchema = z.object({
   seq: z.number().int(),
@@ -92,12 +89,6 @@ function presentTeam(team: TeamRow): z.infer<typeof TeamSchema> {
     missing_disciplines: missingDisciplines(team.members),
   };
 }
-
-const invalid = (path: string, message: string) =>
-  new HttpProblem(400, "Controleer de gemarkeerde velden.", {
-    type: "urn:aanwezig:problem:validation",
-    errors: [{ in: "body", path, message }],
-  });
 
 export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -164,30 +155,9 @@ export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpC
     },
     async (request, reply) => {
       const allowed = await gate(request, "create_breakthrough_team");
-      const { municipality, name } = request.body;
-      const region = await readRegionSettings(ctx.db.sql, today(ctx));
-      if (region.configured && !region.municipalities.includes(municipality)) {
-        throw invalid(
-          "municipality",
-          `${municipality} is geen gemeente van de regio; kies uit ${region.municipalities.join(", ")} (of voeg de gemeente toe in de regio-instellingen)`,
-        );
-      }
-      if (await teamIdOfMunicipality(orm, municipality)) {
-        throw new HttpProblem(
-          409,
-          `Er is al een doorbraakteam voor ${municipality}: wijzig dat team.`,
-        );
-      }
-      const id = randomUUID();
-      await ctx.db.transaction(async (tx) => {
-        await insertTeam(tx.orm, { id, municipality, name });
-        await recordSetupChange(tx.orm, allowed, {
-          operation: "create_breakthrough_team",
-          resourceType: "breakthrough_team",
-          resourceId: id,
-          context: { municipality },
-        });
-      });
+      const id = await viaService(() =>
+        ctx.db.transaction((tx) => createBreakthroughTeam(tx, allowed, request.body, today(ctx))),
+      );
       reply.code(201);
       return presentTeam((await findTeam(orm, id))!);
     },
@@ -233,43 +203,19 @@ export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpC
     },
     async (request, reply) => {
       const allowed = await gate(request, "add_team_member");
-      const team = await findTeam(orm, request.params.id);
-      if (!team) throw notFound("Geen doorbraakteam met deze id.");
       const body = request.body;
-      const person = body.user_id ? await activePerson(orm, body.user_id) : undefined;
-      if (body.user_id && !person) {
-        throw invalid(
-          "user_id",
-          "Onbekend of uitgeschakeld account: kies de persoon opnieuw in de zoeklijst.",
-        );
-      }
-      const name = body.name || person?.name;
-      if (!name) {
-        throw invalid("name", "Kies een persoon in de zoeklijst of vul de naam van het lid in.");
-      }
-      if (person && team.members.some((m) => m.userId === person.id && m.endedOn === null)) {
-        throw new HttpProblem(409, `${person.name} zit al in dit doorbraakteam.`);
-      }
-      await ctx.db.transaction(async (tx) => {
-        const seq = await insertMember(tx.orm, team.id, {
-          discipline: body.discipline,
-          name,
-          organisation: body.organisation,
-          userId: person?.id ?? null,
-        });
-        await recordSetupChange(tx.orm, allowed, {
-          operation: "add_team_member",
-          resourceType: "breakthrough_team",
-          resourceId: team.id,
-          context: {
-            seq: String(seq),
+      await viaService(() =>
+        ctx.db.transaction((tx) =>
+          addBreakthroughTeamMember(tx, allowed, request.params.id, {
             discipline: body.discipline,
-            memberUserId: person?.id ?? "",
-          },
-        });
-      });
+            organisation: body.organisation,
+            userId: body.user_id,
+            ...(body.name ? { name: body.name } : {}),
+          }),
+        ),
+      );
       reply.code(201);
-      return presentTeam((await findTeam(orm, team.id))!);
+      return presentTeam((await findTeam(orm, request.params.id))!);
     },
   );
 

@@ -3,18 +3,19 @@
 // record their own contribution: policy staff for their municipality (the party is that
 // municipality), the partnership for any municipality's budget (the party is its partnership).
 // The ledger is append-only; a wrong contribution is reversed in the case file's budget section.
-import { randomUUID } from "node:crypto";
+// Recording one is the set-up service (src/services/region-setup.ts) the demo uses too.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appendLedgerEntry, budgetIdFor, loadLedger } from "../../db/repositories/budget.ts";
+import { budgetIdFor, loadLedger } from "../../db/repositories/budget.ts";
 import { readRegionSettings } from "../../db/repositories/region-settings.ts";
-import { append, balance, type Party } from "../../domain/money/ledger.ts";
+import { balance, type Party } from "../../domain/money/ledger.ts";
+import { recordBudgetContribution } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
 import { ShortText } from "../input-schemas.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange, type SetupGrant } from "./setup-gate.ts";
+import { authorizeSetup, type SetupGrant, viaService } from "./setup-gate.ts";
 
 const Year = z.coerce.number().int("jaar: een jaartal").min(2000).max(2100);
 
@@ -140,40 +141,16 @@ export function registerBudgetSetupRoutes(app: FastifyInstance, ctx: HttpContext
       if (!party) {
         throw new HttpProblem(403, "Your role has no partnership to contribute for.");
       }
-      const region = await readRegionSettings(ctx.db.sql, today(ctx));
-      if (region.configured && !region.municipalities.includes(b.municipality)) {
-        throw new HttpProblem(400, "Controleer de gemarkeerde velden.", {
-          type: "urn:aanwezig:problem:validation",
-          errors: [
-            {
-              in: "body",
-              path: "municipality",
-              message: `gemeente: ${b.municipality} hoort niet bij de regio; kies uit ${region.municipalities.join(", ")}`,
-            },
-          ],
-        });
-      }
-      const budgetId = budgetIdFor(b.municipality);
-      await ctx.db.transaction(async (tx) => {
-        const result = append(await loadLedger(tx.orm, budgetId), {
-          kind: "contribution",
-          id: randomUUID(),
-          budgetId,
-          year: b.year,
-          party,
-          amountCents: b.amount_cents,
-          recordedAt: today(ctx),
-          recordedBy: allowed.userId,
-        });
-        if (!result.ok) throw new HttpProblem(400, result.message);
-        await appendLedgerEntry(tx.orm, result.entry);
-        await recordSetupChange(tx.orm, allowed, {
-          operation: "record_contribution",
-          resourceType: "budget",
-          resourceId: budgetId,
-          context: { year: String(b.year), amountCents: String(b.amount_cents), party: party.id },
-        });
-      });
+      await viaService(() =>
+        ctx.db.transaction((tx) =>
+          recordBudgetContribution(
+            tx,
+            allowed,
+            { municipality: b.municipality, year: b.year, amountCents: b.amount_cents, party },
+            today(ctx),
+          ),
+        ),
+      );
       reply.code(201);
       return present(b.municipality, b.year);
     },

@@ -4,10 +4,10 @@
 // the transaction that makes it, with the id of the record it wrote (recordSetupChange).
 import type { FastifyRequest } from "fastify";
 import { type AuditEvent, appendAudit, may, rolesOf } from "../../access/index.ts";
-import type { Orm } from "../../db/connect.ts";
 import type { Action } from "../../domain/policy/resources.ts";
+import { recordSetupChange, SetupRefused } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
-import { forbidden } from "../problem.ts";
+import { forbidden, HttpProblem, notFound } from "../problem.ts";
 import { commandActor } from "./cases-http.ts";
 
 /** The set-up events of the audit trail (src/access/audit-event.ts SetupEvent). */
@@ -31,6 +31,8 @@ export interface SetupOperation {
   /** The record's municipality, when it has one (leerplicht and budgets are scoped by it). */
   municipality?: string;
 }
+
+export { recordSetupChange };
 
 export interface SetupGrant {
   userId: string;
@@ -81,26 +83,19 @@ export async function authorizeSetup(
   };
 }
 
-/** The audit row of an allowed set-up read or change, written with the record it concerns. */
-export async function recordSetupChange(
-  orm: Orm,
-  gate: SetupGrant,
-  change: {
-    operation: string;
-    resourceType: string;
-    resourceId: string | null;
-    pupilId?: string | null;
-    context?: Record<string, string>;
-  },
-): Promise<void> {
-  await appendAudit(orm, {
-    userId: gate.userId,
-    role: gate.role,
-    action: change.operation as SetupEvent["action"],
-    resourceType: change.resourceType as SetupEvent["resourceType"],
-    resourceId: change.resourceId,
-    pupilId: change.pupilId ?? null,
-    context: { ...gate.origin, ...change.context },
-    outcome: "allowed",
-  });
+/** A refusal of the set-up services as problem+json: a field's 400 names the field. */
+export async function viaService<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof SetupRefused)) throw error;
+    if (error.status === 404) throw notFound(error.message);
+    if (error.status === 400 && error.field) {
+      throw new HttpProblem(400, "Controleer de gemarkeerde velden.", {
+        type: "urn:aanwezig:problem:validation",
+        errors: [{ in: "body", path: error.field, message: error.message }],
+      });
+    }
+    throw new HttpProblem(error.status, error.message);
+  }
 }

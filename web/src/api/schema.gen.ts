@@ -217,6 +217,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/arrangements/{id}/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An arrangement's waiting list at a date, longest waiting first (SWV)
+         * @description An arrangement's waiting list at a date, longest waiting first (SWV)
+         */
+        get: operations["getArrangementWaitingList"];
+        put?: never;
+        /**
+         * Put a pupil on an arrangement's waiting list (SWV, a participant of the case)
+         * @description Put a pupil on an arrangement's waiting list (SWV, a participant of the case)
+         */
+        post: operations["postArrangementWaitingList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/arrangements/{id}/waiting-list/{pupil_id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a pupil off an arrangement's waiting list today (placed or withdrawn; SWV)
+         * @description Take a pupil off an arrangement's waiting list today (placed or withdrawn; SWV)
+         */
+        post: operations["postArrangementWaitingListLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1927,7 +1971,10 @@ export interface components {
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         Capabilities: {
+            manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
+            manage_budget_contributions: boolean;
+            manage_exemptions: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -1939,12 +1986,16 @@ export interface components {
             read_own_child: boolean;
             read_signals: boolean;
             reconcile_list: boolean;
+            region_setup: boolean;
             search_pupils: boolean;
             work_leave_requests: boolean;
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         CapabilitiesInput: {
+            manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
+            manage_budget_contributions: boolean;
+            manage_exemptions: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -1956,6 +2007,7 @@ export interface components {
             read_own_child: boolean;
             read_signals: boolean;
             reconcile_list: boolean;
+            region_setup: boolean;
             search_pupils: boolean;
             work_leave_requests: boolean;
         };
@@ -4187,6 +4239,26 @@ export interface components {
             may_record: boolean;
             reports: components["schemas"]["VerwijsindexReportInput"][];
         };
+        WaitingListEntry: {
+            case_id: string | null;
+            left_on: string | null;
+            /** @description 1 = waiting longest: the next place is offered first */
+            position: number;
+            /** @description null: a pupil the user may not see */
+            pupil_id: string | null;
+            pupil_name: string | null;
+            since: string;
+        };
+        WaitingListEntryInput: {
+            case_id: string | null;
+            left_on: string | null;
+            /** @description 1 = waiting longest: the next place is offered first */
+            position: number;
+            /** @description null: a pupil the user may not see */
+            pupil_id: string | null;
+            pupil_name: string | null;
+            since: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -5005,6 +5077,211 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArrangementWaitingList: {
+        parameters: {
+            query?: {
+                /** @description default: today */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingListEntry"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postArrangementWaitingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description an id issued by Aanwezig (UUID or readable id) */
+                    case_id?: string;
+                    /** @description pseudonymous pupil/person id, e.g. P000123 */
+                    pupil_id: string;
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Arrangement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postArrangementWaitingListLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Arrangement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

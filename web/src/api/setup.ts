@@ -1,6 +1,7 @@
 // The region's set-up endpoints (src/http/routes/region-settings.ts, setup-*.ts): the region's
 // settings for the administrator, the breakthrough teams and the people lookup for the partnership.
 import { apiRequest, isApiError } from "./client.ts";
+import type { Schemas } from "./schema.ts";
 
 export interface RegionSettings {
   name: string;
@@ -91,4 +92,114 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
     out[key] ??= e.message;
   }
   return out;
+}
+
+// The arrangements catalogue and its waiting lists (partnership), leerplicht's exemptions and
+// Variawet records, the frictiebudget's contributions (src/http/routes/setup-*.ts).
+export type Arrangement = Schemas["Arrangement"];
+export type WaitingListEntry = Schemas["WaitingListEntry"];
+export type Exemption = Schemas["Exemption"];
+export type VariawetRecord = Schemas["VariawetRecord"];
+export type BudgetBalance = Schemas["BudgetBalance"];
+
+export interface ArrangementInput {
+  provider: string;
+  name: string;
+  kind: Arrangement["kind"];
+  capacity: number;
+}
+
+export function fetchArrangements(signal?: AbortSignal): Promise<Arrangement[]> {
+  return apiRequest("GET", "/api/arrangements", opts(signal));
+}
+
+export function createArrangement(input: ArrangementInput): Promise<Arrangement> {
+  return apiRequest("POST", "/api/arrangements", { body: input });
+}
+
+export function updateArrangement(
+  id: string,
+  input: Partial<ArrangementInput>,
+): Promise<Arrangement> {
+  return apiRequest("PATCH", `/api/arrangements/${encodeURIComponent(id)}`, { body: input });
+}
+
+export function endArrangement(id: string): Promise<Arrangement> {
+  return apiRequest("POST", `/api/arrangements/${encodeURIComponent(id)}/end`, { body: {} });
+}
+
+export function fetchWaitingList(id: string, signal?: AbortSignal): Promise<WaitingListEntry[]> {
+  return apiRequest(
+    "GET",
+    `/api/arrangements/${encodeURIComponent(id)}/waiting-list`,
+    opts(signal),
+  );
+}
+
+export function addToWaitingList(
+  id: string,
+  input: { pupil_id: string; since?: string },
+): Promise<Arrangement> {
+  return apiRequest("POST", `/api/arrangements/${encodeURIComponent(id)}/waiting-list`, {
+    body: input,
+  });
+}
+
+export function leaveWaitingList(id: string, pupilId: string): Promise<Arrangement> {
+  return apiRequest(
+    "POST",
+    `/api/arrangements/${encodeURIComponent(id)}/waiting-list/${encodeURIComponent(pupilId)}/leave`,
+    { body: {} },
+  );
+}
+
+export interface ExemptionInput {
+  pupil_id: string;
+  kind: string;
+  start_date: string;
+  end_date?: string | null;
+  decision_maker: string;
+  advice_partnership_by?: string | null;
+  advice_partnership_on?: string | null;
+  advice_doctor_by?: string | null;
+  advice_doctor_on?: string | null;
+}
+
+export function fetchExemptions(signal?: AbortSignal): Promise<Exemption[]> {
+  return apiRequest("GET", "/api/exemptions", opts(signal));
+}
+
+export function recordExemption(input: ExemptionInput): Promise<Exemption> {
+  return apiRequest("POST", "/api/exemptions", { body: input });
+}
+
+export interface VariawetInput {
+  pupil_id: string;
+  school_id: string;
+  start_date: string;
+  end_date: string;
+  hours_per_week: number;
+  approved?: boolean | null;
+  approved_by?: string | null;
+  approved_on?: string | null;
+}
+
+export function fetchVariawet(signal?: AbortSignal): Promise<VariawetRecord[]> {
+  return apiRequest("GET", "/api/variawet", opts(signal));
+}
+
+export function recordVariawet(input: VariawetInput): Promise<VariawetRecord> {
+  return apiRequest("POST", "/api/variawet", { body: input });
+}
+
+export function fetchBudgets(year: number, signal?: AbortSignal): Promise<BudgetBalance[]> {
+  return apiRequest("GET", `/api/budgets?year=${year}`, opts(signal));
+}
+
+export function recordContribution(input: {
+  municipality: string;
+  year: number;
+  amount_cents: number;
+}): Promise<BudgetBalance> {
+  return apiRequest("POST", "/api/budgets/contributions", { body: input });
 }

@@ -9,17 +9,24 @@ import { MIN_SEARCH_LENGTH, usePupilSearch } from "../pupil/PupilSearchPage.tsx"
 const s = t.pupilSearch;
 const TEXTS = { ...s, region: s.title, label: s.pickTitle, hint: s.pickHint };
 
-export function PupilPicker({ onPick }: { onPick: (pupilId: string, label: string) => void }) {
+export function PupilPicker({
+  onPick,
+  id = "open-case-search",
+}: {
+  onPick: (pupilId: string, label: string) => void;
+  /** The search field's id (one picker per form on a page). */
+  id?: string;
+}) {
   return (
     <LookupPicker
-      id="open-case-search"
+      id={id}
       texts={TEXTS}
       minLength={MIN_SEARCH_LENGTH}
       useResults={usePupilSearch}
       itemKey={(pupil) => pupil.pupil_id}
       itemLabel={formatPupil}
       onPick={(pupil, label) => onPick(pupil.pupil_id, label)}
-      resultsTestId="open-case-search-results"
+      resultsTestId={`${id}-results`}
     />
   );
 }

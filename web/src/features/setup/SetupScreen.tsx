@@ -1,22 +1,38 @@
 // The region's set-up (/inrichting): the records the chain needs, each for the role that owns it
-// (issue 14 item 2). The partnership composes the breakthrough teams; the server decides per
-// request (src/domain/policy/rules.ts, resource region_setup).
+// (issue 14 item 2): the partnership composes the breakthrough teams and keeps the arrangements
+// catalogue with its waiting lists; leerplicht keeps exemptions and Variawet records; the
+// frictiebudget's partners their contributions. Each page shows for the capability of its role;
+// the server decides per request (src/domain/policy/rules.ts, resource region_setup).
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { Navigate, NavLink, Route, Routes } from "react-router";
+import type { Capability } from "../../api/session.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
+import { useCurrentUser } from "../auth/use-current-user.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { ArrangementsPage } from "./ArrangementsPage.tsx";
 import { BreakthroughTeamsPage } from "./BreakthroughTeamsPage.tsx";
+import { BudgetsPage } from "./BudgetsPage.tsx";
+import { ExemptionsPage, VariawetPage } from "./ExemptionsPage.tsx";
 
-const PAGES = [
-  {
-    path: "doorbraakteams",
-    label: t.setup.sections.doorbraakteams ?? "",
-    Page: BreakthroughTeamsPage,
-  },
+const page = (path: string, capability: Capability, Page: () => React.ReactNode) => ({
+  path,
+  label: t.setup.sections[path] ?? "",
+  capability,
+  Page,
+});
+
+const ALL_PAGES = [
+  page("doorbraakteams", "manage_breakthrough_teams", BreakthroughTeamsPage),
+  page("arrangementen", "manage_arrangements", ArrangementsPage),
+  page("vrijstellingen", "manage_exemptions", ExemptionsPage),
+  page("variawet", "manage_exemptions", VariawetPage),
+  page("frictiebudget", "manage_budget_contributions", BudgetsPage),
 ];
 
 export function SetupScreen() {
+  const me = useCurrentUser();
+  const PAGES = ALL_PAGES.filter((p) => me.capabilities[p.capability]);
   return (
     <>
       <nav aria-label={t.setup.subNav} className="aanwezig-subnav">
