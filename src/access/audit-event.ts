@@ -123,6 +123,15 @@ const AdministrationEvent = z.object({
   pupilId: z.null(),
 });
 
+/** Letter templates (issue 16): listed and changed by the application administrator. */
+const LetterTemplateEvent = z.object({
+  ...who,
+  action: z.enum(["list_letter_templates", "save_letter_template"]),
+  resourceType: z.literal("letter_template"),
+  resourceId: z.string().nullable(),
+  pupilId: z.null(),
+});
+
 /** Service tokens of integrations: created, listed, revoked, and every use of one. */
 const TokenEvent = z.object({
   ...who,
@@ -178,6 +187,7 @@ const SetupEvent = z.object({
 export const AuditEventSchema = z.discriminatedUnion("action", [
   TokenEvent,
   SetupEvent,
+  LetterTemplateEvent,
   CaseEvent,
   DocumentEvent,
   PupilEvent,

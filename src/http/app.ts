@@ -30,6 +30,7 @@ import { registerCaseTransitionRoutes } from "./routes/cases-transitions.ts";
 import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
+import { registerLetterRoutes } from "./routes/letters.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseTransitionRoutes(app, ctx);
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
+  registerLetterRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
   registerDuoReportRoutes(app, ctx);

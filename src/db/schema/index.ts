@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./cases.ts";
+export * from "./letters.ts";
 export * from "./region.ts";
 export * from "./settings.ts";
 export * from "./signals.ts";

@@ -82,6 +82,10 @@ export const AUDIT_ACTIONS = {
   record_meeting: "Overleg vastgelegd",
   record_event: "Contact of bespreking vastgelegd",
   upload_document: "Document toegevoegd",
+  preview_letter: "Brief bekeken (voorbeeld)",
+  produce_letter: "Brief gemaakt",
+  list_letter_templates: "Briefsjablonen bekeken",
+  save_letter_template: "Briefsjabloon opgeslagen",
   resolve_stagnation: "Stagnatie opgelost",
   end_participation: "Deelname beëindigd",
   commit_budget: "Budget toegezegd",
@@ -155,7 +159,8 @@ type AuditResourceCode =
   | "arrangement"
   | "waiting_list"
   | "budget"
-  | "person";
+  | "person"
+  | "letter_template";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
 export const AUDIT_RESOURCES = {
@@ -183,4 +188,5 @@ export const AUDIT_RESOURCES = {
   waiting_list: "wachtlijst",
   budget: "frictiebudget",
   person: "personen",
+  letter_template: "briefsjabloon",
 } as const satisfies Record<AuditResourceCode, string>;
