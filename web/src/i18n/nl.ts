@@ -9,6 +9,7 @@ import { caseCommandsNl } from "./nl/case-commands.ts";
 import { caseFileNl } from "./nl/case-file.ts";
 import { casesNl } from "./nl/cases.ts";
 import { domainNl } from "./nl/domain.ts";
+import { lettersNl } from "./nl/letters.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
@@ -36,6 +37,7 @@ export const nl = {
   admin: adminNl,
   audit: auditNl,
   setup: setupNl,
+  letters: lettersNl,
   work: worklistControlsNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {

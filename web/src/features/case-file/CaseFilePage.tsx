@@ -56,6 +56,7 @@ import {
   ResolveStagnationForm,
 } from "./CaseWorkCommands.tsx";
 import { CommandRegistry, commandAnchor, useCommandRegistry } from "./command-registry.tsx";
+import { LetterForm } from "./LetterForm.tsx";
 import { sectionOfAnchor } from "./section-anchors.ts";
 
 const f = t.caseFile;
@@ -253,6 +254,7 @@ function CaseFile({
           </BudgetSection>
           <DocumentsSection {...props}>
             {may("uploadDocument") && <UploadDocumentForm detail={detail} onDone={onNotice} />}
+            {may("produceLetter") && <LetterForm detail={detail} onDone={onNotice} />}
           </DocumentsSection>
           <Paragraph>
             <AppLink to="/casussen">{f.back}</AppLink>

@@ -29,6 +29,7 @@ export const CASE_COMMANDS = {
   attributeBudget: ["budget/attributions"],
   reverseBudget: ["budget/reversals"],
   uploadDocument: ["documents"],
+  produceLetter: ["letters"],
 } as const satisfies Record<string, readonly CaseActionName[]>;
 
 export type UiCommand = keyof typeof CASE_COMMANDS;
