@@ -117,6 +117,7 @@ const AdministrationEvent = z.object({
     "import_file",
     "read_import_job",
     "read_import_log",
+    "list_failed_mail",
   ]),
   resourceType: z.enum(["user", "role", "school", "import"]),
   resourceId: z.string().nullable(),

@@ -32,6 +32,7 @@ import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerLetterRoutes } from "./routes/letters.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
+import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
   registerLetterRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
   registerDuoReportRoutes(app, ctx);

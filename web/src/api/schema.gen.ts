@@ -105,6 +105,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/notifications/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mails that could not be sent (kept; the daily job tries them again)
+         * @description Mails that could not be sent (kept; the daily job tries them again)
+         */
+        get: operations["getAdminNotificationsFailed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/region-settings": {
         parameters: {
             query?: never;
@@ -1309,6 +1329,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I receive my notifications by e-mail too
+         * @description Whether I receive my notifications by e-mail too
+         */
+        get: operations["getMeNotificationPreferences"];
+        /**
+         * Choose whether I receive my notifications by e-mail too
+         * @description Choose whether I receive my notifications by e-mail too
+         */
+        put: operations["putMeNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/monitor": {
         parameters: {
             query?: never;
@@ -1423,6 +1467,46 @@ export interface paths {
         get: operations["getMonitorTrend"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first (at most 100)
+         * @description My notifications, newest first (at most 100)
+         */
+        get: operations["getNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read
+         * @description Mark one of my notifications read
+         */
+        post: operations["postNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2719,6 +2803,26 @@ export interface components {
             pupil_id: string;
             start_date: string;
         };
+        FailedMail: {
+            attempts: number;
+            created_at: string;
+            error: string | null;
+            /** @description true after 5 attempts */
+            given_up: boolean;
+            id: string;
+            subject: string;
+            to: string;
+        };
+        FailedMailInput: {
+            attempts: number;
+            created_at: string;
+            error: string | null;
+            /** @description true after 5 attempts */
+            given_up: boolean;
+            id: string;
+            subject: string;
+            to: string;
+        };
         FormerThuiszitter: {
             /** @description present share of scheduled time since closing */
             attendance_rate: number | null;
@@ -3226,6 +3330,34 @@ export interface components {
             role: "teacher" | "care_coordinator" | "school_head" | "attendance_officer" | "case_director" | "partnership_consultant" | "youth_doctor" | "youth_care" | "breakthrough_member" | "parent" | "policy_officer" | "app_admin" | "privacy_officer";
             /** @description BRIN + vestiging, e.g. 12AB00 */
             school_id?: string;
+        };
+        Notification: {
+            body: string;
+            created_at: string;
+            /** @enum {string} */
+            email_status: "pending" | "sent" | "failed" | "off";
+            id: string;
+            kind: string;
+            link: string;
+            read: boolean;
+            subject: string;
+        };
+        NotificationInput: {
+            body: string;
+            created_at: string;
+            /** @enum {string} */
+            email_status: "pending" | "sent" | "failed" | "off";
+            id: string;
+            kind: string;
+            link: string;
+            read: boolean;
+            subject: string;
+        };
+        NotificationPreferences: {
+            email: boolean;
+        };
+        NotificationPreferencesInput: {
+            email: boolean;
         };
         OpenCase: {
             /** Format: date */
@@ -4221,6 +4353,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminNotificationsFailed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedMail"][];
                 };
             };
             /** @description Unauthorized */
@@ -8448,6 +8618,77 @@ export interface operations {
             };
         };
     };
+    getMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMonitor: {
         parameters: {
             query?: {
@@ -8846,6 +9087,74 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

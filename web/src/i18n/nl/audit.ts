@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = {
   preview_letter: "Brief bekeken (voorbeeld)",
   produce_letter: "Brief gemaakt",
   list_letter_templates: "Briefsjablonen bekeken",
+  list_failed_mail: "Mislukte e-mails bekeken",
   save_letter_template: "Briefsjabloon opgeslagen",
   resolve_stagnation: "Stagnatie opgelost",
   end_participation: "Deelname beëindigd",
