@@ -144,8 +144,18 @@ const AdministrationEvent = z.object({
     "import_file",
     "read_import_job",
     "read_import_log",
+    "list_failed_mail",
   ]),
   resourceType: z.enum(["user", "role", "school", "import"]),
+  resourceId: z.string().nullable(),
+  pupilId: z.null(),
+});
+
+/** Letter templates (issue 16): listed and changed by the application administrator. */
+const LetterTemplateEvent = z.object({
+  ...who,
+  action: z.enum(["list_letter_templates", "save_letter_template"]),
+  resourceType: z.literal("letter_template"),
   resourceId: z.string().nullable(),
   pupilId: z.null(),
 });
@@ -215,6 +225,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   LeaveRequestEvent,
   TokenEvent,
   SetupEvent,
+  LetterTemplateEvent,
   CaseEvent,
   DocumentEvent,
   PupilEvent,

@@ -19,9 +19,12 @@ export type CaseCommandRefusalCode =
   | "giver_required"
   | "invalid_date"
   | "invalid_size"
+  | "letter_input_missing"
+  | "letter_template_invalid"
   | "partner_consent_missing"
   | "school_required"
   | "unknown_arrangement"
+  | "unknown_letter_template"
   | "unknown_person";
 
 /** A case command's refusal: the case's state or the input does not allow it (HTTP 409). */

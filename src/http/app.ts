@@ -32,7 +32,9 @@ import { registerCaseWorkRoutes } from "./routes/cases-work.ts";
 import { registerDuoReportRoutes } from "./routes/duo-reports.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerLeaveRequestRoutes } from "./routes/leave-requests.ts";
+import { registerLetterRoutes } from "./routes/letters.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
+import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
 import { registerPasswordSetRoute } from "./routes/password-set.ts";
 import { registerPrivacyRoutes } from "./routes/privacy.ts";
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseWorkRoutes(app, ctx);
   registerCaseBudgetRoutes(app, ctx);
   registerCaseVerwijsindexRoutes(app, ctx);
+  registerLetterRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
   registerLeaveRequestRoutes(app, ctx);

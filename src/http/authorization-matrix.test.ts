@@ -294,6 +294,61 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
 
+  // Letter templates (issue 16): titles for everyone who logs in; the text the administrator's.
+  // The PUT names a template that does not exist: 404 after the gate.
+  "GET /api/letter-templates": {
+    probes: [{ url: () => "/api/letter-templates", row: "yyyyyyyyyyyyy" }],
+  },
+  // Notifications (issue 16): one's own, for everyone; the failed mails the administrator's.
+  "GET /api/notifications": {
+    probes: [{ url: () => "/api/notifications", row: "yyyyyyyyyyyyy" }],
+  },
+  "POST /api/notifications/{id}/read": {
+    probes: [
+      {
+        url: () => "/api/notifications/00000000-0000-4000-8000-000000000000/read",
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
+  "GET /api/me/notification-preferences": {
+    probes: [{ url: () => "/api/me/notification-preferences", row: "yyyyyyyyyyyyy" }],
+  },
+  "PUT /api/me/notification-preferences": {
+    probes: [
+      {
+        url: () => "/api/me/notification-preferences",
+        body: () => ({ email: true }),
+        row: "yyyyyyyyyyyyy",
+      },
+    ],
+  },
+  "GET /api/admin/notifications/failed": {
+    probes: [{ url: () => "/api/admin/notifications/failed", row: "fffffffffffyf" }],
+  },
+  "GET /api/admin/letter-templates": {
+    probes: [{ url: () => "/api/admin/letter-templates", row: "fffffffffffyf" }],
+  },
+  "POST /api/admin/letter-templates/preview": {
+    probes: [
+      {
+        url: () => "/api/admin/letter-templates/preview",
+        body: () => ({ subject: "Onderwerp", body: "Beste {{ouder.naam}}," }),
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+  "PUT /api/admin/letter-templates/{code}": {
+    probes: [
+      {
+        url: () => "/api/admin/letter-templates/bestaat_niet",
+        body: () => ({ title: "x", subject: "x", body: "x" }),
+        passed: [404],
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+
   // The breakthrough teams' composition: the partnership's (issue 14). Unknown teams answer 404
   // after the gate.
   "GET /api/people": { probes: [{ url: () => "/api/people?q=matrix", row: "fffffyfffffff" }] },
@@ -590,6 +645,17 @@ const MATRIX: Record<string, Endpoint> = {
     mime_type: "text/plain",
     visibility: "professionals",
     content_base64: "",
+  })),
+  // Letters (issue 16): work on the case's plan. The preview stores nothing; the production is
+  // sent without the fields its template asks for (409 letter-input-missing), so no document
+  // is added to the world.
+  "POST /api/cases/{id}/letters/preview": caseCommand("/letters/preview", WORK_ON_CASE, () => ({
+    template: "waarschuwing",
+    inputs: {},
+  })),
+  "POST /api/cases/{id}/letters": caseCommand("/letters", WORK_ON_CASE, () => ({
+    template: "uitnodiging_gesprek_school",
+    inputs: {},
   })),
   "POST /api/cases/{id}/offer": caseCommand("/offer", WORK_ON_CASE, () => ({
     started_on: "2030-01-01",

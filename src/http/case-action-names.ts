@@ -24,6 +24,8 @@ export const CASE_ACTION_OF_COMMAND = {
   record_meeting: "meetings",
   record_event: "events",
   upload_document: "documents",
+  preview_letter: "letters/preview",
+  produce_letter: "letters",
   flag_stagnation: "stagnation",
   resolve_stagnation: "stagnation/{flag_id}/resolve",
   add_participant: "participants",

@@ -22,7 +22,7 @@ import { eventsOfCase } from "../db/repositories/cases-events.ts";
 import { loadPupilFile, loadSchoolCalendar } from "../db/repositories/cases-pupil.ts";
 import { loadConsentFile } from "../db/repositories/consent.ts";
 import { loadPlan } from "../db/repositories/plan.ts";
-import type { IsoDate } from "../domain/calendar/dates.ts";
+import { addDays, type IsoDate } from "../domain/calendar/dates.ts";
 import type { CaseCommand } from "../domain/cases/commands.ts";
 import { caseDeadlines, type Deadline } from "../domain/cases/deadlines.ts";
 import { dueEscalations } from "../domain/cases/escalations.ts";
@@ -51,7 +51,7 @@ export interface AdvanceReport {
   applied: AppliedEscalation[];
   /** Items the domain refused (should not happen; kept visible rather than thrown). */
   refused: { caseId: string; kind: string; error: string }[];
-  /** Deadlines due today or overdue (and the guarantee at risk or breached), per case. */
+  /** Deadlines due today, tomorrow or overdue (and the guarantee at risk or breached), per case. */
   deadlines: RaisedDeadline[];
 }
 
@@ -118,7 +118,7 @@ export async function advanceCases(
           d.status === "overdue" ||
           d.status === "at_risk" ||
           d.status === "breached" ||
-          (d.status === "open" && d.dueDate === asOf)
+          (d.status === "open" && d.dueDate <= addDays(asOf, 1))
         ) {
           report.deadlines.push({ ...d, caseId: c.id, pupilId: c.pupilId });
         }

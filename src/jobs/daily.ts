@@ -5,6 +5,12 @@
 import type { Database } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { prepareDuoReports } from "../services/duo-reports.ts";
+import {
+  mailConfig,
+  publicUrl,
+  raiseDeadlineNotifications,
+  sendPendingMail,
+} from "../services/notifications.ts";
 import { runDailyEvaluation } from "../services/signal-state.ts";
 import { linkSignalsToCases } from "../services/signal-state-handling.ts";
 import { advanceCases } from "./cases-daily.ts";
@@ -20,6 +26,8 @@ export interface DailyJobReport {
   signalsLinked: number;
   duoReports: { prepared: number; withdrawn: number; overdue: number };
   cases: { casesChecked: number; applied: number } | null;
+  /** Issue 16: notifications raised for deadlines, and the mail outbox sent (null: no SMTP). */
+  notifications: { raised: number; mail: { sent: number; failed: number; skipped: number } | null };
 }
 
 /** Runs the day's work in order; each step is idempotent, so a retried job is harmless. */
@@ -29,6 +37,10 @@ export async function runDailyJob(db: Database, asOf: IsoDate): Promise<DailyJob
   const duo = await prepareDuoReports(db, asOf);
   // The closed chain's daily step (src/jobs/cases-daily.ts) runs after the signals it may read.
   const cases = await advanceCases(db, asOf, "system");
+  // Then who must act hears it: in the app, and by e-mail when SMTP is configured.
+  const raised = await raiseDeadlineNotifications(db.orm, cases.deadlines, asOf);
+  const mail = mailConfig();
+  const mailRun = mail ? await sendPendingMail(db, mail, publicUrl()) : null;
   return {
     asOf,
     evaluation: {
@@ -39,5 +51,6 @@ export async function runDailyJob(db: Database, asOf: IsoDate): Promise<DailyJob
     signalsLinked,
     duoReports: { prepared: duo.prepared, withdrawn: duo.withdrawn, overdue: duo.overdue.length },
     cases: { casesChecked: cases.casesChecked, applied: cases.applied.length },
+    notifications: { raised, mail: mailRun },
   };
 }

@@ -34,6 +34,11 @@ export function renderDailyReport(report: DailyJobReport): string {
     cases === null
       ? "  casussen: niet bekeken"
       : `  casussen: ${cases.casesChecked} bekeken, ${cases.applied} automatische stappen gezet`,
+    `  meldingen: ${report.notifications.raised} nieuw${
+      report.notifications.mail === null
+        ? " (geen e-mail: AANWEZIG_SMTP_URL is niet gezet)"
+        : `, e-mail ${report.notifications.mail.sent} verstuurd, ${report.notifications.mail.failed} mislukt`
+    }`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -2,6 +2,8 @@ export * from "./access.ts";
 export * from "./cases.ts";
 export * from "./leave.ts";
 export * from "./leerplicht.ts";
+export * from "./letters.ts";
+export * from "./notifications.ts";
 export * from "./privacy.ts";
 export * from "./region.ts";
 export * from "./settings.ts";

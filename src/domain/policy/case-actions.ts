@@ -25,6 +25,9 @@ export const CASE_COMMAND_ACTIONS = {
   record_meeting: "update_plan",
   record_event: "update_plan",
   upload_document: "update_plan",
+  // Letters from templates (issue 16): made by those who work on the case's plan.
+  preview_letter: "update_plan",
+  produce_letter: "update_plan",
   flag_stagnation: "flag_stagnation",
   resolve_stagnation: "flag_stagnation",
   add_participant: "add_participant",

@@ -45,6 +45,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/letter-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's letter templates with their text, and the fields they may use
+         * @description The region's letter templates with their text, and the fields they may use
+         */
+        get: operations["getAdminLetterTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/letter-templates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a letter template; one naming an unknown field is refused (400)
+         * @description Save a letter template; one naming an unknown field is refused (400)
+         */
+        put: operations["putAdminLetterTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/letter-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a template's text and render it with example values (nothing stored)
+         * @description Check a template's text and render it with example values (nothing stored)
+         */
+        post: operations["postAdminLetterTemplatesPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/notifications/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mails that could not be sent (kept; the daily job tries them again)
+         * @description Mails that could not be sent (kept; the daily job tries them again)
+         */
+        get: operations["getAdminNotificationsFailed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/region-settings": {
         parameters: {
             query?: never;
@@ -869,6 +949,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Produce a letter as PDF/A and file it as a case document (audited)
+         * @description Produce a letter as PDF/A and file it as a case document (audited)
+         */
+        post: operations["postCaseLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/letters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a letter from a template, filled from the case (audited; nothing stored)
+         * @description Preview a letter from a template, filled from the case (audited; nothing stored)
+         */
+        post: operations["postCaseLettersPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/meetings": {
         parameters: {
             query?: never;
@@ -1305,6 +1425,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letter-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The letter templates a case file offers (titles and the fields to fill in)
+         * @description The letter templates a case file offers (titles and the fields to fill in)
+         */
+        get: operations["getLetterTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1318,6 +1458,30 @@ export interface paths {
          */
         get: operations["getMe"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I receive my notifications by e-mail too
+         * @description Whether I receive my notifications by e-mail too
+         */
+        get: operations["getMeNotificationPreferences"];
+        /**
+         * Choose whether I receive my notifications by e-mail too
+         * @description Choose whether I receive my notifications by e-mail too
+         */
+        put: operations["putMeNotificationPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1439,6 +1603,46 @@ export interface paths {
         get: operations["getMonitorTrend"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first (at most 100)
+         * @description My notifications, newest first (at most 100)
+         */
+        get: operations["getNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read
+         * @description Mark one of my notifications read
+         */
+        post: operations["postNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2050,7 +2254,7 @@ export interface components {
             /** Format: date */
             absence_start_date: string;
             /** @description the commands the current user may give on this case now, each named by its path below /api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed by the same policy and phase rules the commands are checked by */
-            allowed_actions: ("escalate" | "deescalate" | "close" | "breakthrough-check" | "breakthrough" | "arbitration" | "arbitration/ruling" | "prosecutor" | "offer" | "goals" | "actions" | "actions/{action_id}/status" | "ladder" | "meetings" | "events" | "documents" | "stagnation" | "stagnation/{flag_id}/resolve" | "participants" | "participants/{person_id}/end" | "consent" | "budget/commitments" | "budget/attributions" | "budget/reversals")[];
+            allowed_actions: ("escalate" | "deescalate" | "close" | "breakthrough-check" | "breakthrough" | "arbitration" | "arbitration/ruling" | "prosecutor" | "offer" | "goals" | "actions" | "actions/{action_id}/status" | "ladder" | "meetings" | "events" | "documents" | "letters/preview" | "letters" | "stagnation" | "stagnation/{flag_id}/resolve" | "participants" | "participants/{person_id}/end" | "consent" | "budget/commitments" | "budget/attributions" | "budget/reversals")[];
             arbitration: {
                 chair_person_id: string;
                 neighbouring_partnership_member: string;
@@ -2274,7 +2478,7 @@ export interface components {
             /** Format: date */
             absence_start_date: string;
             /** @description the commands the current user may give on this case now, each named by its path below /api/cases/{id}/ (e.g. `goals`, `escalate`, `actions/{action_id}/status`); computed by the same policy and phase rules the commands are checked by */
-            allowed_actions: ("escalate" | "deescalate" | "close" | "breakthrough-check" | "breakthrough" | "arbitration" | "arbitration/ruling" | "prosecutor" | "offer" | "goals" | "actions" | "actions/{action_id}/status" | "ladder" | "meetings" | "events" | "documents" | "stagnation" | "stagnation/{flag_id}/resolve" | "participants" | "participants/{person_id}/end" | "consent" | "budget/commitments" | "budget/attributions" | "budget/reversals")[];
+            allowed_actions: ("escalate" | "deescalate" | "close" | "breakthrough-check" | "breakthrough" | "arbitration" | "arbitration/ruling" | "prosecutor" | "offer" | "goals" | "actions" | "actions/{action_id}/status" | "ladder" | "meetings" | "events" | "documents" | "letters/preview" | "letters" | "stagnation" | "stagnation/{flag_id}/resolve" | "participants" | "participants/{person_id}/end" | "consent" | "budget/commitments" | "budget/attributions" | "budget/reversals")[];
             arbitration: {
                 chair_person_id: string;
                 neighbouring_partnership_member: string;
@@ -2873,6 +3077,26 @@ export interface components {
             /** Format: date */
             start_date: string;
         };
+        FailedMail: {
+            attempts: number;
+            created_at: string;
+            error: string | null;
+            /** @description true after 5 attempts */
+            given_up: boolean;
+            id: string;
+            subject: string;
+            to: string;
+        };
+        FailedMailInput: {
+            attempts: number;
+            created_at: string;
+            error: string | null;
+            /** @description true after 5 attempts */
+            given_up: boolean;
+            id: string;
+            subject: string;
+            to: string;
+        };
         FormerThuiszitter: {
             /** @description present share of scheduled time since closing */
             attendance_rate: number | null;
@@ -3283,6 +3507,70 @@ export interface components {
             /** @description residence municipality; "*" for the whole region */
             municipality: string;
         };
+        LetterField: {
+            example: string;
+            label: string;
+            /** @enum {string} */
+            name: "vandaag" | "regio.naam" | "leerling.naam" | "leerling.voornaam" | "leerling.geboortedatum" | "school.naam" | "ouder.naam" | "zaak.kenmerk" | "zaak.begin_verzuim" | "afzender.naam" | "invoer.datum" | "invoer.tijd" | "invoer.plaats" | "invoer.periode" | "invoer.toelichting" | "invoer.ontvanger";
+            /** @enum {string} */
+            source: "case" | "input";
+        };
+        LetterFieldInput: {
+            example: string;
+            label: string;
+            /** @enum {string} */
+            name: "vandaag" | "regio.naam" | "leerling.naam" | "leerling.voornaam" | "leerling.geboortedatum" | "school.naam" | "ouder.naam" | "zaak.kenmerk" | "zaak.begin_verzuim" | "afzender.naam" | "invoer.datum" | "invoer.tijd" | "invoer.plaats" | "invoer.periode" | "invoer.toelichting" | "invoer.ontvanger";
+            /** @enum {string} */
+            source: "case" | "input";
+        };
+        LetterPreview: {
+            letter: components["schemas"]["RenderedLetter"];
+            missing_inputs: ("invoer.datum" | "invoer.tijd" | "invoer.plaats" | "invoer.periode" | "invoer.toelichting" | "invoer.ontvanger")[];
+            region_name: string;
+            title: string;
+        };
+        LetterPreviewInput: {
+            letter: components["schemas"]["RenderedLetterInput"];
+            missing_inputs: ("invoer.datum" | "invoer.tijd" | "invoer.plaats" | "invoer.periode" | "invoer.toelichting" | "invoer.ontvanger")[];
+            region_name: string;
+            title: string;
+        };
+        LetterTemplate: {
+            /** @enum {string} */
+            audience: "ouders" | "professionals";
+            body: string;
+            code: string;
+            subject: string;
+            title: string;
+            updated_at: string;
+            updated_by: string;
+        };
+        LetterTemplateInput: {
+            /** @enum {string} */
+            audience: "ouders" | "professionals";
+            body: string;
+            code: string;
+            subject: string;
+            title: string;
+            updated_at: string;
+            updated_by: string;
+        };
+        LetterTemplateSummary: {
+            /** @enum {string} */
+            audience: "ouders" | "professionals";
+            code: string;
+            input_fields: ("invoer.datum" | "invoer.tijd" | "invoer.plaats" | "invoer.periode" | "invoer.toelichting" | "invoer.ontvanger")[];
+            title: string;
+            valid: boolean;
+        };
+        LetterTemplateSummaryInput: {
+            /** @enum {string} */
+            audience: "ouders" | "professionals";
+            code: string;
+            input_fields: ("invoer.datum" | "invoer.tijd" | "invoer.plaats" | "invoer.periode" | "invoer.toelichting" | "invoer.ontvanger")[];
+            title: string;
+            valid: boolean;
+        };
         LoginOptions: {
             /** Format: date */
             demo_as_of: string | null;
@@ -3481,6 +3769,34 @@ export interface components {
             /** @description BRIN + vestiging, e.g. 12AB00 */
             school_id?: string;
         };
+        Notification: {
+            body: string;
+            created_at: string;
+            /** @enum {string} */
+            email_status: "pending" | "sent" | "failed" | "off";
+            id: string;
+            kind: string;
+            link: string;
+            read: boolean;
+            subject: string;
+        };
+        NotificationInput: {
+            body: string;
+            created_at: string;
+            /** @enum {string} */
+            email_status: "pending" | "sent" | "failed" | "off";
+            id: string;
+            kind: string;
+            link: string;
+            read: boolean;
+            subject: string;
+        };
+        NotificationPreferences: {
+            email: boolean;
+        };
+        NotificationPreferencesInput: {
+            email: boolean;
+        };
         OpenCase: {
             /** Format: date */
             absence_start_date: string;
@@ -3547,7 +3863,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         ProblemInput: {
             detail?: string;
@@ -3569,7 +3885,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         Pupil: {
             /** Format: date */
@@ -3908,6 +4224,14 @@ export interface components {
             });
             updated_at: string | null;
             updated_by: string | null;
+        };
+        RenderedLetter: {
+            paragraphs: string[];
+            subject: string;
+        };
+        RenderedLetterInput: {
+            paragraphs: string[];
+            subject: string;
         };
         RetentionRun: {
             /**
@@ -4436,6 +4760,206 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminLetterTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fields: components["schemas"]["LetterField"][];
+                        templates: components["schemas"]["LetterTemplate"][];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAdminLetterTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description e.g. waarschuwing */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    subject: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplate"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAdminLetterTemplatesPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedLetter"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminNotificationsFailed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedMail"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7394,6 +7918,170 @@ export interface operations {
             };
         };
     };
+    postCaseLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description values of the invoer.* fields the template uses
+                     * @default {}
+                     */
+                    inputs?: {
+                        [key: string]: string;
+                    };
+                    /** @description e.g. waarschuwing */
+                    template: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCaseLettersPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description values of the invoer.* fields the template uses
+                     * @default {}
+                     */
+                    inputs?: {
+                        [key: string]: string;
+                    };
+                    /** @description e.g. waarschuwing */
+                    template: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPreview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCaseMeetings: {
         parameters: {
             query?: never;
@@ -9146,6 +9834,35 @@ export interface operations {
             };
         };
     };
+    getLetterTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplateSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -9162,6 +9879,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -9573,6 +10361,74 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ import { domainNl } from "./nl/domain.ts";
 import { duoReportsNl } from "./nl/duo-reports.ts";
 import { leaveNl } from "./nl/leave.ts";
 import { leerplichtNl } from "./nl/leerplicht.ts";
+import { lettersNl } from "./nl/letters.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
@@ -40,6 +41,7 @@ export const nl = {
   admin: adminNl,
   audit: auditNl,
   setup: setupNl,
+  letters: lettersNl,
   work: worklistControlsNl,
   duo: duoReportsNl,
   leave: leaveNl,

@@ -1,5 +1,6 @@
 // Administration (/beheer, app_admin; the section guard of navigation.ts and the server both
-// check): accounts and roles, schools and calendars, imports, service tokens — one sub-page each.
+// check): accounts and roles, schools and calendars, imports, service tokens, the region's
+// settings and its letter templates — one sub-page each.
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import { PageHeading } from "../../components/PageHeading.tsx";
@@ -7,6 +8,7 @@ import { t } from "../../i18n/index.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { RegionSettingsPage } from "../setup/RegionSettingsPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
+import { LetterTemplatesPage } from "./LetterTemplatesPage.tsx";
 import { SchoolsPage } from "./SchoolsPage.tsx";
 import { TokensPage } from "./TokensPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
@@ -18,6 +20,7 @@ const PAGES = [
   { path: "imports", label: t.admin.sections.imports ?? "", Page: ImportsPage },
   { path: "koppelingen", label: t.admin.sections.koppelingen ?? "", Page: TokensPage },
   { path: "regio", label: t.admin.sections.regio ?? "", Page: RegionSettingsPage },
+  { path: "brieven", label: t.admin.sections.brieven ?? "", Page: LetterTemplatesPage },
 ];
 
 export function AdminScreen() {

@@ -57,6 +57,7 @@ import {
   ResolveStagnationForm,
 } from "./CaseWorkCommands.tsx";
 import { CommandRegistry, commandAnchor, useCommandRegistry } from "./command-registry.tsx";
+import { LetterForm } from "./LetterForm.tsx";
 import { RecordEventForm } from "./RecordEventForm.tsx";
 import { sectionOfAnchor } from "./section-anchors.ts";
 
@@ -260,6 +261,7 @@ function CaseFile({
           </BudgetSection>
           <DocumentsSection {...props}>
             {may("uploadDocument") && <UploadDocumentForm detail={detail} onDone={onNotice} />}
+            {may("produceLetter") && <LetterForm detail={detail} onDone={onNotice} />}
           </DocumentsSection>
           <Paragraph>
             <AppLink to="/casussen">{f.back}</AppLink>

@@ -30,6 +30,7 @@ export const CASE_COMMANDS = {
   reverseBudget: ["budget/reversals"],
   uploadDocument: ["documents"],
   recordEvent: ["events"],
+  produceLetter: ["letters"],
 } as const satisfies Record<string, readonly CaseActionName[]>;
 
 export type UiCommand = keyof typeof CASE_COMMANDS;

@@ -12,6 +12,7 @@ export const adminNl = {
     imports: "Imports",
     koppelingen: "Koppelingen",
     regio: "Regio",
+    brieven: "Briefsjablonen",
   } as Record<string, string>,
   subNav: "Onderdelen van het beheer",
   operations: "Beschikbare functies van de API",
@@ -33,6 +34,8 @@ export const adminNl = {
 export const adminScreensNl = {
   pageTitle: (part: string) => `Beheer: ${part}`,
   intro: {
+    brieven:
+      "De brieven die medewerkers vanuit een casus maken. Pas de tekst aan voor uw regio; bekijk eerst een voorbeeld. Schrijf in eenvoudige taal (B1).",
     gebruikers:
       "Maak accounts aan met één rol en de school, gemeente, het samenwerkingsverband of het kind waarvoor die rol geldt. Een gedeactiveerd account kan meteen niet meer inloggen.",
     scholen:

@@ -88,6 +88,11 @@ export const AUDIT_ACTIONS = {
   record_meeting: "Overleg vastgelegd",
   record_event: "Contact of bespreking vastgelegd",
   upload_document: "Document toegevoegd",
+  preview_letter: "Brief bekeken (voorbeeld)",
+  produce_letter: "Brief gemaakt",
+  list_letter_templates: "Briefsjablonen bekeken",
+  list_failed_mail: "Mislukte e-mails bekeken",
+  save_letter_template: "Briefsjabloon opgeslagen",
   resolve_stagnation: "Stagnatie opgelost",
   end_participation: "Deelname beëindigd",
   commit_budget: "Budget toegezegd",
@@ -169,7 +174,8 @@ type AuditResourceCode =
   | "waiting_list"
   | "budget"
   | "person"
-  | "retention_run";
+  | "retention_run"
+  | "letter_template";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
 export const AUDIT_RESOURCES = {
@@ -201,4 +207,5 @@ export const AUDIT_RESOURCES = {
   leave_request: "verlofaanvraag",
   mas_step: "stap leerplicht (MAS)",
   verwijsindex: "melding Verwijsindex",
+  letter_template: "briefsjabloon",
 } as const satisfies Record<AuditResourceCode, string>;

@@ -64,6 +64,10 @@ export const problemsNl = {
       "duplicate-id": "Dit is al vastgelegd; vernieuw de pagina en kijk of het er al staat.",
       "giver-required": "Zeg wie de toestemming geeft of weigert.",
       "invalid-size": "Het bestand is leeg of te groot.",
+      "letter-input-missing": "Vul eerst alle velden van de brief in.",
+      "letter-template-invalid":
+        "De sjabloon van deze brief klopt niet. Vraag de beheerder om hem te verbeteren.",
+      "unknown-letter-template": "Deze briefsjabloon bestaat niet.",
       "not-breached": "De 3-maandentermijn is (nog) niet overschreden.",
       "unknown-action": "Deze actie bestaat niet (meer) in het plan.",
       "unknown-arrangement":
