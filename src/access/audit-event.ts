@@ -190,6 +190,8 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
 ]);
 
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/** The region's set-up events (src/http/routes/setup-gate.ts types its routes with them). */
+export type SetupAuditEvent = z.infer<typeof SetupEvent>;
 export type AuditAction = AuditEvent["action"];
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

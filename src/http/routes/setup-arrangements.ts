@@ -14,7 +14,7 @@ import type { HttpContext } from "../context.ts";
 import { RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange } from "./setup-gate.ts";
+import { authorizeSetup, recordSetupChange, type SetupAuditAction } from "./setup-gate.ts";
 
 const KINDS = ["special_education", "oza", "day_programme", "youth_care"] as const;
 
@@ -45,7 +45,7 @@ const Kind = z.enum(
 export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: string) =>
+  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: SetupAuditAction) =>
     authorizeSetup(request, ctx, {
       action: "manage_arrangements",
       operation,

@@ -27,7 +27,7 @@ import type { HttpContext } from "../context.ts";
 import { RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange } from "./setup-gate.ts";
+import { authorizeSetup, recordSetupChange, type SetupAuditAction } from "./setup-gate.ts";
 
 const TeamMemberSchema = z.object({
   seq: z.number().int(),
@@ -102,7 +102,7 @@ const invalid = (path: string, message: string) =>
 export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: string) =>
+  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: SetupAuditAction) =>
     authorizeSetup(request, ctx, {
       action: "manage_breakthrough_teams",
       operation,
