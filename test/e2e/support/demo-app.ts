@@ -15,7 +15,6 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Page } from "playwright-core";
 import { openDatabase } from "../../../src/db/connect.ts";
 import {
   DEMO_AS_OF_KEY,
@@ -26,9 +25,12 @@ import { createUser, type RoleScope } from "../../../src/db/repositories/users.t
 import { generateDemoRegion } from "../../../src/demo/generate.ts";
 import { runDailyJob } from "../../../src/jobs/daily.ts";
 import { ensureWebBuilt } from "./build-web.ts";
+import { DEMO_PASSWORD } from "./demo-password.ts";
 import { REPO_ROOT, WEB_DIST } from "./paths.ts";
 
-export const DEMO_PASSWORD = "demo-wachtwoord";
+export { logInAs } from "./login.ts";
+export { DEMO_PASSWORD };
+
 /** A school day in the demo school year with signals of every kind. */
 const FALLBACK_AS_OF = "2026-03-16";
 const PUPILS = 400;
@@ -199,15 +201,6 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
       await stopServer();
     },
   };
-}
-
-/** Logs in through the login page as a demo account and waits for the start page. */
-export async function logInAs(page: Page, url: string, account: string): Promise<void> {
-  await page.goto(`${url}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(`${account}@demo.aanwezig.nl`);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
 }
 
 /** Copies web/dist, again if a concurrent build left it half written (assets missing). */
