@@ -137,11 +137,17 @@ declare module "vitest" {
 export async function prepareDemoTemplate(pupils: number = PUPILS): Promise<DemoTemplate> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-template-"));
-  await copyBuiltApp(join(dir, "web"));
-  const dbDir = join(dir, "db");
-  await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
-  const asOf = await completeDemo(dbDir, pupils);
-  return { dir, asOf };
+  try {
+    await copyBuiltApp(join(dir, "web"));
+    const dbDir = join(dir, "db");
+    await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
+    const asOf = await completeDemo(dbDir, pupils);
+    return { dir, asOf };
+  } catch (error) {
+    // A half-made template is nobody's: it would stay in the temporary directory for good.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The run's demo template (from the e2e globalSetup), or null outside Vitest (screenshots). */
@@ -164,7 +170,17 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
   const dbDir = join(dir, "db");
   const dist = join(template.dir, "web");
-  await cp(join(template.dir, "db"), dbDir, { recursive: true });
+  const removeDirs = async () => {
+    await rm(dir, { recursive: true, force: true });
+    // A template made for this app alone (a non-default size, or outside Vitest) goes with it.
+    if (!provided) await rm(template.dir, { recursive: true, force: true });
+  };
+  try {
+    await cp(join(template.dir, "db"), dbDir, { recursive: true });
+  } catch (error) {
+    await removeDirs();
+    throw error;
+  }
   const asOf = template.asOf;
   const port = await freePort();
   const apiOrigin = `http://127.0.0.1:${port}`;
@@ -182,9 +198,7 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
   child.stderr?.on("data", (d: Buffer) => (output += d));
   const stopServer = async () => {
     await stopProcess(child);
-    await rm(dir, { recursive: true, force: true });
-    // A template made for this app alone (outside Vitest) goes with it.
-    if (!provided) await rm(template.dir, { recursive: true, force: true });
+    await removeDirs();
   };
   try {
     await waitForHealth(apiOrigin, child, () => output);
@@ -192,7 +206,10 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
     await stopServer();
     throw error;
   }
-  const front = await startFront(dist, port);
+  const front = await startFront(dist, port).catch(async (error: unknown) => {
+    await stopServer();
+    throw error;
+  });
   return {
     url: front.url,
     asOf,
