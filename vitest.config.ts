@@ -35,6 +35,17 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const inCi = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
 const browserSuites = existsSync(CHROMIUM_PATH) || inCi;
 
+/**
+ * Workers per project. Vitest's default is one less than the cores: one worker on the two-core
+ * CI machine, so the 150 files ran one after another while a database suite mostly waits for
+ * PostgreSQL or a child process and a browser file for its server and Chromium. `unit` is pure
+ * CPU (one reused worker); `db` and `e2e` overlap their waiting. AANWEZIG_TEST_WORKERS overrides
+ * both (e.g. 1 to run one file at a time when measuring).
+ */
+const WORKERS = Number(process.env.AANWEZIG_TEST_WORKERS) || undefined;
+const DB_WORKERS = WORKERS ?? 3;
+const E2E_WORKERS = WORKERS ?? 2;
+
 /** Says, after the run, that the browser suites did not run and how to make them run. */
 const browserSkipNotice: Reporter = {
   onTestRunEnd() {
@@ -59,6 +70,8 @@ export default defineConfig({
           include: unitFiles,
           pool: "forks",
           isolate: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -67,6 +80,8 @@ export default defineConfig({
           name: "db",
           include: dbFiles,
           pool: "forks",
+          maxWorkers: DB_WORKERS,
+          sequence: { groupOrder: 1 },
           globalSetup: ["test/support/db-global-setup.ts"],
         },
       },
@@ -78,6 +93,8 @@ export default defineConfig({
                 name: "e2e",
                 include: ["test/e2e/**/*.test.ts"],
                 pool: "forks" as const,
+                maxWorkers: E2E_WORKERS,
+                sequence: { groupOrder: 2 },
                 globalSetup: ["test/e2e/support/global-setup.ts"],
               },
             },

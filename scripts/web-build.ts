@@ -59,9 +59,18 @@ export async function webInputFiles(root: string): Promise<string[]> {
   return [...seen].sort();
 }
 
-/** A hash of the inputs' paths (relative to root) and contents. */
+/**
+ * The build is always a production build, whatever NODE_ENV the caller runs under (Vitest sets
+ * "test", which made Vite bundle React's development build: StrictMode then mounted every screen
+ * twice and each request went to the server twice). Part of the hash, so a build made otherwise
+ * is made again.
+ */
+const BUILD_MODE = "production";
+
+/** A hash of the build mode and the inputs' paths (relative to root) and contents. */
 export async function webInputsHash(root: string): Promise<string> {
   const hash = createHash("sha256");
+  hash.update(`mode:${BUILD_MODE}\0`);
   for (const file of await webInputFiles(root)) {
     const content = await readFile(file).catch(() => undefined);
     if (content === undefined) continue; // an import of a file that does not exist fails the build
@@ -105,6 +114,7 @@ export function runViteBuild(root: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [vite, "build", "web", "--logLevel", "warn"], {
       cwd: root,
+      env: { ...process.env, NODE_ENV: BUILD_MODE },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -151,15 +151,6 @@ const AdministrationEvent = z.object({
   pupilId: z.null(),
 });
 
-/** Letter templates (issue 16): listed and changed by the application administrator. */
-const LetterTemplateEvent = z.object({
-  ...who,
-  action: z.enum(["list_letter_templates", "save_letter_template"]),
-  resourceType: z.literal("letter_template"),
-  resourceId: z.string().nullable(),
-  pupilId: z.null(),
-});
-
 /** Service tokens of integrations: created, listed, revoked, and every use of one. */
 const TokenEvent = z.object({
   ...who,
@@ -197,6 +188,9 @@ const SetupEvent = z.object({
     "end_waiting_list_entry",
     "list_budgets",
     "record_contribution",
+    // Letter templates (issue 16): listed and changed by the application administrator.
+    "list_letter_templates",
+    "save_letter_template",
   ]),
   resourceType: z.enum([
     "region_settings",
@@ -207,6 +201,7 @@ const SetupEvent = z.object({
     "waiting_list",
     "budget",
     "person",
+    "letter_template",
   ]),
   resourceId: z.string().nullable(),
   pupilId: z.string().nullable(),
@@ -225,7 +220,6 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   LeaveRequestEvent,
   TokenEvent,
   SetupEvent,
-  LetterTemplateEvent,
   CaseEvent,
   DocumentEvent,
   PupilEvent,
@@ -241,6 +235,8 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
 ]);
 
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/** The region's set-up events (src/http/routes/setup-gate.ts types its routes with them). */
+export type SetupAuditEvent = z.infer<typeof SetupEvent>;
 export type AuditAction = AuditEvent["action"];
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

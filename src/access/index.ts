@@ -5,7 +5,7 @@
 // The rules themselves are src/domain/policy/rules.ts.
 export { type AccessActor, accessActorOf, type Origin, policyActorOf, rolesOf } from "./actor.ts";
 export { AuditUnavailable, appendAudit, flushAudit } from "./audit.ts";
-export type { AuditAction, AuditEvent, AuditSubject } from "./audit-event.ts";
+export type { AuditAction, AuditEvent, AuditSubject, SetupAuditEvent } from "./audit-event.ts";
 export {
   caseResource,
   documentResource,

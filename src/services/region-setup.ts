@@ -5,7 +5,7 @@
 // (src/http/routes/setup-*.ts) call them after their gate, and the demo (src/demo) calls the same
 // functions as the accounts that own the records — so the demo proves the way in.
 import { randomUUID } from "node:crypto";
-import { type AuditEvent, appendAudit } from "../access/index.ts";
+import { appendAudit, type SetupAuditEvent } from "../access/index.ts";
 import type { Orm, TxClient } from "../db/connect.ts";
 import { insertWaitingListEntry, loadCatalogue } from "../db/repositories/arrangements.ts";
 import {
@@ -20,9 +20,6 @@ import { readRegionSettings } from "../db/repositories/region-settings.ts";
 import { arrangements } from "../db/schema/cases.ts";
 import type { ArrangementKind } from "../domain/money/arrangements.ts";
 import { append, type Party } from "../domain/money/ledger.ts";
-
-/** The set-up events of the audit trail (src/access/audit-event.ts SetupEvent). */
-type SetupEvent = Extract<AuditEvent, { action: "save_region_settings" }>;
 
 /** Who changes the set-up: the account, the role that allowed it and where the request came from. */
 export interface SetupBy {
@@ -47,8 +44,8 @@ export async function recordSetupChange(
   orm: Orm,
   by: SetupBy,
   change: {
-    operation: string;
-    resourceType: string;
+    operation: SetupAuditEvent["action"];
+    resourceType: SetupAuditEvent["resourceType"];
     resourceId: string | null;
     pupilId?: string | null;
     context?: Record<string, string>;
@@ -57,8 +54,8 @@ export async function recordSetupChange(
   await appendAudit(orm, {
     userId: by.userId,
     role: by.role,
-    action: change.operation as SetupEvent["action"],
-    resourceType: change.resourceType as SetupEvent["resourceType"],
+    action: change.operation,
+    resourceType: change.resourceType,
     resourceId: change.resourceId,
     pupilId: change.pupilId ?? null,
     context: { ...by.origin, ...change.context },

@@ -3,8 +3,9 @@
 // secret, and revokes it; the token then no longer works. axe finds nothing.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 describe("service tokens in the administration", () => {
   let app: DemoApp;
@@ -14,8 +15,7 @@ describe("service tokens in the administration", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "beheer");
+    page = await openPageAs(browser, app.url, "beheer");
   }, 600_000);
 
   afterAll(async () => {

@@ -4,8 +4,9 @@
 // one, both in the import log; the audit trail filters and exports. axe finds nothing anywhere.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const NEW_EMAIL = "nieuwe.mentor@school.example";
 
@@ -17,8 +18,7 @@ describe("administration and audit trail", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "beheer");
+    page = await openPageAs(browser, app.url, "beheer");
   }, 600_000);
 
   afterAll(async () => {
@@ -202,8 +202,7 @@ describe("administration and audit trail", () => {
   });
 
   it("keeps other roles out: the privacy officer reads the audit trail but not the administration", async () => {
-    const other = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(other, app.url, "privacy");
+    const other = await openPageAs(browser, app.url, "privacy");
     await other.goto(`${app.url}/logboek`);
     await other.getByRole("table", { name: /^Logboek/ }).waitFor();
     await other.goto(`${app.url}/beheer/gebruikers`);

@@ -4,8 +4,9 @@
 // committee and closes a case with an outcome. axe finds nothing on these pages.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -17,8 +18,7 @@ describe("doorbraakteam", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "casusregisseur");
+    page = await openPageAs(browser, app.url, "casusregisseur");
   }, 240_000);
 
   afterAll(async () => {
@@ -105,8 +105,7 @@ describe("doorbraakteam", () => {
   });
 
   it("shows the agenda to a member of the breakthrough team", async () => {
-    const member = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(member, app.url, "doorbraakteam");
+    const member = await openPageAs(browser, app.url, "doorbraakteam");
     await member.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
     await member.getByRole("heading", { level: 1, name: "Agenda doorbraakteam" }).waitFor();
     await poll(() => member.getByRole("main").textContent()).toMatch(

@@ -8,8 +8,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, focusedElementId, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, focusedElementId, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -43,8 +44,7 @@ describe("case file: the further forms", () => {
       if (detail.allowed_actions.includes("breakthrough-check")) caseId = c.id;
     }
     if (!caseId) throw new Error("the demo has no case awaiting the week-8 decision");
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "casusregisseur");
+    page = await openPageAs(browser, app.url, "casusregisseur");
   }, 240_000);
 
   afterEach(async (context) => {
@@ -73,8 +73,7 @@ describe("case file: the further forms", () => {
     const seen = await coordinator.call("GET", `/api/cases/${caseId}`);
     expect(seen.status).toBe(200);
     const allowed: string[] = seen.body.allowed_actions;
-    const school = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(school, app.url, "zorgcoordinator");
+    const school = await openPageAs(browser, app.url, "zorgcoordinator");
     await school.goto(`${app.url}/casussen/${caseId}`);
     await school.getByRole("heading", { level: 2, name: "Deelnemers" }).waitFor();
     // The steering of domain.md §5–§6 is the case director's: the school may not.
@@ -102,8 +101,7 @@ describe("case file: the further forms", () => {
   it("offers a teacher none of the director's forms, and a meeting only as the server allows", async () => {
     // The web follows the server's rules (issue 12: capabilities and allowed_actions from the
     // server): a mentor who takes part in the case works on the plan (domain.md §5), nothing more.
-    const teacher = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(teacher, app.url, "mentor");
+    const teacher = await openPageAs(browser, app.url, "mentor");
     await teacher.goto(`${app.url}/casussen/${caseId}`);
     await teacher.getByRole("heading", { level: 1 }).waitFor();
     for (const label of DIRECTOR_FORMS) {
@@ -120,8 +118,7 @@ describe("case file: the further forms", () => {
   });
 
   it("offers a parent none of these forms", async () => {
-    const parent = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(parent, app.url, "ouder");
+    const parent = await openPageAs(browser, app.url, "ouder");
     const mine = (await (await apiSession(app.url, "ouder")).call("GET", "/api/cases")).body as {
       id: string;
     }[];

@@ -5,8 +5,9 @@
 // saving a meeting keeps the user where they were (it jumped to the top). axe finds nothing.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -36,8 +37,7 @@ describe("case file navigation", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "casusregisseur");
+    page = await openPageAs(browser, app.url, "casusregisseur");
     // A case of the caseload in the CASE_DIRECTOR phase, which the director may record meetings in.
     const link = page
       .getByTestId("worklist-caseload")

@@ -5,8 +5,9 @@
 // breakthrough team. axe finds nothing on any of these pages.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, focusedElementId, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, focusedElementId, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -21,8 +22,7 @@ describe("case file", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "zorgcoordinator");
+    page = await openPageAs(browser, app.url, "zorgcoordinator");
   }, 240_000);
 
   afterEach(async (context) => {
@@ -227,8 +227,7 @@ describe("case file", () => {
   });
 
   it("lets the case director flag stagnation and convene the breakthrough team", async () => {
-    const director = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(director, app.url, "casusregisseur");
+    const director = await openPageAs(browser, app.url, "casusregisseur");
     // Any case of the caseload in the CASE_DIRECTOR phase.
     const link = director
       .getByTestId("worklist-caseload")

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoRegion } from "../../src/demo/generate.ts";
 import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
 import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 interface MonitorRow {
   group: string;
@@ -268,8 +269,7 @@ describe("monitor for leerplicht", () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "leerplicht");
+    page = await openPageAs(browser, app.url, "leerplicht");
   }, 120_000);
 
   afterAll(async () => {

@@ -4,8 +4,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 describe("pupil page", () => {
   let app: DemoApp;
@@ -26,8 +27,7 @@ describe("pupil page", () => {
     pupilId = cases[0]?.pupil_id as string;
     pupilName = cases[0]?.pupil_name as string;
     if (!pupilId) throw new Error("the demo school has no cases");
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "zorgcoordinator");
+    page = await openPageAs(browser, app.url, "zorgcoordinator");
   }, 600_000);
 
   afterAll(async () => {

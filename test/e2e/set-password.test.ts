@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplicationAdmin } from "../../src/services/application-admin.ts";
 import { type RunningApp, startApp } from "./support/app-server.ts";
 import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
+import { fillLogin } from "./support/login.ts";
 
 const EMAIL = "beheer@zandstad.example";
 const STRONG = "paarse olifant fietst naar Delfzijl";
@@ -67,9 +68,7 @@ describe("set-password page", () => {
       .poll(() => page.getByRole("status").textContent())
       .toContain("Uw wachtwoord is ingesteld");
     await page.getByRole("link", { name: "Naar inloggen" }).click();
-    await page.getByLabel("E-mailadres").fill(EMAIL);
-    await page.getByLabel("Wachtwoord").fill(STRONG);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await fillLogin(page, EMAIL, STRONG);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
   });
 });

@@ -6,7 +6,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
 
@@ -23,12 +24,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function open(account: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ locale: "nl-NL", viewport });
-  const page = await context.newPage();
-  await logInAs(page, app.url, account);
-  return page;
-}
+const open = (account: string, viewport: { width: number; height: number }) =>
+  openPageAs(browser, app.url, account, viewport);
 
 const heading = (page: Page, id: string) => page.locator(`#${id}`);
 

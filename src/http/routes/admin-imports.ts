@@ -12,7 +12,6 @@ import { pipeline } from "node:stream/promises";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { gate } from "../../access/index.ts";
 import { type ImportLogRow, listImportLog } from "../../db/repositories/admin.ts";
 import { FILE_ENCODINGS } from "../../import/decode.ts";
 import { IMPORT_KINDS } from "../../import/kind-spec.ts";
@@ -25,8 +24,8 @@ import {
   ImportLogEntrySchema,
 } from "../presenters/admin.ts";
 import { contentTooLarge, HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { administer } from "./admin-gate.ts";
 import { type ImportJob, ImportJobs } from "./admin-import-jobs.ts";
-import { admitted, commandActor } from "./cases-http.ts";
 
 /** Large enough for a region's attendance file of a school year. */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
@@ -143,22 +142,12 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
       async (request, reply) => {
         const { kind, encoding } = request.query;
         const fileName = safeFileName(request.query.file_name, kind);
-        const actor = commandActor(request);
-        admitted(
-          await gate(
-            ctx.db.orm,
-            actor,
-            "manage_schools",
-            { kind: "administration" },
-            {
-              action: "import_file",
-              resourceType: "import",
-              resourceId: null,
-              pupilId: null,
-              context: { kind, file: fileName },
-            },
-          ),
-        );
+        await administer(request, ctx, "manage_schools", {
+          action: "import_file",
+          resourceType: "import",
+          resourceId: null,
+          context: { kind, file: fileName },
+        });
         const { dir, path, bytes } = await receiveUpload(request.body, fileName);
         const job = jobs.start(
           ctx.db,
@@ -184,20 +173,16 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
       },
     },
     async (request) => {
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_schools",
-          { kind: "administration" },
-          {
-            action: "read_import_job",
-            resourceType: "import",
-            resourceId: request.params.id,
-            pupilId: null,
-          },
-          { auditRefusalOnly: true },
-        ),
+      await administer(
+        request,
+        ctx,
+        "manage_schools",
+        {
+          action: "read_import_job",
+          resourceType: "import",
+          resourceId: request.params.id,
+        },
+        { auditRefusalOnly: true },
       );
       const job = jobs.get(request.params.id);
       if (!job) throw notFound("No such import job (finished jobs are kept for a while only).");
@@ -217,15 +202,11 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
       },
     },
     async (request) => {
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_schools",
-          { kind: "administration" },
-          { action: "read_import_log", resourceType: "import", resourceId: null, pupilId: null },
-        ),
-      );
+      await administer(request, ctx, "manage_schools", {
+        action: "read_import_log",
+        resourceType: "import",
+        resourceId: null,
+      });
       const rows = await listImportLog(ctx.db.orm, { limit: request.query.limit });
       return rows.map(presentLog);
     },

@@ -4,12 +4,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { gate } from "../../access/index.ts";
 import { listSchoolsWithClosures } from "../../db/repositories/admin.ts";
 import type { HttpContext } from "../context.ts";
 import { AdminSchoolSchema } from "../presenters/admin.ts";
 import { problemResponses } from "../problem.ts";
-import { admitted, commandActor } from "./cases-http.ts";
+import { administer } from "./admin-gate.ts";
 
 export function registerAdminSchoolRoutes(app: FastifyInstance, ctx: HttpContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -22,15 +21,11 @@ export function registerAdminSchoolRoutes(app: FastifyInstance, ctx: HttpContext
       },
     },
     async (request) => {
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_schools",
-          { kind: "administration" },
-          { action: "list_schools", resourceType: "school", resourceId: null, pupilId: null },
-        ),
-      );
+      await administer(request, ctx, "manage_schools", {
+        action: "list_schools",
+        resourceType: "school",
+        resourceId: null,
+      });
       const rows = await listSchoolsWithClosures(ctx.db.orm);
       return rows.map((s) => ({
         school_id: s.schoolId,

@@ -5,7 +5,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { gate } from "../../access/index.ts";
 import {
   type AccountRow,
   deactivateAccount,
@@ -29,7 +28,7 @@ import {
 } from "../presenters/admin.ts";
 import { presentRoleAssignments } from "../presenters/me.ts";
 import { HttpProblem, notFound, problem, problemResponses } from "../problem.ts";
-import { admitted, commandActor } from "./cases-http.ts";
+import { administer } from "./admin-gate.ts";
 
 function presentAccount(a: AccountRow): AccountBody {
   return {
@@ -62,15 +61,11 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
       },
     },
     async (request) => {
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_users",
-          { kind: "administration" },
-          { action: "list_roles", resourceType: "role", resourceId: null, pupilId: null },
-        ),
-      );
+      await administer(request, ctx, "manage_users", {
+        action: "list_roles",
+        resourceType: "role",
+        resourceId: null,
+      });
       return ROLE_CODES.map((role) => ({ role, scope: SCOPE_OF_ROLE[role] }));
     },
   );
@@ -85,15 +80,11 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
       },
     },
     async (request) => {
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_users",
-          { kind: "administration" },
-          { action: "list_users", resourceType: "user", resourceId: null, pupilId: null },
-        ),
-      );
+      await administer(request, ctx, "manage_users", {
+        action: "list_users",
+        resourceType: "user",
+        resourceId: null,
+      });
       return (await listAccounts(orm)).map(presentAccount);
     },
   );
@@ -110,21 +101,12 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
     },
     async (request, reply) => {
       const body = request.body;
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_users",
-          { kind: "administration" },
-          {
-            action: "create_user",
-            resourceType: "user",
-            resourceId: null,
-            pupilId: null,
-            context: { email: normaliseEmail(body.email), role: body.role },
-          },
-        ),
-      );
+      await administer(request, ctx, "manage_users", {
+        action: "create_user",
+        resourceType: "user",
+        resourceId: null,
+        context: { email: normaliseEmail(body.email), role: body.role },
+      });
       const scope = await scopeOf(body);
       if (await emailInUse(orm, normaliseEmail(body.email))) {
         throw new HttpProblem(409, "An account with this e-mail address exists already.");
@@ -157,16 +139,11 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: HttpContext):
     },
     async (request) => {
       const id = request.params.id;
-      const actor = commandActor(request);
-      admitted(
-        await gate(
-          ctx.db.orm,
-          actor,
-          "manage_users",
-          { kind: "administration" },
-          { action: "deactivate_user", resourceType: "user", resourceId: id, pupilId: null },
-        ),
-      );
+      const actor = await administer(request, ctx, "manage_users", {
+        action: "deactivate_user",
+        resourceType: "user",
+        resourceId: id,
+      });
       if (id === actor.userId) {
         throw new HttpProblem(409, "You cannot deactivate your own account.");
       }

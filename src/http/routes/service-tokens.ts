@@ -5,7 +5,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { gate } from "../../access/index.ts";
 import {
   createServiceToken,
   listServiceTokens,
@@ -16,7 +15,7 @@ import { IMPORT_KINDS } from "../../import/kind-spec.ts";
 import type { HttpContext } from "../context.ts";
 import { SchoolId, ShortText } from "../input-schemas.ts";
 import { notFound, problemResponses } from "../problem.ts";
-import { admitted, commandActor } from "./cases-http.ts";
+import { administer } from "./admin-gate.ts";
 
 /** The scopes a service token can hold: one per import kind. */
 export const TOKEN_SCOPES = IMPORT_KINDS.map((kind) => `imports:${kind}` as const);
@@ -76,22 +75,12 @@ export function registerServiceTokenRoutes(app: FastifyInstance, ctx: HttpContex
     },
     async (request, reply) => {
       const { name, scopes, school_ids, expires_at } = request.body;
-      const actor = commandActor(request);
-      admitted(
-        await gate(
-          ctx.db.orm,
-          actor,
-          "manage_users",
-          { kind: "administration" },
-          {
-            action: "create_token",
-            resourceType: "api_token",
-            resourceId: null,
-            pupilId: null,
-            context: { name, scopes: scopes.join(","), school_ids: school_ids.join(",") },
-          },
-        ),
-      );
+      const actor = await administer(request, ctx, "manage_users", {
+        action: "create_token",
+        resourceType: "api_token",
+        resourceId: null,
+        context: { name, scopes: scopes.join(","), school_ids: school_ids.join(",") },
+      });
       const created = await createServiceToken(ctx.db.orm, {
         name,
         scopes,
@@ -114,20 +103,11 @@ export function registerServiceTokenRoutes(app: FastifyInstance, ctx: HttpContex
       },
     },
     async (request) => {
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_users",
-          { kind: "administration" },
-          {
-            action: "list_tokens",
-            resourceType: "api_token",
-            resourceId: null,
-            pupilId: null,
-          },
-        ),
-      );
+      await administer(request, ctx, "manage_users", {
+        action: "list_tokens",
+        resourceType: "api_token",
+        resourceId: null,
+      });
       return (await listServiceTokens(ctx.db.orm)).map(present);
     },
   );
@@ -144,20 +124,11 @@ export function registerServiceTokenRoutes(app: FastifyInstance, ctx: HttpContex
     },
     async (request, reply) => {
       const { id } = request.params;
-      admitted(
-        await gate(
-          ctx.db.orm,
-          commandActor(request),
-          "manage_users",
-          { kind: "administration" },
-          {
-            action: "revoke_token",
-            resourceType: "api_token",
-            resourceId: id,
-            pupilId: null,
-          },
-        ),
-      );
+      await administer(request, ctx, "manage_users", {
+        action: "revoke_token",
+        resourceType: "api_token",
+        resourceId: id,
+      });
       if (!(await revokeServiceToken(ctx.db.orm, Number(id), ctx.now()))) throw notFound();
       return reply.code(204).send();
     },

@@ -18,7 +18,12 @@ import type { HttpContext } from "../context.ts";
 import { PupilId, RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { admitted, commandActor, IsoDate, today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange, viaService } from "./setup-gate.ts";
+import {
+  authorizeSetup,
+  recordSetupChange,
+  type SetupAuditAction,
+  viaService,
+} from "./setup-gate.ts";
 
 const KINDS = ["special_education", "oza", "day_programme", "youth_care"] as const;
 
@@ -60,7 +65,7 @@ const Kind = z.enum(
 export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: string) =>
+  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: SetupAuditAction) =>
     authorizeSetup(request, ctx, {
       action: "manage_arrangements",
       operation,

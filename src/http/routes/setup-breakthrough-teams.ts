@@ -24,7 +24,12 @@ import type { HttpContext } from "../context.ts";
 import { RecordId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { today } from "./cases-http.ts";
-import { authorizeSetup, recordSetupChange, viaService } from "./setup-gate.ts";
+import {
+  authorizeSetup,
+  recordSetupChange,
+  type SetupAuditAction,
+  viaService,
+} from "./setup-gate.ts";
 
 const TeamMemberSchema = z.object({
   seq: z.number().int(),
@@ -93,7 +98,7 @@ function presentTeam(team: TeamRow): z.infer<typeof TeamSchema> {
 export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: string) =>
+  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: SetupAuditAction) =>
     authorizeSetup(request, ctx, {
       action: "manage_breakthrough_teams",
       operation,

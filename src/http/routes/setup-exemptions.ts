@@ -23,7 +23,13 @@ import { EXEMPTION_KINDS } from "../../domain/money/exemptions.ts";
 import type { HttpContext } from "../context.ts";
 import { PupilId, RecordId, SchoolId, ShortText } from "../input-schemas.ts";
 import { HttpProblem, notFound, problemResponses } from "../problem.ts";
-import { authorizeSetup, recordSetupChange, type SetupGrant } from "./setup-gate.ts";
+import {
+  authorizeSetup,
+  recordSetupChange,
+  type SetupAuditAction,
+  type SetupGrant,
+  type SetupResourceType,
+} from "./setup-gate.ts";
 
 const Day = z.iso.date("een datum als 2026-03-02");
 const Who = ShortText.trim().min(1, "vul in wie het was");
@@ -185,8 +191,11 @@ const NO_SUCH_PERSON = "Geen leerling of ingezetene met deze id in uw gemeente(n
 export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const sql = ctx.db.sql;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: string, type: string) =>
-    authorizeSetup(request, ctx, { action: "manage_exemptions", operation, resourceType: type });
+  const gate = (
+    request: Parameters<typeof authorizeSetup>[0],
+    operation: SetupAuditAction,
+    type: SetupResourceType,
+  ) => authorizeSetup(request, ctx, { action: "manage_exemptions", operation, resourceType: type });
 
   /** The person, when they live in one of the officer's municipalities; else 404. */
   async function residentOf(allowed: SetupGrant, personId: string) {
@@ -200,8 +209,8 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
   /** A list of the officer's municipalities' residents, each pupil's read recorded once. */
   async function listAudited<Row extends { pupil_id: string }>(
     request: Parameters<typeof authorizeSetup>[0],
-    operation: string,
-    type: string,
+    operation: SetupAuditAction,
+    type: SetupResourceType,
     list: (db: typeof sql, municipalities: readonly string[]) => Promise<Row[]>,
   ): Promise<Row[]> {
     const allowed = await gate(request, operation, type);
@@ -287,7 +296,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
 
   async function saveExemption(
     allowed: SetupGrant,
-    operation: string,
+    operation: SetupAuditAction,
     key: { pupilId: string; kind: string; startDate: string },
     b: z.infer<typeof ExemptionUpdate>,
   ): Promise<ExemptionRow> {
@@ -396,7 +405,7 @@ export function registerExemptionSetupRoutes(app: FastifyInstance, ctx: HttpCont
 
   async function saveVariawet(
     allowed: SetupGrant,
-    operation: string,
+    operation: SetupAuditAction,
     record: Omit<VariawetRow, "person_name" | "municipality">,
   ): Promise<void> {
     await ctx.db.transaction(async (tx) => {

@@ -3,7 +3,8 @@
 // is written to the audit trail here; an allowed request's change is audited by the route, in
 // the transaction that makes it, with the id of the record it wrote (recordSetupChange).
 import type { FastifyRequest } from "fastify";
-import { type AuditEvent, appendAudit, may, rolesOf } from "../../access/index.ts";
+import { appendAudit, may, rolesOf, type SetupAuditEvent } from "../../access/index.ts";
+import type { Orm } from "../../db/connect.ts";
 import type { Action } from "../../domain/policy/resources.ts";
 import { recordSetupChange, SetupRefused } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
@@ -11,7 +12,9 @@ import { forbidden, HttpProblem, notFound } from "../problem.ts";
 import { commandActor } from "./cases-http.ts";
 
 /** The set-up events of the audit trail (src/access/audit-event.ts SetupEvent). */
-type SetupEvent = Extract<AuditEvent, { action: "save_region_settings" }>;
+/** What a set-up request does, in the audit trail's words ("create_breakthrough_team", …). */
+export type SetupAuditAction = SetupAuditEvent["action"];
+export type SetupResourceType = SetupAuditEvent["resourceType"];
 
 export type SetupAction = Extract<
   Action,
@@ -25,8 +28,8 @@ export type SetupAction = Extract<
 export interface SetupOperation {
   action: SetupAction;
   /** The audit trail's name for what is done, e.g. "create_breakthrough_team". */
-  operation: string;
-  resourceType: string;
+  operation: SetupAuditAction;
+  resourceType: SetupResourceType;
   resourceId?: string | null;
   /** The record's municipality, when it has one (leerplicht and budgets are scoped by it). */
   municipality?: string;
@@ -60,12 +63,11 @@ export async function authorizeSetup(
     requestId: request.id,
   };
   if (!grant.ok) {
-    // The schema of the trail checks the operation's name when the row is written.
     await appendAudit(ctx.db.orm, {
       userId: actor.userId,
       role: rolesOf(actor),
-      action: op.operation as SetupEvent["action"],
-      resourceType: op.resourceType as SetupEvent["resourceType"],
+      action: op.operation,
+      resourceType: op.resourceType,
       resourceId: op.resourceId ?? null,
       pupilId: null,
       context: { ...origin, reason: grant.reason },

@@ -15,7 +15,6 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Page } from "playwright-core";
 import { openDatabase } from "../../../src/db/connect.ts";
 import {
   DEMO_AS_OF_KEY,
@@ -26,9 +25,12 @@ import { createUser, type RoleScope } from "../../../src/db/repositories/users.t
 import { generateDemoRegion } from "../../../src/demo/generate.ts";
 import { runDailyJob } from "../../../src/jobs/daily.ts";
 import { ensureWebBuilt } from "./build-web.ts";
+import { DEMO_PASSWORD } from "./demo-password.ts";
 import { REPO_ROOT, WEB_DIST } from "./paths.ts";
 
-export const DEMO_PASSWORD = "demo-wachtwoord";
+export { logInAs } from "./login.ts";
+export { DEMO_PASSWORD };
+
 /** A school day in the demo school year with signals of every kind. */
 const FALLBACK_AS_OF = "2026-03-16";
 const PUPILS = 400;
@@ -135,11 +137,17 @@ declare module "vitest" {
 export async function prepareDemoTemplate(pupils: number = PUPILS): Promise<DemoTemplate> {
   await ensureWebBuilt();
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-template-"));
-  await copyBuiltApp(join(dir, "web"));
-  const dbDir = join(dir, "db");
-  await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
-  const asOf = await completeDemo(dbDir, pupils);
-  return { dir, asOf };
+  try {
+    await copyBuiltApp(join(dir, "web"));
+    const dbDir = join(dir, "db");
+    await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
+    const asOf = await completeDemo(dbDir, pupils);
+    return { dir, asOf };
+  } catch (error) {
+    // A half-made template is nobody's: it would stay in the temporary directory for good.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The run's demo template (from the e2e globalSetup), or null outside Vitest (screenshots). */
@@ -162,7 +170,17 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
   const dbDir = join(dir, "db");
   const dist = join(template.dir, "web");
-  await cp(join(template.dir, "db"), dbDir, { recursive: true });
+  const removeDirs = async () => {
+    await rm(dir, { recursive: true, force: true });
+    // A template made for this app alone (a non-default size, or outside Vitest) goes with it.
+    if (!provided) await rm(template.dir, { recursive: true, force: true });
+  };
+  try {
+    await cp(join(template.dir, "db"), dbDir, { recursive: true });
+  } catch (error) {
+    await removeDirs();
+    throw error;
+  }
   const asOf = template.asOf;
   const port = await freePort();
   const apiOrigin = `http://127.0.0.1:${port}`;
@@ -180,9 +198,7 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
   child.stderr?.on("data", (d: Buffer) => (output += d));
   const stopServer = async () => {
     await stopProcess(child);
-    await rm(dir, { recursive: true, force: true });
-    // A template made for this app alone (outside Vitest) goes with it.
-    if (!provided) await rm(template.dir, { recursive: true, force: true });
+    await removeDirs();
   };
   try {
     await waitForHealth(apiOrigin, child, () => output);
@@ -190,7 +206,10 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
     await stopServer();
     throw error;
   }
-  const front = await startFront(dist, port);
+  const front = await startFront(dist, port).catch(async (error: unknown) => {
+    await stopServer();
+    throw error;
+  });
   return {
     url: front.url,
     asOf,
@@ -199,15 +218,6 @@ export async function startDemoApp(options: { pupils?: number } = {}): Promise<D
       await stopServer();
     },
   };
-}
-
-/** Logs in through the login page as a demo account and waits for the start page. */
-export async function logInAs(page: Page, url: string, account: string): Promise<void> {
-  await page.goto(`${url}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(`${account}@demo.aanwezig.nl`);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
 }
 
 /** Copies web/dist, again if a concurrent build left it half written (assets missing). */
