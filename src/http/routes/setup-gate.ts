@@ -4,7 +4,6 @@
 // the transaction that makes it, with the id of the record it wrote (recordSetupChange).
 import type { FastifyRequest } from "fastify";
 import { appendAudit, may, rolesOf, type SetupAuditEvent } from "../../access/index.ts";
-import type { Orm } from "../../db/connect.ts";
 import type { Action } from "../../domain/policy/resources.ts";
 import { recordSetupChange, SetupRefused } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
