@@ -131,6 +131,15 @@ const RetentionEvent = z.object({
   pupilId: z.null(),
 });
 
+/** The right of access (AVG art. 15): everything held about one pupil, exported. */
+const SubjectAccessEvent = z.object({
+  ...who,
+  action: z.literal("export_subject_data"),
+  resourceType: z.literal("pupil"),
+  resourceId: z.string(),
+  pupilId: z.string(),
+});
+
 /** Accounts, schools and imports (they change who sees which personal data). */
 const AdministrationEvent = z.object({
   ...who,
@@ -231,6 +240,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   MonitorEvent,
   AuditTrailEvent,
   RetentionEvent,
+  SubjectAccessEvent,
   AdministrationEvent,
 ]);
 

@@ -184,6 +184,11 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
+  "GET /api/privacy/pupils/{pupil_id}/export": {
+    // The privacy officer answers a request about any pupil of the region: no scope, so the probe
+    // names the region's other pupil and the out-of-scope check (P0001's case) does not apply.
+    probes: [{ url: () => "/api/privacy/pupils/P0002/export", row: "ffffffffffffy" }],
+  },
   "GET /api/privacy/retention-runs": {
     probes: [{ url: () => "/api/privacy/retention-runs", row: "fffffffffffyy" }],
   },
@@ -478,6 +483,36 @@ const MATRIX: Record<string, Endpoint> = {
   },
   "POST /api/arrangements/{id}/end": {
     probes: [{ url: () => "/api/arrangements/geen-plek/end", passed: [404], row: "fffffyfffffff" }],
+  },
+  // Waiting lists of a place (issue 14): the partnership keeps them; an unknown place is 404.
+  "GET /api/arrangements/{id}/waiting-list": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek/waiting-list",
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/arrangements/{id}/waiting-list": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek/waiting-list",
+        body: () => ({ pupil_id: "P0001", since: "2026-03-02" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "POST /api/arrangements/{id}/waiting-list/{pupil_id}/leave": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek/waiting-list/P0002/leave",
+        body: () => ({ left_on: "2026-03-02" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
   },
 
   // The frictiebudget's contributions: its partners', the municipality (policy staff) and the

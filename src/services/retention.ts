@@ -53,20 +53,20 @@ const DETACH_ON_REMOVAL = new Set(["budget_ledger"]);
 /** Never removed by the pupil class: the trail (anonymised instead) and retention's own records. */
 const NOT_PUPIL_DATA = new Set(["audit_log", "retention_runs", "retention_tombstones"]);
 
-interface ForeignKey {
+export interface ForeignKey {
   child: string;
   childCols: string[];
   parent: string;
   parentCols: string[];
 }
 
-interface Catalogue {
+export interface Catalogue {
   foreignKeys: ForeignKey[];
   /** Tables of schema public with a pupil_id column. */
   pupilTables: string[];
 }
 
-async function readCatalogue(sql: SqlClient): Promise<Catalogue> {
+export async function readCatalogue(sql: SqlClient): Promise<Catalogue> {
   const foreignKeys = await sql.query<ForeignKey>(
     `select c.relname as child, p.relname as parent,
             array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i)
@@ -104,7 +104,7 @@ function toArray(value: unknown): string[] {
     .filter(Boolean);
 }
 
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 class Batch {
   readonly counts = new Map<string, RetentionCount>();

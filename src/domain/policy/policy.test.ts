@@ -75,6 +75,7 @@ const MATRIX: [Action, Resource, string][] = [
   ["read_document", documentWith("also_parents"), "1111111111..."],
   ["read_document", documentWith("jgz_only"), "......1......"],
   ["read_audit", RESOURCES.audit!, "...........11"],
+  ["export_subject_data", RESOURCES.audit!, "............1"],
   ["read_monitor", RESOURCES.monitor!, "..1111....11."],
   ["reconcile_list", RESOURCES.monitor!, "..1111......."],
   ["manage_users", RESOURCES.admin!, "...........1."],

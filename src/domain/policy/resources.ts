@@ -47,6 +47,8 @@ export const ACTIONS = [
   "spend_budget",
   "read_document",
   "read_audit",
+  // AVG art. 15 (issue 18): everything held about one pupil, by the privacy officer.
+  "export_subject_data",
   "read_monitor",
   "reconcile_list",
   "manage_users",

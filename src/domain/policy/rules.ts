@@ -175,6 +175,8 @@ export const RULES: readonly Rule[] = [
 
   // No personal data: audit trail, aggregates, administration.
   allow(["app_admin", "privacy_officer"], ["read_audit"], "audit_log"),
+  // The right of access (AVG art. 15): the privacy officer answers a request with everything held.
+  allow(["privacy_officer"], ["export_subject_data"], "audit_log"),
   allow(
     [
       "policy_officer",

@@ -311,7 +311,7 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
         summary: "One leave request with its decision",
         tags: ["leave-requests"],
         params: Params,
-        response: { 200: LeaveRequestSchema, ...problemResponses(401, 404) },
+        response: { 200: LeaveRequestSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {

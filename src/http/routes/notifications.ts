@@ -85,7 +85,7 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: HttpContex
         summary: "Mark one of my notifications read",
         tags: ["notifications"],
         params: z.object({ id: RecordId }),
-        response: { 204: z.null(), ...problemResponses(401, 404) },
+        response: { 204: z.null(), ...problemResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {

@@ -5,10 +5,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { gate } from "../../access/index.ts";
+import { currentRegionSettings } from "../../db/repositories/region-settings.ts";
+import { domainToday } from "../../db/repositories/settings.ts";
 import { RETENTION_CLASSES } from "../../domain/privacy/retention.ts";
 import { listRetentionRuns, RETENTION_RUN_STATUSES } from "../../services/retention.ts";
+import { collectSubjectData } from "../../services/subject-access.ts";
+import { subjectAccessZip } from "../../services/subject-access-export.ts";
 import type { HttpContext } from "../context.ts";
-import { problemResponses } from "../problem.ts";
+import { PupilId } from "../input-schemas.ts";
+import { notFound, problemResponses } from "../problem.ts";
 import { admitted, commandActor } from "./cases-http.ts";
 
 const RetentionCountSchema = z.object({
@@ -81,6 +86,59 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: HttpContext): v
           error: r.error,
         })),
       };
+    },
+  );
+
+  // AVG art. 15: everything held about one pupil as a ZIP (JSON, the stored files, a summary in
+  // Dutch), for the privacy officer only; the export names the pupil in the trail.
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/privacy/pupils/:pupil_id/export",
+    {
+      schema: {
+        summary: "Everything held about one pupil, as a ZIP (right of access, AVG art. 15)",
+        description:
+          "leerling.json (every row that names the pupil or belongs to their cases, the audit " +
+          "rows about them), bestanden/ (stored documents and letters) and samenvatting.html.",
+        tags: ["privacy"],
+        params: z.object({ pupil_id: PupilId }),
+        produces: ["application/zip"],
+        response: {
+          200: z.string().meta({ format: "binary", description: "The ZIP file" }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const pupilId = request.params.pupil_id;
+      admitted(
+        await gate(
+          ctx.db.orm,
+          commandActor(request),
+          "export_subject_data",
+          { kind: "audit_log" },
+          {
+            action: "export_subject_data",
+            resourceType: "pupil",
+            resourceId: pupilId,
+            pupilId,
+          },
+        ),
+      );
+      const data = await collectSubjectData(ctx.db.sql, pupilId);
+      if (!data) throw notFound("Er is geen leerling met dit leerlingnummer.");
+      const madeOn = await domainToday(ctx.db.orm);
+      const region = await currentRegionSettings(ctx.db.orm, ctx.db.sql);
+      const zip = subjectAccessZip(data, region.name, madeOn);
+      return (
+        reply
+          .type("application/zip")
+          .header(
+            "content-disposition",
+            `attachment; filename="aanwezig-inzage-${pupilId}-${madeOn}.zip"`,
+          )
+          // Sent as bytes; the response schema documents a binary body (as for case documents).
+          .send(Buffer.from(zip) as unknown as string)
+      );
     },
   );
 }

@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = {
   read_document: "Document bekeken",
   read_audit: "Logboek bekeken",
   read_retention_runs: "Bewaartermijnen bekeken",
+  export_subject_data: "Inzage-export gemaakt (AVG art. 15)",
   read_monitor: "Monitor bekeken",
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
