@@ -108,6 +108,9 @@ describe("session", () => {
       "Signalen",
       "Casussen",
       "Leerlingen zoeken",
+      // The school reports absence to DUO and registers leave requests (issue 15).
+      "Verzuimmeldingen",
+      "Verlof",
     ]);
     const current = page.getByRole("navigation").getByRole("link", { name: "Overzicht" });
     expect(await current.getAttribute("aria-current")).toBe("page");
@@ -116,7 +119,12 @@ describe("session", () => {
     // The counts come with the lists: wait for them rather than read the headings at once.
     await expect
       .poll(() => page.getByRole("heading", { level: 2 }).allTextContents(), { timeout: 60_000 })
-      .toEqual(["Nieuwe signalen van uw school (0)", "Mijn casussen (0)", "Termijnen (0)"]);
+      .toEqual([
+        "Nieuwe signalen van uw school (0)",
+        "Te melden bij DUO (0)",
+        "Mijn casussen (0)",
+        "Termijnen (0)",
+      ]);
     expect(await axeViolations(page)).toEqual([]);
   });
 
