@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { migratedPgliteDirectory } from "../../test/support/databases.ts";
 import { openDatabase } from "./connect.ts";
 import { migrateDatabase } from "./migrate.ts";
 
@@ -44,6 +45,7 @@ async function historySize(path: string): Promise<number> {
 describe("a PGlite directory after a killed import", () => {
   it("is vacuumed on the next open: the dead rows' pages are given back", async () => {
     const path = join(dir, "db");
+    await migratedPgliteDirectory(path);
     const db = await openDatabase(path);
     await migrateDatabase(db);
     await db.close();

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { buildApp } from "../../src/http/app.ts";
-import { engines } from "./databases.ts";
+import { engines, migratedPgliteDirectory } from "./databases.ts";
 
 const BIN = new URL("../../bin/aanwezig", import.meta.url).pathname;
 
@@ -38,8 +38,9 @@ export async function seededTargets(
   seed: (db: Database) => Promise<void>,
 ): Promise<CliTarget[]> {
   const spec = join(dir, "db");
+  await migratedPgliteDirectory(spec);
   const local = await openDatabase(spec);
-  await migrateDatabase(local);
+  await migrateDatabase(local); // nothing left to do: the template is migrated
   await seed(local);
   await local.close();
   const list: CliTarget[] = [{ name: "pglite directory", spec, dispose: async () => {} }];

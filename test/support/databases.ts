@@ -9,12 +9,20 @@
 // `emptyDatabase(db)` brings a database back to its just-migrated contents between tests, so a
 // suite can keep one database for all its tests.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Database, openDatabase } from "../../src/db/connect.ts";
+import { type Database, isPostgresUrl, openDatabase } from "../../src/db/connect.ts";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../../src/db/migrate.ts";
 
 export interface FreshDatabase {
@@ -94,6 +102,21 @@ const pgliteEngine: Engine = {
     return { db, spec: "memory://", dispose: () => db.close() };
   },
 };
+
+/**
+ * Lays the migrated template into the PGlite directory `spec` (a path that does not exist yet or
+ * is empty), so a test that hands a directory to `bin/aanwezig` pays neither `initdb` nor the
+ * migrations (seconds of CPU each). A PostgreSQL URL, `memory://` or a directory that already
+ * holds a database is left alone. A test that is about migrating an empty installation does not
+ * call this.
+ */
+export async function migratedPgliteDirectory(spec: string): Promise<void> {
+  if (isPostgresUrl(spec) || spec.startsWith("memory")) return;
+  if (existsSync(spec) && readdirSync(spec).length > 0) return;
+  const pglite = new PGlite(spec, { loadDataDir: await pgliteTemplate() });
+  await pglite.waitReady;
+  await pglite.close();
+}
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion } from "../../../test/support/case-region.ts";
-import { engines } from "../../../test/support/databases.ts";
+import { engines, migratedPgliteDirectory } from "../../../test/support/databases.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { EXPORT_COLUMNS } from "../../domain/signals/duo-report-export.ts";
@@ -37,6 +37,7 @@ describe("aanwezig duo-reports (command line)", async () => {
 
   describe.each(targets)("on $name", (target) => {
     beforeAll(async () => {
+      await migratedPgliteDirectory(target.spec);
       const db = await openDatabase(target.spec);
       try {
         await migrateDatabase(db);

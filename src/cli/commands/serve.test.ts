@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion } from "../../../test/support/case-region.ts";
-import { engines } from "../../../test/support/databases.ts";
+import { engines, migratedPgliteDirectory } from "../../../test/support/databases.ts";
 import { type ServedProcess, serveWithEnv, until } from "../../../test/support/serve-process.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
@@ -48,6 +48,7 @@ function serve(spec: string, args: string[] = [], env: Record<string, string> = 
 }
 
 async function seedDatabase(spec: string): Promise<void> {
+  await migratedPgliteDirectory(spec);
   const db = await openDatabase(spec);
   try {
     await migrateDatabase(db);

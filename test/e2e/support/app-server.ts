@@ -10,6 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Database, openDatabase } from "../../../src/db/connect.ts";
 import { migrateDatabase } from "../../../src/db/migrate.ts";
 import { createUser, type NewUser } from "../../../src/db/repositories/users.ts";
+import { migratedPgliteDirectory } from "../../support/databases.ts";
 import { ensureWebBuilt } from "./build-web.ts";
 import { REPO_ROOT } from "./paths.ts";
 import { startWebFront } from "./web-front.ts";
@@ -81,9 +82,10 @@ async function seedDatabase(
   users: NewUser[],
   prepare: StartAppOptions["prepare"],
 ): Promise<void> {
+  await migratedPgliteDirectory(dbDir);
   const db = await openDatabase(dbDir);
   try {
-    await migrateDatabase(db);
+    await migrateDatabase(db); // nothing left to do: the template is migrated
     for (const user of users) await createUser(db.orm, user);
     await prepare?.(db);
   } finally {
