@@ -2,24 +2,31 @@
 // take part in a case): the ids an actor may see, decided by the same rules as `gate`, in a
 // number of queries that does not grow with the region. A list endpoint asks here first and
 // loads details only of what it may show; each shown item gets one audit row, written together.
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, type Column, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import type { Orm } from "../db/connect.ts";
 import { loadCasesByIds } from "../db/repositories/cases.ts";
 import { caseParticipants, cases } from "../db/schema/cases.ts";
-import { enrolments, pupils } from "../db/schema/region.ts";
+import { enrolments, population, pupils } from "../db/schema/region.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { Case } from "../domain/cases/model.ts";
-import type { Action, Resource } from "../domain/policy/resources.ts";
+import type { Action, Resource, ResourceKind } from "../domain/policy/resources.ts";
+import type { RoleCode } from "../domain/policy/roles.ts";
 import type { AccessActor } from "./actor.ts";
 import { appendAudit } from "./audit.ts";
 import type { AuditSubject } from "./audit-event.ts";
 import { caseResource, type PupilFacts, pupilFactsOf, pupilScopesOf } from "./facts.ts";
-import { auditEventOf, type Grant, may, mayEver } from "./gate.ts";
+import { auditEventOf, type Grant, grantsThatMay, may, mayEver } from "./gate.ts";
 
 export interface ListOptions {
   today: IsoDate;
-  /** Only among these ids (a list made elsewhere: a quarter's cases, a submitted list). */
+  /**
+   * Only among these ids (a list made elsewhere: a quarter's cases, a submitted list, search
+   * hits). Pupils without it: every pupil in the actor's reach (pupilsInReach).
+   */
   within?: readonly string[];
+  /** Pupils: at most this many shown, the first allowed in the order of `within`. */
+  limit?: number;
   /** Why-context of every list row's audit row (the list's filters, `list: "true"` is added). */
   context?: Record<string, string>;
   /** The audit trail's resource type for pupils shown in a list (default "pupil"). */
@@ -148,12 +155,16 @@ async function scopePupils(
   action: Action,
   options: ListOptions,
 ): Promise<string[]> {
-  const within = options.within;
-  if (!within) throw new Error("scopeList(…, 'pupil') needs `within`: the pupils in question");
-  if (within.length === 0 || !mayEver(actor, action, "pupil")) return [];
-  const scopes = await pupilScopesOf(orm, [...new Set(within)], options.today);
+  if (!mayEver(actor, action, "pupil")) return [];
+  const within = options.within ?? (await pupilsInReach(orm, actor, action, "pupil"));
+  if (within.length === 0) return [];
+  const ids = [...new Set(within)];
+  const scopes = await pupilScopesOf(orm, ids, options.today);
   const shown: { id: string; grant: Grant }[] = [];
-  for (const [id, pupil] of scopes) {
+  for (const id of ids) {
+    if (options.limit !== undefined && shown.length >= options.limit) break;
+    const pupil = scopes.get(id);
+    if (!pupil) continue;
     const grant = may(actor, action, { kind: "pupil", pupil });
     if (grant.ok) shown.push({ id, grant });
   }
@@ -172,6 +183,94 @@ async function scopePupils(
     })),
   );
   return shown.map((s) => s.id);
+}
+
+/**
+ * Where any rule can let this actor `action` on `kind` reach a pupil or registered person, as a
+ * condition on an id column: enrolled at one of their schools (at any time), living in one of
+ * their municipalities (pupils and population register), their child, or in an open case they
+ * take part in — counting only the grants of roles some rule lets do this (`roles`: only these).
+ * A superset: the rules decide on each. Null when it reaches no one. Composes with a query
+ * (the pupil search) or lists the ids (pupilsInReach).
+ */
+export function pupilReach(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  kind: ResourceKind,
+  roles?: readonly RoleCode[],
+): ((id: Column) => SQL) | null {
+  const grants = grantsThatMay(actor, action, kind, roles);
+  if (grants.length === 0) return null;
+  const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
+  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
+  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
+  return (id) => {
+    const reach: SQL[] = [
+      inArray(
+        id,
+        orm
+          .select({ id: cases.pupilId })
+          .from(caseParticipants)
+          .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
+          .where(
+            and(
+              eq(caseParticipants.personId, actor.policy.personId),
+              isNull(caseParticipants.until),
+              ne(cases.phase, "CLOSED"),
+            ),
+          ),
+      ),
+    ];
+    if (schoolIds.length > 0) {
+      reach.push(
+        inArray(
+          id,
+          orm
+            .select({ id: enrolments.pupilId })
+            .from(enrolments)
+            .where(inArray(enrolments.schoolId, schoolIds)),
+        ),
+      );
+    }
+    if (municipalities.length > 0) {
+      reach.push(
+        inArray(
+          id,
+          orm
+            .select({ id: pupils.pupilId })
+            .from(pupils)
+            .where(inArray(pupils.municipality, municipalities)),
+        ),
+        inArray(
+          id,
+          orm
+            .select({ id: population.personId })
+            .from(population)
+            .where(inArray(population.municipality, municipalities)),
+        ),
+      );
+    }
+    if (children.length > 0) reach.push(inArray(id, children));
+    return or(...reach) ?? sql`false`;
+  };
+}
+
+/** The ids of the pupils and registered persons in pupilReach, in one query, in id order. */
+export async function pupilsInReach(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  kind: ResourceKind,
+  roles?: readonly RoleCode[],
+): Promise<string[]> {
+  const reach = pupilReach(orm, actor, action, kind, roles);
+  if (!reach) return [];
+  const rows = await union(
+    orm.select({ id: pupils.pupilId }).from(pupils).where(reach(pupils.pupilId)),
+    orm.select({ id: population.personId }).from(population).where(reach(population.personId)),
+  ).orderBy(sql`1`);
+  return rows.map((r) => r.id);
 }
 
 /**
