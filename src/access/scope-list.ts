@@ -10,7 +10,7 @@ import { caseParticipants, cases } from "../db/schema/cases.ts";
 import { enrolments, population, pupils } from "../db/schema/region.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { Case } from "../domain/cases/model.ts";
-import type { Action, Resource, ResourceKind } from "../domain/policy/resources.ts";
+import type { Action, Resource, ResourceKind, RoleGrant } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import type { AccessActor } from "./actor.ts";
 import { appendAudit } from "./audit.ts";
@@ -102,10 +102,8 @@ export async function scopeCases(
  * over every case of the region is tested (scope-list.test.ts).
  */
 async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
-  const grants = actor.policy.grants;
+  const grants = grantsThatMay(actor, "read_case", "case");
   const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
-  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
-  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
   const reach: SQL[] = [
     inArray(
       cases.id,
@@ -116,12 +114,31 @@ async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
           and(eq(caseParticipants.personId, actor.policy.personId), isNull(caseParticipants.until)),
         ),
     ),
+    ...(schoolIds.length > 0 ? [inArray(cases.schoolId, schoolIds)] : []),
+    ...grantReach(orm, grants, cases.pupilId),
   ];
+  const rows = await orm
+    .select({ id: cases.id })
+    .from(cases)
+    .where(or(...reach))
+    .orderBy(asc(cases.openedAt), asc(cases.id));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The pupils (and registered persons) the grants' own scopes reach, as conditions on an id
+ * column: enrolled at one of their schools (at any time), living in one of their municipalities
+ * (pupils and population register), their child.
+ */
+function grantReach(orm: Orm, grants: readonly RoleGrant[], id: Column): SQL[] {
+  const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
+  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
+  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
+  const reach: SQL[] = [];
   if (schoolIds.length > 0) {
-    reach.push(inArray(cases.schoolId, schoolIds));
     reach.push(
       inArray(
-        cases.pupilId,
+        id,
         orm
           .select({ id: enrolments.pupilId })
           .from(enrolments)
@@ -132,21 +149,23 @@ async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
   if (municipalities.length > 0) {
     reach.push(
       inArray(
-        cases.pupilId,
+        id,
         orm
           .select({ id: pupils.pupilId })
           .from(pupils)
           .where(inArray(pupils.municipality, municipalities)),
       ),
+      inArray(
+        id,
+        orm
+          .select({ id: population.personId })
+          .from(population)
+          .where(inArray(population.municipality, municipalities)),
+      ),
     );
   }
-  if (children.length > 0) reach.push(inArray(cases.pupilId, children));
-  const rows = await orm
-    .select({ id: cases.id })
-    .from(cases)
-    .where(or(...reach) ?? sql`false`)
-    .orderBy(asc(cases.openedAt), asc(cases.id));
-  return rows.map((r) => r.id);
+  if (children.length > 0) reach.push(inArray(id, children));
+  return reach;
 }
 
 async function scopePupils(
@@ -202,11 +221,8 @@ export function pupilReach(
 ): ((id: Column) => SQL) | null {
   const grants = grantsThatMay(actor, action, kind, roles);
   if (grants.length === 0) return null;
-  const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
-  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
-  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
-  return (id) => {
-    const reach: SQL[] = [
+  return (id) =>
+    or(
       inArray(
         id,
         orm
@@ -221,39 +237,8 @@ export function pupilReach(
             ),
           ),
       ),
-    ];
-    if (schoolIds.length > 0) {
-      reach.push(
-        inArray(
-          id,
-          orm
-            .select({ id: enrolments.pupilId })
-            .from(enrolments)
-            .where(inArray(enrolments.schoolId, schoolIds)),
-        ),
-      );
-    }
-    if (municipalities.length > 0) {
-      reach.push(
-        inArray(
-          id,
-          orm
-            .select({ id: pupils.pupilId })
-            .from(pupils)
-            .where(inArray(pupils.municipality, municipalities)),
-        ),
-        inArray(
-          id,
-          orm
-            .select({ id: population.personId })
-            .from(population)
-            .where(inArray(population.municipality, municipalities)),
-        ),
-      );
-    }
-    if (children.length > 0) reach.push(inArray(id, children));
-    return or(...reach) ?? sql`false`;
-  };
+      ...grantReach(orm, grants, id),
+    ) ?? sql`false`;
 }
 
 /** The ids of the pupils and registered persons in pupilReach, in one query, in id order. */
