@@ -3,7 +3,7 @@
 // writes the audit row. `gate` is for one resource; scope-list.ts for lists.
 import type { Orm } from "../db/connect.ts";
 import { decide } from "../domain/policy/policy.ts";
-import type { Action, Resource, ResourceKind } from "../domain/policy/resources.ts";
+import type { Action, Resource, ResourceKind, RoleGrant } from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import { RULES } from "../domain/policy/rules.ts";
 import { type AccessActor, rolesOf } from "./actor.ts";
@@ -73,6 +73,22 @@ export function may(
   return { ok: false, reason: decide({ ...actor.policy, grants }, action, resource).reason };
 }
 
+/** The actor's grants whose role some rule lets do `action` on `kind` (rules as data). */
+export function grantsThatMay(
+  actor: AccessActor,
+  action: Action,
+  kind: ResourceKind,
+  roles?: readonly RoleCode[],
+): RoleGrant[] {
+  return actor.policy.grants.filter(
+    (g) =>
+      (!roles || roles.includes(g.role)) &&
+      RULES.some(
+        (r) => r.resource === kind && r.actions.includes(action) && r.roles.includes(g.role),
+      ),
+  );
+}
+
 /** Whether any rule could ever let one of the actor's roles do `action` on `kind` (rules as data). */
 export function mayEver(
   actor: AccessActor,
@@ -80,13 +96,7 @@ export function mayEver(
   kind: ResourceKind,
   roles?: readonly RoleCode[],
 ): boolean {
-  return actor.policy.grants.some(
-    (g) =>
-      (!roles || roles.includes(g.role)) &&
-      RULES.some(
-        (r) => r.resource === kind && r.actions.includes(action) && r.roles.includes(g.role),
-      ),
-  );
+  return grantsThatMay(actor, action, kind, roles).length > 0;
 }
 
 /** The audit row of a decision: who, the subject, the outcome, the origin and the reason. */

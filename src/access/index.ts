@@ -1,6 +1,8 @@
 // src/access: the one place that applies the policy (docs/adr/0001-access-module.md).
 //   gate(orm, actor, action, resource, audit)  one resource: a Grant or a typed Refusal, one audit row
 //   scopeList(orm, actor, action, kind, opts)   the ids a list may show, in bounded queries, audited
+//   pupilsInReach / pupilReach                  the pupils a list of items (signals, reports) may be
+//                                               about: load only theirs, then visibleItems decides
 //   appendAudit(orm, AuditEvent)                any other audited event (jobs, command line)
 // The rules themselves are src/domain/policy/rules.ts.
 export { type AccessActor, accessActorOf, type Origin, policyActorOf, rolesOf } from "./actor.ts";
@@ -18,5 +20,20 @@ export {
   recordScope,
   signalResource,
 } from "./facts.ts";
-export { type Grant, gate, may, mayEver, type Refusal, type Verdict } from "./gate.ts";
-export { recordListRead, scopeCases, scopeList, visibleItems } from "./scope-list.ts";
+export {
+  type Grant,
+  gate,
+  grantsThatMay,
+  may,
+  mayEver,
+  type Refusal,
+  type Verdict,
+} from "./gate.ts";
+export {
+  pupilReach,
+  pupilsInReach,
+  recordListRead,
+  scopeCases,
+  scopeList,
+  visibleItems,
+} from "./scope-list.ts";

@@ -2,24 +2,31 @@
 // take part in a case): the ids an actor may see, decided by the same rules as `gate`, in a
 // number of queries that does not grow with the region. A list endpoint asks here first and
 // loads details only of what it may show; each shown item gets one audit row, written together.
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, type Column, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import type { Orm } from "../db/connect.ts";
 import { loadCasesByIds } from "../db/repositories/cases.ts";
 import { caseParticipants, cases } from "../db/schema/cases.ts";
-import { enrolments, pupils } from "../db/schema/region.ts";
+import { enrolments, population, pupils } from "../db/schema/region.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { Case } from "../domain/cases/model.ts";
-import type { Action, Resource } from "../domain/policy/resources.ts";
+import type { Action, Resource, ResourceKind, RoleGrant } from "../domain/policy/resources.ts";
+import type { RoleCode } from "../domain/policy/roles.ts";
 import type { AccessActor } from "./actor.ts";
 import { appendAudit } from "./audit.ts";
 import type { AuditSubject } from "./audit-event.ts";
 import { caseResource, type PupilFacts, pupilFactsOf, pupilScopesOf } from "./facts.ts";
-import { auditEventOf, type Grant, may, mayEver } from "./gate.ts";
+import { auditEventOf, type Grant, grantsThatMay, may, mayEver } from "./gate.ts";
 
 export interface ListOptions {
   today: IsoDate;
-  /** Only among these ids (a list made elsewhere: a quarter's cases, a submitted list). */
+  /**
+   * Only among these ids (a list made elsewhere: a quarter's cases, a submitted list, search
+   * hits). Pupils without it: every pupil in the actor's reach (pupilsInReach).
+   */
   within?: readonly string[];
+  /** Pupils: at most this many shown, the first allowed in the order of `within`. */
+  limit?: number;
   /** Why-context of every list row's audit row (the list's filters, `list: "true"` is added). */
   context?: Record<string, string>;
   /** The audit trail's resource type for pupils shown in a list (default "pupil"). */
@@ -95,10 +102,8 @@ export async function scopeCases(
  * over every case of the region is tested (scope-list.test.ts).
  */
 async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
-  const grants = actor.policy.grants;
+  const grants = grantsThatMay(actor, "read_case", "case");
   const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
-  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
-  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
   const reach: SQL[] = [
     inArray(
       cases.id,
@@ -109,12 +114,31 @@ async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
           and(eq(caseParticipants.personId, actor.policy.personId), isNull(caseParticipants.until)),
         ),
     ),
+    ...(schoolIds.length > 0 ? [inArray(cases.schoolId, schoolIds)] : []),
+    ...grantReach(orm, grants, cases.pupilId),
   ];
+  const rows = await orm
+    .select({ id: cases.id })
+    .from(cases)
+    .where(or(...reach))
+    .orderBy(asc(cases.openedAt), asc(cases.id));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The pupils (and registered persons) the grants' own scopes reach, as conditions on an id
+ * column: enrolled at one of their schools (at any time), living in one of their municipalities
+ * (pupils and population register), their child.
+ */
+function grantReach(orm: Orm, grants: readonly RoleGrant[], id: Column): SQL[] {
+  const schoolIds = [...new Set(grants.flatMap((g) => g.schoolIds ?? []))];
+  const municipalities = [...new Set(grants.flatMap((g) => g.municipalities ?? []))];
+  const children = [...new Set(grants.flatMap((g) => g.childPupilIds ?? []))];
+  const reach: SQL[] = [];
   if (schoolIds.length > 0) {
-    reach.push(inArray(cases.schoolId, schoolIds));
     reach.push(
       inArray(
-        cases.pupilId,
+        id,
         orm
           .select({ id: enrolments.pupilId })
           .from(enrolments)
@@ -125,21 +149,23 @@ async function caseCandidates(orm: Orm, actor: AccessActor): Promise<string[]> {
   if (municipalities.length > 0) {
     reach.push(
       inArray(
-        cases.pupilId,
+        id,
         orm
           .select({ id: pupils.pupilId })
           .from(pupils)
           .where(inArray(pupils.municipality, municipalities)),
       ),
+      inArray(
+        id,
+        orm
+          .select({ id: population.personId })
+          .from(population)
+          .where(inArray(population.municipality, municipalities)),
+      ),
     );
   }
-  if (children.length > 0) reach.push(inArray(cases.pupilId, children));
-  const rows = await orm
-    .select({ id: cases.id })
-    .from(cases)
-    .where(or(...reach) ?? sql`false`)
-    .orderBy(asc(cases.openedAt), asc(cases.id));
-  return rows.map((r) => r.id);
+  if (children.length > 0) reach.push(inArray(id, children));
+  return reach;
 }
 
 async function scopePupils(
@@ -148,12 +174,16 @@ async function scopePupils(
   action: Action,
   options: ListOptions,
 ): Promise<string[]> {
-  const within = options.within;
-  if (!within) throw new Error("scopeList(…, 'pupil') needs `within`: the pupils in question");
-  if (within.length === 0 || !mayEver(actor, action, "pupil")) return [];
-  const scopes = await pupilScopesOf(orm, [...new Set(within)], options.today);
+  if (!mayEver(actor, action, "pupil")) return [];
+  const within = options.within ?? (await pupilsInReach(orm, actor, action, "pupil"));
+  if (within.length === 0) return [];
+  const ids = [...new Set(within)];
+  const scopes = await pupilScopesOf(orm, ids, options.today);
   const shown: { id: string; grant: Grant }[] = [];
-  for (const [id, pupil] of scopes) {
+  for (const id of ids) {
+    if (options.limit !== undefined && shown.length >= options.limit) break;
+    const pupil = scopes.get(id);
+    if (!pupil) continue;
     const grant = may(actor, action, { kind: "pupil", pupil });
     if (grant.ok) shown.push({ id, grant });
   }
@@ -172,6 +202,60 @@ async function scopePupils(
     })),
   );
   return shown.map((s) => s.id);
+}
+
+/**
+ * Where any rule can let this actor `action` on `kind` reach a pupil or registered person, as a
+ * condition on an id column: enrolled at one of their schools (at any time), living in one of
+ * their municipalities (pupils and population register), their child, or in an open case they
+ * take part in — counting only the grants of roles some rule lets do this (`roles`: only these).
+ * A superset: the rules decide on each. Null when it reaches no one. Composes with a query
+ * (the pupil search) or lists the ids (pupilsInReach).
+ */
+export function pupilReach(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  kind: ResourceKind,
+  roles?: readonly RoleCode[],
+): ((id: Column) => SQL) | null {
+  const grants = grantsThatMay(actor, action, kind, roles);
+  if (grants.length === 0) return null;
+  return (id) =>
+    or(
+      inArray(
+        id,
+        orm
+          .select({ id: cases.pupilId })
+          .from(caseParticipants)
+          .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
+          .where(
+            and(
+              eq(caseParticipants.personId, actor.policy.personId),
+              isNull(caseParticipants.until),
+              ne(cases.phase, "CLOSED"),
+            ),
+          ),
+      ),
+      ...grantReach(orm, grants, id),
+    ) ?? sql`false`;
+}
+
+/** The ids of the pupils and registered persons in pupilReach, in one query, in id order. */
+export async function pupilsInReach(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  kind: ResourceKind,
+  roles?: readonly RoleCode[],
+): Promise<string[]> {
+  const reach = pupilReach(orm, actor, action, kind, roles);
+  if (!reach) return [];
+  const rows = await union(
+    orm.select({ id: pupils.pupilId }).from(pupils).where(reach(pupils.pupilId)),
+    orm.select({ id: population.personId }).from(population).where(reach(population.personId)),
+  ).orderBy(sql`1`);
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -9,12 +9,13 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Engine, engines } from "../../test/support/databases.ts";
 import { renderSignals } from "../cli/commands/signals.ts";
+import { ident, listTables } from "../db/catalogue.ts";
 import { type Database, openDatabase } from "../db/connect.ts";
 import { DEMO_CASES_AS_OF } from "../demo/cases.ts";
 import { writeFullDemo } from "../demo/fill.ts";
 import { evaluateSignalsAt } from "../services/signals.ts";
 import { writeBackup } from "./backup.ts";
-import { appliedMigrations, ident, listTables } from "./catalog.ts";
+import { appliedMigrations } from "./catalog.ts";
 import { RestoreRefused, restoreBackup } from "./restore.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-backup-"));

@@ -7,8 +7,9 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { createGzip } from "node:zlib";
+import { ident, listTables } from "../db/catalogue.ts";
 import type { Database } from "../db/connect.ts";
-import { appliedMigrations, ident, listTables } from "./catalog.ts";
+import { appliedMigrations } from "./catalog.ts";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupTrailer } from "./format.ts";
 
 const FETCH_ROWS = 2000;

@@ -12,11 +12,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test/support/cli-process.ts";
 import { engines } from "../../test/support/databases.ts";
-
+import { ident, listTables } from "../db/catalogue.ts";
 import { type Database, openDatabase } from "../db/connect.ts";
 import { writeFullDemo } from "../demo/fill.ts";
 import { writeBackup } from "./backup.ts";
-import { ident, listTables } from "./catalog.ts";
 import { SEEDED_BY_MIGRATIONS } from "./format.ts";
 
 const pgliteEngine = () => engines().find((e) => e.name === "pglite")!;

@@ -15,9 +15,10 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { ident, listTables, type TableInfo } from "../db/catalogue.ts";
 import type { Database, SqlClient, TxClient } from "../db/connect.ts";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../db/migrate.ts";
-import { appliedMigrations, ident, listSequences, listTables, type TableInfo } from "./catalog.ts";
+import { appliedMigrations, listSequences } from "./catalog.ts";
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,

@@ -326,10 +326,18 @@ export async function updateDuoReportFields(
 
 export async function listDuoReports(
   sql: SqlClient,
-  filter: { status?: DuoStatus; schoolId?: string; pupilId?: string } = {},
+  filter: {
+    status?: DuoStatus;
+    schoolId?: string;
+    pupilId?: string;
+    /** Only these pupils' reports (the reach of who asks, src/access). */
+    pupilIds?: readonly string[];
+  } = {},
 ): Promise<DuoReportRow[]> {
+  if (filter.pupilIds?.length === 0) return [];
   const where: string[] = [];
   const params: unknown[] = [];
+  if (filter.pupilIds) where.push(`pupil_id = any($${params.push(filter.pupilIds)}::text[])`);
   if (filter.status) where.push(`status = $${params.push(filter.status)}`);
   if (filter.schoolId) where.push(`school_id = $${params.push(filter.schoolId)}`);
   if (filter.pupilId) where.push(`pupil_id = $${params.push(filter.pupilId)}`);

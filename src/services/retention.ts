@@ -10,6 +10,7 @@
 // the law wants kept: the frictiebudget ledger keeps its rows (money is never deleted, §6) but
 // loses the link to a removed case; audit rows keep who did what when, but lose the pupil's id
 // when the pupil's own record goes (until their own term removes them).
+import { type Catalogue, ident, readCatalogue, walkReferences } from "../db/catalogue.ts";
 import type { Database, SqlClient, TxClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import {
@@ -53,59 +54,6 @@ const DETACH_ON_REMOVAL = new Set(["budget_ledger"]);
 /** Never removed by the pupil class: the trail (anonymised instead) and retention's own records. */
 const NOT_PUPIL_DATA = new Set(["audit_log", "retention_runs", "retention_tombstones"]);
 
-export interface ForeignKey {
-  child: string;
-  childCols: string[];
-  parent: string;
-  parentCols: string[];
-}
-
-export interface Catalogue {
-  foreignKeys: ForeignKey[];
-  /** Tables of schema public with a pupil_id column. */
-  pupilTables: string[];
-}
-
-export async function readCatalogue(sql: SqlClient): Promise<Catalogue> {
-  const foreignKeys = await sql.query<ForeignKey>(
-    `select c.relname as child, p.relname as parent,
-            array(select a.attname::text from unnest(k.conkey) with ordinality u(n, i)
-                    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i) as "childCols",
-            array(select a.attname::text from unnest(k.confkey) with ordinality u(n, i)
-                    join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i) as "parentCols"
-       from pg_constraint k
-       join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
-       join pg_namespace n on n.oid = c.relnamespace
-      where k.contype = 'f' and n.nspname = 'public' and c.oid <> p.oid
-      order by c.relname, p.relname`,
-  );
-  const pupilTables = await sql.query<{ name: string }>(
-    `select c.relname as name from pg_attribute a join pg_class c on c.oid = a.attrelid
-       join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname = 'pupil_id'
-        and not a.attisdropped order by c.relname`,
-  );
-  return {
-    foreignKeys: foreignKeys.map((fk) => ({
-      ...fk,
-      childCols: toArray(fk.childCols),
-      parentCols: toArray(fk.parentCols),
-    })),
-    pupilTables: pupilTables.map((t) => t.name).filter((t) => !NOT_PUPIL_DATA.has(t)),
-  };
-}
-
-/** text[] arrives as an array from both drivers; a literal "{a,b}" is read too, to be safe. */
-function toArray(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  return String(value)
-    .replace(/^\{|\}$/g, "")
-    .split(",")
-    .filter(Boolean);
-}
-
-export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 class Batch {
   readonly counts = new Map<string, RetentionCount>();
   private readonly tx: TxClient;
@@ -118,7 +66,7 @@ class Batch {
   }
 
   pupilTables(): string[] {
-    return this.catalogue.pupilTables;
+    return this.catalogue.pupilTables.filter((t) => !NOT_PUPIL_DATA.has(t));
   }
 
   private count(table: string, operation: RetentionCount["operation"], rows: number): void {
@@ -133,28 +81,26 @@ class Batch {
    * Removes the rows of `table` that `where` selects, and first everything that points at them
    * (children before parents, through the foreign keys), or clears the link for DETACH tables.
    */
-  async remove(table: string, where: string, params: unknown[], depth = 0): Promise<void> {
-    if (depth > 12) throw new Error(`retention: foreign keys nest too deep at ${table}`);
-    for (const fk of this.catalogue.foreignKeys.filter((k) => k.parent === table)) {
-      const cols = fk.childCols.map(ident).join(", ");
-      const parentCols = fk.parentCols.map(ident).join(", ");
-      const points = `(${cols}) in (select ${parentCols} from ${ident(table)} where ${where})`;
-      if (DETACH_ON_REMOVAL.has(fk.child)) {
+  async remove(table: string, where: string, params: unknown[]): Promise<void> {
+    await walkReferences(this.catalogue, table, where, {
+      follow: async (fk, points) => {
+        if (!DETACH_ON_REMOVAL.has(fk.child)) return true;
         const rows = await this.tx.query(
           `update ${ident(fk.child)} set ${fk.childCols.map((c) => `${ident(c)} = null`).join(", ")}
             where ${points} returning 1`,
           params,
         );
         this.count(fk.child, "anonymised", rows.length);
-      } else {
-        await this.remove(fk.child, points, params, depth + 1);
-      }
-    }
-    const rows = await this.tx.query(
-      `delete from ${ident(table)} where ${where} returning 1`,
-      params,
-    );
-    this.count(table, "deleted", rows.length);
+        return false;
+      },
+      leave: async (rowsOf, rowsWhere) => {
+        const rows = await this.tx.query(
+          `delete from ${ident(rowsOf)} where ${rowsWhere} returning 1`,
+          params,
+        );
+        this.count(rowsOf, "deleted", rows.length);
+      },
+    });
   }
 
   /** The change log that triggers wrote while this batch removed a pupil's rows goes too. */

@@ -5,6 +5,7 @@ import { setImmediate } from "node:timers/promises";
 import type { SqlClient } from "../db/connect.ts";
 import {
   activePupilIds,
+  activePupilsBySchool,
   loadPopulationInput,
   loadSchoolCalendars,
   loadSchoolUnits,
@@ -20,6 +21,13 @@ export interface SignalQuery {
   asOf: IsoDate;
   /** Only this school's signals (population signals have no school and are left out). */
   schoolId?: string;
+  /** Only these schools' signals (population signals have no school and are left out). */
+  schoolIds?: readonly string[];
+  /**
+   * Only the signals of these pupils and persons (the reach of who asks, src/access): only the
+   * schools they attend are read, and only their rows — the work follows them, not the region.
+   */
+  pupilIds?: readonly string[];
   code?: SignalCode;
   profile?: SignalProfile;
 }
@@ -42,10 +50,17 @@ export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Pro
   const calendars = await loadSchoolCalendars(sql);
   const signals: Signal[] = [];
   const wantsUnits = !query.code || !POPULATION_CODES.has(query.code);
+  const onlySchools = query.schoolId ? [query.schoolId] : query.schoolIds;
   if (wantsUnits) {
+    const reached = query.pupilIds
+      ? await activePupilsBySchool(sql, query.pupilIds, query.asOf)
+      : undefined;
     for (const calendar of calendars.values()) {
-      if (query.schoolId && calendar.schoolId !== query.schoolId) continue;
-      const pupils = await activePupilIds(sql, calendar.schoolId, query.asOf);
+      if (onlySchools && !onlySchools.includes(calendar.schoolId)) continue;
+      if (reached && !reached.has(calendar.schoolId)) continue;
+      const pupils =
+        reached?.get(calendar.schoolId) ??
+        (await activePupilIds(sql, calendar.schoolId, query.asOf));
       for (let from = 0; from < pupils.length; from += PUPILS_PER_TURN) {
         const chunk = pupils.slice(from, from + PUPILS_PER_TURN);
         for (const unit of await loadSchoolUnits(sql, calendar, query.asOf, chunk)) {
@@ -57,10 +72,11 @@ export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Pro
       }
     }
   }
-  const wantsPopulation = !query.schoolId && (!query.code || POPULATION_CODES.has(query.code));
+  const wantsPopulation = !onlySchools && (!query.code || POPULATION_CODES.has(query.code));
   if (wantsPopulation) {
     await turnOfEventLoop();
-    for (const signal of evaluatePopulation(await loadPopulationInput(sql), query.asOf)) {
+    const input = await loadPopulationInput(sql, query.pupilIds);
+    for (const signal of evaluatePopulation(input, query.asOf)) {
       if (!query.code || signal.code === query.code) signals.push(signal);
     }
   }

@@ -1,12 +1,12 @@
 // The right of access (AVG art. 15, issue 18 part 2): everything Aanwezig holds about one pupil,
 // for the privacy officer to hand to the parents or the young person. The same reading of the
-// database's own foreign keys as the retention procedure (src/services/retention.ts): every row
+// database's own foreign keys as the retention procedure (src/db/catalogue.ts walkReferences): every row
 // of every table that names the pupil, then every row that points at one of those (a case's plan,
 // meetings, events, documents; a signal's transitions; a report's status history), the
 // population register's row, and the audit trail's rows about the pupil. A table added later goes
 // along without a change here. Stored files (documents, letters) come as files of their own.
+import { type Catalogue, ident, readCatalogue, walkReferences } from "../db/catalogue.ts";
 import type { SqlClient } from "../db/connect.ts";
-import { type Catalogue, ident, readCatalogue } from "./retention.ts";
 
 /** Tables that are about the system, not the pupil, even when a row names a pupil. */
 const NOT_SUBJECT_DATA = new Set([
@@ -64,29 +64,23 @@ export async function collectSubjectData(
     }
   };
 
-  const collect = async (table: string, where: string, depth = 0): Promise<void> => {
-    if (depth > 12) return;
-    const rows = await sql.query<Record<string, unknown>>(
-      `select * from ${ident(table)} where ${where}`,
-      [pupilId],
-    );
-    if (rows.length === 0) return;
-    add(table, rows);
-    for (const fk of catalogue.foreignKeys.filter((k) => k.parent === table)) {
-      if (NOT_SUBJECT_DATA.has(fk.child)) continue;
-      const cols = fk.childCols.map(ident).join(", ");
-      const parentCols = fk.parentCols.map(ident).join(", ");
-      await collect(
-        fk.child,
-        `(${cols}) in (select ${parentCols} from ${ident(table)} where ${where})`,
-        depth + 1,
-      );
-    }
-  };
+  const collect = (table: string, where: string) =>
+    walkReferences(catalogue, table, where, {
+      enter: async (rowsOf, rowsWhere) => {
+        const rows = await sql.query<Record<string, unknown>>(
+          `select * from ${ident(rowsOf)} where ${rowsWhere}`,
+          [pupilId],
+        );
+        add(rowsOf, rows);
+        return rows.length > 0;
+      },
+      follow: async (fk) => !NOT_SUBJECT_DATA.has(fk.child),
+    });
 
   await collect("pupils", "pupil_id = $1");
   for (const table of catalogue.pupilTables) {
-    if (table === "pupils" || NOT_SUBJECT_DATA.has(table)) continue;
+    // The trail's rows come last, as they are (below).
+    if (table === "pupils" || table === "audit_log" || NOT_SUBJECT_DATA.has(table)) continue;
     await collect(table, "pupil_id = $1");
   }
   await collect("population", "person_id = $1");

@@ -1,6 +1,6 @@
 // The app's addresses (Dutch, as users see them). Every page but /inloggen and
 // /wachtwoord-instellen (the one-time link of `aanwezig admin create`) needs a session.
-// Screens come from features/screens-*.tsx by path; a section without a screen yet shows a
+// Screens come from features/screens.tsx (and the monitor's) by path; a section without a screen yet shows a
 // placeholder, and every section keeps the same role guard as its navigation link.
 import { type ComponentType, Suspense } from "react";
 import { Route, Routes } from "react-router";
@@ -11,14 +11,12 @@ import { SetPasswordPage } from "./features/auth/SetPasswordPage.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
 import { monitorScreens } from "./features/monitor/screens.tsx";
 import { NotFoundPage } from "./features/not-found/NotFoundPage.tsx";
-import { coreScreens } from "./features/screens-core.tsx";
-import { moreScreens } from "./features/screens-more.tsx";
+import { screens } from "./features/screens.tsx";
 import { RequireSection, SectionPlaceholder } from "./features/sections/SectionPage.tsx";
 import { SECTIONS } from "./navigation.ts";
 
 const SCREENS: Record<string, ComponentType> = {
-  ...coreScreens,
-  ...moreScreens,
+  ...screens,
   ...monitorScreens,
 };
 

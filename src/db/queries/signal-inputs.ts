@@ -86,6 +86,26 @@ export async function activePupilIds(
   return rows.map((r) => r.pupil_id);
 }
 
+/** The schools where any of `pupilIds` has an enrolment active at D, each with those pupils. */
+export async function activePupilsBySchool(
+  sql: SqlClient,
+  pupilIds: readonly string[],
+  asOf: IsoDate,
+): Promise<Map<string, string[]>> {
+  const bySchool = new Map<string, string[]>();
+  if (pupilIds.length === 0) return bySchool;
+  const rows = await sql.query<{ school_id: string; pupil_id: string }>(
+    `select distinct school_id, pupil_id from enrolments
+     where pupil_id = any($1::text[]) and start_date <= $2::date
+       and (end_date is null or end_date >= $2::date)
+     order by school_id, pupil_id`,
+    [pupilIds, asOf],
+  );
+  for (const r of rows)
+    bySchool.set(r.school_id, [...(bySchool.get(r.school_id) ?? []), r.pupil_id]);
+  return bySchool;
+}
+
 /**
  * The evaluation units of one school at D: each pupil with an enrolment active at D there, with
  * all of its enrolments and its attendance rows at that school within the rules' look-back.
@@ -206,8 +226,18 @@ function groupRows<R extends { pupil_id: string }, T>(
 }
 
 /** Population, enrolments (dates only) and exemptions for ABSOLUTE and EXEMPTION_5A_NO_ADVICE. */
-export async function loadPopulationInput(sql: SqlClient): Promise<PopulationInput> {
-  const persons = await sql.query<{
+/**
+ * The population rules' input: every registered person, or only `persons` (the daily run's
+ * candidates, or the reach of who asks) with their enrolments and exemptions.
+ */
+export async function loadPopulationInput(
+  sql: SqlClient,
+  persons?: readonly string[],
+): Promise<PopulationInput> {
+  if (persons?.length === 0) return { persons: [], enrolments: [], exemptions: [] };
+  const only = (column: string) => (persons ? ` where ${column} = any($1::text[])` : "");
+  const params = persons ? [persons] : [];
+  const people = await sql.query<{
     person_id: string;
     birth_date: string;
     municipality: string;
@@ -216,14 +246,18 @@ export async function loadPopulationInput(sql: SqlClient): Promise<PopulationInp
   }>(
     `select p.person_id, p.birth_date::text, p.municipality, p.registered_from::text,
             pu.start_qualification_date::text
-     from population p left join pupils pu on pu.pupil_id = p.person_id`,
+     from population p left join pupils pu on pu.pupil_id = p.person_id${only("p.person_id")}`,
+    params,
   );
   const enrolments = await sql.query<{
     pupil_id: string;
     school_id: string;
     start_date: string;
     end_date: string | null;
-  }>("select pupil_id, school_id, start_date::text, end_date::text from enrolments");
+  }>(
+    `select pupil_id, school_id, start_date::text, end_date::text from enrolments${only("pupil_id")}`,
+    params,
+  );
   const exemptions = await sql.query<{
     pupil_id: string;
     kind: ExemptionKind;
@@ -233,10 +267,11 @@ export async function loadPopulationInput(sql: SqlClient): Promise<PopulationInp
     advice_doctor: boolean;
   }>(
     `select pupil_id, kind, start_date::text, end_date::text, advice_partnership, advice_doctor
-     from exemptions`,
+     from exemptions${only("pupil_id")}`,
+    params,
   );
   return {
-    persons: persons.map((p) => ({
+    persons: people.map((p) => ({
       id: p.person_id,
       birthDate: p.birth_date,
       municipality: p.municipality,

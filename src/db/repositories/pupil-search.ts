@@ -1,85 +1,34 @@
-// Candidates for the pupil search (GET /api/pupils?q=): pupils whose name contains the term or
-// whose number starts with it, narrowed to the reach of the user's grants (school, municipality,
-// own case, own child) so the policy, which decides per pupil afterwards, has few to look at.
-import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+// The pupil search (GET /api/pupils?q=): the ids of pupils whose name contains the term or whose
+// number starts with it, within the user's reach (a condition src/access makes: school,
+// municipality, own case, own child), and then the details of only those the policy lets the
+// user see.
+import { and, asc, type Column, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Orm } from "../connect.ts";
-import { caseParticipants, cases } from "../schema/cases.ts";
 import { enrolments, pupils, schools } from "../schema/region.ts";
 
-export interface SearchReach {
-  schoolIds: readonly string[];
-  municipalities: readonly string[];
-  childPupilIds: readonly string[];
-  /** The user's person id: pupils of the open cases the user takes part in. */
-  participantId: string | null;
-}
-
-export interface PupilCandidate {
+export interface PupilSearchHit {
   pupilId: string;
   givenName: string;
   familyName: string;
-  municipality: string;
   enrolments: { schoolId: string; schoolName: string; startDate: string; endDate: string | null }[];
-  participantIds: string[];
 }
 
 const likeEscaped = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function searchPupilCandidates(
+/** At most `limit` ids matching the term within `reach`, by family name, given name and id. */
+export async function searchPupilIds(
   orm: Orm,
   term: string,
-  reach: SearchReach,
+  reach: (id: Column) => SQL,
   limit: number,
-): Promise<PupilCandidate[]> {
-  const scopes: SQL[] = [];
-  if (reach.schoolIds.length > 0) {
-    scopes.push(
-      inArray(
-        pupils.pupilId,
-        orm
-          .select({ id: enrolments.pupilId })
-          .from(enrolments)
-          .where(inArray(enrolments.schoolId, [...reach.schoolIds])),
-      ),
-    );
-  }
-  if (reach.municipalities.length > 0) {
-    scopes.push(inArray(pupils.municipality, [...reach.municipalities]));
-  }
-  if (reach.childPupilIds.length > 0) {
-    scopes.push(inArray(pupils.pupilId, [...reach.childPupilIds]));
-  }
-  if (reach.participantId) {
-    scopes.push(
-      inArray(
-        pupils.pupilId,
-        orm
-          .select({ id: cases.pupilId })
-          .from(caseParticipants)
-          .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
-          .where(
-            and(
-              eq(caseParticipants.personId, reach.participantId),
-              isNull(caseParticipants.until),
-              ne(cases.phase, "CLOSED"),
-            ),
-          ),
-      ),
-    );
-  }
-  if (scopes.length === 0) return [];
+): Promise<string[]> {
   const escaped = likeEscaped(term);
   const rows = await orm
-    .select({
-      pupilId: pupils.pupilId,
-      givenName: pupils.givenName,
-      familyName: pupils.familyName,
-      municipality: pupils.municipality,
-    })
+    .select({ pupilId: pupils.pupilId })
     .from(pupils)
     .where(
       and(
-        or(...scopes),
+        reach(pupils.pupilId),
         or(
           sql`(${pupils.givenName} || ' ' || ${pupils.familyName}) ilike ${`%${escaped}%`}`,
           sql`${pupils.pupilId} ilike ${`${escaped}%`}`,
@@ -88,8 +37,20 @@ export async function searchPupilCandidates(
     )
     .orderBy(asc(pupils.familyName), asc(pupils.givenName), asc(pupils.pupilId))
     .limit(limit);
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.pupilId);
+  return rows.map((r) => r.pupilId);
+}
+
+/** Names and enrolments (with the school's name) of the pupils, in the order of `ids`. */
+export async function pupilSearchHits(orm: Orm, ids: readonly string[]): Promise<PupilSearchHit[]> {
+  if (ids.length === 0) return [];
+  const names = await orm
+    .select({
+      pupilId: pupils.pupilId,
+      givenName: pupils.givenName,
+      familyName: pupils.familyName,
+    })
+    .from(pupils)
+    .where(inArray(pupils.pupilId, [...ids]));
   const enrolled = await orm
     .select({
       pupilId: enrolments.pupilId,
@@ -100,20 +61,17 @@ export async function searchPupilCandidates(
     })
     .from(enrolments)
     .innerJoin(schools, eq(schools.schoolId, enrolments.schoolId))
-    .where(inArray(enrolments.pupilId, ids))
+    .where(inArray(enrolments.pupilId, [...ids]))
     .orderBy(asc(enrolments.startDate), asc(enrolments.schoolId));
-  const participants = await orm
-    .select({ pupilId: cases.pupilId, personId: caseParticipants.personId })
-    .from(caseParticipants)
-    .innerJoin(cases, eq(cases.id, caseParticipants.caseId))
-    .where(
-      and(inArray(cases.pupilId, ids), ne(cases.phase, "CLOSED"), isNull(caseParticipants.until)),
-    );
-  return rows.map((r) => ({
-    ...r,
-    enrolments: enrolled.filter((e) => e.pupilId === r.pupilId).map(({ pupilId: _, ...e }) => e),
-    participantIds: [
-      ...new Set(participants.filter((p) => p.pupilId === r.pupilId).map((p) => p.personId)),
-    ],
-  }));
+  const byId = new Map(names.map((n) => [n.pupilId, n]));
+  return ids.flatMap((id) => {
+    const name = byId.get(id);
+    if (!name) return [];
+    return [
+      {
+        ...name,
+        enrolments: enrolled.filter((e) => e.pupilId === id).map(({ pupilId: _, ...e }) => e),
+      },
+    ];
+  });
 }

@@ -12,6 +12,7 @@ import {
   may,
   mayEver,
   pupilScopesOf,
+  pupilsInReach,
   recordListRead,
   visibleItems,
 } from "../../access/index.ts";
@@ -152,7 +153,19 @@ async function visibleReports(
     throw forbidden("Only the school's head and care coordinator and leerplicht see DUO reports.");
   }
   const asOf = query.as_of ?? today(ctx);
-  const rows = await listDuoReports(ctx.db.sql, query.status ? { status: query.status } : {});
+  // Scope first: only the reports of pupils in the user's reach are loaded; the policy then
+  // decides on each (at the report's own school).
+  const reach = await pupilsInReach(
+    ctx.db.orm,
+    actor,
+    "read_attendance_unauthorized",
+    "pupil",
+    DUO_ROLES,
+  );
+  const rows = await listDuoReports(ctx.db.sql, {
+    pupilIds: reach,
+    ...(query.status ? { status: query.status } : {}),
+  });
   const scopes = await pupilScopesOf(
     ctx.db.orm,
     [...new Set(rows.map((r) => r.pupil_id))],

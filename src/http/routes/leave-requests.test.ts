@@ -68,15 +68,30 @@ describe.each(engines())("leave requests on $name", (engine) => {
     const r = await get(user, "/api/leave-requests");
     return { status: r.statusCode, body: r.json() as Leave[] };
   };
-
-  it("lets a parent ask for a job holiday of 5 school days: the school head decides", async () => {
-    const r = await post(who.parent!, "/api/leave-requests", {
+  /** A request for P0001 (a job holiday, 16–20 March, unless `fields` say otherwise). */
+  const request = (user: LoggedIn, fields: Record<string, string> = {}) =>
+    post(user, "/api/leave-requests", {
       pupil_id: "P0001",
       kind: "job_holiday",
       start_date: "2026-03-16",
       end_date: "2026-03-20",
-      reason: "Seizoenswerk in de bollenteelt",
+      reason: "x",
+      ...fields,
     });
+  const decide = (user: LoggedIn, id: string, decision: "approved" | "refused", reason: string) =>
+    post(user, `/api/leave-requests/${id}/decision`, { decision, reason });
+  /** P0001 away whole days at 12AB00 (PO: Wednesday 180 minutes, other days 300). */
+  const away = (dates: readonly string[], reason: string) =>
+    t.db.sql.query(
+      `insert into attendance (pupil_id, date, period, school_id, minutes, reason)
+       select 'P0001', d::date, 'day', '12AB00', case when extract(isodow from d::date) = 3
+         then 180 else 300 end, $2
+       from unnest($1::text[]) d`,
+      [dates, reason],
+    );
+
+  it("lets a parent ask for a job holiday of 5 school days: the school head decides", async () => {
+    const r = await request(who.parent!, { reason: "Seizoenswerk in de bollenteelt" });
     expect(r.statusCode).toBe(201);
     const body = r.json() as Leave;
     expect(body).toMatchObject({
@@ -90,8 +105,7 @@ describe.each(engines())("leave requests on $name", (engine) => {
   });
 
   it("lets the school register a request of 15 school days: leerplicht decides", async () => {
-    const r = await post(who.zc!, "/api/leave-requests", {
-      pupil_id: "P0001",
+    const r = await request(who.zc!, {
       kind: "important_circumstances",
       start_date: "2026-04-06",
       end_date: "2026-04-24",
@@ -107,40 +121,24 @@ describe.each(engines())("leave requests on $name", (engine) => {
   });
 
   it("refuses a request for another parent's child exactly like a missing pupil", async () => {
-    const r = await post(who.otherParent!, "/api/leave-requests", {
-      pupil_id: "P0001",
-      kind: "job_holiday",
-      start_date: "2026-03-16",
-      end_date: "2026-03-20",
-      reason: "x",
-    });
+    const r = await request(who.otherParent!);
     expect(r.statusCode).toBe(404);
-    const missing = await post(who.parent!, "/api/leave-requests", {
-      pupil_id: "P9999",
-      kind: "job_holiday",
-      start_date: "2026-03-16",
-      end_date: "2026-03-20",
-      reason: "x",
-    });
+    const missing = await request(who.parent!, { pupil_id: "P9999" });
     expect(missing.statusCode).toBe(404);
   });
 
   it("refuses dates without a school day and reversed dates (409, Dutch text in the web)", async () => {
-    const weekend = await post(who.parent!, "/api/leave-requests", {
-      pupil_id: "P0001",
+    const weekend = await request(who.parent!, {
       kind: "important_circumstances",
       start_date: "2026-03-07",
       end_date: "2026-03-08",
-      reason: "x",
     });
     expect(weekend.statusCode).toBe(409);
     expect(weekend.json().type).toBe("urn:aanwezig:problem:leave-no-school-days");
-    const reversed = await post(who.parent!, "/api/leave-requests", {
-      pupil_id: "P0001",
+    const reversed = await request(who.parent!, {
       kind: "important_circumstances",
       start_date: "2026-03-10",
       end_date: "2026-03-09",
-      reason: "x",
     });
     expect(reversed.json().type).toBe("urn:aanwezig:problem:leave-end-before-start");
   });
@@ -163,20 +161,19 @@ describe.each(engines())("leave requests on $name", (engine) => {
   });
 
   it("lets only the decider decide: the head ≤ 10 days, leerplicht above", async () => {
-    const decide = (user: LoggedIn, id: string) =>
-      post(user, `/api/leave-requests/${id}/decision`, { decision: "approved", reason: "Akkoord" });
+    const approve = (user: LoggedIn, id: string) => decide(user, id, "approved", "Akkoord");
     // The head sees the long request but may not decide it; leerplicht does not see the short one.
-    expect((await decide(who.head!, ids.long!)).statusCode).toBe(403);
-    expect((await decide(who.lpa!, ids.job!)).statusCode).toBe(404);
-    expect((await decide(who.parent!, ids.job!)).statusCode).toBe(403);
-    const approved = await decide(who.head!, ids.job!);
+    expect((await approve(who.head!, ids.long!)).statusCode).toBe(403);
+    expect((await approve(who.lpa!, ids.job!)).statusCode).toBe(404);
+    expect((await approve(who.parent!, ids.job!)).statusCode).toBe(403);
+    const approved = await approve(who.head!, ids.job!);
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: "approved", decision_reason: "Akkoord" });
     expect((approved.json() as Leave).objection_route).toContain("binnen 6 weken");
-    expect((await decide(who.head!, ids.job!)).json().type).toBe(
+    expect((await approve(who.head!, ids.job!)).json().type).toBe(
       "urn:aanwezig:problem:leave-already-decided",
     );
-    expect((await decide(who.lpa!, ids.long!)).statusCode).toBe(200);
+    expect((await approve(who.lpa!, ids.long!)).statusCode).toBe(200);
     const audit = await listAudit(t.db.orm, { userId: headId, limit: 100 });
     expect(audit.map((a) => [a.action, a.outcome])).toEqual(
       expect.arrayContaining([
@@ -191,9 +188,7 @@ describe.each(engines())("leave requests on $name", (engine) => {
   });
 
   it("refuses to approve a second job holiday in a school year, with the rule in Dutch", async () => {
-    const r = await post(who.parent!, "/api/leave-requests", {
-      pupil_id: "P0001",
-      kind: "job_holiday",
+    const r = await request(who.parent!, {
       start_date: "2026-05-11",
       end_date: "2026-05-15",
       reason: "Nog een week weg",
@@ -201,16 +196,15 @@ describe.each(engines())("leave requests on $name", (engine) => {
     const second = r.json() as Leave;
     expect(second.rules.map((x) => x.code)).toEqual(["job_holiday_once_a_year"]);
     expect(second.rules[0]!.text).toContain("één keer per schooljaar");
-    const approve = await post(who.head!, `/api/leave-requests/${second.id}/decision`, {
-      decision: "approved",
-      reason: "Toch akkoord",
-    });
+    const approve = await decide(who.head!, second.id, "approved", "Toch akkoord");
     expect(approve.statusCode).toBe(409);
     expect(approve.json().type).toBe("urn:aanwezig:problem:leave-rule-violated");
-    const refuse = await post(who.head!, `/api/leave-requests/${second.id}/decision`, {
-      decision: "refused",
-      reason: "Al vakantieverlof verleend dit schooljaar",
-    });
+    const refuse = await decide(
+      who.head!,
+      second.id,
+      "refused",
+      "Al vakantieverlof verleend dit schooljaar",
+    );
     expect(refuse.statusCode).toBe(200);
     expect(refuse.json()).toMatchObject({
       status: "refused",
@@ -221,11 +215,9 @@ describe.each(engines())("leave requests on $name", (engine) => {
 
   it("reads absence in approved leave as leave: no LEGAL_16H", async () => {
     // 16–20 March: 23 hours registered as unreported, inside the approved job holiday.
-    await t.db.sql.query(
-      `insert into attendance (pupil_id, date, period, school_id, minutes, reason)
-       select 'P0001', d::date, 'day', '12AB00', case when extract(isodow from d::date) = 3
-         then 180 else 300 end, 'unreported'
-       from unnest(array['2026-03-16','2026-03-17','2026-03-18','2026-03-19','2026-03-20']) d`,
+    await away(
+      ["2026-03-16", "2026-03-17", "2026-03-18", "2026-03-19", "2026-03-20"],
+      "unreported",
     );
     const at = await evaluateSignalsAt(t.db.sql, { asOf: "2026-03-20", schoolId: "12AB00" });
     expect(at.filter((s) => s.pupilId === "P0001").map((s) => s.code)).not.toContain("LEGAL_16H");
@@ -240,12 +232,7 @@ describe.each(engines())("leave requests on $name", (engine) => {
   });
 
   it("reads leave taken after a refusal as luxury, which prepares a luxe DUO report", async () => {
-    await t.db.sql.query(
-      `insert into attendance (pupil_id, date, period, school_id, minutes, reason)
-       select 'P0001', d::date, 'day', '12AB00', case when extract(isodow from d::date) = 3
-         then 180 else 300 end, 'leave'
-       from unnest(array['2026-05-11','2026-05-12','2026-05-13','2026-05-14','2026-05-15']) d`,
-    );
+    await away(["2026-05-11", "2026-05-12", "2026-05-13", "2026-05-14", "2026-05-15"], "leave");
     const signals = await evaluateSignalsAt(t.db.sql, { asOf: "2026-05-15", schoolId: "12AB00" });
     expect(signals.filter((s) => s.pupilId === "P0001").map((s) => s.code)).toContain("LEGAL_16H");
     await runDailyEvaluation(t.db, "2026-05-15", { mode: "full" });

@@ -5,8 +5,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type Grant, may, mayEver, recordListRead, recordScope } from "../../access/index.ts";
-import { searchPupilCandidates } from "../../db/repositories/pupil-search.ts";
+import { pupilReach, scopeList } from "../../access/index.ts";
+import { pupilSearchHits, searchPupilIds } from "../../db/repositories/pupil-search.ts";
 import { schoolsOfSchoolYear } from "../../domain/calendar/school-year.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden, problemResponses } from "../problem.ts";
@@ -54,54 +54,21 @@ export function registerPupilSearchRoute(app: FastifyInstance, ctx: HttpContext)
       },
     },
     async (request) => {
-      const command = commandActor(request);
-      const grants = command.policy.grants;
-      if (!mayEver(command, "read_pupil", "pupil")) {
-        throw forbidden("Your roles do not read pupils: use the monitor.");
-      }
+      const actor = commandActor(request);
+      // Scope first (src/access): the search runs only within the user's reach; the policy then
+      // decides per hit, the first 20 allowed are shown (each audited), and only those are read.
+      const reach = pupilReach(ctx.db.orm, actor, "read_pupil", "pupil");
+      if (!reach) throw forbidden("Your roles do not read pupils: use the monitor.");
       const today = ctx.today();
-      const candidates = await searchPupilCandidates(
-        ctx.db.orm,
-        request.query.q,
-        {
-          schoolIds: grants.flatMap((g) => g.schoolIds ?? []),
-          municipalities: grants
-            .filter((g) => g.role === "attendance_officer")
-            .flatMap((g) => g.municipalities ?? []),
-          childPupilIds: grants.flatMap((g) => g.childPupilIds ?? []),
-          participantId: command.policy.personId,
-        },
-        CANDIDATES,
-      );
-      const found: { pupil: (typeof candidates)[number]; grant: Grant }[] = [];
-      for (const pupil of candidates) {
-        if (found.length >= PUPIL_SEARCH_MAX) break;
-        const facts = {
-          residenceMunicipality: pupil.municipality,
-          enrolments: pupil.enrolments,
-          participantIds: pupil.participantIds,
-        };
-        const grant = may(command, "read_pupil", {
-          kind: "pupil",
-          pupil: recordScope(pupil.pupilId, facts, today),
-        });
-        if (grant.ok) found.push({ pupil, grant });
-      }
-      await recordListRead(
-        ctx.db.orm,
-        command,
-        found.map(({ pupil, grant }) => ({
-          grant,
-          subject: {
-            action: "read_pupil",
-            resourceType: "pupil",
-            resourceId: pupil.pupilId,
-            pupilId: pupil.pupilId,
-            context: { search: "true" },
-          },
-        })),
-      );
-      return found.map(({ pupil }) => {
+      const candidates = await searchPupilIds(ctx.db.orm, request.query.q, reach, CANDIDATES);
+      const shown = await scopeList(ctx.db.orm, actor, "read_pupil", "pupil", {
+        today,
+        within: candidates,
+        limit: PUPIL_SEARCH_MAX,
+        context: { search: "true" },
+      });
+      const found = await pupilSearchHits(ctx.db.orm, shown);
+      return found.map((pupil) => {
         const current = new Set(schoolsOfSchoolYear(pupil.enrolments, today));
         const schools = new Map<string, string>();
         for (const e of pupil.enrolments) {

@@ -3,16 +3,19 @@
 // staff their schools' pupils, leerplicht the residents of its municipality — signals that
 // rest on authorized absence only with consent (a) —, case professionals the pupils of their
 // cases. Roles that never see signals (policy, admin, privacy, parents) get 403: they use the
-// monitor. Every pupil whose signals are shown gets an audit row. Each signal carries its stored
+// monitor. The list is scoped first: only the signals of pupils in the user's reach
+// (src/access pupilsInReach) are evaluated, then the policy decides per signal. Every pupil whose signals are shown gets an audit row. Each signal carries its stored
 // state (raised date, open/handled/resolved, the case it is linked to) once the daily job has
 // seen it; signals-handle.ts lets a professional mark one known.
 
+import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   mayEver,
   pupilScopesOf,
+  pupilsInReach,
   recordListRead,
   signalResource,
   visibleItems,
@@ -91,22 +94,31 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
         throw forbidden("Your roles see aggregates only: use the monitor.");
       }
       const asOf = request.query.as_of ?? today(ctx);
-      // School staff only: evaluate just their schools instead of the whole region.
+      // Scope first (src/access): the pupils any rule can let this user see signals of; only
+      // their signals are evaluated, in work that follows them, not the region.
+      const reach = await pupilsInReach(ctx.db.orm, actor, "read_signals", "signal");
+      // School staff only: their schools' (pupil, school) units, no population signals.
       const staffOnly = actor.policy.grants.every((g) =>
         (SCHOOL_STAFF_ROLES as readonly string[]).includes(g.role),
       );
-      const schools = staffOnly
-        ? [...new Set(actor.policy.grants.flatMap((g) => g.schoolIds ?? []))]
-        : [null];
-      const signals: Signal[] = [];
-      for (const schoolId of schools) {
-        // The evaluation at a date is the same for everyone until the data changes (the monitor's
-        // fingerprint of imports and case tables); who sees which signal is decided below.
-        const evaluated = await cachedValue(ctx.db.sql, `signals:${asOf}:${schoolId ?? "*"}`, () =>
-          evaluateSignalsAt(ctx.db.sql, { asOf, ...(schoolId ? { schoolId } : {}) }),
-        );
-        signals.push(...evaluated);
-      }
+      const schoolIds = staffOnly
+        ? [...new Set(actor.policy.grants.flatMap((g) => g.schoolIds ?? []))].sort()
+        : undefined;
+      // The evaluation for a reach at a date is the same for everyone with that reach until the
+      // data changes (the monitor's fingerprint of imports and case tables): colleagues share it.
+      const key = createHash("sha256")
+        .update(JSON.stringify([schoolIds ?? null, reach]))
+        .digest("base64url");
+      const signals: Signal[] =
+        reach.length === 0
+          ? []
+          : await cachedValue(ctx.db.sql, `signals:${asOf}:${key}`, () =>
+              evaluateSignalsAt(ctx.db.sql, {
+                asOf,
+                pupilIds: reach,
+                ...(schoolIds ? { schoolIds } : {}),
+              }),
+            );
       // Access is decided as of today (like every pupil read): a school year left behind or a
       // consent withdrawn since D closes the door to D's signals too.
       const scopes = await pupilScopesOf(

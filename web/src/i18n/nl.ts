@@ -34,7 +34,7 @@ export const nl = {
   ...pupilSearchNl,
   caseFile: caseFileNl,
   leerplicht: leerplichtNl,
-  caseFileMore: caseCommandsNl,
+  caseCommands: caseCommandsNl,
   parent: parentNl,
   pupil: pupilNl,
   monitor: monitorNl,
@@ -45,13 +45,10 @@ export const nl = {
   work: worklistControlsNl,
   duo: duoReportsNl,
   leave: leaveNl,
-  // The screens' further texts, under the names the screens already read (t.more.pupil …).
-  more: {
-    pupil: pupilPageNl,
-    parent: parentPageNl,
-    admin: adminScreensNl,
-    audit: auditScreensNl,
-  },
+  pupilPage: pupilPageNl,
+  parentPage: parentPageNl,
+  adminScreens: adminScreensNl,
+  auditScreens: auditScreensNl,
   monitorScreens: monitorScreensNl,
 };
 

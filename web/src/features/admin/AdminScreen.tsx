@@ -45,8 +45,8 @@ export function AdminScreen() {
             path={path}
             element={
               <>
-                <PageHeading>{t.more.admin.pageTitle(label)}</PageHeading>
-                <Paragraph>{t.more.admin.intro[path] ?? ""}</Paragraph>
+                <PageHeading>{t.adminScreens.pageTitle(label)}</PageHeading>
+                <Paragraph>{t.adminScreens.intro[path] ?? ""}</Paragraph>
                 <Page />
               </>
             }

@@ -50,7 +50,7 @@ export function ImportsPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const s = t.more.admin;
+  const s = t.adminScreens;
 
   const job = useQuery({
     queryKey: ["admin", "import-job", jobId],
@@ -221,7 +221,7 @@ function ProgressLine({ label, value }: { label: string; value: number | undefin
 }
 
 function JobProgress({ job }: { job: ImportJob }) {
-  const s = t.more.admin;
+  const s = t.adminScreens;
   const step = PHASES.indexOf(job.phase as (typeof PHASES)[number]);
   const label =
     step < 0
@@ -236,7 +236,7 @@ function JobProgress({ job }: { job: ImportJob }) {
 }
 
 function JobResult({ job, today }: { job: ImportJob; today: string }) {
-  const s = t.more.admin;
+  const s = t.adminScreens;
   const r = job.result;
   if (job.status === "failed" || !r) {
     return (

@@ -23,7 +23,7 @@ export function SchoolsPage() {
     queryFn: ({ signal }) => fetchAdminSchools(signal),
   });
   const [chosen, setChosen] = useState("");
-  const s = t.more.admin;
+  const s = t.adminScreens;
   if (schools.isPending) return <Loading />;
   if (schools.isError) return <ProblemAlert error={schools.error} />;
   const school = schools.data.find((x) => x.school_id === chosen) ?? schools.data[0];

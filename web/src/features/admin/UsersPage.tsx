@@ -28,7 +28,7 @@ import { useCurrentUser } from "../auth/use-current-user.ts";
 import { ConfirmAction } from "./ConfirmAction.tsx";
 
 function scopeText(r: Account["roles"][number]): string {
-  const s = t.more.admin;
+  const s = t.adminScreens;
   if (r.school_id) return s.scopeSchool(r.school_id);
   if (r.municipality) return s.scopeMunicipality(r.municipality);
   if (r.partnership) return s.scopePartnership(r.partnership);
@@ -47,7 +47,7 @@ export function UsersPage() {
   });
   const [notice, setNotice] = useState("");
   const [confirming, setConfirming] = useState<string | null>(null);
-  const s = t.more.admin;
+  const s = t.adminScreens;
   const deactivate = useMutation({
     mutationFn: (id: string) => deactivateAccount(id),
     onSuccess: async (account) => {
@@ -133,7 +133,7 @@ function validate(
   draft: Draft,
   scope: ScopeKind | undefined,
 ): Partial<Record<keyof Draft, string>> {
-  const s = t.more.admin;
+  const s = t.adminScreens;
   const errors: Partial<Record<keyof Draft, string>> = {};
   if (!draft.name.trim()) errors.name = s.nameRequired;
   if (!EMAIL.test(draft.email.trim())) errors.email = s.emailInvalid;
@@ -155,7 +155,7 @@ function CreateAccount({ onCreated }: { onCreated: (email: string) => void }) {
   });
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [submitted, setSubmitted] = useState(false);
-  const s = t.more.admin;
+  const s = t.adminScreens;
   const scope = roles.data?.find((r) => r.role === draft.role)?.scope;
   const errors = submitted ? validate(draft, scope) : {};
   const create = useMutation({

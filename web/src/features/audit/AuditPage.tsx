@@ -23,14 +23,14 @@ function roleText(role: string | null): string {
   if (!role) return "";
   return role
     .split(",")
-    .map((r) => (r === "system" ? t.more.audit.system : roleTitle(r)))
+    .map((r) => (r === "system" ? t.auditScreens.system : roleTitle(r)))
     .join(", ");
 }
 
 export function AuditPage() {
   const me = useCurrentUser();
   const today = appToday(me);
-  const s = t.more.audit;
+  const s = t.auditScreens;
   const [pupilInput, setPupilInput] = useState("");
   const [pupilId, setPupilId] = useState("");
   const [outcome, setOutcome] = useState("");

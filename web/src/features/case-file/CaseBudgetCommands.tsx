@@ -5,11 +5,11 @@ import { type CaseDetail, runCaseCommand } from "../../api/cases.ts";
 import { formatDate, formatEuros } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
 import { refreshKeys } from "./CaseCommands.tsx";
-import type { MoreProps } from "./CaseCommandsMore.tsx";
+import type { CaseCommandProps } from "./CaseEscalationCommands.tsx";
 import { CommandForm, fileData, type Values } from "./CommandForm.tsx";
 import { euroCents, euroShareCents } from "./euro-input.ts";
 
-const b = t.caseFileMore.budget;
+const b = t.caseCommands.budget;
 type Entry = NonNullable<CaseDetail["budget"]>[number];
 
 /** Entries not reversed yet, of the given kinds. */
@@ -30,7 +30,11 @@ function entryOption(e: Entry) {
   };
 }
 
-export function BudgetCommands({ detail, allowed, onDone }: Omit<MoreProps, "myId" | "today">) {
+export function BudgetCommands({
+  detail,
+  allowed,
+  onDone,
+}: Omit<CaseCommandProps, "myId" | "today">) {
   const budget = detail.budget ?? [];
   const refresh = refreshKeys(detail.id);
   const commitments = standing(budget, ["commitment"]);
@@ -162,8 +166,11 @@ export function BudgetCommands({ detail, allowed, onDone }: Omit<MoreProps, "myI
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const VISIBILITIES = ["professionals", "also_parents", "jgz_only"] as const;
 
-export function UploadDocumentForm({ detail, onDone }: Pick<MoreProps, "detail" | "onDone">) {
-  const d = t.caseFileMore.documents;
+export function UploadDocumentForm({
+  detail,
+  onDone,
+}: Pick<CaseCommandProps, "detail" | "onDone">) {
+  const d = t.caseCommands.documents;
   return (
     <CommandForm
       id="upload-document"

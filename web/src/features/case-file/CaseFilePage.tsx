@@ -34,7 +34,7 @@ import {
   refreshKeys,
   StagnationForm,
 } from "./CaseCommands.tsx";
-import { MORE_PHASE_COMMANDS, MorePhaseCommands } from "./CaseCommandsMore.tsx";
+import { ESCALATION_COMMANDS, EscalationCommands } from "./CaseEscalationCommands.tsx";
 import {
   BudgetSection,
   ConsentTables,
@@ -179,7 +179,7 @@ function CaseFile({
   const props = { c: detail, myId, today };
   const phaseCommands =
     allowed !== null &&
-    (["escalate", "breakthrough", "arbitration", "close", ...MORE_PHASE_COMMANDS] as const).some(
+    (["escalate", "breakthrough", "arbitration", "close", ...ESCALATION_COMMANDS] as const).some(
       may,
     );
   const more = { detail, myId, today, allowed: allowed ?? new Set<UiCommand>(), onDone: onNotice };
@@ -202,7 +202,7 @@ function CaseFile({
             ) : phaseCommands ? (
               <>
                 <Paragraph>{f.commands.intro}</Paragraph>
-                <MorePhaseCommands {...more} />
+                <EscalationCommands {...more} />
                 <PhaseCommands detail={detail} today={today} allowed={allowed} onDone={onNotice} />
               </>
             ) : (

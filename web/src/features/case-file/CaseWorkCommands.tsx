@@ -12,14 +12,20 @@ import { endParticipation, resolveStagnation, runCaseCommand } from "../../api/c
 import { formatDate, personLabel } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
 import { options, refreshKeys } from "./CaseCommands.tsx";
-import type { MoreProps } from "./CaseCommandsMore.tsx";
-import { CommandForm, type FieldSpec, listValue, type Values } from "./CommandForm.tsx";
+import type { CaseCommandProps } from "./CaseEscalationCommands.tsx";
+import {
+  CommandForm,
+  type FieldSpec,
+  listValue,
+  pastDateField,
+  type Values,
+} from "./CommandForm.tsx";
 
-const m = t.caseFileMore;
+const m = t.caseCommands;
 
 const DECISION_SLOTS = [1, 2, 3] as const;
 
-export function MeetingForm({ detail, myId, today, onDone }: Omit<MoreProps, "allowed">) {
+export function MeetingForm({ detail, myId, today, onDone }: Omit<CaseCommandProps, "allowed">) {
   const active = detail.participants.filter((p) => p.until === null);
   const people = active.map((p) => ({ value: p.person_id, label: personLabel(p, myId, detail) }));
   const organisationOf = new Map(active.map((p) => [p.person_id, p.organisation]));
@@ -64,13 +70,13 @@ export function MeetingForm({ detail, myId, today, onDone }: Omit<MoreProps, "al
           options: options(t.meetingKinds),
           required: m.meeting.kindRequired,
         },
-        {
+        pastDateField({
           name: "date",
-          kind: "date",
           label: m.meeting.date,
           required: m.meeting.dateRequired,
-          check: (value) => (value > today ? m.meeting.dateNotFuture : undefined),
-        },
+          today,
+          notAfterToday: m.meeting.dateNotFuture,
+        }),
         {
           name: "participants",
           kind: "checkboxes",
@@ -122,7 +128,12 @@ const CASE_ROLES = [
   ...CASE_PROFESSIONAL_ROLES,
 ] as const satisfies readonly RoleCode[];
 
-export function ParticipantCommands({ detail, myId, allowed, onDone }: Omit<MoreProps, "today">) {
+export function ParticipantCommands({
+  detail,
+  myId,
+  allowed,
+  onDone,
+}: Omit<CaseCommandProps, "today">) {
   const p = m.participants;
   const refresh = refreshKeys(detail.id);
   const consented = detail.consent.status
@@ -208,7 +219,7 @@ function movesUp(current: { situation: string; mode: string } | undefined, v: Va
   );
 }
 
-export function LadderForm({ detail, onDone }: Pick<MoreProps, "detail" | "onDone">) {
+export function LadderForm({ detail, onDone }: Pick<CaseCommandProps, "detail" | "onDone">) {
   const l = m.ladder;
   const current = detail.ladder.at(-1);
   return (
@@ -254,7 +265,10 @@ export function LadderForm({ detail, onDone }: Pick<MoreProps, "detail" | "onDon
   );
 }
 
-export function ResolveStagnationForm({ detail, onDone }: Pick<MoreProps, "detail" | "onDone">) {
+export function ResolveStagnationForm({
+  detail,
+  onDone,
+}: Pick<CaseCommandProps, "detail" | "onDone">) {
   const s = m.stagnation;
   const open = detail.stagnation.filter((flag) => flag.resolved_at === null);
   if (open.length === 0) return null;

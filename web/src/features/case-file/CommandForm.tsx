@@ -83,6 +83,31 @@ export function validateFields(
   return errors;
 }
 
+/**
+ * A date that has happened: not after `today` (`notAfterToday`) and, with `from`, not before it
+ * (`notBefore`, or the same message) — a meeting, an offer's start, the day a report went to DUO.
+ */
+export function pastDateField(
+  spec: Omit<FieldSpec, "kind" | "check"> & {
+    today: string;
+    notAfterToday: string;
+    from?: string;
+    notBefore?: string;
+  },
+): FieldSpec {
+  const { today, notAfterToday, from, notBefore, ...field } = spec;
+  return {
+    ...field,
+    kind: "date",
+    check: (value) =>
+      value > today
+        ? notAfterToday
+        : from !== undefined && value < from
+          ? (notBefore ?? notAfterToday)
+          : undefined,
+  };
+}
+
 export interface CommandFormProps {
   id: string;
   /** The button that opens the form, and the form's heading. */

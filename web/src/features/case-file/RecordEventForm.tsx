@@ -10,7 +10,7 @@ import { t } from "../../i18n/index.ts";
 import { refreshKeys } from "./CaseCommands.tsx";
 import { CommandForm, type FieldSpec, type Values } from "./CommandForm.tsx";
 
-const e = t.caseFileMore.event;
+const e = t.caseCommands.event;
 
 export type RecordableEventKind = (typeof RECORDABLE_EVENT_KINDS)[number];
 

@@ -15,7 +15,12 @@ import {
 import type { Me } from "../../api/session.ts";
 import { formatDate } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
-import { CommandForm, type FieldSpec, type Values } from "../case-file/CommandForm.tsx";
+import {
+  CommandForm,
+  type FieldSpec,
+  pastDateField,
+  type Values,
+} from "../case-file/CommandForm.tsx";
 
 const d = t.duo;
 
@@ -65,19 +70,11 @@ export function FieldsForm({
 }) {
   const firstRole = me.roles[0]?.role;
   const roleName = firstRole ? (t.roles as Record<string, string>)[firstRole] : undefined;
+  const free = (name: keyof typeof d.fieldLabels, kind: "text" | "textarea", max: number) =>
+    ({ name, kind, label: d.fieldLabels[name] ?? "", check: atMost(max) }) satisfies FieldSpec;
   const fields: FieldSpec[] = [
-    {
-      name: "suspected_reason",
-      kind: "textarea",
-      label: d.fieldLabels.suspected_reason ?? "",
-      check: atMost(2000),
-    },
-    {
-      name: "actions_taken",
-      kind: "textarea",
-      label: d.fieldLabels.actions_taken ?? "",
-      check: atMost(4000),
-    },
+    free("suspected_reason", "textarea", 2000),
+    free("actions_taken", "textarea", 4000),
     {
       name: "municipal_action_wanted",
       kind: "select",
@@ -87,25 +84,10 @@ export function FieldsForm({
         { value: "no", label: d.fields.notWanted },
       ],
     },
-    { name: "location", kind: "text", label: d.fieldLabels.location ?? "", check: atMost(200) },
-    {
-      name: "reporter_name",
-      kind: "text",
-      label: d.fieldLabels.reporter_name ?? "",
-      check: atMost(200),
-    },
-    {
-      name: "reporter_function",
-      kind: "text",
-      label: d.fieldLabels.reporter_function ?? "",
-      check: atMost(200),
-    },
-    {
-      name: "reporter_phone",
-      kind: "text",
-      label: d.fieldLabels.reporter_phone ?? "",
-      check: atMost(40),
-    },
+    free("location", "text", 200),
+    free("reporter_name", "text", 200),
+    free("reporter_function", "text", 200),
+    free("reporter_phone", "text", 40),
     {
       name: "reporter_email",
       kind: "text",
@@ -113,12 +95,7 @@ export function FieldsForm({
       check: (value) =>
         EMAIL.test(value) && value.length <= 200 ? undefined : d.fields.emailInvalid,
     },
-    {
-      name: "parent_phone",
-      kind: "text",
-      label: d.fieldLabels.parent_phone ?? "",
-      check: atMost(40),
-    },
+    free("parent_phone", "text", 40),
   ];
   // Prefilled: what the report holds, else the user as the reporter.
   const initial: Values = {
@@ -201,16 +178,14 @@ export function DuoSteps({
               id="duo-submit"
               label={d.submit.label}
               fields={[
-                {
+                pastDateField({
                   name: "reported_on",
-                  kind: "date",
                   label: d.submit.date,
                   required: d.submit.dateRequired,
-                  check: (value) =>
-                    value > today || value < r.end_date
-                      ? d.submit.dateRange(formatDate(r.end_date))
-                      : undefined,
-                },
+                  today,
+                  from: r.end_date,
+                  notAfterToday: d.submit.dateRange(formatDate(r.end_date)),
+                }),
                 {
                   name: "reference",
                   kind: "text",

@@ -107,9 +107,9 @@ export function AdminStart() {
             {last === undefined
               ? s.noImport
               : s.lastImport(
-                  (t.more.admin.kinds as Record<string, string>)[last.kind] ?? last.kind,
+                  (t.adminScreens.kinds as Record<string, string>)[last.kind] ?? last.kind,
                   formatDate(last.started_at),
-                  t.more.admin.outcomes[last.outcome] ?? last.outcome,
+                  t.adminScreens.outcomes[last.outcome] ?? last.outcome,
                 )}
           </li>
         )}
@@ -192,7 +192,7 @@ export function PrivacyStart() {
     queryFn: ({ signal }) => fetchAudit({ limit: RECENT }, signal),
   });
   const s = h().privacy;
-  const audit = t.more.audit;
+  const audit = t.auditScreens;
   return (
     <StartSection id="privacy" title={s.title}>
       <Paragraph>{s.body}</Paragraph>

@@ -77,7 +77,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
               data-consent-key={key}
             >
               <Heading level={4}>{name}</Heading>
-              <Paragraph>{t.more.parent.purposeExplained[row.purpose] ?? ""}</Paragraph>
+              <Paragraph>{t.parentPage.purposeExplained[row.purpose] ?? ""}</Paragraph>
               <Paragraph>
                 <strong>{t.parent.consentNow(state.toLowerCase())}</strong>
               </Paragraph>
@@ -86,7 +86,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
               </Paragraph>
               <Paragraph>{t.parent.ifGiven[row.purpose]?.(subject) ?? ""}</Paragraph>
               <Paragraph>{t.parent.ifWithdrawn[row.purpose]?.(subject) ?? ""}</Paragraph>
-              {childDecides && <Paragraph>{t.more.parent.childDecides}</Paragraph>}
+              {childDecides && <Paragraph>{t.parentPage.childDecides}</Paragraph>}
               {!closed && !childDecides && (
                 <div className="aanwezig-parent__buttons">
                   {/* One button that gives or withdraws: the same element, so focus stays on it

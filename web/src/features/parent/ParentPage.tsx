@@ -82,7 +82,7 @@ function ChildCase({ summary }: { summary: CaseSummary }) {
 function CaseForParent({ detail }: { detail: CaseDetail }) {
   const me = useCurrentUser();
   const today = appToday(me);
-  const s = t.more.parent;
+  const s = t.parentPage;
   const phase = detail.phase;
   const meeting = nextMeeting(detail, today);
   const openActions = detail.plan.actions.filter((a) => a.status === "open");

@@ -17,7 +17,7 @@ const WEEKDAYS = [0, 1, 2, 3, 4] as const;
 const KINDS: readonly AbsenceKind[] = ["sick", "authorized", "unauthorized", "late"];
 
 export function describeDay(cell: CalendarCell): string {
-  const s = t.more.pupil;
+  const s = t.pupilPage;
   const date = s.longDate(cell.date);
   const day = cell.day;
   if (!day) return s.noSchoolDay(date);
@@ -31,7 +31,7 @@ export function describeDay(cell: CalendarCell): string {
 }
 
 function letterOf(kind: AbsenceKind | null): string {
-  return kind ? t.more.pupil.kindLetters[kind] : "";
+  return kind ? t.pupilPage.kindLetters[kind] : "";
 }
 
 export interface AbsenceCalendarProps {
@@ -61,7 +61,7 @@ export function AbsenceCalendar({ from, to, summaries, initialDate }: AbsenceCal
   }, []);
   const id = useId();
   const captionId = `${id}-caption`;
-  const s = t.more.pupil;
+  const s = t.pupilPage;
 
   function move(week: number, day: number) {
     const w = Math.max(0, Math.min(weeks.length - 1, week));
@@ -181,7 +181,7 @@ function newMonthIn(monday: string, first: boolean): number | null {
 }
 
 function Legend() {
-  const s = t.more.pupil;
+  const s = t.pupilPage;
   const id = useId();
   return (
     <section className="aanwezig-calendar__legend" aria-labelledby={id}>

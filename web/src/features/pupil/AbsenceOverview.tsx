@@ -19,7 +19,7 @@ export function AbsenceOverview({ data, name }: { data: PupilAttendance; name: s
   const summaries = useMemo(() => summarise(data.days), [data.days]);
   const totals = useMemo(() => totalsOf(summaries.values()), [summaries]);
   const lastDay = data.days.at(-1)?.date;
-  const s = t.more.pupil;
+  const s = t.pupilPage;
   const withAbsence = [...summaries.values()].filter((d) => d.absent > 0 || d.lateCount > 0);
   const minutes = (n: number | null) => (n === null ? s.hidden : s.duration(n));
 

@@ -59,7 +59,7 @@ function PupilPage() {
     if (isApiError(pupil.error, 404)) {
       return (
         <>
-          <PageHeading>{t.more.pupil.notFoundTitle}</PageHeading>
+          <PageHeading>{t.pupilPage.notFoundTitle}</PageHeading>
           <Paragraph>{t.pupil.notFound}</Paragraph>
         </>
       );
@@ -73,7 +73,7 @@ function PupilDetails({ pupil }: { pupil: Pupil }) {
   const me = useCurrentUser();
   const today = appToday(me);
   const name = `${pupil.given_name} ${pupil.family_name}`;
-  const s = t.more.pupil;
+  const s = t.pupilPage;
   return (
     <>
       <PageHeading>{t.pupil.title(name)}</PageHeading>
@@ -143,7 +143,7 @@ function PupilCases({ pupilId }: { pupilId: string }) {
         {mine.map((c) => (
           <li key={c.id}>
             <AppLink to={`/casussen/${encodeURIComponent(c.id)}`}>
-              {t.more.pupil.caseLink(t.phases[c.phase], formatDate(c.opened_at))}
+              {t.pupilPage.caseLink(t.phases[c.phase], formatDate(c.opened_at))}
             </AppLink>
           </li>
         ))}
@@ -167,7 +167,7 @@ function PupilAbsence({ pupilId, name }: { pupilId: string; name: string }) {
       {attendance.isError &&
         (isApiError(attendance.error, 403) ? (
           <Alert type="info">
-            <Paragraph>{t.more.pupil.noAttendanceAccess}</Paragraph>
+            <Paragraph>{t.pupilPage.noAttendanceAccess}</Paragraph>
           </Alert>
         ) : (
           <ProblemAlert error={attendance.error} />

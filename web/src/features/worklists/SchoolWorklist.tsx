@@ -189,7 +189,7 @@ export function SchoolWorklist({ me }: { me: Me }) {
         )}
         {cases.data && !pending && recordable.length > 0 && (
           <>
-            <Paragraph>{t.caseFileMore.event.intro}</Paragraph>
+            <Paragraph>{t.caseCommands.event.intro}</Paragraph>
             <WorklistEventForm cases={recordable} today={today} onDone={setEventNotice} />
           </>
         )}

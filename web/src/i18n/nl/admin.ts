@@ -30,7 +30,7 @@ export const adminNl = {
   } as Record<string, string>,
 };
 
-/** The administration screens' forms and tables (t.more.admin). */
+/** The administration screens' forms and tables (t.adminScreens). */
 export const adminScreensNl = {
   pageTitle: (part: string) => `Beheer: ${part}`,
   intro: {

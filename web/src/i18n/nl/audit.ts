@@ -18,7 +18,7 @@ export const auditNl = {
   outcomes: { allowed: "Toegestaan", denied: "Geweigerd" } as Record<string, string>,
 };
 
-/** The audit page's filters and rows (t.more.audit). */
+/** The audit page's filters and rows (t.auditScreens). */
 export const auditScreensNl = {
   filters: "Logboek filteren",
   tableFor: (pupil: string) => `Logboek voor leerling ${pupil}`,

@@ -1,4 +1,4 @@
-// Dutch texts of the case file's further forms (CaseCommandsMore.tsx and the other command forms): the week-8 decision,
+// Dutch texts of the case file's further forms (CaseEscalationCommands.tsx and the other command forms): the week-8 decision,
 // afschalen, offer, ruling, referral, meetings, participants, ladder, stagnation resolved,
 // frictiebudget and documents.
 export const caseCommandsNl = {

@@ -76,7 +76,7 @@ export const parentNl = {
   documents: "Documenten voor u",
 };
 
-/** The plan, meetings and consent in the parent's words (t.more.parent). */
+/** The plan, meetings and consent in the parent's words (t.parentPage). */
 export const parentPageNl = {
   closed: (date: string, outcome: string) => `De casus is op ${date} afgesloten: ${outcome}.`,
   goals: "Wat we willen bereiken",

@@ -67,7 +67,7 @@ export const pupilSearchNl = {
   },
 };
 
-/** The pupil page's tables and calendar (t.more.pupil). */
+/** The pupil page's tables and calendar (t.pupilPage). */
 export const pupilPageNl = {
   notFoundTitle: "Leerling niet gevonden",
   enrolmentsTable: (name: string) => `Inschrijvingen van ${name}`,

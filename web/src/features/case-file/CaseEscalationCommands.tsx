@@ -9,15 +9,15 @@ import { formatDate } from "../../components/format.ts";
 import { t } from "../../i18n/index.ts";
 import type { UiCommand } from "./allowed.ts";
 import { options, reasonField, refreshKeys } from "./CaseCommands.tsx";
-import { CommandForm } from "./CommandForm.tsx";
+import { CommandForm, pastDateField } from "./CommandForm.tsx";
 
-const m = t.caseFileMore;
+const m = t.caseCommands;
 const yesNo = [
   { value: "yes", label: m.yes },
   { value: "no", label: m.no },
 ];
 
-export interface MoreProps {
+export interface CaseCommandProps {
   detail: CaseDetail;
   myId: string;
   today: string;
@@ -35,7 +35,7 @@ function lowerPhases(phase: string): LowerPhase[] {
 }
 
 /** The commands of this file that belong with the phase commands ("Wat u kunt doen"). */
-export const MORE_PHASE_COMMANDS = [
+export const ESCALATION_COMMANDS = [
   "breakthroughCheck",
   "deescalate",
   "offer",
@@ -43,7 +43,12 @@ export const MORE_PHASE_COMMANDS = [
   "prosecutor",
 ] as const satisfies readonly UiCommand[];
 
-export function MorePhaseCommands({ detail, today, allowed, onDone }: Omit<MoreProps, "myId">) {
+export function EscalationCommands({
+  detail,
+  today,
+  allowed,
+  onDone,
+}: Omit<CaseCommandProps, "myId">) {
   const refresh = refreshKeys(detail.id);
   const answer = useRef<string | undefined>(undefined);
   const check = detail.breakthrough_check;
@@ -96,18 +101,15 @@ export function MorePhaseCommands({ detail, today, allowed, onDone }: Omit<MoreP
           id="offer"
           label={m.offer.label}
           fields={[
-            {
+            pastDateField({
               name: "started",
-              kind: "date",
               label: m.offer.startedOn,
               required: m.offer.startedOnRequired,
-              check: (value) =>
-                value > today
-                  ? m.offer.notAfterToday
-                  : value < detail.absence_start_date
-                    ? m.offer.notBeforeAbsence
-                    : undefined,
-            },
+              today,
+              notAfterToday: m.offer.notAfterToday,
+              from: detail.absence_start_date,
+              notBefore: m.offer.notBeforeAbsence,
+            }),
           ]}
           initial={{ started: today }}
           submit={(v) => runCaseCommand(detail.id, "offer", { started_on: v.started ?? "" })}
