@@ -21,6 +21,7 @@ import { setupNl } from "./nl/setup.ts";
 import { signalsNl } from "./nl/signals.ts";
 import { worklistControlsNl } from "./nl/worklist-controls.ts";
 import { worklistsNl } from "./nl/worklists.ts";
+import { youthDoctorNl } from "./nl/youth-doctor.ts";
 
 export const nl = {
   locale: "nl-NL",
@@ -45,6 +46,7 @@ export const nl = {
   work: worklistControlsNl,
   duo: duoReportsNl,
   leave: leaveNl,
+  youthDoctor: youthDoctorNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,
