@@ -21,7 +21,7 @@ import { setupNl } from "./nl/setup.ts";
 import { signalsNl } from "./nl/signals.ts";
 import { worklistControlsNl } from "./nl/worklist-controls.ts";
 import { worklistsNl } from "./nl/worklists.ts";
-import { youthDoctorNl } from "./nl/youth-doctor.ts";
+import { verwijsindexNl, youthDoctorNl } from "./nl/youth-doctor.ts";
 
 export const nl = {
   locale: "nl-NL",
@@ -47,6 +47,7 @@ export const nl = {
   duo: duoReportsNl,
   leave: leaveNl,
   youthDoctor: youthDoctorNl,
+  verwijsindex: verwijsindexNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,

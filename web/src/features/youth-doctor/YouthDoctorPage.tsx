@@ -146,7 +146,7 @@ function MedicalNotes({ referralId, today }: { referralId: string; today: string
   });
   const headingId = `jgz-notes-${referralId}`;
   return (
-    <section aria-labelledby={headingId}>
+    <div className="aanwezig-medical-notes">
       <Heading level={4} id={headingId}>
         {y.worklist.notes}
       </Heading>
@@ -177,6 +177,6 @@ function MedicalNotes({ referralId, today }: { referralId: string; today: string
       <p role="status" className="aanwezig-notice">
         {notice}
       </p>
-    </section>
+    </div>
   );
 }

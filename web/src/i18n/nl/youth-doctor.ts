@@ -63,3 +63,22 @@ export const youthDoctorNl = {
     noteDone: "De notitie is opgeslagen.",
   },
 };
+
+// The reference index (Verwijsindex risicojongeren) in the case file, for the case director.
+export const verwijsindexNl = {
+  title: "Verwijsindex risicojongeren",
+  intro:
+    "Leg vast dat de leerling is gemeld bij de regionale Verwijsindex. Aanwezig verstuurt niets: download de gegevens die de Verwijsindex vraagt als CSV.",
+  table: (name: string) => `Meldingen bij de Verwijsindex voor ${name}`,
+  empty: "Er is nog geen melding bij de Verwijsindex vastgelegd.",
+  reportedOn: "Gemeld op",
+  reportedOnRequired: "Vul de datum van de melding in.",
+  reportedBy: "Gemeld door",
+  reportedByDescription: "Naam en functie van de melder, zoals de Verwijsindex die kent.",
+  reportedByRequired: "Vul in wie de melding deed.",
+  organisation: "Organisatie",
+  organisationRequired: "Vul de organisatie van de melder in.",
+  record: "Melding vastleggen",
+  done: "De melding bij de Verwijsindex is vastgelegd.",
+  csv: "Gegevens voor de Verwijsindex downloaden (CSV)",
+};
