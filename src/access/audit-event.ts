@@ -105,6 +105,21 @@ const VerwijsindexEvent = z.object({
   pupilId: z.string(),
 });
 
+/** M@ZL (domain.md §2): referrals to the youth doctor, the feedback, the medical notes. */
+const YouthDoctorEvent = z.object({
+  ...who,
+  action: z.enum([
+    "list_youth_doctor_referrals",
+    "refer_youth_doctor",
+    "give_youth_doctor_feedback",
+    "read_medical_notes",
+    "write_medical_notes",
+  ]),
+  resourceType: z.literal("youth_doctor_referral"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 /** Aggregates: no pupil behind the row. */
 const MonitorEvent = z.object({
   ...who,
@@ -237,6 +252,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   DuoReportEvent,
   MasEvent,
   VerwijsindexEvent,
+  YouthDoctorEvent,
   MonitorEvent,
   AuditTrailEvent,
   RetentionEvent,

@@ -34,6 +34,7 @@ import { recordCaseLadderStep } from "../commands/record-ladder-step.ts";
 import { recordMasStep } from "../commands/record-mas-step.ts";
 import { type MeetingInput, recordCaseMeeting } from "../commands/record-meeting.ts";
 import { recordOfferStarted } from "../commands/record-offer-started.ts";
+import { recordVerwijsindexReport } from "../commands/record-verwijsindex.ts";
 import { referToProsecutor } from "../commands/refer-prosecutor.ts";
 import { startArbitration } from "../commands/start-arbitration.ts";
 import { updatePlanActionStatus } from "../commands/update-action-status.ts";
@@ -622,6 +623,20 @@ export function demoCaseScript(ctx: DemoScriptContext): DemoCaseScript {
         consent(on(8), "casusregisseur", "involve_partner", "given", org.jeugdteam);
         consent(on(8), "casusregisseur", "agree_with_plan", "given");
         join(on(9), "casusregisseur", "jeugdteam", org.jeugdteam);
+        // The case director reports the pupil to the regional reference index (Verwijsindex).
+        at(on(9), "verwijsindex", (today) =>
+          recordVerwijsindexReport(
+            db,
+            actor("casusregisseur"),
+            caseId(),
+            {
+              reportedOn: today,
+              reportedBy: "Demo Casusregisseur, casusregisseur onderwijs en zorg",
+              organisation: `Casusregie onderwijs en zorg ${home}`,
+            },
+            today,
+          ),
+        );
         meeting(
           on(10),
           "mdo_zat",

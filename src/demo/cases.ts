@@ -27,6 +27,9 @@ export const DEMO_CASES_AS_OF = "2026-03-02";
 
 /** The case tables the demo clears before it replaces the region, children before parents. */
 export const CASE_TABLES_IN_CLEAR_ORDER = [
+  "medical_notes",
+  "youth_doctor_feedback",
+  "youth_doctor_referrals",
   "leave_requests",
   "mas_steps",
   "waiting_list_entries",

@@ -13,6 +13,7 @@ import { generateDemoRegion } from "./generate.ts";
 import { writeDemoLeaveRequests } from "./leave.ts";
 import type { DemoRegion } from "./types.ts";
 import { type DemoWriteResult, writeDemoRegion } from "./write-demo.ts";
+import { writeDemoYouthDoctorReferrals } from "./youth-doctor.ts";
 
 export interface FullDemoOptions {
   pupils?: number;
@@ -50,6 +51,9 @@ export async function writeFullDemo(
     demoCases.parentPupilId,
     DEMO_CASES_AS_OF,
   );
+  await writeDemoYouthDoctorReferrals(db, region, demoCases.accounts, DEMO_CASES_AS_OF, [
+    demoCases.parentPupilId,
+  ]);
   await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);
   // The privacy officer's start page lists the retention procedure's runs: one dry run at the
   // demo's date, as `aanwezig retention --dry-run` records it (nothing is past its term yet).

@@ -46,6 +46,7 @@ import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSetupRoutes } from "./routes/setup.ts";
 import { registerSignalRoutes } from "./routes/signals.ts";
 import { registerSignalHandleRoutes } from "./routes/signals-handle.ts";
+import { registerYouthDoctorRoutes } from "./routes/youth-doctor.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { fastifyTrustProxy, parseTrustProxy, type TrustProxy } from "./trust-proxy.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSignalRoutes(app, ctx);
   registerSignalHandleRoutes(app, ctx);
   registerLeaveRequestRoutes(app, ctx);
+  registerYouthDoctorRoutes(app, ctx);
   registerDuoReportRoutes(app, ctx);
   registerMonitorRoutes(app, ctx);
   registerSetupRoutes(app, ctx);

@@ -156,6 +156,48 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  // M@ZL (domain.md §2): the school refers and reads its referrals, the youth doctor of the
+  // pupil's municipality answers and alone keeps medical notes (routes/youth-doctor.test.ts). The
+  // referral probe's consent lies after the referral: refused by the domain (409) after the gate.
+  "GET /api/youth-doctor-referrals": {
+    probes: [{ url: () => "/api/youth-doctor-referrals", row: "yyyfffyffffff" }],
+  },
+  "POST /api/youth-doctor-referrals": {
+    probes: [
+      {
+        personal: true,
+        url: () => "/api/youth-doctor-referrals",
+        body: () => ({
+          pupil_id: "P0001",
+          question: "x",
+          consent_on: "2026-03-02",
+          referred_on: "2026-03-01",
+        }),
+        row: "yyfffffnnfnnn",
+      },
+    ],
+  },
+  "POST /api/youth-doctor-referrals/{id}/feedback": {
+    probes: [
+      {
+        url: () => "/api/youth-doctor-referrals/nope/feedback",
+        body: () => ({ load_capacity: "full", advice: "x" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
+  "GET /api/youth-doctor-referrals/{id}/medical-notes": {
+    probes: [{ url: () => "/api/youth-doctor-referrals/nope/medical-notes", row: "nnnnnnnnnnnnn" }],
+  },
+  "POST /api/youth-doctor-referrals/{id}/medical-notes": {
+    probes: [
+      {
+        url: () => "/api/youth-doctor-referrals/nope/medical-notes",
+        body: () => ({ text: "x" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
   "GET /api/signals": {
     // Filtered per signal by the policy; roles that never read signals get 403 (monitor).
     probes: [{ url: () => "/api/signals", row: "yyyyyyyyyffff" }],

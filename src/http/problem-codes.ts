@@ -7,6 +7,7 @@
 import type { MasStepError } from "../domain/leerplicht/mas.ts";
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 import type { StatusChange } from "../domain/signals/duo-report-status.ts";
+import type { YouthDoctorError } from "../domain/youth-doctor/referrals.ts";
 import type { DecideRefusal, RegisterRefusal } from "../services/leave-requests.ts";
 
 /** snake_case (the domain's codes) as kebab-case (the problem types'): wrong_phase → wrong-phase. */
@@ -27,6 +28,7 @@ export type ProblemCode =
   | `duo-${Kebab<DuoRefusalCode>}`
   | Kebab<LeaveRefusalCode>
   | `mas-${Kebab<MasStepError | "report_other_pupil">}`
+  | `jgz-${Kebab<YouthDoctorError>}`
   | "signal-not-open"
   | "signal-other-pupil"
   | "validation"
@@ -108,6 +110,13 @@ export const PROBLEM_STATUS = {
   "mas-organisation-required": CONFLICT,
   "mas-field-not-allowed": CONFLICT,
   "mas-report-other-pupil": CONFLICT,
+  // The referral to the youth doctor (src/domain/youth-doctor/referrals.ts).
+  "jgz-invalid-date": CONFLICT,
+  "jgz-date-in-future": CONFLICT,
+  "jgz-consent-after-referral": CONFLICT,
+  "jgz-text-required": CONFLICT,
+  "jgz-before-referral": CONFLICT,
+  "jgz-already-answered": CONFLICT,
   // Signals handled without a case.
   "signal-not-open": CONFLICT,
   "signal-other-pupil": CONFLICT,

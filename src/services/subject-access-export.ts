@@ -40,6 +40,9 @@ const TABLE_NAMES: Record<string, string> = {
   leave_requests: "Verlofaanvragen",
   mas_steps: "Aanpak leerplicht (MAS)",
   verwijsindex_reports: "Verwijsindex",
+  youth_doctor_referrals: "Aanmeldingen bij de jeugdarts",
+  youth_doctor_feedback: "Terugkoppeling van de jeugdarts",
+  medical_notes: "Medische notities van de jeugdarts",
   role_assignments: "Ouderaccounts gekoppeld aan de leerling",
   audit_log: "Logboek: wie de gegevens heeft bekeken of gewijzigd",
 };

@@ -29,6 +29,8 @@ export const SECTIONS: readonly Section[] = [
   { path: "/logboek", label: t.nav.audit, capability: "read_audit" },
   { path: "/inrichting", label: t.nav.setup, capability: "region_setup" },
   { path: "/verlof", label: t.nav.leave, capability: "work_leave_requests" },
+  // The youth doctor's referrals (M@ZL); the school refers from the pupil page.
+  { path: "/jeugdarts", label: t.nav.youthDoctor, capability: "answer_youth_doctor_referrals" },
 ];
 
 export function mayOpen(section: Section, capabilities: Capabilities): boolean {

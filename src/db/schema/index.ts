@@ -8,3 +8,4 @@ export * from "./privacy.ts";
 export * from "./region.ts";
 export * from "./settings.ts";
 export * from "./signals.ts";
+export * from "./youth-doctor.ts";

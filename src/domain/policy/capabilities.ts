@@ -27,6 +27,7 @@ export const CAPABILITIES = [
   "manage_exemptions",
   "manage_budget_contributions",
   "region_setup",
+  "answer_youth_doctor_referrals",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -100,6 +101,8 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
         "manage_budget_contributions",
       ] as const
     ).some((action) => grants(action)(roles)),
+  // The youth doctor's worklist of referrals (M@ZL, domain.md §2).
+  answer_youth_doctor_referrals: grants("give_youth_doctor_feedback"),
 };
 
 export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {

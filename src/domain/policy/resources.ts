@@ -65,6 +65,11 @@ export const ACTIONS = [
   "record_mas_step",
   "read_verwijsindex",
   "record_verwijsindex",
+  // M@ZL (domain.md §2): the school's referral to the youth doctor, the feedback, medical notes.
+  "refer_youth_doctor",
+  "read_youth_doctor_referrals",
+  "give_youth_doctor_feedback",
+  "write_medical_notes",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -118,6 +123,12 @@ export type Resource =
       kind: "leave_request";
       pupil: PupilScope;
       decider?: "school_head" | "attendance_officer";
-    };
+    }
+
+  /**
+   * A referral to the youth doctor (M@ZL, domain.md §2): the pupil as seen from the referring
+   * school; the youth doctor of the pupil's municipality answers it.
+   */
+  | { kind: "youth_doctor_referral"; pupil: PupilScope };
 
 export type ResourceKind = Resource["kind"];

@@ -228,4 +228,28 @@ export const RULES: readonly Rule[] = [
     "leave_request",
     and(livesInMunicipality, decidedByLeerplicht),
   ),
+
+  // M@ZL (domain.md §2 "jeugdarts: follows sick absence, advises on load capacity; sole reader
+  // of medical details"): the mentor or care coordinator refers a pupil of their school to the
+  // youth doctor; the school reads its referrals and the feedback (never the medical notes). The
+  // youth doctor of the pupil's municipality (JGZ is organised per municipality) reads the
+  // referrals, answers them and alone writes and reads the medical notes.
+  allow(
+    ["teacher", "care_coordinator"],
+    ["refer_youth_doctor"],
+    "youth_doctor_referral",
+    sameSchool,
+  ),
+  allow(SCHOOL_STAFF_ROLES, ["read_youth_doctor_referrals"], "youth_doctor_referral", sameSchool),
+  allow(
+    ["youth_doctor"],
+    [
+      "read_youth_doctor_referrals",
+      "give_youth_doctor_feedback",
+      "read_medical_notes",
+      "write_medical_notes",
+    ],
+    "youth_doctor_referral",
+    livesInMunicipality,
+  ),
 ];

@@ -1985,6 +1985,74 @@ export interface paths {
         patch: operations["patchVariawet"];
         trace?: never;
     };
+    "/api/youth-doctor-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals to the youth doctor the user may see: the school its pupils', the youth doctor those of the pupils living in their municipality (M@ZL)
+         * @description Referrals to the youth doctor the user may see: the school its pupils', the youth doctor those of the pupils living in their municipality (M@ZL)
+         */
+        get: operations["getYouthDoctorReferrals"];
+        put?: never;
+        /**
+         * Refers a pupil of the user's school to the youth doctor (by the mentor or the care coordinator) with the school's question and the day consent was given (domain.md §5)
+         * @description Refers a pupil of the user's school to the youth doctor (by the mentor or the care coordinator) with the school's question and the day consent was given (domain.md §5)
+         */
+        post: operations["postYouthDoctorReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/youth-doctor-referrals/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The youth doctor's feedback to the school: load capacity and advice, no medical details; once per referral
+         * @description The youth doctor's feedback to the school: load capacity and advice, no medical details; once per referral
+         */
+        post: operations["postYouthDoctorReferralFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/youth-doctor-referrals/{id}/medical-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The youth doctor's medical notes on a referral: readable by the youth doctor only
+         * @description The youth doctor's medical notes on a referral: readable by the youth doctor only
+         */
+        get: operations["getYouthDoctorReferralMedicalNotes"];
+        put?: never;
+        /**
+         * Adds a medical note to a referral (the youth doctor only; never shown to the school)
+         * @description Adds a medical note to a referral (the youth doctor only; never shown to the school)
+         */
+        post: operations["postYouthDoctorReferralMedicalNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2195,6 +2263,7 @@ export interface components {
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         Capabilities: {
+            answer_youth_doctor_referrals: boolean;
             manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
@@ -2216,6 +2285,7 @@ export interface components {
         };
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         CapabilitiesInput: {
+            answer_youth_doctor_referrals: boolean;
             manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
@@ -3693,6 +3763,18 @@ export interface components {
                 name: string;
             };
         };
+        MedicalNote: {
+            id: string;
+            text: string;
+            /** Format: date */
+            written_on: string;
+        };
+        MedicalNoteInput: {
+            id: string;
+            text: string;
+            /** Format: date */
+            written_on: string;
+        };
         MeInput: {
             /** @enum {string} */
             authenticated_via: "session" | "token";
@@ -3883,7 +3965,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         ProblemInput: {
             detail?: string;
@@ -3905,7 +3987,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         Pupil: {
             /** Format: date */
@@ -4602,6 +4684,76 @@ export interface components {
             pupil_id: string | null;
             pupil_name: string | null;
             since: string;
+        };
+        YouthDoctorReferral: {
+            /**
+             * Format: date
+             * @description the day parents (and the child by age) agreed
+             */
+            consent_on: string;
+            /** @description the youth doctor's feedback to the school: load capacity and advice only */
+            feedback: {
+                advice: string;
+                /** Format: date */
+                given_on: string;
+                /** @enum {string} */
+                load_capacity: "full" | "limited" | "none_for_now";
+            } | null;
+            id: string;
+            /** @description whether this user may give the feedback */
+            may_answer: boolean;
+            /** @description true for the youth doctor only */
+            may_read_medical_notes: boolean;
+            pupil_id: string;
+            pupil_name: string;
+            /** @description the school's question to the youth doctor */
+            question: string;
+            /** Format: date */
+            referred_on: string;
+            school_id: string;
+            school_name: string;
+            /** @enum {string} */
+            status: "open" | "answered";
+        };
+        YouthDoctorReferralInput: {
+            /**
+             * Format: date
+             * @description the day parents (and the child by age) agreed
+             */
+            consent_on: string;
+            /** @description the youth doctor's feedback to the school: load capacity and advice only */
+            feedback: {
+                advice: string;
+                /** Format: date */
+                given_on: string;
+                /** @enum {string} */
+                load_capacity: "full" | "limited" | "none_for_now";
+            } | null;
+            id: string;
+            /** @description whether this user may give the feedback */
+            may_answer: boolean;
+            /** @description true for the youth doctor only */
+            may_read_medical_notes: boolean;
+            pupil_id: string;
+            pupil_name: string;
+            /** @description the school's question to the youth doctor */
+            question: string;
+            /** Format: date */
+            referred_on: string;
+            school_id: string;
+            school_name: string;
+            /** @enum {string} */
+            status: "open" | "answered";
+        };
+        YouthDoctorReferrals: {
+            /** @description with pupil_id: whether this user may refer that pupil to the youth doctor */
+            may_refer: boolean;
+            referrals: components["schemas"]["YouthDoctorReferral"][];
+        };
+        YouthDoctorReferralsInput: {
+            /** @description with pupil_id: whether this user may refer that pupil to the youth doctor */
+            may_refer: boolean;
+            referrals: components["schemas"]["YouthDoctorReferralInput"][];
         };
     };
     responses: never;
@@ -11591,6 +11743,356 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getYouthDoctorReferrals: {
+        parameters: {
+            query?: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id?: string;
+                status?: "open" | "answered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDoctorReferrals"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postYouthDoctorReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    consent_on: string;
+                    /** @description pseudonymous pupil/person id, e.g. P000123 */
+                    pupil_id: string;
+                    question: string;
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    referred_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDoctorReferral"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postYouthDoctorReferralFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    advice: string;
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    given_on?: string;
+                    /** @enum {string} */
+                    load_capacity: "full" | "limited" | "none_for_now";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthDoctorReferral"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getYouthDoctorReferralMedicalNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalNote"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postYouthDoctorReferralMedicalNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    written_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MedicalNote"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,5 +19,8 @@ export const screens: Record<string, ComponentType> = {
   "/beheer": lazyScreen(async () => (await import("./admin/AdminScreen.tsx")).AdminScreen),
   "/inrichting": lazyScreen(async () => (await import("./setup/SetupScreen.tsx")).SetupScreen),
   "/verlof": lazyScreen(async () => (await import("./leave/LeavePage.tsx")).LeavePage),
+  "/jeugdarts": lazyScreen(
+    async () => (await import("./youth-doctor/YouthDoctorPage.tsx")).YouthDoctorPage,
+  ),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
 };

@@ -21,6 +21,7 @@ import { setupNl } from "./nl/setup.ts";
 import { signalsNl } from "./nl/signals.ts";
 import { worklistControlsNl } from "./nl/worklist-controls.ts";
 import { worklistsNl } from "./nl/worklists.ts";
+import { verwijsindexNl, youthDoctorNl } from "./nl/youth-doctor.ts";
 
 export const nl = {
   locale: "nl-NL",
@@ -49,6 +50,8 @@ export const nl = {
   parentPage: parentPageNl,
   adminScreens: adminScreensNl,
   auditScreens: auditScreensNl,
+  youthDoctor: youthDoctorNl,
+  verwijsindex: verwijsindexNl,
   monitorScreens: monitorScreensNl,
 };
 

@@ -23,6 +23,7 @@ import { useCase } from "../cases/queries.ts";
 import { MasSection } from "../leerplicht/MasSection.tsx";
 import { allowedCommands, type UiCommand } from "./allowed.ts";
 import { CaseAside } from "./CaseAside.tsx";
+import { VerwijsindexSection } from "./VerwijsindexSection.tsx";
 import "./case-file.css";
 import { BudgetCommands, UploadDocumentForm } from "./CaseBudgetCommands.tsx";
 import {
@@ -256,6 +257,7 @@ function CaseFile({
 
           <EscalationSections {...props} />
           <MasSection pupilId={detail.pupil_id} name={formatPupil(detail)} today={today} />
+          <VerwijsindexSection caseId={detail.id} name={formatPupil(detail)} today={today} />
           <BudgetSection {...props}>
             <BudgetCommands {...more} />
           </BudgetSection>

@@ -22,6 +22,7 @@ import { knownRoles, roleGroupsOf } from "../auth/role-groups.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { MasSection } from "../leerplicht/MasSection.tsx";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { ReferralSection } from "../youth-doctor/ReferralSection.tsx";
 import { AbsenceOverview } from "./AbsenceOverview.tsx";
 import { PupilSearchPage } from "./PupilSearchPage.tsx";
 import "./pupil.css";
@@ -125,6 +126,7 @@ function PupilDetails({ pupil }: { pupil: Pupil }) {
       </section>
       <PupilCases pupilId={pupil.pupil_id} />
       <MasSection pupilId={pupil.pupil_id} name={name} today={today} />
+      <ReferralSection pupilId={pupil.pupil_id} name={name} today={today} />
       <PupilAbsence pupilId={pupil.pupil_id} name={name} />
     </>
   );

@@ -32,6 +32,7 @@ export const appNl = {
     pupilSearch: "Leerlingen zoeken",
     setup: "Inrichting",
     leave: "Verlof",
+    youthDoctor: "Jeugdarts",
   },
   home: {
     title: "Overzicht",

@@ -153,6 +153,11 @@ export const AUDIT_ACTIONS = {
   decide_leave: "Op verlofaanvraag besloten",
   list_leave_requests: "Verlofaanvragen bekeken",
   read_leave_request: "Verlofaanvraag bekeken",
+  refer_youth_doctor: "Aangemeld bij de jeugdarts",
+  read_youth_doctor_referrals: "Aanmeldingen bij de jeugdarts bekeken",
+  list_youth_doctor_referrals: "Aanmeldingen bij de jeugdarts bekeken",
+  give_youth_doctor_feedback: "Terugkoppeling jeugdarts gegeven",
+  write_medical_notes: "Medische notitie geschreven",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
@@ -209,4 +214,5 @@ export const AUDIT_RESOURCES = {
   mas_step: "stap leerplicht (MAS)",
   verwijsindex: "melding Verwijsindex",
   letter_template: "briefsjabloon",
+  youth_doctor_referral: "aanmelding jeugdarts",
 } as const satisfies Record<AuditResourceCode, string>;

@@ -38,6 +38,14 @@ export const problemsNl = {
       "mas-field-not-allowed":
         "Route, uitkomst en organisatie horen alleen bij hun eigen soort stap.",
       "mas-report-other-pupil": "Deze verzuimmelding hoort niet bij deze leerling.",
+      "jgz-invalid-date": "De datum klopt niet: gebruik de vorm JJJJ-MM-DD.",
+      "jgz-date-in-future": "De datum ligt na vandaag; kies vandaag of een eerdere dag.",
+      "jgz-consent-after-referral":
+        "De toestemming van ouders (en leerling) moet er zijn vóór de aanmelding: kies een eerdere toestemmingsdatum.",
+      "jgz-text-required": "Het tekstveld is leeg: vul de vraag, het advies of de notitie in.",
+      "jgz-before-referral":
+        "De datum ligt vóór de aanmelding; kies de dag van de aanmelding of later.",
+      "jgz-already-answered": "Deze aanmelding heeft al een terugkoppeling.",
       "unknown-person": "Er is geen gebruiker met dit id die deze rol heeft.",
       "not-participant": "Deze persoon is geen deelnemer van de casus.",
       "would-leave-without-owner": "De casus moet altijd een casusverantwoordelijke hebben.",
