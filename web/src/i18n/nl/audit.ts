@@ -153,6 +153,13 @@ export const AUDIT_ACTIONS = {
   decide_leave: "Op verlofaanvraag besloten",
   list_leave_requests: "Verlofaanvragen bekeken",
   read_leave_request: "Verlofaanvraag bekeken",
+  manage_import_mappings: "Kolomindelingen beheerd",
+  list_import_mappings: "Kolomindelingen bekeken",
+  read_import_mapping: "Kolomindeling bekeken",
+  create_import_mapping: "Kolomindeling aangemaakt",
+  update_import_mapping: "Kolomindeling gewijzigd",
+  delete_import_mapping: "Kolomindeling verwijderd",
+  inspect_import_sample: "Voorbeeldbestand voor kolomindeling gelezen",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
@@ -209,4 +216,5 @@ export const AUDIT_RESOURCES = {
   mas_step: "stap leerplicht (MAS)",
   verwijsindex: "melding Verwijsindex",
   letter_template: "briefsjabloon",
+  import_mapping: "kolomindeling",
 } as const satisfies Record<AuditResourceCode, string>;
