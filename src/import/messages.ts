@@ -10,6 +10,8 @@ export const messages = {
     `kolomindeling '${name}' bestaat niet; zie de kolomindelingen onder Beheer → Kolomindelingen (of GET /api/import-mappings)`,
   mappingOtherKind: (name: string, kind: string, asked: string) =>
     `kolomindeling '${name}' is voor ${kind}-bestanden, niet voor ${asked}; kies een kolomindeling voor ${asked}`,
+  noHolidayRegion: (school: string) =>
+    `school ${school} heeft geen vakantieregio en de regio nog geen standaard; vul noord, midden of zuid in, of stel eerst de vakantieregio van de regio in (Beheer → Regio, of aanwezig region set)`,
   duplicateColumn: (column: string) => `kolom '${column}' staat twee keer in de kopregel`,
   tooFewFields: (found: number, expected: number, missing: string) =>
     `te weinig velden (${found} van ${expected}): kolom ${missing} ontbreekt — is het bestand afgekapt? Controleer anders scheidingsteken en aanhalingstekens`,
