@@ -231,6 +231,22 @@ const SetupEvent = z.object({
   pupilId: z.string().nullable(),
 });
 
+/** Column mappings of import sources (issue 14 item 3): listed, read, saved, removed. */
+const ImportMappingEvent = z.object({
+  ...who,
+  action: z.enum([
+    "list_import_mappings",
+    "read_import_mapping",
+    "create_import_mapping",
+    "update_import_mapping",
+    "delete_import_mapping",
+    "inspect_import_sample",
+  ]),
+  resourceType: z.literal("import_mapping"),
+  resourceId: z.string().nullable(),
+  pupilId: z.null(),
+});
+
 /** Leave requests (domain.md §4, verlof): listed, read, registered and decided. */
 const LeaveRequestEvent = z.object({
   ...who,
@@ -242,6 +258,7 @@ const LeaveRequestEvent = z.object({
 
 export const AuditEventSchema = z.discriminatedUnion("action", [
   LeaveRequestEvent,
+  ImportMappingEvent,
   TokenEvent,
   SetupEvent,
   CaseEvent,

@@ -650,6 +650,52 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
 
+  // Column mappings of import sources (issue 14 item 3): the administrator, and a care
+  // coordinator for their own school's sources (the school in the body is theirs here; another
+  // school's mapping is 403/404 in src/http/routes/import-mappings.test.ts). The second creation
+  // of the same name is refused after the gate (400); an unknown id is 404 after it.
+  "GET /api/import-mappings": {
+    probes: [{ url: () => "/api/import-mappings", row: "fyfffffffffyf" }],
+  },
+  "POST /api/import-mappings": {
+    probes: [
+      {
+        url: () => "/api/import-mappings",
+        body: () => ({ name: "matrix", kind: "attendance", school_id: "12AB00" }),
+        passed: [400],
+        row: "fyfffffffffyf",
+      },
+    ],
+  },
+  "POST /api/import-mappings/sample": {
+    probes: [
+      {
+        // An empty file: refused (400) after the gate.
+        url: () => "/api/import-mappings/sample?kind=attendance",
+        body: () => "",
+        contentType: "text/csv",
+        passed: [400],
+        row: "fyfffffffffyf",
+      },
+    ],
+  },
+  "GET /api/import-mappings/{id}": {
+    probes: [{ url: () => "/api/import-mappings/999999", passed: [404], row: "fyfffffffffyf" }],
+  },
+  "PUT /api/import-mappings/{id}": {
+    probes: [
+      {
+        url: () => "/api/import-mappings/999999",
+        body: () => ({ name: "matrix", kind: "attendance", school_id: "12AB00" }),
+        passed: [404],
+        row: "fyfffffffffyf",
+      },
+    ],
+  },
+  "DELETE /api/import-mappings/{id}": {
+    probes: [{ url: () => "/api/import-mappings/999999", passed: [404], row: "fyfffffffffyf" }],
+  },
+
   // Cases. The list answers everyone with the cases they may read (checked below).
   "GET /api/cases": { probes: [{ url: () => "/api/cases", row: "yyyyyyyyyyyyy" }] },
   "POST /api/cases": {

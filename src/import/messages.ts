@@ -4,6 +4,14 @@ export const messages = {
   emptyFile: "het bestand is leeg; verwacht een kopregel met de kolomnamen",
   missingColumn: (column: string) =>
     `kolom '${column}' ontbreekt in de kopregel (verplichte kolom; volgorde is vrij)`,
+  missingMappedColumn: (column: string, mapping: string) =>
+    `kolom '${column}' ontbreekt: het bestand heeft hem niet en kolomindeling '${mapping}' wijst er geen kolom of vaste waarde aan toe; vul de kolomindeling aan (Beheer → Kolomindelingen)`,
+  unknownMapping: (name: string) =>
+    `kolomindeling '${name}' bestaat niet; zie de kolomindelingen onder Beheer → Kolomindelingen (of GET /api/import-mappings)`,
+  mappingOtherKind: (name: string, kind: string, asked: string) =>
+    `kolomindeling '${name}' is voor ${kind}-bestanden, niet voor ${asked}; kies een kolomindeling voor ${asked}`,
+  noHolidayRegion: (school: string) =>
+    `school ${school} heeft geen vakantieregio en de regio nog geen standaard; vul noord, midden of zuid in, of stel eerst de vakantieregio van de regio in (Beheer → Regio, of aanwezig region set)`,
   duplicateColumn: (column: string) => `kolom '${column}' staat twee keer in de kopregel`,
   tooFewFields: (found: number, expected: number, missing: string) =>
     `te weinig velden (${found} van ${expected}): kolom ${missing} ontbreekt — is het bestand afgekapt? Controleer anders scheidingsteken en aanhalingstekens`,
@@ -13,7 +21,8 @@ export const messages = {
     `regel heeft ${found} velden, de kopregel ${expected}: na '${last}' staat nog een waarde; zet een waarde met het scheidingsteken erin tussen aanhalingstekens`,
   invalidEncoding: (line: number, encoding: string) =>
     `het bestand is geen geldige ${encoding === "utf-8" ? "UTF-8" : encoding.toUpperCase()}: regel ${line} bevat een ongeldig byte (eerste fout); ` +
-    "sla het bestand op als CSV UTF-8, of importeer met --encoding windows-1252",
+    "sla het bestand op als CSV UTF-8 (Excel: Opslaan als → 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'), " +
+    "of lees het als Windows-1252 (--encoding windows-1252, de tekenset in het uploadformulier of in de kolomindeling)",
   required: "verplicht veld is leeg",
   forbiddenCharacter: (name: string) =>
     `bevat een niet-toegestaan teken (${name}): een NUL- of ander besturingsteken, of een onzichtbaar of tekstrichtingsteken; verwijder het`,

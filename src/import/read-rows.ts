@@ -1,6 +1,7 @@
 // Reads a canonical file into staging-table CSV: checks the header, validates every row with
 // the kind's validator and turns the valid rows into COPY text in ~1 MB chunks. Invalid rows
 // are reported to the collector and left out; the caller rejects the file if there are any.
+import { type ColumnMapping, type MappingPlan, planMapping } from "./column-mapping.ts";
 import { CsvSyntaxError, normaliseHeader, readCsvBatches, type Separator } from "./csv.ts";
 import type { FileEncoding } from "./decode.ts";
 import type { ErrorCollector } from "./errors.ts";
@@ -16,6 +17,8 @@ export interface ReadState {
   /** Data rows read (the header not included). */
   rows: number;
   header: Set<string>;
+  /** How an error's column is shown (a mapped file: the source's header with the canonical name). */
+  label?: (column: string) => string;
 }
 
 export async function* stagedChunks(
@@ -28,8 +31,10 @@ export async function* stagedChunks(
   state: ReadState,
   onRows?: (rows: number) => void,
   signal?: AbortSignal,
+  mapping?: ColumnMapping,
 ): AsyncGenerator<string> {
   let reader: RowReader | undefined;
+  let plan: MappingPlan | undefined;
   let header: string[] = [];
   let headerLength = 0;
   let lastColumn = "";
@@ -40,11 +45,20 @@ export async function* stagedChunks(
       for (const record of batch) {
         if (reader === undefined) {
           header = normaliseHeader(record.fields);
-          if (!checkHeader(header, spec, errors)) return;
-          for (const name of header) state.header.add(name);
+          let canonical = header;
+          if (mapping !== undefined) {
+            plan = planMapping(mapping, record.fields);
+            state.label = plan.label;
+            for (const e of plan.errors) errors.add(1, e.column, e.reason);
+            if (plan.errors.length > 0) return;
+            canonical = plan.header;
+          }
+          if (!checkHeader(canonical, spec, errors, mapping?.name)) return;
+          header = canonical.slice(0, header.length);
+          for (const name of canonical) state.header.add(name);
           headerLength = header.length;
           lastColumn = header[header.length - 1] ?? "";
-          reader = new RowReader(header, errors);
+          reader = new RowReader(canonical, errors);
           continue;
         }
         state.rows++;
@@ -72,7 +86,16 @@ export async function* stagedChunks(
           );
           continue;
         }
-        reader.reset(record.line, record.fields);
+        let fields = record.fields;
+        if (plan !== undefined) {
+          const mapped = plan.translate(fields);
+          if (mapped.errors.length > 0) {
+            for (const e of mapped.errors) errors.add(record.line, e.column, e.reason);
+            continue;
+          }
+          fields = mapped.fields;
+        }
+        reader.reset(record.line, fields);
         const values = validate(reader);
         if (values === undefined) continue;
         chunk += encodeCsvLine(record.line, values);
@@ -91,11 +114,20 @@ export async function* stagedChunks(
 }
 
 /** Every required column present, none twice; errors go on line 1 naming the column. */
-function checkHeader(header: readonly string[], spec: KindSpec, errors: ErrorCollector): boolean {
+function checkHeader(
+  header: readonly string[],
+  spec: KindSpec,
+  errors: ErrorCollector,
+  mappingName?: string,
+): boolean {
   let ok = true;
   for (const column of spec.requiredColumns) {
     if (!header.includes(column)) {
-      errors.add(1, column, messages.missingColumn(column));
+      const reason =
+        mappingName === undefined
+          ? messages.missingColumn(column)
+          : messages.missingMappedColumn(column, mappingName);
+      errors.add(1, column, reason);
       ok = false;
     }
   }

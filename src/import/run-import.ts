@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import type { Database, TxClient } from "../db/connect.ts";
 import { markWriteRunning } from "../db/interrupted-write.ts";
 import { interruption, watchImport } from "./cancel.ts";
+import type { ColumnMapping } from "./column-mapping.ts";
 import { detectSeparator, readHeaderLine } from "./csv.ts";
 import type { FileEncoding } from "./decode.ts";
 import { ERROR_CAP, ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
@@ -25,8 +26,10 @@ export type ImportPhase = "reading" | "checking" | "writing";
 export interface ImportOptions {
   kind: ImportKind;
   path: string;
-  /** The file's encoding when it has no BOM: UTF-8 unless told otherwise. */
+  /** The file's encoding when it has no BOM: the mapping's, else UTF-8, unless told otherwise. */
   encoding?: FileEncoding;
+  /** A saved column mapping (column-mapping.ts): the file is read through it. */
+  mapping?: ColumnMapping;
   /** Who runs the import (import_log.actor); default the OS user. */
   actor?: string;
   onProgress?: (phase: ImportPhase, rows: number) => void;
@@ -91,6 +94,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     clock = now;
   };
   const { signal } = options;
+  const source = { path, encoding: options.encoding ?? options.mapping?.encoding ?? "utf-8" };
   signal?.throwIfAborted();
   // A killed or failed import leaves dead rows in a PGlite directory (it has no autovacuum): the
   // mark stays unless the import finished or was refused, and the next open vacuums them.
@@ -121,13 +125,12 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     // The checks hash and aggregate the whole file: with the default 4 MB they spill to disk.
     await tx.exec("SET LOCAL work_mem = '64MB'");
     const [log] = await tx.query<{ id: number }>(
-      `INSERT INTO import_log (kind, file_name, checksum, outcome, actor)
-         VALUES ($1, $2, $3, 'imported', $4) RETURNING id::int AS id`,
-      [kind, fileName, checksum, actor],
+      `INSERT INTO import_log (kind, file_name, checksum, outcome, actor, mapping)
+         VALUES ($1, $2, $3, 'imported', $4, $5) RETURNING id::int AS id`,
+      [kind, fileName, checksum, actor, options.mapping?.name ?? null],
     );
     const importId = log!.id;
-    const source = { path, encoding: options.encoding ?? "utf-8" };
-    await stageFile(tx, spec, source, errors, state, options.onProgress, signal);
+    await stageFile(tx, spec, source, errors, state, options.onProgress, signal, options.mapping);
     lap("stage");
     signal?.throwIfAborted();
     options.onProgress?.("checking", state.rows);
@@ -161,12 +164,22 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   }
 
   async function rejected(): Promise<ImportResult> {
-    const list = errors.list();
+    // A mapped file's errors name the source's column with the canonical one.
+    const label = state.label ?? ((column: string) => column);
+    const list = errors.list().map((e) => ({ ...e, column: label(e.column) }));
     const [log] = await db.sql.query<{ id: number }>(
       `INSERT INTO import_log (kind, file_name, checksum, outcome, rows_total, errors, actor,
-                               finished_at)
-       VALUES ($1, $2, $3, 'rejected', $4, $5::jsonb, $6, now()) RETURNING id::int AS id`,
-      [kind, fileName, checksum, state.rows, JSON.stringify(list), actor],
+                               mapping, finished_at)
+       VALUES ($1, $2, $3, 'rejected', $4, $5::jsonb, $6, $7, now()) RETURNING id::int AS id`,
+      [
+        kind,
+        fileName,
+        checksum,
+        state.rows,
+        JSON.stringify(list),
+        actor,
+        options.mapping?.name ?? null,
+      ],
     );
     return {
       ...base,
@@ -191,6 +204,7 @@ async function stageFile(
   state: ReadState,
   onProgress: ImportOptions["onProgress"],
   signal: AbortSignal | undefined,
+  mapping: ColumnMapping | undefined,
 ): Promise<void> {
   const separator = detectSeparator(await readHeaderLine(path, encoding));
   const validate = await spec.prepare(tx);
@@ -206,6 +220,7 @@ async function stageFile(
     state,
     onRows,
     signal,
+    mapping,
   );
   await tx.copyCsv(stage, stageColumnNames(spec), chunks);
   await yieldToEventLoop();

@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../test/support/databases.ts";
 import { REGION, tempDir, writeCsv } from "../../../test/support/import-files.ts";
+import { openDatabase } from "../../db/connect.ts";
+import { migrateDatabase } from "../../db/migrate.ts";
+import { insertMapping } from "../../db/repositories/import-mappings.ts";
 
 const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
 const dir = tempDir();
@@ -161,6 +164,78 @@ describe("aanwezig import (command line)", async () => {
       expect(
         aanwezig(target.spec, "import", "pupils", "excel.csv", "--encoding", "ebcdic").code,
       ).toBe(2);
+    });
+
+    it("reads a school system's own export through a saved mapping with --mapping (its encoding too)", async () => {
+      const db = await openDatabase(target.spec);
+      try {
+        await migrateDatabase(db);
+        await insertMapping(
+          db.sql,
+          {
+            name: "ParnasSys leerlingen",
+            kind: "pupils",
+            schoolId: null,
+            encoding: "windows-1252",
+            columns: {
+              pupil_id: "Leerlingnummer",
+              given_name: "Roepnaam",
+              family_name: "Achternaam",
+              birth_date: "Geboortedatum",
+              municipality: "Woonplaats",
+            },
+            fixed: {},
+            values: {},
+          },
+          "test",
+        );
+      } finally {
+        await db.close();
+      }
+      const text =
+        "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Woonplaats\nP620;Eëlco;Ünal;2015-02-01;Ede\n";
+      writeFileSync(join(dir, "parnassys.csv"), Buffer.from(text, "latin1"));
+      const run = aanwezig(
+        target.spec,
+        "--format",
+        "json",
+        "import",
+        "pupils",
+        "parnassys.csv",
+        "--mapping",
+        "parnassys leerlingen",
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ outcome: "imported", inserted: 1 });
+      const unknown = aanwezig(
+        target.spec,
+        "import",
+        "pupils",
+        "parnassys.csv",
+        "--mapping",
+        "Magister",
+      );
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain("kolomindeling 'Magister' bestaat niet");
+      const otherKind = aanwezig(
+        target.spec,
+        "import",
+        "attendance",
+        "parnassys.csv",
+        "--mapping",
+        "ParnasSys leerlingen",
+      );
+      expect(otherKind.code).toBe(1);
+      expect(otherKind.stderr).toContain("is voor pupils-bestanden, niet voor attendance");
+      const check = await openDatabase(target.spec);
+      try {
+        const [row] = await check.sql.query<{ given_name: string }>(
+          "select given_name from pupils where pupil_id = 'P620'",
+        );
+        expect(row?.given_name).toBe("Eëlco");
+      } finally {
+        await check.close();
+      }
     });
 
     it("names line and column of an invisible or control character (exit 1, nothing imported)", () => {

@@ -2,7 +2,9 @@
 // and idempotent. Exit 1 with FILE:LINE:COLUMN lines on stderr when any row is invalid.
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { findMappingByName } from "../../db/repositories/import-mappings.ts";
 import { ImportInterrupted } from "../../import/cancel.ts";
+import type { ColumnMapping } from "../../import/column-mapping.ts";
 import { parseEncoding } from "../../import/decode.ts";
 import { IMPORT_KINDS, isImportKind } from "../../import/kind-spec.ts";
 import { messages } from "../../import/messages.ts";
@@ -15,6 +17,11 @@ import {
 import { globalOptions, withDatabase } from "../context.ts";
 import { BadInputError, EXIT_BAD_INPUT, UsageError } from "../errors.ts";
 
+interface ImportCliOptions {
+  encoding?: string;
+  mapping?: string;
+}
+
 export function registerImport(program: Command): void {
   program
     .command("import")
@@ -23,15 +30,18 @@ export function registerImport(program: Command): void {
     .argument("<file>", "pad naar het CSV-bestand")
     .option(
       "--encoding <name>",
-      "tekenset van een bestand zonder BOM: utf-8 (standaard) of windows-1252 (ook: latin1, iso-8859-1)",
-      "utf-8",
+      "tekenset van een bestand zonder BOM: utf-8 (standaard, of die van de kolomindeling) of windows-1252 (ook: latin1, iso-8859-1)",
     )
-    .action(async (kind: string, file: string, opts: { encoding: string }, command: Command) => {
+    .option(
+      "--mapping <name>",
+      "lees een bestand met eigen kolomnamen via een opgeslagen kolomindeling (Beheer → Kolomindelingen)",
+    )
+    .action(async (kind: string, file: string, opts: ImportCliOptions, command: Command) => {
       if (!isImportKind(kind)) {
         throw new UsageError(`onbekende soort '${kind}'; kies uit ${IMPORT_KINDS.join(", ")}`);
       }
-      const encoding = parseEncoding(opts.encoding);
-      if (encoding === undefined) {
+      const encoding = opts.encoding === undefined ? undefined : parseEncoding(opts.encoding);
+      if (opts.encoding !== undefined && encoding === undefined) {
         throw new UsageError(
           `onbekende tekenset '${opts.encoding}'; kies utf-8 of windows-1252 (latin1, iso-8859-1)`,
         );
@@ -40,15 +50,24 @@ export function registerImport(program: Command): void {
       if (!existsSync(file)) throw new BadInputError(messages.fileNotFound(file));
       const progress = process.stderr.isTTY ? progressPrinter() : undefined;
       const interrupt = interruptOnSignals();
-      const result = await withDatabase(command, (db) =>
-        importFile(db, {
+      const result = await withDatabase(command, async (db) => {
+        let mapping: ColumnMapping | undefined;
+        if (opts.mapping !== undefined) {
+          mapping = await findMappingByName(db.sql, opts.mapping);
+          if (!mapping) throw new BadInputError(messages.unknownMapping(opts.mapping));
+          if (mapping.kind !== kind) {
+            throw new BadInputError(messages.mappingOtherKind(mapping.name, mapping.kind, kind));
+          }
+        }
+        return importFile(db, {
           kind,
           path: file,
           encoding,
+          mapping,
           onProgress: progress?.update,
           signal: interrupt.signal,
-        }),
-      )
+        });
+      })
         .catch((error) => {
           if (error instanceof ImportFileNotFound || error instanceof ImportInterrupted) {
             throw new BadInputError(error.message);

@@ -12,6 +12,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 export const schools = pgTable("schools", {
@@ -171,4 +172,29 @@ export const importLog = pgTable("import_log", {
   unchanged: integer("unchanged").notNull().default(0),
   errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
   actor: text("actor").notNull(),
+  /** The column mapping the file was read through (issue 14), or null for a canonical file. */
+  mapping: text("mapping"),
 });
+
+/**
+ * Column mappings (issue 14 item 3; src/import/column-mapping.ts): how one source's export maps
+ * onto a canonical file — its columns, fixed values, code translations and encoding — saved once
+ * and reused by name. `school_id` is the source's school (null: a source of the whole region).
+ */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    schoolId: text("school_id"),
+    encoding: text("encoding").notNull().default("utf-8"),
+    columns: jsonb("columns").notNull().default(sql`'{}'::jsonb`),
+    fixed: jsonb("fixed").notNull().default(sql`'{}'::jsonb`),
+    values: jsonb("values").notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [uniqueIndex("import_mappings_name_idx").on(sql`lower(${t.name})`)],
+);

@@ -129,3 +129,13 @@ export const decidedByLeerplicht = predicate(
   "decidedByLeerplicht",
   ({ resource }) => resource.kind === "leave_request" && resource.decider === "attendance_officer",
 );
+
+/**
+ * A column mapping of one of the grant's schools (or the list, filtered by the route): a school's
+ * own source. A region-wide mapping (schoolId null) is not a school's.
+ */
+export const ownSchoolSource = predicate("ownSchoolSource", ({ grant, resource }) => {
+  if (resource.kind !== "import_mapping") return false;
+  if (resource.schoolId === undefined) return true;
+  return resource.schoolId !== null && !!grant.schoolIds?.includes(resource.schoolId);
+});

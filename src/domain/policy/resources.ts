@@ -58,6 +58,8 @@ export const ACTIONS = [
   "manage_arrangements",
   "manage_exemptions",
   "manage_budget_contributions",
+  // Column mappings of import sources (issue 14 item 3).
+  "manage_import_mappings",
   "read_leave_requests",
   "request_leave",
   "decide_leave",
@@ -115,6 +117,12 @@ export type Resource =
    * budget), absent for a list, which the route then filters by the same scope.
    */
   | { kind: "region_setup"; municipality?: string }
+  /**
+   * A column mapping of an import source (issue 14 item 3): `schoolId` the source's school, null
+   * for a source of the whole region; absent for the list, which the route filters by the same
+   * scope.
+   */
+  | { kind: "import_mapping"; schoolId?: string | null }
   /**
    * A leave request (domain.md §4, verlof): the pupil as seen from the request's school, and who
    * decides it (the school head up to 10 school days, leerplicht above); no decider for a new one.

@@ -18,6 +18,7 @@ import {
   not,
   onlyUnauthorizedAbsence,
   or,
+  ownSchoolSource,
   type Predicate,
   sameSchool,
   sharedWithParents,
@@ -215,6 +216,12 @@ export const RULES: readonly Rule[] = [
   ),
   allow(["attendance_officer"], ["manage_exemptions"], "region_setup", inOwnMunicipality),
   allow(["policy_officer"], ["manage_budget_contributions"], "region_setup", inOwnMunicipality),
+
+  // Column mappings of import sources (issue 14 item 3; interfaces.md "Canonical CSV files"):
+  // the administrator for every source; a school's care coordinator — who delivers the school's
+  // attendance (src/http/routes/integration-imports.ts) — for the school's own sources.
+  allow(["app_admin"], ["manage_import_mappings"], "import_mapping"),
+  allow(["care_coordinator"], ["manage_import_mappings"], "import_mapping", ownSchoolSource),
 
   // Leave requests (domain.md §4, verlof art. 11/13a/14): the parents ask for their own child,
   // the school registers and reads its pupils' requests; the school head decides up to 10 school

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { Database } from "../../db/connect.ts";
 import { ImportInterrupted } from "../../import/cancel.ts";
+import type { ColumnMapping } from "../../import/column-mapping.ts";
 import type { FileEncoding } from "../../import/decode.ts";
 import type { ImportKind } from "../../import/kind-spec.ts";
 import { type ImportPhase, type ImportResult, importFile } from "../../import/run-import.ts";
@@ -46,7 +47,9 @@ export class ImportJobs {
       dir: string;
       fileName: string;
       bytes: number;
-      encoding?: FileEncoding;
+      encoding?: FileEncoding | undefined;
+      /** A saved column mapping the file is read through. */
+      mapping?: ColumnMapping | undefined;
       /** Only rows of these schools (importFile's option); absent: every school. */
       schools?: readonly string[];
       /** The job's id when the caller recorded it already (an API import request). */
@@ -79,6 +82,7 @@ export class ImportJobs {
           kind: input.kind,
           path: input.path,
           encoding: input.encoding,
+          mapping: input.mapping,
           schools: input.schools,
           actor,
           signal: controller.signal,

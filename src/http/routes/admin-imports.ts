@@ -26,6 +26,7 @@ import {
 import { contentTooLarge, HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { administer } from "./admin-gate.ts";
 import { type ImportJob, ImportJobs } from "./admin-import-jobs.ts";
+import { mappingForImport } from "./import-mapping-use.ts";
 
 /** Large enough for a region's attendance file of a school year. */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
@@ -133,8 +134,16 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
             file_name: z.string().max(255).optional(),
             encoding: z
               .enum(FILE_ENCODINGS)
-              .default("utf-8")
-              .describe("the file's encoding when it has no BOM (UTF-16 needs one)"),
+              .optional()
+              .describe(
+                "the file's encoding when it has no BOM (UTF-16 needs one); default the mapping's, else utf-8",
+              ),
+            mapping: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe("the name of a saved column mapping to read the file through"),
           }),
           response: { 202: ImportJobSchema, ...problemResponses(400, 401, 403, 413, 415) },
         },
@@ -146,12 +155,26 @@ export function registerAdminImportRoutes(app: FastifyInstance, ctx: HttpContext
           action: "import_file",
           resourceType: "import",
           resourceId: null,
-          context: { kind, file: fileName },
+          context: {
+            kind,
+            file: fileName,
+            ...(request.query.mapping !== undefined && { mapping: request.query.mapping }),
+          },
         });
+        const mapping =
+          request.query.mapping === undefined
+            ? undefined
+            : await mappingForImport(
+                ctx.db.sql,
+                request.query.mapping,
+                kind,
+                requireActor(request),
+                undefined,
+              );
         const { dir, path, bytes } = await receiveUpload(request.body, fileName);
         const job = jobs.start(
           ctx.db,
-          { kind, path, dir, fileName, bytes, encoding },
+          { kind, path, dir, fileName, bytes, encoding, mapping },
           `web:${requireActor(request).email}`,
           (error) => request.log.error({ err: error, kind }, "import failed unexpectedly"),
         );

@@ -5,6 +5,7 @@ import type { HttpContext } from "../context.ts";
 import { registerAdminImportRoutes } from "./admin-imports.ts";
 import { registerAdminSchoolRoutes } from "./admin-schools.ts";
 import { registerAdminUserRoutes } from "./admin-users.ts";
+import { registerImportMappingRoutes } from "./import-mappings.ts";
 import { registerIntegrationImportRoutes } from "./integration-imports.ts";
 import { registerRegionSettingsRoutes } from "./region-settings.ts";
 import { registerServiceTokenRoutes } from "./service-tokens.ts";
@@ -18,4 +19,5 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HttpContext): voi
   registerServiceTokenRoutes(app, ctx);
   registerIntegrationImportRoutes(app, ctx, jobs);
   registerRegionSettingsRoutes(app, ctx);
+  registerImportMappingRoutes(app, ctx);
 }

@@ -26,6 +26,7 @@ import type { HttpContext } from "../context.ts";
 import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
 import type { ImportJob, ImportJobs } from "./admin-import-jobs.ts";
 import { receiveUpload } from "./admin-imports.ts";
+import { mappingForImport } from "./import-mapping-use.ts";
 
 type Grant =
   | { allowed: true; role: string; schools: string[] | undefined }
@@ -161,8 +162,18 @@ export function registerIntegrationImportRoutes(
           querystring: z.object({
             encoding: z
               .enum(FILE_ENCODINGS)
-              .default("utf-8")
-              .describe("the file's encoding when it has no BOM (UTF-16 needs one)"),
+              .optional()
+              .describe(
+                "the file's encoding when it has no BOM (UTF-16 needs one); default the mapping's, else utf-8",
+              ),
+            mapping: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe(
+                "the name of a saved column mapping (GET /api/import-mappings) to read a non-canonical file through",
+              ),
           }),
           headers: z.object({ "idempotency-key": IdempotencyKey.optional() }),
           response: {
@@ -176,7 +187,12 @@ export function registerIntegrationImportRoutes(
         const key = request.headers["idempotency-key"];
         const actor = requireActor(request);
         const grant = importGrant(actor, kind);
-        const context = { kind, ...(key !== undefined && { idempotency_key: key }) };
+        const mappingName = request.query.mapping;
+        const context = {
+          kind,
+          ...(key !== undefined && { idempotency_key: key }),
+          ...(mappingName !== undefined && { mapping: mappingName }),
+        };
         if (!grant.allowed) {
           await audit(
             request,
@@ -212,6 +228,10 @@ export function registerIntegrationImportRoutes(
             return { job_id: earlier.id };
           }
         }
+        const mapping =
+          mappingName === undefined
+            ? undefined
+            : await mappingForImport(ctx.db.sql, mappingName, kind, actor, grant.schools);
         const fileName = `${kind}.csv`;
         const { dir, path, bytes } = await receiveUpload(request.body, fileName);
         const id = randomUUID();
@@ -254,6 +274,7 @@ export function registerIntegrationImportRoutes(
             fileName,
             bytes,
             encoding: request.query.encoding,
+            mapping,
             schools: grant.schools,
             id,
           },

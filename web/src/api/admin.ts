@@ -65,8 +65,14 @@ export function uploadImport(
   csrfToken: string | null,
   onUpload: (share: number) => void,
   encoding: ImportEncoding = "utf-8",
+  mapping = "",
 ): Promise<ImportJob> {
-  const query = new URLSearchParams({ kind, file_name: file.name, encoding }).toString();
+  const query = new URLSearchParams({
+    kind,
+    file_name: file.name,
+    encoding,
+    ...(mapping !== "" && { mapping }),
+  }).toString();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/admin/imports?${query}`);

@@ -1337,6 +1337,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The column mappings of import sources the user manages
+         * @description The column mappings of import sources the user manages
+         */
+        get: operations["getImportMappings"];
+        put?: never;
+        /**
+         * Save a new column mapping of an import source
+         * @description Save a new column mapping of an import source
+         */
+        post: operations["postImportMappings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One column mapping
+         * @description One column mapping
+         */
+        get: operations["getImportMapping"];
+        /**
+         * Replace a column mapping (its name may change)
+         * @description Replace a column mapping (its name may change)
+         */
+        put: operations["putImportMapping"];
+        post?: never;
+        /**
+         * Remove a column mapping (imports already done keep its name in the import log)
+         * @description Remove a column mapping (imports already done keep its name in the import log)
+         */
+        delete: operations["deleteImportMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a sample of a source's file (body text/csv): its headers, the distinct codes of its code-like columns and a first guess of the mapping; nothing is stored
+         * @description Read a sample of a source's file (body text/csv): its headers, the distinct codes of its code-like columns and a first guess of the mapping; nothing is stored
+         */
+        post: operations["postImportMappingsSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{job_id_or_kind}": {
         parameters: {
             query?: never;
@@ -3355,6 +3427,60 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        ImportMapping: {
+            /** @description canonical column → the source's header */
+            columns: {
+                [key: string]: string;
+            };
+            created_at: string;
+            /** @enum {string} */
+            encoding: "utf-8" | "windows-1252";
+            /** @description canonical column → one value for every row */
+            fixed: {
+                [key: string]: string;
+            };
+            id: number;
+            /** @enum {string} */
+            kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+            name: string;
+            /** @description the source's school; null: a source of the region */
+            school_id: string | null;
+            updated_at: string;
+            updated_by: string | null;
+            /** @description canonical code column → (the source's code → the canonical code) */
+            values: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
+        ImportMappingInput: {
+            /** @description canonical column → the source's header */
+            columns: {
+                [key: string]: string;
+            };
+            created_at: string;
+            /** @enum {string} */
+            encoding: "utf-8" | "windows-1252";
+            /** @description canonical column → one value for every row */
+            fixed: {
+                [key: string]: string;
+            };
+            id: number;
+            /** @enum {string} */
+            kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+            name: string;
+            /** @description the source's school; null: a source of the region */
+            school_id: string | null;
+            updated_at: string;
+            updated_by: string | null;
+            /** @description canonical code column → (the source's code → the canonical code) */
+            values: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
         ImportRequest: {
             errors: {
                 column: string;
@@ -3394,6 +3520,48 @@ export interface components {
                 unchanged: number;
                 updated: number;
             } | null;
+        };
+        ImportSample: {
+            canonical_columns: string[];
+            code_columns: {
+                [key: string]: string[];
+            };
+            columns: {
+                header: string;
+                /** @description more than 30 distinct values: not a code column */
+                many: boolean;
+                /** @description the distinct values, when the column has at most 30 (codes); else empty */
+                values: string[];
+            }[];
+            headers: string[];
+            rows_read: number;
+            /** @enum {string} */
+            separator: ";" | ",";
+            /** @description canonical column → a source header */
+            suggested: {
+                [key: string]: string;
+            };
+        };
+        ImportSampleInput: {
+            canonical_columns: string[];
+            code_columns: {
+                [key: string]: string[];
+            };
+            columns: {
+                header: string;
+                /** @description more than 30 distinct values: not a code column */
+                many: boolean;
+                /** @description the distinct values, when the column has at most 30 (codes); else empty */
+                values: string[];
+            }[];
+            headers: string[];
+            rows_read: number;
+            /** @enum {string} */
+            separator: ";" | ",";
+            /** @description canonical column → a source header */
+            suggested: {
+                [key: string]: string;
+            };
         };
         Kpi: {
             /** @description met / total; null without cases or suppressed */
@@ -4816,10 +4984,12 @@ export interface operations {
     postAdminImports: {
         parameters: {
             query: {
-                /** @description the file's encoding when it has no BOM (UTF-16 needs one) */
+                /** @description the file's encoding when it has no BOM (UTF-16 needs one); default the mapping's, else utf-8 */
                 encoding?: "utf-8" | "windows-1252";
                 file_name?: string;
                 kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+                /** @description the name of a saved column mapping to read the file through */
+                mapping?: string;
             };
             header?: never;
             path?: never;
@@ -9626,6 +9796,390 @@ export interface operations {
             };
         };
     };
+    getImportMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postImportMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    columns?: {
+                        [key: string]: string;
+                    };
+                    /**
+                     * @default utf-8
+                     * @enum {string}
+                     */
+                    encoding?: "utf-8" | "windows-1252";
+                    /** @default {} */
+                    fixed?: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+                    name: string;
+                    /** @default null */
+                    school_id?: string | null;
+                    /** @default {} */
+                    values?: {
+                        [key: string]: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    columns?: {
+                        [key: string]: string;
+                    };
+                    /**
+                     * @default utf-8
+                     * @enum {string}
+                     */
+                    encoding?: "utf-8" | "windows-1252";
+                    /** @default {} */
+                    fixed?: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+                    name: string;
+                    /** @default null */
+                    school_id?: string | null;
+                    /** @default {} */
+                    values?: {
+                        [key: string]: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postImportMappingsSample: {
+        parameters: {
+            query: {
+                /** @description the file's encoding when it has no BOM */
+                encoding?: "utf-8" | "windows-1252";
+                kind: "schools" | "closures" | "pupils" | "enrolments" | "attendance" | "population" | "exemptions";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSample"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getImport: {
         parameters: {
             query?: never;
@@ -9679,8 +10233,10 @@ export interface operations {
     postImport: {
         parameters: {
             query?: {
-                /** @description the file's encoding when it has no BOM (UTF-16 needs one) */
+                /** @description the file's encoding when it has no BOM (UTF-16 needs one); default the mapping's, else utf-8 */
                 encoding?: "utf-8" | "windows-1252";
+                /** @description the name of a saved column mapping (GET /api/import-mappings) to read a non-canonical file through */
+                mapping?: string;
             };
             header?: {
                 "idempotency-key"?: string;

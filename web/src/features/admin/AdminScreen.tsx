@@ -9,6 +9,7 @@ import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { RegionSettingsPage } from "../setup/RegionSettingsPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
 import { LetterTemplatesPage } from "./LetterTemplatesPage.tsx";
+import { MappingsPage } from "./MappingsPage.tsx";
 import { SchoolsPage } from "./SchoolsPage.tsx";
 import { TokensPage } from "./TokensPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
@@ -18,6 +19,7 @@ const PAGES = [
   { path: "gebruikers", label: t.admin.sections.gebruikers ?? "", Page: UsersPage },
   { path: "scholen", label: t.admin.sections.scholen ?? "", Page: SchoolsPage },
   { path: "imports", label: t.admin.sections.imports ?? "", Page: ImportsPage },
+  { path: "kolomindelingen", label: t.admin.sections.kolomindelingen ?? "", Page: MappingsPage },
   { path: "koppelingen", label: t.admin.sections.koppelingen ?? "", Page: TokensPage },
   { path: "regio", label: t.admin.sections.regio ?? "", Page: RegionSettingsPage },
   { path: "brieven", label: t.admin.sections.brieven ?? "", Page: LetterTemplatesPage },

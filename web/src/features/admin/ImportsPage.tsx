@@ -24,11 +24,13 @@ import {
   type ImportLogEntry,
   uploadImport,
 } from "../../api/admin.ts";
+import { fetchImportMappings } from "../../api/import-mappings.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { SelectField } from "../../components/FormFields.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
+import { mappingsNl as m } from "../../i18n/nl/mappings.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 
 const POLL_MS = 400;
@@ -45,6 +47,12 @@ export function ImportsPage() {
   const [kind, setKind] = useState<ImportKind | "">("");
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<ImportEncoding>("utf-8");
+  const [mapping, setMapping] = useState("");
+  const mappings = useQuery({
+    queryKey: ["admin", "import-mappings"],
+    queryFn: ({ signal }) => fetchImportMappings(signal),
+  });
+  const offered = (mappings.data ?? []).filter((m) => m.kind === kind);
   const [submitted, setSubmitted] = useState(false);
   const [uploadShare, setUploadShare] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -81,7 +89,14 @@ export function ImportsPage() {
     setJobId(null);
     setUploadShare(0);
     try {
-      const started = await uploadImport(kind, file, me.csrf_token, setUploadShare, encoding);
+      const started = await uploadImport(
+        kind,
+        file,
+        me.csrf_token,
+        setUploadShare,
+        encoding,
+        mapping,
+      );
       setJobId(started.id);
     } catch (error) {
       setFailure(error);
@@ -110,8 +125,26 @@ export function ImportsPage() {
             placeholder={s.chooseKind}
             error={errors.kind}
             options={IMPORT_KIND_ORDER.map((k) => ({ value: k, label: s.kinds[k] }))}
-            onChange={(value) => setKind(value as ImportKind | "")}
+            onChange={(value) => {
+              setKind(value as ImportKind | "");
+              setMapping("");
+            }}
           />
+          {offered.length > 0 && (
+            <SelectField
+              id="import-mapping"
+              label={m.mappingForImport}
+              description={m.mappingForImportHint}
+              value={mapping}
+              placeholder={m.noMapping}
+              options={offered.map((x) => ({ value: x.name, label: x.name }))}
+              onChange={(value) => {
+                setMapping(value);
+                const chosen = offered.find((x) => x.name === value);
+                if (chosen) setEncoding(chosen.encoding);
+              }}
+            />
+          )}
           <FormField
             invalid={errors.file !== undefined}
             label={<FormLabel htmlFor="import-file">{s.file}</FormLabel>}

@@ -1,6 +1,7 @@
 // Administration: accounts, schools and imports (features/admin).
 import type { ScopeKind } from "../../../../src/http/presenters/admin.ts";
 import type { ImportKind as ImportKindCode } from "../../../../src/import/kind-spec.ts";
+import { mappingsNl } from "./mappings.ts";
 
 export const adminNl = {
   title: "Beheer",
@@ -10,6 +11,7 @@ export const adminNl = {
     gebruikers: "Gebruikers",
     scholen: "Scholen en kalenders",
     imports: "Imports",
+    kolomindelingen: "Kolomindelingen",
     koppelingen: "Koppelingen",
     regio: "Regio",
     brieven: "Briefsjablonen",
@@ -42,6 +44,7 @@ export const adminScreensNl = {
       "De scholen met hun lestijd per weekdag en de vakanties en vrije dagen die voor hen gelden. Wijzigingen gaan via de imports.",
     imports:
       "Lees een CSV-bestand in (het formaat van de koppelvlakbeschrijving). Een bestand met een fout wordt in zijn geheel geweigerd; u ziet per regel wat er mis is.",
+    kolomindelingen: mappingsNl.intro,
     koppelingen:
       "Een koppelingstoken laat een schoolsysteem of een nachtelijk script bestanden aanleveren via de API (POST /api/v1/imports/SOORT), alleen voor de gekozen soorten bestanden en scholen. Elk gebruik staat in het logboek.",
   } as Record<string, string>,

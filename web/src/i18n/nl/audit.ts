@@ -158,6 +158,13 @@ export const AUDIT_ACTIONS = {
   list_youth_doctor_referrals: "Aanmeldingen bij de jeugdarts bekeken",
   give_youth_doctor_feedback: "Terugkoppeling jeugdarts gegeven",
   write_medical_notes: "Medische notitie geschreven",
+  manage_import_mappings: "Kolomindelingen beheerd",
+  list_import_mappings: "Kolomindelingen bekeken",
+  read_import_mapping: "Kolomindeling bekeken",
+  create_import_mapping: "Kolomindeling aangemaakt",
+  update_import_mapping: "Kolomindeling gewijzigd",
+  delete_import_mapping: "Kolomindeling verwijderd",
+  inspect_import_sample: "Voorbeeldbestand voor kolomindeling gelezen",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
@@ -215,4 +222,5 @@ export const AUDIT_RESOURCES = {
   verwijsindex: "melding Verwijsindex",
   letter_template: "briefsjabloon",
   youth_doctor_referral: "aanmelding jeugdarts",
+  import_mapping: "kolomindeling",
 } as const satisfies Record<AuditResourceCode, string>;

@@ -1,0 +1,116 @@
+// Column mappings in the browser (Beheer → Kolomindelingen; issue 14 item 3): the administrator
+// reads a sample of a school system's export (Windows-1252, its own headers and codes), finds the
+// columns guessed, maps the system's codes onto Aanwezig's, saves the mapping, and imports the
+// export with it from the import form — the rows land as canonical attendance. axe finds nothing.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiSession } from "./support/api-session.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
+
+describe("column mappings in the administration", () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let school: string;
+  let pupil: string;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchBrowser();
+    page = await openPageAs(browser, app.url, "beheer");
+    // A pupil of the first demo school, as its care coordinator sees them.
+    const { call } = await apiSession(app.url, "zorgcoordinator");
+    const signals = await call("GET", `/api/signals?as_of=${app.asOf}`);
+    const signal = (signals.body as { pupil_id: string; school_id: string }[]).find(
+      (s) => s.school_id !== "",
+    );
+    if (!signal) throw new Error("the demo school has no signals");
+    ({ school_id: school, pupil_id: pupil } = signal);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** The school system's export: the day after the demo's date, absence not yet recorded. */
+  const exportFile = () => ({
+    name: "somtoday-export.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "Leerlingnummer;Datum;Lesuur;Minuten;Absentiecode;Opmerking\n" +
+        `${pupil};2026-03-03;1e;50;Z;Moeder (Eëlco) belde\n` +
+        `${pupil};2026-03-03;2e;50;O;\n`,
+      "latin1",
+    ),
+  });
+
+  it("builds a mapping from a sample file, saves it and imports the export with it", async () => {
+    await page.goto(`${app.url}/beheer/kolomindelingen`);
+    await page.getByRole("heading", { level: 1, name: "Beheer: Kolomindelingen" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel("Naam", { exact: true }).fill("Somtoday e2e");
+    await page.getByLabel("Soort bestand").selectOption("attendance");
+    await page.getByLabel("School (BRIN + vestiging)").fill(school);
+    await page.getByLabel("Tekenset").selectOption("windows-1252");
+    await page.getByLabel("Voorbeeldbestand").setInputFiles(exportFile());
+    await page.getByRole("button", { name: "Voorbeeld lezen" }).click();
+    await page.getByText("Voorbeeld gelezen: 6 kolommen, 2 regels.").waitFor();
+    // The first guess, from the usual Dutch names.
+    expect(await page.getByLabel("Kolom voor pupil_id").inputValue()).toBe("Leerlingnummer");
+    expect(await page.getByLabel("Kolom voor reason").inputValue()).toBe("Absentiecode");
+    expect(await page.getByLabel("Kolom voor note").inputValue()).toBe("Opmerking");
+    // The system's codes, each mapped onto a canonical code.
+    await page.getByLabel("Code Z betekent").selectOption("sick");
+    await page.getByLabel("Code O betekent").selectOption("truant");
+    await page.getByLabel("Code 1e betekent").selectOption("1");
+    await page.getByLabel("Code 2e betekent").selectOption("2");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Kolomindeling opslaan" }).click();
+    await page
+      .locator('p[role="status"]')
+      .filter({ hasText: "Kolomindeling Somtoday e2e is opgeslagen." })
+      .waitFor();
+    const row = page
+      .getByTestId("import-mappings")
+      .getByRole("row")
+      .filter({ hasText: "Somtoday e2e" });
+    await row.filter({ hasText: school }).waitFor();
+
+    // The same name again is refused with the reason, in Dutch.
+    await page.getByLabel("Naam", { exact: true }).fill("somtoday E2E");
+    await page.getByLabel("Soort bestand").selectOption("attendance");
+    await page.getByRole("button", { name: "Kolomindeling opslaan" }).click();
+    await page
+      .getByText("er is al een kolomindeling 'somtoday E2E'; kies een andere naam")
+      .waitFor();
+
+    await page.goto(`${app.url}/beheer/imports`);
+    await page.getByRole("heading", { level: 1, name: "Beheer: Imports" }).waitFor();
+    await page.getByLabel("Soort bestand").selectOption("attendance");
+    await page.getByLabel("Kolomindeling (optioneel)").selectOption("Somtoday e2e");
+    expect(await page.getByLabel("Tekenset").inputValue()).toBe("windows-1252");
+    await page.getByLabel("CSV-bestand").setInputFiles(exportFile());
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "somtoday-export.csv is ingelezen: 2 regels, 2 nieuw" })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The import log lists the delivery; a second delivery of the same export changes nothing.
+    await page.getByRole("row").filter({ hasText: "somtoday-export.csv" }).first().waitFor();
+    await page.getByLabel("CSV-bestand").setInputFiles(exportFile());
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    await page
+      .getByRole("alert")
+      .filter({
+        hasText: "somtoday-export.csv is ingelezen: 2 regels, 0 nieuw, 0 gewijzigd, 2 ongewijzigd",
+      })
+      .waitFor();
+  });
+});
