@@ -116,6 +116,18 @@ describe("aanwezig serve runs the daily job", async () => {
 // What a person sees after `npm start`: the address in one Dutch line and no line per request;
 // production asks for JSON and gets every request as before.
 describe("aanwezig serve's terminal output", () => {
+  // Each server gets its own PGlite directory laid from the migrated template (as `npm start`
+  // uses ./data/db): a `memory://` server ran initdb and every migration first, which on a loaded
+  // machine took most of the test's two minutes.
+  const dir = mkdtempSync(join(tmpdir(), "aanwezig-serve-output-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let count = 0;
+  async function database(): Promise<string> {
+    const spec = join(dir, `db-${count++}`);
+    await migratedPgliteDirectory(spec);
+    return spec;
+  }
+
   async function requestsAndStop(served: ServedProcess): Promise<string> {
     const url = `http://127.0.0.1:${served.port}`;
     await until("health", () => {
@@ -136,7 +148,7 @@ describe("aanwezig serve's terminal output", () => {
   const jsonLines = (text: string) => text.split("\n").filter((line) => line.startsWith("{"));
 
   it("prints the address for people and logs requests only at debug", async () => {
-    const served = await serve("memory://", ["--no-jobs"]);
+    const served = await serve(await database(), ["--no-jobs"]);
     const output = await requestsAndStop(served);
     expect(output).toContain(`Aanwezig draait op http://127.0.0.1:${served.port}`);
     expect(output).toContain("stoppen met Ctrl+C");
@@ -144,16 +156,16 @@ describe("aanwezig serve's terminal output", () => {
     expect(output).not.toContain("request completed");
 
     const debug = await requestsAndStop(
-      await serve("memory://", ["--no-jobs", "--log-level=debug"]),
+      await serve(await database(), ["--no-jobs", "--log-level=debug"]),
     );
     expect(debug).toMatch(/debug: incoming request GET \/api\/health/);
     expect(jsonLines(debug)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it("writes JSON lines with every request for --log-format json and AANWEZIG_LOG_FORMAT=json", async () => {
     for (const served of [
-      await serve("memory://", ["--no-jobs", "--log-format", "json"]),
-      await serve("memory://", ["--no-jobs"], { AANWEZIG_LOG_FORMAT: "json" }),
+      await serve(await database(), ["--no-jobs", "--log-format", "json"]),
+      await serve(await database(), ["--no-jobs"], { AANWEZIG_LOG_FORMAT: "json" }),
     ]) {
       const entries = jsonLines(await requestsAndStop(served)).map(
         (line) => JSON.parse(line) as { msg?: string; req?: { url?: string } },
@@ -166,5 +178,5 @@ describe("aanwezig serve's terminal output", () => {
         true,
       );
     }
-  }, 120_000);
+  }, 300_000);
 });
