@@ -12,4 +12,8 @@ export const moreScreens: Record<string, ComponentType> = {
   "/inrichting": lazyScreen(async () => (await import("./setup/SetupScreen.tsx")).SetupScreen),
   "/verlof": lazyScreen(async () => (await import("./leave/LeavePage.tsx")).LeavePage),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
+  /** Not a section: every logged-in user's own notifications (the bell in the header). */
+  "/meldingen": lazyScreen(
+    async () => (await import("./notifications/NotificationsPage.tsx")).NotificationsPage,
+  ),
 };

@@ -14,6 +14,7 @@ import { leaveNl } from "./nl/leave.ts";
 import { leerplichtNl } from "./nl/leerplicht.ts";
 import { lettersNl } from "./nl/letters.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
+import { notificationsNl } from "./nl/notifications.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
 import { pupilNl, pupilPageNl, pupilSearchNl } from "./nl/pupil.ts";
@@ -45,6 +46,7 @@ export const nl = {
   work: worklistControlsNl,
   duo: duoReportsNl,
   leave: leaveNl,
+  notifications: notificationsNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,
