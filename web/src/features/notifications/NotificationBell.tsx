@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { fetchNotifications } from "../../api/notifications.ts";
 import { t } from "../../i18n/index.ts";
+import "./bell.css";
 
 export function NotificationBell() {
   const list = useQuery({
@@ -13,7 +14,7 @@ export function NotificationBell() {
   });
   const unread = (list.data ?? []).filter((n) => !n.read).length;
   return (
-    <Link to="/meldingen" className="nl-link aanwezig-bell" data-testid="notification-bell">
+    <Link to="/meldingen" className="aanwezig-bell" data-testid="notification-bell">
       <span aria-hidden="true">🔔 </span>
       {t.notifications.bell(unread)}
     </Link>
