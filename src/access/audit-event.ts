@@ -169,8 +169,9 @@ const AdministrationEvent = z.object({
     "read_import_job",
     "read_import_log",
     "list_failed_mail",
+    "retry_mail",
   ]),
-  resourceType: z.enum(["user", "role", "school", "import"]),
+  resourceType: z.enum(["user", "role", "school", "import", "notification"]),
   resourceId: z.string().nullable(),
   pupilId: z.null(),
 });
@@ -215,6 +216,9 @@ const SetupEvent = z.object({
     // Letter templates (issue 16): listed and changed by the application administrator.
     "list_letter_templates",
     "save_letter_template",
+    // The region's outgoing mail server (issue 16 item 2).
+    "read_mail_settings",
+    "save_mail_settings",
   ]),
   resourceType: z.enum([
     "region_settings",

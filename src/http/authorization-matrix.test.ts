@@ -373,6 +373,39 @@ const MATRIX: Record<string, Endpoint> = {
   "GET /api/admin/notifications/failed": {
     probes: [{ url: () => "/api/admin/notifications/failed", row: "fffffffffffyf" }],
   },
+  "POST /api/notifications/read-all": {
+    probes: [{ url: () => "/api/notifications/read-all", row: "yyyyyyyyyyyyy" }],
+  },
+  // The mail server and the outbox: the administrator's. An unknown mail answers 404 after the gate.
+  "GET /api/admin/region-settings/mail": {
+    probes: [{ url: () => "/api/admin/region-settings/mail", row: "fffffffffffyf" }],
+  },
+  "PUT /api/admin/region-settings/mail": {
+    probes: [
+      {
+        url: () => "/api/admin/region-settings/mail",
+        body: () => ({
+          host: "smtp.zandstad.example",
+          port: 587,
+          security: "starttls",
+          from: "noreply@zandstad.example",
+        }),
+        row: "fffffffffffyf",
+      },
+    ],
+  },
+  "GET /api/admin/mail-outbox": {
+    probes: [{ url: () => "/api/admin/mail-outbox", row: "fffffffffffyf" }],
+  },
+  "POST /api/admin/mail-outbox/{id}/retry": {
+    probes: [
+      {
+        url: () => "/api/admin/mail-outbox/00000000-0000-4000-8000-000000000000/retry",
+        passed: [404],
+        row: "fffffffffffyf",
+      },
+    ],
+  },
   "GET /api/admin/letter-templates": {
     probes: [{ url: () => "/api/admin/letter-templates", row: "fffffffffffyf" }],
   },

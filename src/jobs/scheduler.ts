@@ -14,10 +14,13 @@ import {
   type DailyJobReport,
   runDailyJob,
 } from "./daily.ts";
+import { startMailQueue } from "./mail.ts";
 import { RETENTION_CRON, RETENTION_JOB, runRetentionJob } from "./retention.ts";
 
 export interface Jobs {
   boss: PgBoss;
+  /** Queues every mail still to send (src/jobs/mail.ts); the administrator's "again" uses it. */
+  sweepMail(): Promise<number>;
   /** Queues the daily job for a date (default: the domain's today); returns the job id. */
   sendDaily(asOf?: IsoDate): Promise<string>;
   /** Waits until the job completed and returns its report; rejects when it failed. */
@@ -39,6 +42,8 @@ export interface StartJobsOptions {
   now?: () => Date;
   /** pg-boss's own supervision, maintenance and BAM passes (default every 60 s); tests hasten them. */
   bossIntervals?: BossIntervals;
+  /** Seconds before a failed mail is tried again (doubling each time); tests hasten it. */
+  mailRetryDelaySeconds?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,6 +55,16 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
   const boss = createBoss(db, options.bossIntervals);
   boss.on("error", (error) => log("jobs: pg-boss error", error));
   await boss.start();
+  // Issue 16: every mail a job of its own, retried by pg-boss (src/jobs/mail.ts).
+  const mailQueue = await startMailQueue(boss, db, {
+    log,
+    ...(options.pollingIntervalSeconds === undefined
+      ? {}
+      : { pollingIntervalSeconds: options.pollingIntervalSeconds }),
+    ...(options.mailRetryDelaySeconds === undefined
+      ? {}
+      : { retryDelaySeconds: options.mailRetryDelaySeconds }),
+  });
   await boss.createQueue(DAILY_JOB);
   await boss.schedule(DAILY_JOB, DAILY_CRON, {}, { tz: DAILY_TIME_ZONE });
   await boss.work<{ asOf?: string }>(
@@ -57,7 +72,7 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
     async ([job]) => {
       const asOf = job?.data?.asOf ?? (await today());
-      const report = await runDailyJob(db, asOf);
+      const report = await runDailyJob(db, asOf, { mailQueue });
       log(`jobs: ${DAILY_JOB} ${asOf} done`, report);
       return report;
     },
@@ -79,6 +94,7 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
 
   const jobs: Jobs = {
     boss,
+    sweepMail: () => mailQueue.sweep(),
     async sendDaily(asOf?: IsoDate) {
       const id = await boss.send(DAILY_JOB, { asOf: asOf ?? (await today()) });
       if (id === null) throw new Error(`jobs: ${DAILY_JOB} was not queued`);

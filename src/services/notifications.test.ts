@@ -4,56 +4,22 @@
 // reference and a link and no personal data; a second run raises and sends nothing; a user who
 // chose no e-mail gets none; a send to a server that is down is kept as failed with its error
 // and sent by the next run.
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCaseRegion, storedCase, userWith } from "../../test/support/case-region.ts";
 import { engines } from "../../test/support/databases.ts";
+import { type ReceivedMail, startSmtp, type TestSmtp } from "../../test/support/smtp.ts";
 import type { Database } from "../db/connect.ts";
 import { notificationPreferences } from "../db/schema/notifications.ts";
 import { caseReference } from "../domain/letters/values.ts";
 import { advanceCases } from "../jobs/cases-daily.ts";
 import { raiseDeadlineNotifications, sendPendingMail } from "./notifications.ts";
 
-interface Received {
-  to: string[];
-  data: string;
-}
-
-function startSmtp(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.server.address() as AddressInfo;
-      resolve({
-        url: `smtp://127.0.0.1:${port}`,
-        received,
-        close: () => new Promise<void>((r) => server.close(() => r())),
-      });
-    });
-  });
-}
+type Received = ReceivedMail;
 
 describe.each(engines())("deadline notifications by e-mail on $name", (engine) => {
   let db: Database;
   let dispose: () => Promise<void>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let coordinatorId: string;
   let otherId: string;
   let caseId: string;

@@ -1,12 +1,14 @@
-// Issue 16 item 2 (a first slice): notifications per user, in the app and by e-mail. The daily
-// job raises one notification per deadline that is due tomorrow, due today or overdue, for the
-// person responsible (dedupe key per case, deadline and day, so a second run raises nothing),
-// then sends the outbox over SMTP with nodemailer. A failed send stays `failed` with its error and
-// is tried again by the next run, up to MAX_MAIL_ATTEMPTS; the administrator lists them.
-// Mails carry no personal data: the case's reference and the deadline's date, and a link.
+// Issue 16 item 2: notifications per user, in the app and by e-mail. The daily job raises one
+// notification per deadline that is due tomorrow, due today or overdue, for the person
+// responsible (dedupe key per case, deadline and day, so a second run raises nothing), and the
+// other kinds (notification-events.ts), then sends the outbox over SMTP with nodemailer — at once
+// (`aanwezig daily`) or through the pg-boss queue of src/jobs/mail.ts (`serve`), which retries a
+// failed send. A failed send stays `failed` with its error until MAX_MAIL_ATTEMPTS; the
+// administrator lists it and may offer it again. Mails carry no personal data: the case's
+// reference and a date at most (src/domain/notifications/kinds.ts), and a link.
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import type { Database, Orm } from "../db/connect.ts";
 import { users } from "../db/schema/access.ts";
 import { notificationPreferences, notifications } from "../db/schema/notifications.ts";
@@ -14,24 +16,16 @@ import { addDays, type IsoDate } from "../domain/calendar/dates.ts";
 import type { Deadline } from "../domain/cases/deadlines.ts";
 import { dutchDate } from "../domain/letters/fields.ts";
 import { caseReference } from "../domain/letters/values.ts";
+import {
+  DEFAULT_PREFERENCES,
+  type NotificationText,
+  wantsEmail,
+} from "../domain/notifications/kinds.ts";
+import type { MailConfig } from "../domain/notifications/mail-settings.ts";
 
 export const MAX_MAIL_ATTEMPTS = 5;
 
-export interface MailConfig {
-  /** smtp://host:port (interfaces.md "Outgoing mail"). */
-  url: string;
-  from: string;
-}
-
-/**
- * Where mail goes: AANWEZIG_SMTP_URL (overrides the region's settings, which hold no SMTP
- * server yet) and AANWEZIG_MAIL_FROM. No URL: no mail is sent; notifications stay in the app.
- */
-export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
-  const url = env.AANWEZIG_SMTP_URL?.trim();
-  if (!url) return null;
-  return { url, from: env.AANWEZIG_MAIL_FROM?.trim() || "Aanwezig <noreply@aanwezig.invalid>" };
-}
+export type { MailConfig };
 
 /** Where the app is reached, for the links in a mail. */
 export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,25 +52,55 @@ export async function raiseDeadlineNotifications(
   deadlines: readonly DueDeadline[],
   asOf: IsoDate,
 ): Promise<number> {
+  return raiseNotifications(
+    orm,
+    deadlinesToNotify(deadlines, asOf).map((d) => {
+      const reference = caseReference(d.caseId);
+      const overdue = d.status === "overdue" || d.dueDate < asOf;
+      const when = overdue
+        ? `is verlopen (uiterste datum ${dutchDate(d.dueDate)})`
+        : d.dueDate === asOf
+          ? "verloopt vandaag"
+          : "verloopt morgen";
+      return {
+        userId: d.responsible.personId as string,
+        kind: overdue ? "deadline_overdue" : "deadline_due",
+        dedupeKey: `deadline:${d.caseId}:${d.code}:${asOf}`,
+        text: {
+          subject: `Termijn in casus ${reference} ${when}`,
+          body: `Een termijn in casus ${reference} ${when}. U bent hiervoor verantwoordelijk. Open de casus in Aanwezig om te zien wat er moet gebeuren.`,
+          link: `/casussen/${d.caseId}`,
+        },
+      };
+    }),
+  );
+}
+
+/** One notification to raise: idempotent by `dedupeKey`. */
+export interface NewNotification {
+  userId: string;
+  kind: string;
+  dedupeKey: string;
+  text: NotificationText;
+}
+
+/** Stores the notifications not raised before; answers how many are new. */
+export async function raiseNotifications(
+  orm: Orm,
+  items: readonly NewNotification[],
+): Promise<number> {
   let raised = 0;
-  for (const d of deadlinesToNotify(deadlines, asOf)) {
-    const reference = caseReference(d.caseId);
-    const overdue = d.status === "overdue" || d.dueDate < asOf;
-    const when = overdue
-      ? `is verlopen (uiterste datum ${dutchDate(d.dueDate)})`
-      : d.dueDate === asOf
-        ? "verloopt vandaag"
-        : "verloopt morgen";
+  for (const n of items) {
     const rows = await orm
       .insert(notifications)
       .values({
         id: randomUUID(),
-        userId: d.responsible.personId as string,
-        kind: overdue ? "deadline_overdue" : "deadline_due",
-        dedupeKey: `deadline:${d.caseId}:${d.code}:${asOf}`,
-        subject: `Termijn in casus ${reference} ${when}`,
-        body: `Een termijn in casus ${reference} ${when}. U bent hiervoor verantwoordelijk. Open de casus in Aanwezig om te zien wat er moet gebeuren.`,
-        link: `/casussen/${d.caseId}`,
+        userId: n.userId,
+        kind: n.kind,
+        dedupeKey: n.dedupeKey,
+        subject: n.text.subject,
+        body: n.text.body,
+        link: n.text.link,
       })
       .onConflictDoNothing({ target: notifications.dedupeKey })
       .returning({ id: notifications.id });
@@ -85,35 +109,32 @@ export async function raiseDeadlineNotifications(
   return raised;
 }
 
+/** An SMTP connection for the configuration: the environment's URL or the region's server. */
+export function createMailTransport(config: MailConfig): Transporter {
+  if (config.url) return nodemailer.createTransport(config.url);
+  const server = config.server;
+  if (!server) throw new Error("mail: no SMTP server configured");
+  return nodemailer.createTransport({
+    host: server.host,
+    port: server.port,
+    secure: server.security === "tls",
+    requireTLS: server.security === "starttls",
+    ignoreTLS: server.security === "none",
+    ...(server.username ? { auth: { user: server.username, pass: server.password ?? "" } } : {}),
+  });
+}
+
 export interface MailRun {
   sent: number;
   failed: number;
   skipped: number;
 }
 
-/** Sends every notification whose mail is pending or failed (fewer than MAX attempts). */
-export async function sendPendingMail(
-  db: Database,
-  config: MailConfig,
-  appUrl: string,
-  now: Date = new Date(),
-): Promise<MailRun> {
-  const run: MailRun = { sent: 0, failed: 0, skipped: 0 };
-  const due = await db.orm
-    .select({
-      id: notifications.id,
-      userId: notifications.userId,
-      subject: notifications.subject,
-      body: notifications.body,
-      link: notifications.link,
-      attempts: notifications.emailAttempts,
-      email: users.email,
-      disabledAt: users.disabledAt,
-      wantsMail: notificationPreferences.email,
-    })
+/** The notifications whose mail is still to be sent (pending, or failed with attempts left). */
+export async function mailToSend(orm: Orm): Promise<string[]> {
+  const rows = await orm
+    .select({ id: notifications.id })
     .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
     .where(
       and(
         inArray(notifications.emailStatus, ["pending", "failed"]),
@@ -121,46 +142,94 @@ export async function sendPendingMail(
       ),
     )
     .orderBy(asc(notifications.createdAt));
-  if (due.length === 0) return run;
-  const transport = nodemailer.createTransport(config.url);
+  return rows.map((r) => r.id);
+}
+
+export type MailOutcome = "sent" | "skipped" | "failed" | "done";
+
+/**
+ * Sends one notification's mail; records the attempt. `done`: nothing to do (sent already, or
+ * no attempts left); `skipped`: the user chose the app only, or the account is disabled.
+ */
+export async function sendNotificationMail(
+  db: Database,
+  id: string,
+  config: MailConfig,
+  appUrl: string,
+  transport: Transporter,
+  now: Date = new Date(),
+): Promise<{ outcome: MailOutcome; error?: string }> {
+  const [n] = await db.orm
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      subject: notifications.subject,
+      body: notifications.body,
+      link: notifications.link,
+      status: notifications.emailStatus,
+      attempts: notifications.emailAttempts,
+      email: users.email,
+      disabledAt: users.disabledAt,
+      wantsMail: notificationPreferences.email,
+      emailKinds: notificationPreferences.emailKinds,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
+    .where(eq(notifications.id, id));
+  if (!n || n.status === "sent" || n.status === "off" || n.attempts >= MAX_MAIL_ATTEMPTS) {
+    return { outcome: "done" };
+  }
+  const preferences =
+    n.wantsMail === null
+      ? DEFAULT_PREFERENCES
+      : { email: n.wantsMail, emailKinds: n.emailKinds ?? {} };
+  if (!wantsEmail(preferences, n.kind) || n.disabledAt !== null) {
+    await db.orm
+      .update(notifications)
+      .set({ emailStatus: "off" })
+      .where(eq(notifications.id, n.id));
+    return { outcome: "skipped" };
+  }
   try {
-    for (const n of due) {
-      if (n.wantsMail === false || n.disabledAt !== null) {
-        await db.orm
-          .update(notifications)
-          .set({ emailStatus: "off" })
-          .where(eq(notifications.id, n.id));
-        run.skipped++;
-        continue;
-      }
-      try {
-        await transport.sendMail({
-          from: config.from,
-          to: n.email,
-          subject: n.subject,
-          text: `${n.body}\n\n${appUrl}${n.link}\n`,
-        });
-        await db.orm
-          .update(notifications)
-          .set({
-            emailStatus: "sent",
-            emailAttempts: n.attempts + 1,
-            emailedAt: now,
-            emailError: null,
-          })
-          .where(eq(notifications.id, n.id));
-        run.sent++;
-      } catch (error) {
-        await db.orm
-          .update(notifications)
-          .set({
-            emailStatus: "failed",
-            emailAttempts: n.attempts + 1,
-            emailError: error instanceof Error ? error.message.slice(0, 500) : String(error),
-          })
-          .where(eq(notifications.id, n.id));
-        run.failed++;
-      }
+    await transport.sendMail({
+      from: config.from,
+      to: n.email,
+      subject: n.subject,
+      text: `${n.body}\n\n${appUrl}${n.link}\n`,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+    await db.orm
+      .update(notifications)
+      .set({ emailStatus: "failed", emailAttempts: n.attempts + 1, emailError: message })
+      .where(eq(notifications.id, n.id));
+    return { outcome: "failed", error: message };
+  }
+  await db.orm
+    .update(notifications)
+    .set({ emailStatus: "sent", emailAttempts: n.attempts + 1, emailedAt: now, emailError: null })
+    .where(eq(notifications.id, n.id));
+  return { outcome: "sent" };
+}
+
+/** Sends every notification whose mail is pending or failed (fewer than MAX attempts), once. */
+export async function sendPendingMail(
+  db: Database,
+  config: MailConfig,
+  appUrl: string,
+  now: Date = new Date(),
+): Promise<MailRun> {
+  const run: MailRun = { sent: 0, failed: 0, skipped: 0 };
+  const due = await mailToSend(db.orm);
+  if (due.length === 0) return run;
+  const transport = createMailTransport(config);
+  try {
+    for (const id of due) {
+      const { outcome } = await sendNotificationMail(db, id, config, appUrl, transport, now);
+      if (outcome === "sent") run.sent++;
+      else if (outcome === "failed") run.failed++;
+      else if (outcome === "skipped") run.skipped++;
     }
   } finally {
     transport.close();

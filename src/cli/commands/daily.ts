@@ -34,11 +34,13 @@ export function renderDailyReport(report: DailyJobReport): string {
     cases === null
       ? "  casussen: niet bekeken"
       : `  casussen: ${cases.casesChecked} bekeken, ${cases.applied} automatische stappen gezet`,
-    `  meldingen: ${report.notifications.raised} nieuw${
-      report.notifications.mail === null
-        ? " (geen e-mail: AANWEZIG_SMTP_URL is niet gezet)"
-        : `, e-mail ${report.notifications.mail.sent} verstuurd, ${report.notifications.mail.failed} mislukt`
-    }`,
+    `  meldingen: ${report.notifications.raised} nieuw${mailLine(report.notifications)}`,
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function mailLine(n: DailyJobReport["notifications"]): string {
+  if (n.mail) return `, e-mail ${n.mail.sent} verstuurd, ${n.mail.failed} mislukt`;
+  if (n.queued !== null) return `, e-mail: ${n.queued} in de wachtrij`;
+  return " (geen e-mail: geen mailserver in de regio-instellingen en AANWEZIG_SMTP_URL is niet gezet)";
 }

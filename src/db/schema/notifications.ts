@@ -2,7 +2,18 @@
 // user; `dedupeKey` makes raising it idempotent (the daily job may run twice). The e-mail side is
 // an outbox: `emailStatus` pending → sent, or failed with the attempts and the last error, retried
 // by the next run until MAX_MAIL_ATTEMPTS and listed for the administrator.
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const notifications = pgTable(
   "notifications",
@@ -34,5 +45,35 @@ export const notificationPreferences = pgTable("notification_preferences", {
   userId: uuid("user_id").primaryKey(),
   /** Receive notifications by e-mail as well as in the app. */
   email: boolean("email").notNull().default(true),
+  /**
+   * E-mail per kind of notification (src/domain/notifications/kinds.ts), `{ kind: false }` to
+   * receive that kind in the app only; a kind not named follows `email`.
+   */
+  emailKinds: jsonb("email_kinds")
+    .$type<Record<string, boolean>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The region's outgoing mail server (issue 16 item 2; interfaces.md "Outgoing mail"), one row,
+ * kept by the application administrator beside the region's settings. AANWEZIG_SMTP_URL and
+ * AANWEZIG_MAIL_FROM override it. The password is never returned by the API.
+ */
+export const mailSettings = pgTable(
+  "mail_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    host: text("host").notNull(),
+    port: integer("port").notNull(),
+    /** none (plain, for a relay on the same host), starttls, or tls (implicit, port 465). */
+    security: text("security").notNull(),
+    username: text("username"),
+    password: text("password"),
+    fromAddress: text("from_address").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [check("mail_settings_one_row", sql`${t.id} = 1`)],
+);

@@ -15,7 +15,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** The audit trail's administration and service-token events (src/access/audit-event.ts). */
 export type AdministrationSubject = DistributiveOmit<
-  Extract<AuditEvent, { resourceType: "user" | "role" | "school" | "import" | "api_token" }>,
+  Extract<
+    AuditEvent,
+    { resourceType: "user" | "role" | "school" | "import" | "notification" | "api_token" }
+  >,
   "userId" | "role" | "outcome" | "context" | "pupilId"
 > & { context?: Record<string, string> };
 

@@ -1,19 +1,29 @@
-// Notifications (issue 16 item 2, first slice): my own messages in the app, marking one read,
-// my choice of e-mail; and for the application administrator the mails that failed (kept, with
-// their error, and tried again by the daily job). A notification names a case by its reference
-// only, so reading one's own is not a read of a pupil's data.
-import { and, desc, eq, inArray } from "drizzle-orm";
+// Notifications (issue 16 items 2 and 3): my own messages in the app, marking them read, my
+// choice of e-mail per kind (a parent's own kinds, or a professional's); and for the application
+// administrator the mails that failed (kept, with their error, and retried by the mail queue),
+// with the outbox and the mail server in mail-admin.ts. A notification names a case by its
+// reference only, so reading one's own is not a read of a pupil's data.
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { AccessActor } from "../../access/actor.ts";
 import { gate } from "../../access/index.ts";
 import { users } from "../../db/schema/access.ts";
 import { notificationPreferences, notifications } from "../../db/schema/notifications.ts";
+import {
+  DEFAULT_PREFERENCES,
+  type EmailPreferences,
+  kindsFor,
+  NOTIFICATION_KINDS,
+  wantsEmail,
+} from "../../domain/notifications/kinds.ts";
 import { MAX_MAIL_ATTEMPTS } from "../../services/notifications.ts";
 import type { HttpContext } from "../context.ts";
 import { RecordId } from "../input-schemas.ts";
-import { notFound, problemResponses } from "../problem.ts";
+import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import { admitted, commandActor, requireLogin } from "./cases-http.ts";
+import { registerMailAdminRoutes } from "./mail-admin.ts";
 
 const NotificationSchema = z
   .object({
@@ -28,7 +38,46 @@ const NotificationSchema = z
   })
   .meta({ id: "Notification" });
 
-const PreferencesSchema = z.object({ email: z.boolean() }).meta({ id: "NotificationPreferences" });
+const KindPreference = z.object({
+  kind: z.enum(NOTIFICATION_KINDS),
+  email: z.boolean().describe("this kind by e-mail as well as in the app"),
+});
+
+const PreferencesSchema = z
+  .object({
+    email: z.boolean().describe("e-mail at all; false: the app only"),
+    kinds: z
+      .array(KindPreference)
+      .describe("the kinds offered to this user (a parent's own, or a professional's)"),
+  })
+  .meta({ id: "NotificationPreferences" });
+
+const PreferencesInput = z
+  .object({
+    email: z.boolean("e-mail: kies aan (true) of uit (false)"),
+    kinds: z.array(KindPreference).max(50).optional(),
+  })
+  .meta({ id: "NotificationPreferencesUpdate" });
+
+const NON_CASE_ROLES = new Set(["parent", "policy_officer", "app_admin", "privacy_officer"]);
+
+function offeredKinds(actor: AccessActor) {
+  const roles = actor.policy.grants.map((g) => g.role);
+  return kindsFor(
+    roles.includes("parent"),
+    roles.some((r) => !NON_CASE_ROLES.has(r)),
+  );
+}
+
+function presentPreferences(actor: AccessActor, preferences: EmailPreferences) {
+  return {
+    email: preferences.email,
+    kinds: offeredKinds(actor).map((kind) => ({
+      kind,
+      email: wantsEmail({ email: true, emailKinds: preferences.emailKinds }, kind),
+    })),
+  };
+}
 
 const FailedMailSchema = z
   .object({
@@ -45,6 +94,7 @@ const FailedMailSchema = z
 export function registerNotificationRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
+  registerMailAdminRoutes(app, ctx);
 
   api.get(
     "/api/notifications",
@@ -103,23 +153,47 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: HttpContex
     },
   );
 
+  api.post(
+    "/api/notifications/read-all",
+    {
+      onRequest: requireLogin,
+      schema: {
+        summary: "Mark all my notifications read",
+        tags: ["notifications"],
+        response: { 204: z.null(), ...problemResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const me = commandActor(request).userId;
+      await orm
+        .update(notifications)
+        .set({ readAt: ctx.now() })
+        .where(and(eq(notifications.userId, me), isNull(notifications.readAt)));
+      reply.code(204);
+      return null;
+    },
+  );
+
   api.get(
     "/api/me/notification-preferences",
     {
       onRequest: requireLogin,
       schema: {
-        summary: "Whether I receive my notifications by e-mail too",
+        summary: "Whether I receive my notifications by e-mail too, per kind",
         tags: ["notifications"],
         response: { 200: PreferencesSchema, ...problemResponses(401) },
       },
     },
     async (request) => {
-      const me = commandActor(request).userId;
+      const actor = commandActor(request);
       const [row] = await orm
-        .select({ email: notificationPreferences.email })
+        .select({
+          email: notificationPreferences.email,
+          emailKinds: notificationPreferences.emailKinds,
+        })
         .from(notificationPreferences)
-        .where(eq(notificationPreferences.userId, me));
-      return { email: row?.email ?? true };
+        .where(eq(notificationPreferences.userId, actor.userId));
+      return presentPreferences(actor, row ?? DEFAULT_PREFERENCES);
     },
   );
 
@@ -128,22 +202,41 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: HttpContex
     {
       onRequest: requireLogin,
       schema: {
-        summary: "Choose whether I receive my notifications by e-mail too",
+        summary: "Choose whether I receive my notifications by e-mail too, per kind",
         tags: ["notifications"],
-        body: PreferencesSchema,
+        body: PreferencesInput,
         response: { 200: PreferencesSchema, ...problemResponses(400, 401) },
       },
     },
     async (request) => {
-      const me = commandActor(request).userId;
+      const actor = commandActor(request);
+      const offered = new Set<string>(offeredKinds(actor));
+      const [row] = await orm
+        .select({ emailKinds: notificationPreferences.emailKinds })
+        .from(notificationPreferences)
+        .where(eq(notificationPreferences.userId, actor.userId));
+      const emailKinds: Record<string, boolean> = { ...(row?.emailKinds ?? {}) };
+      for (const k of request.body.kinds ?? []) {
+        if (!offered.has(k.kind)) {
+          throw new HttpProblem(400, "De voorkeuren zijn niet opgeslagen.", {
+            type: "urn:aanwezig:problem:validation",
+            errors: [
+              {
+                in: "body",
+                path: "kinds",
+                message: `soort "${k.kind}": deze melding krijgt u niet; kies alleen uit de soorten op de pagina`,
+              },
+            ],
+          });
+        }
+        emailKinds[k.kind] = k.email;
+      }
+      const values = { email: request.body.email, emailKinds, updatedAt: ctx.now() };
       await orm
         .insert(notificationPreferences)
-        .values({ userId: me, email: request.body.email, updatedAt: ctx.now() })
-        .onConflictDoUpdate({
-          target: notificationPreferences.userId,
-          set: { email: request.body.email, updatedAt: ctx.now() },
-        });
-      return { email: request.body.email };
+        .values({ userId: actor.userId, ...values })
+        .onConflictDoUpdate({ target: notificationPreferences.userId, set: values });
+      return presentPreferences(actor, values);
     },
   );
 

@@ -105,6 +105,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mails not sent yet or failed, newest first (at most 500); none is ever dropped
+         * @description Mails not sent yet or failed, newest first (at most 500); none is ever dropped
+         */
+        get: operations["getAdminMailOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mail-outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a failed mail again: its attempts start over; the mail queue sends it
+         * @description Offer a failed mail again: its attempts start over; the mail queue sends it
+         */
+        post: operations["postAdminMailOutboxRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/notifications/failed": {
         parameters: {
             query?: never;
@@ -142,6 +182,30 @@ export interface paths {
          * @description Save the region's settings (every path uses them from then on)
          */
         put: operations["putAdminRegionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/region-settings/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's outgoing mail server and sender (the password is never returned)
+         * @description The region's outgoing mail server and sender (the password is never returned)
+         */
+        get: operations["getAdminRegionSettingsMail"];
+        /**
+         * Save the region's outgoing mail server, TLS and sender
+         * @description The password is write-only: leave it out to keep the stored one, send null or an empty string to remove it.
+         */
+        put: operations["putAdminRegionSettingsMail"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1545,13 +1609,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether I receive my notifications by e-mail too
-         * @description Whether I receive my notifications by e-mail too
+         * Whether I receive my notifications by e-mail too, per kind
+         * @description Whether I receive my notifications by e-mail too, per kind
          */
         get: operations["getMeNotificationPreferences"];
         /**
-         * Choose whether I receive my notifications by e-mail too
-         * @description Choose whether I receive my notifications by e-mail too
+         * Choose whether I receive my notifications by e-mail too, per kind
+         * @description Choose whether I receive my notifications by e-mail too, per kind
          */
         put: operations["putMeNotificationPreferences"];
         post?: never;
@@ -1715,6 +1779,26 @@ export interface paths {
          * @description Mark one of my notifications read
          */
         post: operations["postNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Mark all my notifications read
+         */
+        post: operations["postNotificationsReadAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3839,6 +3923,48 @@ export interface components {
             demo_as_of: string | null;
             oidc_login_url: string | null;
         };
+        MailSettings: {
+            /** @description false until the administrator saved a server */
+            configured: boolean;
+            from: string | null;
+            host: string | null;
+            /** @description what the daily job uses now: AANWEZIG_SMTP_URL overrides the region's server */
+            in_force: {
+                from: string | null;
+                /** @description host:port, or the environment's URL */
+                server: string | null;
+                /** @enum {string} */
+                source: "environment" | "region" | "none";
+            };
+            /** @description a password is stored (it is never returned) */
+            password_set: boolean;
+            port: number | null;
+            /** @enum {string|null} */
+            security: "none" | "starttls" | "tls" | null;
+            updated_at: string | null;
+            username: string | null;
+        };
+        MailSettingsInput: {
+            /** @description false until the administrator saved a server */
+            configured: boolean;
+            from: string | null;
+            host: string | null;
+            /** @description what the daily job uses now: AANWEZIG_SMTP_URL overrides the region's server */
+            in_force: {
+                from: string | null;
+                /** @description host:port, or the environment's URL */
+                server: string | null;
+                /** @enum {string} */
+                source: "environment" | "region" | "none";
+            };
+            /** @description a password is stored (it is never returned) */
+            password_set: boolean;
+            port: number | null;
+            /** @enum {string|null} */
+            security: "none" | "starttls" | "tls" | null;
+            updated_at: string | null;
+            username: string | null;
+        };
         MasStep: {
             /** @description the pupil's case at the time, if there was one */
             case_id: string | null;
@@ -4062,10 +4188,44 @@ export interface components {
             subject: string;
         };
         NotificationPreferences: {
+            /** @description e-mail at all; false: the app only */
             email: boolean;
+            /** @description the kinds offered to this user (a parent's own, or a professional's) */
+            kinds: {
+                /** @description this kind by e-mail as well as in the app */
+                email: boolean;
+                /** @enum {string} */
+                kind: "deadline_due" | "deadline_overdue" | "signal_digest" | "case_handed_over" | "breakthrough_meeting_planned" | "consent_changed" | "parent_consent_requested" | "parent_meeting_planned" | "parent_leave_decided";
+            }[];
         };
         NotificationPreferencesInput: {
+            /** @description e-mail at all; false: the app only */
             email: boolean;
+            /** @description the kinds offered to this user (a parent's own, or a professional's) */
+            kinds: {
+                /** @description this kind by e-mail as well as in the app */
+                email: boolean;
+                /** @enum {string} */
+                kind: "deadline_due" | "deadline_overdue" | "signal_digest" | "case_handed_over" | "breakthrough_meeting_planned" | "consent_changed" | "parent_consent_requested" | "parent_meeting_planned" | "parent_leave_decided";
+            }[];
+        };
+        NotificationPreferencesUpdate: {
+            email: boolean;
+            kinds?: {
+                /** @description this kind by e-mail as well as in the app */
+                email: boolean;
+                /** @enum {string} */
+                kind: "deadline_due" | "deadline_overdue" | "signal_digest" | "case_handed_over" | "breakthrough_meeting_planned" | "consent_changed" | "parent_consent_requested" | "parent_meeting_planned" | "parent_leave_decided";
+            }[];
+        };
+        NotificationPreferencesUpdateInput: {
+            email: boolean;
+            kinds?: {
+                /** @description this kind by e-mail as well as in the app */
+                email: boolean;
+                /** @enum {string} */
+                kind: "deadline_due" | "deadline_overdue" | "signal_digest" | "case_handed_over" | "breakthrough_meeting_planned" | "consent_changed" | "parent_consent_requested" | "parent_meeting_planned" | "parent_leave_decided";
+            }[];
         };
         OpenCase: {
             /** Format: date */
@@ -4094,6 +4254,32 @@ export interface components {
             /** @description BRIN + vestiging, e.g. 12AB00 */
             school_id?: string;
             signal_ids?: string[];
+        };
+        OutboxMail: {
+            attempts: number;
+            created_at: string;
+            error: string | null;
+            /** @description true after 5 attempts */
+            given_up: boolean;
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            status: "pending" | "failed";
+            subject: string;
+            to: string;
+        };
+        OutboxMailInput: {
+            attempts: number;
+            created_at: string;
+            error: string | null;
+            /** @description true after 5 attempts */
+            given_up: boolean;
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            status: "pending" | "failed";
+            subject: string;
+            to: string;
         };
         Person: {
             email: string;
@@ -5273,6 +5459,101 @@ export interface operations {
             };
         };
     };
+    getAdminMailOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMail"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAdminMailOutboxRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAdminNotificationsFailed: {
         parameters: {
             query?: never;
@@ -5436,6 +5717,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminRegionSettingsMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAdminRegionSettingsMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from: string;
+                    host: string;
+                    password?: string | null;
+                    port: number;
+                    /** @enum {string} */
+                    security: "none" | "starttls" | "tls";
+                    username?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSettings"];
                 };
             };
             /** @description Bad Request */
@@ -10667,7 +11045,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationPreferencesInput"];
+                "application/json": components["schemas"]["NotificationPreferencesUpdateInput"];
             };
         };
         responses: {
@@ -11175,6 +11553,42 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import type { Me } from "../api/session.ts";
 import { roleTitle } from "../features/auth/role-groups.ts";
 import { useLogout } from "../features/auth/use-session.ts";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { t } from "../i18n/index.ts";
 
 export function UserMenu({ me }: { me: Me }) {
@@ -25,6 +26,7 @@ export function UserMenu({ me }: { me: Me }) {
           </div>
         )}
       </dl>
+      <NotificationBell />
       <Button
         purpose="secondary"
         busy={logout.isPending}

@@ -23,4 +23,8 @@ export const screens: Record<string, ComponentType> = {
     async () => (await import("./youth-doctor/YouthDoctorPage.tsx")).YouthDoctorPage,
   ),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
+  /** Not a section: every logged-in user's own notifications (the bell in the header). */
+  "/meldingen": lazyScreen(
+    async () => (await import("./notifications/NotificationsPage.tsx")).NotificationsPage,
+  ),
 };

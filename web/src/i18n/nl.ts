@@ -14,6 +14,7 @@ import { leaveNl } from "./nl/leave.ts";
 import { leerplichtNl } from "./nl/leerplicht.ts";
 import { lettersNl } from "./nl/letters.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
+import { notificationsNl } from "./nl/notifications.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
 import { problemsNl } from "./nl/problems.ts";
 import { pupilNl, pupilPageNl, pupilSearchNl } from "./nl/pupil.ts";
@@ -52,6 +53,7 @@ export const nl = {
   auditScreens: auditScreensNl,
   youthDoctor: youthDoctorNl,
   verwijsindex: verwijsindexNl,
+  notifications: notificationsNl,
   monitorScreens: monitorScreensNl,
 };
 

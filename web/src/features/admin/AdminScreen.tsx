@@ -10,6 +10,7 @@ import { RegionSettingsPage } from "../setup/RegionSettingsPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
 import { LetterTemplatesPage } from "./LetterTemplatesPage.tsx";
 import { MappingsPage } from "./MappingsPage.tsx";
+import { MailPage } from "./MailPage.tsx";
 import { SchoolsPage } from "./SchoolsPage.tsx";
 import { TokensPage } from "./TokensPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
@@ -23,6 +24,7 @@ const PAGES = [
   { path: "koppelingen", label: t.admin.sections.koppelingen ?? "", Page: TokensPage },
   { path: "regio", label: t.admin.sections.regio ?? "", Page: RegionSettingsPage },
   { path: "brieven", label: t.admin.sections.brieven ?? "", Page: LetterTemplatesPage },
+  { path: "e-mail", label: t.admin.sections["e-mail"] ?? "", Page: MailPage },
 ];
 
 export function AdminScreen() {

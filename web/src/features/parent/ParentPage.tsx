@@ -25,6 +25,7 @@ import { useCurrentUser } from "../auth/use-current-user.ts";
 import { ownerLabel } from "../case-file/people.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { LeaveSection } from "./LeaveSection.tsx";
+import { LettersSection } from "./LettersSection.tsx";
 import { nextMeeting } from "./next-meeting.ts";
 import "./parent.css";
 import { formatOrganisation } from "../../components/names.ts";
@@ -56,6 +57,9 @@ export function ParentPage() {
       ))}
       {me.scopes.pupil_ids.map((pupilId) => (
         <LeaveSection key={pupilId} pupilId={pupilId} />
+      ))}
+      {me.scopes.pupil_ids.map((pupilId) => (
+        <LettersSection key={pupilId} pupilId={pupilId} />
       ))}
     </div>
   );

@@ -15,6 +15,7 @@ export const adminNl = {
     koppelingen: "Koppelingen",
     regio: "Regio",
     brieven: "Briefsjablonen",
+    "e-mail": "E-mail",
   } as Record<string, string>,
   subNav: "Onderdelen van het beheer",
   operations: "Beschikbare functies van de API",
@@ -36,6 +37,8 @@ export const adminNl = {
 export const adminScreensNl = {
   pageTitle: (part: string) => `Beheer: ${part}`,
   intro: {
+    "e-mail":
+      "De mailserver waarmee Aanwezig meldingen verstuurt, en de e-mails die nog weg moeten of mislukt zijn.",
     brieven:
       "De brieven die medewerkers vanuit een casus maken. Pas de tekst aan voor uw regio; bekijk eerst een voorbeeld. Schrijf in eenvoudige taal (B1).",
     gebruikers:

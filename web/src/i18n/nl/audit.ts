@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = {
   produce_letter: "Brief gemaakt",
   list_letter_templates: "Briefsjablonen bekeken",
   list_failed_mail: "Mislukte e-mails bekeken",
+  retry_mail: "E-mail opnieuw aangeboden",
   save_letter_template: "Briefsjabloon opgeslagen",
   resolve_stagnation: "Stagnatie opgelost",
   end_participation: "Deelname beëindigd",
@@ -112,6 +113,8 @@ export const AUDIT_ACTIONS = {
   manage_budget_contributions: "Bijdragen frictiebudget beheerd",
   read_region_settings: "Regio-instellingen bekeken",
   save_region_settings: "Regio-instellingen opgeslagen",
+  read_mail_settings: "Mailserver bekeken",
+  save_mail_settings: "Mailserver opgeslagen",
   list_breakthrough_teams: "Doorbraakteams bekeken",
   create_breakthrough_team: "Doorbraakteam aangemaakt",
   update_breakthrough_team: "Doorbraakteam gewijzigd",
@@ -188,7 +191,8 @@ type AuditResourceCode =
   | "budget"
   | "person"
   | "retention_run"
-  | "letter_template";
+  | "letter_template"
+  | "notification";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
 export const AUDIT_RESOURCES = {
@@ -206,6 +210,7 @@ export const AUDIT_RESOURCES = {
   role: "rollen",
   school: "scholen",
   import: "import",
+  notification: "melding",
   api_token: "koppelingstoken",
   region_setup: "inrichting regio",
   region_settings: "regio-instellingen",
