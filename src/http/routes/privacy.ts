@@ -29,7 +29,9 @@ export const RetentionRunSchema = z
     as_of: z.iso.date().describe("the date the terms were applied at"),
     dry_run: z.boolean().describe("a dry run lists what would be removed and removes nothing"),
     status: z.enum(RETENTION_RUN_STATUSES),
-    started_by: z.enum(["job", "cli"]),
+    started_by: z
+      .enum(["job", "cli", "request"])
+      .describe("request: an erasure on request (AVG art. 17)"),
     started_at: z.iso.datetime(),
     finished_at: z.iso.datetime().nullable(),
     counts: z.array(RetentionCountSchema),
