@@ -455,7 +455,11 @@ export async function runRetention(
 export async function erasePupil(
   db: Database,
   pupilId: string,
-  options: { asOf: IsoDate; term: string; also?: (tx: TxClient) => Promise<void> },
+  options: {
+    asOf: IsoDate;
+    term: string;
+    also?: (tx: TxClient, counts: RetentionCount[]) => Promise<void>;
+  },
 ): Promise<{ runId: number; counts: RetentionCount[] }> {
   await freezeCompletedQuarters(db, options.asOf);
   const catalogue = await readCatalogue(db.sql);
@@ -477,8 +481,9 @@ export async function erasePupil(
           [runId, count.dataClass, count.table, count.operation, count.rows, options.term],
         );
       }
-      await options.also?.(tx);
-      return [...batch.counts.values()];
+      const counts = [...batch.counts.values()];
+      await options.also?.(tx, counts);
+      return counts;
     });
     await db.sql.query(
       "update retention_runs set status = 'completed', finished_at = now(), summary = $2 where id = $1",

@@ -40,6 +40,8 @@ const TABLE_NAMES: Record<string, string> = {
   leave_requests: "Verlofaanvragen",
   mas_steps: "Aanpak leerplicht (MAS)",
   verwijsindex_reports: "Verwijsindex",
+  subject_requests: "Verzoeken als betrokkene (AVG)",
+  subject_request_steps: "Afhandeling van de verzoeken",
   role_assignments: "Ouderaccounts gekoppeld aan de leerling",
   audit_log: "Logboek: wie de gegevens heeft bekeken of gewijzigd",
 };

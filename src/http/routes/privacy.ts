@@ -15,6 +15,7 @@ import type { HttpContext } from "../context.ts";
 import { PupilId } from "../input-schemas.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { admitted, commandActor } from "./cases-http.ts";
+import { registerPrivacyRequestRoutes } from "./privacy-requests.ts";
 
 const RetentionCountSchema = z.object({
   data_class: z.enum(RETENTION_CLASSES),
@@ -44,6 +45,7 @@ const RetentionRunListSchema = z
   .meta({ id: "RetentionRunList" });
 
 export function registerPrivacyRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  registerPrivacyRequestRoutes(app, ctx);
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/privacy/retention-runs",
     {

@@ -12,4 +12,7 @@ export const moreScreens: Record<string, ComponentType> = {
   "/inrichting": lazyScreen(async () => (await import("./setup/SetupScreen.tsx")).SetupScreen),
   "/verlof": lazyScreen(async () => (await import("./leave/LeavePage.tsx")).LeavePage),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
+  "/verzoeken": lazyScreen(
+    async () => (await import("./privacy/SubjectRequestsPage.tsx")).SubjectRequestsPage,
+  ),
 };

@@ -15,6 +15,7 @@ import { leerplichtNl } from "./nl/leerplicht.ts";
 import { lettersNl } from "./nl/letters.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
+import { privacyRequestsNl } from "./nl/privacy.ts";
 import { problemsNl } from "./nl/problems.ts";
 import { pupilNl, pupilPageNl, pupilSearchNl } from "./nl/pupil.ts";
 import { setupNl } from "./nl/setup.ts";
@@ -45,6 +46,7 @@ export const nl = {
   work: worklistControlsNl,
   duo: duoReportsNl,
   leave: leaveNl,
+  privacyRequests: privacyRequestsNl,
   // The screens' further texts, under the names the screens already read (t.more.pupil …).
   more: {
     pupil: pupilPageNl,

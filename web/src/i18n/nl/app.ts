@@ -32,6 +32,7 @@ export const appNl = {
     pupilSearch: "Leerlingen zoeken",
     setup: "Inrichting",
     leave: "Verlof",
+    privacyRequests: "AVG-verzoeken",
   },
   home: {
     title: "Overzicht",

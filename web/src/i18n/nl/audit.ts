@@ -65,6 +65,13 @@ export const AUDIT_ACTIONS = {
   read_audit: "Logboek bekeken",
   read_retention_runs: "Bewaartermijnen bekeken",
   export_subject_data: "Inzage-export gemaakt (AVG art. 15)",
+  handle_subject_requests: "Verzoeken van betrokkenen behandeld",
+  list_subject_requests: "Verzoeken van betrokkenen bekeken",
+  read_subject_request: "Verzoek van betrokkene bekeken",
+  register_subject_request: "Verzoek van betrokkene geregistreerd",
+  record_subject_request_step: "Stap in verzoek van betrokkene vastgelegd",
+  close_subject_request: "Verzoek van betrokkene afgehandeld",
+  erase_subject_data: "Gegevens gewist op verzoek (AVG art. 17)",
   read_monitor: "Monitor bekeken",
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
@@ -176,6 +183,7 @@ type AuditResourceCode =
   | "budget"
   | "person"
   | "retention_run"
+  | "subject_request"
   | "letter_template";
 
 /** The audit trail's `resource_type`: the policy's resource kinds and the other audited things. */
@@ -204,6 +212,7 @@ export const AUDIT_RESOURCES = {
   waiting_list: "wachtlijst",
   budget: "frictiebudget",
   retention_run: "bewaartermijnen",
+  subject_request: "verzoek van betrokkene",
   person: "personen",
   leave_request: "verlofaanvraag",
   mas_step: "stap leerplicht (MAS)",
