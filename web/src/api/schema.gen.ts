@@ -361,6 +361,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)
+         * @description The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)
+         */
+        get: operations["getAuditCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc/callback": {
         parameters: {
             query?: never;
@@ -2220,6 +2240,8 @@ export interface components {
             /** @enum {string} */
             outcome: "allowed" | "denied";
             pupil_id: string | null;
+            /** @description NEN 7513 'why': the purpose of the processing, from the route; null on old rows */
+            purpose: string | null;
             resource_id: string | null;
             resource_type: string;
             role: string | null;
@@ -2237,6 +2259,8 @@ export interface components {
             /** @enum {string} */
             outcome: "allowed" | "denied";
             pupil_id: string | null;
+            /** @description NEN 7513 'why': the purpose of the processing, from the route; null on old rows */
+            purpose: string | null;
             resource_id: string | null;
             resource_type: string;
             role: string | null;
@@ -6076,6 +6100,8 @@ export interface operations {
                 limit?: number;
                 /** @description pseudonymous pupil/person id, e.g. P000123 */
                 pupil_id?: string;
+                /** @description the account's e-mail address */
+                user_email?: string;
                 user_id?: string;
             };
             header?: never;
@@ -6091,6 +6117,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditCsv: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id?: string;
+                /** @description the account's e-mail address */
+                user_email?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -10301,6 +10381,8 @@ export interface operations {
             query?: {
                 /** @description default: today */
                 as_of?: string;
+                /** @description true: pupil and case ids replaced by stable pseudonyms under the region key (research exports) */
+                pseudonymise?: "true" | "false";
             };
             header?: never;
             path?: never;

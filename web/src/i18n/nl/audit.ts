@@ -26,6 +26,10 @@ export const auditScreensNl = {
   system: "systeem",
   pupil: "Leerling",
   route: "Verzoek",
+  purpose: "Doel",
+  user: "Gebruiker (e-mailadres, optioneel)",
+  csv: "Logboek met deze filters downloaden (CSV, alle NEN 7513-velden)",
+  tableForUser: (user: string) => `Logboek van gebruiker ${user}`,
   older: "Oudere regels laden",
   actionName: (action: string) => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action,
   resource: (type: string, id: string | null) =>
