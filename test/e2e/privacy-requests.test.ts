@@ -84,4 +84,23 @@ describe("requests of data subjects (privacy officer)", () => {
     );
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it("filters the audit trail by user, shows why, and downloads it as CSV (NEN 7513)", async () => {
+    await page.goto(`${app.url}/logboek`);
+    await page.getByRole("heading", { level: 1, name: "Logboek" }).waitFor();
+    await page.getByLabel("Gebruiker (e-mailadres, optioneel)").fill("privacy@demo.aanwezig.nl");
+    await page.getByRole("button", { name: "Toon logboek" }).click();
+    const table = page.getByRole("table", { name: /^Logboek van gebruiker/ });
+    await table.waitFor();
+    expect(await table.getByRole("columnheader", { name: "Doel" }).count()).toBe(1);
+    expect(await table.textContent()).toContain("Rechten van betrokkenen");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Logboek met deze filters downloaden/ }).click(),
+    ]);
+    const text = await readFile((await csv.path()) ?? "", "utf8");
+    expect(text.split(/\r?\n/)[0]).toContain("doel");
+    expect(text).toContain("register_subject_request");
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
