@@ -155,6 +155,22 @@ const SubjectAccessEvent = z.object({
   pupilId: z.string(),
 });
 
+/** The log of data subjects' requests (AVG art. 15–17, 21): registered and handled by the privacy officer. */
+const SubjectRequestEvent = z.object({
+  ...who,
+  action: z.enum([
+    "list_subject_requests",
+    "read_subject_request",
+    "register_subject_request",
+    "record_subject_request_step",
+    "close_subject_request",
+    "erase_subject_data",
+  ]),
+  resourceType: z.literal("subject_request"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string().nullable(),
+});
+
 /** Accounts, schools and imports (they change who sees which personal data). */
 const AdministrationEvent = z.object({
   ...who,
@@ -278,6 +294,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   AuditTrailEvent,
   RetentionEvent,
   SubjectAccessEvent,
+  SubjectRequestEvent,
   AdministrationEvent,
 ]);
 

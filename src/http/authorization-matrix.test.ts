@@ -226,10 +226,68 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
+  "GET /api/audit.csv": { probes: [{ url: () => "/api/audit.csv", row: "fffffffffffyy" }] },
   "GET /api/privacy/pupils/{pupil_id}/export": {
     // The privacy officer answers a request about any pupil of the region: no scope, so the probe
     // names the region's other pupil and the out-of-scope check (P0001's case) does not apply.
     probes: [{ url: () => "/api/privacy/pupils/P0002/export", row: "ffffffffffffy" }],
+  },
+  // Requests of data subjects (issue 18): the privacy officer's log; request 999999 does not
+  // exist, so the privacy officer passes the gate and gets 404.
+  "GET /api/privacy/requests": {
+    probes: [{ url: () => "/api/privacy/requests", row: "ffffffffffffy" }],
+  },
+  "POST /api/privacy/requests": {
+    probes: [
+      {
+        url: () => "/api/privacy/requests",
+        body: () => ({
+          kind: "access",
+          requester: "parent",
+          received_on: "2026-03-02",
+          pupil_id: "P0002",
+        }),
+        row: "ffffffffffffy",
+      },
+    ],
+  },
+  "GET /api/privacy/requests/{id}": {
+    probes: [{ url: () => "/api/privacy/requests/999999", passed: [404], row: "ffffffffffffy" }],
+  },
+  "GET /api/privacy/requests/{id}/export": {
+    probes: [
+      { url: () => "/api/privacy/requests/999999/export", passed: [404], row: "ffffffffffffy" },
+    ],
+  },
+  "POST /api/privacy/requests/{id}/steps": {
+    probes: [
+      {
+        url: () => "/api/privacy/requests/999999/steps",
+        body: () => ({ step: "note", note: "matrix" }),
+        passed: [404],
+        row: "ffffffffffffy",
+      },
+    ],
+  },
+  "POST /api/privacy/requests/{id}/close": {
+    probes: [
+      {
+        url: () => "/api/privacy/requests/999999/close",
+        body: () => ({ status: "completed", outcome: "matrix" }),
+        passed: [404],
+        row: "ffffffffffffy",
+      },
+    ],
+  },
+  "POST /api/privacy/requests/{id}/erase": {
+    probes: [
+      {
+        url: () => "/api/privacy/requests/999999/erase",
+        body: () => ({ confirm_pupil_id: "P0002" }),
+        passed: [404],
+        row: "ffffffffffffy",
+      },
+    ],
   },
   "GET /api/privacy/retention-runs": {
     probes: [{ url: () => "/api/privacy/retention-runs", row: "fffffffffffyy" }],

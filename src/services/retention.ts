@@ -21,6 +21,7 @@ import {
   retentionCutoffs,
   termText,
 } from "../domain/privacy/retention.ts";
+import { freezeCompletedQuarters } from "./monitor-freeze.ts";
 
 /** Rows removed (or, in a dry run, that would be) per class, table and operation. */
 export interface RetentionCount {
@@ -52,7 +53,13 @@ export interface RetentionOptions {
 /** Tables whose rows outlive a removed parent: the link is cleared instead (see above). */
 const DETACH_ON_REMOVAL = new Set(["budget_ledger"]);
 /** Never removed by the pupil class: the trail (anonymised instead) and retention's own records. */
-const NOT_PUPIL_DATA = new Set(["audit_log", "retention_runs", "retention_tombstones"]);
+const NOT_PUPIL_DATA = new Set([
+  "audit_log",
+  "retention_runs",
+  "retention_tombstones",
+  // The log of data subjects' requests: kept as proof of their handling, the id cleared instead.
+  "subject_requests",
+]);
 
 class Batch {
   readonly counts = new Map<string, RetentionCount>();
@@ -123,6 +130,15 @@ class Batch {
     return rows.length;
   }
 
+  /** Requests of data subjects stay as proof of their handling, without the pupil's id. */
+  async anonymiseRequests(pupilIds: string[]): Promise<void> {
+    const rows = await this.tx.query(
+      "update subject_requests set pupil_id = null where pupil_id = any($1::text[]) returning 1",
+      [pupilIds],
+    );
+    this.count("subject_requests", "anonymised", rows.length);
+  }
+
   async anonymiseAudit(pupilIds: string[]): Promise<void> {
     const rows = await this.tx.query(
       `update audit_log set pupil_id = null,
@@ -141,6 +157,24 @@ const ATTENDANCE_TABLES = [
   "signal_states",
   "sick_notable_observations",
 ];
+
+/**
+ * Every table that names the pupils, then the pupils; the trail and the log of data subjects'
+ * requests keep their rows without the id. The pupil class of retention and an erasure on request
+ * (erasePupil) both go this way.
+ */
+async function removePupilRecords(batch: Batch, ids: string[]): Promise<void> {
+  for (const table of batch.pupilTables()) {
+    if (table === "pupils") continue;
+    await batch.remove(table, "pupil_id = any($1::text[])", [ids]);
+  }
+  await batch.remove("pupils", "pupil_id = any($1::text[])", [ids]);
+  // The population register's extract names the same child (its person id is the pupil's).
+  await batch.remove("population", "person_id = any($1::text[])", [ids]);
+  await batch.removeCapturedChanges(ids);
+  await batch.anonymiseAudit(ids);
+  await batch.anonymiseRequests(ids);
+}
 
 interface ClassStep {
   dataClass: RetentionClass;
@@ -215,18 +249,7 @@ const STEPS: ClassStep[] = [
           [c.pupilFileBornOnOrBefore, c.asOf, limit],
         )
       ).map((r) => r.pupil_id),
-    remove: async (batch, ids) => {
-      // Every table that names the pupil, then the pupil; the trail keeps its rows without the id.
-      for (const table of batch.pupilTables()) {
-        if (table === "pupils") continue;
-        await batch.remove(table, "pupil_id = any($1::text[])", [ids]);
-      }
-      await batch.remove("pupils", "pupil_id = any($1::text[])", [ids]);
-      // The population register's extract names the same child (its person id is the pupil's).
-      await batch.remove("population", "person_id = any($1::text[])", [ids]);
-      await batch.removeCapturedChanges(ids);
-      await batch.anonymiseAudit(ids);
-    },
+    remove: (batch, ids) => removePupilRecords(batch, ids),
   },
   {
     // Persons in the population register's extract who were never pupils here (absolute absence
@@ -323,6 +346,8 @@ export async function runRetention(
   };
 
   try {
+    // The monitor's completed quarters keep their figures (issue 18): frozen before anything goes.
+    if (!dryRun) await freezeCompletedQuarters(db, asOf);
     const steps: (ClassStep | "audit")[] = [...STEPS, "audit"];
     if (dryRun) {
       await db
@@ -366,6 +391,60 @@ export async function runRetention(
   return { runId, asOf, dryRun, counts, batches };
 }
 
+/**
+ * Erasure on request (AVG art. 17, issue 18): one pupil removed by the same procedure as retention
+ * — every table that names the pupil, the cases with everything in them, the register's row; the
+ * trail and the requests keep their rows without the id — in one transaction that leaves a
+ * tombstone and a run (started_by "request"). The completed quarters are frozen first. `also`
+ * runs in the same transaction (the request's own step), so the erasure and its record are one.
+ */
+export async function erasePupil(
+  db: Database,
+  pupilId: string,
+  options: {
+    asOf: IsoDate;
+    term: string;
+    also?: (tx: TxClient, counts: RetentionCount[]) => Promise<void>;
+  },
+): Promise<{ runId: number; counts: RetentionCount[] }> {
+  await freezeCompletedQuarters(db, options.asOf);
+  const catalogue = await readCatalogue(db.sql);
+  const [run] = await db.sql.query<{ id: string }>(
+    `insert into retention_runs (as_of, dry_run, status, started_by) values ($1, false, 'running', 'request')
+     returning id`,
+    [options.asOf],
+  );
+  const runId = Number(run?.id);
+  try {
+    const counts = await db.transaction(async (tx) => {
+      await privileged(tx);
+      const batch = new Batch(tx, catalogue, "pupil");
+      await removePupilRecords(batch, [pupilId]);
+      for (const count of batch.counts.values()) {
+        await tx.query(
+          `insert into retention_tombstones (run_id, data_class, table_name, operation, rows, term)
+           values ($1, $2, $3, $4, $5, $6)`,
+          [runId, count.dataClass, count.table, count.operation, count.rows, options.term],
+        );
+      }
+      const counts = [...batch.counts.values()];
+      await options.also?.(tx, counts);
+      return counts;
+    });
+    await db.sql.query(
+      "update retention_runs set status = 'completed', finished_at = now(), summary = $2 where id = $1",
+      [runId, JSON.stringify(counts)],
+    );
+    return { runId, counts };
+  } catch (error) {
+    await db.sql.query(
+      "update retention_runs set status = 'failed', finished_at = now(), error = $2 where id = $1",
+      [runId, error instanceof Error ? error.message : String(error)],
+    );
+    throw error;
+  }
+}
+
 export const RETENTION_RUN_STATUSES = ["running", "completed", "failed", "interrupted"] as const;
 export type RetentionRunStatus = (typeof RETENTION_RUN_STATUSES)[number];
 
@@ -374,7 +453,7 @@ export interface RetentionRunRow {
   asOf: IsoDate;
   dryRun: boolean;
   status: RetentionRunStatus;
-  startedBy: "job" | "cli";
+  startedBy: "job" | "cli" | "request";
   startedAt: string;
   finishedAt: string | null;
   counts: RetentionCount[];
@@ -388,7 +467,7 @@ export async function listRetentionRuns(sql: SqlClient, limit = 20): Promise<Ret
     as_of: string;
     dry_run: boolean;
     status: RetentionRunStatus;
-    started_by: "job" | "cli";
+    started_by: "job" | "cli" | "request";
     started_at: Date | string;
     finished_at: Date | string | null;
     summary: RetentionCount[] | string;

@@ -43,6 +43,8 @@ const TABLE_NAMES: Record<string, string> = {
   youth_doctor_referrals: "Aanmeldingen bij de jeugdarts",
   youth_doctor_feedback: "Terugkoppeling van de jeugdarts",
   medical_notes: "Medische notities van de jeugdarts",
+  subject_requests: "Verzoeken als betrokkene (AVG)",
+  subject_request_steps: "Afhandeling van de verzoeken",
   role_assignments: "Ouderaccounts gekoppeld aan de leerling",
   audit_log: "Logboek: wie de gegevens heeft bekeken of gewijzigd",
 };

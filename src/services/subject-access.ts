@@ -84,6 +84,9 @@ export async function collectSubjectData(
     await collect(table, "pupil_id = $1");
   }
   await collect("population", "person_id = $1");
+  // The pupil's own requests as a data subject (kept out of retention's pupil tables: they are
+  // anonymised, not removed, when the pupil's data goes).
+  await collect("subject_requests", "pupil_id = $1");
   add(
     "audit_log",
     await sql.query<Record<string, unknown>>(

@@ -27,6 +27,7 @@ export const SECTIONS: readonly Section[] = [
   { path: "/doorbraakteam", label: t.nav.agenda, capability: "read_breakthrough_agenda" },
   { path: "/beheer", label: t.nav.admin, capability: "manage_users" },
   { path: "/logboek", label: t.nav.audit, capability: "read_audit" },
+  { path: "/verzoeken", label: t.nav.privacyRequests, capability: "handle_subject_requests" },
   { path: "/inrichting", label: t.nav.setup, capability: "region_setup" },
   { path: "/verlof", label: t.nav.leave, capability: "work_leave_requests" },
   // The youth doctor's referrals (M@ZL); the school refers from the pupil page.

@@ -167,6 +167,8 @@ export const auditLog = pgTable(
     /** Why-context: route, method, case id, request id. Never personal data beyond ids. */
     context: jsonb("context").notNull(),
     outcome: text("outcome").notNull(),
+    /** NEN 7513 "why": the purpose of the processing, from the route (src/domain/privacy/purpose.ts). */
+    purpose: text("purpose"),
   },
   (t) => [
     index("audit_log_pupil_idx").on(t.pupilId, t.id),

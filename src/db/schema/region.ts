@@ -50,8 +50,13 @@ export const pupils = pgTable(
     municipality: text("municipality").notNull(),
     // Known date a start qualification was obtained: it ends the qualification duty (domain §4).
     startQualificationDate: date("start_qualification_date", { mode: "string" }),
+    /** HMAC-SHA256 of the BSN under the region key (issue 18: never the BSN in clear), for matching. */
+    bsnHash: text("bsn_hash"),
   },
-  (t) => [index("pupils_municipality_idx").on(t.municipality)],
+  (t) => [
+    index("pupils_municipality_idx").on(t.municipality),
+    index("pupils_bsn_hash_idx").on(t.bsnHash),
+  ],
 );
 
 /** Contact persons of a pupil; position 1 is the first contact of pupils.csv. */
@@ -140,8 +145,13 @@ export const population = pgTable(
     birthDate: date("birth_date", { mode: "string" }).notNull(),
     municipality: text("municipality").notNull(),
     registeredFrom: date("registered_from", { mode: "string" }).notNull(),
+    /** HMAC-SHA256 of the BSN under the region key, as on pupils (never the BSN in clear). */
+    bsnHash: text("bsn_hash"),
   },
-  (t) => [index("population_municipality_idx").on(t.municipality)],
+  (t) => [
+    index("population_municipality_idx").on(t.municipality),
+    index("population_bsn_hash_idx").on(t.bsnHash),
+  ],
 );
 
 export const exemptions = pgTable(

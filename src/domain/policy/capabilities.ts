@@ -19,6 +19,7 @@ export const CAPABILITIES = [
   "read_monitor",
   "reconcile_list",
   "read_audit",
+  "handle_subject_requests",
   "manage_users",
   "manage_schools",
   "manage_breakthrough_teams",
@@ -81,6 +82,7 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   read_monitor: grants("read_monitor"),
   reconcile_list: grants("reconcile_list"),
   read_audit: grants("read_audit"),
+  handle_subject_requests: grants("handle_subject_requests"),
   manage_users: grants("manage_users"),
   manage_schools: grants("manage_schools"),
   // The region's set-up screens of the partnership (issue 14): the breakthrough teams.

@@ -49,6 +49,8 @@ export const ACTIONS = [
   "read_audit",
   // AVG art. 15 (issue 18): everything held about one pupil, by the privacy officer.
   "export_subject_data",
+  // AVG art. 15–17, 21 (issue 18): the log of data subjects' requests and their handling.
+  "handle_subject_requests",
   "read_monitor",
   "reconcile_list",
   "manage_users",

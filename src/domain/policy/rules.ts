@@ -178,6 +178,8 @@ export const RULES: readonly Rule[] = [
   allow(["app_admin", "privacy_officer"], ["read_audit"], "audit_log"),
   // The right of access (AVG art. 15): the privacy officer answers a request with everything held.
   allow(["privacy_officer"], ["export_subject_data"], "audit_log"),
+  // Requests of data subjects (AVG art. 15–17, 21): registered and handled by the privacy officer.
+  allow(["privacy_officer"], ["handle_subject_requests"], "audit_log"),
   allow(
     [
       "policy_officer",

@@ -16,6 +16,10 @@ export const AuditEntrySchema = z
     pupil_id: z.string().nullable(),
     context: z.record(z.string(), z.string().optional()),
     outcome: z.enum(["allowed", "denied"]),
+    purpose: z
+      .string()
+      .nullable()
+      .describe("NEN 7513 'why': the purpose of the processing, from the route; null on old rows"),
   })
   .meta({ id: "AuditEntry" });
 
@@ -47,7 +51,43 @@ export function presentAuditPage(
       pupil_id: r.pupilId,
       context: r.context,
       outcome: r.outcome,
+      purpose: r.purpose,
     })),
     next_before_id: records.length === limit ? (records.at(-1)?.id ?? null) : null,
   };
+}
+
+/** The NEN 7513 fields of the trail as CSV columns: who, what, whose data, when, why, result. */
+export const AUDIT_CSV_COLUMNS = [
+  "id",
+  "tijdstip",
+  "gebruiker",
+  "gebruiker_id",
+  "rol",
+  "handeling",
+  "soort_gegeven",
+  "gegeven_id",
+  "leerling_id",
+  "doel",
+  "route",
+  "methode",
+  "uitkomst",
+] as const;
+
+export function auditCsvRows(records: AuditRecord[]): string[][] {
+  return records.map((r) => [
+    String(r.id),
+    r.at.toISOString(),
+    r.userEmail ?? (r.userId === null ? "systeem" : ""),
+    r.userId ?? "",
+    r.role ?? "",
+    r.action,
+    r.resourceType,
+    r.resourceId ?? "",
+    r.pupilId ?? "",
+    r.purpose ?? "",
+    r.context.route ?? "",
+    r.context.method ?? "",
+    r.outcome,
+  ]);
 }

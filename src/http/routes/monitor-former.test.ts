@@ -101,6 +101,38 @@ describe.each(engines())("GET /api/monitor/former-thuiszitters on $name", (engin
     expect(rows.find((r) => r.pupil_id === "P0003")).toMatchObject({ school_changes: 0 });
   });
 
+  it("pseudonymises the export on request with the region key: same rows, no real ids (issue 18)", async () => {
+    const plain = (await get(head)).json() as { pupils: Record<string, unknown>[] };
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/api/monitor/former-thuiszitters?as_of=2026-03-02&pseudonymise=true",
+      headers: { cookie: head.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { pupils: Record<string, unknown>[] };
+    expect(body.pupils).toHaveLength(plain.pupils.length);
+    for (const id of ["P0001", "P0003", "P0004", "P1008"]) expect(response.body).not.toContain(id);
+    for (const row of body.pupils) {
+      expect(row.pupil_id).toMatch(/^PS[0-9a-f]{16}$/);
+      expect(row.case_id).toMatch(/^PS[0-9a-f]{16}$/);
+    }
+    const strip = (rows: Record<string, unknown>[]) =>
+      rows.map(({ pupil_id: _p, case_id: _c, ...rest }) => JSON.stringify(rest)).sort();
+    expect(strip(body.pupils)).toEqual(strip(plain.pupils));
+    // Stable: the same pupil has the same pseudonym in the next export.
+    const again = await t.app.inject({
+      method: "GET",
+      url: "/api/monitor/former-thuiszitters?as_of=2026-03-02&pseudonymise=true",
+      headers: { cookie: head.cookie },
+    });
+    expect(
+      again
+        .json()
+        .pupils.map((r: { pupil_id: string }) => r.pupil_id)
+        .sort(),
+    ).toEqual(body.pupils.map((r) => r.pupil_id).sort());
+  });
+
   it("gives policy roles the cohort counts only (1–4 suppressed), no pupil", async () => {
     const response = await get(policy);
     expect(response.statusCode).toBe(200);

@@ -10,6 +10,7 @@ import { loadCasesOfPupils } from "../../db/repositories/cases.ts";
 import { cohortRows } from "../../domain/monitor/former.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { formerThuiszitters } from "../../services/monitor-former.ts";
+import { pseudonym, regionKey } from "../../services/region-key.ts";
 import type { HttpContext } from "../context.ts";
 import { problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
@@ -62,7 +63,15 @@ export function registerMonitorFormerRoutes(app: FastifyInstance, ctx: HttpConte
       schema: {
         summary: "Former thuiszitters followed after their case closed, per closing quarter",
         tags: ["monitor"],
-        querystring: z.object({ as_of: IsoDate.optional().describe("default: today") }),
+        querystring: z.object({
+          as_of: IsoDate.optional().describe("default: today"),
+          pseudonymise: z
+            .enum(["true", "false"])
+            .default("false")
+            .describe(
+              "true: pupil and case ids replaced by stable pseudonyms under the region key (research exports)",
+            ),
+        }),
         response: { 200: FormerReportSchema, ...problemResponses(400, 401, 403, 429, 503) },
       },
     },
@@ -74,6 +83,10 @@ export function registerMonitorFormerRoutes(app: FastifyInstance, ctx: HttpConte
         formerThuiszitters(ctx.db, asOf),
       );
       let pupils: z.infer<typeof FormerPupilSchema>[] | null = null;
+      // Issue 18 (minimisation): a research or monitoring export carries no real ids, only
+      // pseudonyms keyed with the region key (the same id gives the same pseudonym every time).
+      const key = request.query.pseudonymise === "true" ? await regionKey(ctx.db.sql) : null;
+      const alias = (id: string) => (key === null ? id : pseudonym(key, id));
       if (mayEver(actor, "read_case", "case")) {
         const ids = new Set(report.pupils.map((p) => p.caseId));
         const cases = (
@@ -86,8 +99,8 @@ export function registerMonitorFormerRoutes(app: FastifyInstance, ctx: HttpConte
         pupils = report.pupils
           .filter((p) => readable.has(p.caseId))
           .map((p) => ({
-            case_id: p.caseId,
-            pupil_id: p.pupilId,
+            case_id: alias(p.caseId),
+            pupil_id: alias(p.pupilId),
             cohort: p.cohort,
             closed_at: p.closedAt,
             outcome: p.outcome,

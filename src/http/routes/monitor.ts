@@ -1,13 +1,15 @@
 // GET /api/monitor?as_of=&by= (interfaces.md "Monitor rows") and GET /api/monitor/trend per
 // quarter (domain.md §7). Aggregates only: every count of 1–4 is suppressed in the API, for
 // every role (the command line's --no-suppress has no HTTP counterpart). Figures come from the
-// snapshot cache (src/services/monitor-cache.ts), recomputed when the data changed.
+// snapshot cache (src/services/monitor-cache.ts), recomputed when the data changed; a completed
+// quarter that was frozen before retention ran comes from its frozen figures (monitor-freeze.ts).
 
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { flushAudit } from "../../access/index.ts";
 import type { MonitorRow } from "../../domain/monitor/aggregate.ts";
+import { isCompletedQuarter } from "../../domain/monitor/frozen.ts";
 import {
   isQuarter,
   quarterCount,
@@ -16,6 +18,7 @@ import {
   quartersBetween,
 } from "../../domain/monitor/quarters.ts";
 import { cachedMonitorRows, cachedSnapshot, cachedValue } from "../../services/monitor-cache.ts";
+import { frozenQuarterRows } from "../../services/monitor-freeze.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, problemResponses } from "../problem.ts";
 import { IsoDate, today } from "./cases-http.ts";
@@ -126,12 +129,18 @@ export function registerMonitorRoutes(app: FastifyInstance, ctx: HttpContext): v
           const range = quarterRange(quarter);
           if (range.from > now) break; // a quarter that has not begun has no figures
           const [asOf = now] = [range.to, now].sort();
-          const { rows } = await cachedMonitorRows(ctx.db.sql, {
-            asOf,
-            by,
-            suppress: true,
-            periodFrom: range.from,
-          });
+          // A completed quarter frozen before retention removed anything keeps its figures.
+          const frozen = isCompletedQuarter(quarter, now)
+            ? await frozenQuarterRows(ctx.db.sql, quarter, by)
+            : null;
+          const { rows } = frozen
+            ? { rows: frozen }
+            : await cachedMonitorRows(ctx.db.sql, {
+                asOf,
+                by,
+                suppress: true,
+                periodFrom: range.from,
+              });
           for (const row of rows) body.push({ quarter, as_of: asOf, ...row });
         }
         return JSON.stringify(z.array(MonitorTrendRowSchema).parse(body));

@@ -15,6 +15,7 @@ import type { HttpContext } from "../context.ts";
 import { PupilId } from "../input-schemas.ts";
 import { notFound, problemResponses } from "../problem.ts";
 import { admitted, commandActor } from "./cases-http.ts";
+import { registerPrivacyRequestRoutes } from "./privacy-requests.ts";
 
 const RetentionCountSchema = z.object({
   data_class: z.enum(RETENTION_CLASSES),
@@ -29,7 +30,9 @@ export const RetentionRunSchema = z
     as_of: z.iso.date().describe("the date the terms were applied at"),
     dry_run: z.boolean().describe("a dry run lists what would be removed and removes nothing"),
     status: z.enum(RETENTION_RUN_STATUSES),
-    started_by: z.enum(["job", "cli"]),
+    started_by: z
+      .enum(["job", "cli", "request"])
+      .describe("request: an erasure on request (AVG art. 17)"),
     started_at: z.iso.datetime(),
     finished_at: z.iso.datetime().nullable(),
     counts: z.array(RetentionCountSchema),
@@ -42,6 +45,7 @@ const RetentionRunListSchema = z
   .meta({ id: "RetentionRunList" });
 
 export function registerPrivacyRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  registerPrivacyRequestRoutes(app, ctx);
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/privacy/retention-runs",
     {

@@ -9,6 +9,7 @@ export type AuditPage = Schemas["AuditPage"];
 export interface AuditQuery {
   pupil_id?: string;
   user_id?: string;
+  user_email?: string;
   before_id?: number;
   limit?: number;
 }
@@ -24,4 +25,12 @@ export function fetchAudit(query: AuditQuery, signal?: AbortSignal): Promise<Aud
     `/api/audit${search ? `?${search}` : ""}`,
     signal ? { signal } : {},
   );
+}
+
+/** GET /api/audit.csv with the same filters: the trail's NEN 7513 fields as a file. */
+export function auditCsvUrl(query: { pupil_id?: string; user_email?: string }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return `/api/audit.csv${search ? `?${search}` : ""}`;
 }

@@ -425,6 +425,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)
+         * @description The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)
+         */
+        get: operations["getAuditCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc/callback": {
         parameters: {
             query?: never;
@@ -1865,6 +1885,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The log of data subjects' requests (AVG art. 15–17, 21)
+         * @description The log of data subjects' requests (AVG art. 15–17, 21)
+         */
+        get: operations["getPrivacyRequests"];
+        put?: never;
+        /**
+         * Register a request of a data subject
+         * @description Register a request of a data subject
+         */
+        post: operations["postPrivacyRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One request of a data subject, with every step of its handling
+         * @description One request of a data subject, with every step of its handling
+         */
+        get: operations["getPrivacyRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a request: completed or refused, with the outcome told to the requester
+         * @description Close a request: completed or refused, with the outcome told to the requester
+         */
+        post: operations["postPrivacyRequestClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the request's pupil where the law allows (AVG art. 17)
+         * @description The same procedure as retention, for one pupil: a tombstone and a run remain. confirm_pupil_id must repeat the pupil's id.
+         */
+        post: operations["postPrivacyRequestErase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The access export (AVG art. 15) of the request's pupil, as a ZIP
+         * @description The access export (AVG art. 15) of the request's pupil, as a ZIP
+         */
+        get: operations["getPrivacyRequestExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a step of a request's handling
+         * @description Record a step of a request's handling
+         */
+        post: operations["postPrivacyRequestSteps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/privacy/retention-runs": {
         parameters: {
             query?: never;
@@ -2320,6 +2464,8 @@ export interface components {
             /** @enum {string} */
             outcome: "allowed" | "denied";
             pupil_id: string | null;
+            /** @description NEN 7513 'why': the purpose of the processing, from the route; null on old rows */
+            purpose: string | null;
             resource_id: string | null;
             resource_type: string;
             role: string | null;
@@ -2337,6 +2483,8 @@ export interface components {
             /** @enum {string} */
             outcome: "allowed" | "denied";
             pupil_id: string | null;
+            /** @description NEN 7513 'why': the purpose of the processing, from the route; null on old rows */
+            purpose: string | null;
             resource_id: string | null;
             resource_type: string;
             role: string | null;
@@ -2420,6 +2568,7 @@ export interface components {
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         Capabilities: {
             answer_youth_doctor_referrals: boolean;
+            handle_subject_requests: boolean;
             manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
@@ -2442,6 +2591,7 @@ export interface components {
         /** @description what the user may do in general, from the same rules every request is decided by (src/domain/policy/capabilities.ts); each request is still authorized on its own */
         CapabilitiesInput: {
             answer_youth_doctor_referrals: boolean;
+            handle_subject_requests: boolean;
             manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
@@ -4165,6 +4315,32 @@ export interface components {
             /** @description BRIN + vestiging, e.g. 12AB00 */
             school_id?: string;
         };
+        NewSubjectRequest: {
+            /** @description instead of pupil_id: found by its keyed hash, never stored */
+            bsn?: string;
+            /** @enum {string} */
+            kind: "access" | "rectification" | "erasure" | "objection";
+            note?: string;
+            /** @description pseudonymous pupil/person id, e.g. P000123 */
+            pupil_id?: string;
+            /** Format: date */
+            received_on: string;
+            /** @enum {string} */
+            requester: "parent" | "pupil" | "representative";
+        };
+        NewSubjectRequestInput: {
+            /** @description instead of pupil_id: found by its keyed hash, never stored */
+            bsn?: string;
+            /** @enum {string} */
+            kind: "access" | "rectification" | "erasure" | "objection";
+            note?: string;
+            /** @description pseudonymous pupil/person id, e.g. P000123 */
+            pupil_id?: string;
+            /** Format: date */
+            received_on: string;
+            /** @enum {string} */
+            requester: "parent" | "pupil" | "representative";
+        };
         Notification: {
             body: string;
             created_at: string;
@@ -4711,8 +4887,11 @@ export interface components {
             id: number;
             /** Format: date-time */
             started_at: string;
-            /** @enum {string} */
-            started_by: "job" | "cli";
+            /**
+             * @description request: an erasure on request (AVG art. 17)
+             * @enum {string}
+             */
+            started_by: "job" | "cli" | "request";
             /** @enum {string} */
             status: "running" | "completed" | "failed" | "interrupted";
         };
@@ -4738,8 +4917,11 @@ export interface components {
             id: number;
             /** Format: date-time */
             started_at: string;
-            /** @enum {string} */
-            started_by: "job" | "cli";
+            /**
+             * @description request: an erasure on request (AVG art. 17)
+             * @enum {string}
+             */
+            started_by: "job" | "cli" | "request";
             /** @enum {string} */
             status: "running" | "completed" | "failed" | "interrupted";
         };
@@ -4926,6 +5108,82 @@ export interface components {
             school_id: string;
             /** @enum {string} */
             state?: "open" | "handled" | "resolved";
+        };
+        SubjectRequest: {
+            /** Format: date */
+            closed_on: string | null;
+            /**
+             * Format: date
+             * @description one month after receipt (AVG art. 12(3))
+             */
+            due_on: string;
+            /** @description for an open erasure request: why the law keeps the data, or null when it may go */
+            erasure_refusal: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "access" | "rectification" | "erasure" | "objection";
+            /** @description the steps that fit the request's kind */
+            may_record: ("note" | "rectified" | "objection_decided")[];
+            outcome: string | null;
+            /** @description null once the pupil's data was erased */
+            pupil_id: string | null;
+            /** Format: date */
+            received_on: string;
+            /** @enum {string} */
+            requester: "parent" | "pupil" | "representative";
+            /** @enum {string} */
+            status: "open" | "completed" | "refused";
+            steps: {
+                /** Format: date-time */
+                at: string;
+                /** @description the account's e-mail address */
+                by: string | null;
+                id: number;
+                note: string | null;
+                /** @enum {string} */
+                step: "registered" | "note" | "exported" | "rectified" | "objection_decided" | "erased" | "completed" | "refused";
+            }[];
+        };
+        SubjectRequestInput: {
+            /** Format: date */
+            closed_on: string | null;
+            /**
+             * Format: date
+             * @description one month after receipt (AVG art. 12(3))
+             */
+            due_on: string;
+            /** @description for an open erasure request: why the law keeps the data, or null when it may go */
+            erasure_refusal: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "access" | "rectification" | "erasure" | "objection";
+            /** @description the steps that fit the request's kind */
+            may_record: ("note" | "rectified" | "objection_decided")[];
+            outcome: string | null;
+            /** @description null once the pupil's data was erased */
+            pupil_id: string | null;
+            /** Format: date */
+            received_on: string;
+            /** @enum {string} */
+            requester: "parent" | "pupil" | "representative";
+            /** @enum {string} */
+            status: "open" | "completed" | "refused";
+            steps: {
+                /** Format: date-time */
+                at: string;
+                /** @description the account's e-mail address */
+                by: string | null;
+                id: number;
+                note: string | null;
+                /** @enum {string} */
+                step: "registered" | "note" | "exported" | "rectified" | "objection_decided" | "erased" | "completed" | "refused";
+            }[];
+        };
+        SubjectRequestList: {
+            requests: components["schemas"]["SubjectRequest"][];
+        };
+        SubjectRequestListInput: {
+            requests: components["schemas"]["SubjectRequestInput"][];
         };
         TransitionResult: {
             case_id: string;
@@ -6542,6 +6800,8 @@ export interface operations {
                 limit?: number;
                 /** @description pseudonymous pupil/person id, e.g. P000123 */
                 pupil_id?: string;
+                /** @description the account's e-mail address */
+                user_email?: string;
                 user_id?: string;
             };
             header?: never;
@@ -6557,6 +6817,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditCsv: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id?: string;
+                /** @description the account's e-mail address */
+                user_email?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -11153,6 +11467,8 @@ export interface operations {
             query?: {
                 /** @description default: today */
                 as_of?: string;
+                /** @description true: pupil and case ids replaced by stable pseudonyms under the region key (research exports) */
+                pseudonymise?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -11731,6 +12047,455 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrivacyRequests: {
+        parameters: {
+            query?: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequestList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPrivacyRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSubjectRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPrivacyRequestClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: string;
+                    /** @enum {string} */
+                    status: "completed" | "refused";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPrivacyRequestErase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirm_pupil_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrivacyRequestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPrivacyRequestSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                    /** @enum {string} */
+                    step: "note" | "rectified" | "objection_decided";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,9 @@ export const screens: Record<string, ComponentType> = {
     async () => (await import("./youth-doctor/YouthDoctorPage.tsx")).YouthDoctorPage,
   ),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
+  "/verzoeken": lazyScreen(
+    async () => (await import("./privacy/SubjectRequestsPage.tsx")).SubjectRequestsPage,
+  ),
   /** Not a section: every logged-in user's own notifications (the bell in the header). */
   "/meldingen": lazyScreen(
     async () => (await import("./notifications/NotificationsPage.tsx")).NotificationsPage,

@@ -16,6 +16,7 @@ import { lettersNl } from "./nl/letters.ts";
 import { monitorNl, monitorScreensNl } from "./nl/monitor.ts";
 import { notificationsNl } from "./nl/notifications.ts";
 import { parentNl, parentPageNl } from "./nl/parent.ts";
+import { privacyRequestsNl } from "./nl/privacy.ts";
 import { problemsNl } from "./nl/problems.ts";
 import { pupilNl, pupilPageNl, pupilSearchNl } from "./nl/pupil.ts";
 import { setupNl } from "./nl/setup.ts";
@@ -54,6 +55,7 @@ export const nl = {
   youthDoctor: youthDoctorNl,
   verwijsindex: verwijsindexNl,
   notifications: notificationsNl,
+  privacyRequests: privacyRequestsNl,
   monitorScreens: monitorScreensNl,
 };
 

@@ -1,11 +1,12 @@
 // The audit trail (/logboek, app_admin and privacy officer; GET /api/audit): who read or changed
-// whose data, when, in which role, and whether it was allowed. Filter by pupil on the server,
-// by outcome and action on the loaded rows; load older rows page by page; export as CSV/XLSX.
+// whose data, when, in which role, why (the route's purpose, NEN 7513) and whether it was allowed.
+// Filter by pupil and by user on the server, by outcome and action on the loaded rows; load older
+// rows page by page; export the loaded rows as CSV/XLSX, or the whole filtered trail as CSV.
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { type AuditEntry, fetchAudit } from "../../api/audit.ts";
+import { type AuditEntry, auditCsvUrl, fetchAudit } from "../../api/audit.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { SelectField } from "../../components/FormFields.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
@@ -33,15 +34,18 @@ export function AuditPage() {
   const s = t.auditScreens;
   const [pupilInput, setPupilInput] = useState("");
   const [pupilId, setPupilId] = useState("");
+  const [userInput, setUserInput] = useState("");
+  const [userEmail, setUserEmail] = useState("");
   const [outcome, setOutcome] = useState("");
   const [action, setAction] = useState("");
   const pages = useInfiniteQuery({
-    queryKey: ["audit", pupilId],
+    queryKey: ["audit", pupilId, userEmail],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam, signal }) =>
       fetchAudit(
         {
           ...(pupilId ? { pupil_id: pupilId } : {}),
+          ...(userEmail ? { user_email: userEmail } : {}),
           ...(pageParam === undefined ? {} : { before_id: pageParam }),
           limit: PAGE,
         },
@@ -58,6 +62,7 @@ export function AuditPage() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPupilId(pupilInput.trim());
+    setUserEmail(userInput.trim());
   }
 
   return (
@@ -71,6 +76,14 @@ export function AuditPage() {
           value={pupilInput}
           spellCheck={false}
           onChange={(e) => setPupilInput(e.target.value)}
+        />
+        <TextField
+          id="audit-user"
+          label={s.user}
+          type="email"
+          value={userInput}
+          spellCheck={false}
+          onChange={(e) => setUserInput(e.target.value)}
         />
         <Button type="submit" purpose="primary">
           {t.audit.show}
@@ -94,12 +107,30 @@ export function AuditPage() {
           onChange={setAction}
         />
       </div>
+      <Paragraph>
+        <a
+          className="nl-link"
+          href={auditCsvUrl({
+            ...(pupilId ? { pupil_id: pupilId } : {}),
+            ...(userEmail ? { user_email: userEmail } : {}),
+          })}
+          download
+        >
+          {s.csv}
+        </a>
+      </Paragraph>
       {pages.isPending && <Loading />}
       {pages.isError && <ProblemAlert error={pages.error} />}
       {pages.data && (
         <>
           <DataTable<AuditEntry>
-            title={pupilId ? s.tableFor(pupilId) : t.audit.tableTitle}
+            title={
+              pupilId
+                ? s.tableFor(pupilId)
+                : userEmail
+                  ? s.tableForUser(userEmail)
+                  : t.audit.tableTitle
+            }
             exportDate={today}
             rows={shown}
             rowKey={(e) => String(e.id)}
@@ -132,6 +163,7 @@ export function AuditPage() {
                 value: (e) => s.resource(e.resource_type, e.resource_id),
               },
               { key: "pupil", header: s.pupil, value: (e) => e.pupil_id ?? "", sortable: true },
+              { key: "purpose", header: s.purpose, value: (e) => e.purpose ?? "" },
               {
                 key: "route",
                 header: s.route,

@@ -33,6 +33,7 @@ export const appNl = {
     setup: "Inrichting",
     leave: "Verlof",
     youthDoctor: "Jeugdarts",
+    privacyRequests: "AVG-verzoeken",
   },
   home: {
     title: "Overzicht",

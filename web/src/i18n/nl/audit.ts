@@ -26,6 +26,10 @@ export const auditScreensNl = {
   system: "systeem",
   pupil: "Leerling",
   route: "Verzoek",
+  purpose: "Doel",
+  user: "Gebruiker (e-mailadres, optioneel)",
+  csv: "Logboek met deze filters downloaden (CSV, alle NEN 7513-velden)",
+  tableForUser: (user: string) => `Logboek van gebruiker ${user}`,
   older: "Oudere regels laden",
   actionName: (action: string) => (AUDIT_ACTIONS as Record<string, string>)[action] ?? action,
   resource: (type: string, id: string | null) =>
@@ -65,6 +69,13 @@ export const AUDIT_ACTIONS = {
   read_audit: "Logboek bekeken",
   read_retention_runs: "Bewaartermijnen bekeken",
   export_subject_data: "Inzage-export gemaakt (AVG art. 15)",
+  handle_subject_requests: "Verzoeken van betrokkenen behandeld",
+  list_subject_requests: "Verzoeken van betrokkenen bekeken",
+  read_subject_request: "Verzoek van betrokkene bekeken",
+  register_subject_request: "Verzoek van betrokkene geregistreerd",
+  record_subject_request_step: "Stap in verzoek van betrokkene vastgelegd",
+  close_subject_request: "Verzoek van betrokkene afgehandeld",
+  erase_subject_data: "Gegevens gewist op verzoek (AVG art. 17)",
   read_monitor: "Monitor bekeken",
   reconcile_list: "Lijsten vergeleken (leerplichttelling)",
   manage_users: "Accounts beheerd",
@@ -191,6 +202,7 @@ type AuditResourceCode =
   | "budget"
   | "person"
   | "retention_run"
+  | "subject_request"
   | "letter_template"
   | "notification";
 
@@ -221,6 +233,7 @@ export const AUDIT_RESOURCES = {
   waiting_list: "wachtlijst",
   budget: "frictiebudget",
   retention_run: "bewaartermijnen",
+  subject_request: "verzoek van betrokkene",
   person: "personen",
   leave_request: "verlofaanvraag",
   mas_step: "stap leerplicht (MAS)",
