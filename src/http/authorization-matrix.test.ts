@@ -226,7 +226,7 @@ const MATRIX: Record<string, Endpoint> = {
     ],
   },
   "GET /api/audit": { probes: [{ url: () => "/api/audit", row: "fffffffffffyy" }] },
-  "GET /api/audit.csv": { probes: [{ url: () => "/api/audit.csv", row: "fffffffffffyy" }] },
+  "GET /api/audit/export": { probes: [{ url: () => "/api/audit/export", row: "fffffffffffyy" }] },
   "GET /api/privacy/pupils/{pupil_id}/export": {
     // The privacy officer answers a request about any pupil of the region: no scope, so the probe
     // names the region's other pupil and the out-of-scope check (P0001's case) does not apply.

@@ -60,7 +60,7 @@ describe.each(engines())("audit trail with purpose, filters and CSV on $name", (
   });
 
   it("exports the filtered trail as CSV with the NEN 7513 fields", async () => {
-    const response = await get(privacy, "/api/audit.csv?pupil_id=P0001");
+    const response = await get(privacy, "/api/audit/export?pupil_id=P0001");
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^text\/csv/);
     expect(response.headers["content-disposition"]).toContain("logboek-P0001.csv");
@@ -81,6 +81,6 @@ describe.each(engines())("audit trail with purpose, filters and CSV on $name", (
     expect(page.entries.some((e) => e.action === "read_audit" && e.context.export === "csv")).toBe(
       true,
     );
-    expect((await get(coordinator, "/api/audit.csv")).statusCode).toBe(403);
+    expect((await get(coordinator, "/api/audit/export")).statusCode).toBe(403);
   });
 });

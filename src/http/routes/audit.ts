@@ -66,7 +66,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: HttpContext): voi
   // The trail as CSV with the NEN 7513 fields, filtered as the page (pupil, user): the privacy
   // officer hands it to a data subject or a supervisor. At most 50,000 rows, newest first.
   app.withTypeProvider<ZodTypeProvider>().get(
-    "/api/audit.csv",
+    "/api/audit/export",
     {
       schema: {
         summary: "The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)",

@@ -27,10 +27,10 @@ export function fetchAudit(query: AuditQuery, signal?: AbortSignal): Promise<Aud
   );
 }
 
-/** GET /api/audit.csv with the same filters: the trail's NEN 7513 fields as a file. */
+/** GET /api/audit/export with the same filters: the trail's NEN 7513 fields as a file. */
 export function auditCsvUrl(query: { pupil_id?: string; user_email?: string }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
   const search = params.toString();
-  return `/api/audit.csv${search ? `?${search}` : ""}`;
+  return `/api/audit/export${search ? `?${search}` : ""}`;
 }

@@ -425,7 +425,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit.csv": {
+    "/api/audit/export": {
         parameters: {
             query?: never;
             header?: never;
@@ -436,7 +436,7 @@ export interface paths {
          * The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)
          * @description The audit trail as CSV (NEN 7513 fields: who, what, whose data, when, why)
          */
-        get: operations["getAuditCsv"];
+        get: operations["getAuditExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6848,7 +6848,7 @@ export interface operations {
             };
         };
     };
-    getAuditCsv: {
+    getAuditExport: {
         parameters: {
             query?: {
                 limit?: number;
