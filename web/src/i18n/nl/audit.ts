@@ -158,12 +158,15 @@ export const AUDIT_ACTIONS = {
   list_youth_doctor_referrals: "Aanmeldingen bij de jeugdarts bekeken",
   give_youth_doctor_feedback: "Terugkoppeling jeugdarts gegeven",
   write_medical_notes: "Medische notitie geschreven",
+  read_sick_observations: "Observaties opvallend ziekteverzuim bekeken",
+  record_sick_observation: "Opvallend ziekteverzuim vastgelegd",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
   | ResourceKind
   | "attendance"
   | "mas_step"
+  | "sick_observation"
   | "verwijsindex"
   | "duo_report"
   | "reconciliation"
@@ -215,4 +218,5 @@ export const AUDIT_RESOURCES = {
   verwijsindex: "melding Verwijsindex",
   letter_template: "briefsjabloon",
   youth_doctor_referral: "aanmelding jeugdarts",
+  sick_observation: "observatie opvallend ziekteverzuim",
 } as const satisfies Record<AuditResourceCode, string>;
