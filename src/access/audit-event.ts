@@ -120,6 +120,15 @@ const YouthDoctorEvent = z.object({
   pupilId: z.string(),
 });
 
+/** SICK_NOTABLE (domain.md §4): the school's observations of notable sickness, read or recorded. */
+const SickObservationEvent = z.object({
+  ...who,
+  action: z.enum(["read_sick_observations", "record_sick_observation"]),
+  resourceType: z.literal("sick_observation"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 /** Aggregates: no pupil behind the row. */
 const MonitorEvent = z.object({
   ...who,
@@ -290,6 +299,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   MasEvent,
   VerwijsindexEvent,
   YouthDoctorEvent,
+  SickObservationEvent,
   MonitorEvent,
   AuditTrailEvent,
   RetentionEvent,

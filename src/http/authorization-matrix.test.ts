@@ -138,6 +138,24 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  // SICK_NOTABLE by hand: the school's staff read their school's observations; the mentor and
+  // the care coordinator record them. The probe is dated in the future: refused by the domain
+  // (409) after the gate. Details in routes/pupil-sick-observations.test.ts.
+  "GET /api/pupils/{pupil_id}/sick-observations": {
+    probes: [
+      { personal: true, url: () => "/api/pupils/P0001/sick-observations", row: "yyyffffnnfnnn" },
+    ],
+  },
+  "POST /api/pupils/{pupil_id}/sick-observations": {
+    probes: [
+      {
+        personal: true,
+        url: () => "/api/pupils/P0001/sick-observations",
+        body: () => ({ recorded_on: "2999-01-01", note: "vaak ziek naar huis" }),
+        row: "yyfffffnnfnnn",
+      },
+    ],
+  },
   // The reference index (Verwijsindex): the case director of the case only. The POST probe's
   // date lies before the pupil's birth: refused by the domain (409) after the gate.
   "GET /api/cases/{id}/verwijsindex": {

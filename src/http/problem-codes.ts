@@ -7,6 +7,7 @@
 import type { MasStepError } from "../domain/leerplicht/mas.ts";
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 import type { StatusChange } from "../domain/signals/duo-report-status.ts";
+import type { SickObservationError } from "../domain/signals/sick-observation.ts";
 import type { YouthDoctorError } from "../domain/youth-doctor/referrals.ts";
 import type { DecideRefusal, RegisterRefusal } from "../services/leave-requests.ts";
 
@@ -29,6 +30,7 @@ export type ProblemCode =
   | Kebab<LeaveRefusalCode>
   | `mas-${Kebab<MasStepError | "report_other_pupil">}`
   | `jgz-${Kebab<YouthDoctorError>}`
+  | `sick-observation-${Kebab<SickObservationError>}`
   | "signal-not-open"
   | "signal-other-pupil"
   | "validation"
@@ -117,6 +119,12 @@ export const PROBLEM_STATUS = {
   "jgz-text-required": CONFLICT,
   "jgz-before-referral": CONFLICT,
   "jgz-already-answered": CONFLICT,
+  // SICK_NOTABLE recorded by hand (src/domain/signals/sick-observation.ts).
+  "sick-observation-invalid-date": CONFLICT,
+  "sick-observation-date-in-future": CONFLICT,
+  "sick-observation-end-before-start": CONFLICT,
+  "sick-observation-note-required": CONFLICT,
+  "sick-observation-note-too-long": CONFLICT,
   // Signals handled without a case.
   "signal-not-open": CONFLICT,
   "signal-other-pupil": CONFLICT,

@@ -74,6 +74,9 @@ export const ACTIONS = [
   "read_youth_doctor_referrals",
   "give_youth_doctor_feedback",
   "write_medical_notes",
+  // SICK_NOTABLE (domain.md §4): the school's observation of notable sickness, by hand.
+  "record_sick_observation",
+  "read_sick_observations",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

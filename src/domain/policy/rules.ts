@@ -261,4 +261,10 @@ export const RULES: readonly Rule[] = [
     "youth_doctor_referral",
     livesInMunicipality,
   ),
+
+  // SICK_NOTABLE (domain.md §4 "a professional's observation (e.g. regularly sent home sick);
+  // recorded by hand"): the mentor or care coordinator of the pupil's school records it; the
+  // school's staff read the school's observations (the signal itself follows read_signals).
+  allow(["teacher", "care_coordinator"], ["record_sick_observation"], "pupil", sameSchool),
+  allow(SCHOOL_STAFF_ROLES, ["read_sick_observations"], "pupil", sameSchool),
 ];

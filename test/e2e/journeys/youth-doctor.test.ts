@@ -55,7 +55,8 @@ describe("journey: a referral to the youth doctor and the feedback to the school
   it("the care coordinator refers the pupil with the school's question", async () => {
     await switchAccount(page, app.url, "zorgcoordinator");
     await page.goto(`${app.url}/leerlingen/${pupilId}`);
-    await section().getByRole("table").waitFor();
+    // The referrals' table comes first; the school's observations of notable sickness follow.
+    await section().getByRole("table").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await section().getByRole("button", { name: "Aanmelden bij de jeugdarts" }).click();
     const form = section().getByRole("form", { name: "Aanmelden bij de jeugdarts" });
@@ -66,9 +67,10 @@ describe("journey: a referral to the youth doctor and the feedback to the school
     expect(await axeViolations(page)).toEqual([]);
     await form.getByLabel("Vraag van de school aan de jeugdarts").fill(QUESTION);
     await form.getByRole("button", { name: "Vastleggen" }).click();
-    await poll(() => section().getByRole("status").last().textContent()).toBe(
-      "De leerling is aangemeld bij de jeugdarts.",
-    );
+    await section()
+      .getByRole("status")
+      .filter({ hasText: "De leerling is aangemeld bij de jeugdarts." })
+      .waitFor();
     const row = section().getByRole("row").filter({ hasText: QUESTION });
     await row.waitFor();
     expect(await row.textContent()).toContain("Wacht op jeugdarts");

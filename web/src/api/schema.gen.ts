@@ -2113,6 +2113,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pupils/{pupil_id}/sick-observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The school's observations of notable sickness (SICK_NOTABLE) for one pupil, newest first
+         * @description The school's observations of notable sickness (SICK_NOTABLE) for one pupil, newest first
+         */
+        get: operations["getPupilSickObservations"];
+        put?: never;
+        /**
+         * Records an observation of notable sickness (SICK_NOTABLE, by hand) for a pupil of the user's school: the mentor or the care coordinator; a short note without medical details
+         * @description Records an observation of notable sickness (SICK_NOTABLE, by hand) for a pupil of the user's school: the mentor or the care coordinator; a short note without medical details
+         */
+        post: operations["postPupilSickObservations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session": {
         parameters: {
             query?: never;
@@ -4495,7 +4519,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:sick-observation-invalid-date" | "urn:aanwezig:problem:sick-observation-date-in-future" | "urn:aanwezig:problem:sick-observation-end-before-start" | "urn:aanwezig:problem:sick-observation-note-required" | "urn:aanwezig:problem:sick-observation-note-too-long" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         ProblemInput: {
             detail?: string;
@@ -4517,7 +4541,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:sick-observation-invalid-date" | "urn:aanwezig:problem:sick-observation-date-in-future" | "urn:aanwezig:problem:sick-observation-end-before-start" | "urn:aanwezig:problem:sick-observation-note-required" | "urn:aanwezig:problem:sick-observation-note-too-long" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         Pupil: {
             /** Format: date */
@@ -4982,6 +5006,52 @@ export interface components {
             revoked_at: string | null;
             school_ids: string[];
             scopes: string[];
+        };
+        SickObservation: {
+            /**
+             * Format: date
+             * @description the last day it holds; null while it lasts
+             */
+            end_date: string | null;
+            id: string;
+            /** @description what the school observed; no medical details */
+            note: string;
+            pupil_id: string;
+            recorded_by: string;
+            /**
+             * Format: date
+             * @description the day of the observation
+             */
+            recorded_on: string;
+            school_id: string;
+        };
+        SickObservationInput: {
+            /**
+             * Format: date
+             * @description the last day it holds; null while it lasts
+             */
+            end_date: string | null;
+            id: string;
+            /** @description what the school observed; no medical details */
+            note: string;
+            pupil_id: string;
+            recorded_by: string;
+            /**
+             * Format: date
+             * @description the day of the observation
+             */
+            recorded_on: string;
+            school_id: string;
+        };
+        SickObservations: {
+            /** @description whether this user may record an observation for the pupil */
+            may_record: boolean;
+            observations: components["schemas"]["SickObservation"][];
+        };
+        SickObservationsInput: {
+            /** @description whether this user may record an observation for the pupil */
+            may_record: boolean;
+            observations: components["schemas"]["SickObservationInput"][];
         };
         Signal: {
             /** Format: date */
@@ -12802,6 +12872,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MasStep"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPupilSickObservations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SickObservations"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPupilSickObservations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    end_date?: string | null;
+                    note: string;
+                    /**
+                     * Format: date
+                     * @description default: today; not in the future
+                     */
+                    recorded_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SickObservation"];
                 };
             };
             /** @description Bad Request */

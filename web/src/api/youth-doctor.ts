@@ -59,3 +59,24 @@ export function writeMedicalNote(
     body,
   });
 }
+
+// /api/pupils/{pupil_id}/sick-observations: SICK_NOTABLE recorded by hand (domain.md §4).
+export type SickObservation = Schemas["SickObservation"];
+export type SickObservations = Schemas["SickObservations"];
+
+const observations = (pupilId: string) =>
+  `/api/pupils/${encodeURIComponent(pupilId)}/sick-observations`;
+
+export function fetchSickObservations(
+  pupilId: string,
+  signal?: AbortSignal,
+): Promise<SickObservations> {
+  return apiRequest<SickObservations>("GET", observations(pupilId), signal ? { signal } : {});
+}
+
+export function recordSickObservation(
+  pupilId: string,
+  body: { recorded_on?: string; end_date?: string | null; note: string },
+): Promise<SickObservation> {
+  return apiRequest<SickObservation>("POST", observations(pupilId), { body });
+}

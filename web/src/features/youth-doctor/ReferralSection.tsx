@@ -17,6 +17,7 @@ import { formatDate } from "../../components/format.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
 import { CommandForm, type FieldSpec } from "../case-file/CommandForm.tsx";
+import { SickObservations } from "./SickObservations.tsx";
 
 const y = t.youthDoctor;
 
@@ -128,6 +129,7 @@ export function ReferralSection({
           </p>
         </>
       )}
+      <SickObservations pupilId={pupilId} name={name} today={today} />
     </section>
   );
 }

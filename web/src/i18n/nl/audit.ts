@@ -179,12 +179,15 @@ export const AUDIT_ACTIONS = {
   update_import_mapping: "Kolomindeling gewijzigd",
   delete_import_mapping: "Kolomindeling verwijderd",
   inspect_import_sample: "Voorbeeldbestand voor kolomindeling gelezen",
+  read_sick_observations: "Observaties opvallend ziekteverzuim bekeken",
+  record_sick_observation: "Opvallend ziekteverzuim vastgelegd",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
   | ResourceKind
   | "attendance"
   | "mas_step"
+  | "sick_observation"
   | "verwijsindex"
   | "duo_report"
   | "reconciliation"
@@ -241,4 +244,5 @@ export const AUDIT_RESOURCES = {
   letter_template: "briefsjabloon",
   youth_doctor_referral: "aanmelding jeugdarts",
   import_mapping: "kolomindeling",
+  sick_observation: "observatie opvallend ziekteverzuim",
 } as const satisfies Record<AuditResourceCode, string>;

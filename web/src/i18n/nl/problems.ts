@@ -46,6 +46,16 @@ export const problemsNl = {
       "jgz-before-referral":
         "De datum ligt vóór de aanmelding; kies de dag van de aanmelding of later.",
       "jgz-already-answered": "Deze aanmelding heeft al een terugkoppeling.",
+      "sick-observation-invalid-date":
+        "Een datum bij de observatie klopt niet: gebruik de vorm JJJJ-MM-DD.",
+      "sick-observation-date-in-future":
+        "De datum van de observatie ligt na vandaag; kies vandaag of een eerdere dag.",
+      "sick-observation-end-before-start":
+        "De einddatum ligt vóór de datum van de observatie; kies een latere einddatum of laat hem leeg.",
+      "sick-observation-note-required":
+        "De toelichting is leeg: beschrijf kort wat de school is opgevallen.",
+      "sick-observation-note-too-long":
+        "De toelichting is te lang: hoogstens 300 tekens, zonder medische details.",
       "unknown-person": "Er is geen gebruiker met dit id die deze rol heeft.",
       "not-participant": "Deze persoon is geen deelnemer van de casus.",
       "would-leave-without-owner": "De casus moet altijd een casusverantwoordelijke hebben.",

@@ -16,6 +16,26 @@ export const youthDoctorNl = {
     refer: "Aanmelden bij de jeugdarts",
     done: "De leerling is aangemeld bij de jeugdarts.",
   },
+  observations: {
+    title: "Opvallend ziekteverzuim",
+    intro:
+      "Legt u als mentor of zorgcoördinator vast dat het ziekteverzuim van deze leerling opvalt (bijvoorbeeld: wordt vaak ziek naar huis gestuurd), dan krijgt de leerling het signaal 'opvallend ziekteverzuim'. Beschrijf wat de school ziet, zonder medische gegevens.",
+    table: (name: string) => `Observaties opvallend ziekteverzuim voor ${name}`,
+    empty: "Er is geen opvallend ziekteverzuim vastgelegd.",
+    record: "Opvallend ziekteverzuim vastleggen",
+    done: "De observatie is vastgelegd; het signaal 'opvallend ziekteverzuim' staat bij de signalen.",
+    recordedOn: "Datum observatie",
+    recordedOnRequired: "Vul de datum van de observatie in.",
+    recordedOnFuture: "De datum ligt na vandaag; kies vandaag of een eerdere dag.",
+    endDate: "Geldt tot en met (optioneel)",
+    endDateBefore: "De einddatum ligt vóór de datum van de observatie; kies een latere datum.",
+    note: "Wat valt op? (kort, geen medische gegevens)",
+    noteDescription:
+      "Hoogstens 300 tekens. Bijvoorbeeld: hoe vaak, op welke dagen, wat is afgesproken.",
+    noteRequired: "Beschrijf kort wat de school is opgevallen.",
+    noteTooLong: "De toelichting is te lang: hoogstens 300 tekens.",
+    ongoing: "loopt nog",
+  },
   columns: {
     pupil: "Leerling",
     school: "School",
