@@ -9,11 +9,18 @@
 // take part by their task and keep the case. Giving (b) again restores the participations the
 // withdrawal ended, with an "access_restored" event ("Toegang hersteld") in the case file.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
 import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
 import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
-import { caseIdsIn, listedCaseIds, openCaseFile, poll, switchAccount } from "../support/journey.ts";
+import {
+  caseIdsIn,
+  journeyHooks,
+  listedCaseIds,
+  openCaseFile,
+  poll,
+  switchAccount,
+} from "../support/journey.ts";
 
 /** Partners who take part for the breakthrough team (consent (b) for the team). */
 const PARTNERS = ["doorbraakteam", "jeugdteam"];
@@ -26,7 +33,6 @@ describe("journey: consent (b) withdrawn and given again", () => {
   let page: Page;
   let caseId = "";
   let team = "";
-  let failed = false;
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -46,21 +52,14 @@ describe("journey: consent (b) withdrawn and given again", () => {
     page = await openPage(browser, `${app.url}/inloggen`);
   }, 600_000);
 
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail") {
-      failed = true;
-      await page.screenshot({ path: `/tmp/journey-consent-${context.task.name.slice(0, 24)}.png` });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  journeyHooks(
+    "consent",
+    () => page,
+    async () => {
+      await browser?.close();
+      await app?.stop();
+    },
+  );
 
   async function expectAccess(account: string, access: boolean) {
     await switchAccount(page, app.url, account);

@@ -9,11 +9,11 @@
 // that the leerplicht account also sees (a pupil living in its municipality), read through the
 // API before the browser starts; nothing is written outside the screens.
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
 import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
 import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
-import { poll, switchAccount } from "../support/journey.ts";
+import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 interface Report {
   report_id: string;
@@ -28,7 +28,6 @@ describe("journey: a verzuimmelding from due to closed", () => {
   let browser: Browser;
   let page: Page;
   let report: Report;
-  let failed = false;
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -46,21 +45,14 @@ describe("journey: a verzuimmelding from due to closed", () => {
     page = await openPage(browser, `${app.url}/inloggen`);
   }, 600_000);
 
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail") {
-      failed = true;
-      await page.screenshot({ path: `/tmp/journey-duo-${context.task.name.slice(0, 24)}.png` });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  journeyHooks(
+    "duo",
+    () => page,
+    async () => {
+      await browser?.close();
+      await app?.stop();
+    },
+  );
 
   const reportHref = () => `/verzuimmeldingen/${encodeURIComponent(report.report_id)}`;
 

@@ -18,11 +18,18 @@
 // is fixed, the new case's clock is at week 0-2), so the director convenes the team on
 // stagnation, which is the same hand-off (the team's members become participants).
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
 import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
 import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
-import { caseIdsIn, listedCaseIds, openCaseFile, poll, switchAccount } from "../support/journey.ts";
+import {
+  caseIdsIn,
+  journeyHooks,
+  listedCaseIds,
+  openCaseFile,
+  poll,
+  switchAccount,
+} from "../support/journey.ts";
 
 describe("journey: one child from signal to closing", () => {
   let app: DemoApp;
@@ -31,7 +38,6 @@ describe("journey: one child from signal to closing", () => {
   /** Pupils (id → name) with a new signal at the demo date, living in the team's municipality. */
   let candidates: Map<string, string>;
   /** A journey stops at its first failing step: the later steps depend on it. */
-  let failed = false;
   let team = "";
   let pupilName = "";
   let caseId = "";
@@ -64,23 +70,14 @@ describe("journey: one child from signal to closing", () => {
     page = await openPage(browser, `${app.url}/inloggen`);
   }, 600_000);
 
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail") {
-      failed = true;
-      await page.screenshot({
-        path: `/tmp/journey-escalation-${context.task.name.slice(0, 24)}.png`,
-      });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  journeyHooks(
+    "escalation",
+    () => page,
+    async () => {
+      await browser?.close();
+      await app?.stop();
+    },
+  );
 
   it("school: sees the child's new signal and opens a case", async () => {
     await switchAccount(page, app.url, "zorgcoordinator");

@@ -5,10 +5,10 @@
 // cannot decide it, leerplicht finds it under "Te beslissen" and refuses it, the parent reads
 // the refusal. After each step we check what the next role sees; every page is axe-clean.
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
 import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
-import { poll, switchAccount } from "../support/journey.ts";
+import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 const SHORT = "Bruiloft van een zus in Friesland (journey)";
 const LONG = "Mantelzorg voor een grootouder in het buitenland (journey)";
@@ -17,7 +17,6 @@ describe("journey: a leave request from the parent to the decider and back", () 
   let app: DemoApp;
   let browser: Browser;
   let page: Page;
-  let failed = false;
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -25,21 +24,14 @@ describe("journey: a leave request from the parent to the decider and back", () 
     page = await openPage(browser, `${app.url}/inloggen`);
   }, 600_000);
 
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail") {
-      failed = true;
-      await page.screenshot({ path: `/tmp/journey-leave-${context.task.name.slice(0, 24)}.png` });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  journeyHooks(
+    "leave",
+    () => page,
+    async () => {
+      await browser?.close();
+      await app?.stop();
+    },
+  );
 
   async function requestAsParent(start: string, end: string, reason: string) {
     await switchAccount(page, app.url, "ouder");

@@ -4,11 +4,11 @@
 // the pupil page but never the note, and no other role gets the note through the API. Every page
 // is axe-clean.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
 import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
 import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
-import { poll, switchAccount } from "../support/journey.ts";
+import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 const QUESTION = "Komt elke maandag ziek terug van het weekend (journey). Wat kan zij aan?";
 const NOTE = "Synthetische medische notitie van de journey: niet voor de school.";
@@ -20,7 +20,6 @@ describe("journey: a referral to the youth doctor and the feedback to the school
   let page: Page;
   let pupilId: string;
   let referralId: string;
-  let failed = false;
 
   beforeAll(async () => {
     app = await startDemoApp();
@@ -33,21 +32,14 @@ describe("journey: a referral to the youth doctor and the feedback to the school
     page = await openPage(browser, `${app.url}/inloggen`);
   }, 600_000);
 
-  beforeEach((context) => {
-    if (failed) context.skip();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail") {
-      failed = true;
-      await page.screenshot({ path: `/tmp/journey-jgz-${context.task.name.slice(0, 24)}.png` });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  journeyHooks(
+    "jgz",
+    () => page,
+    async () => {
+      await browser?.close();
+      await app?.stop();
+    },
+  );
 
   const section = () => page.getByRole("region", { name: "Jeugdarts (M@ZL)" });
   const mine = () => page.getByTestId("jgz-referral").filter({ hasText: QUESTION });

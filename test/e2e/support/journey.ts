@@ -3,7 +3,7 @@
 // is it in their case list, and does its case file open or answer "niet gevonden".
 
 import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeEach, expect } from "vitest";
 import { logInAs } from "./demo-app.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
@@ -62,4 +62,29 @@ export async function openCaseFile(
   }
   await page.getByTestId("case-summary").waitFor();
   return "found";
+}
+
+/**
+ * The hooks every journey shares: a journey is one story, so after a failed step the later
+ * steps are skipped (they would only fail for the same reason), the failing step's screen is
+ * saved under /tmp, and the browser and the app are closed at the end.
+ */
+export function journeyHooks(
+  name: string,
+  page: () => Page | undefined,
+  close: () => Promise<void>,
+): void {
+  let failed = false;
+  beforeEach((context) => {
+    if (failed) context.skip();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") {
+      failed = true;
+      await page()?.screenshot({
+        path: `/tmp/journey-${name}-${context.task.name.slice(0, 24)}.png`,
+      });
+    }
+  });
+  afterAll(close);
 }
