@@ -36,4 +36,5 @@ export {
   scopeCases,
   scopeList,
   visibleItems,
+  visiblePupilItems,
 } from "./scope-list.ts";

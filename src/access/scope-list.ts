@@ -10,7 +10,13 @@ import { caseParticipants, cases } from "../db/schema/cases.ts";
 import { enrolments, population, pupils } from "../db/schema/region.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { Case } from "../domain/cases/model.ts";
-import type { Action, Resource, ResourceKind, RoleGrant } from "../domain/policy/resources.ts";
+import type {
+  Action,
+  PupilScope,
+  Resource,
+  ResourceKind,
+  RoleGrant,
+} from "../domain/policy/resources.ts";
 import type { RoleCode } from "../domain/policy/roles.ts";
 import type { AccessActor } from "./actor.ts";
 import { appendAudit } from "./audit.ts";
@@ -278,6 +284,39 @@ export function visibleItems<T>(
     if (grant.ok) visible.push({ item, grant });
   }
   return visible;
+}
+
+/**
+ * visibleItems for items about pupils: reads the scopes of the items' pupils as of `onDate` in
+ * one query, and keeps the items whose resource (built from the item and its pupil's scope) the
+ * actor may `action`. An item whose pupil is unknown is not shown. The scopes come back too, for
+ * presenting the shown items (residence, names).
+ */
+export async function visiblePupilItems<T>(
+  orm: Orm,
+  actor: AccessActor,
+  action: Action,
+  items: readonly T[],
+  options: {
+    onDate: IsoDate;
+    pupilIdOf: (item: T) => string;
+    resourceOf: (item: T, pupil: PupilScope) => Resource;
+    roles?: Parameters<typeof may>[3];
+  },
+): Promise<{ shown: { item: T; grant: Grant }[]; scopes: Map<string, PupilScope> }> {
+  const { onDate, pupilIdOf, resourceOf, roles } = options;
+  const scopes = await pupilScopesOf(orm, [...new Set(items.map(pupilIdOf))], onDate);
+  const shown = visibleItems(
+    actor,
+    action,
+    items,
+    (item) => {
+      const pupil = scopes.get(pupilIdOf(item));
+      return pupil ? resourceOf(item, pupil) : null;
+    },
+    roles,
+  );
+  return { shown, scopes };
 }
 
 /** One audit row per shown item, in one statement; a failed write fails the request. */

@@ -14,7 +14,7 @@ import {
   pupilScopesOf,
   pupilsInReach,
   recordListRead,
-  visibleItems,
+  visiblePupilItems,
 } from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { reportTimeliness } from "../../domain/signals/duo-report.ts";
@@ -166,22 +166,20 @@ async function visibleReports(
     pupilIds: reach,
     ...(query.status ? { status: query.status } : {}),
   });
-  const scopes = await pupilScopesOf(
-    ctx.db.orm,
-    [...new Set(rows.map((r) => r.pupil_id))],
-    today(ctx),
-  );
   // A report exists from its end date on: at a past date, only those prepared by then.
-  const decided = visibleItems(
+  const { shown, scopes } = await visiblePupilItems(
+    ctx.db.orm,
     actor,
     "read_attendance_unauthorized",
     rows.filter((r) => r.end_date <= asOf),
-    (r) => {
-      const pupil = scopes.get(r.pupil_id);
-      return pupil ? { kind: "pupil", pupil: reportScope(pupil, r.school_id) } : null;
+    {
+      onDate: today(ctx),
+      pupilIdOf: (r) => r.pupil_id,
+      resourceOf: (r, pupil) => ({ kind: "pupil", pupil: reportScope(pupil, r.school_id) }),
+      roles: DUO_ROLES,
     },
-    DUO_ROLES,
-  )
+  );
+  const decided = shown
     .map(({ item, grant }) => ({ report: present(item, asOf), grant }))
     .filter(({ report }) => !query.due || report.due_state === query.due);
   // One audit row per pupil shown.

@@ -13,7 +13,7 @@ import {
   mayEver,
   pupilScopesOf,
   recordListRead,
-  visibleItems,
+  visiblePupilItems,
 } from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import {
@@ -208,15 +208,17 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
         ...(status ? { status } : {}),
         ...(pupil_id ? { pupilIds: [pupil_id] } : {}),
       });
-      const scopes = await pupilScopesOf(
+      const { shown, scopes } = await visiblePupilItems(
         ctx.db.orm,
-        [...new Set(rows.map((r) => r.pupil_id))],
-        today(ctx),
+        actor,
+        "read_leave_requests",
+        rows,
+        {
+          onDate: today(ctx),
+          pupilIdOf: (r) => r.pupil_id,
+          resourceOf: (r, pupil) => leaveResource(pupil, r.school_id, r.decider),
+        },
       );
-      const shown = visibleItems(actor, "read_leave_requests", rows, (r) => {
-        const pupil = scopes.get(r.pupil_id);
-        return pupil ? leaveResource(pupil, r.school_id, r.decider) : null;
-      });
       await recordListRead(
         ctx.db.orm,
         actor,

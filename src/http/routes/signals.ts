@@ -14,11 +14,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   mayEver,
-  pupilScopesOf,
   pupilsInReach,
   recordListRead,
   signalResource,
-  visibleItems,
+  visiblePupilItems,
 } from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import { SCHOOL_STAFF_ROLES } from "../../domain/policy/roles.ts";
@@ -121,15 +120,17 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
             );
       // Access is decided as of today (like every pupil read): a school year left behind or a
       // consent withdrawn since D closes the door to D's signals too.
-      const scopes = await pupilScopesOf(
+      const { shown: decided, scopes } = await visiblePupilItems(
         ctx.db.orm,
-        [...new Set(signals.map((s) => s.pupilId))],
-        today(ctx),
+        actor,
+        "read_signals",
+        signals,
+        {
+          onDate: today(ctx),
+          pupilIdOf: (signal) => signal.pupilId,
+          resourceOf: signalResource,
+        },
       );
-      const decided = visibleItems(actor, "read_signals", signals, (signal) => {
-        const pupil = scopes.get(signal.pupilId);
-        return pupil ? signalResource(signal, pupil) : null;
-      });
       const visible = decided.map((d) => d.item);
       // One audit row per pupil shown, with the grant of their first visible signal.
       const byPupil = new Map<string, (typeof decided)[number]["grant"]>();

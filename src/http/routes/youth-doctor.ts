@@ -14,7 +14,7 @@ import {
   mayEver,
   pupilScopesOf,
   recordListRead,
-  visibleItems,
+  visiblePupilItems,
 } from "../../access/index.ts";
 import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
 import type { PupilScope, Resource } from "../../domain/policy/resources.ts";
@@ -197,15 +197,17 @@ export function registerYouthDoctorRoutes(app: FastifyInstance, ctx: HttpContext
         ...(status ? { status } : {}),
         ...(pupil_id ? { pupilIds: [pupil_id] } : {}),
       });
-      const scopes = await pupilScopesOf(
+      const { shown, scopes } = await visiblePupilItems(
         ctx.db.orm,
-        [...new Set(rows.map((r) => r.pupil_id))],
-        today(ctx),
+        actor,
+        "read_youth_doctor_referrals",
+        rows,
+        {
+          onDate: today(ctx),
+          pupilIdOf: (r) => r.pupil_id,
+          resourceOf: (r, pupil) => referralResource(pupil, r.school_id),
+        },
       );
-      const shown = visibleItems(actor, "read_youth_doctor_referrals", rows, (r) => {
-        const pupil = scopes.get(r.pupil_id);
-        return pupil ? referralResource(pupil, r.school_id) : null;
-      });
       await recordListRead(
         ctx.db.orm,
         actor,
