@@ -2,9 +2,8 @@
 // columns are the pupil's first contact person (pupil_contacts position 1). The optional `bsn`
 // column is never stored: only its HMAC under the region key (pupils.bsn_hash; issue 18,
 // minimisation), so a data subject's request naming a BSN finds the pupil.
-import { bsnHash, regionKey } from "../../services/region-key.ts";
+import { BSN_COLUMN, bsnColumnReader, writeBsnHashes } from "../bsn-column.ts";
 import type { KindSpec } from "../kind-spec.ts";
-import { isProbablyBsn } from "../row-reader.ts";
 
 const PUPIL_VALUES = ["given_name", "family_name", "birth_date", "municipality"] as const;
 const PARENT_COLUMNS = ["parent_name", "parent_email", "parent_phone"] as const;
@@ -25,15 +24,8 @@ export const pupilsKind: KindSpec = {
   ],
   keyColumns: ["pupil_id"],
   async prepare(tx) {
-    const key = await regionKey(tx);
+    const readBsnHash = await bsnColumnReader(tx);
     return (row) => {
-      const bsn = row.optionalText("bsn");
-      if (bsn !== null && !isProbablyBsn(bsn)) {
-        row.fail(
-          "bsn",
-          "geen geldig BSN (negen cijfers die de elfproef doorstaan); laat het veld leeg als het BSN niet bekend is",
-        );
-      }
       const values = [
         row.personId("pupil_id"),
         row.text("given_name"),
@@ -43,7 +35,7 @@ export const pupilsKind: KindSpec = {
         row.optionalText("parent_name"),
         row.optionalText("parent_email"),
         row.optionalText("parent_phone"),
-        bsn === null ? null : bsnHash(key, bsn),
+        readBsnHash(row),
       ];
       return row.ok ? values : undefined;
     };
@@ -77,13 +69,7 @@ export const pupilsKind: KindSpec = {
            IS DISTINCT FROM ROW(${PUPIL_VALUES.map((c) => `EXCLUDED.${c}`).join(", ")})`,
     );
     // A file with a bsn column sets the keyed hash (an empty field keeps the one known).
-    if (run.header.has("bsn")) {
-      await tx.query(
-        `UPDATE pupils p SET bsn_hash = s.bsn_hash FROM ${stage} s
-         WHERE p.pupil_id = s.pupil_id AND s.bsn_hash IS NOT NULL
-           AND p.bsn_hash IS DISTINCT FROM s.bsn_hash`,
-      );
-    }
+    if (run.header.has(BSN_COLUMN)) await writeBsnHashes(tx, stage, "pupils", "pupil_id");
     if (!withContacts) return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };
     await tx.query(
       `INSERT INTO pupil_contacts (pupil_id, position, name, email, phone)
