@@ -10,9 +10,7 @@ import { isProbablyBsn } from "./row-reader.ts";
 export const BSN_COLUMN = "bsn";
 
 /** Reads a row's `bsn` field into its stored form: the keyed hash, or null when empty. */
-export async function bsnColumnReader(
-  tx: TxClient,
-): Promise<(row: RowReader) => string | null> {
+export async function bsnColumnReader(tx: TxClient): Promise<(row: RowReader) => string | null> {
   const key = await regionKey(tx);
   return (row) => {
     const bsn = row.optionalText(BSN_COLUMN);

@@ -62,7 +62,7 @@ export async function runDailyJob(
   // Then who must act hears it: in the app, and by e-mail when SMTP is configured.
   const raised = await raiseDeadlineNotifications(db.orm, cases.deadlines, asOf);
   const events = await raiseEventNotifications(db, asOf);
-  const mail = await currentMailConfig(db.orm);
+  const mail = await currentMailConfig(db);
   const queued = mail && options.mailQueue ? await options.mailQueue.sweep() : null;
   const mailRun = mail && !options.mailQueue ? await sendPendingMail(db, mail, publicUrl()) : null;
   return {

@@ -53,7 +53,7 @@ export async function startMailQueue(
     async ([job]) => {
       const id = job?.data?.id;
       if (!id) return { outcome: "done" };
-      const config = await currentMailConfig(db.orm);
+      const config = await currentMailConfig(db);
       // No server (any more): the mail stays pending; the sweep queues it once there is one.
       if (!config) return { outcome: "no_server" };
       const transport = createMailTransport(config);
@@ -71,7 +71,7 @@ export async function startMailQueue(
   );
   const queue: MailQueue = {
     async sweep() {
-      if (!(await currentMailConfig(db.orm))) return 0;
+      if (!(await currentMailConfig(db))) return 0;
       let queued = 0;
       for (const id of await mailToSend(db.orm)) {
         const jobId = await boss.send(MAIL_JOB, { id }, { singletonKey: id });

@@ -1,10 +1,12 @@
 // The region's outgoing mail server (issue 16 item 2; interfaces.md "Outgoing mail"): read, saved
 // (validated and audited, the password kept when none is given) and resolved against the
 // environment (AANWEZIG_SMTP_URL / AANWEZIG_MAIL_FROM override it) for the daily job and the CLI.
-import { eq } from "drizzle-orm";
+// The password is sealed at rest under the region key (sealed-secret.ts); a value stored in clear
+// before sealing existed, or sealed under the previous region key, is re-sealed on first read.
+import { and, eq } from "drizzle-orm";
 import type { AuditContext } from "../access/audit-event.ts";
 import { appendAudit } from "../access/index.ts";
-import type { Database, Orm } from "../db/connect.ts";
+import type { Database, Orm, SqlClient } from "../db/connect.ts";
 import { mailSettings } from "../db/schema/notifications.ts";
 import {
   type MailConfig,
@@ -14,21 +16,61 @@ import {
   mailSettingsInputSchema,
   resolveMailConfig,
 } from "../domain/notifications/mail-settings.ts";
+import { previousRegionKey, regionKey } from "./region-key.ts";
+import { isSealed, openSecret, sealSecret } from "./sealed-secret.ts";
+
+const PURPOSE = "smtp-password";
 
 export interface StoredMailSettings extends MailSettings {
   updatedAt: string;
   updatedBy: string;
 }
 
-export async function readMailSettings(orm: Orm): Promise<StoredMailSettings | null> {
-  const [row] = await orm.select().from(mailSettings).where(eq(mailSettings.id, 1));
+/** The database, or a transaction (which is its own SQL client). */
+export type MailSettingsStore = Database | (SqlClient & { orm: Orm });
+
+function sqlOf(store: MailSettingsStore): SqlClient {
+  return "sql" in store ? store.sql : store;
+}
+
+/**
+ * The password in clear from its stored form. A clear value (from before sealing) or one sealed
+ * under the previous region key is sealed under the current key at once — only when the row
+ * still holds that value, so two readers cannot undo a concurrent save.
+ */
+async function unsealPassword(store: MailSettingsStore, stored: string): Promise<string> {
+  const key = await regionKey(sqlOf(store));
+  const current = openSecret(key, PURPOSE, stored);
+  if (current !== null) return current;
+  const previous = previousRegionKey();
+  const password = isSealed(stored)
+    ? previous === null
+      ? null
+      : openSecret(previous, PURPOSE, stored)
+    : stored;
+  if (password === null) {
+    throw new Error(
+      "Het SMTP-wachtwoord in mail_settings is versleuteld met een andere regiosleutel. Zet de vorige sleutel in AANWEZIG_REGION_KEY_PREVIOUS, of sla het wachtwoord opnieuw op onder Beheer → E-mail.",
+    );
+  }
+  await store.orm
+    .update(mailSettings)
+    .set({ password: sealSecret(key, PURPOSE, password) })
+    .where(and(eq(mailSettings.id, 1), eq(mailSettings.password, stored)));
+  return password;
+}
+
+export async function readMailSettings(
+  store: MailSettingsStore,
+): Promise<StoredMailSettings | null> {
+  const [row] = await store.orm.select().from(mailSettings).where(eq(mailSettings.id, 1));
   if (!row) return null;
   return {
     host: row.host,
     port: row.port,
     security: row.security as MailSecurity,
     username: row.username,
-    password: row.password,
+    password: row.password === null ? null : await unsealPassword(store, row.password),
     from: row.fromAddress,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
@@ -37,12 +79,12 @@ export async function readMailSettings(orm: Orm): Promise<StoredMailSettings | n
 
 /** The mail configuration in force: the environment's, else the region's, else none. */
 export async function currentMailConfig(
-  orm: Orm,
+  store: MailSettingsStore,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<MailConfig | null> {
   return resolveMailConfig(
     { smtpUrl: env.AANWEZIG_SMTP_URL, mailFrom: env.AANWEZIG_MAIL_FROM },
-    await readMailSettings(orm),
+    await readMailSettings(store),
   );
 }
 
@@ -70,14 +112,15 @@ export async function saveMailSettings(
     };
   }
   return db.transaction(async (tx) => {
-    const before = await readMailSettings(tx.orm);
+    const before = await readMailSettings(tx);
     const next = mailSettingsFromInput(parsed.data, before?.password ?? null);
+    const key = await regionKey(tx);
     const values = {
       host: next.host,
       port: next.port,
       security: next.security,
       username: next.username,
-      password: next.password,
+      password: next.password === null ? null : sealSecret(key, PURPOSE, next.password),
       fromAddress: next.from,
       updatedAt: now,
       updatedBy: author.userId ?? author.role,
@@ -102,7 +145,7 @@ export async function saveMailSettings(
       },
       outcome: "allowed",
     });
-    const saved = await readMailSettings(tx.orm);
+    const saved = await readMailSettings(tx);
     if (!saved) throw new Error("mail settings: not stored");
     return { ok: true, settings: saved };
   });

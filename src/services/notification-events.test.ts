@@ -174,7 +174,7 @@ describe.each(engines())("event notifications by e-mail on $name", (engine) => {
       AUTHOR,
     );
     expect(saved.ok).toBe(true);
-    const config = await currentMailConfig(db.orm, {});
+    const config = await currentMailConfig(db, {});
     expect(config?.source).toBe("region");
     const run = await sendPendingMail(db, config!, "https://aanwezig.regio.example");
     expect(run.failed).toBe(0);

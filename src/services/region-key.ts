@@ -34,6 +34,15 @@ export async function regionKey(
   return row.value;
 }
 
+/**
+ * The region key before a rotation (AANWEZIG_REGION_KEY_PREVIOUS), kept while sealed secrets are
+ * re-sealed under the new one (docs/operations.md "Rotating the region key"); null when unset.
+ */
+export function previousRegionKey(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env.AANWEZIG_REGION_KEY_PREVIOUS;
+  return value === undefined || value === "" ? null : value;
+}
+
 /** The stored form of a BSN: HMAC-SHA256 under the region key, hex. */
 export function bsnHash(key: string, bsn: string): string {
   return createHmac("sha256", key).update(`bsn:${bsn}`).digest("hex");

@@ -73,13 +73,19 @@ describe.each(engines())("mail settings API on $name", (engine) => {
       in_force: { source: "region", server: "smtp.zandstad.example:587", from: SERVER.from },
     });
     expect((await send(admin, "GET")).body).not.toContain(SERVER.password);
+    // At rest it is sealed under the region key: the raw row holds no password.
+    const raw = await t.db.sql.query<{ text: string }>(
+      "select x::text as text from mail_settings x",
+    );
+    expect(raw).toHaveLength(1);
+    expect(raw[0]?.text).not.toContain(SERVER.password);
 
     // Left out, the password stays; the daily job's configuration has it.
     const { password: _, ...withoutPassword } = SERVER;
     expect(
       (await send(admin, "PUT", { ...withoutPassword, port: 465, security: "tls" })).json(),
     ).toMatchObject({ port: 465, security: "tls", password_set: true });
-    const config = await currentMailConfig(t.db.orm, {});
+    const config = await currentMailConfig(t.db, {});
     expect(config?.server).toMatchObject({ port: 465, password: SERVER.password });
 
     const audit = await listAudit(t.db.orm, { userId: adminId, limit: 5 });

@@ -63,7 +63,7 @@ export function registerMailAdminRoutes(app: FastifyInstance, ctx: HttpContext):
   const orm = ctx.db.orm;
 
   async function present(): Promise<z.infer<typeof MailSettingsSchema>> {
-    const stored = await readMailSettings(orm);
+    const stored = await readMailSettings(ctx.db);
     const inForce = resolveMailConfig(
       { smtpUrl: process.env.AANWEZIG_SMTP_URL, mailFrom: process.env.AANWEZIG_MAIL_FROM },
       stored,
