@@ -30,6 +30,7 @@ import {
   removeParticipant,
   restoreAfterConsent,
 } from "../domain/cases/participants.ts";
+import { raiseCommandNotifications } from "../services/notification-events.ts";
 import { teamJoinsCase } from "./convene-breakthrough.ts";
 import { type CommandResult, onCase } from "./run-on-case.ts";
 
@@ -52,6 +53,8 @@ export function recordCaseConsent(
     record: ConsentRecord;
     endedParticipants: string[];
     restoredParticipants: string[];
+    /** The case's people told at once (issue 16); their mail is queued after the commit. */
+    notificationIds: string[];
   }>
 > {
   return onCase(db, actor, caseId, today, "record_consent", async (ctx) => {
@@ -83,7 +86,12 @@ export function recordCaseConsent(
     const restoredParticipants = partner
       ? await restorePartnerWithConsent(ctx.tx, ctx.case.pupilId, partner, result.file, today)
       : [];
-    return { ok: true, record, endedParticipants, restoredParticipants };
+    const notificationIds = await raiseCommandNotifications(
+      ctx.tx,
+      { kind: "consent_changed", recordId: record.id },
+      today,
+    );
+    return { ok: true, record, endedParticipants, restoredParticipants, notificationIds };
   });
 }
 

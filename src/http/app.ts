@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyLoggerOptions } from "fastif
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/connect.ts";
 import { demoAsOf as demoAsOfSetting } from "../db/repositories/settings.ts";
+import type { MailDelivery } from "../services/notifications.ts";
 import { API_VERSION, registerApiVersionHeader, rewriteVersionedUrl } from "./api-version.ts";
 import { registerActorResolution } from "./auth/actor.ts";
 import { registerCsrfGuard } from "./auth/csrf.ts";
@@ -64,6 +65,8 @@ export interface AppOptions {
   oidc?: OidcProvider | null;
   /** The reverse proxies whose X-Forwarded-* to honour; default AANWEZIG_TRUST_PROXY. */
   trustProxy?: TrustProxy;
+  /** Where a command's notification mail is queued at once (serve: the jobs' mail queue). */
+  mail?: MailDelivery | null;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     oidc:
       options.oidc === undefined ? oidcSettings && createOidcProvider(oidcSettings) : options.oidc,
+    mail: options.mail ?? null,
   };
 
   app.setValidatorCompiler(validatorCompiler);

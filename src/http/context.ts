@@ -1,5 +1,6 @@
 // What every route module gets: the database, the clock, and the settings of this deployment.
 import type { Database } from "../db/connect.ts";
+import type { MailDelivery } from "../services/notifications.ts";
 import type { LoginLimits } from "./auth/login-throttle.ts";
 import type { OidcProvider } from "./auth/oidc.ts";
 
@@ -25,6 +26,8 @@ export interface HttpContext {
   demoAsOf: string | undefined;
   settings: HttpSettings;
   oidc: OidcProvider | null;
+  /** Queues the mail of notifications a command raised (serve's job queue); absent: the sweep's. */
+  mail: MailDelivery | null;
 }
 
 export const DEFAULT_SETTINGS: HttpSettings = {

@@ -12,6 +12,7 @@ import { currentMailConfig } from "../services/mail-settings.ts";
 import {
   createMailTransport,
   MAX_MAIL_ATTEMPTS,
+  type MailDelivery,
   mailToSend,
   publicUrl,
   sendNotificationMail,
@@ -24,7 +25,7 @@ export const MAIL_SWEEP_CRON = "*/15 * * * *";
 /** Seconds before the first retry; pg-boss doubles it each time (back-off). */
 export const MAIL_RETRY_DELAY_SECONDS = 60;
 
-export interface MailQueue {
+export interface MailQueue extends MailDelivery {
   /** Queues the mail of every notification still to send; answers how many jobs were new. */
   sweep(): Promise<number>;
 }
@@ -70,6 +71,10 @@ export async function startMailQueue(
     },
   );
   const queue: MailQueue = {
+    // A command's notifications, at once: the same job (singleton per notification) as a sweep.
+    async queue(ids) {
+      for (const id of ids) await boss.send(MAIL_JOB, { id }, { singletonKey: id });
+    },
     async sweep() {
       if (!(await currentMailConfig(db))) return 0;
       let queued = 0;

@@ -6,6 +6,7 @@ import type { PgBoss } from "pg-boss";
 import type { Database } from "../db/connect.ts";
 import { domainToday } from "../db/repositories/settings.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
+import type { MailDelivery } from "../services/notifications.ts";
 import { type BossIntervals, createBoss } from "./boss.ts";
 import {
   DAILY_CRON,
@@ -21,6 +22,8 @@ export interface Jobs {
   boss: PgBoss;
   /** Queues every mail still to send (src/jobs/mail.ts); the administrator's "again" uses it. */
   sweepMail(): Promise<number>;
+  /** Queues the mail of the notifications a command raised (HttpContext.mail). */
+  mail: MailDelivery;
   /** Queues the daily job for a date (default: the domain's today); returns the job id. */
   sendDaily(asOf?: IsoDate): Promise<string>;
   /** Waits until the job completed and returns its report; rejects when it failed. */
@@ -95,6 +98,7 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
   const jobs: Jobs = {
     boss,
     sweepMail: () => mailQueue.sweep(),
+    mail: { queue: (ids) => mailQueue.queue(ids) },
     async sendDaily(asOf?: IsoDate) {
       const id = await boss.send(DAILY_JOB, { asOf: asOf ?? (await today()) });
       if (id === null) throw new Error(`jobs: ${DAILY_JOB} was not queued`);

@@ -2,15 +2,17 @@
 // deadlines (notifications.ts): for professionals a daily digest of new signals at their school,
 // a case handed to them, a breakthrough meeting planned, a parent's consent changed; for parents
 // a request for their consent, a meeting planned, a decision on leave. Read from the records
-// themselves (no command has to remember to notify), each idempotent by its dedupe key, and
-// limited to what happened in the last week so a new installation does not mail its history.
-// Recipients are accounts that exist and are not disabled; the texts (domain/notifications/
-// kinds.ts) hold no personal data.
-import type { Database } from "../db/connect.ts";
+// themselves, each idempotent by its dedupe key, and limited to what happened in the last week so
+// a new installation does not mail its history. A hand-over, a breakthrough meeting and a consent
+// decision are also raised at the moment of the command, in its transaction
+// (raiseCommandNotifications): the same query narrowed to that case or record, so the same dedupe
+// keys — the daily job then finds them raised and adds nothing. Recipients are accounts that
+// exist and are not disabled; the texts (domain/notifications/kinds.ts) hold no personal data.
+import type { Database, SqlClient, TxClient } from "../db/connect.ts";
 import { addDays, type IsoDate } from "../domain/calendar/dates.ts";
 import { notificationText } from "../domain/notifications/kinds.ts";
 import { SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
-import { type NewNotification, raiseNotifications } from "./notifications.ts";
+import { type NewNotification, raiseNotificationIds, raiseNotifications } from "./notifications.ts";
 
 /** How far back an event still raises a notification (the job may have missed days). */
 export const EVENT_WINDOW_DAYS = 7;
@@ -37,17 +39,22 @@ async function signalDigests(db: Database, asOf: IsoDate): Promise<NewNotificati
 }
 
 /** The owner of an open case who got it from someone else (hand-over or de-escalation). */
-async function handovers(db: Database, asOf: IsoDate, since: IsoDate): Promise<NewNotification[]> {
-  const rows = await db.sql.query<{ case_id: string; user_id: string; seq: number }>(
+async function handovers(
+  sql: SqlClient,
+  asOf: IsoDate,
+  since: IsoDate,
+  caseId: string | null = null,
+): Promise<NewNotification[]> {
+  const rows = await sql.query<{ case_id: string; user_id: string; seq: number }>(
     `select x.case_id, x.user_id, x.seq from (
        select distinct on (c.id) c.id as case_id, c.owner_person_id as user_id, t.seq,
               t.by_person_id
          from cases c join case_transitions t on t.case_id = c.id
         where c.phase <> 'CLOSED' and t.command in ('hand_to_director', 'deescalate')
-          and t.at between $2::date and $1::date
+          and t.at between $2::date and $1::date and ($3::text is null or c.id = $3)
         order by c.id, t.seq desc) x ${ACTIVE_USER}
       where x.by_person_id is null or x.by_person_id <> x.user_id`,
-    [asOf, since],
+    [asOf, since, caseId],
   );
   return rows.map((r) => ({
     userId: r.user_id,
@@ -66,14 +73,18 @@ interface AgendaRow {
 }
 
 /** Breakthrough meetings still to come: the team's members, the case's owner, the parents. */
-async function breakthroughMeetings(db: Database, asOf: IsoDate): Promise<NewNotification[]> {
-  const rows = await db.sql.query<AgendaRow>(
+async function breakthroughMeetings(
+  sql: SqlClient,
+  asOf: IsoDate,
+  caseId: string | null = null,
+): Promise<NewNotification[]> {
+  const rows = await sql.query<AgendaRow>(
     `with planned as (
        select a.team_id, a.case_id, a.meeting_date::text as meeting_date, c.owner_person_id,
               c.pupil_id
          from breakthrough_agenda a join cases c on c.id = a.case_id
         where a.meeting_date is not null and a.meeting_date >= $1::date
-          and c.phase <> 'CLOSED')
+          and c.phase <> 'CLOSED' and ($2::text is null or c.id = $2))
      select x.* from (
        select p.team_id, p.case_id, p.meeting_date, m.user_id, 'team' as via
          from planned p join breakthrough_team_members m
@@ -85,7 +96,7 @@ async function breakthroughMeetings(db: Database, asOf: IsoDate): Promise<NewNot
          from planned p join role_assignments r on r.role = 'parent' and r.pupil_id = p.pupil_id
      ) x ${ACTIVE_USER}
      order by x.case_id, x.user_id`,
-    [asOf],
+    [asOf, caseId],
   );
   const seen = new Set<string>();
   const out: NewNotification[] = [];
@@ -121,28 +132,29 @@ async function breakthroughMeetings(db: Database, asOf: IsoDate): Promise<NewNot
 
 /** A parent's (or the young person's) consent recorded: the open cases' owner and participants. */
 async function consentChanges(
-  db: Database,
+  sql: SqlClient,
   asOf: IsoDate,
   since: IsoDate,
+  recordId: string | null = null,
 ): Promise<NewNotification[]> {
-  const rows = await db.sql.query<{ record_id: string; case_id: string; user_id: string }>(
+  const rows = await sql.query<{ record_id: string; case_id: string; user_id: string }>(
     `select distinct x.record_id, x.case_id, x.user_id from (
        select k.id as record_id, c.id as case_id, p.person_id as user_id, k.recorded_by
          from consent_records k
          join cases c on c.pupil_id = k.pupil_id and c.phase <> 'CLOSED'
                      and (k.case_id is null or k.case_id = c.id)
          join case_participants p on p.case_id = c.id and p.until is null
-        where k.at between $2::date and $1::date
+        where k.at between $2::date and $1::date and ($3::text is null or k.id = $3)
        union
        select k.id, c.id, c.owner_person_id, k.recorded_by
          from consent_records k
          join cases c on c.pupil_id = k.pupil_id and c.phase <> 'CLOSED'
                      and (k.case_id is null or k.case_id = c.id)
-        where k.at between $2::date and $1::date
+        where k.at between $2::date and $1::date and ($3::text is null or k.id = $3)
      ) x ${ACTIVE_USER}
      where x.recorded_by is distinct from x.user_id
      order by x.case_id, x.user_id`,
-    [asOf, since],
+    [asOf, since, recordId],
   );
   return rows.map((r) => ({
     userId: r.user_id,
@@ -220,17 +232,42 @@ export async function raiseEventNotifications(
   asOf: IsoDate,
 ): Promise<EventNotificationReport> {
   const since = addDays(asOf, -(EVENT_WINDOW_DAYS - 1));
-  const meetings = await breakthroughMeetings(db, asOf);
+  const meetings = await breakthroughMeetings(db.sql, asOf);
   const parentMeetings = meetings.filter((m) => m.kind === "parent_meeting_planned");
   const teamMeetings = meetings.filter((m) => m.kind !== "parent_meeting_planned");
   return {
     signalDigest: await raiseNotifications(db.orm, await signalDigests(db, asOf)),
-    caseHandedOver: await raiseNotifications(db.orm, await handovers(db, asOf, since)),
+    caseHandedOver: await raiseNotifications(db.orm, await handovers(db.sql, asOf, since)),
     breakthroughMeeting: await raiseNotifications(db.orm, teamMeetings),
-    consentChanged: await raiseNotifications(db.orm, await consentChanges(db, asOf, since)),
+    consentChanged: await raiseNotifications(db.orm, await consentChanges(db.sql, asOf, since)),
     parents: await raiseNotifications(db.orm, [
       ...parentMeetings,
       ...(await parentRequestsAndDecisions(db, asOf, since)),
     ]),
   };
+}
+
+/** A command whose notifications are raised at once (issue 16: not a day later). */
+export type CommandEvent =
+  | { kind: "case_handed_over"; caseId: string }
+  | { kind: "breakthrough_meeting_planned"; caseId: string }
+  | { kind: "consent_changed"; recordId: string };
+
+/**
+ * Raises, in the command's transaction, the notifications of the event it just recorded on
+ * `today`; answers the ids of the new ones, whose mail the caller queues after the commit. A
+ * breakthrough meeting also tells the child's parents (parent_meeting_planned), as the job does.
+ */
+export async function raiseCommandNotifications(
+  tx: TxClient,
+  event: CommandEvent,
+  today: IsoDate,
+): Promise<string[]> {
+  const items =
+    event.kind === "case_handed_over"
+      ? await handovers(tx, today, today, event.caseId)
+      : event.kind === "breakthrough_meeting_planned"
+        ? await breakthroughMeetings(tx, today, event.caseId)
+        : await consentChanges(tx, today, today, event.recordId);
+  return raiseNotificationIds(tx.orm, items);
 }

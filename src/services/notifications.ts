@@ -76,6 +76,15 @@ export async function raiseDeadlineNotifications(
   );
 }
 
+/**
+ * Queues the mail of notifications a command raised, once its transaction is committed: in
+ * `serve` a pg-boss job per mail (src/jobs/mail.ts). Where none is given (a server with
+ * `--no-jobs`, a tool) the mail is pending and the next sweep of the jobs' server sends it.
+ */
+export interface MailDelivery {
+  queue(notificationIds: readonly string[]): Promise<void>;
+}
+
 /** One notification to raise: idempotent by `dedupeKey`. */
 export interface NewNotification {
   userId: string;
@@ -89,7 +98,15 @@ export async function raiseNotifications(
   orm: Orm,
   items: readonly NewNotification[],
 ): Promise<number> {
-  let raised = 0;
+  return (await raiseNotificationIds(orm, items)).length;
+}
+
+/** Stores the notifications not raised before; answers the ids of the new ones. */
+export async function raiseNotificationIds(
+  orm: Orm,
+  items: readonly NewNotification[],
+): Promise<string[]> {
+  const raised: string[] = [];
   for (const n of items) {
     const rows = await orm
       .insert(notifications)
@@ -104,7 +121,7 @@ export async function raiseNotifications(
       })
       .onConflictDoNothing({ target: notifications.dedupeKey })
       .returning({ id: notifications.id });
-    raised += rows.length;
+    raised.push(...rows.map((r) => r.id));
   }
   return raised;
 }

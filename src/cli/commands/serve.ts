@@ -63,13 +63,15 @@ export function registerServe(program: Command): void {
           await db.close();
           throw error;
         }
+        let jobs: Jobs | null = null;
         const app = await buildApp({
           db,
           trustProxy,
           logger: loggerOptions(logs),
           requestLogLevel: logs.requestLevel,
+          // A command's notification mail joins the job queue at once (the jobs start below).
+          mail: opts.jobs ? { queue: async (ids) => jobs?.mail.queue(ids) } : null,
         });
-        let jobs: Jobs | null = null;
         try {
           if (opts.jobs)
             jobs = await startServerJobs(db, (m, d) =>

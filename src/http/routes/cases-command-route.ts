@@ -90,8 +90,17 @@ export function commandRoute<B extends z.ZodType, R extends z.ZodType, T extends
         body: request.body as z.infer<B>,
         today: today(ctx),
       });
+      const done = unwrap(result) as Extract<T, { ok: true }>;
+      // The command is committed: the mail of the notifications it raised goes out now. Not
+      // queued (the queue is down), it stays pending for the sweep; the command stands.
+      const raised = "notificationIds" in done ? done.notificationIds : undefined;
+      if (ctx.mail && Array.isArray(raised) && raised.length > 0) {
+        await ctx.mail.queue(raised).catch((error: unknown) => {
+          request.log.error({ err: error }, "mail: notifications not queued; the sweep sends them");
+        });
+      }
       reply.code(route.status ?? 200);
-      return route.present(unwrap(result) as Extract<T, { ok: true }>);
+      return route.present(done);
     },
   );
 }
