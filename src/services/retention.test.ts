@@ -218,4 +218,31 @@ describe.each(engines())("retention terms at their boundary on $name", (engine) 
     await runRetention(db, fiveYears);
     expect(await exists()).toBe(false);
   });
+
+  it("removes a notification a year after it was raised, with a tombstone", async () => {
+    const [user] = await db.sql.query<{ id: string }>("select id from users limit 1");
+    await db.sql.query(
+      `insert into notifications (user_id, kind, dedupe_key, subject, body, link, created_at)
+       values ($1, 'case_handed_over', 'retention-test', 'Casus ABCD1234 is aan u overgedragen',
+               'Open de casus.', '/casussen/case-retention', '2060-03-02T10:00:00Z')`,
+      [user?.id],
+    );
+    const exists = async () =>
+      (await db.sql.query("select 1 from notifications where dedupe_key = 'retention-test'"))
+        .length === 1;
+    await runRetention(db, "2061-03-02");
+    expect(await exists()).toBe(true);
+    const run = await runRetention(db, "2061-03-03");
+    expect(await exists()).toBe(false);
+    expect(run.counts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ dataClass: "notification", table: "notifications" }),
+      ]),
+    );
+    const [tombstone] = await db.sql.query<{ term: string }>(
+      "select term from retention_tombstones where data_class = 'notification' and run_id = $1",
+      [run.runId],
+    );
+    expect(tombstone?.term).toBe("1 jaar na de melding");
+  });
 });

@@ -270,6 +270,18 @@ const STEPS: ClassStep[] = [
       await batch.removeCapturedChanges(ids);
     },
   },
+  {
+    // The bell and the mail outbox: a notification names a case by reference and links to it.
+    dataClass: "notification",
+    pick: async (sql, c, limit) =>
+      (
+        await sql.query<{ id: string }>(
+          "select id::text as id from notifications where created_at < $1::date order by id limit $2",
+          [c.notificationsBefore, limit],
+        )
+      ).map((r) => r.id),
+    remove: (batch, ids) => batch.remove("notifications", "id::text = any($1::text[])", [ids]),
+  },
 ];
 
 class DryRunRollback extends Error {}

@@ -36,6 +36,7 @@ export const CLASS_NAMES: Record<RetentionClass, string> = {
   attendance_and_signals: "verzuim en signalen",
   pupil: "leerlinggegevens",
   audit_log: "logboek",
+  notification: "meldingen",
 };
 
 export function renderRetentionReport(report: RetentionReport): string {

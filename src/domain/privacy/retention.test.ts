@@ -31,6 +31,7 @@ describe("retention terms (domain.md §7)", () => {
       relevanceBornOnOrBefore: "2014-03-02",
       pupilFileBornOnOrBefore: "2013-03-02",
       auditBefore: "2027-03-02",
+      notificationsBefore: "2031-03-02",
     });
     // A case closed on 2 March 2027 is 5 years closed on 2 March 2032; one closed a day later is not.
     expect("2027-03-02" <= c.casesClosedOnOrBefore).toBe(true);

@@ -15,6 +15,9 @@
 //   own term.
 // - The audit trail: its own term, 5 years (NEN 7513 asks for a term the controller fixes; five
 //   years covers the longest term above that an access could be questioned in).
+// - Notifications (the bell and the mail outbox, issue 16): 1 year after they were raised. They
+//   name a case by its reference and link to it; a reminder has done its work long before, and
+//   the case file itself keeps what happened.
 import { type IsoDate, isIsoDate } from "../calendar/dates.ts";
 
 export const RETENTION_CLASSES = [
@@ -23,6 +26,7 @@ export const RETENTION_CLASSES = [
   "attendance_and_signals",
   "pupil",
   "audit_log",
+  "notification",
 ] as const;
 export type RetentionClass = (typeof RETENTION_CLASSES)[number];
 
@@ -37,6 +41,8 @@ export interface RetentionTerms {
   pupilFileUntilAge: number;
   /** Years an audit row is kept. */
   auditYears: number;
+  /** Years a notification (in the app, with its mail's outbox state) is kept. */
+  notificationYears: number;
 }
 
 export const DEFAULT_RETENTION_TERMS: RetentionTerms = {
@@ -45,6 +51,7 @@ export const DEFAULT_RETENTION_TERMS: RetentionTerms = {
   relevanceEndsAtAge: 18,
   pupilFileUntilAge: 19,
   auditYears: 5,
+  notificationYears: 1,
 };
 
 /** The term of each class in words, for the tombstone (no personal data). */
@@ -60,6 +67,8 @@ export function termText(kind: RetentionClass, terms: RetentionTerms): string {
       return `tot ${terms.pupilFileUntilAge} jaar na de geboortedatum, en geen casus of verzuimmelding meer binnen haar termijn`;
     case "audit_log":
       return `${terms.auditYears} jaar na de registratie`;
+    case "notification":
+      return `${terms.notificationYears} jaar na de melding`;
   }
 }
 
@@ -93,6 +102,8 @@ export interface RetentionCutoffs {
   pupilFileBornOnOrBefore: IsoDate;
   /** Audit rows registered before this day (start of the day, Europe/Amsterdam is not needed: a day's margin). */
   auditBefore: IsoDate;
+  /** Notifications raised before this day. */
+  notificationsBefore: IsoDate;
 }
 
 export function retentionCutoffs(
@@ -106,5 +117,6 @@ export function retentionCutoffs(
     relevanceBornOnOrBefore: yearsBefore(asOf, terms.relevanceEndsAtAge),
     pupilFileBornOnOrBefore: yearsBefore(asOf, terms.pupilFileUntilAge),
     auditBefore: yearsBefore(asOf, terms.auditYears),
+    notificationsBefore: yearsBefore(asOf, terms.notificationYears),
   };
 }

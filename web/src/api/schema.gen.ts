@@ -4897,7 +4897,7 @@ export interface components {
             as_of: string;
             counts: {
                 /** @enum {string} */
-                data_class: "closed_case" | "duo_report" | "attendance_and_signals" | "pupil" | "audit_log";
+                data_class: "closed_case" | "duo_report" | "attendance_and_signals" | "pupil" | "audit_log" | "notification";
                 /** @enum {string} */
                 operation: "deleted" | "anonymised";
                 rows: number;
@@ -4927,7 +4927,7 @@ export interface components {
             as_of: string;
             counts: {
                 /** @enum {string} */
-                data_class: "closed_case" | "duo_report" | "attendance_and_signals" | "pupil" | "audit_log";
+                data_class: "closed_case" | "duo_report" | "attendance_and_signals" | "pupil" | "audit_log" | "notification";
                 /** @enum {string} */
                 operation: "deleted" | "anonymised";
                 rows: number;

@@ -98,6 +98,7 @@ export const appNl = {
           attendance_and_signals: "verzuim en signalen",
           pupil: "leerlinggegevens",
           audit_log: "logboek",
+          notification: "meldingen",
         } as Record<string, string>,
         nothing: "niets over de termijn",
         perClass: (name: string, rows: number) =>
