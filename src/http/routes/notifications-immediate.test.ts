@@ -8,6 +8,7 @@ import {
   type Client,
   clientOf,
   loginEveryone,
+  openCaseForP0001,
   type Sessions,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
@@ -52,13 +53,7 @@ describe.each(engines())("notifications at the moment of the command on $name", 
         { discipline: "onderwijs", name: "A. Lid", organisation: "SWV", userId: s.breakthrough.id },
       ],
     });
-    const opened = await as("coordinator").post("/api/cases", {
-      pupil_id: "P0001",
-      absence_start_date: "2026-02-02",
-      reason: "Langdurig afwezig sinds begin februari.",
-    });
-    expect(opened.statusCode, opened.body).toBe(201);
-    caseId = opened.json().id;
+    caseId = await openCaseForP0001(as);
     // pg-boss on the embedded engine takes long to start on a busy machine.
   }, 240_000);
   afterAll(async () => {
