@@ -41,6 +41,7 @@ import { registerPrivacyRoutes } from "./routes/privacy.ts";
 import { registerPupilAttendanceRoutes } from "./routes/pupil-attendance.ts";
 import { registerPupilMasRoutes } from "./routes/pupil-mas.ts";
 import { registerPupilSearchRoute } from "./routes/pupil-search.ts";
+import { registerHandoverRoutes } from "./routes/handovers.ts";
 import { registerPupilSickObservationRoutes } from "./routes/pupil-sick-observations.ts";
 import { registerPupilRoutes } from "./routes/pupils.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilAttendanceRoutes(app, ctx);
   registerPupilMasRoutes(app, ctx);
   registerPupilSickObservationRoutes(app, ctx);
+  registerHandoverRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerPrivacyRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
