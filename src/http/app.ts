@@ -34,6 +34,7 @@ import { registerHandoverRoutes } from "./routes/handovers.ts";
 import { registerHealthRoute } from "./routes/health.ts";
 import { registerLeaveRequestRoutes } from "./routes/leave-requests.ts";
 import { registerLetterRoutes } from "./routes/letters.ts";
+import { registerMasProcedureRoutes } from "./routes/mas-procedures.ts";
 import { registerMonitorRoutes } from "./routes/monitor.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerOidcRoutes } from "./routes/oidc.ts";
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPupilMasRoutes(app, ctx);
   registerPupilSickObservationRoutes(app, ctx);
   registerHandoverRoutes(app, ctx);
+  registerMasProcedureRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerPrivacyRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

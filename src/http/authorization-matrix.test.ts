@@ -161,6 +161,11 @@ const MATRIX: Record<string, Endpoint> = {
   // write. P0001 does not move to another school, so a handover for it is refused by the domain
   // (409) after the gate. Unknown handovers are 404 for everyone. Details in
   // routes/handovers.test.ts.
+  // Leerplicht's open procedures (MAS): leerplicht and the case director; each pupil filtered by
+  // read_mas_steps as on the pupil page.
+  "GET /api/mas-procedures": {
+    probes: [{ url: () => "/api/mas-procedures", row: "fffyyffffffff" }],
+  },
   "GET /api/handovers": {
     probes: [{ url: () => "/api/handovers", row: "fyyfyyfffffff" }],
   },

@@ -1685,6 +1685,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mas-procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leerplicht's open procedures (MAS) the user may see: per pupil the last step, the next step and when it is due; late ones first
+         * @description Leerplicht's open procedures (MAS) the user may see: per pupil the last step, the next step and when it is due; late ones first
+         */
+        get: operations["getMasProcedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -4354,6 +4374,58 @@ export interface components {
             security: "none" | "starttls" | "tls" | null;
             updated_at: string | null;
             username: string | null;
+        };
+        MasProcedure: {
+            /** @description the case of the last step, if there was one */
+            case_id: string | null;
+            /**
+             * Format: date
+             * @description the day the next step is due
+             */
+            due_on: string;
+            /** @enum {string} */
+            last_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            /** Format: date */
+            last_step_on: string;
+            /** @enum {string} */
+            next_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            overdue: boolean;
+            pupil_id: string;
+            pupil_name: string;
+            /**
+             * Format: date
+             * @description the first step of the open procedure
+             */
+            started: string;
+        };
+        MasProcedureInput: {
+            /** @description the case of the last step, if there was one */
+            case_id: string | null;
+            /**
+             * Format: date
+             * @description the day the next step is due
+             */
+            due_on: string;
+            /** @enum {string} */
+            last_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            /** Format: date */
+            last_step_on: string;
+            /** @enum {string} */
+            next_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            overdue: boolean;
+            pupil_id: string;
+            pupil_name: string;
+            /**
+             * Format: date
+             * @description the first step of the open procedure
+             */
+            started: string;
+        };
+        MasProcedures: {
+            procedures: components["schemas"]["MasProcedure"][];
+        };
+        MasProceduresInput: {
+            procedures: components["schemas"]["MasProcedureInput"][];
         };
         MasStep: {
             /** @description the pupil's case at the time, if there was one */
@@ -11900,6 +11972,53 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMasProcedures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasProcedures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,73 @@
+// Leerplicht's open procedures (MAS) on the attendance officer's worklist (issue 15 item 3):
+// per pupil the last step, the next step and the day it is due, late ones first — the server's
+// reading (GET /api/mas-procedures, src/domain/leerplicht/mas-procedure.ts).
+import { Heading } from "@nl-design-system-candidate/heading-react";
+import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
+import { useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../api/client.ts";
+import type { Schemas } from "../../api/schema.ts";
+import { AppLink } from "../../components/AppLink.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
+import { formatDate } from "../../components/format.ts";
+import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { t } from "../../i18n/index.ts";
+
+type MasProcedure = Schemas["MasProcedure"];
+const w = t.leerplicht.masWorklist;
+const kinds = t.leerplicht.mas.kinds;
+
+export function MasWorklist({ today, pageSize }: { today: string; pageSize: number }) {
+  const list = useQuery({
+    queryKey: ["mas-procedures"],
+    queryFn: ({ signal }) =>
+      apiRequest<{ procedures: MasProcedure[] }>("GET", "/api/mas-procedures", { signal }),
+  });
+  const rows = list.data?.procedures ?? [];
+  const late = rows.filter((r) => r.overdue).length;
+  return (
+    <section aria-labelledby="worklist-mas">
+      <Heading level={2} id="worklist-mas">
+        {list.data ? t.work.heading(w.title, rows.length, late) : w.title}
+      </Heading>
+      <Paragraph>{w.intro}</Paragraph>
+      {list.isPending && <Loading />}
+      {list.isError && <ProblemAlert error={list.error} />}
+      {list.data && (
+        <DataTable
+          title={w.title}
+          captionHidden
+          testId="worklist-mas"
+          exportDate={today}
+          pageSize={pageSize}
+          emptyText={w.empty}
+          rows={rows}
+          rowKey={(r) => r.pupil_id}
+          columns={[
+            {
+              key: "pupil",
+              header: w.columns.pupil,
+              rowHeader: true,
+              value: (r) => r.pupil_name,
+              cell: (r) => (
+                <AppLink to={`/leerlingen/${encodeURIComponent(r.pupil_id)}`}>
+                  {r.pupil_name}
+                </AppLink>
+              ),
+            },
+            {
+              key: "last",
+              header: w.columns.lastStep,
+              value: (r) => `${kinds[r.last_step]} (${formatDate(r.last_step_on)})`,
+            },
+            { key: "next", header: w.columns.nextStep, value: (r) => kinds[r.next_step] },
+            {
+              key: "due",
+              header: w.columns.dueOn,
+              value: (r) => (r.overdue ? w.late(formatDate(r.due_on)) : formatDate(r.due_on)),
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
