@@ -4,9 +4,9 @@
 // refusal has no status until it is added here, and the web no text until nl/problems.ts has one.
 // Plain 401/403/404/… without a code of their own stay type about:blank.
 
-import type { MasStepError } from "../domain/leerplicht/mas.ts";
 import type { RecordConsentError } from "../domain/cases/consent.ts";
 import type { HandoverError } from "../domain/handover/handover.ts";
+import type { MasStepError } from "../domain/leerplicht/mas.ts";
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 import type { StatusChange } from "../domain/signals/duo-report-status.ts";
 import type { SickObservationError } from "../domain/signals/sick-observation.ts";
