@@ -49,7 +49,7 @@ export async function writeDemoHandovers(
 ): Promise<number> {
   const sending = region.schools[0];
   const receiving = region.schools.find((s) => s.sector === "vo");
-  if (!sending || sending.sector !== "po" || !receiving) return 0;
+  if (sending?.sector !== "po" || !receiving) return 0;
   const moveDate = nextSchoolYearStart(asOf);
   const pupils = await movingPupils(db, sending.schoolId, asOf, exclude);
   for (const p of pupils) {
