@@ -11,23 +11,43 @@ import { DataTable } from "../../components/DataTable.tsx";
 import { formatDate } from "../../components/format.ts";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { t } from "../../i18n/index.ts";
+import { isFiltered, type WorklistFilter } from "../worklists/worklist-filters.ts";
 
 type MasProcedure = Schemas["MasProcedure"];
 const w = t.leerplicht.masWorklist;
 const kinds = t.leerplicht.mas.kinds;
 
-export function MasWorklist({ today, pageSize }: { today: string; pageSize: number }) {
+/** The worklist's filter bar: "only late" keeps the late steps; new signals or a kind, none. */
+function filterProcedures(rows: readonly MasProcedure[], f: WorklistFilter): MasProcedure[] {
+  if (f.show === "new" || f.kind !== "") return [];
+  return rows.filter((r) => f.show !== "overdue" || r.overdue);
+}
+
+export function MasWorklist({
+  today,
+  pageSize,
+  filter,
+}: {
+  today: string;
+  pageSize: number;
+  filter: WorklistFilter;
+}) {
   const list = useQuery({
     queryKey: ["mas-procedures"],
     queryFn: ({ signal }) =>
       apiRequest<{ procedures: MasProcedure[] }>("GET", "/api/mas-procedures", { signal }),
   });
-  const rows = list.data?.procedures ?? [];
+  const all = list.data?.procedures ?? [];
+  const rows = filterProcedures(all, filter);
   const late = rows.filter((r) => r.overdue).length;
+  const heading =
+    isFiltered(filter) && rows.length !== all.length
+      ? t.work.headingFiltered(w.title, rows.length, all.length, late)
+      : t.work.heading(w.title, rows.length, late);
   return (
     <section aria-labelledby="worklist-mas">
       <Heading level={2} id="worklist-mas">
-        {list.data ? t.work.heading(w.title, rows.length, late) : w.title}
+        {list.data ? heading : w.title}
       </Heading>
       <Paragraph>{w.intro}</Paragraph>
       {list.isPending && <Loading />}

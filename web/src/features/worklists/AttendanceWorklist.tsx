@@ -150,7 +150,7 @@ export function AttendanceWorklist({ me }: { me: Me }) {
           />
         )}
       </WorkSection>
-      <MasWorklist today={today} pageSize={WORKLIST_PAGE_SIZE} />
+      <MasWorklist today={today} pageSize={WORKLIST_PAGE_SIZE} filter={filter} />
       <WorkSection
         id="worklist-absolute"
         heading={
