@@ -129,6 +129,22 @@ const SickObservationEvent = z.object({
   pupilId: z.string(),
 });
 
+/** The warm handover PO→VO (issue 15 item 6): read (with or without content), written, settled. */
+const HandoverEvent = z.object({
+  ...who,
+  action: z.enum([
+    "list_handovers",
+    "list_handover_candidates",
+    "read_handover_content",
+    "write_handover",
+    "record_handover_consent",
+    "settle_handover",
+  ]),
+  resourceType: z.literal("handover"),
+  resourceId: z.string().nullable(),
+  pupilId: z.string(),
+});
+
 /** Aggregates: no pupil behind the row. */
 const MonitorEvent = z.object({
   ...who,
@@ -300,6 +316,7 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   VerwijsindexEvent,
   YouthDoctorEvent,
   SickObservationEvent,
+  HandoverEvent,
   MonitorEvent,
   AuditTrailEvent,
   RetentionEvent,

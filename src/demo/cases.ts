@@ -27,6 +27,8 @@ export const DEMO_CASES_AS_OF = "2026-03-02";
 
 /** The case tables the demo clears before it replaces the region, children before parents. */
 export const CASE_TABLES_IN_CLEAR_ORDER = [
+  "handovers",
+  "sick_notable_observations",
   "medical_notes",
   "youth_doctor_feedback",
   "youth_doctor_referrals",

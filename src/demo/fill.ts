@@ -10,6 +10,7 @@ import { runRetention } from "../services/retention.ts";
 import { DEMO_CASES_AS_OF, writeDemoCases } from "./cases.ts";
 import { DEFAULT_DEMO_PUPILS, DEFAULT_DEMO_SEED } from "./config.ts";
 import { generateDemoRegion } from "./generate.ts";
+import { writeDemoHandovers } from "./handover.ts";
 import { writeDemoLeaveRequests } from "./leave.ts";
 import type { DemoRegion } from "./types.ts";
 import { type DemoWriteResult, writeDemoRegion } from "./write-demo.ts";
@@ -52,6 +53,9 @@ export async function writeFullDemo(
     DEMO_CASES_AS_OF,
   );
   await writeDemoYouthDoctorReferrals(db, region, demoCases.accounts, DEMO_CASES_AS_OF, [
+    demoCases.parentPupilId,
+  ]);
+  await writeDemoHandovers(db, region, demoCases.accounts, DEMO_CASES_AS_OF, [
     demoCases.parentPupilId,
   ]);
   await writeSetting(db.orm, DEMO_AS_OF_KEY, DEMO_CASES_AS_OF);

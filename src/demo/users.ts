@@ -21,6 +21,8 @@ export const DEMO_PASSWORD = "demo-wachtwoord";
 export const DEMO_ACCOUNTS = {
   mentor: "teacher",
   zorgcoordinator: "care_coordinator",
+  // The care coordinator of the first secondary school: receives the warm handovers PO→VO.
+  "zorgcoordinator-vo": "care_coordinator",
   schooldirectie: "school_head",
   leerplicht: "attendance_officer",
   casusregisseur: "case_director",
@@ -48,10 +50,12 @@ export function demoScopes(
 ): Record<DemoAccountName, RoleScope[]> {
   const school = region.schools[0];
   if (!school) throw new Error("demo: the region has no schools");
+  const secondary = region.schools.find((s) => s.sector === "vo") ?? school;
   const municipality = school.municipality;
   return {
     mentor: [{ role: "teacher", schoolId: school.schoolId }],
     zorgcoordinator: [{ role: "care_coordinator", schoolId: school.schoolId }],
+    "zorgcoordinator-vo": [{ role: "care_coordinator", schoolId: secondary.schoolId }],
     schooldirectie: [{ role: "school_head", schoolId: school.schoolId }],
     leerplicht: [{ role: "attendance_officer", municipality }],
     // The region's case director: mandated for every municipality of the region.
@@ -73,6 +77,7 @@ export function demoScopes(
 const DEMO_NAMES: Record<DemoAccountName, string> = {
   mentor: "Demo Mentor",
   zorgcoordinator: "Demo Zorgcoördinator",
+  "zorgcoordinator-vo": "Demo Zorgcoördinator VO",
   schooldirectie: "Demo Schooldirectie",
   leerplicht: "Demo Leerplichtambtenaar",
   casusregisseur: "Demo Casusregisseur",

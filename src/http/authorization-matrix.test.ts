@@ -156,6 +156,55 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  // The warm handover PO→VO: the schools, the case director and the partnership (SWV) read the
+  // list (each item filtered by the policy); the sending care coordinator and the case director
+  // write. P0001 does not move to another school, so a handover for it is refused by the domain
+  // (409) after the gate. Unknown handovers are 404 for everyone. Details in
+  // routes/handovers.test.ts.
+  // Leerplicht's open procedures (MAS): leerplicht and the case director; each pupil filtered by
+  // read_mas_steps as on the pupil page.
+  "GET /api/mas-procedures": {
+    probes: [{ url: () => "/api/mas-procedures", row: "fffyyffffffff" }],
+  },
+  "GET /api/handovers": {
+    probes: [{ url: () => "/api/handovers", row: "fyyfyyfffffff" }],
+  },
+  "GET /api/handover-candidates": {
+    probes: [{ url: () => "/api/handover-candidates", row: "fyffyffffffff" }],
+  },
+  "POST /api/handovers": {
+    probes: [
+      {
+        personal: true,
+        url: () => "/api/handovers",
+        body: () => ({
+          pupil_id: "P0001",
+          receiving_school_id: "34CD00",
+          what_was_going_on: "x",
+          what_helped: "y",
+        }),
+        row: "fyffyffnnfnnn",
+      },
+    ],
+  },
+  "POST /api/handovers/{id}/consent": {
+    probes: [
+      {
+        url: () => "/api/handovers/nope/consent",
+        body: () => ({ decision: "given", giver: "parents" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
+  "POST /api/handovers/{id}/status": {
+    probes: [
+      {
+        url: () => "/api/handovers/nope/status",
+        body: () => ({ status: "acknowledged" }),
+        row: "nnnnnnnnnnnnn",
+      },
+    ],
+  },
   // The reference index (Verwijsindex): the case director of the case only. The POST probe's
   // date lies before the pupil's birth: refused by the domain (409) after the gate.
   "GET /api/cases/{id}/verwijsindex": {

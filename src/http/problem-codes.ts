@@ -4,6 +4,8 @@
 // refusal has no status until it is added here, and the web no text until nl/problems.ts has one.
 // Plain 401/403/404/… without a code of their own stay type about:blank.
 
+import type { RecordConsentError } from "../domain/cases/consent.ts";
+import type { HandoverError } from "../domain/handover/handover.ts";
 import type { MasStepError } from "../domain/leerplicht/mas.ts";
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 import type { StatusChange } from "../domain/signals/duo-report-status.ts";
@@ -31,6 +33,8 @@ export type ProblemCode =
   | `mas-${Kebab<MasStepError | "report_other_pupil">}`
   | `jgz-${Kebab<YouthDoctorError>}`
   | `sick-observation-${Kebab<SickObservationError>}`
+  | `handover-${Kebab<HandoverError>}`
+  | `handover-consent-${Kebab<RecordConsentError>}`
   | "signal-not-open"
   | "signal-other-pupil"
   | "validation"
@@ -125,6 +129,18 @@ export const PROBLEM_STATUS = {
   "sick-observation-end-before-start": CONFLICT,
   "sick-observation-note-required": CONFLICT,
   "sick-observation-note-too-long": CONFLICT,
+  // The warm handover PO→VO (src/domain/handover/handover.ts).
+  "handover-text-required": CONFLICT,
+  "handover-text-too-long": CONFLICT,
+  "handover-not-a-move": CONFLICT,
+  "handover-already-written": CONFLICT,
+  "handover-consent-missing": CONFLICT,
+  "handover-status-not-allowed": CONFLICT,
+  "handover-invalid-date": CONFLICT,
+  "handover-date-in-future": CONFLICT,
+  "handover-consent-subject-required": CONFLICT,
+  "handover-consent-nothing-to-withdraw": CONFLICT,
+  "handover-consent-out-of-order": CONFLICT,
   // Signals handled without a case.
   "signal-not-open": CONFLICT,
   "signal-other-pupil": CONFLICT,

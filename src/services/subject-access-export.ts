@@ -41,6 +41,7 @@ const TABLE_NAMES: Record<string, string> = {
   mas_steps: "Aanpak leerplicht (MAS)",
   verwijsindex_reports: "Verwijsindex",
   youth_doctor_referrals: "Aanmeldingen bij de jeugdarts",
+  handovers: "Warme overdracht PO-VO",
   youth_doctor_feedback: "Terugkoppeling van de jeugdarts",
   medical_notes: "Medische notities van de jeugdarts",
   subject_requests: "Verzoeken als betrokkene (AVG)",

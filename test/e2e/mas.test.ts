@@ -1,7 +1,9 @@
 // Leerplicht's procedure (MAS) in a real browser on a fresh demo database: the attendance
 // officer reads a pupil's steps on the pupil page and records the next one with the keyboard;
 // the case director reads the same steps in the case file without a form; a teacher of the
-// school does not see the section. axe finds nothing on either page.
+// school does not see the section. The attendance officer's worklist (home page) lists the open
+// procedures with their last and next step and the day it is due (issue 15 item 3), and follows a
+// new step. axe finds nothing on any page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
@@ -44,6 +46,31 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   const section = (p: Page) => p.getByRole("region", { name: "Aanpak leerplicht (MAS)" });
+  const worklistRow = async (p: Page) => {
+    const leerplicht = await apiSession(app.url, "leerplicht");
+    const open = (await leerplicht.call("GET", "/api/mas-procedures")).body as {
+      procedures: { pupil_id: string; pupil_name: string }[];
+    };
+    const mine = open.procedures.find((o) => o.pupil_id === pupilId);
+    if (!mine) throw new Error("the pupil's procedure is not open");
+    await p.goto(`${app.url}/`);
+    const table = p.getByTestId("worklist-mas");
+    await table.waitFor();
+    return table.getByRole("row").filter({ hasText: mine.pupil_name });
+  };
+
+  it("lists the open procedure on leerplicht's worklist with the next step and its day", async () => {
+    const row = await worklistRow(page);
+    await row.waitFor();
+    const text = (await row.textContent()) ?? "";
+    // The demo's last step is the official report; the outcome is due 3 months later.
+    expect(text).toContain("Proces-verbaal");
+    expect(text).toContain("Afloop");
+    await page
+      .getByRole("heading", { level: 2, name: /^Lopende aanpak leerplicht \(MAS\)/ })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
 
   it("shows leerplicht the steps on the pupil page and records a new one", async () => {
     await page.goto(`${app.url}/leerlingen/${pupilId}`);
@@ -72,6 +99,11 @@ describe("leerplicht's procedure (MAS)", () => {
       .toBe("De stap is vastgelegd.");
     await expect.poll(() => table.locator("tbody tr").count()).toBe(before + 1);
     expect(await table.textContent()).toContain("Nieuwe afspraken met ouders en leerling.");
+
+    // The worklist follows: the agreements are the last step now, their evaluation the next.
+    const row = await worklistRow(page);
+    await expect.poll(async () => (await row.textContent()) ?? "").toContain("Afspraken gemaakt");
+    expect(await row.textContent()).toContain("Afloop");
   });
 
   it("shows the case director the steps in the case file, without a form", async () => {

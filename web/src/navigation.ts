@@ -32,6 +32,8 @@ export const SECTIONS: readonly Section[] = [
   { path: "/verlof", label: t.nav.leave, capability: "work_leave_requests" },
   // The youth doctor's referrals (M@ZL); the school refers from the pupil page.
   { path: "/jeugdarts", label: t.nav.youthDoctor, capability: "answer_youth_doctor_referrals" },
+  // The warm handover PO→VO: the sending and receiving schools, the case director, the SWV.
+  { path: "/overdrachten", label: t.nav.handovers, capability: "read_handovers" },
 ];
 
 export function mayOpen(section: Section, capabilities: Capabilities): boolean {

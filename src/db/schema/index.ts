@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./cases.ts";
+export * from "./handover.ts";
 export * from "./leave.ts";
 export * from "./leerplicht.ts";
 export * from "./letters.ts";

@@ -29,6 +29,7 @@ export const CAPABILITIES = [
   "manage_budget_contributions",
   "region_setup",
   "answer_youth_doctor_referrals",
+  "read_handovers",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -105,6 +106,8 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
     ).some((action) => grants(action)(roles)),
   // The youth doctor's worklist of referrals (M@ZL, domain.md §2).
   answer_youth_doctor_referrals: grants("give_youth_doctor_feedback"),
+  // The warm handovers PO→VO (issue 15 item 6): the schools, the case director and the SWV.
+  read_handovers: grants("read_handovers"),
 };
 
 export function capabilitiesOf(roles: readonly RoleCode[]): Record<Capability, boolean> {

@@ -139,3 +139,27 @@ export const ownSchoolSource = predicate("ownSchoolSource", ({ grant, resource }
   if (resource.schoolId === undefined) return true;
   return resource.schoolId !== null && !!grant.schoolIds?.includes(resource.schoolId);
 });
+
+// The warm handover PO→VO (issue 15 item 6): the school that sends it, the school that receives
+// it, the partnerships of both, and consent (b) naming the receiving school.
+const handoverOf = (resource: Resource) => (resource.kind === "handover" ? resource : undefined);
+
+export const isSendingSchool = predicate("isSendingSchool", ({ grant, resource }) => {
+  const handover = handoverOf(resource);
+  return !!handover && !!grant.schoolIds?.includes(handover.sendingSchoolId);
+});
+
+export const isReceivingSchool = predicate("isReceivingSchool", ({ grant, resource }) => {
+  const handover = handoverOf(resource);
+  return !!handover && !!grant.schoolIds?.includes(handover.receivingSchoolId);
+});
+
+export const inHandoverPartnership = predicate("inHandoverPartnership", ({ grant, resource }) => {
+  const handover = handoverOf(resource);
+  return !!handover && handover.partnerships.some((p) => grant.partnerships?.includes(p));
+});
+
+export const hasHandoverConsent = predicate(
+  "hasHandoverConsent",
+  ({ resource }) => !!handoverOf(resource)?.consentGiven,
+);

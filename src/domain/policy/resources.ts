@@ -77,6 +77,12 @@ export const ACTIONS = [
   // SICK_NOTABLE (domain.md §4): the school's observation of notable sickness, by hand.
   "record_sick_observation",
   "read_sick_observations",
+  // The warm handover PO→VO (issue 15 item 6, src/domain/handover/handover.ts).
+  "read_handovers",
+  "read_handover_content",
+  "write_handover",
+  "record_handover_consent",
+  "settle_handover",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -142,6 +148,19 @@ export type Resource =
    * A referral to the youth doctor (M@ZL, domain.md §2): the pupil as seen from the referring
    * school; the youth doctor of the pupil's municipality answers it.
    */
-  | { kind: "youth_doctor_referral"; pupil: PupilScope };
+  | { kind: "youth_doctor_referral"; pupil: PupilScope }
+
+  /**
+   * A warm handover PO→VO (issue 15 item 6): the pupil, the sending and the receiving school with
+   * their partnerships, and whether consent (b) names the receiving school today.
+   */
+  | {
+      kind: "handover";
+      pupil: PupilScope;
+      sendingSchoolId: string;
+      receivingSchoolId: string;
+      partnerships: readonly string[];
+      consentGiven: boolean;
+    };
 
 export type ResourceKind = Resource["kind"];

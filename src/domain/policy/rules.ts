@@ -10,9 +10,13 @@ import {
   decidedBySchoolHead,
   hasConsentA,
   hasConsentB,
+  hasHandoverConsent,
+  inHandoverPartnership,
   inOwnMunicipality,
   isCaseParticipant,
   isParentOf,
+  isReceivingSchool,
+  isSendingSchool,
   jgzOnly,
   livesInMunicipality,
   not,
@@ -267,4 +271,33 @@ export const RULES: readonly Rule[] = [
   // school's staff read the school's observations (the signal itself follows read_signals).
   allow(["teacher", "care_coordinator"], ["record_sick_observation"], "pupil", sameSchool),
   allow(SCHOOL_STAFF_ROLES, ["read_sick_observations"], "pupil", sameSchool),
+
+  // The warm handover PO→VO (issue 15 item 6): the sending school's care coordinator (or the
+  // case director of the pupil's case) writes it and records the consent; the sending school's
+  // head reads it. The receiving school's care coordinator and head see that it exists, and read
+  // its content only with consent (b) naming their school (domain.md §5 "Without (b) a partner
+  // cannot be added"); the care coordinator takes it in and closes it. The partnership (SWV) of
+  // either school follows which are still open — never the content.
+  allow(
+    ["care_coordinator"],
+    ["read_handovers", "read_handover_content", "write_handover", "record_handover_consent"],
+    "handover",
+    isSendingSchool,
+  ),
+  allow(["school_head"], ["read_handovers", "read_handover_content"], "handover", isSendingSchool),
+  allow(
+    ["case_director"],
+    ["read_handovers", "read_handover_content", "write_handover", "record_handover_consent"],
+    "handover",
+    isCaseParticipant,
+  ),
+  allow(["care_coordinator", "school_head"], ["read_handovers"], "handover", isReceivingSchool),
+  allow(
+    ["care_coordinator", "school_head"],
+    ["read_handover_content"],
+    "handover",
+    and(isReceivingSchool, hasHandoverConsent),
+  ),
+  allow(["care_coordinator"], ["settle_handover"], "handover", isReceivingSchool),
+  allow(["partnership_consultant"], ["read_handovers"], "handover", inHandoverPartnership),
 ];

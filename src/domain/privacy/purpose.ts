@@ -13,6 +13,7 @@ const PURPOSES: readonly (readonly [prefix: string, purpose: string])[] = [
   ["/api/duo-reports", "Verzuimmelding (Leerplichtwet art. 21)"],
   ["/api/leave-requests", "Verlof beoordelen (Leerplichtwet art. 11, 13a, 14)"],
   ["/api/cases", "Casusregie: aanpak van verzuim en thuiszitten (Leerplichtwet art. 16, 21a, 22)"],
+  ["/api/handover", "Warme overdracht PO-VO (passend onderwijs, met toestemming)"],
   ["/api/signals", "Verzuimsignalering (Leerplichtwet art. 21a)"],
   ["/api/pupils", "Leerlingdossier en verzuim (Leerplichtwet art. 18, 21)"],
   ["/api/letters", "Brieven aan ouders en leerling (Leerplichtwet)"],

@@ -1401,6 +1401,90 @@ export interface paths {
         patch: operations["patchExemption"];
         trace?: never;
     };
+    "/api/handover-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pupils of the user's primary school who move to a secondary school and had a signal or a case in the year before the move, without a handover yet
+         * @description Pupils of the user's primary school who move to a secondary school and had a signal or a case in the year before the move, without a handover yet
+         */
+        get: operations["getHandoverCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Warm handovers PO→VO the user may see: the sending school's, the receiving school's (content only with consent), the case director's, and the partnership's (status only)
+         * @description Warm handovers PO→VO the user may see: the sending school's, the receiving school's (content only with consent), the case director's, and the partnership's (status only)
+         */
+        get: operations["getHandovers"];
+        put?: never;
+        /**
+         * Writes the warm handover of a pupil who moves from the user's primary school to a secondary school (the sending care coordinator or the case director): what was going on and what helped
+         * @description Writes the warm handover of a pupil who moves from the user's primary school to a secondary school (the sending care coordinator or the case director): what was going on and what helped
+         */
+        post: operations["postHandovers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records the decision of the parents or the child on sharing the handover with the receiving school: consent (b) naming that school (domain.md §5)
+         * @description Records the decision of the parents or the child on sharing the handover with the receiving school: consent (b) naming that school (domain.md §5)
+         */
+        post: operations["postHandoverConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The receiving school's care coordinator takes the handover in (acknowledged, needs consent) or closes it
+         * @description The receiving school's care coordinator takes the handover in (acknowledged, needs consent) or closes it
+         */
+        post: operations["postHandoverStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1593,6 +1677,26 @@ export interface paths {
          * @description The letter templates a case file offers (titles and the fields to fill in)
          */
         get: operations["getLetterTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mas-procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leerplicht's open procedures (MAS) the user may see: per pupil the last step, the next step and when it is due; late ones first
+         * @description Leerplicht's open procedures (MAS) the user may see: per pupil the last step, the next step and when it is due; late ones first
+         */
+        get: operations["getMasProcedures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2604,6 +2708,7 @@ export interface components {
             read_breakthrough_agenda: boolean;
             read_cases: boolean;
             read_duo_reports: boolean;
+            read_handovers: boolean;
             read_monitor: boolean;
             read_own_child: boolean;
             read_signals: boolean;
@@ -2627,6 +2732,7 @@ export interface components {
             read_breakthrough_agenda: boolean;
             read_cases: boolean;
             read_duo_reports: boolean;
+            read_handovers: boolean;
             read_monitor: boolean;
             read_own_child: boolean;
             read_signals: boolean;
@@ -3585,6 +3691,136 @@ export interface components {
             /** @description false: the register holds no start qualifications, so leaving is 'unknown' */
             start_qualification_recorded: boolean;
         };
+        Handover: {
+            /** Format: date */
+            acknowledged_on: string | null;
+            /** Format: date */
+            closed_on: string | null;
+            /**
+             * @description consent (b) that names the receiving school, today (domain.md §5)
+             * @enum {string}
+             */
+            consent: "given" | "refused" | "withdrawn" | "not_asked";
+            id: string;
+            may_acknowledge: boolean;
+            may_close: boolean;
+            may_record_consent: boolean;
+            /**
+             * Format: date
+             * @description the first day at the secondary school
+             */
+            move_date: string;
+            pupil_id: string;
+            /** @description null for the partnership, which follows the status only */
+            pupil_name: string | null;
+            receiving_school_id: string;
+            receiving_school_name: string;
+            sending_school_id: string;
+            sending_school_name: string;
+            /**
+             * @description how this user sees the handover
+             * @enum {string}
+             */
+            side: "sending" | "receiving" | "partnership";
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            what_helped: string | null;
+            /** @description null when this user may not read the content (no consent, or the partnership) */
+            what_was_going_on: string | null;
+            /** Format: date */
+            written_on: string;
+        };
+        HandoverCandidate: {
+            /** @description cases open in the year before the move */
+            case_ids: string[];
+            /** Format: date */
+            move_date: string;
+            pupil_id: string;
+            pupil_name: string;
+            receiving_school_id: string;
+            receiving_school_name: string;
+            sending_school_id: string;
+            /** @description signals raised in the year before the move */
+            signal_codes: string[];
+        };
+        HandoverCandidateInput: {
+            /** @description cases open in the year before the move */
+            case_ids: string[];
+            /** Format: date */
+            move_date: string;
+            pupil_id: string;
+            pupil_name: string;
+            receiving_school_id: string;
+            receiving_school_name: string;
+            sending_school_id: string;
+            /** @description signals raised in the year before the move */
+            signal_codes: string[];
+        };
+        HandoverCandidates: {
+            candidates: components["schemas"]["HandoverCandidate"][];
+        };
+        HandoverCandidatesInput: {
+            candidates: components["schemas"]["HandoverCandidateInput"][];
+        };
+        HandoverInput: {
+            /** Format: date */
+            acknowledged_on: string | null;
+            /** Format: date */
+            closed_on: string | null;
+            /**
+             * @description consent (b) that names the receiving school, today (domain.md §5)
+             * @enum {string}
+             */
+            consent: "given" | "refused" | "withdrawn" | "not_asked";
+            id: string;
+            may_acknowledge: boolean;
+            may_close: boolean;
+            may_record_consent: boolean;
+            /**
+             * Format: date
+             * @description the first day at the secondary school
+             */
+            move_date: string;
+            pupil_id: string;
+            /** @description null for the partnership, which follows the status only */
+            pupil_name: string | null;
+            receiving_school_id: string;
+            receiving_school_name: string;
+            sending_school_id: string;
+            sending_school_name: string;
+            /**
+             * @description how this user sees the handover
+             * @enum {string}
+             */
+            side: "sending" | "receiving" | "partnership";
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            what_helped: string | null;
+            /** @description null when this user may not read the content (no consent, or the partnership) */
+            what_was_going_on: string | null;
+            /** Format: date */
+            written_on: string;
+        };
+        Handovers: {
+            handovers: components["schemas"]["Handover"][];
+            /** @description the handovers not yet closed per receiving school, of the handovers shown */
+            open_per_school: {
+                /** @description handovers not yet closed, received by this school */
+                open: number;
+                school_id: string;
+                school_name: string;
+            }[];
+        };
+        HandoversInput: {
+            handovers: components["schemas"]["HandoverInput"][];
+            /** @description the handovers not yet closed per receiving school, of the handovers shown */
+            open_per_school: {
+                /** @description handovers not yet closed, received by this school */
+                open: number;
+                school_id: string;
+                school_name: string;
+            }[];
+        };
         ImportJob: {
             bytes: number;
             file_name: string;
@@ -4139,6 +4375,58 @@ export interface components {
             updated_at: string | null;
             username: string | null;
         };
+        MasProcedure: {
+            /** @description the case of the last step, if there was one */
+            case_id: string | null;
+            /**
+             * Format: date
+             * @description the day the next step is due
+             */
+            due_on: string;
+            /** @enum {string} */
+            last_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            /** Format: date */
+            last_step_on: string;
+            /** @enum {string} */
+            next_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            overdue: boolean;
+            pupil_id: string;
+            pupil_name: string;
+            /**
+             * Format: date
+             * @description the first step of the open procedure
+             */
+            started: string;
+        };
+        MasProcedureInput: {
+            /** @description the case of the last step, if there was one */
+            case_id: string | null;
+            /**
+             * Format: date
+             * @description the day the next step is due
+             */
+            due_on: string;
+            /** @enum {string} */
+            last_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            /** Format: date */
+            last_step_on: string;
+            /** @enum {string} */
+            next_step: "conversation_invited" | "conversation_held" | "agreements" | "warning" | "care_referral" | "halt_referral" | "official_report" | "outcome";
+            overdue: boolean;
+            pupil_id: string;
+            pupil_name: string;
+            /**
+             * Format: date
+             * @description the first step of the open procedure
+             */
+            started: string;
+        };
+        MasProcedures: {
+            procedures: components["schemas"]["MasProcedure"][];
+        };
+        MasProceduresInput: {
+            procedures: components["schemas"]["MasProcedureInput"][];
+        };
         MasStep: {
             /** @description the pupil's case at the time, if there was one */
             case_id: string | null;
@@ -4519,7 +4807,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:sick-observation-invalid-date" | "urn:aanwezig:problem:sick-observation-date-in-future" | "urn:aanwezig:problem:sick-observation-end-before-start" | "urn:aanwezig:problem:sick-observation-note-required" | "urn:aanwezig:problem:sick-observation-note-too-long" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:sick-observation-invalid-date" | "urn:aanwezig:problem:sick-observation-date-in-future" | "urn:aanwezig:problem:sick-observation-end-before-start" | "urn:aanwezig:problem:sick-observation-note-required" | "urn:aanwezig:problem:sick-observation-note-too-long" | "urn:aanwezig:problem:handover-text-required" | "urn:aanwezig:problem:handover-text-too-long" | "urn:aanwezig:problem:handover-not-a-move" | "urn:aanwezig:problem:handover-already-written" | "urn:aanwezig:problem:handover-consent-missing" | "urn:aanwezig:problem:handover-status-not-allowed" | "urn:aanwezig:problem:handover-invalid-date" | "urn:aanwezig:problem:handover-date-in-future" | "urn:aanwezig:problem:handover-consent-subject-required" | "urn:aanwezig:problem:handover-consent-nothing-to-withdraw" | "urn:aanwezig:problem:handover-consent-out-of-order" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         ProblemInput: {
             detail?: string;
@@ -4541,7 +4829,7 @@ export interface components {
              * @description the kind of problem: urn:aanwezig:problem:<code> for a refusal a client can act on (src/http/problem-codes.ts), about:blank for a plain HTTP status
              * @enum {string}
              */
-            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:sick-observation-invalid-date" | "urn:aanwezig:problem:sick-observation-date-in-future" | "urn:aanwezig:problem:sick-observation-end-before-start" | "urn:aanwezig:problem:sick-observation-note-required" | "urn:aanwezig:problem:sick-observation-note-too-long" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
+            type: "about:blank" | "urn:aanwezig:problem:absence-start-after-opening" | "urn:aanwezig:problem:action-finished" | "urn:aanwezig:problem:already-participant" | "urn:aanwezig:problem:already-recorded" | "urn:aanwezig:problem:already-resolved" | "urn:aanwezig:problem:already-reversed" | "urn:aanwezig:problem:arbitration-consent-missing" | "urn:aanwezig:problem:cannot-reverse-reversal" | "urn:aanwezig:problem:case-already-open" | "urn:aanwezig:problem:case-closed" | "urn:aanwezig:problem:committee-incomplete" | "urn:aanwezig:problem:deescalated" | "urn:aanwezig:problem:duplicate-id" | "urn:aanwezig:problem:giver-required" | "urn:aanwezig:problem:insufficient-funds" | "urn:aanwezig:problem:invalid-amount" | "urn:aanwezig:problem:invalid-date" | "urn:aanwezig:problem:invalid-size" | "urn:aanwezig:problem:letter-input-missing" | "urn:aanwezig:problem:letter-template-invalid" | "urn:aanwezig:problem:needs-person" | "urn:aanwezig:problem:no-ground-for-prosecutor" | "urn:aanwezig:problem:no-participants" | "urn:aanwezig:problem:not-a-case-role" | "urn:aanwezig:problem:not-breached" | "urn:aanwezig:problem:not-participant" | "urn:aanwezig:problem:not-smart" | "urn:aanwezig:problem:note-required" | "urn:aanwezig:problem:nothing-to-withdraw" | "urn:aanwezig:problem:out-of-order" | "urn:aanwezig:problem:owner-required" | "urn:aanwezig:problem:partner-consent-missing" | "urn:aanwezig:problem:reason-required" | "urn:aanwezig:problem:school-required" | "urn:aanwezig:problem:shares-do-not-add-up" | "urn:aanwezig:problem:signals-required" | "urn:aanwezig:problem:subject-required" | "urn:aanwezig:problem:too-early" | "urn:aanwezig:problem:unknown-action" | "urn:aanwezig:problem:unknown-arrangement" | "urn:aanwezig:problem:unknown-entry" | "urn:aanwezig:problem:unknown-flag" | "urn:aanwezig:problem:unknown-letter-template" | "urn:aanwezig:problem:unknown-person" | "urn:aanwezig:problem:would-leave-without-owner" | "urn:aanwezig:problem:wrong-phase" | "urn:aanwezig:problem:duo-closing-reason-required" | "urn:aanwezig:problem:duo-not-allowed" | "urn:aanwezig:problem:duo-not-concept" | "urn:aanwezig:problem:duo-not-found" | "urn:aanwezig:problem:duo-unknown-closing-reason" | "urn:aanwezig:problem:leave-already-decided" | "urn:aanwezig:problem:leave-end-before-start" | "urn:aanwezig:problem:leave-no-school" | "urn:aanwezig:problem:leave-no-school-days" | "urn:aanwezig:problem:leave-rule-violated" | "urn:aanwezig:problem:mas-invalid-date" | "urn:aanwezig:problem:mas-halt-under-12" | "urn:aanwezig:problem:mas-route-required" | "urn:aanwezig:problem:mas-outcome-required" | "urn:aanwezig:problem:mas-organisation-required" | "urn:aanwezig:problem:mas-field-not-allowed" | "urn:aanwezig:problem:mas-report-other-pupil" | "urn:aanwezig:problem:jgz-invalid-date" | "urn:aanwezig:problem:jgz-date-in-future" | "urn:aanwezig:problem:jgz-consent-after-referral" | "urn:aanwezig:problem:jgz-text-required" | "urn:aanwezig:problem:jgz-before-referral" | "urn:aanwezig:problem:jgz-already-answered" | "urn:aanwezig:problem:sick-observation-invalid-date" | "urn:aanwezig:problem:sick-observation-date-in-future" | "urn:aanwezig:problem:sick-observation-end-before-start" | "urn:aanwezig:problem:sick-observation-note-required" | "urn:aanwezig:problem:sick-observation-note-too-long" | "urn:aanwezig:problem:handover-text-required" | "urn:aanwezig:problem:handover-text-too-long" | "urn:aanwezig:problem:handover-not-a-move" | "urn:aanwezig:problem:handover-already-written" | "urn:aanwezig:problem:handover-consent-missing" | "urn:aanwezig:problem:handover-status-not-allowed" | "urn:aanwezig:problem:handover-invalid-date" | "urn:aanwezig:problem:handover-date-in-future" | "urn:aanwezig:problem:handover-consent-subject-required" | "urn:aanwezig:problem:handover-consent-nothing-to-withdraw" | "urn:aanwezig:problem:handover-consent-out-of-order" | "urn:aanwezig:problem:signal-not-open" | "urn:aanwezig:problem:signal-other-pupil" | "urn:aanwezig:problem:validation" | "urn:aanwezig:problem:invalid-credentials" | "urn:aanwezig:problem:password-set-token" | "urn:aanwezig:problem:too-many-login-attempts" | "urn:aanwezig:problem:monitor-requester-busy" | "urn:aanwezig:problem:monitor-queue-full" | "urn:aanwezig:problem:audit-unavailable";
         };
         Pupil: {
             /** Format: date */
@@ -10524,6 +10812,337 @@ export interface operations {
             };
         };
     };
+    getHandoverCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverCandidates"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHandovers: {
+        parameters: {
+            query?: {
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id?: string;
+                status?: "open" | "acknowledged" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handovers"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHandovers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description pseudonymous pupil/person id, e.g. P000123 */
+                    pupil_id: string;
+                    /** @description BRIN + vestiging, e.g. 12AB00 */
+                    receiving_school_id: string;
+                    what_helped: string;
+                    what_was_going_on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHandoverConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    at?: string;
+                    /** @enum {string} */
+                    decision: "given" | "refused" | "withdrawn";
+                    /** @enum {string} */
+                    giver: "parents" | "child";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHandoverStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "acknowledged" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -11353,6 +11972,53 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMasProcedures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasProcedures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

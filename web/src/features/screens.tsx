@@ -22,6 +22,9 @@ export const screens: Record<string, ComponentType> = {
   "/jeugdarts": lazyScreen(
     async () => (await import("./youth-doctor/YouthDoctorPage.tsx")).YouthDoctorPage,
   ),
+  "/overdrachten": lazyScreen(
+    async () => (await import("./handovers/HandoversPage.tsx")).HandoversPage,
+  ),
   "/logboek": lazyScreen(async () => (await import("./audit/AuditPage.tsx")).AuditPage),
   "/verzoeken": lazyScreen(
     async () => (await import("./privacy/SubjectRequestsPage.tsx")).SubjectRequestsPage,

@@ -10,6 +10,7 @@ import { caseFileNl } from "./nl/case-file.ts";
 import { casesNl } from "./nl/cases.ts";
 import { domainNl } from "./nl/domain.ts";
 import { duoReportsNl } from "./nl/duo-reports.ts";
+import { handoversNl } from "./nl/handovers.ts";
 import { leaveNl } from "./nl/leave.ts";
 import { leerplichtNl } from "./nl/leerplicht.ts";
 import { lettersNl } from "./nl/letters.ts";
@@ -37,6 +38,7 @@ export const nl = {
   ...pupilSearchNl,
   caseFile: caseFileNl,
   leerplicht: leerplichtNl,
+  handovers: handoversNl,
   caseCommands: caseCommandsNl,
   parent: parentNl,
   pupil: pupilNl,

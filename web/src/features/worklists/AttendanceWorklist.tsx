@@ -27,6 +27,7 @@ import {
   DuoTable,
   FINAL_DUO_STATUSES,
 } from "../duo-reports/DuoTable.tsx";
+import { MasWorklist } from "../leerplicht/MasWorklist.tsx";
 import { signalName } from "../signals/explain.ts";
 import { openCasesByPupil, SignalTable } from "../signals/SignalTable.tsx";
 import { isDuoOverdue } from "./duo-due-note.ts";
@@ -149,6 +150,7 @@ export function AttendanceWorklist({ me }: { me: Me }) {
           />
         )}
       </WorkSection>
+      <MasWorklist today={today} pageSize={WORKLIST_PAGE_SIZE} filter={filter} />
       <WorkSection
         id="worklist-absolute"
         heading={

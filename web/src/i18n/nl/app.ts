@@ -33,6 +33,7 @@ export const appNl = {
     setup: "Inrichting",
     leave: "Verlof",
     youthDoctor: "Jeugdarts",
+    handovers: "Warme overdracht",
     privacyRequests: "AVG-verzoeken",
   },
   home: {

@@ -181,6 +181,13 @@ export const AUDIT_ACTIONS = {
   inspect_import_sample: "Voorbeeldbestand voor kolomindeling gelezen",
   read_sick_observations: "Observaties opvallend ziekteverzuim bekeken",
   record_sick_observation: "Opvallend ziekteverzuim vastgelegd",
+  list_handovers: "Warme overdrachten bekeken",
+  list_handover_candidates: "Leerlingen voor een warme overdracht bekeken",
+  read_handovers: "Warme overdrachten bekeken",
+  read_handover_content: "Inhoud van een warme overdracht gelezen",
+  write_handover: "Warme overdracht geschreven",
+  record_handover_consent: "Toestemming voor de warme overdracht vastgelegd",
+  settle_handover: "Status van een warme overdracht gewijzigd",
 } as const satisfies Record<AuditActionCode, string>;
 
 type AuditResourceCode =
@@ -245,4 +252,5 @@ export const AUDIT_RESOURCES = {
   youth_doctor_referral: "aanmelding jeugdarts",
   import_mapping: "kolomindeling",
   sick_observation: "observatie opvallend ziekteverzuim",
+  handover: "warme overdracht",
 } as const satisfies Record<AuditResourceCode, string>;

@@ -5,6 +5,19 @@ import type { Schemas } from "../../api/schema.ts";
 type MasStep = Schemas["MasStep"];
 
 export const leerplichtNl = {
+  masWorklist: {
+    title: "Lopende aanpak leerplicht (MAS)",
+    intro:
+      "Leerlingen bij wie de aanpak nog loopt: de laatste stap, de volgende stap en wanneer die uiterlijk aan de beurt is. Te late stappen staan bovenaan.",
+    empty: "Er loopt geen aanpak zonder afloop.",
+    columns: {
+      pupil: "Leerling",
+      lastStep: "Laatste stap",
+      nextStep: "Volgende stap",
+      dueOn: "Uiterlijk",
+    },
+    late: (date: string) => `${date} (te laat)`,
+  },
   mas: {
     title: "Aanpak leerplicht (MAS)",
     intro:

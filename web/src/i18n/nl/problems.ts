@@ -56,6 +56,21 @@ export const problemsNl = {
         "De toelichting is leeg: beschrijf kort wat de school is opgevallen.",
       "sick-observation-note-too-long":
         "De toelichting is te lang: hoogstens 300 tekens, zonder medische details.",
+      "handover-text-required": "Vul beide delen in: wat er speelde en wat hielp.",
+      "handover-text-too-long": "Elk deel is hoogstens 2000 tekens.",
+      "handover-not-a-move":
+        "Deze leerling gaat niet van een basisschool naar deze school voor voortgezet onderwijs met een signaal of casus in het jaar ervoor.",
+      "handover-already-written":
+        "Voor deze leerling en deze school is al een overdracht geschreven.",
+      "handover-consent-missing":
+        "Er is geen toestemming om de overdracht met uw school te delen; de verzendende school vraagt die aan ouders en leerling.",
+      "handover-status-not-allowed": "Deze stap past niet bij de status van de overdracht.",
+      "handover-invalid-date": "De datum klopt niet: gebruik de vorm JJJJ-MM-DD.",
+      "handover-date-in-future": "De datum ligt na vandaag; kies vandaag of een eerdere dag.",
+      "handover-consent-subject-required": "De toestemming noemt de ontvangende school.",
+      "handover-consent-nothing-to-withdraw": "Er is geen gegeven toestemming om in te trekken.",
+      "handover-consent-out-of-order":
+        "De datum ligt vóór de laatst vastgelegde toestemming; kies die dag of later.",
       "unknown-person": "Er is geen gebruiker met dit id die deze rol heeft.",
       "not-participant": "Deze persoon is geen deelnemer van de casus.",
       "would-leave-without-owner": "De casus moet altijd een casusverantwoordelijke hebben.",
