@@ -1,17 +1,23 @@
 // The incremental monitor (issue 19, docs/performance.md "Monitor at a past date"):
 //   npm run bench:monitor-incremental -- --db postgres://postgres@127.0.0.1:5432/scale_monitor
 //     [--from 2026-01-05] [--to 2026-03-02] [--dates 2026-01-19,2026-02-11,…] [--live-runs 2]
+//     [--trend]
 // The database is a demo region made beforehand (`bin/aanwezig demo --pupils 100000 --db …`).
 // First the daily evaluation runs for every weekday from --from to --to that has no run yet (so
 // a second start reuses them: the runs are the cache), as the daily job would have. Then, for
 // dates nobody asked for, the monitor's snapshot is made both ways — from the stored signals
 // (src/services/monitor-held.ts) and by evaluating the whole region (`live`, the old path) — and
 // both must give the same facts. Prints a Markdown table with the times and the ratio.
+// --trend: also the trend of the four quarters up to --to (GET /api/monitor/trend's work: each
+// quarter's snapshot at its last day, or --to for the running one, with flows from its first
+// day), after a daily run at each quarter's last day that has none yet.
 import { parseArgs } from "node:util";
 import { openDatabase } from "../src/db/connect.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { addDays, dayNumber, type IsoDate } from "../src/domain/calendar/dates.ts";
+import { quarterOf, quarterRange, quartersBetween } from "../src/domain/monitor/quarters.ts";
 import { monitorRows, monitorSnapshot } from "../src/services/monitor.ts";
+import { cachedMonitorRows, cachedSnapshot } from "../src/services/monitor-cache.ts";
 import { runDailyEvaluation } from "../src/services/signal-state.ts";
 
 const { values: args } = parseArgs({
@@ -22,6 +28,7 @@ const { values: args } = parseArgs({
     dates: { type: "string", default: "2026-01-14,2026-01-29,2026-02-11,2026-02-24" },
     /** How many of the dates also run the old path (it takes seconds each). */
     "live-runs": { type: "string", default: "4" },
+    trend: { type: "boolean", default: false },
   },
 });
 
@@ -46,6 +53,21 @@ for (let d = args.from; dayNumber(d) <= dayNumber(args.to); d = addDays(d, 1)) {
   const ms = performance.now() - start;
   runTimes.push(ms);
   console.error(`run ${d}: ${run.modeRun}, ${run.holding} holding, ${Math.round(ms)} ms`);
+}
+
+const trendQuarters = args.trend
+  ? quartersBetween("1900-Q1", quarterOf(args.to), 4).map((q) => {
+      const range = quarterRange(q);
+      const [asOf = args.to] = [range.to, args.to].sort();
+      return { from: range.from, asOf };
+    })
+  : [];
+for (const { asOf } of trendQuarters) {
+  const [done] = await db.sql.query(
+    "select 1 from evaluation_runs where as_of = $1 and held_recorded and finished_at is not null",
+    [asOf],
+  );
+  if (!done) await runDailyEvaluation(db, asOf, { mode: "incremental", actor: "bench" });
 }
 
 const [sizes] = await db.sql.query<{ pupils: string; spans: string; log: string; bytes: string }>(
@@ -85,6 +107,30 @@ for (const [i, asOf] of args.dates.split(",").entries()) {
     } | ${liveMs === null ? "—" : `${(liveMs / heldMs).toFixed(1)}×`} | ${same} |`,
   );
 }
+const trendLines: string[] = [];
+for (const live of trendQuarters.length ? [false, true] : []) {
+  const start = performance.now();
+  const sources: string[] = [];
+  for (const { from, asOf } of trendQuarters) {
+    if (live) {
+      const snapshot = await monitorSnapshot(db.sql, asOf, { live });
+      monitorRows(snapshot, "municipality", true, from);
+      sources.push(`${asOf} ${snapshot.source}`);
+    } else {
+      // What the route does: the snapshot cache, which also keeps the lookups between dates.
+      await cachedMonitorRows(db.sql, {
+        asOf,
+        by: "municipality",
+        suppress: true,
+        periodFrom: from,
+      });
+      sources.push(`${asOf} ${(await cachedSnapshot(db.sql, asOf)).source}`);
+    }
+  }
+  trendLines.push(
+    `trend of four quarters, ${live ? "old path (live)" : "stored path"}: ${((performance.now() - start) / 1000).toFixed(2)} s (${sources.join(", ")})`,
+  );
+}
 await db.close();
 
 console.log(
@@ -102,3 +148,4 @@ if (liveCount > 0) {
     `\nmean: stored ${(heldTotal / rows.length / 1000).toFixed(2)} s, live ${(liveTotal / liveCount / 1000).toFixed(2)} s`,
   );
 }
+for (const line of trendLines) console.log(`\n${line}`);

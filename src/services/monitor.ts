@@ -90,7 +90,12 @@ export async function exemptionFacts(sql: SqlClient, asOf: IsoDate): Promise<Mon
 export async function monitorSnapshot(
   sql: SqlClient,
   asOf: IsoDate,
-  options: { profile?: SignalProfile; live?: boolean } = {},
+  options: {
+    profile?: SignalProfile;
+    live?: boolean;
+    /** The residence and partnership lookups, when the caller keeps them (monitor-cache.ts). */
+    lookups?: () => Promise<MonitorLookups>;
+  } = {},
 ): Promise<MonitorSnapshot> {
   const held = options.live ? null : await heldSignalsAt(sql, asOf, options.profile);
   const signals: MonitorSignal[] = held?.served
@@ -105,7 +110,8 @@ export async function monitorSnapshot(
   await setImmediate();
   const cases = await loadCaseMonitorInput(sql);
   await setImmediate();
-  const lookups = await monitorLookups(sql);
+  // The same for every date: read once per data version by the cache (every pupil and person).
+  const lookups = await (options.lookups ?? (() => monitorLookups(sql)))();
   return { asOf, facts, cases, lookups, signals, source: held?.served ? "held" : "live" };
 }
 
