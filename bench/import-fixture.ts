@@ -17,7 +17,7 @@ const CLOSURES: Closure[] = [
   { scope: "midden", startDate: "2025-12-20", endDate: "2026-01-04", name: "kerstvakantie" },
   { scope: "midden", startDate: "2026-02-14", endDate: "2026-02-22", name: "voorjaarsvakantie" },
   { scope: "all", startDate: "2026-04-25", endDate: "2026-05-05", name: "meivakantie" },
-  { scope: "S000", startDate: "2026-03-25", endDate: "2026-03-25", name: "studiedag" },
+  { scope: "10BN00", startDate: "2026-03-25", endDate: "2026-03-25", name: "studiedag" },
 ];
 
 export interface FixtureFiles {
@@ -30,7 +30,8 @@ export interface FixtureFiles {
   pupils_count: number;
 }
 
-const schoolId = (s: number) => `S${String(s).padStart(3, "0")}`;
+// BRIN + vestiging (src/domain/input/identifiers.ts): 10BN00, 11BN00, …
+const schoolId = (s: number) => `${String(10 + s).padStart(2, "0")}BN00`;
 const pupilId = (p: number) => `P${String(p).padStart(7, "0")}`;
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {

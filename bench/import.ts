@@ -2,7 +2,10 @@
 //   npm run bench:import -- --rows 1000000 [--pg postgres://…] [--skip-pglite] [--no-docs]
 // Generates a synthetic region into a temp dir, imports it on PGlite (a directory, as a user
 // would) and on a fresh PostgreSQL database, re-imports the same file (idempotent run), and
-// as the peer COPYs the same rows into a bare table on the same server.
+// as peers on the same server: COPYs the same rows into a bare table, and does what a database
+// administrator would write by hand (issue 19) — COPY into a staging table, then one
+// INSERT … ON CONFLICT with the history insert, into a copy of the same table with the same
+// indexes (and history table), empty like the product's first import.
 import { randomBytes } from "node:crypto";
 import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -127,6 +130,7 @@ async function benchPostgres(files: FixtureFiles): Promise<Measurement[]> {
       await db.close();
     }
     measured.push(await plainCopy(url, files));
+    measured.push(await handWrittenMerge(url, files));
     return measured;
   });
 }
@@ -151,6 +155,72 @@ async function plainCopy(url: string, files: FixtureFiles): Promise<Measurement>
     const [count] = (await client.query("SELECT count(*)::int AS n FROM bare_attendance")).rows;
     console.error(`plain COPY: ${(count.n / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`);
     return { engine: "PostgreSQL", run: "plain COPY (peer)", rows: count.n, seconds, rssMb };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The hand-written peer (issue 19): COPY into a staging table, then one statement that logs
+ * every new or changed key in the history and merges the rows with INSERT … ON CONFLICT, into
+ * `peer.attendance` / `peer.attendance_history` — `LIKE … INCLUDING ALL` of the product's
+ * tables, so the same keys and indexes (no validation, no triggers).
+ */
+async function handWrittenMerge(url: string, files: FixtureFiles): Promise<Measurement> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA peer;
+      CREATE TABLE peer.attendance (LIKE public.attendance INCLUDING ALL);
+      CREATE TABLE peer.attendance_history (LIKE public.attendance_history INCLUDING ALL)`);
+    const { seconds, rssMb } = await timed(async () => {
+      await client.query("BEGIN");
+      await client.query(
+        `CREATE TEMP TABLE stage (pupil_id text, school_id text, date date, period text,
+           minutes integer, reason text, note text) ON COMMIT DROP`,
+      );
+      await pipeline(
+        createReadStream(files.attendance),
+        client.query(
+          copyFrom("COPY stage FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ';')"),
+        ),
+      );
+      await client.query(
+        `WITH changed AS (
+           INSERT INTO peer.attendance_history (pupil_id, date, period, old_school_id, old_minutes,
+             old_reason, old_note, new_school_id, new_minutes, new_reason, new_note, import_id,
+             changed_by)
+           SELECT s.pupil_id, s.date, s.period, a.school_id, a.minutes, a.reason, a.note,
+                  s.school_id, s.minutes, s.reason, s.note, 1, 'peer'
+           FROM stage s
+           LEFT JOIN peer.attendance a
+             ON a.pupil_id = s.pupil_id AND a.date = s.date AND a.period = s.period
+           WHERE a.pupil_id IS NULL
+              OR ROW(a.school_id, a.minutes, a.reason, a.note)
+                 IS DISTINCT FROM ROW(s.school_id, s.minutes, s.reason, s.note)
+           RETURNING pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note)
+         INSERT INTO peer.attendance (pupil_id, date, period, school_id, minutes, reason, note,
+                                      import_id, updated_at)
+         SELECT pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note, 1, now()
+         FROM changed
+         ON CONFLICT (pupil_id, date, period) DO UPDATE
+           SET school_id = excluded.school_id, minutes = excluded.minutes,
+               reason = excluded.reason, note = excluded.note, import_id = excluded.import_id,
+               updated_at = excluded.updated_at`,
+      );
+      await client.query("COMMIT");
+    });
+    const [count] = (await client.query("SELECT count(*)::int AS n FROM peer.attendance")).rows;
+    console.error(
+      `hand-written merge: ${(count.n / seconds).toFixed(0)} rows/s (${seconds.toFixed(1)} s)`,
+    );
+    return {
+      engine: "PostgreSQL",
+      run: "COPY + merge with history (hand-written peer)",
+      rows: count.n,
+      seconds,
+      rssMb,
+    };
   } finally {
     await client.end();
   }

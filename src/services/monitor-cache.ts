@@ -8,7 +8,7 @@
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { MonitorGrouping, MonitorRow } from "../domain/monitor/aggregate.ts";
-import { type MonitorSnapshot, monitorRows, monitorSnapshot } from "./monitor.ts";
+import { type MonitorSnapshot, monitorLookups, monitorRows, monitorSnapshot } from "./monitor.ts";
 import { computationQueue } from "./monitor-queue.ts";
 
 const FINGERPRINT_SQL = `select concat_ws('/',
@@ -112,7 +112,11 @@ async function entryFor(sql: SqlClient, asOf: IsoDate): Promise<Entry> {
     // One computation per key: concurrent requests share the promise. It waits its turn in the
     // database's queue (monitor-queue.ts), which may refuse it (ComputationRefused) before
     // anything is kept here.
-    snapshot: computationQueue(sql).submit(() => monitorSnapshot(sql, asOf)),
+    snapshot: computationQueue(sql).submit(() =>
+      monitorSnapshot(sql, asOf, {
+        lookups: () => cachedValue(sql, "monitor-lookups", () => monitorLookups(sql)),
+      }),
+    ),
     rendered: new Map(),
   };
   cache.delete(key);

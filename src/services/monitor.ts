@@ -11,13 +11,14 @@ import {
   type MonitorGrouping,
   type MonitorLookups,
   type MonitorRow,
+  type MonitorSignal,
   signalFacts,
 } from "../domain/monitor/aggregate.ts";
 import { type CaseMonitorInput, caseFacts, type Period } from "../domain/monitor/case-measures.ts";
 import { schoolYearStart } from "../domain/monitor/quarters.ts";
 import type { SignalProfile } from "../domain/signals/profiles.ts";
-import type { Signal } from "../domain/signals/types.ts";
 import { loadCaseMonitorInput } from "./monitor-cases.ts";
+import { heldSignalsAt } from "./monitor-held.ts";
 import { evaluateSignalsAt } from "./signals.ts";
 
 export interface MonitorQuery {
@@ -39,7 +40,9 @@ export interface MonitorSnapshot {
   cases: CaseMonitorInput;
   lookups: MonitorLookups;
   /** The signals that hold at the date (for the services built on the monitor). */
-  signals: Signal[];
+  signals: MonitorSignal[];
+  /** `held`: read from the daily runs' stored signals (monitor-held.ts); `live`: evaluated. */
+  source: "held" | "live";
 }
 
 export async function monitorLookups(sql: SqlClient): Promise<MonitorLookups> {
@@ -79,22 +82,37 @@ export async function exemptionFacts(sql: SqlClient, asOf: IsoDate): Promise<Mon
   return facts;
 }
 
+/**
+ * The signals at the date come from the daily runs' stored signals when a run evaluated that
+ * date (monitor-held.ts: the same set, in a fraction of the time), else every signal of the
+ * region is evaluated. `live` forces the evaluation (the comparison test, the benchmark).
+ */
 export async function monitorSnapshot(
   sql: SqlClient,
   asOf: IsoDate,
-  options: { profile?: SignalProfile } = {},
+  options: {
+    profile?: SignalProfile;
+    live?: boolean;
+    /** The residence and partnership lookups, when the caller keeps them (monitor-cache.ts). */
+    lookups?: () => Promise<MonitorLookups>;
+  } = {},
 ): Promise<MonitorSnapshot> {
-  const signals = await evaluateSignalsAt(sql, {
-    asOf,
-    ...(options.profile ? { profile: options.profile } : {}),
-  });
+  const held = options.live ? null : await heldSignalsAt(sql, asOf, options.profile);
+  const signals: MonitorSignal[] = held?.served
+    ? held.signals
+    : await evaluateSignalsAt(sql, {
+        asOf,
+        ...(options.profile ? { profile: options.profile } : {}),
+      });
   // Each step reads a whole table: a turn of the event loop between them (services/signals.ts).
   await setImmediate();
   const facts = [...signalFacts(signals), ...(await exemptionFacts(sql, asOf))];
   await setImmediate();
   const cases = await loadCaseMonitorInput(sql);
   await setImmediate();
-  return { asOf, facts, cases, lookups: await monitorLookups(sql), signals };
+  // The same for every date: read once per data version by the cache (every pupil and person).
+  const lookups = await (options.lookups ?? (() => monitorLookups(sql)))();
+  return { asOf, facts, cases, lookups, signals, source: held?.served ? "held" : "live" };
 }
 
 /** Every fact at the snapshot's date; flows count from `periodFrom` (default 1 August). */

@@ -110,13 +110,18 @@ class Batch {
     });
   }
 
-  /** The change log that triggers wrote while this batch removed a pupil's rows goes too. */
+  /**
+   * The change log that triggers wrote while this batch removed a pupil's rows goes too, and the
+   * log of changes earlier runs claimed (issue 19, the incremental monitor).
+   */
   async removeCapturedChanges(pupilIds: string[]): Promise<void> {
-    const rows = await this.tx.query(
-      "delete from signal_input_changes where pupil_id = any($1::text[]) returning 1",
-      [pupilIds],
-    );
-    this.count("signal_input_changes", "deleted", rows.length);
+    for (const table of ["signal_input_changes", "signal_change_log"]) {
+      const rows = await this.tx.query(
+        `delete from ${ident(table)} where pupil_id = any($1::text[]) returning 1`,
+        [pupilIds],
+      );
+      this.count(table, "deleted", rows.length);
+    }
   }
 
   /** Audit rows past their own term, oldest first. */
@@ -155,6 +160,7 @@ const ATTENDANCE_TABLES = [
   "attendance",
   "attendance_history",
   "signal_states",
+  "signal_held_spans",
   "sick_notable_observations",
 ];
 

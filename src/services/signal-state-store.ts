@@ -4,6 +4,7 @@
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { SignalState, SignalStatus, SignalTransition } from "../domain/signals/state.ts";
+import type { Signal } from "../domain/signals/types.ts";
 
 export interface StoredState extends SignalState {
   id: number;
@@ -171,4 +172,42 @@ export async function writeStates(
     }
   }
   return transitions;
+}
+
+/**
+ * Records which signals hold at this run (issue 19): a span that held at the previous run with
+ * the same `legal` attribute is extended to this run, any other signal starts a new span. Only
+ * (pupil, school, code, legal) are kept: what the monitor counts, never the evidence.
+ */
+export async function writeHeldSpans(
+  sql: SqlClient,
+  holding: Iterable<Signal>,
+  runId: number,
+  previousRunId: number | null,
+): Promise<void> {
+  const rows: { p: string; s: string; c: string; l: boolean; d: IsoDate }[] = [];
+  for (const signal of holding) {
+    rows.push({
+      p: signal.pupilId,
+      s: signal.schoolId,
+      c: signal.code,
+      l: signal.attributes.legal === true,
+      d: signal.asOf,
+    });
+  }
+  if (rows.length === 0) return;
+  await sql.query(
+    `with v as (select * from jsonb_to_recordset($1::jsonb) as v(p text, s text, c text, l boolean, d date)),
+       extended as (
+         update signal_held_spans h set to_run = $2, to_date = v.d
+         from v
+         where h.to_run = $3 and h.pupil_id = v.p and h.school_id = v.s and h.code = v.c
+           and h.legal = v.l
+         returning h.pupil_id, h.school_id, h.code)
+     insert into signal_held_spans (pupil_id, school_id, code, legal, from_run, to_run, from_date, to_date)
+     select v.p, v.s, v.c, v.l, $2, $2, v.d, v.d from v
+     where not exists (select 1 from extended e
+                       where e.pupil_id = v.p and e.school_id = v.s and e.code = v.c)`,
+    [JSON.stringify(rows), runId, previousRunId ?? -1],
+  );
 }

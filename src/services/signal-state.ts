@@ -21,6 +21,7 @@ import {
   type StateWrites,
   type StoredState,
   stateKey,
+  writeHeldSpans,
   writeStates,
 } from "./signal-state-store.ts";
 
@@ -53,7 +54,13 @@ const CHANGE_LOCK = 724201;
 
 interface Claim {
   runId: number;
-  previous: { asOf: IsoDate; profile: string; finished: boolean } | null;
+  previous: {
+    id: number;
+    asOf: IsoDate;
+    profile: string;
+    finished: boolean;
+    heldRecorded: boolean;
+  } | null;
   changes: ClaimedChange[];
 }
 
@@ -66,8 +73,14 @@ async function claimChanges(
 ): Promise<Claim> {
   return db.transaction(async (tx) => {
     await tx.query("select pg_advisory_xact_lock($1)", [CHANGE_LOCK]);
-    const [last] = await tx.query<{ as_of: string; profile: string; finished: boolean }>(
-      `select as_of::text, profile, finished_at is not null as finished
+    const [last] = await tx.query<{
+      id: string;
+      as_of: string;
+      profile: string;
+      finished: boolean;
+      held_recorded: boolean;
+    }>(
+      `select id, as_of::text, profile, finished_at is not null as finished, held_recorded
        from evaluation_runs order by id desc limit 1`,
     );
     const [run] = await tx.query<{ id: string }>(
@@ -75,12 +88,27 @@ async function claimChanges(
        returning id`,
       [asOf, mode, profile, actor],
     );
+    // The claimed changes are kept with the run: the monitor at a past date needs what changed
+    // after the run that evaluated it (services/monitor-held.ts).
     const changes = await tx.query<ClaimedChange>(
-      "delete from signal_input_changes returning kind, pupil_id, school_id",
+      `with claimed as (delete from signal_input_changes
+                        returning kind, pupil_id, school_id, on_date),
+            kept as (insert into signal_change_log (run_id, kind, pupil_id, school_id, on_date)
+                     select $1, kind, pupil_id, school_id, on_date from claimed)
+       select kind, pupil_id, school_id from claimed`,
+      [run!.id],
     );
     return {
       runId: Number(run!.id),
-      previous: last ? { asOf: last.as_of, profile: last.profile, finished: last.finished } : null,
+      previous: last
+        ? {
+            id: Number(last.id),
+            asOf: last.as_of,
+            profile: last.profile,
+            finished: last.finished,
+            heldRecorded: last.held_recorded,
+          }
+        : null,
       changes,
     };
   });
@@ -155,6 +183,8 @@ export async function runDailyEvaluation(
 
   const transitions = await db.transaction(async (tx) => {
     const n = await writeStates(tx, writes, actor, claim.runId);
+    const continues = claim.previous?.finished && claim.previous.heldRecorded;
+    await writeHeldSpans(tx, holding.values(), claim.runId, continues ? claim.previous!.id : null);
     const counts = {
       holding: holding.size,
       raised: writes.inserts.length,
@@ -164,7 +194,7 @@ export async function runDailyEvaluation(
     };
     await tx.query(
       `update evaluation_runs set finished_at = now(), mode_run = $2, units_evaluated = $3,
-              persons_evaluated = $4, counts = $5::jsonb where id = $1`,
+              persons_evaluated = $4, counts = $5::jsonb, held_recorded = true where id = $1`,
       [claim.runId, modeRun, units.length, population.persons.length, JSON.stringify(counts)],
     );
     return n;

@@ -17,6 +17,7 @@ const TABLE_NAMES: Record<string, string> = {
   variawet_records: "Variawet",
   signal_states: "Signalen",
   signal_transitions: "Wijzigingen van signalen",
+  signal_held_spans: "Signalen per dagelijkse evaluatie",
   sick_notable_observations: "Opvallend ziekteverzuim",
   duo_reports: "Verzuimmeldingen",
   duo_report_status_history: "Status van verzuimmeldingen",

@@ -13,6 +13,7 @@ const NOT_SUBJECT_DATA = new Set([
   "retention_runs",
   "retention_tombstones",
   "signal_input_changes",
+  "signal_change_log",
 ]);
 
 export interface SubjectData {

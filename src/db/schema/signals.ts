@@ -90,6 +90,8 @@ export const evaluationRuns = pgTable("evaluation_runs", {
   personsEvaluated: integer("persons_evaluated").notNull().default(0),
   /** { holding, raised, resolved, updated, live } and timings in ms. */
   counts: jsonb("counts").notNull().default(sql`'{}'::jsonb`),
+  /** The run wrote the signals that held at its date to signal_held_spans (issue 19). */
+  heldRecorded: boolean("held_recorded").notNull().default(false),
 });
 
 /** SICK_NOTABLE (domain.md §4, seed 002 criterion 4): a professional's observation, by hand. */
@@ -119,7 +121,49 @@ export const signalInputChanges = pgTable("signal_input_changes", {
   kind: text("kind").notNull(),
   pupilId: text("pupil_id"),
   schoolId: text("school_id"),
+  /** The attendance row's date: a change dated after D cannot change the signals at D. */
+  onDate: day("on_date"),
 });
+
+/**
+ * The changes each run claimed, kept (issue 19): the incremental monitor re-evaluates at a past
+ * D only the pupils whose inputs changed after the run that evaluated D.
+ */
+export const signalChangeLog = pgTable(
+  "signal_change_log",
+  {
+    runId: bigint("run_id", { mode: "number" }).notNull(),
+    kind: text("kind").notNull(),
+    pupilId: text("pupil_id"),
+    schoolId: text("school_id"),
+    onDate: day("on_date"),
+  },
+  (t) => [index("signal_change_log_run_idx").on(t.runId)],
+);
+
+/**
+ * Which signals held at each run (issue 19, the incremental monitor): one row per unbroken
+ * stretch of consecutive runs at which a (pupil, school, code) held with the same `legal`
+ * attribute. The signals holding at the run R are the spans with from_run ≤ R ≤ to_run.
+ */
+export const signalHeldSpans = pgTable(
+  "signal_held_spans",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    pupilId: text("pupil_id").notNull(),
+    schoolId: text("school_id").notNull(),
+    code: text("code").notNull(),
+    legal: boolean("legal").notNull().default(false),
+    fromRun: bigint("from_run", { mode: "number" }).notNull(),
+    toRun: bigint("to_run", { mode: "number" }).notNull(),
+    fromDate: day("from_date").notNull(),
+    toDate: day("to_date").notNull(),
+  },
+  (t) => [
+    index("signal_held_spans_to_run_idx").on(t.toRun),
+    index("signal_held_spans_from_run_idx").on(t.fromRun),
+  ],
+);
 
 /** Verzuimmelding (Leerplichtwet art. 21a): one report to DUO, prepared from LEGAL_16H. */
 export const duoReports = pgTable(

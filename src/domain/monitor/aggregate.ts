@@ -27,7 +27,10 @@ export interface MonitorFact {
 
 export const SUPPRESSION_THRESHOLD = 5;
 
-export function signalFacts(signals: readonly Signal[]): MonitorFact[] {
+/** What the monitor reads of a signal: who, where, which code, and LONG_TERM_ABSENT's `legal`. */
+export type MonitorSignal = Pick<Signal, "pupilId" | "schoolId" | "code" | "attributes">;
+
+export function signalFacts(signals: readonly MonitorSignal[]): MonitorFact[] {
   const facts: MonitorFact[] = [];
   for (const s of signals) {
     facts.push({ personId: s.pupilId, schoolId: s.schoolId, measure: `signal:${s.code}` });

@@ -47,7 +47,10 @@ function compareText(a: string, b: string): number {
 }
 
 /** By pupil, then code, then school (a pupil at two schools can hold one code twice). */
-export function compareSignals(a: Signal, b: Signal): number {
+export function compareSignals(
+  a: Pick<Signal, "pupilId" | "code" | "schoolId">,
+  b: Pick<Signal, "pupilId" | "code" | "schoolId">,
+): number {
   return (
     compareText(a.pupilId, b.pupilId) ||
     compareText(a.code, b.code) ||

@@ -1,0 +1,241 @@
+// A national rehearsal of the daily cycle (issue 19, docs/performance.md "Daily cycle"):
+//   npm run bench:national -- [--pupils 2500000] [--server postgres://postgres@127.0.0.1:5432]
+//     [--db URL] [--keep]
+// Builds once a synthetic country on PostgreSQL — the demo generator (`aanwezig demo`) with
+// --pupils pupils, schools and calendars of many municipalities — in the database
+// `scale_national_<pupils>` (kept: a second start reuses it; --db names another). Then runs one
+// day the way production runs it, each phase timed (wall, this process's CPU, peak RSS, rows,
+// database size after it):
+//   0. (once) a full evaluation at the demo's date, so the day after is an ordinary day;
+//   1. the import of one school day's attendance for every school: the day's absences of the
+//      generated year (taken out first, untimed), plus corrections of ~0.1 % of the pupils' rows
+//      of the week before, through importFile with every validation;
+//   2. the incremental signal evaluation and signal state (runDailyEvaluation);
+//   3. DUO duties (prepareDuoReports); 4. case clocks and deadlines (advanceCases);
+//   5. the monitor for today (monitorSnapshot, by school).
+// The database server's CPU is not this process's: wall time is the figure that counts.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { type Database, openDatabase } from "../src/db/connect.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
+import { addDays, type IsoDate } from "../src/domain/calendar/dates.ts";
+import { importFile } from "../src/import/run-import.ts";
+import { advanceCases } from "../src/jobs/cases-daily.ts";
+import { prepareDuoReports } from "../src/services/duo-reports.ts";
+import { monitorRows, monitorSnapshot } from "../src/services/monitor.ts";
+import { runDailyEvaluation } from "../src/services/signal-state.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    pupils: { type: "string", default: "2500000" },
+    server: { type: "string", default: "postgres://postgres@127.0.0.1:5432" },
+    db: { type: "string" },
+  },
+});
+const pupils = Number(args.pupils);
+const url = args.db ?? `${args.server}/scale_national_${pupils}`;
+
+interface Phase {
+  name: string;
+  wallS: number;
+  cpuS: number;
+  rssMb: number;
+  rows: string;
+  dbMb: number;
+}
+
+async function ensureCountry(): Promise<number> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: `${args.server}/postgres` });
+  await admin.connect();
+  const exists = (await admin.query("select 1 from pg_database where datname = $1", [name]))
+    .rowCount;
+  if (!exists) await admin.query(`create database "${name}"`);
+  await admin.end();
+  const db = await openDatabase(url);
+  await migrateDatabase(db);
+  const [row] = await db.sql.query<{ n: string }>("select count(*) as n from pupils");
+  await db.close();
+  if (Number(row?.n) > 0) return 0;
+  console.error(`building the country: ${pupils} pupils in ${name} (once) …`);
+  const start = performance.now();
+  const built = spawnSync("bin/aanwezig", ["demo", "--pupils", String(pupils), "--db", url], {
+    stdio: "inherit",
+  });
+  if (built.status !== 0) throw new Error("the demo generator failed");
+  return (performance.now() - start) / 1000;
+}
+
+async function dbMb(db: Database): Promise<number> {
+  const [row] = await db.sql.query<{ b: string }>(
+    "select pg_database_size(current_database()) as b",
+  );
+  return Math.round(Number(row?.b) / 2 ** 20);
+}
+
+async function phase(
+  db: Database,
+  name: string,
+  fn: () => Promise<string>,
+  phases: Phase[],
+): Promise<void> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  let rows: string;
+  try {
+    rows = await fn();
+  } finally {
+    clearInterval(sampler);
+  }
+  const wallS = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const p = {
+    name,
+    wallS,
+    cpuS: (used.user + used.system) / 1e6,
+    rssMb: Math.round(peak / 2 ** 20),
+    rows,
+    dbMb: await dbMb(db),
+  };
+  phases.push(p);
+  console.error(`${name}: ${wallS.toFixed(1)} s (${rows})`);
+}
+
+const isWeekday = (d: IsoDate) => {
+  const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return dow !== 0 && dow !== 6;
+};
+
+const buildS = await ensureCountry();
+const db = await openDatabase(url);
+const phases: Phase[] = [];
+const dir = mkdtempSync(join(tmpdir(), "scale-national-"));
+try {
+  const [last] = await db.sql.query<{ d: string | null }>(
+    "select max(as_of)::text as d from evaluation_runs where finished_at is not null and held_recorded",
+  );
+  let previous = last?.d ?? null;
+  if (!previous) {
+    const [demo] = await db.sql.query<{ value: string }>(
+      "select value from app_settings where key = 'demo_as_of'",
+    );
+    previous = demo?.value ?? "2026-03-02";
+    await phase(
+      db,
+      "0. first full evaluation (once)",
+      async () => {
+        const run = await runDailyEvaluation(db, previous!, { mode: "full", actor: "bench" });
+        return `${run.holding} signals`;
+      },
+      phases,
+    );
+  }
+  let day = addDays(previous, 1);
+  while (!isWeekday(day)) day = addDays(day, 1);
+  // The day's file: the generated country already holds the whole school year's absences, so
+  // the day's rows are taken out (untimed) and come back through the import, with corrections
+  // of ~0.1 % of the pupils' rows of the week before (another reason: a changed row).
+  const file = join(dir, `attendance-${day}.csv`);
+  const rows = await db.sql.query<Record<string, string | number | null>>(
+    `select pupil_id, school_id, date::text as date, period, minutes, reason, note
+       from attendance where date = $1::date
+     union all
+     select pupil_id, school_id, date::text, period, minutes,
+            case when reason = 'sick' then 'truant' else 'sick' end, note
+       from attendance
+      where date >= $2::date and date < $1::date and reason <> 'late'
+        and abs(hashtext(pupil_id)) % 1000 = 0`,
+    [day, addDays(day, -7)],
+  );
+  const esc = (v: string | number | null | undefined) =>
+    v == null ? "" : /[;"\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : v;
+  const lines = ["pupil_id;school_id;date;period;minutes;reason;note"];
+  for (const r of rows) {
+    lines.push(
+      [r.pupil_id, r.school_id, r.date, r.period, r.minutes, r.reason, r.note].map(esc).join(";"),
+    );
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  await db.sql.query("delete from attendance where date = $1::date", [day]);
+  await phase(
+    db,
+    "1. import one school day",
+    async () => {
+      const result = await importFile(db, { kind: "attendance", path: file, actor: "bench" });
+      if (result.outcome !== "imported") {
+        throw new Error(`import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
+      }
+      return `${result.rows} rows (${result.inserted} new, ${result.updated} corrected)`;
+    },
+    phases,
+  );
+  await phase(
+    db,
+    "2. signals + state (incremental)",
+    async () => {
+      const run = await runDailyEvaluation(db, day, { mode: "incremental", actor: "bench" });
+      return `${run.modeRun}: ${run.unitsEvaluated} units, ${run.holding} holding, ${run.transitions} transitions`;
+    },
+    phases,
+  );
+  await phase(
+    db,
+    "3. DUO duties",
+    async () => {
+      const duo = await prepareDuoReports(db, day);
+      return `${duo.prepared} prepared, ${duo.withdrawn} withdrawn, ${duo.overdue.length} overdue`;
+    },
+    phases,
+  );
+  await phase(
+    db,
+    "4. case clocks and deadlines",
+    async () => {
+      const cases = await advanceCases(db, day, "system");
+      return `${cases.casesChecked} cases, ${cases.applied.length} steps`;
+    },
+    phases,
+  );
+  await phase(
+    db,
+    "5. monitor for today",
+    async () => {
+      const snapshot = await monitorSnapshot(db.sql, day);
+      const rows = monitorRows(snapshot, "school", true);
+      return `${snapshot.source}: ${snapshot.signals.length} signals, ${rows.length} rows`;
+    },
+    phases,
+  );
+  const [size] = await db.sql.query<{ pupils: string; attendance: string }>(
+    "select (select count(*) from pupils) as pupils, (select count(*) from attendance) as attendance",
+  );
+  const cycle = phases.filter((p) => !p.name.startsWith("0."));
+  const total = cycle.reduce((a, p) => a + p.wallS, 0);
+  console.log(
+    `\n${Number(size?.pupils).toLocaleString("en")} pupils, ${Number(size?.attendance).toLocaleString("en")} attendance rows; day ${day}${
+      buildS ? `; country built in ${buildS.toFixed(0)} s` : ""
+    }\n`,
+  );
+  console.log(
+    "| phase | wall (s) | CPU of this process (s) | peak RSS (MB) | rows | db size after (MB) |",
+  );
+  console.log("| --- | ---: | ---: | ---: | --- | ---: |");
+  for (const p of phases) {
+    console.log(
+      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
+    );
+  }
+  console.log(`| **daily cycle (1–5)** | **${total.toFixed(1)}** | | | | |`);
+} finally {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
