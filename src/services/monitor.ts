@@ -82,12 +82,19 @@ export async function exemptionFacts(sql: SqlClient, asOf: IsoDate): Promise<Mon
 export async function monitorSnapshot(
   sql: SqlClient,
   asOf: IsoDate,
-  options: { profile?: SignalProfile } = {},
+  options: {
+    profile?: SignalProfile;
+    /** The region's signals at `asOf` (with the region's profile), e.g. from a cache. */
+    signals?: () => Promise<Signal[]>;
+  } = {},
 ): Promise<MonitorSnapshot> {
-  const signals = await evaluateSignalsAt(sql, {
-    asOf,
-    ...(options.profile ? { profile: options.profile } : {}),
-  });
+  const signals =
+    options.signals && !options.profile
+      ? await options.signals()
+      : await evaluateSignalsAt(sql, {
+          asOf,
+          ...(options.profile ? { profile: options.profile } : {}),
+        });
   // Each step reads a whole table: a turn of the event loop between them (services/signals.ts).
   await setImmediate();
   const facts = [...signalFacts(signals), ...(await exemptionFacts(sql, asOf))];
