@@ -11,8 +11,8 @@
 // the warm-up (target: at most 10 %).
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { loadavg } from "node:os";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "./free-port.ts";
 
