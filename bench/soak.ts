@@ -167,7 +167,12 @@ async function heapSnapshot(label: string): Promise<void> {
 
 /** bin/aanwezig execs node, so the child's pid is the server's. */
 function rssMb(): number {
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  let status = "";
+  try {
+    status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  } catch {
+    return Number.NaN; // the server has gone
+  }
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return Math.round(kb / 1024);
 }
@@ -361,14 +366,20 @@ try {
       `/api/monitor/trend?to=${quarter()}&by=school`,
       `/api/monitor/kpis?quarter=${quarter()}`,
     ]) {
-      for (let i = 0; i < 600 && !serverExited; i++) {
+      // Never past the run's end: the report must come (the 30-minute run of 5 December waited).
+      for (let i = 0; i < 600 && !serverExited && Date.now() < end; i++) {
         const response = await fetch(`${base}${path}`, {
           headers: { cookie: policy.cookie },
+          signal: AbortSignal.timeout(Math.max(1000, end - Date.now())),
         }).catch(() => undefined);
-        await response?.text();
+        await response?.text().catch(() => undefined);
         if (response?.ok) break;
         await new Promise((r) => setTimeout(r, 2000));
       }
+    }
+    if (Date.now() >= end) {
+      console.log("  warm-up: the monitor computation did not answer within the run");
+      return;
     }
     warmedAt = Date.now() - started;
     console.log(`  warm-up: monitor computed at ${Math.round(warmedAt / 1000)} s`);
