@@ -10,8 +10,9 @@
 // the server's resident memory (VmRSS of its process) sampled over time, with the growth after
 // the warm-up (target: at most 10 %).
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "./free-port.ts";
 
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     "sample-seconds": { type: "string", default: "15" },
     "warmup-minutes": { type: "string", default: "2" },
     port: { type: "string", default: "0" },
+    /** A directory: the server writes a V8 heap snapshot there after the warm-up and at the end. */
+    "heap-snapshots": { type: "string" },
   },
 });
 
@@ -118,19 +121,58 @@ async function call(
 
 // ---- the server --------------------------------------------------------------------------------
 
+const snapshotDir = args["heap-snapshots"] ? resolve(args["heap-snapshots"]) : undefined;
+if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
 const server = spawn(
-  "bin/aanwezig",
+  resolve("bin/aanwezig"),
   ["serve", "--port", String(port), "--db", args.db, "--allow-demo-accounts", "--no-jobs"],
-  { stdio: ["ignore", "ignore", "inherit"] },
+  {
+    stdio: ["ignore", "ignore", "inherit"],
+    // Heap snapshots on SIGUSR2, written in the snapshot directory (Node writes to its cwd).
+    ...(snapshotDir && {
+      cwd: snapshotDir,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2`,
+      },
+    }),
+  },
 );
 let serverExited = false;
 server.on("exit", () => {
   serverExited = true;
 });
 
+/** Asks the server for a heap snapshot and waits until the file is written (it blocks the server). */
+async function heapSnapshot(label: string): Promise<void> {
+  if (!snapshotDir) return;
+  const before = new Set(readdirSync(snapshotDir));
+  server.kill("SIGUSR2");
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const file = readdirSync(snapshotDir).find(
+      (f) => f.endsWith(".heapsnapshot") && !before.has(f),
+    );
+    if (!file) continue;
+    const size = statSync(`${snapshotDir}/${file}`).size;
+    await new Promise((r) => setTimeout(r, 1500));
+    if (statSync(`${snapshotDir}/${file}`).size === size && size > 0) {
+      console.log(
+        `  heap snapshot (${label}): ${snapshotDir}/${file} (${Math.round(size / 2 ** 20)} MB)`,
+      );
+      return;
+    }
+  }
+}
+
 /** bin/aanwezig execs node, so the child's pid is the server's. */
 function rssMb(): number {
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  let status = "";
+  try {
+    status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  } catch {
+    return Number.NaN; // the server has gone
+  }
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return Math.round(kb / 1024);
 }
@@ -312,6 +354,47 @@ try {
     );
   }, Number(args["sample-seconds"]) * 1000);
   memory.push({ at: 0, rssMb: rssMb() });
+  // The warm-up includes one monitor computation (snapshot, trend and KPIs for 100,000 pupils):
+  // its cache is warm-up, not growth. It runs beside the users; the warm-up ends at
+  // --warmup-minutes or when it is done, whichever is later.
+  let warmedAt = Number.NaN;
+  const policy = sessions.find((s) => s.role === "beleid");
+  const monitorWarmup = (async () => {
+    if (!policy) return;
+    for (const path of [
+      `/api/monitor?as_of=${asOf}&by=school`,
+      `/api/monitor/trend?to=${quarter()}&by=school`,
+      `/api/monitor/kpis?quarter=${quarter()}`,
+    ]) {
+      // Never past the run's end: the report must come (the 30-minute run of 5 December waited).
+      for (let i = 0; i < 600 && !serverExited && Date.now() < end; i++) {
+        const response = await fetch(`${base}${path}`, {
+          headers: { cookie: policy.cookie },
+          signal: AbortSignal.timeout(Math.max(1000, end - Date.now())),
+        }).catch(() => undefined);
+        await response?.text().catch(() => undefined);
+        if (response?.ok) break;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
+    if (Date.now() >= end) {
+      console.log("  warm-up: the monitor computation did not answer within the run");
+      return;
+    }
+    warmedAt = Date.now() - started;
+    console.log(`  warm-up: monitor computed at ${Math.round(warmedAt / 1000)} s`);
+  })();
+  let snapshotted = false;
+  const snapshotAfterWarmup = setInterval(() => {
+    if (
+      snapshotted ||
+      Number.isNaN(warmedAt) ||
+      Date.now() - started < Math.max(warmupMs, warmedAt)
+    )
+      return;
+    snapshotted = true;
+    void heapSnapshot("after warm-up");
+  }, 1000);
   await Promise.all(
     sessions.map(async (s, i) => {
       await new Promise((r) => setTimeout(r, (i * thinkMs) / sessions.length));
@@ -321,8 +404,11 @@ try {
       }
     }),
   );
+  await monitorWarmup;
   clearInterval(sampler);
+  clearInterval(snapshotAfterWarmup);
   memory.push({ at: Math.round((Date.now() - started) / 1000), rssMb: rssMb() });
+  await heapSnapshot("end");
 
   // ---- report ----
   const seconds = (Date.now() - started) / 1000;
@@ -340,12 +426,16 @@ try {
       `| ${kind} | ${list.length} | ${quantile(list, 0.5).toFixed(0)} | ${quantile(list, 0.99).toFixed(0)} | ${list.at(-1)!.toFixed(0)} |`,
     );
   }
-  const warm = memory.filter((m) => m.at * 1000 >= warmupMs);
+  const warmupEnd = Math.max(
+    warmupMs,
+    Number.isNaN(warmedAt) ? Number.POSITIVE_INFINITY : warmedAt,
+  );
+  const warm = memory.filter((m) => m.at * 1000 >= warmupEnd);
   const reference = warm[0]?.rssMb ?? Number.NaN;
   const last = memory.at(-1)!.rssMb;
   const peak = Math.max(...warm.map((m) => m.rssMb));
   console.log(
-    `memory (RSS): start ${memory[0]!.rssMb} MB; after warm-up (${args["warmup-minutes"]} min) ${reference} MB; peak after warm-up ${peak} MB; end ${last} MB; growth after warm-up ${(((last - reference) / reference) * 100).toFixed(1)} % (end) / ${(((peak - reference) / reference) * 100).toFixed(1)} % (peak)`,
+    `memory (RSS): start ${memory[0]!.rssMb} MB; after warm-up (${Math.round(warmupEnd / 1000)} s, one monitor computation included) ${reference} MB; peak after warm-up ${peak} MB; end ${last} MB; growth after warm-up ${(((last - reference) / reference) * 100).toFixed(1)} % (end) / ${(((peak - reference) / reference) * 100).toFixed(1)} % (peak)`,
   );
   console.log(`memory over time (s:MB): ${memory.map((m) => `${m.at}:${m.rssMb}`).join(" ")}`);
   if (errorSamples.length) console.log(`samples of errors:\n  ${errorSamples.join("\n  ")}`);

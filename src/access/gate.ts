@@ -4,7 +4,7 @@
 import type { Orm } from "../db/connect.ts";
 import { decide } from "../domain/policy/policy.ts";
 import type { Action, Resource, ResourceKind, RoleGrant } from "../domain/policy/resources.ts";
-import type { RoleCode } from "../domain/policy/roles.ts";
+import type { PolicyRole } from "../domain/policy/roles.ts";
 import { RULES } from "../domain/policy/rules.ts";
 import { type AccessActor, rolesOf } from "./actor.ts";
 import { appendAudit, appendAuditBatched } from "./audit.ts";
@@ -13,7 +13,7 @@ import type { AuditEvent, AuditSubject } from "./audit-event.ts";
 /** The door opened: the role that opened it and the rule's words. */
 export interface Grant {
   ok: true;
-  role: RoleCode;
+  role: PolicyRole;
   reason: string;
 }
 
@@ -33,19 +33,23 @@ export type Verdict = Grant | Refusal;
 
 export interface GateOptions {
   /** Only grants of these roles count (a duty that involves some roles only: DUO reports). */
-  roles?: readonly RoleCode[];
+  roles?: readonly PolicyRole[];
   /**
    * When refused: `forbidden` (instead of `not_found`) if this check allows — the actor already
    * sees the thing, e.g. `read_case` for a command on a case. Without it, a refusal on a pupil,
    * signal, case or document is `not_found` and any other `forbidden`.
    */
-  visibleWith?: { action: Action; resource?: Resource; roles?: readonly RoleCode[] };
+  visibleWith?: { action: Action; resource?: Resource; roles?: readonly PolicyRole[] };
   /**
    * Reads without personal data (the monitor): the row joins a short batch and the request waits
    * until it is written. Only with the database's own `orm`, never a transaction's.
    */
   batched?: boolean;
-  /** Frequent reads without personal data (polling an import): only a refusal is written. */
+  /**
+   * Only a refusal is written: for frequent reads without personal data (polling an import), and
+   * for changes whose allowed row names what they wrote (a set-up record, a delivered file): the
+   * caller writes it with `recordGrant` once it knows the id, in the transaction of the change.
+   */
   auditRefusalOnly?: boolean;
 }
 
@@ -61,7 +65,7 @@ export function may(
   actor: AccessActor,
   action: Action,
   resource: Resource,
-  roles?: readonly RoleCode[],
+  roles?: readonly PolicyRole[],
 ): Grant | { ok: false; reason: string } {
   const grants = roles
     ? actor.policy.grants.filter((g) => roles.includes(g.role))
@@ -78,7 +82,7 @@ export function grantsThatMay(
   actor: AccessActor,
   action: Action,
   kind: ResourceKind,
-  roles?: readonly RoleCode[],
+  roles?: readonly PolicyRole[],
 ): RoleGrant[] {
   return actor.policy.grants.filter(
     (g) =>
@@ -94,7 +98,7 @@ export function mayEver(
   actor: AccessActor,
   action: Action,
   kind: ResourceKind,
-  roles?: readonly RoleCode[],
+  roles?: readonly PolicyRole[],
 ): boolean {
   return grantsThatMay(actor, action, kind, roles).length > 0;
 }
@@ -140,6 +144,19 @@ export async function gate(
   }
   if (decision.ok) return decision;
   return refusal(actor, resource, decision.reason, options);
+}
+
+/**
+ * The allowed row of a `gate` passed with `auditRefusalOnly`, written when the change is made
+ * (in its transaction, with the id of what it wrote): the same row `gate` would have written.
+ */
+export async function recordGrant(
+  orm: Orm,
+  actor: AccessActor,
+  grant: Grant,
+  audit: AuditSubject,
+): Promise<void> {
+  await appendAudit(orm, auditEventOf(actor, audit, grant));
 }
 
 function refusal(

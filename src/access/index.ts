@@ -27,6 +27,7 @@ export {
   may,
   mayEver,
   type Refusal,
+  recordGrant,
   type Verdict,
 } from "./gate.ts";
 export {

@@ -17,7 +17,7 @@ import type {
   ResourceKind,
   RoleGrant,
 } from "../domain/policy/resources.ts";
-import type { RoleCode } from "../domain/policy/roles.ts";
+import type { PolicyRole } from "../domain/policy/roles.ts";
 import type { AccessActor } from "./actor.ts";
 import { appendAudit } from "./audit.ts";
 import type { AuditSubject } from "./audit-event.ts";
@@ -223,7 +223,7 @@ export function pupilReach(
   actor: AccessActor,
   action: Action,
   kind: ResourceKind,
-  roles?: readonly RoleCode[],
+  roles?: readonly PolicyRole[],
 ): ((id: Column) => SQL) | null {
   const grants = grantsThatMay(actor, action, kind, roles);
   if (grants.length === 0) return null;
@@ -253,7 +253,7 @@ export async function pupilsInReach(
   actor: AccessActor,
   action: Action,
   kind: ResourceKind,
-  roles?: readonly RoleCode[],
+  roles?: readonly PolicyRole[],
 ): Promise<string[]> {
   const reach = pupilReach(orm, actor, action, kind, roles);
   if (!reach) return [];

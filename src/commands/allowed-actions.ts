@@ -19,6 +19,7 @@ import {
   CASE_COMMAND_ACTIONS,
   type CaseCommandName,
 } from "../domain/policy/case-actions.ts";
+import { personRole } from "../domain/policy/roles.ts";
 
 /** Commands only the daily job issues: never offered to a person. */
 const SYSTEM_ONLY: ReadonlySet<CaseCommandName> = new Set([
@@ -101,7 +102,11 @@ export function allowedCaseCommands(
     if (!grant.ok) continue;
     const probe = probeOf(command, today);
     if (probe) {
-      const by = { kind: "person", personId: actor.policy.personId, role: grant.role } as const;
+      const by = {
+        kind: "person",
+        personId: actor.policy.personId,
+        role: personRole(grant.role),
+      } as const;
       const result = applyTransition(c, probe, by, today, {
         calendar: state.calendar,
         consent: state.consent,

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "../db/unique-violation.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { schoolsOfSchoolYear } from "../domain/calendar/school-year.ts";
 import { type Case, type CaseOpening, type ClockMode, openCase } from "../domain/cases/model.ts";
-import { SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
+import { personRole, SCHOOL_STAFF_ROLES } from "../domain/policy/roles.ts";
 import { organisationOfGrant } from "./grant-organisation.ts";
 import { type CommandResult, NOT_FOUND } from "./run-on-case.ts";
 
@@ -110,8 +110,13 @@ function openInTransaction(
       absenceStartedSick: input.absenceStartedSick ?? false,
       owner: {
         personId: actor.userId,
-        role: grant.role,
-        organisation: organisationOfGrant(actor, grant.role, schoolId, facts.pupil.municipality),
+        role: personRole(grant.role),
+        organisation: organisationOfGrant(
+          actor,
+          personRole(grant.role),
+          schoolId,
+          facts.pupil.municipality,
+        ),
       },
       // The region's clock mode (domain.md §5 "policy setting"), unless the opener chose one.
       clockMode: input.clockMode ?? (await regionClockMode(tx)),

@@ -18,7 +18,7 @@ import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import type { Case, CaseActor } from "../domain/cases/model.ts";
 import { actionOfCommand, type CaseCommandName } from "../domain/policy/case-actions.ts";
 import type { CandidateScope } from "../domain/policy/resources.ts";
-import type { RoleCode } from "../domain/policy/roles.ts";
+import { personRole, type RoleCode } from "../domain/policy/roles.ts";
 import type { CaseRefusalCode } from "../domain/refusals.ts";
 
 /** A refusal by the domain (wrong phase, consent missing, …): the case's state does not allow it. */
@@ -75,7 +75,11 @@ export async function onCase<R extends { ok: boolean }>(
       { visibleWith: { action: "read_case", resource: caseResource(c, facts, today) } },
     );
     if (!allowed.ok) return allowed.error === "not_found" ? NOT_FOUND : allowed;
-    const by: CaseActor = { kind: "person", personId: actor.userId, role: allowed.role };
-    return run({ tx, case: c, facts, calendar, role: allowed.role, by, today });
+    const by: CaseActor = {
+      kind: "person",
+      personId: actor.userId,
+      role: personRole(allowed.role),
+    };
+    return run({ tx, case: c, facts, calendar, role: personRole(allowed.role), by, today });
   });
 }

@@ -10,6 +10,21 @@ import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { MonitorGrouping, MonitorRow } from "../domain/monitor/aggregate.ts";
 import { type MonitorSnapshot, monitorLookups, monitorRows, monitorSnapshot } from "./monitor.ts";
 import { computationQueue } from "./monitor-queue.ts";
+import { evaluateSignalsAt } from "./signals.ts";
+
+// What signal evaluation reads (src/db/queries/signal-inputs.ts, region-settings.ts): the region's
+// tables (data_versions, drizzle/0008), the sick observations, the decided leave requests and the
+// region's signal profile. No case table: a case event does not change a signal.
+const SIGNAL_INPUTS_TERMS = `
+  (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at)::text, '') from import_log),
+  (select count(*) from sick_notable_observations),
+  (select count(*) || ':' || count(decided_on) from leave_requests),
+  (select coalesce(max(updated_at)::text, '') from region_settings),
+  (select count(*) || ':' || coalesce(max(value), '') from app_settings),
+  (select version from data_versions where name = 'region')`;
+
+const SIGNAL_INPUTS_SQL = `select concat_ws('/',${SIGNAL_INPUTS_TERMS}
+) as fingerprint`;
 
 const FINGERPRINT_SQL = `select concat_ws('/',
   (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at)::text, '') from import_log),
@@ -21,48 +36,87 @@ const FINGERPRINT_SQL = `select concat_ws('/',
   (select count(*) from case_events),
   (select count(*) from plan_goals),
   (select count(*) from exemption_decisions),
+  (select count(*) || ':' || count(decided_on) from leave_requests),
+  (select coalesce(max(updated_at)::text, '') from region_settings),
   (select count(*) from sick_notable_observations),
   (select count(*) || ':' || coalesce(max(value), '') from app_settings),
   (select version from data_versions where name = 'region')
 ) as fingerprint`;
 
-const inFlight = new WeakMap<SqlClient, Promise<string>>();
+/** Which data a cached figure depends on: all of it, or only what signals are evaluated from. */
+export type FingerprintOf = "data" | "signal_inputs";
+
+const FINGERPRINTS: Record<FingerprintOf, { text: string; name: string }> = {
+  data: { text: FINGERPRINT_SQL, name: "aanwezig_data_fingerprint" },
+  signal_inputs: { text: SIGNAL_INPUTS_SQL, name: "aanwezig_signal_inputs_fingerprint" },
+};
+
+const inFlight: Record<FingerprintOf, WeakMap<SqlClient, Promise<string>>> = {
+  data: new WeakMap(),
+  signal_inputs: new WeakMap(),
+};
 
 /**
  * The data's fingerprint now. Requests that arrive while a fingerprint query runs share it (a
  * burst of 200 requests costs a few queries, not 200); a request never reuses a finished one.
  */
-export function dataFingerprint(sql: SqlClient): Promise<string> {
-  const running = inFlight.get(sql);
+export function dataFingerprint(sql: SqlClient, of: FingerprintOf = "data"): Promise<string> {
+  const running = inFlight[of].get(sql);
   if (running) return running;
+  const { text, name } = FINGERPRINTS[of];
   const query = sql
-    // Named: PostgreSQL plans these twelve subqueries once per connection (5 ms each time else).
-    .query<{ fingerprint: string }>(FINGERPRINT_SQL, [], { prepareAs: "aanwezig_data_fingerprint" })
+    // Named: PostgreSQL plans these subqueries once per connection (5 ms each time else).
+    .query<{ fingerprint: string }>(text, [], { prepareAs: name })
     .then(([row]) => row?.fingerprint ?? "")
-    .finally(() => inFlight.delete(sql));
-  inFlight.set(sql, query);
+    .finally(() => inFlight[of].delete(sql));
+  inFlight[of].set(sql, query);
   return query;
 }
 
-const values = new WeakMap<
-  SqlClient,
-  Map<string, { fingerprint: string; value: Promise<unknown> }>
->();
+/**
+ * Drops the entries made from an older version of the data. They can never be served again
+ * (every request compares with the fingerprint now), but without this they stayed until their
+ * own key was asked again or 64 (48) newer keys pushed them out: under a steady write load the
+ * caches held the dead figures of every key ever asked — signal evaluations of whole reaches,
+ * monitor snapshots of 100,000 pupils per quarter end — beside the live ones (the soak run's
+ * memory growth, docs/reliability.md). A request reads the fingerprint just before (no await
+ * in between), and fingerprint queries do not overlap, so it never holds an older one than the
+ * entries it drops.
+ */
+function dropStale(cache: Map<string, { fingerprint: string }>, fingerprint: string): void {
+  for (const [key, entry] of cache) if (entry.fingerprint !== fingerprint) cache.delete(key);
+}
 
-/** Any derived figure (KPIs, lookups, cohorts) kept until the data changes; at most 64 keys. */
+/** The keys kept (tests: what the caches hold). */
+export function cachedKeys(sql: SqlClient, of: FingerprintOf = "data"): string[] {
+  return [...(values[of].get(sql)?.keys() ?? [])];
+}
+
+type ValueCache = WeakMap<SqlClient, Map<string, { fingerprint: string; value: Promise<unknown> }>>;
+const values: Record<FingerprintOf, ValueCache> = {
+  data: new WeakMap(),
+  signal_inputs: new WeakMap(),
+};
+
+/**
+ * Any derived figure (KPIs, lookups, cohorts) kept until the data it depends on changes (`of`:
+ * all data, or only the signals' inputs); at most 64 keys per kind.
+ */
 export async function cachedValue<T>(
   sql: SqlClient,
   key: string,
   compute: () => Promise<T>,
+  of: FingerprintOf = "data",
 ): Promise<T> {
-  const fingerprint = await dataFingerprint(sql);
-  let cache = values.get(sql);
+  const fingerprint = await dataFingerprint(sql, of);
+  let cache = values[of].get(sql);
   if (!cache) {
     cache = new Map();
-    values.set(sql, cache);
+    values[of].set(sql, cache);
   }
   const hit = cache.get(key);
   if (hit && hit.fingerprint === fingerprint) return hit.value as Promise<T>;
+  dropStale(cache, fingerprint);
   const value = compute();
   const entry = { fingerprint, value };
   cache.delete(key);
@@ -107,14 +161,24 @@ async function entryFor(sql: SqlClient, asOf: IsoDate): Promise<Entry> {
     cache.set(key, cached);
     return cached;
   }
+  dropStale(cache, fingerprint);
   const entry: Entry = {
     fingerprint,
     // One computation per key: concurrent requests share the promise. It waits its turn in the
     // database's queue (monitor-queue.ts), which may refuse it (ComputationRefused) before
     // anything is kept here.
+    // The region's signals at the date are kept apart, until the signals' inputs change: a case
+    // event recomputes the snapshot's case figures, not the signals of 100,000 pupils.
     snapshot: computationQueue(sql).submit(() =>
       monitorSnapshot(sql, asOf, {
         lookups: () => cachedValue(sql, "monitor-lookups", () => monitorLookups(sql)),
+        signals: () =>
+          cachedValue(
+            sql,
+            `region-signals|${asOf}`,
+            () => evaluateSignalsAt(sql, { asOf }),
+            "signal_inputs",
+          ),
       }),
     ),
     rendered: new Map(),

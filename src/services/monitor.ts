@@ -17,6 +17,7 @@ import {
 import { type CaseMonitorInput, caseFacts, type Period } from "../domain/monitor/case-measures.ts";
 import { schoolYearStart } from "../domain/monitor/quarters.ts";
 import type { SignalProfile } from "../domain/signals/profiles.ts";
+import type { Signal } from "../domain/signals/types.ts";
 import { loadCaseMonitorInput } from "./monitor-cases.ts";
 import { heldSignalsAt } from "./monitor-held.ts";
 import { evaluateSignalsAt } from "./signals.ts";
@@ -95,15 +96,19 @@ export async function monitorSnapshot(
     live?: boolean;
     /** The residence and partnership lookups, when the caller keeps them (monitor-cache.ts). */
     lookups?: () => Promise<MonitorLookups>;
+    /** The region's signals at `asOf` (with the region's profile), e.g. from a cache. */
+    signals?: () => Promise<Signal[]>;
   } = {},
 ): Promise<MonitorSnapshot> {
   const held = options.live ? null : await heldSignalsAt(sql, asOf, options.profile);
   const signals: MonitorSignal[] = held?.served
     ? held.signals
-    : await evaluateSignalsAt(sql, {
-        asOf,
-        ...(options.profile ? { profile: options.profile } : {}),
-      });
+    : options.signals && !options.profile
+      ? await options.signals()
+      : await evaluateSignalsAt(sql, {
+          asOf,
+          ...(options.profile ? { profile: options.profile } : {}),
+        });
   // Each step reads a whole table: a turn of the event loop between them (services/signals.ts).
   await setImmediate();
   const facts = [...signalFacts(signals), ...(await exemptionFacts(sql, asOf))];

@@ -64,7 +64,9 @@ const grants =
   (roles: readonly RoleCode[]) =>
     RULES.some(
       (rule) =>
-        rule.actions.includes(action) && reach(rule) && rule.roles.some((r) => roles.includes(r)),
+        rule.actions.includes(action) &&
+        reach(rule) &&
+        rule.roles.some((r) => (roles as readonly string[]).includes(r)),
     );
 
 const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {

@@ -163,3 +163,19 @@ export const hasHandoverConsent = predicate(
   "hasHandoverConsent",
   ({ resource }) => !!handoverOf(resource)?.consentGiven,
 );
+/** A service token whose scopes include `imports:KIND` for the file's kind. */
+export const hasImportScope = predicate("hasImportScope", ({ grant, resource }) => {
+  if (resource.kind !== "import" || resource.importKind === undefined) return false;
+  return !!grant.scopes?.includes(`imports:${resource.importKind}`);
+});
+
+/** An attendance file, delivered for the grant's own schools (a care coordinator's). */
+export const ownSchoolAttendance = predicate("ownSchoolAttendance", ({ grant, resource }) => {
+  if (resource.kind !== "import") return false;
+  return resource.importKind === "attendance" && (grant.schoolIds?.length ?? 0) > 0;
+});
+
+/** A delivered file of the actor's own account (or of the token's account). */
+export const deliveredByActor = predicate("deliveredByActor", ({ actor, resource }) => {
+  return resource.kind === "import" && resource.deliveredBy === actor.userId;
+});

@@ -3,11 +3,13 @@
 // participants, consent) so the rules stay pure; the caller computes them at the moment of
 // access (e.g. hasConsent(...) on today's date).
 import type { CasePhase } from "../cases/model.ts";
-import type { RoleCode } from "./roles.ts";
+import type { PolicyRole } from "./roles.ts";
 
 /** A role held by a user, with the scope it applies to. A user may hold several. */
 export interface RoleGrant {
-  role: RoleCode;
+  role: PolicyRole;
+  /** Service tokens: their scopes ("imports:attendance", …). */
+  scopes?: readonly string[];
   /** School staff: the schools they work at. */
   schoolIds?: readonly string[];
   /** Attendance officers: the municipalities whose residents they serve. */
@@ -62,6 +64,9 @@ export const ACTIONS = [
   "manage_budget_contributions",
   // Column mappings of import sources (issue 14 item 3).
   "manage_import_mappings",
+  // Files delivered through the integration API (interfaces.md "Integration API").
+  "import_file",
+  "read_import_job",
   "read_leave_requests",
   "request_leave",
   "decide_leave",
@@ -134,6 +139,12 @@ export type Resource =
    * scope.
    */
   | { kind: "import_mapping"; schoolId?: string | null }
+  /**
+   * A file delivered through the integration API: `importKind` the kind of file (import_file),
+   * `deliveredBy` the user id of the account or token's account that delivered it
+   * (read_import_job).
+   */
+  | { kind: "import"; importKind?: string; deliveredBy?: string }
   /**
    * A leave request (domain.md §4, verlof): the pupil as seen from the request's school, and who
    * decides it (the school head up to 10 school days, leerplicht above); no decider for a new one.

@@ -18,6 +18,21 @@ export const ROLE_CODES = [
 
 export type RoleCode = (typeof ROLE_CODES)[number];
 
+/**
+ * A service token of a source system (interfaces.md "Integration API"): no person's role and
+ * never assigned to a user. A token with scopes acts with this grant only (its account is
+ * role-less); its scopes (`imports:KIND`) and schools decide what it may deliver.
+ */
+export const SERVICE_TOKEN_ROLE = "service_token" as const;
+/** Who a rule can name: a person's role or a service token. */
+export type PolicyRole = RoleCode | typeof SERVICE_TOKEN_ROLE;
+
+/** The person's role of a grant where only persons act (cases): no rule there names a token. */
+export function personRole(role: PolicyRole): RoleCode {
+  if (role === SERVICE_TOKEN_ROLE) throw new Error("a service token acts for no person");
+  return role;
+}
+
 /** Staff of the pupil's own school: they see their school's pupils without being case participants. */
 export const SCHOOL_STAFF_ROLES = [
   "teacher",

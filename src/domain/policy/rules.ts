@@ -8,9 +8,11 @@ import {
   caseIsOpen,
   decidedByLeerplicht,
   decidedBySchoolHead,
+  deliveredByActor,
   hasConsentA,
   hasConsentB,
   hasHandoverConsent,
+  hasImportScope,
   inHandoverPartnership,
   inOwnMunicipality,
   isCaseParticipant,
@@ -22,23 +24,29 @@ import {
   not,
   onlyUnauthorizedAbsence,
   or,
+  ownSchoolAttendance,
   ownSchoolSource,
   type Predicate,
   sameSchool,
   sharedWithParents,
 } from "./predicates.ts";
 import type { Action, ResourceKind } from "./resources.ts";
-import { CASE_PROFESSIONAL_ROLES, type RoleCode, SCHOOL_STAFF_ROLES } from "./roles.ts";
+import {
+  CASE_PROFESSIONAL_ROLES,
+  type PolicyRole,
+  type RoleCode,
+  SCHOOL_STAFF_ROLES,
+} from "./roles.ts";
 
 export interface Rule {
-  roles: readonly RoleCode[];
+  roles: readonly PolicyRole[];
   actions: readonly Action[];
   resource: ResourceKind;
   when: Predicate;
 }
 
 export function allow(
-  roles: readonly RoleCode[],
+  roles: readonly PolicyRole[],
   actions: readonly Action[],
   resource: ResourceKind,
   when: Predicate = always,
@@ -228,6 +236,15 @@ export const RULES: readonly Rule[] = [
   // attendance (src/http/routes/integration-imports.ts) — for the school's own sources.
   allow(["app_admin"], ["manage_import_mappings"], "import_mapping"),
   allow(["care_coordinator"], ["manage_import_mappings"], "import_mapping", ownSchoolSource),
+
+  // Files delivered through the integration API (interfaces.md "Integration API"): a service
+  // token the kinds of its scopes (rows of its own schools only: the route reads them from the
+  // grant), the administrator every kind, a care coordinator the own school's attendance. Whoever
+  // delivered a file reads its job; the administrator reads every job.
+  allow(["service_token"], ["import_file"], "import", hasImportScope),
+  allow(["app_admin"], ["import_file", "read_import_job"], "import"),
+  allow(["care_coordinator"], ["import_file"], "import", ownSchoolAttendance),
+  allow(["service_token", "care_coordinator"], ["read_import_job"], "import", deliveredByActor),
 
   // Leave requests (domain.md §4, verlof art. 11/13a/14): the parents ask for their own child,
   // the school registers and reads its pupils' requests; the school head decides up to 10 school

@@ -4,7 +4,7 @@
 // jobs and answers 202 { job_id }; `GET /api/v1/imports/{job_id}` tells how it went. A repeated
 // delivery with the same Idempotency-Key answers with the first delivery's job.
 //
-// Who may deliver what (importGrant below, the one gate of these routes):
+// Who may deliver what (src/domain/policy/rules.ts, resource `import`; decided by `gate`):
 // - a service token: the kinds in its scopes, rows of its schools only;
 // - the application administrator: every kind, every school;
 // - a care coordinator (zorgcoördinator): attendance of their own school(s).
@@ -16,41 +16,45 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appendAudit } from "../../access/index.ts";
+import {
+  type AccessActor,
+  type AuditSubject,
+  type Grant,
+  gate,
+  recordGrant,
+} from "../../access/index.ts";
 import { importRequests } from "../../db/schema/access.ts";
 import { isUniqueViolation } from "../../db/unique-violation.ts";
+import { SERVICE_TOKEN_ROLE } from "../../domain/policy/roles.ts";
 import { FILE_ENCODINGS } from "../../import/decode.ts";
 import { IMPORT_KINDS, type ImportKind } from "../../import/kind-spec.ts";
 import { type Actor, requireActor } from "../auth/actor.ts";
 import type { HttpContext } from "../context.ts";
-import { forbidden, HttpProblem, notFound, problemResponses } from "../problem.ts";
+import { HttpProblem, notFound, problemResponses } from "../problem.ts";
 import type { ImportJob, ImportJobs } from "./admin-import-jobs.ts";
 import { receiveUpload } from "./admin-imports.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 import { mappingForImport } from "./import-mapping-use.ts";
 
-type Grant =
-  | { allowed: true; role: string; schools: string[] | undefined }
-  | { allowed: false; reason: string };
-
-/** What this actor may deliver of this kind; schools undefined: every school. */
-export function importGrant(actor: Actor, kind: ImportKind): Grant {
+/**
+ * The actor of an integration request. A service token with scopes acts with its scopes and
+ * schools only, never with its (role-less) account's roles.
+ */
+function importActor(request: FastifyRequest): { actor: Actor; access: AccessActor } {
+  const actor = requireActor(request);
+  const access = commandActor(request);
   const token = actor.token;
   if (token && token.scopes.length > 0) {
-    // A service token: its scopes decide, never its (role-less) account.
-    return token.scopes.includes(`imports:${kind}`)
-      ? { allowed: true, role: "service_token", schools: token.schoolIds }
-      : { allowed: false, reason: `the token has no scope imports:${kind}` };
+    const grant = { role: SERVICE_TOKEN_ROLE, schoolIds: token.schoolIds, scopes: token.scopes };
+    return { actor, access: { ...access, policy: { ...access.policy, grants: [grant] } } };
   }
-  if (actor.roles.some((r) => r.role === "app_admin")) {
-    return { allowed: true, role: "app_admin", schools: undefined };
-  }
-  const ownSchools = actor.roles
-    .filter((r) => r.role === "care_coordinator" && r.schoolId)
-    .map((r) => r.schoolId as string);
-  if (kind === "attendance" && ownSchools.length > 0) {
-    return { allowed: true, role: "care_coordinator", schools: ownSchools };
-  }
-  return { allowed: false, reason: `no role may import ${kind}` };
+  return { actor, access };
+}
+
+/** The schools whose rows the granted role may deliver; undefined: every school. */
+function schoolsOf(access: AccessActor, grant: Grant): string[] | undefined {
+  if (grant.role === "app_admin") return undefined;
+  return [...(access.policy.grants.find((g) => g.role === grant.role)?.schoolIds ?? [])];
 }
 
 const SCOPE_SECURITY = IMPORT_KINDS.map((kind) => ({ bearer: [`imports:${kind}`] }));
@@ -88,33 +92,19 @@ export function registerIntegrationImportRoutes(
   ctx: HttpContext,
   jobs: ImportJobs,
 ): void {
-  const audit = (
-    request: FastifyRequest,
+  /** The audit subject of a delivered file or its job: the token used, when one was. */
+  const subject = (
     actor: Actor,
-    entry: {
-      action: "import_file" | "read_import_job";
-      resourceId: string | null;
-      role: string | null;
-      allowed: boolean;
-    },
+    action: "import_file" | "read_import_job",
+    resourceId: string | null,
     context: Record<string, string> = {},
-  ) =>
-    appendAudit(ctx.db.orm, {
-      userId: actor.userId,
-      role: entry.role,
-      action: entry.action,
-      resourceType: "import",
-      resourceId: entry.resourceId,
-      pupilId: null,
-      context: {
-        route: request.routeOptions.url ?? request.url,
-        method: request.method,
-        requestId: request.id,
-        ...(actor.token && { token_id: String(actor.token.id) }),
-        ...context,
-      },
-      outcome: entry.allowed ? "allowed" : "denied",
-    });
+  ): AuditSubject => ({
+    action,
+    resourceType: "import",
+    resourceId,
+    pupilId: null,
+    context: { ...(actor.token && { token_id: String(actor.token.id) }), ...context },
+  });
 
   const finish = async (job: ImportJob) => {
     const r = job.result;
@@ -185,28 +175,26 @@ export function registerIntegrationImportRoutes(
       async (request, reply) => {
         const { kind } = request.params;
         const key = request.headers["idempotency-key"];
-        const actor = requireActor(request);
-        const grant = importGrant(actor, kind);
+        const { actor, access } = importActor(request);
         const mappingName = request.query.mapping;
         const context = {
           kind,
           ...(key !== undefined && { idempotency_key: key }),
           ...(mappingName !== undefined && { mapping: mappingName }),
         };
-        if (!grant.allowed) {
-          await audit(
-            request,
-            actor,
-            {
-              action: "import_file",
-              resourceId: null,
-              role: actor.roles.map((r) => r.role).join(",") || null,
-              allowed: false,
-            },
-            { ...context, reason: grant.reason },
-          );
-          throw forbidden(`You may not import ${kind} files.`);
-        }
+        // A refusal is audited by the gate; the allowed row names the job, once it exists.
+        const grant = admitted(
+          await gate(
+            ctx.db.orm,
+            access,
+            "import_file",
+            { kind: "import", importKind: kind },
+            subject(actor, "import_file", null, context),
+            { auditRefusalOnly: true },
+          ),
+          `You may not import ${kind} files.`,
+        );
+        const schools = schoolsOf(access, grant);
         reply.code(202);
         if (key !== undefined) {
           const earlier = await findByKey(ctx, actor.userId, key);
@@ -214,16 +202,11 @@ export function registerIntegrationImportRoutes(
             if (earlier.kind !== kind) {
               throw new HttpProblem(409, "This Idempotency-Key was used for another kind of file.");
             }
-            await audit(
-              request,
-              actor,
-              {
-                action: "import_file",
-                resourceId: earlier.id,
-                role: grant.role,
-                allowed: true,
-              },
-              { ...context, repeat: "true" },
+            await recordGrant(
+              ctx.db.orm,
+              access,
+              grant,
+              subject(actor, "import_file", earlier.id, { ...context, repeat: "true" }),
             );
             return { job_id: earlier.id };
           }
@@ -231,7 +214,7 @@ export function registerIntegrationImportRoutes(
         const mapping =
           mappingName === undefined
             ? undefined
-            : await mappingForImport(ctx.db.sql, mappingName, kind, actor, grant.schools);
+            : await mappingForImport(ctx.db.sql, mappingName, kind, actor, schools);
         const fileName = `${kind}.csv`;
         const { dir, path, bytes } = await receiveUpload(request.body, fileName);
         const id = randomUUID();
@@ -254,16 +237,11 @@ export function registerIntegrationImportRoutes(
           if (earlier && earlier.kind === kind) return { job_id: earlier.id };
           throw error;
         }
-        await audit(
-          request,
-          actor,
-          {
-            action: "import_file",
-            resourceId: id,
-            role: grant.role,
-            allowed: true,
-          },
-          { ...context, schools: grant.schools?.join(",") ?? "all" },
+        await recordGrant(
+          ctx.db.orm,
+          access,
+          grant,
+          subject(actor, "import_file", id, { ...context, schools: schools?.join(",") ?? "all" }),
         );
         jobs.start(
           ctx.db,
@@ -275,7 +253,7 @@ export function registerIntegrationImportRoutes(
             bytes,
             encoding: request.query.encoding,
             mapping,
-            schools: grant.schools,
+            ...(schools && { schools }),
             id,
           },
           actor.token ? `token:${actor.token.id}` : `api:${actor.email}`,
@@ -301,26 +279,21 @@ export function registerIntegrationImportRoutes(
       },
     },
     async (request): Promise<ImportRequestBody> => {
-      const actor = requireActor(request);
+      const { actor, access } = importActor(request);
       const { job_id } = request.params;
       const [row] = await ctx.db.orm
         .select()
         .from(importRequests)
         .where(eq(importRequests.id, job_id));
-      const admin = !actor.token?.scopes.length && actor.roles.some((r) => r.role === "app_admin");
-      const allowed = row !== undefined && (row.userId === actor.userId || admin);
-      await audit(request, actor, {
-        action: "read_import_job",
-        resourceId: job_id,
-        role: allowed
-          ? admin
-            ? "app_admin"
-            : null
-          : actor.roles.map((r) => r.role).join(",") || null,
-        allowed,
-      });
       // Someone else's job answers as one that does not exist: no existence leak.
-      if (!row || !allowed) throw notFound("No such import job, or not one you may see.");
+      const verdict = await gate(
+        ctx.db.orm,
+        access,
+        "read_import_job",
+        row ? { kind: "import", importKind: row.kind, deliveredBy: row.userId } : null,
+        subject(actor, "read_import_job", job_id),
+      );
+      if (!row || !verdict.ok) throw notFound("No such import job, or not one you may see.");
       let status = row.status as ImportRequestBody["status"];
       let errors = row.errors as ImportRequestBody["errors"];
       if (status === "queued" || status === "running") {

@@ -1,14 +1,15 @@
 // The gate of the region's set-up endpoints (issue 14 item 2; domain.md §2 roles): the policy
-// decides who owns which records (src/domain/policy/rules.ts, resource `region_setup`). A denial
-// is written to the audit trail here; an allowed request's change is audited by the route, in
-// the transaction that makes it, with the id of the record it wrote (recordSetupChange).
+// decides who owns which records (src/domain/policy/rules.ts, resource `region_setup`), through
+// `gate` (src/access), which writes a denial to the audit trail; an allowed request's change is
+// audited by the route, in the transaction that makes it, with the id of the record it wrote
+// (recordSetupChange).
 import type { FastifyRequest } from "fastify";
-import { appendAudit, may, rolesOf, type SetupAuditEvent } from "../../access/index.ts";
+import { gate, type SetupAuditEvent } from "../../access/index.ts";
 import type { Action } from "../../domain/policy/resources.ts";
 import { recordSetupChange, SetupRefused } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
-import { forbidden, HttpProblem, notFound } from "../problem.ts";
-import { commandActor } from "./cases-http.ts";
+import { HttpProblem, notFound } from "../problem.ts";
+import { admitted, commandActor } from "./cases-http.ts";
 
 /** The set-up events of the audit trail (src/access/audit-event.ts SetupEvent). */
 /** What a set-up request does, in the audit trail's words ("create_breakthrough_team", …). */
@@ -55,25 +56,27 @@ export async function authorizeSetup(
     op.municipality === undefined
       ? ({ kind: "region_setup" } as const)
       : ({ kind: "region_setup", municipality: op.municipality } as const);
-  const grant = may(actor, op.action, resource);
+  // A refusal is audited here (403); the allowed row comes with the change (recordSetupChange).
+  const grant = admitted(
+    await gate(
+      ctx.db.orm,
+      actor,
+      op.action,
+      resource,
+      {
+        action: op.operation,
+        resourceType: op.resourceType,
+        resourceId: op.resourceId ?? null,
+        pupilId: null,
+      },
+      { auditRefusalOnly: true },
+    ),
+  );
   const origin = {
-    route: request.routeOptions.url ?? request.url,
-    method: request.method,
+    route: actor.origin.route,
+    method: actor.origin.method,
     requestId: request.id,
   };
-  if (!grant.ok) {
-    await appendAudit(ctx.db.orm, {
-      userId: actor.userId,
-      role: rolesOf(actor),
-      action: op.operation,
-      resourceType: op.resourceType,
-      resourceId: op.resourceId ?? null,
-      pupilId: null,
-      context: { ...origin, reason: grant.reason },
-      outcome: "denied",
-    });
-    throw forbidden();
-  }
   const granted = actor.policy.grants.find((g) => g.role === grant.role);
   return {
     userId: actor.userId,

@@ -104,19 +104,25 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
         ? [...new Set(actor.policy.grants.flatMap((g) => g.schoolIds ?? []))].sort()
         : undefined;
       // The evaluation for a reach at a date is the same for everyone with that reach until the
-      // data changes (the monitor's fingerprint of imports and case tables): colleagues share it.
+      // signals' inputs change (imports, the region's tables, leave decisions, sick observations,
+      // the signal profile): colleagues share it.
       const key = createHash("sha256")
         .update(JSON.stringify([schoolIds ?? null, reach]))
         .digest("base64url");
       const signals: Signal[] =
         reach.length === 0
           ? []
-          : await cachedValue(ctx.db.sql, `signals:${asOf}:${key}`, () =>
-              evaluateSignalsAt(ctx.db.sql, {
-                asOf,
-                pupilIds: reach,
-                ...(schoolIds ? { schoolIds } : {}),
-              }),
+          : await cachedValue(
+              ctx.db.sql,
+              `signals:${asOf}:${key}`,
+              () =>
+                evaluateSignalsAt(ctx.db.sql, {
+                  asOf,
+                  pupilIds: reach,
+                  ...(schoolIds ? { schoolIds } : {}),
+                }),
+              // Until the signals' inputs change (a case event does not).
+              "signal_inputs",
             );
       // Access is decided as of today (like every pupil read): a school year left behind or a
       // consent withdrawn since D closes the door to D's signals too.
