@@ -160,10 +160,7 @@ export const columnMappingInputSchema = z
       .record(z.string(), z.record(oneLine("code van de bron", CODE_MAX), z.string()))
       .default({}),
     dates: z
-      .record(
-        z.string(),
-        z.enum(DATE_FORMATS, `datumnotatie: kies uit ${DATE_FORMATS.join(", ")}`),
-      )
+      .record(z.string(), z.enum(DATE_FORMATS, `datumnotatie: kies uit ${DATE_FORMATS.join(", ")}`))
       .default({}),
   })
   .superRefine((input, ctx) => {

@@ -2597,6 +2597,7 @@ export interface components {
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
             manage_exemptions: boolean;
+            manage_school_import_mappings: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -2620,6 +2621,7 @@ export interface components {
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
             manage_exemptions: boolean;
+            manage_school_import_mappings: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -3691,6 +3693,10 @@ export interface components {
                 [key: string]: string;
             };
             created_at: string;
+            /** @description canonical date column → the source's date format (absent: YYYY-MM-DD) */
+            dates: {
+                [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
+            };
             /** @enum {string} */
             encoding: "utf-8" | "windows-1252";
             /** @description canonical column → one value for every row */
@@ -3718,6 +3724,10 @@ export interface components {
                 [key: string]: string;
             };
             created_at: string;
+            /** @description canonical date column → the source's date format (absent: YYYY-MM-DD) */
+            dates: {
+                [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
+            };
             /** @enum {string} */
             encoding: "utf-8" | "windows-1252";
             /** @description canonical column → one value for every row */
@@ -3791,6 +3801,8 @@ export interface components {
                 /** @description the distinct values, when the column has at most 30 (codes); else empty */
                 values: string[];
             }[];
+            /** @description the kind's date columns a mapping may convert */
+            date_columns: string[];
             headers: string[];
             rows_read: number;
             /** @enum {string} */
@@ -3812,6 +3824,8 @@ export interface components {
                 /** @description the distinct values, when the column has at most 30 (codes); else empty */
                 values: string[];
             }[];
+            /** @description the kind's date columns a mapping may convert */
+            date_columns: string[];
             headers: string[];
             rows_read: number;
             /** @enum {string} */
@@ -10610,6 +10624,10 @@ export interface operations {
                     columns?: {
                         [key: string]: string;
                     };
+                    /** @default {} */
+                    dates?: {
+                        [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
+                    };
                     /**
                      * @default utf-8
                      * @enum {string}
@@ -10745,6 +10763,10 @@ export interface operations {
                     /** @default {} */
                     columns?: {
                         [key: string]: string;
+                    };
+                    /** @default {} */
+                    dates?: {
+                        [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
                     };
                     /**
                      * @default utf-8

@@ -173,6 +173,14 @@ export function recordExemption(input: ExemptionInput): Promise<Exemption> {
   return apiRequest("POST", "/api/exemptions", { body: input });
 }
 
+/** What may change in a recorded exemption: its key (pupil, kind, start) stays. */
+export type ExemptionChange = Omit<ExemptionInput, "pupil_id" | "kind" | "start_date">;
+
+export function updateExemption(key: Exemption, input: ExemptionChange): Promise<Exemption> {
+  const path = [key.pupil_id, key.kind, key.start_date].map(encodeURIComponent).join("/");
+  return apiRequest("PATCH", `/api/exemptions/${path}`, { body: input });
+}
+
 export interface VariawetInput {
   pupil_id: string;
   school_id: string;
@@ -190,6 +198,13 @@ export function fetchVariawet(signal?: AbortSignal): Promise<VariawetRecord[]> {
 
 export function recordVariawet(input: VariawetInput): Promise<VariawetRecord> {
   return apiRequest("POST", "/api/variawet", { body: input });
+}
+
+/** What may change in a Variawet record: its pupil, school and start stay. */
+export type VariawetChange = Omit<VariawetInput, "pupil_id" | "school_id" | "start_date">;
+
+export function updateVariawet(id: string, input: VariawetChange): Promise<VariawetRecord> {
+  return apiRequest("PATCH", `/api/variawet/${encodeURIComponent(id)}`, { body: input });
 }
 
 export function fetchBudgets(year: number, signal?: AbortSignal): Promise<BudgetBalance[]> {

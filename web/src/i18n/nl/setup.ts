@@ -1,5 +1,7 @@
 // Texts of the region's set-up (issue 14): the region's settings (administrator) and the
 // breakthrough teams (partnership).
+import { mappingsNl } from "./mappings.ts";
+
 export const setupNl = {
   title: "Regio inrichten",
   subNav: "Onderdelen van de inrichting",
@@ -9,8 +11,10 @@ export const setupNl = {
     vrijstellingen: "Vrijstellingen",
     variawet: "Variawet",
     frictiebudget: "Frictiebudget",
+    kolomindelingen: "Kolomindelingen",
   } as Record<string, string>,
   intro: {
+    kolomindelingen: mappingsNl.schoolIntro,
     arrangementen:
       "Houd de catalogus van arrangementen bij: aanbieder, soort en capaciteit, en de wachtlijst per arrangement. Op de wachtlijst ziet u de namen van leerlingen in wier casus u meedoet; de anderen houden hun plek zonder naam.",
     vrijstellingen:
@@ -167,6 +171,17 @@ export const setupNl = {
     advice: "Advies",
     noAdvice: "geen",
     required: "Vul dit veld in.",
+    action: "Actie",
+    edit: "Wijzigen",
+    editLabel: (name: string, kind: string, start: string) =>
+      `Vrijstelling ${kind} van ${name} vanaf ${start} wijzigen`,
+    editHeading: (name: string, kind: string, start: string) =>
+      `Vrijstelling ${kind} van ${name} vanaf ${start} wijzigen`,
+    editKey:
+      "Leerling, soort en begindatum liggen vast. Is een daarvan fout? Leg de juiste vrijstelling vast en zet bij deze de einddatum.",
+    saveChanges: "Wijzigingen opslaan",
+    cancel: "Annuleren",
+    changed: (id: string) => `De vrijstelling van ${id} is gewijzigd.`,
   },
   variawet: {
     newHeading: "Variawet-afspraak vastleggen",
@@ -185,6 +200,13 @@ export const setupNl = {
     saved: (id: string) => `De Variawet-afspraak van ${id} is vastgelegd.`,
     list: "Variawet-afspraken",
     none: "Nog geen Variawet-afspraken van inwoners van uw gemeente(n).",
+    editLabel: (name: string, start: string) =>
+      `Variawet-afspraak van ${name} vanaf ${start} wijzigen`,
+    editHeading: (name: string, start: string) =>
+      `Variawet-afspraak van ${name} vanaf ${start} wijzigen`,
+    editKey:
+      "Leerling, school en begindatum liggen vast. Is een daarvan fout? Leg een nieuwe afspraak vast en laat deze eindigen.",
+    changed: (id: string) => `De Variawet-afspraak van ${id} is gewijzigd.`,
   },
   budgets: {
     year: "Jaar",
