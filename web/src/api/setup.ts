@@ -153,6 +153,28 @@ export function leaveWaitingList(id: string, pupilId: string): Promise<Arrangeme
   );
 }
 
+export type Placement = Schemas["Placement"];
+
+export function fetchPlacements(id: string, signal?: AbortSignal): Promise<Placement[]> {
+  return apiRequest("GET", `/api/arrangements/${encodeURIComponent(id)}/placements`, opts(signal));
+}
+
+export function recordPlacement(
+  id: string,
+  input: { pupil_id: string; start_date: string; end_date?: string | null },
+): Promise<Placement> {
+  return apiRequest("POST", `/api/arrangements/${encodeURIComponent(id)}/placements`, {
+    body: input,
+  });
+}
+
+export function changePlacementEnd(p: Placement, end_date: string | null): Promise<Placement> {
+  const path = [p.arrangement_id, "placements", p.pupil_id ?? "", p.start_date]
+    .map(encodeURIComponent)
+    .join("/");
+  return apiRequest("PATCH", `/api/arrangements/${path}`, { body: { end_date } });
+}
+
 export interface ExemptionInput {
   pupil_id: string;
   kind: string;
