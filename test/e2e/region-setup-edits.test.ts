@@ -1,8 +1,9 @@
 // Correcting the set-up records of issue 14 in a real browser, each by its owner: leerplicht
 // corrects a recorded exemption (an end before the start shown at its field) and a Variawet
 // record; a school's care coordinator builds a column mapping for the school's own export under
-// Inrichting → Kolomindelingen, with the school fixed to their own and a date notation. axe finds
-// nothing on any page.
+// Inrichting → Kolomindelingen, with the school fixed to their own and a date notation; the
+// partnership places a pupil in an arrangement and sets the placement's end (a full place refused
+// in Dutch). axe finds nothing on any page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
@@ -134,5 +135,53 @@ describe("correcting the region's set-up records", () => {
       }[]
     ).find((m) => m.name === "Magister onze school");
     expect(saved).toMatchObject({ school_id: school, dates: { date: "dd-mm-jjjj" } });
+  });
+
+  it("the partnership places a pupil and sets the placement's end", async () => {
+    await switchAccount(page, app.url, "swv");
+    await page.goto(`${app.url}/inrichting/arrangementen`);
+    const add = page.getByRole("region", { name: "Nieuw arrangement" });
+    await add.getByLabel("Aanbieder").fill("Stichting De Overstap");
+    await add.getByLabel("Naam van het arrangement").fill("Overstapklas De Overstap");
+    await add.getByLabel("Soort").selectOption("oza");
+    await add.getByLabel("Capaciteit (plaatsen)").fill("1");
+    await add.getByRole("button", { name: "Arrangement toevoegen" }).click();
+    await status().filter({ hasText: "Overstapklas De Overstap is toegevoegd" }).waitFor();
+
+    const section = page.getByRole("region", { name: "Plaatsingen" });
+    await section.getByLabel("Arrangement").selectOption({ label: "Overstapklas De Overstap" });
+    await section.getByText("Nog geen plaatsingen.").waitFor();
+    const form = section.getByRole("region", { name: "Leerling plaatsen" });
+    await form.getByRole("searchbox", { name: "Zoek de leerling" }).fill("P0");
+    await form.getByRole("button", { name: "Zoeken" }).click();
+    const picks = form.getByRole("button", { name: /^Kies / });
+    await picks.first().waitFor();
+    await picks.first().click();
+    await form.getByLabel("Begindatum").fill("2026-03-02");
+    await form.getByRole("button", { name: "Plaatsen" }).click();
+    await status().filter({ hasText: "is geplaatst." }).waitFor();
+    const table = page.getByRole("table", { name: /^Plaatsingen in Overstapklas De Overstap/ });
+    await table.getByRole("row").filter({ hasText: "loopt" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The one place is taken: another placement from a later date is refused with the reason.
+    await form.getByRole("button", { name: "Zoeken" }).click();
+    await picks.last().waitFor();
+    await picks.last().click();
+    await form.getByLabel("Begindatum").fill("2026-03-09");
+    await form.getByRole("button", { name: "Plaatsen" }).click();
+    await form.getByText(/geen vrije plaats|heeft al een plaats/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await table.getByRole("button", { name: /^Einddatum wijzigen: / }).click();
+    const end = section.getByRole("region", { name: /^Einddatum van de plaatsing van/ });
+    await end.getByLabel(/^Einddatum/).fill("2026-02-01");
+    await end.getByRole("button", { name: "Einddatum opslaan" }).click();
+    await end.getByText(/einddatum ligt vóór de begindatum/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await end.getByLabel(/^Einddatum/).fill("2026-03-06");
+    await end.getByRole("button", { name: "Einddatum opslaan" }).click();
+    await status().filter({ hasText: "is opgeslagen." }).waitFor();
+    await table.getByRole("row").filter({ hasText: "06-03-2026" }).waitFor();
   });
 });

@@ -48,15 +48,24 @@ function PersonField({
   value,
   error,
   onChange,
+  onSchools,
 }: {
   id: string;
   value: string;
   error: string | undefined;
   onChange: (value: string) => void;
+  /** The picked pupil's schools of this school year (a Variawet record names one of them). */
+  onSchools?: (schools: readonly { school_id: string; school_name: string }[]) => void;
 }) {
   return (
     <>
-      <PupilPicker id={`${id}-search`} onPick={(pupilId) => onChange(pupilId)} />
+      <PupilPicker
+        id={`${id}-search`}
+        onPick={(pupilId, _label, schools) => {
+          onChange(pupilId);
+          onSchools?.(schools);
+        }}
+      />
       <TextField
         id={id}
         label={s.person}
@@ -416,6 +425,7 @@ function VariawetForm({
 }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => variawetDraft(editing));
+  const [schools, setSchools] = useState<readonly { school_id: string; school_name: string }[]>([]);
   const save = useMutation({
     mutationFn: () => {
       const change = {
@@ -474,13 +484,35 @@ function VariawetForm({
           id="variawet-pupil_id"
           value={draft.pupil_id}
           error={errors.pupil_id}
-          onChange={set("pupil_id")}
+          onChange={(pupilId) => setDraft((d) => ({ ...d, pupil_id: pupilId }))}
+          onSchools={(found) => {
+            setSchools(found);
+            setDraft((d) => ({
+              ...d,
+              school_id: found.length === 1 ? (found[0]?.school_id ?? "") : "",
+            }));
+          }}
         />
       )}
       <form noValidate onSubmit={onSubmit} aria-labelledby="variawet-form-heading">
         {!editing && (
           <>
-            {text("school_id", v.school)}
+            {schools.length > 0 ? (
+              <SelectField
+                id="variawet-school_id"
+                label={v.school}
+                placeholder={v.chooseSchool}
+                value={draft.school_id}
+                error={errors.school_id}
+                onChange={set("school_id")}
+                options={schools.map((sc) => ({
+                  value: sc.school_id,
+                  label: `${sc.school_name} (${sc.school_id})`,
+                }))}
+              />
+            ) : (
+              text("school_id", v.school)
+            )}
             {text("start_date", v.startDate, "date")}
           </>
         )}

@@ -103,7 +103,7 @@ export function PlacementsSection({
                   <Button
                     type="button"
                     purpose="secondary"
-                    aria-label={s.changeEndOf(p.pupil_name ?? "", formatDate(p.start_date))}
+                    aria-label={`${s.changeEnd}: ${p.pupil_name ?? ""} ${formatDate(p.start_date)}`}
                     onClick={() => setEditing(p)}
                   >
                     {s.changeEnd}

@@ -208,6 +208,7 @@ export const setupNl = {
   variawet: {
     newHeading: "Variawet-afspraak vastleggen",
     school: "School (BRIN en vestiging)",
+    chooseSchool: "Kies de school van de leerling",
     startDate: "Begindatum",
     endDate: "Einddatum",
     hours: "Uren onderwijs per week",
