@@ -22,8 +22,8 @@ const PlacementSchema = z
     arrangement_id: z.string(),
     pupil_id: z.string().nullable().describe("null: a pupil the user may not see"),
     pupil_name: z.string().nullable(),
-    start_date: z.string(),
-    end_date: z.string().nullable(),
+    start_date: IsoDate,
+    end_date: IsoDate.nullable(),
     active: z.boolean().describe("holds a place at the date asked"),
   })
   .meta({ id: "Placement" });

@@ -4561,20 +4561,24 @@ export interface components {
             /** @description holds a place at the date asked */
             active: boolean;
             arrangement_id: string;
+            /** Format: date */
             end_date: string | null;
             /** @description null: a pupil the user may not see */
             pupil_id: string | null;
             pupil_name: string | null;
+            /** Format: date */
             start_date: string;
         };
         PlacementInput: {
             /** @description holds a place at the date asked */
             active: boolean;
             arrangement_id: string;
+            /** Format: date */
             end_date: string | null;
             /** @description null: a pupil the user may not see */
             pupil_id: string | null;
             pupil_name: string | null;
+            /** Format: date */
             start_date: string;
         };
         Problem: {
