@@ -175,11 +175,11 @@ describe("correcting the region's set-up records", () => {
 
     await table.getByRole("button", { name: /^Einddatum wijzigen: / }).click();
     const end = section.getByRole("region", { name: /^Einddatum van de plaatsing van/ });
-    await end.getByLabel(/^Einddatum/).fill("2026-02-01");
+    await end.locator("#placement-end").fill("2026-02-01");
     await end.getByRole("button", { name: "Einddatum opslaan" }).click();
     await end.getByText(/einddatum ligt vóór de begindatum/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await end.getByLabel(/^Einddatum/).fill("2026-03-06");
+    await end.locator("#placement-end").fill("2026-03-06");
     await end.getByRole("button", { name: "Einddatum opslaan" }).click();
     await status().filter({ hasText: "is opgeslagen." }).waitFor();
     await table.getByRole("row").filter({ hasText: "06-03-2026" }).waitFor();
