@@ -252,6 +252,9 @@ const SetupEvent = z.object({
     "update_arrangement",
     "add_waiting_list_entry",
     "end_waiting_list_entry",
+    "list_placements",
+    "record_placement",
+    "update_placement",
     "list_budgets",
     "record_contribution",
     // Letter templates (issue 16): listed and changed by the application administrator.
@@ -268,6 +271,7 @@ const SetupEvent = z.object({
     "variawet_record",
     "arrangement",
     "waiting_list",
+    "placement",
     "budget",
     "person",
     "letter_template",

@@ -45,6 +45,10 @@ const COMMANDS: { names: string[]; register: () => Promise<(program: Command) =>
     register: async () => (await import("./commands/region.ts")).registerRegion,
   },
   {
+    names: ["mappings"],
+    register: async () => (await import("./commands/mappings.ts")).registerMappings,
+  },
+  {
     names: ["retention"],
     register: async () => (await import("./commands/retention.ts")).registerRetention,
   },

@@ -704,6 +704,32 @@ const MATRIX: Record<string, Endpoint> = {
       },
     ],
   },
+  // Placements (issue 14): the partnership records and ends them; an unknown place is 404.
+  "GET /api/arrangements/{id}/placements": {
+    probes: [
+      { url: () => "/api/arrangements/geen-plek/placements", passed: [404], row: "fffffyfffffff" },
+    ],
+  },
+  "POST /api/arrangements/{id}/placements": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek/placements",
+        body: () => ({ pupil_id: "P0001", start_date: "2026-03-02" }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
+  "PATCH /api/arrangements/{id}/placements/{pupil_id}/{start_date}": {
+    probes: [
+      {
+        url: () => "/api/arrangements/geen-plek/placements/P0002/2026-03-02",
+        body: () => ({ end_date: null }),
+        passed: [404],
+        row: "fffffyfffffff",
+      },
+    ],
+  },
   "POST /api/arrangements/{id}/waiting-list/{pupil_id}/leave": {
     probes: [
       {

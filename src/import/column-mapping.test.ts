@@ -4,6 +4,7 @@ import {
   type ColumnMapping,
   checkMapping,
   columnMappingInputSchema,
+  convertDate,
   distinctValues,
   planMapping,
   suggestColumns,
@@ -24,6 +25,7 @@ const SOMTODAY: ColumnMapping = {
   },
   fixed: {},
   values: { reason: { Z: "sick", TL: "late", O: "truant" }, period: { "1e": "1" } },
+  dates: {},
 };
 
 describe("checkMapping", () => {
@@ -104,7 +106,41 @@ describe("checkMapping", () => {
       columns: {},
       fixed: {},
       values: {},
+      dates: {},
     });
+  });
+
+  it("takes date formats only for the kind's date columns", () => {
+    expect(checkMapping({ ...SOMTODAY, dates: { date: "dd-mm-jjjj" } })).toEqual([]);
+    expect(checkMapping({ ...SOMTODAY, dates: { minutes: "dd-mm-jjjj" } })).toEqual([
+      {
+        path: ["dates", "minutes"],
+        message: "'minutes' is geen datumkolom van attendance; kies uit date",
+      },
+    ]);
+    const parsed = columnMappingInputSchema.safeParse({
+      name: "Bron",
+      kind: "attendance",
+      dates: { date: "mm/dd/jjjj" },
+    });
+    expect(parsed.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "dates.date: datumnotatie: kies uit dd-mm-jjjj, d-m-jjjj, jjjj-mm-dd",
+    ]);
+  });
+});
+
+describe("convertDate", () => {
+  it("reads each notation into YYYY-MM-DD and refuses what is not a calendar date", () => {
+    expect(convertDate("23-02-2026", "dd-mm-jjjj")).toBe("2026-02-23");
+    expect(convertDate("23/02/2026", "dd-mm-jjjj")).toBe("2026-02-23");
+    expect(convertDate("3-2-2026", "dd-mm-jjjj")).toBeUndefined();
+    expect(convertDate("3-2-2026", "d-m-jjjj")).toBe("2026-02-03");
+    expect(convertDate("03.02.2026", "d-m-jjjj")).toBe("2026-02-03");
+    expect(convertDate("2026-02-03", "jjjj-mm-dd")).toBe("2026-02-03");
+    expect(convertDate("2026-02-03", "dd-mm-jjjj")).toBeUndefined();
+    expect(convertDate("30-02-2026", "dd-mm-jjjj")).toBeUndefined();
+    expect(convertDate("29-02-2024", "dd-mm-jjjj")).toBe("2024-02-29");
+    expect(convertDate("1-13-2026", "d-m-jjjj")).toBeUndefined();
   });
 });
 
@@ -147,6 +183,21 @@ describe("planMapping", () => {
     ]);
     expect(plan.label("reason")).toBe("Absentiecode (reason)");
     expect(plan.label("school_id")).toBe("school_id");
+  });
+
+  it("converts a source's dates and names the source column of one it cannot read", () => {
+    const plan = planMapping({ ...SOMTODAY, dates: { date: "d-m-jjjj" } }, header);
+    expect(plan.translate(["P1", "3-2-2026", "1e", "50", "z", "", ""]).fields[1]).toBe(
+      "2026-02-03",
+    );
+    expect(plan.translate(["P1", "31-2-2026", "1e", "50", "z", "", ""]).errors).toEqual([
+      {
+        column: "date",
+        reason:
+          "'31-2-2026' is geen datum in de notatie d-m-jjjj van kolomindeling 'Somtoday Linde'; corrigeer de rij of de datumnotatie van de kolomindeling",
+      },
+    ]);
+    expect(plan.label("date")).toBe("Datum (date)");
   });
 
   it("matches headers regardless of case and spaces around them", () => {

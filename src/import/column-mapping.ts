@@ -65,6 +65,45 @@ export const CODE_COLUMNS: Record<ImportKind, Readonly<Record<string, readonly s
   },
 };
 
+/** The date columns of each kind: a mapping may read them in a source's own date format. */
+export const DATE_COLUMNS: Record<ImportKind, readonly string[]> = {
+  schools: [],
+  closures: ["start_date", "end_date"],
+  pupils: ["birth_date"],
+  enrolments: ["start_date", "end_date"],
+  attendance: ["date"],
+  population: ["birth_date", "registered_from"],
+  exemptions: ["start_date", "end_date"],
+};
+
+/**
+ * The date formats a source may write (Dutch notation: d = day, m = month, j = year):
+ * `dd-mm-jjjj` two-digit day and month, `d-m-jjjj` one or two digits, `jjjj-mm-dd` canonical.
+ * The separator may be `-`, `/` or `.` in each (school systems differ, spreadsheets too).
+ */
+export const DATE_FORMATS = ["dd-mm-jjjj", "d-m-jjjj", "jjjj-mm-dd"] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+const DATE_PATTERNS: Record<DateFormat, RegExp> = {
+  "dd-mm-jjjj": /^(?<d>\d{2})[-/.](?<m>\d{2})[-/.](?<y>\d{4})$/,
+  "d-m-jjjj": /^(?<d>\d{1,2})[-/.](?<m>\d{1,2})[-/.](?<y>\d{4})$/,
+  "jjjj-mm-dd": /^(?<y>\d{4})[-/.](?<m>\d{2})[-/.](?<d>\d{2})$/,
+};
+
+/** A source's date in its format as `YYYY-MM-DD`, or undefined when it is not a real date. */
+export function convertDate(value: string, format: DateFormat): string | undefined {
+  const groups = DATE_PATTERNS[format].exec(value.trim())?.groups;
+  if (!groups) return undefined;
+  const y = Number(groups.y);
+  const m = Number(groups.m);
+  const d = Number(groups.d);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return undefined;
+  }
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
 /** The column naming a row's school, which a school's own mapping fills when the file lacks it. */
 const SCHOOL_COLUMN: Partial<Record<ImportKind, string>> = {
   enrolments: "school_id",
@@ -84,6 +123,8 @@ export interface ColumnMapping {
   fixed: Readonly<Record<string, string>>;
   /** Canonical code column → (the source's code → the canonical code). */
   values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Canonical date column → the source's date format (absent: the canonical `YYYY-MM-DD`). */
+  dates: Readonly<Record<string, DateFormat>>;
 }
 
 const NAME_MAX = 100;
@@ -118,6 +159,9 @@ export const columnMappingInputSchema = z
     values: z
       .record(z.string(), z.record(oneLine("code van de bron", CODE_MAX), z.string()))
       .default({}),
+    dates: z
+      .record(z.string(), z.enum(DATE_FORMATS, `datumnotatie: kies uit ${DATE_FORMATS.join(", ")}`))
+      .default({}),
   })
   .superRefine((input, ctx) => {
     for (const issue of checkMapping(fromInput(input))) {
@@ -136,6 +180,7 @@ export function fromInput(input: z.output<typeof columnMappingInputSchema>): Col
     columns: input.columns,
     fixed: input.fixed,
     values: input.values,
+    dates: input.dates,
   };
 }
 
@@ -207,6 +252,18 @@ export function checkMapping(mapping: ColumnMapping): MappingIssue[] {
           message: `code '${source}' wordt '${target}', maar dat is geen geldige ${column}; kies uit ${allowed.join(", ")}`,
         });
       }
+    }
+  }
+  const dateColumns = DATE_COLUMNS[mapping.kind];
+  for (const column of Object.keys(mapping.dates)) {
+    if (!dateColumns.includes(column)) {
+      issues.push({
+        path: ["dates", column],
+        message:
+          dateColumns.length === 0
+            ? `${mapping.kind} heeft geen datumkolommen`
+            : `'${column}' is geen datumkolom van ${mapping.kind}; kies uit ${dateColumns.join(", ")}`,
+      });
     }
   }
   const schoolColumn = SCHOOL_COLUMN[mapping.kind];
@@ -289,6 +346,13 @@ export function planMapping(mapping: ColumnMapping, sourceHeader: readonly strin
     for (const [source, target] of Object.entries(table)) lookup.set(norm(source), target);
     translations.push({ index, column, table: lookup });
   }
+  const conversions: { index: number; column: string; format: DateFormat }[] = [];
+  for (const [column, format] of Object.entries(mapping.dates)) {
+    const index = header.indexOf(column);
+    if (index !== -1 && DATE_COLUMNS[mapping.kind].includes(column)) {
+      conversions.push({ index, column, format });
+    }
+  }
   const labels = new Map<string, string>();
   for (const [column, source] of Object.entries(mapping.columns)) {
     labels.set(column, `${source} (${column})`);
@@ -309,6 +373,18 @@ export function planMapping(mapping: ColumnMapping, sourceHeader: readonly strin
           rowErrors.push({
             column,
             reason: `code '${value}' staat niet in kolomindeling '${mapping.name}'; voeg hem toe aan de kolomindeling (Beheer → Kolomindelingen) of corrigeer de rij`,
+          });
+        }
+      }
+      for (const { index, column, format } of conversions) {
+        const value = out[index]?.trim();
+        if (value === undefined || value === "") continue;
+        const converted = convertDate(value, format);
+        if (converted !== undefined) out[index] = converted;
+        else {
+          rowErrors.push({
+            column,
+            reason: `'${value}' is geen datum in de notatie ${format} van kolomindeling '${mapping.name}'; corrigeer de rij of de datumnotatie van de kolomindeling`,
           });
         }
       }

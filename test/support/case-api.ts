@@ -49,6 +49,7 @@ export async function loginEveryone(t: TestApp): Promise<Sessions> {
 export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 /** Requests as `who` (null: anonymous); POSTs carry the session's CSRF token. */
@@ -59,6 +60,8 @@ export function clientOf(t: TestApp, who: Session | null): Client {
     get: (url) => t.app.inject({ method: "GET", url, headers: headers() }),
     post: (url, body = {}) =>
       t.app.inject({ method: "POST", url, headers: headers(), payload: body as object }),
+    patch: (url, body = {}) =>
+      t.app.inject({ method: "PATCH", url, headers: headers(), payload: body as object }),
   };
 }
 

@@ -186,6 +186,7 @@ describe("aanwezig import (command line)", async () => {
             },
             fixed: {},
             values: {},
+            dates: {},
           },
           "test",
         );

@@ -1,7 +1,7 @@
 // The region's catalogue of places (domain.md §6) with capacity, placements and waiting lists.
 // A waiting-list entry can point at the case's stagnation flag, so stagnation by waiting list
 // is visible per provider (waitingByProvider in src/domain/money/arrangements.ts).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type {
   Arrangement,
   ArrangementKind,
@@ -61,6 +61,45 @@ export async function insertPlacement(orm: Orm, placement: Placement): Promise<v
   await orm
     .insert(arrangementPlacements)
     .values({ ...placement, endDate: placement.endDate ?? null });
+}
+
+/** Sets a placement's end (null: open again); false when there is no such placement. */
+export async function setPlacementEnd(
+  orm: Orm,
+  key: { arrangementId: string; pupilId: string; startDate: string },
+  endDate: string | null,
+): Promise<boolean> {
+  const rows = await orm
+    .update(arrangementPlacements)
+    .set({ endDate })
+    .where(
+      and(
+        eq(arrangementPlacements.arrangementId, key.arrangementId),
+        eq(arrangementPlacements.pupilId, key.pupilId),
+        eq(arrangementPlacements.startDate, key.startDate),
+      ),
+    )
+    .returning({ pupilId: arrangementPlacements.pupilId });
+  return rows.length > 0;
+}
+
+/** Takes a pupil off an arrangement's waiting list on a date (placed there). */
+export async function leaveWaitingListOn(
+  orm: Orm,
+  arrangementId: string,
+  pupilId: string,
+  leftOn: string,
+): Promise<void> {
+  await orm
+    .update(waitingListEntries)
+    .set({ leftOn })
+    .where(
+      and(
+        eq(waitingListEntries.arrangementId, arrangementId),
+        eq(waitingListEntries.pupilId, pupilId),
+        isNull(waitingListEntries.leftOn),
+      ),
+    );
 }
 
 export async function insertWaitingListEntry(

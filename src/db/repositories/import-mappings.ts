@@ -2,7 +2,7 @@
 // found by id (the API) or by name (an import's `mapping`, the CLI's --mapping), names unique
 // without regard to case.
 
-import type { ColumnMapping } from "../../import/column-mapping.ts";
+import type { ColumnMapping, DateFormat } from "../../import/column-mapping.ts";
 import type { FileEncoding } from "../../import/decode.ts";
 import type { ImportKind } from "../../import/kind-spec.ts";
 import type { SqlClient } from "../connect.ts";
@@ -23,12 +23,13 @@ interface Row {
   columns: Record<string, string>;
   fixed: Record<string, string>;
   values: Record<string, Record<string, string>>;
+  dates: Record<string, DateFormat>;
   created_at: string;
   updated_at: string;
   updated_by: string | null;
 }
 
-const COLUMNS = `id::int AS id, name, kind, school_id, encoding, columns, fixed, "values",
+const COLUMNS = `id::int AS id, name, kind, school_id, encoding, columns, fixed, "values", dates,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
   to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at, updated_by`;
 
@@ -42,6 +43,7 @@ function fromRow(row: Row): StoredMapping {
     columns: row.columns,
     fixed: row.fixed,
     values: row.values,
+    dates: row.dates,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
@@ -85,8 +87,8 @@ export async function insertMapping(
   by: string,
 ): Promise<StoredMapping> {
   const [row] = await sql.query<Row>(
-    `INSERT INTO import_mappings (name, kind, school_id, encoding, columns, fixed, "values", updated_by)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8) RETURNING ${COLUMNS}`,
+    `INSERT INTO import_mappings (name, kind, school_id, encoding, columns, fixed, "values", dates, updated_by)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9) RETURNING ${COLUMNS}`,
     [
       mapping.name,
       mapping.kind,
@@ -95,6 +97,7 @@ export async function insertMapping(
       JSON.stringify(mapping.columns),
       JSON.stringify(mapping.fixed),
       JSON.stringify(mapping.values),
+      JSON.stringify(mapping.dates),
       by,
     ],
   );
@@ -109,7 +112,7 @@ export async function updateMapping(
 ): Promise<StoredMapping | undefined> {
   const [row] = await sql.query<Row>(
     `UPDATE import_mappings SET name = $2, kind = $3, school_id = $4, encoding = $5,
-            columns = $6::jsonb, fixed = $7::jsonb, "values" = $8::jsonb, updated_by = $9,
+            columns = $6::jsonb, fixed = $7::jsonb, "values" = $8::jsonb, dates = $9::jsonb, updated_by = $10,
             updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [
@@ -121,6 +124,7 @@ export async function updateMapping(
       JSON.stringify(mapping.columns),
       JSON.stringify(mapping.fixed),
       JSON.stringify(mapping.values),
+      JSON.stringify(mapping.dates),
       by,
     ],
   );

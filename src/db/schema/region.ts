@@ -202,6 +202,8 @@ export const importMappings = pgTable(
     columns: jsonb("columns").notNull().default(sql`'{}'::jsonb`),
     fixed: jsonb("fixed").notNull().default(sql`'{}'::jsonb`),
     values: jsonb("values").notNull().default(sql`'{}'::jsonb`),
+    /** Canonical date column → the source's date format (`dd-mm-jjjj`, `d-m-jjjj`, …). */
+    dates: jsonb("dates").notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text("updated_by"),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Arrangement, freePlaces, waitingByProvider, waitingList } from "./arrangements.ts";
+import {
+  type Arrangement,
+  freePlaces,
+  placementRefusal,
+  waitingByProvider,
+  waitingList,
+} from "./arrangements.ts";
 import { type Exemption, isExemptionActive } from "./exemptions.ts";
 import { isVariawetInForce } from "./variawet.ts";
 
@@ -86,5 +92,57 @@ describe("exemptions and Variawet records", () => {
     };
     expect(isVariawetInForce(approved, "2026-02-01")).toBe(true);
     expect(isVariawetInForce(approved, "2026-04-04")).toBe(false);
+  });
+});
+
+describe("placementRefusal (domain.md §6: a place is taken only while one is free)", () => {
+  const one: Arrangement = { ...dagbesteding, capacity: 1 };
+  const taken = [
+    { arrangementId: "a2", pupilId: "P3", startDate: "2026-01-05", endDate: "2026-02-27" },
+  ];
+
+  it("lets a pupil take a free place, also after another's placement ends", () => {
+    expect(
+      placementRefusal(one, taken, { arrangementId: "a2", pupilId: "P4", startDate: "2026-03-02" }),
+    ).toBeUndefined();
+  });
+
+  it("refuses a full place, an end before the start and a second overlapping placement", () => {
+    expect(
+      placementRefusal(one, taken, { arrangementId: "a2", pupilId: "P4", startDate: "2026-02-02" }),
+    ).toEqual({ code: "no_free_place", on: "2026-02-02" });
+    // Free at its start, but full from a later placement's start within the period.
+    const later = [{ arrangementId: "a2", pupilId: "P3", startDate: "2026-04-01" }];
+    expect(
+      placementRefusal(one, later, {
+        arrangementId: "a2",
+        pupilId: "P4",
+        startDate: "2026-03-02",
+        endDate: "2026-04-30",
+      }),
+    ).toEqual({ code: "no_free_place", on: "2026-04-01" });
+    expect(
+      placementRefusal(one, later, {
+        arrangementId: "a2",
+        pupilId: "P4",
+        startDate: "2026-03-02",
+        endDate: "2026-03-31",
+      }),
+    ).toBeUndefined();
+    expect(
+      placementRefusal(one, [], {
+        arrangementId: "a2",
+        pupilId: "P4",
+        startDate: "2026-03-02",
+        endDate: "2026-03-01",
+      }),
+    ).toEqual({ code: "end_before_start" });
+    expect(
+      placementRefusal({ ...one, capacity: 5 }, taken, {
+        arrangementId: "a2",
+        pupilId: "P3",
+        startDate: "2026-02-02",
+      }),
+    ).toEqual({ code: "already_placed", since: "2026-01-05" });
   });
 });

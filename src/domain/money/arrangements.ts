@@ -96,3 +96,39 @@ export function waitingByProvider(
   }
   return [...byProvider.values()].sort((a, b) => a.providerId.localeCompare(b.providerId));
 }
+
+/** Why a placement cannot be recorded (domain.md §6: a place is taken only while one is free). */
+export type PlacementRefusal =
+  | { code: "end_before_start" }
+  | { code: "already_placed"; since: IsoDate }
+  | { code: "no_free_place"; on: IsoDate };
+
+/**
+ * Whether a pupil may take a place from `startDate` (to `endDate`, open when absent): the end is
+ * not before the start, the pupil holds no overlapping placement there, and on every day a
+ * placement starts within the period a place is free (occupation only rises when one starts).
+ */
+export function placementRefusal(
+  arrangement: Arrangement,
+  placements: readonly Placement[],
+  next: Placement,
+): PlacementRefusal | undefined {
+  if (next.endDate !== undefined && next.endDate < next.startDate) {
+    return { code: "end_before_start" };
+  }
+  const here = placements.filter((p) => p.arrangementId === arrangement.id);
+  const overlaps = (p: Placement) =>
+    p.startDate <= (next.endDate ?? "9999-12-31") && (p.endDate ?? "9999-12-31") >= next.startDate;
+  const own = here.find((p) => p.pupilId === next.pupilId && overlaps(p));
+  if (own) return { code: "already_placed", since: own.startDate };
+  const starts = [
+    next.startDate,
+    ...here
+      .map((p) => p.startDate)
+      .filter((d) => d > next.startDate && (next.endDate === undefined || d <= next.endDate)),
+  ];
+  for (const day of starts) {
+    if (freePlaces(arrangement, here, day) === 0) return { code: "no_free_place", on: day };
+  }
+  return undefined;
+}

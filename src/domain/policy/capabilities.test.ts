@@ -47,8 +47,10 @@ describe("capabilitiesOf", () => {
 
   it("opens the region's set-up to the owners of its records, each their own part (issue 14)", () => {
     expect(holders("region_setup").sort()).toEqual(
-      ["attendance_officer", "partnership_consultant", "policy_officer"].sort(),
+      ["attendance_officer", "care_coordinator", "partnership_consultant", "policy_officer"].sort(),
     );
+    // The school's own column mappings: the care coordinator; the administrator has Beheer.
+    expect(holders("manage_school_import_mappings")).toEqual(["care_coordinator"]);
     expect(holders("manage_exemptions")).toEqual(["attendance_officer"]);
     expect(holders("manage_arrangements")).toEqual(["partnership_consultant"]);
     expect(holders("manage_budget_contributions").sort()).toEqual(

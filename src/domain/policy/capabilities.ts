@@ -3,7 +3,7 @@
 // action to one of the user's roles, whatever the resource. GET /api/me sends them, and the web
 // builds its navigation from them, never from role lists of its own. Holding one says nothing
 // about a particular pupil or case: the server still decides each request.
-import { isParentOf } from "./predicates.ts";
+import { isParentOf, ownSchoolSource } from "./predicates.ts";
 import type { Action } from "./resources.ts";
 import type { RoleCode } from "./roles.ts";
 import { RULES, type Rule } from "./rules.ts";
@@ -27,6 +27,7 @@ export const CAPABILITIES = [
   "manage_arrangements",
   "manage_exemptions",
   "manage_budget_contributions",
+  "manage_school_import_mappings",
   "region_setup",
   "answer_youth_doctor_referrals",
   "read_handovers",
@@ -97,6 +98,12 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   manage_arrangements: grants("manage_arrangements"),
   manage_exemptions: grants("manage_exemptions"),
   manage_budget_contributions: grants("manage_budget_contributions"),
+  // A school's own column mappings (issue 14 item 3) in the school's set-up; the administrator
+  // keeps every source's mappings under Beheer (manage_users), so only the school's rule counts.
+  manage_school_import_mappings: grants(
+    "manage_import_mappings",
+    (rule) => rule.when === ownSchoolSource,
+  ),
   region_setup: (roles) =>
     (
       [
@@ -105,7 +112,7 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
         "manage_exemptions",
         "manage_budget_contributions",
       ] as const
-    ).some((action) => grants(action)(roles)),
+    ).some((action) => grants(action)(roles)) || HOLDS.manage_school_import_mappings(roles),
   // The youth doctor's worklist of referrals (M@ZL, domain.md §2).
   answer_youth_doctor_referrals: grants("give_youth_doctor_feedback"),
   // The warm handovers PO→VO (issue 15 item 6): the schools, the case director and the SWV.

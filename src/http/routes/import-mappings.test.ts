@@ -262,6 +262,58 @@ describe.each(engines())("column mappings on $name", (engine) => {
     expect(count?.n).toBe(0);
   });
 
+  it("converts the source's dates by the mapping's notation; a date it cannot read names line and column", async () => {
+    const saved = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/import-mappings",
+      headers: asUser(admin),
+      payload: {
+        ...MAPPING,
+        name: "Magister datums",
+        encoding: "utf-8",
+        dates: { date: "d-m-jjjj" },
+      },
+    });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json().dates).toEqual({ date: "d-m-jjjj" });
+    const url = `/api/v1/imports/attendance?mapping=${encodeURIComponent("Magister datums")}`;
+    const good = await outcome(
+      (await deliver(url, `${HEADER}P0001;2-3-2026;1e;50;Z;\nP0001;03/03/2026;2;50;O;\n`)).json()
+        .job_id,
+    );
+    expect(good).toMatchObject({ status: "succeeded", summary: { inserted: 2 } });
+    const dates = await t.db.sql.query<{ date: string }>(
+      "select date::text as date from attendance where pupil_id = 'P0001' and date >= '2026-03-01' order by date",
+    );
+    expect(dates.map((r) => r.date)).toEqual(["2026-03-02", "2026-03-03"]);
+    const bad = await outcome(
+      (await deliver(url, `${HEADER}P0001;4-3-2026;1e;50;Z;\nP0001;31-2-2026;2;50;O;\n`)).json()
+        .job_id,
+    );
+    expect(bad.status).toBe("rejected");
+    expect(bad.errors).toEqual([
+      {
+        line: 3,
+        column: "Datum (date)",
+        message:
+          "'31-2-2026' is geen datum in de notatie d-m-jjjj van kolomindeling 'Magister datums'; corrigeer de rij of de datumnotatie van de kolomindeling",
+      },
+    ]);
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/import-mappings",
+      headers: asUser(admin),
+      payload: { ...MAPPING, name: "Fout", dates: { minutes: "dd-mm-jjjj" } },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([
+      expect.objectContaining({
+        path: "dates.minutes",
+        message: "'minutes' is geen datumkolom van attendance; kies uit date",
+      }),
+    ]);
+  });
+
   it("lets the care coordinator manage their own school's mappings only", async () => {
     const own = await t.app.inject({
       method: "POST",
@@ -308,7 +360,7 @@ describe.each(engines())("column mappings on $name", (engine) => {
         .json()
         .map((m: { name: string }) => m.name)
         .sort(),
-    ).toEqual(["Eigen export", "Somtoday De Linde"]);
+    ).toEqual(["Eigen export", "Magister datums", "Somtoday De Linde"]);
     const renamed = await t.app.inject({
       method: "PUT",
       url: `/api/v1/import-mappings/${own.json().id}`,

@@ -25,6 +25,8 @@ import {
   CANONICAL_COLUMNS,
   CODE_COLUMNS,
   columnMappingInputSchema,
+  DATE_COLUMNS,
+  DATE_FORMATS,
   distinctValues,
   fromInput,
   suggestColumns,
@@ -63,6 +65,9 @@ export const ImportMappingSchema = z
     values: z
       .record(z.string(), z.record(z.string(), z.string()))
       .describe("canonical code column → (the source's code → the canonical code)"),
+    dates: z
+      .record(z.string(), z.enum(DATE_FORMATS))
+      .describe("canonical date column → the source's date format (absent: YYYY-MM-DD)"),
     created_at: z.string(),
     updated_at: z.string(),
     updated_by: z.string().nullable(),
@@ -86,6 +91,7 @@ const SampleSchema = z
     suggested: z.record(z.string(), z.string()).describe("canonical column → a source header"),
     canonical_columns: z.array(z.string()),
     code_columns: z.record(z.string(), z.array(z.string())),
+    date_columns: z.array(z.string()).describe("the kind's date columns a mapping may convert"),
   })
   .meta({ id: "ImportSample" });
 
@@ -102,6 +108,7 @@ export function presentMapping(m: StoredMapping): z.infer<typeof ImportMappingSc
     columns: { ...m.columns },
     fixed: { ...m.fixed },
     values: Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, { ...v }])),
+    dates: { ...m.dates },
     created_at: m.createdAt,
     updated_at: m.updatedAt,
     updated_by: m.updatedBy,
@@ -431,6 +438,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
             code_columns: Object.fromEntries(
               Object.entries(CODE_COLUMNS[kind]).map(([k, v]) => [k, [...v]]),
             ),
+            date_columns: [...DATE_COLUMNS[kind]],
           };
         } finally {
           await rm(dir, { recursive: true, force: true });

@@ -6,10 +6,12 @@ import { registerArrangementSetupRoutes } from "./setup-arrangements.ts";
 import { registerBreakthroughSetupRoutes } from "./setup-breakthrough-teams.ts";
 import { registerBudgetSetupRoutes } from "./setup-budgets.ts";
 import { registerExemptionSetupRoutes } from "./setup-exemptions.ts";
+import { registerPlacementSetupRoutes } from "./setup-placements.ts";
 
 export function registerSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   registerBreakthroughSetupRoutes(app, ctx);
   registerExemptionSetupRoutes(app, ctx);
   registerArrangementSetupRoutes(app, ctx);
+  registerPlacementSetupRoutes(app, ctx);
   registerBudgetSetupRoutes(app, ctx);
 }

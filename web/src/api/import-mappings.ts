@@ -15,6 +15,8 @@ export interface ImportMappingInput {
   columns: Record<string, string>;
   fixed: Record<string, string>;
   values: Record<string, Record<string, string>>;
+  /** Canonical date column → the source's notation (`dd-mm-jjjj`, `d-m-jjjj`, `jjjj-mm-dd`). */
+  dates: Record<string, "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd">;
 }
 
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});

@@ -361,6 +361,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/arrangements/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An arrangement's placements, newest first, and who holds a place at a date (SWV)
+         * @description An arrangement's placements, newest first, and who holds a place at a date (SWV)
+         */
+        get: operations["getArrangementPlacements"];
+        put?: never;
+        /**
+         * Record that a pupil takes a place from a date (SWV); takes them off its waiting list
+         * @description Record that a pupil takes a place from a date (SWV); takes them off its waiting list
+         */
+        post: operations["postArrangementPlacements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/arrangements/{id}/placements/{pupil_id}/{start_date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct or set a placement's end date; null: it runs on (SWV)
+         * @description Correct or set a placement's end date; null: it runs on (SWV)
+         */
+        patch: operations["patchArrangementPlacement"];
+        trace?: never;
+    };
     "/api/arrangements/{id}/waiting-list": {
         parameters: {
             query?: never;
@@ -2701,6 +2745,7 @@ export interface components {
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
             manage_exemptions: boolean;
+            manage_school_import_mappings: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -2725,6 +2770,7 @@ export interface components {
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
             manage_exemptions: boolean;
+            manage_school_import_mappings: boolean;
             manage_schools: boolean;
             manage_users: boolean;
             open_case: boolean;
@@ -3927,6 +3973,10 @@ export interface components {
                 [key: string]: string;
             };
             created_at: string;
+            /** @description canonical date column → the source's date format (absent: YYYY-MM-DD) */
+            dates: {
+                [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
+            };
             /** @enum {string} */
             encoding: "utf-8" | "windows-1252";
             /** @description canonical column → one value for every row */
@@ -3954,6 +4004,10 @@ export interface components {
                 [key: string]: string;
             };
             created_at: string;
+            /** @description canonical date column → the source's date format (absent: YYYY-MM-DD) */
+            dates: {
+                [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
+            };
             /** @enum {string} */
             encoding: "utf-8" | "windows-1252";
             /** @description canonical column → one value for every row */
@@ -4027,6 +4081,8 @@ export interface components {
                 /** @description the distinct values, when the column has at most 30 (codes); else empty */
                 values: string[];
             }[];
+            /** @description the kind's date columns a mapping may convert */
+            date_columns: string[];
             headers: string[];
             rows_read: number;
             /** @enum {string} */
@@ -4048,6 +4104,8 @@ export interface components {
                 /** @description the distinct values, when the column has at most 30 (codes); else empty */
                 values: string[];
             }[];
+            /** @description the kind's date columns a mapping may convert */
+            date_columns: string[];
             headers: string[];
             rows_read: number;
             /** @enum {string} */
@@ -4786,6 +4844,30 @@ export interface components {
                 role: string;
                 scope: string | null;
             }[];
+        };
+        Placement: {
+            /** @description holds a place at the date asked */
+            active: boolean;
+            arrangement_id: string;
+            /** Format: date */
+            end_date: string | null;
+            /** @description null: a pupil the user may not see */
+            pupil_id: string | null;
+            pupil_name: string | null;
+            /** Format: date */
+            start_date: string;
+        };
+        PlacementInput: {
+            /** @description holds a place at the date asked */
+            active: boolean;
+            arrangement_id: string;
+            /** Format: date */
+            end_date: string | null;
+            /** @description null: a pupil the user may not see */
+            pupil_id: string | null;
+            pupil_name: string | null;
+            /** Format: date */
+            start_date: string;
         };
         Problem: {
             detail?: string;
@@ -6897,6 +6979,228 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Arrangement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArrangementPlacements: {
+        parameters: {
+            query?: {
+                /** @description default: today */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Placement"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postArrangementPlacements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description empty: the placement runs on
+                     */
+                    end_date?: string | null;
+                    /** @description pseudonymous pupil/person id, e.g. P000123 */
+                    pupil_id: string;
+                    /** Format: date */
+                    start_date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Placement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchArrangementPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description an id issued by Aanwezig (UUID or readable id) */
+                id: string;
+                /** @description pseudonymous pupil/person id, e.g. P000123 */
+                pupil_id: string;
+                start_date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    end_date: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Placement"];
                 };
             };
             /** @description Bad Request */
@@ -11229,6 +11533,10 @@ export interface operations {
                     columns?: {
                         [key: string]: string;
                     };
+                    /** @default {} */
+                    dates?: {
+                        [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
+                    };
                     /**
                      * @default utf-8
                      * @enum {string}
@@ -11364,6 +11672,10 @@ export interface operations {
                     /** @default {} */
                     columns?: {
                         [key: string]: string;
+                    };
+                    /** @default {} */
+                    dates?: {
+                        [key: string]: "dd-mm-jjjj" | "d-m-jjjj" | "jjjj-mm-dd";
                     };
                     /**
                      * @default utf-8

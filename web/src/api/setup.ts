@@ -153,6 +153,28 @@ export function leaveWaitingList(id: string, pupilId: string): Promise<Arrangeme
   );
 }
 
+export type Placement = Schemas["Placement"];
+
+export function fetchPlacements(id: string, signal?: AbortSignal): Promise<Placement[]> {
+  return apiRequest("GET", `/api/arrangements/${encodeURIComponent(id)}/placements`, opts(signal));
+}
+
+export function recordPlacement(
+  id: string,
+  input: { pupil_id: string; start_date: string; end_date?: string | null },
+): Promise<Placement> {
+  return apiRequest("POST", `/api/arrangements/${encodeURIComponent(id)}/placements`, {
+    body: input,
+  });
+}
+
+export function changePlacementEnd(p: Placement, end_date: string | null): Promise<Placement> {
+  const path = [p.arrangement_id, "placements", p.pupil_id ?? "", p.start_date]
+    .map(encodeURIComponent)
+    .join("/");
+  return apiRequest("PATCH", `/api/arrangements/${path}`, { body: { end_date } });
+}
+
 export interface ExemptionInput {
   pupil_id: string;
   kind: string;
@@ -173,6 +195,14 @@ export function recordExemption(input: ExemptionInput): Promise<Exemption> {
   return apiRequest("POST", "/api/exemptions", { body: input });
 }
 
+/** What may change in a recorded exemption: its key (pupil, kind, start) stays. */
+export type ExemptionChange = Omit<ExemptionInput, "pupil_id" | "kind" | "start_date">;
+
+export function updateExemption(key: Exemption, input: ExemptionChange): Promise<Exemption> {
+  const path = [key.pupil_id, key.kind, key.start_date].map(encodeURIComponent).join("/");
+  return apiRequest("PATCH", `/api/exemptions/${path}`, { body: input });
+}
+
 export interface VariawetInput {
   pupil_id: string;
   school_id: string;
@@ -190,6 +220,13 @@ export function fetchVariawet(signal?: AbortSignal): Promise<VariawetRecord[]> {
 
 export function recordVariawet(input: VariawetInput): Promise<VariawetRecord> {
   return apiRequest("POST", "/api/variawet", { body: input });
+}
+
+/** What may change in a Variawet record: its pupil, school and start stay. */
+export type VariawetChange = Omit<VariawetInput, "pupil_id" | "school_id" | "start_date">;
+
+export function updateVariawet(id: string, input: VariawetChange): Promise<VariawetRecord> {
+  return apiRequest("PATCH", `/api/variawet/${encodeURIComponent(id)}`, { body: input });
 }
 
 export function fetchBudgets(year: number, signal?: AbortSignal): Promise<BudgetBalance[]> {

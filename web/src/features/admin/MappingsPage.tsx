@@ -3,7 +3,9 @@
 // columns (POST /api/import-mappings/sample, nothing stored), and the form offers per canonical
 // field the file's columns (a first guess preselected) and per source code the canonical codes.
 // Saved under a name (POST/PUT /api/import-mappings), the mapping is then offered by the import
-// form. Below, the saved mappings with Bewerken and Verwijderen.
+// form. Below, the saved mappings with Bewerken and Verwijderen. A school's care coordinator uses
+// the same page under Inrichting → Kolomindelingen with `schools` (their own): the school is then
+// chosen from those, never the whole region (the server checks it again).
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
@@ -20,6 +22,7 @@ import {
   deleteImportMapping,
   fetchImportMappings,
   type ImportMapping,
+  type ImportMappingInput,
   type ImportSample,
   readImportSample,
   saveImportMapping,
@@ -35,7 +38,22 @@ import { mappingsNl as s } from "../../i18n/nl/mappings.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { ConfirmAction } from "./ConfirmAction.tsx";
 
-export function MappingsPage() {
+/** The date notations a source may write besides the canonical one (column-mapping.ts). */
+const DATE_NOTATIONS = ["dd-mm-jjjj", "d-m-jjjj"] as const;
+type DateNotation = ImportMappingInput["dates"][string];
+
+/** The care coordinator's page: the mappings of their own school(s) only. */
+export function SchoolMappingsPage() {
+  const me = useCurrentUser();
+  const schools = [
+    ...new Set(
+      me.roles.flatMap((r) => (r.role === "care_coordinator" && r.school_id ? [r.school_id] : [])),
+    ),
+  ];
+  return <MappingsPage schools={schools} />;
+}
+
+export function MappingsPage({ schools }: { schools?: readonly string[] } = {}) {
   const me = useCurrentUser();
   const today = appToday(me);
   const queryClient = useQueryClient();
@@ -68,6 +86,7 @@ export function MappingsPage() {
       <MappingForm
         key={`${editing?.id ?? "new"}-${formKey}`}
         editing={editing}
+        schools={schools}
         onSaved={done}
         onCancel={() => setEditing(null)}
       />
@@ -146,22 +165,27 @@ export function MappingsPage() {
 
 interface FormProps {
   editing: ImportMapping | null;
+  /** Given: the school must be one of these (a school's own mappings). */
+  schools?: readonly string[] | undefined;
   onSaved: (name: string) => void;
   onCancel: () => void;
 }
 
-function MappingForm({ editing, onSaved, onCancel }: FormProps) {
+function MappingForm({ editing, schools, onSaved, onCancel }: FormProps) {
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const [name, setName] = useState(editing?.name ?? "");
   const [kind, setKind] = useState<ImportKind | "">(editing?.kind ?? "");
-  const [school, setSchool] = useState(editing?.school_id ?? "");
+  const [school, setSchool] = useState(
+    editing?.school_id ?? (schools?.length === 1 ? (schools[0] ?? "") : ""),
+  );
   const [encoding, setEncoding] = useState<ImportEncoding>(editing?.encoding ?? "utf-8");
   const [columns, setColumns] = useState<Record<string, string>>({ ...(editing?.columns ?? {}) });
   const [fixed, setFixed] = useState<Record<string, string>>({ ...(editing?.fixed ?? {}) });
   const [values, setValues] = useState<Record<string, Record<string, string>>>(
     structuredClone(editing?.values ?? {}),
   );
+  const [dates, setDates] = useState<Record<string, DateNotation>>({ ...(editing?.dates ?? {}) });
   const [sample, setSample] = useState<ImportSample | null>(null);
   const [sampleError, setSampleError] = useState<unknown>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -170,6 +194,7 @@ function MappingForm({ editing, onSaved, onCancel }: FormProps) {
   const errors = {
     name: submitted && !name.trim() ? s.nameRequired : undefined,
     kind: submitted && !kind ? s.kindRequired : undefined,
+    school: submitted && schools && !school ? s.schoolRequired : undefined,
   };
 
   const save = useMutation({
@@ -185,6 +210,9 @@ function MappingForm({ editing, onSaved, onCancel }: FormProps) {
           Object.entries(values)
             .map(([column, table]) => [column, pruned(table)] as const)
             .filter(([column, table]) => columns[column] && Object.keys(table).length > 0),
+        ),
+        dates: Object.fromEntries(
+          Object.entries(dates).filter(([column, f]) => columns[column] && f !== "jjjj-mm-dd"),
         ),
       }),
     onSuccess: async (saved) => {
@@ -214,6 +242,9 @@ function MappingForm({ editing, onSaved, onCancel }: FormProps) {
     setSubmitted(true);
     if (!name.trim()) return document.getElementById("mapping-name")?.focus();
     if (!kind) return document.getElementById("mapping-kind")?.focus();
+    if (errors.school || (schools && !school)) {
+      return document.getElementById("mapping-school")?.focus();
+    }
     save.mutate();
   }
 
@@ -251,21 +282,34 @@ function MappingForm({ editing, onSaved, onCancel }: FormProps) {
             setSample(null);
           }}
         />
-        <FormField
-          label={<FormLabel htmlFor="mapping-school">{s.school}</FormLabel>}
-          description={
-            <FormFieldDescription id="mapping-school-hint">{s.schoolHint}</FormFieldDescription>
-          }
-          input={
-            <input
-              id="mapping-school"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={school}
-              aria-describedby="mapping-school-hint"
-              onChange={(e) => setSchool(e.target.value)}
-            />
-          }
-        />
+        {schools ? (
+          <SelectField
+            id="mapping-school"
+            label={s.ownSchool}
+            description={s.ownSchoolHint}
+            value={school}
+            placeholder={s.chooseSchool}
+            error={errors.school}
+            options={schools.map((id) => ({ value: id, label: id }))}
+            onChange={setSchool}
+          />
+        ) : (
+          <FormField
+            label={<FormLabel htmlFor="mapping-school">{s.school}</FormLabel>}
+            description={
+              <FormFieldDescription id="mapping-school-hint">{s.schoolHint}</FormFieldDescription>
+            }
+            input={
+              <input
+                id="mapping-school"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={school}
+                aria-describedby="mapping-school-hint"
+                onChange={(e) => setSchool(e.target.value)}
+              />
+            }
+          />
+        )}
         <SelectField
           id="mapping-encoding"
           label={s.encoding}
@@ -349,6 +393,30 @@ function MappingForm({ editing, onSaved, onCancel }: FormProps) {
               </fieldset>
             );
           })}
+        {sample && (sample.date_columns ?? []).some((c) => columns[c]) && (
+          <fieldset className="aanwezig-admin__fieldset">
+            <legend>{s.datesHeading}</legend>
+            <Paragraph>{s.datesIntro}</Paragraph>
+            {sample.date_columns
+              .filter((column) => columns[column])
+              .map((column) => (
+                <SelectField
+                  key={column}
+                  id={`mapping-date-${column}`}
+                  label={s.dateFor(`${columns[column]} (${column})`)}
+                  value={dates[column] ?? ""}
+                  placeholder={s.dateCanonical}
+                  options={DATE_NOTATIONS.map((f) => ({ value: f, label: s.dateFormats[f] ?? f }))}
+                  onChange={(value) =>
+                    setDates((d) => {
+                      const { [column]: _, ...rest } = d;
+                      return value ? { ...rest, [column]: value as DateNotation } : rest;
+                    })
+                  }
+                />
+              ))}
+          </fieldset>
+        )}
         {save.isError && <ProblemAlert error={save.error} />}
         <span className="aanwezig-parent__buttons">
           <Button

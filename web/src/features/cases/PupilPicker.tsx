@@ -13,7 +13,12 @@ export function PupilPicker({
   onPick,
   id = "open-case-search",
 }: {
-  onPick: (pupilId: string, label: string) => void;
+  /** The pupil's number, how they read, and the schools of this school year (from the search). */
+  onPick: (
+    pupilId: string,
+    label: string,
+    schools: readonly { school_id: string; school_name: string }[],
+  ) => void;
   /** The search field's id (one picker per form on a page). */
   id?: string;
 }) {
@@ -25,7 +30,7 @@ export function PupilPicker({
       useResults={usePupilSearch}
       itemKey={(pupil) => pupil.pupil_id}
       itemLabel={formatPupil}
-      onPick={(pupil, label) => onPick(pupil.pupil_id, label)}
+      onPick={(pupil, label) => onPick(pupil.pupil_id, label, pupil.schools ?? [])}
       resultsTestId={`${id}-results`}
     />
   );

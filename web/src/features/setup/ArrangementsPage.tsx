@@ -30,6 +30,7 @@ import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { PupilPicker } from "../cases/PupilPicker.tsx";
+import { PlacementsSection } from "./PlacementsSection.tsx";
 
 const s = t.setup.arrangements;
 const KINDS = ["special_education", "oza", "day_programme", "youth_care"] as const;
@@ -99,6 +100,7 @@ export function ArrangementsPage() {
         <>
           <Capacity arrangements={rows} onNotice={setNotice} />
           <WaitingList arrangements={rows.filter((a) => !a.ended_on)} onNotice={setNotice} />
+          <PlacementsSection arrangements={rows} onNotice={setNotice} />
         </>
       )}
     </>

@@ -2,7 +2,8 @@
 // domain.md §6 "Exemptions", "Variawet"): exemption decisions with who decided and, for art. 5
 // sub a, the partnership's and an independent doctor's advice with their dates; Variawet records
 // with period, hours and approval — for the residents of the officer's municipalities. A pupil is
-// chosen with the pupil search; a registered person who is no pupil is typed by number. The
+// chosen with the pupil search; a registered person who is no pupil is typed by number. A recorded
+// decision or record is corrected with Wijzigen (PATCH): its key stays, the rest is editable. The
 // server checks the role and the residence, validates, and audits every read and change.
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
@@ -16,6 +17,8 @@ import {
   fieldErrorsOf,
   recordExemption,
   recordVariawet,
+  updateExemption,
+  updateVariawet,
   type VariawetRecord,
 } from "../../api/setup.ts";
 import { DataTable } from "../../components/DataTable.tsx";
@@ -45,15 +48,24 @@ function PersonField({
   value,
   error,
   onChange,
+  onSchools,
 }: {
   id: string;
   value: string;
   error: string | undefined;
   onChange: (value: string) => void;
+  /** The picked pupil's schools of this school year (a Variawet record names one of them). */
+  onSchools?: (schools: readonly { school_id: string; school_name: string }[]) => void;
 }) {
   return (
     <>
-      <PupilPicker id={`${id}-search`} onPick={(pupilId) => onChange(pupilId)} />
+      <PupilPicker
+        id={`${id}-search`}
+        onPick={(pupilId, _label, schools) => {
+          onChange(pupilId);
+          onSchools?.(schools);
+        }}
+      />
       <TextField
         id={id}
         label={s.person}
@@ -66,16 +78,31 @@ function PersonField({
   );
 }
 
+const exemptionKey = (e: Exemption) => `${e.pupil_id}-${e.kind}-${e.start_date}`;
+
 export function ExemptionsPage() {
   const me = useCurrentUser();
   const list = useQuery({ queryKey: EXEMPTIONS, queryFn: ({ signal }) => fetchExemptions(signal) });
   const [notice, setNotice] = useState("");
+  const [editing, setEditing] = useState<Exemption | null>(null);
   return (
     <>
       <p role="status" className="aanwezig-notice">
         {notice}
       </p>
-      <NewExemption onSaved={(id) => setNotice(s.saved(id))} />
+      {editing ? (
+        <ExemptionForm
+          key={exemptionKey(editing)}
+          editing={editing}
+          onSaved={(id) => {
+            setNotice(s.changed(id));
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <ExemptionForm editing={null} onSaved={(id) => setNotice(s.saved(id))} />
+      )}
       <Heading level={2}>{s.list}</Heading>
       {list.isPending && <Loading />}
       {list.isError && <ProblemAlert error={list.error} />}
@@ -84,7 +111,7 @@ export function ExemptionsPage() {
           title={s.list}
           exportDate={appToday(me)}
           rows={list.data}
-          rowKey={(e) => `${e.pupil_id}-${e.kind}-${e.start_date}`}
+          rowKey={exemptionKey}
           emptyText={s.none}
           pageSize={50}
           columns={[
@@ -112,6 +139,25 @@ export function ExemptionsPage() {
                   .filter(Boolean)
                   .join("; ") || s.noAdvice,
             },
+            {
+              key: "action",
+              header: s.action,
+              noExport: true,
+              value: () => "",
+              cell: (e) => (
+                <Button
+                  purpose="secondary"
+                  aria-label={s.editLabel(e.person_name, e.kind, formatDate(e.start_date))}
+                  onClick={() => {
+                    setNotice("");
+                    setEditing(e);
+                    focusForm("exemption-form-heading");
+                  }}
+                >
+                  {s.edit}
+                </Button>
+              ),
+            },
           ]}
         />
       )}
@@ -131,22 +177,60 @@ const EMPTY_EXEMPTION = {
   advice_doctor_on: "",
 };
 
-function NewExemption({ onSaved }: { onSaved: (id: string) => void }) {
+const exemptionDraft = (e: Exemption | null) =>
+  e
+    ? {
+        pupil_id: e.pupil_id,
+        kind: e.kind,
+        start_date: e.start_date,
+        end_date: e.end_date ?? "",
+        decision_maker: e.decision_maker ?? "",
+        advice_partnership_by: e.advice_partnership_by ?? "",
+        advice_partnership_on: e.advice_partnership_on ?? "",
+        advice_doctor_by: e.advice_doctor_by ?? "",
+        advice_doctor_on: e.advice_doctor_on ?? "",
+      }
+    : EMPTY_EXEMPTION;
+
+/** After the heading is rendered: the form in view and its heading focused (keyboard users). */
+function focusForm(headingId: string) {
+  requestAnimationFrame(() => {
+    const heading = document.getElementById(headingId);
+    heading?.scrollIntoView();
+    heading?.focus();
+  });
+}
+
+function ExemptionForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing: Exemption | null;
+  onSaved: (id: string) => void;
+  onCancel?: () => void;
+}) {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState(EMPTY_EXEMPTION);
+  const [draft, setDraft] = useState(() => exemptionDraft(editing));
   const save = useMutation({
-    mutationFn: () =>
-      recordExemption({
-        pupil_id: draft.pupil_id.trim(),
-        kind: draft.kind,
-        start_date: draft.start_date,
+    mutationFn: () => {
+      const change = {
         end_date: orNull(draft.end_date),
         decision_maker: draft.decision_maker.trim(),
         advice_partnership_by: orNull(draft.advice_partnership_by),
         advice_partnership_on: orNull(draft.advice_partnership_on),
         advice_doctor_by: orNull(draft.advice_doctor_by),
         advice_doctor_on: orNull(draft.advice_doctor_on),
-      }),
+      };
+      return editing
+        ? updateExemption(editing, change)
+        : recordExemption({
+            pupil_id: draft.pupil_id.trim(),
+            kind: draft.kind,
+            start_date: draft.start_date,
+            ...change,
+          });
+    },
     onSuccess: async (e) => {
       setDraft(EMPTY_EXEMPTION);
       onSaved(e.pupil_id);
@@ -170,38 +254,56 @@ function NewExemption({ onSaved }: { onSaved: (id: string) => void }) {
       onChange={(e) => set(field)(e.currentTarget.value)}
     />
   );
+  const heading = editing
+    ? s.editHeading(editing.person_name, editing.kind, formatDate(editing.start_date))
+    : s.newHeading;
   return (
-    <section aria-labelledby="new-exemption-heading">
-      <Heading level={2} id="new-exemption-heading">
-        {s.newHeading}
+    <section aria-labelledby="exemption-form-heading">
+      <Heading level={2} id="exemption-form-heading" tabIndex={-1}>
+        {heading}
       </Heading>
       {save.isError && Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
-      <PersonField
-        id="exemption-pupil_id"
-        value={draft.pupil_id}
-        error={errors.pupil_id}
-        onChange={set("pupil_id")}
-      />
-      <form noValidate onSubmit={onSubmit} aria-labelledby="new-exemption-heading">
-        <SelectField
-          id="exemption-kind"
-          label={s.kind}
-          placeholder={s.chooseKind}
-          value={draft.kind}
-          error={errors.kind}
-          onChange={set("kind")}
-          options={KINDS.map((k) => ({ value: k, label: s.kinds[k] ?? k }))}
+      {editing ? (
+        <Paragraph>{s.editKey}</Paragraph>
+      ) : (
+        <PersonField
+          id="exemption-pupil_id"
+          value={draft.pupil_id}
+          error={errors.pupil_id}
+          onChange={set("pupil_id")}
         />
-        {text("start_date", s.startDate, true)}
+      )}
+      <form noValidate onSubmit={onSubmit} aria-labelledby="exemption-form-heading">
+        {!editing && (
+          <>
+            <SelectField
+              id="exemption-kind"
+              label={s.kind}
+              placeholder={s.chooseKind}
+              value={draft.kind}
+              error={errors.kind}
+              onChange={set("kind")}
+              options={KINDS.map((k) => ({ value: k, label: s.kinds[k] ?? k }))}
+            />
+            {text("start_date", s.startDate, true)}
+          </>
+        )}
         {text("end_date", s.endDate, true)}
         {text("decision_maker", s.decisionMaker)}
         {text("advice_partnership_by", s.advicePartnershipBy)}
         {text("advice_partnership_on", s.advicePartnershipOn, true)}
         {text("advice_doctor_by", s.adviceDoctorBy)}
         {text("advice_doctor_on", s.adviceDoctorOn, true)}
-        <Button type="submit" purpose="primary" busy={save.isPending || undefined}>
-          {s.save}
-        </Button>
+        <span className="aanwezig-parent__buttons">
+          <Button type="submit" purpose="primary" busy={save.isPending || undefined}>
+            {editing ? s.saveChanges : s.save}
+          </Button>
+          {onCancel && (
+            <Button type="button" purpose="secondary" onClick={onCancel}>
+              {s.cancel}
+            </Button>
+          )}
+        </span>
       </form>
     </section>
   );
@@ -214,12 +316,25 @@ export function VariawetPage() {
   const me = useCurrentUser();
   const list = useQuery({ queryKey: VARIAWET, queryFn: ({ signal }) => fetchVariawet(signal) });
   const [notice, setNotice] = useState("");
+  const [editing, setEditing] = useState<VariawetRecord | null>(null);
   return (
     <>
       <p role="status" className="aanwezig-notice">
         {notice}
       </p>
-      <NewVariawet onSaved={(id) => setNotice(v.saved(id))} />
+      {editing ? (
+        <VariawetForm
+          key={editing.id}
+          editing={editing}
+          onSaved={(id) => {
+            setNotice(v.changed(id));
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <VariawetForm editing={null} onSaved={(id) => setNotice(v.saved(id))} />
+      )}
       <Heading level={2}>{v.list}</Heading>
       {list.isPending && <Loading />}
       {list.isError && <ProblemAlert error={list.error} />}
@@ -248,6 +363,25 @@ export function VariawetPage() {
               value: (r) =>
                 r.approved_by ? `${r.approved_by} (${formatDate(r.approved_on ?? "")})` : "",
             },
+            {
+              key: "action",
+              header: s.action,
+              noExport: true,
+              value: () => "",
+              cell: (r) => (
+                <Button
+                  purpose="secondary"
+                  aria-label={v.editLabel(r.person_name, formatDate(r.start_date))}
+                  onClick={() => {
+                    setNotice("");
+                    setEditing(r);
+                    focusForm("variawet-form-heading");
+                  }}
+                >
+                  {s.edit}
+                </Button>
+              ),
+            },
           ]}
         />
       )}
@@ -266,22 +400,51 @@ const EMPTY_VARIAWET = {
   approved_on: "",
 };
 
-function NewVariawet({ onSaved }: { onSaved: (id: string) => void }) {
+const variawetDraft = (r: VariawetRecord | null) =>
+  r
+    ? {
+        pupil_id: r.pupil_id,
+        school_id: r.school_id,
+        start_date: r.start_date,
+        end_date: r.end_date,
+        hours_per_week: String(r.hours_per_week),
+        approved: r.approved === null ? "open" : r.approved ? "yes" : "no",
+        approved_by: r.approved_by ?? "",
+        approved_on: r.approved_on ?? "",
+      }
+    : EMPTY_VARIAWET;
+
+function VariawetForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing: VariawetRecord | null;
+  onSaved: (id: string) => void;
+  onCancel?: () => void;
+}) {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState(EMPTY_VARIAWET);
+  const [draft, setDraft] = useState(() => variawetDraft(editing));
+  const [schools, setSchools] = useState<readonly { school_id: string; school_name: string }[]>([]);
   const save = useMutation({
-    mutationFn: () =>
-      recordVariawet({
-        pupil_id: draft.pupil_id.trim(),
-        school_id: draft.school_id.trim(),
-        start_date: draft.start_date,
+    mutationFn: () => {
+      const change = {
         end_date: draft.end_date,
         hours_per_week:
           draft.hours_per_week.trim() === "" ? Number.NaN : Number(draft.hours_per_week),
         approved: draft.approved === "open" ? null : draft.approved === "yes",
         approved_by: orNull(draft.approved_by),
         approved_on: orNull(draft.approved_on),
-      }),
+      };
+      return editing
+        ? updateVariawet(editing.id, change)
+        : recordVariawet({
+            pupil_id: draft.pupil_id.trim(),
+            school_id: draft.school_id.trim(),
+            start_date: draft.start_date,
+            ...change,
+          });
+    },
     onSuccess: async (r) => {
       setDraft(EMPTY_VARIAWET);
       onSaved(r.pupil_id);
@@ -305,21 +468,54 @@ function NewVariawet({ onSaved }: { onSaved: (id: string) => void }) {
       onChange={(e) => set(field)(e.currentTarget.value)}
     />
   );
+  const heading = editing
+    ? v.editHeading(editing.person_name, formatDate(editing.start_date))
+    : v.newHeading;
   return (
-    <section aria-labelledby="new-variawet-heading">
-      <Heading level={2} id="new-variawet-heading">
-        {v.newHeading}
+    <section aria-labelledby="variawet-form-heading">
+      <Heading level={2} id="variawet-form-heading" tabIndex={-1}>
+        {heading}
       </Heading>
       {save.isError && Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
-      <PersonField
-        id="variawet-pupil_id"
-        value={draft.pupil_id}
-        error={errors.pupil_id}
-        onChange={set("pupil_id")}
-      />
-      <form noValidate onSubmit={onSubmit} aria-labelledby="new-variawet-heading">
-        {text("school_id", v.school)}
-        {text("start_date", v.startDate, "date")}
+      {editing ? (
+        <Paragraph>{v.editKey}</Paragraph>
+      ) : (
+        <PersonField
+          id="variawet-pupil_id"
+          value={draft.pupil_id}
+          error={errors.pupil_id}
+          onChange={(pupilId) => setDraft((d) => ({ ...d, pupil_id: pupilId }))}
+          onSchools={(found) => {
+            setSchools(found);
+            setDraft((d) => ({
+              ...d,
+              school_id: found.length === 1 ? (found[0]?.school_id ?? "") : "",
+            }));
+          }}
+        />
+      )}
+      <form noValidate onSubmit={onSubmit} aria-labelledby="variawet-form-heading">
+        {!editing && (
+          <>
+            {schools.length > 0 ? (
+              <SelectField
+                id="variawet-school_id"
+                label={v.school}
+                placeholder={v.chooseSchool}
+                value={draft.school_id}
+                error={errors.school_id}
+                onChange={set("school_id")}
+                options={schools.map((sc) => ({
+                  value: sc.school_id,
+                  label: `${sc.school_name} (${sc.school_id})`,
+                }))}
+              />
+            ) : (
+              text("school_id", v.school)
+            )}
+            {text("start_date", v.startDate, "date")}
+          </>
+        )}
         {text("end_date", v.endDate, "date")}
         {text("hours_per_week", v.hours, "numeric")}
         <SelectField
@@ -332,9 +528,16 @@ function NewVariawet({ onSaved }: { onSaved: (id: string) => void }) {
         />
         {text("approved_by", v.approvedBy)}
         {text("approved_on", v.approvedOn, "date")}
-        <Button type="submit" purpose="primary" busy={save.isPending || undefined}>
-          {v.save}
-        </Button>
+        <span className="aanwezig-parent__buttons">
+          <Button type="submit" purpose="primary" busy={save.isPending || undefined}>
+            {editing ? s.saveChanges : v.save}
+          </Button>
+          {onCancel && (
+            <Button type="button" purpose="secondary" onClick={onCancel}>
+              {s.cancel}
+            </Button>
+          )}
+        </span>
       </form>
     </section>
   );

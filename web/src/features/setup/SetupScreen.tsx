@@ -1,19 +1,22 @@
 // The region's set-up (/inrichting): the records the chain needs, each for the role that owns it
 // (issue 14 item 2): the partnership composes the breakthrough teams and keeps the arrangements
 // catalogue with its waiting lists; leerplicht keeps exemptions and Variawet records; the
-// frictiebudget's partners their contributions. Each page shows for the capability of its role;
+// frictiebudget's partners their contributions; a school's care coordinator the column mappings
+// of the school's own exports. Each page shows for the capability of its role;
 // the server decides per request (src/domain/policy/rules.ts, resource region_setup).
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import type { Capability } from "../../api/session.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
+import { SchoolMappingsPage } from "../admin/MappingsPage.tsx";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { ArrangementsPage } from "./ArrangementsPage.tsx";
 import { BreakthroughTeamsPage } from "./BreakthroughTeamsPage.tsx";
 import { BudgetsPage } from "./BudgetsPage.tsx";
 import { ExemptionsPage, VariawetPage } from "./ExemptionsPage.tsx";
+import "../admin/admin.css";
 
 const page = (path: string, capability: Capability, Page: () => React.ReactNode) => ({
   path,
@@ -28,6 +31,7 @@ const ALL_PAGES = [
   page("vrijstellingen", "manage_exemptions", ExemptionsPage),
   page("variawet", "manage_exemptions", VariawetPage),
   page("frictiebudget", "manage_budget_contributions", BudgetsPage),
+  page("kolomindelingen", "manage_school_import_mappings", SchoolMappingsPage),
 ];
 
 export function SetupScreen() {

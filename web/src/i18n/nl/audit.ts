@@ -143,6 +143,9 @@ export const AUDIT_ACTIONS = {
   update_arrangement: "Arrangement gewijzigd",
   add_waiting_list_entry: "Op wachtlijst gezet",
   end_waiting_list_entry: "Van wachtlijst gehaald",
+  list_placements: "Plaatsingen bekeken",
+  record_placement: "Plaatsing vastgelegd",
+  update_placement: "Plaatsing gewijzigd",
   list_budgets: "Frictiebudgetten bekeken",
   record_contribution: "Bijdrage frictiebudget vastgelegd",
   link_signal_to_case: "Signaal aan casus gekoppeld",
@@ -209,6 +212,7 @@ type AuditResourceCode =
   | "variawet_record"
   | "arrangement"
   | "waiting_list"
+  | "placement"
   | "budget"
   | "person"
   | "retention_run"
@@ -241,6 +245,7 @@ export const AUDIT_RESOURCES = {
   variawet_record: "Variawet-afspraak",
   arrangement: "arrangement",
   waiting_list: "wachtlijst",
+  placement: "plaatsing",
   budget: "frictiebudget",
   retention_run: "bewaartermijnen",
   subject_request: "verzoek van betrokkene",

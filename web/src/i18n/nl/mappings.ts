@@ -11,6 +11,22 @@ export const mappingsNl = {
   schoolHint:
     "Leeg: een bron voor de hele regio. Met een school vult Aanwezig school_id zelf in als het bestand die kolom niet heeft.",
   wholeRegion: "hele regio",
+  ownSchool: "School",
+  ownSchoolHint:
+    "U beheert de kolomindelingen van uw eigen school. Aanwezig vult school_id zelf in als het bestand die kolom niet heeft.",
+  chooseSchool: "Kies uw school",
+  schoolRequired: "Kies de school van deze kolomindeling.",
+  schoolIntro:
+    "Levert het schoolsysteem van uw school een export met eigen kolomnamen, codes of datumnotatie? Leg hier één keer vast hoe Aanwezig die leest; daarna kiest u de kolomindeling bij elke import van uw school (ook via de API: ?mapping=NAAM).",
+  datesHeading: "Datumnotatie",
+  datesIntro:
+    "Schrijft het schoolsysteem datums anders dan 2026-03-02? Kies per datumkolom de notatie; een streepje, schuine streep of punt als scheidingsteken mag allemaal.",
+  dateFor: (column: string) => `Notatie van ${column}`,
+  dateCanonical: "jjjj-mm-dd (standaard, bv. 2026-03-02)",
+  dateFormats: {
+    "dd-mm-jjjj": "dd-mm-jjjj (bv. 02-03-2026)",
+    "d-m-jjjj": "d-m-jjjj (bv. 2-3-2026 of 02-03-2026)",
+  } as Record<string, string>,
   encoding: "Tekenset",
   updatedAt: "Gewijzigd",
   action: "Actie",

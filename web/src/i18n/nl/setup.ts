@@ -1,5 +1,7 @@
 // Texts of the region's set-up (issue 14): the region's settings (administrator) and the
 // breakthrough teams (partnership).
+import { mappingsNl } from "./mappings.ts";
+
 export const setupNl = {
   title: "Regio inrichten",
   subNav: "Onderdelen van de inrichting",
@@ -9,8 +11,10 @@ export const setupNl = {
     vrijstellingen: "Vrijstellingen",
     variawet: "Variawet",
     frictiebudget: "Frictiebudget",
+    kolomindelingen: "Kolomindelingen",
   } as Record<string, string>,
   intro: {
+    kolomindelingen: mappingsNl.schoolIntro,
     arrangementen:
       "Houd de catalogus van arrangementen bij: aanbieder, soort en capaciteit, en de wachtlijst per arrangement. Op de wachtlijst ziet u de namen van leerlingen in wier casus u meedoet; de anderen houden hun plek zonder naam.",
     vrijstellingen:
@@ -134,6 +138,28 @@ export const setupNl = {
     sinceDate: "Op de lijst sinds (datum)",
     add: "Op wachtlijst zetten",
     added: (name: string) => `${name} staat op de wachtlijst.`,
+    placementsHeading: "Plaatsingen",
+    placementsOf: (name: string) => `Plaatsingen in ${name}`,
+    placementsNone: "Nog geen plaatsingen.",
+    placementStart: "Begindatum",
+    placementEnd: "Einddatum",
+    placementOpen: "loopt",
+    placementActive: "Heeft nu een plaats",
+    yes: "ja",
+    no: "nee",
+    changeEnd: "Einddatum wijzigen",
+    changeEndOf: (name: string, start: string) =>
+      `Einddatum van de plaatsing van ${name} vanaf ${start} wijzigen`,
+    endHint: "leeg: loopt door",
+    saveEnd: "Einddatum opslaan",
+    cancel: "Annuleren",
+    endSaved: (name: string) => `De einddatum van de plaatsing van ${name} is opgeslagen.`,
+    placeHeading: "Leerling plaatsen",
+    placeHint:
+      "Een leerling van een casus waarin u meedoet neemt een plaats vanaf de begindatum en gaat daarmee van de wachtlijst van dit arrangement.",
+    placementEndOptional: "Einddatum (optioneel)",
+    place: "Plaatsen",
+    placed: (name: string) => `${name} is geplaatst.`,
   },
   exemptions: {
     newHeading: "Vrijstelling vastleggen",
@@ -167,10 +193,22 @@ export const setupNl = {
     advice: "Advies",
     noAdvice: "geen",
     required: "Vul dit veld in.",
+    action: "Actie",
+    edit: "Wijzigen",
+    editLabel: (name: string, kind: string, start: string) =>
+      `Vrijstelling ${kind} van ${name} vanaf ${start} wijzigen`,
+    editHeading: (name: string, kind: string, start: string) =>
+      `Vrijstelling ${kind} van ${name} vanaf ${start} wijzigen`,
+    editKey:
+      "Leerling, soort en begindatum liggen vast. Is een daarvan fout? Leg de juiste vrijstelling vast en zet bij deze de einddatum.",
+    saveChanges: "Wijzigingen opslaan",
+    cancel: "Annuleren",
+    changed: (id: string) => `De vrijstelling van ${id} is gewijzigd.`,
   },
   variawet: {
     newHeading: "Variawet-afspraak vastleggen",
     school: "School (BRIN en vestiging)",
+    chooseSchool: "Kies de school van de leerling",
     startDate: "Begindatum",
     endDate: "Einddatum",
     hours: "Uren onderwijs per week",
@@ -185,6 +223,13 @@ export const setupNl = {
     saved: (id: string) => `De Variawet-afspraak van ${id} is vastgelegd.`,
     list: "Variawet-afspraken",
     none: "Nog geen Variawet-afspraken van inwoners van uw gemeente(n).",
+    editLabel: (name: string, start: string) =>
+      `Variawet-afspraak van ${name} vanaf ${start} wijzigen`,
+    editHeading: (name: string, start: string) =>
+      `Variawet-afspraak van ${name} vanaf ${start} wijzigen`,
+    editKey:
+      "Leerling, school en begindatum liggen vast. Is een daarvan fout? Leg een nieuwe afspraak vast en laat deze eindigen.",
+    changed: (id: string) => `De Variawet-afspraak van ${id} is gewijzigd.`,
   },
   budgets: {
     year: "Jaar",
