@@ -2,7 +2,9 @@
 // the databases such a test runs on (an embedded PGlite directory, and PostgreSQL when
 // TEST_DATABASE_URL names one), seeded before the child process opens them.
 import { spawnSync } from "node:child_process";
+import { Console } from "node:console";
 import { join } from "node:path";
+import { Readable, Writable } from "node:stream";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { buildApp } from "../../src/http/app.ts";
@@ -30,6 +32,138 @@ export function runCli(
     ...(extra.env !== undefined && { env: { ...process.env, ...extra.env } }),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Runs the CLI's own entry function (`main` of src/cli/main.ts) in this test process, as
+ * `bin/aanwezig --db <db> <args>` in cwd would: the same argument parsing, commands, exit code
+ * and text on stdout and stderr, without starting Node (~3 s CPU a run). The working directory,
+ * the environment variables given, standard input and both output streams (and `console`, which
+ * Vitest replaces) are swapped for the run and restored after it. Runs never overlap: each waits
+ * for the one before. The binary itself, its exit status and its output contract stay covered by
+ * the spawned runs (`runCli`) that each CLI suite keeps.
+ */
+export function runCliInProcess(
+  cwd: string,
+  db: string,
+  args: string[],
+  extra: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
+  const run = inProcessQueue.then(() => runInProcess(cwd, ["--db", db, ...args], extra));
+  inProcessQueue = run.then(
+    () => {},
+    () => {},
+  );
+  return run;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let inProcessQueue: Promise<void> = Promise.resolve();
+
+/** Events a command may listen to on `process` (typed loosely: "exit" and signals mixed). */
+const PROCESS_EVENTS: string[] = ["exit", "SIGINT", "SIGTERM"];
+
+async function runInProcess(
+  cwd: string,
+  argv: string[],
+  extra: { input?: string; env?: NodeJS.ProcessEnv },
+): Promise<CliRun> {
+  const { main } = await import("../../src/cli/main.ts");
+  let stdout = "";
+  let stderr = "";
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        append(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+        callback();
+      },
+    });
+  const out = sink((text) => {
+    stdout += text;
+  });
+  const err = sink((text) => {
+    stderr += text;
+  });
+  const capture = (append: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+
+  const saved = {
+    cwd: process.cwd(),
+    console: globalThis.console,
+    stdoutWrite: process.stdout.write,
+    stderrWrite: process.stderr.write,
+    stdin: Object.getOwnPropertyDescriptor(process, "stdin"),
+    exitCode: process.exitCode,
+    exit: process.exit,
+    stdoutTty: Object.getOwnPropertyDescriptor(process.stdout, "isTTY"),
+    stderrTty: Object.getOwnPropertyDescriptor(process.stderr, "isTTY"),
+    env: Object.fromEntries(Object.keys(extra.env ?? {}).map((k) => [k, process.env[k]])),
+  };
+  const listenersOf = (event: string) => process.listeners(event as "exit") as unknown[];
+  const listeners = new Map(PROCESS_EVENTS.map((event) => [event, listenersOf(event)]));
+  // A child process without input has an empty, closed stdin (spawnSync's default).
+  const stdin = Readable.from(extra.input === undefined ? [] : [Buffer.from(extra.input)]);
+  try {
+    process.chdir(cwd);
+    for (const [key, value] of Object.entries(extra.env ?? {})) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    globalThis.console = new Console({ stdout: out, stderr: err });
+    process.stdout.write = capture((text) => {
+      stdout += text;
+    });
+    process.stderr.write = capture((text) => {
+      stderr += text;
+    });
+    Object.defineProperty(process, "stdin", { value: stdin, configurable: true, enumerable: true });
+    // Piped, as spawnSync's are: no progress lines, whatever terminal runs the tests.
+    for (const stream of [process.stdout, process.stderr]) {
+      Object.defineProperty(stream, "isTTY", { value: false, configurable: true, writable: true });
+    }
+    // A command that ends its process would end this test process: fail the run instead.
+    process.exit = ((code?: number) => {
+      throw new Error(`process.exit(${code}) in an in-process CLI run: use runCli for this run`);
+    }) as typeof process.exit;
+    const code = await main(argv);
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(saved.cwd);
+    for (const [key, value] of Object.entries(saved.env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    globalThis.console = saved.console;
+    process.stdout.write = saved.stdoutWrite;
+    process.stderr.write = saved.stderrWrite;
+    if (saved.stdin) Object.defineProperty(process, "stdin", saved.stdin);
+    process.exitCode = saved.exitCode;
+    process.exit = saved.exit;
+    restoreOwn(process.stdout, "isTTY", saved.stdoutTty);
+    restoreOwn(process.stderr, "isTTY", saved.stderrTty);
+    // What a run leaves on `process` would end with its process: the lock's "exit" handler (the
+    // lock is released by then) and signal handlers. Removed, so runs do not pile them up.
+    for (const [event, before] of listeners) {
+      for (const listener of listenersOf(event)) {
+        if (!before.includes(listener)) process.off(event, listener as () => void);
+      }
+    }
+  }
+}
+
+function restoreOwn(target: object, key: string, descriptor: PropertyDescriptor | undefined) {
+  if (descriptor) Object.defineProperty(target, key, descriptor);
+  else Reflect.deleteProperty(target, key);
 }
 
 /** A migrated PGlite directory under dir, and a fresh PostgreSQL database if one is configured, each seeded and closed. */

@@ -1,11 +1,13 @@
 // `aanwezig admin create` as an installer runs it on an empty installation: bin/aanwezig in a
 // child process on a database nobody migrated, then the web app on the same database to prove
 // the administrator can log in (with --password-stdin) or set a password with the printed link.
+// The later runs go through the CLI's entry function in this process (runCliInProcess: same
+// parsing, output and exit codes, without starting Node each time).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, withApp } from "../../../test/support/cli-process.ts";
+import { runCli, runCliInProcess, withApp } from "../../../test/support/cli-process.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
@@ -17,7 +19,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const STRONG = "paarse olifant fietst naar Delfzijl";
 
+/** The CLI's entry function in this process (runCliInProcess): most runs. */
 function aanwezig(db: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
+  return runCliInProcess(dir, db, args, { input: input ?? "", env });
+}
+
+/** bin/aanwezig as a child process: the runs that check the binary, stdin and exit codes. */
+function spawned(db: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
   return runCli(dir, db, args, { input: input ?? "", env });
 }
 
@@ -35,8 +43,8 @@ async function targets(): Promise<{ name: string; spec: string; dispose(): Promi
   return list;
 }
 
-describe("stripOneLineEnd", () => {
-  it("strips exactly one trailing line end", () => {
+describe("stripOneLineEnd", async () => {
+  it("strips exactly one trailing line end", async () => {
     expect(stripOneLineEnd("geheim wachtwoord\n")).toBe("geheim wachtwoord");
     expect(stripOneLineEnd("geheim wachtwoord\r\n")).toBe("geheim wachtwoord");
     expect(stripOneLineEnd("geheim wachtwoord\n\n")).toBe("geheim wachtwoord\n");
@@ -52,7 +60,7 @@ describe("aanwezig admin create (command line)", async () => {
 
   describe.each(all)("on $name", (target) => {
     it("creates an app_admin with a password from stdin on an unmigrated database, who can log in", async () => {
-      const run = aanwezig(
+      const run = spawned(
         target.spec,
         [
           "--format",
@@ -109,8 +117,8 @@ describe("aanwezig admin create (command line)", async () => {
       }
     });
 
-    it("refuses an existing e-mail address (any case) with exit 1", () => {
-      const run = aanwezig(target.spec, [
+    it("refuses an existing e-mail address (any case) with exit 1", async () => {
+      const run = await aanwezig(target.spec, [
         "admin",
         "create",
         "--email",
@@ -123,12 +131,16 @@ describe("aanwezig admin create (command line)", async () => {
       expect(run.stdout).toBe("");
     });
 
-    it("refuses a weak password with exit 1 and the Dutch reason, creating nothing", () => {
+    it("refuses a weak password with exit 1 and the Dutch reason, creating nothing", async () => {
       const args = ["admin", "create", "--email", "zwak@gemeente-zandstad.example"];
-      const short = aanwezig(target.spec, [...args, "--name", "Z", "--password-stdin"], "kort\n");
+      const short = await aanwezig(
+        target.spec,
+        [...args, "--name", "Z", "--password-stdin"],
+        "kort\n",
+      );
       expect(short.code).toBe(1);
       expect(short.stderr).toContain("minstens 12 tekens");
-      const common = aanwezig(
+      const common = await aanwezig(
         target.spec,
         [...args, "--name", "Z", "--password-stdin"],
         "wachtwoord123\n",
@@ -136,7 +148,7 @@ describe("aanwezig admin create (command line)", async () => {
       expect(common.code).toBe(1);
       expect(common.stderr).toContain("te makkelijk te raden");
       // nothing was made: the same address is still free
-      const retry = aanwezig(
+      const retry = await aanwezig(
         target.spec,
         [...args, "--name", "Z", "--password-stdin"],
         `${STRONG}\n`,
@@ -144,8 +156,8 @@ describe("aanwezig admin create (command line)", async () => {
       expect(retry.code).toBe(0);
     });
 
-    it("refuses a malformed e-mail address or empty name (1) and missing options (2)", () => {
-      const bad = aanwezig(target.spec, [
+    it("refuses a malformed e-mail address or empty name (1) and missing options (2)", async () => {
+      const bad = await aanwezig(target.spec, [
         "admin",
         "create",
         "--email",
@@ -155,7 +167,7 @@ describe("aanwezig admin create (command line)", async () => {
       ]);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain("ongeldig e-mailadres");
-      const noName = aanwezig(target.spec, [
+      const noName = await aanwezig(target.spec, [
         "admin",
         "create",
         "--email",
@@ -164,12 +176,12 @@ describe("aanwezig admin create (command line)", async () => {
         " ",
       ]);
       expect(noName.code).toBe(1);
-      const missing = aanwezig(target.spec, ["admin", "create", "--name", "X"]);
+      const missing = spawned(target.spec, ["admin", "create", "--name", "X"]);
       expect(missing.code).toBe(2);
     });
 
     it("without --password-stdin prints a one-time link that sets the password once", async () => {
-      const run = aanwezig(
+      const run = await aanwezig(
         target.spec,
         ["admin", "create", "--email", "link@gemeente-zandstad.example", "--name", "Bram Link"],
         undefined,
@@ -222,7 +234,7 @@ describe("aanwezig admin create (command line)", async () => {
     });
 
     it("a link is refused after its 24 hours", async () => {
-      const run = aanwezig(target.spec, [
+      const run = await aanwezig(target.spec, [
         "--format",
         "json",
         "admin",

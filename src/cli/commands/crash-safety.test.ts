@@ -3,7 +3,9 @@
 // opens, nothing is half-written, and the next run completes: an import then stores the whole
 // file, and a daily job rerun for the unfinished date ends in exactly the state of a run that
 // was never interrupted — no signal, signal transition, DUO report, case step or deadline twice.
-// (Killing a restore: src/backup/restore-crash.test.ts.)
+// (Killing a restore: src/backup/restore-crash.test.ts.) The killed runs and the reference runs
+// that time the kills are child processes; the runs after them go through the CLI's entry
+// function in this process (runCliInProcess).
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion, storedCase, userWith } from "../../../test/support/case-region.ts";
-import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
+import { runCli, runCliInProcess, seededTargets } from "../../../test/support/cli-process.ts";
 import { REGION } from "../../../test/support/import-files.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
 
@@ -98,7 +100,13 @@ describe("aanwezig import killed with SIGKILL", async () => {
         else expect(now!.n, `killed after ${ms} ms`).toBe(before[0]!.n + PUPILS);
       }
       expect(killedRuns, "no run was killed before it finished").toBeGreaterThan(0);
-      const again = runCli(dir, target.spec, ["--format", "json", "import", "pupils", pupilsFile]);
+      const again = await runCliInProcess(dir, target.spec, [
+        "--format",
+        "json",
+        "import",
+        "pupils",
+        pupilsFile,
+      ]);
       expect(again.stderr).toBe("");
       expect(again.code).toBe(0);
       // The next import completes: it stores the whole file, or finds it already stored whole.
@@ -186,6 +194,8 @@ describe("aanwezig daily killed with SIGKILL", async () => {
     "on $name",
     ({ clean: reference, killed: target }) => {
       it("resumes an unfinished date and ends exactly as an uninterrupted run: nothing raised twice", async () => {
+        // A child process like the killed runs, so that the kill times below (shares of this run's
+        // duration, start-up included) land across the job.
         const started = Date.now();
         const first = runCli(dir, reference.spec, ["daily", "--as-of", DAY]);
         expect(first.stderr).toBe("");
@@ -208,7 +218,7 @@ describe("aanwezig daily killed with SIGKILL", async () => {
           await withDb(target.spec, async () => {}); // the database opens
         }
         expect(killedRuns, "no run was killed before it finished").toBeGreaterThan(0);
-        const rerun = runCli(dir, target.spec, ["daily", "--as-of", DAY]);
+        const rerun = await runCliInProcess(dir, target.spec, ["daily", "--as-of", DAY]);
         expect(rerun.stderr).toBe("");
         expect(rerun.code).toBe(0);
         const actual = await dailyState(target.spec);
@@ -222,7 +232,7 @@ describe("aanwezig daily killed with SIGKILL", async () => {
 
         // The next date runs on both and they still agree.
         for (const spec of [reference.spec, target.spec]) {
-          const next = runCli(dir, spec, ["daily", "--as-of", NEXT]);
+          const next = await runCliInProcess(dir, spec, ["daily", "--as-of", NEXT]);
           expect(next.code, next.stderr).toBe(0);
         }
         const [a, b] = [await dailyState(reference.spec), await dailyState(target.spec)];

@@ -1,4 +1,4 @@
-// `aanwezig daily` as an operator runs it: bin/aanwezig in a child process on a small region with
+// `aanwezig daily` as an operator runs it, through the CLI's entry function, on a small region with
 // a pupil absent four whole days (LEGAL_16H, a DUO report) and a case whose clock has run past
 // weeks 4, 8 and 12. A second run for the same date must change nothing.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -7,13 +7,14 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion, storedCase, userWith } from "../../../test/support/case-region.ts";
-import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
+import { runCliInProcess, seededTargets } from "../../../test/support/cli-process.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-daily-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
+/** The CLI's entry function in this process (runCliInProcess; the binary itself: import.test.ts). */
+const aanwezig = (db: string, ...args: string[]) => runCliInProcess(dir, db, args);
 
 async function seed(db: Database): Promise<void> {
   await seedCaseRegion(db);
@@ -57,7 +58,14 @@ describe("aanwezig daily (command line)", async () => {
 
   describe.each(all)("on $name", (target) => {
     it("runs the day's signals, DUO reports and case clocks, and a second run changes nothing", async () => {
-      const first = aanwezig(target.spec, "--format", "json", "daily", "--as-of", "2026-03-05");
+      const first = await aanwezig(
+        target.spec,
+        "--format",
+        "json",
+        "daily",
+        "--as-of",
+        "2026-03-05",
+      );
       expect(first.stderr).toBe("");
       expect(first.code).toBe(0);
       const report = JSON.parse(first.stdout);
@@ -75,7 +83,7 @@ describe("aanwezig daily (command line)", async () => {
         expect.objectContaining({ phase: expect.not.stringMatching(/^SCHOOL$/) }),
       ]);
 
-      const second = aanwezig(target.spec, "daily", "--as-of", "2026-03-05");
+      const second = await aanwezig(target.spec, "daily", "--as-of", "2026-03-05");
       expect(second.stderr).toBe("");
       expect(second.code).toBe(0);
       expect(second.stdout).toContain("dagelijkse taak uitgevoerd voor 2026-03-05");
@@ -85,11 +93,11 @@ describe("aanwezig daily (command line)", async () => {
       expect(await snapshot(target.spec)).toEqual(after);
     });
 
-    it("refuses a malformed date and an unknown option with the usage exit status 2", () => {
-      const malformed = aanwezig(target.spec, "daily", "--as-of", "2026-02-30");
+    it("refuses a malformed date and an unknown option with the usage exit status 2", async () => {
+      const malformed = await aanwezig(target.spec, "daily", "--as-of", "2026-02-30");
       expect(malformed.code).toBe(2);
       expect(malformed.stderr).toContain("--as-of");
-      expect(aanwezig(target.spec, "daily", "--wanneer", "morgen").code).toBe(2);
+      expect((await aanwezig(target.spec, "daily", "--wanneer", "morgen")).code).toBe(2);
     });
   });
 });

@@ -1,23 +1,21 @@
-// `aanwezig duo-reports` as a user runs it (bin/aanwezig in a child process) on an embedded
+// `aanwezig duo-reports` as a user runs it (through the CLI's entry function) on an embedded
 // directory and on PostgreSQL: it prepares the reports at D, prints them with the legally
 // required fields as JSON/CSV/text, marks overdue ones, and never rewinds to an earlier date.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion } from "../../../test/support/case-region.ts";
+import { runCliInProcess } from "../../../test/support/cli-process.ts";
 import { engines, migratedPgliteDirectory } from "../../../test/support/databases.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { EXPORT_COLUMNS } from "../../domain/signals/duo-report-export.ts";
 
-const BIN = new URL("../../../bin/aanwezig", import.meta.url).pathname;
-
+/** The CLI's entry function in this process (runCliInProcess; the binary itself: import.test.ts). */
 function aanwezig(db: string, ...args: string[]) {
-  const run = spawnSync(BIN, ["--db", db, ...args], { encoding: "utf8" });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCliInProcess(process.cwd(), db, args);
 }
 
 describe("aanwezig duo-reports (command line)", async () => {
@@ -27,7 +25,7 @@ describe("aanwezig duo-reports (command line)", async () => {
   ];
   for (const engine of engines().filter((e) => e.name === "postgres")) {
     const fresh = await engine.fresh();
-    await fresh.db.close(); // the child process opens its own connection
+    await fresh.db.close(); // the command opens its own connection
     targets.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
   }
   afterAll(async () => {
@@ -49,8 +47,8 @@ describe("aanwezig duo-reports (command line)", async () => {
       }
     }, 60_000);
 
-    it("prepares and prints the report with the required fields as JSON and CSV", () => {
-      const json = aanwezig(
+    it("prepares and prints the report with the required fields as JSON and CSV", async () => {
+      const json = await aanwezig(
         target.spec,
         "--format",
         "json",
@@ -75,19 +73,26 @@ describe("aanwezig duo-reports (command line)", async () => {
         due_date: "2026-03-12",
         overdue: false,
       });
-      const csv = aanwezig(target.spec, "--format", "csv", "duo-reports", "--as-of", "2026-03-05");
+      const csv = await aanwezig(
+        target.spec,
+        "--format",
+        "csv",
+        "duo-reports",
+        "--as-of",
+        "2026-03-05",
+      );
       expect(csv.code, csv.stderr).toBe(0);
       const lines = csv.stdout.trimEnd().split("\n");
       expect(lines[0]).toBe(EXPORT_COLUMNS.join(";"));
       expect(lines).toHaveLength(2);
     }, 120_000);
 
-    it("marks it overdue after 5 working days, and does not rewind to an earlier date", () => {
-      const late = aanwezig(target.spec, "duo-reports", "--as-of", "2026-03-13");
+    it("marks it overdue after 5 working days, and does not rewind to an earlier date", async () => {
+      const late = await aanwezig(target.spec, "duo-reports", "--as-of", "2026-03-13");
       expect(late.code, late.stderr).toBe(0);
       expect(late.stdout).toContain("TE LAAT");
       expect(late.stdout).toContain("1 verzuimmeldingen, 1 te laat");
-      const earlier = aanwezig(
+      const earlier = await aanwezig(
         target.spec,
         "--format",
         "json",
@@ -100,12 +105,12 @@ describe("aanwezig duo-reports (command line)", async () => {
       expect(JSON.parse(earlier.stdout)).toEqual([]);
     }, 120_000);
 
-    it("answers usage errors with exit status 2", () => {
-      expect(aanwezig(target.spec, "duo-reports", "--as-of", "2026-02-30").code).toBe(2);
+    it("answers usage errors with exit status 2", async () => {
+      expect((await aanwezig(target.spec, "duo-reports", "--as-of", "2026-02-30")).code).toBe(2);
       expect(
-        aanwezig(target.spec, "duo-reports", "--as-of", "2026-03-05", "--status", "x").code,
+        (await aanwezig(target.spec, "duo-reports", "--as-of", "2026-03-05", "--status", "x")).code,
       ).toBe(2);
-      expect(aanwezig(target.spec, "duo-reports").code).toBe(2);
+      expect((await aanwezig(target.spec, "duo-reports")).code).toBe(2);
     }, 120_000);
   });
 });

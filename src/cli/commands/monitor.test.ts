@@ -1,17 +1,18 @@
-// `aanwezig monitor` as a user runs it: bin/aanwezig in a child process on a database seeded
+// `aanwezig monitor` as a user runs it, through the CLI's entry function, on a database seeded
 // with cases in several phases and persons without an enrolment (absolute absence).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
+import { runCliInProcess, seededTargets } from "../../../test/support/cli-process.ts";
 import { seedMonitorRegion } from "../../../test/support/monitor-region.ts";
 import type { Database } from "../../db/connect.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-monitor-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
+/** The CLI's entry function in this process (runCliInProcess; the binary itself: import.test.ts). */
+const aanwezig = (db: string, ...args: string[]) => runCliInProcess(dir, db, args);
 
 async function seed(db: Database): Promise<void> {
   await db.sql.exec(`
@@ -28,8 +29,8 @@ describe("aanwezig monitor (command line)", async () => {
   });
 
   describe.each(all)("on $name", (target) => {
-    it("prints open cases by phase and duration, unsuppressed with --no-suppress", () => {
-      const run = aanwezig(
+    it("prints open cases by phase and duration, unsuppressed with --no-suppress", async () => {
+      const run = await aanwezig(
         target.spec,
         "monitor",
         "--as-of",
@@ -49,7 +50,7 @@ describe("aanwezig monitor (command line)", async () => {
       expect(count("12AB00", "cases_open_weeks:3m_6m")).toBe(2);
       expect(count("12AB00", "cases_closed:special_education")).toBe(1);
       expect(count("", "signal:ABSOLUTE")).toBe(6);
-      const suppressed = aanwezig(
+      const suppressed = await aanwezig(
         target.spec,
         "monitor",
         "--as-of",
@@ -62,8 +63,8 @@ describe("aanwezig monitor (command line)", async () => {
       expect(suppressed.stdout).toContain("12AB00;cases_open:SCHOOL;5\n");
     });
 
-    it("prints the leerplichttelling of a school year, and refuses a missing date (exit 2)", () => {
-      const run = aanwezig(
+    it("prints the leerplichttelling of a school year, and refuses a missing date (exit 2)", async () => {
+      const run = await aanwezig(
         target.spec,
         "monitor",
         "--report",
@@ -88,8 +89,8 @@ describe("aanwezig monitor (command line)", async () => {
         category: "casussen_geopend",
         count: 8,
       });
-      expect(aanwezig(target.spec, "monitor").code).toBe(2);
-      expect(aanwezig(target.spec, "monitor", "--report", "jaarverslag").code).toBe(2);
+      expect((await aanwezig(target.spec, "monitor")).code).toBe(2);
+      expect((await aanwezig(target.spec, "monitor", "--report", "jaarverslag")).code).toBe(2);
     });
   });
 });

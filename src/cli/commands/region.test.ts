@@ -8,14 +8,15 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion } from "../../../test/support/case-region.ts";
-import { runCli, seededTargets, withApp } from "../../../test/support/cli-process.ts";
+import { runCliInProcess, seededTargets, withApp } from "../../../test/support/cli-process.ts";
 import { addUser, login } from "../../../test/support/test-app.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-region-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
+/** The CLI's entry function in this process (runCliInProcess; the binary itself: import.test.ts). */
+const aanwezig = (db: string, ...args: string[]) => runCliInProcess(dir, db, args);
 const AS_OF = "2026-03-10";
 
 // Sick for 7 consecutive school days up to D: SICK_LONG under M@ZL (from the 7th day), not
@@ -30,8 +31,8 @@ async function seed(db: Database): Promise<void> {
 const keys = (signals: { pupil_id: string; school_id: string; code: string }[]) =>
   signals.map((s) => `${s.pupil_id}/${s.school_id}/${s.code}`).sort();
 
-function cliSignals(spec: string, ...extra: string[]): string[] {
-  const run = aanwezig(spec, "--format", "json", "signals", "--as-of", AS_OF, ...extra);
+async function cliSignals(spec: string, ...extra: string[]): Promise<string[]> {
+  const run = await aanwezig(spec, "--format", "json", "signals", "--as-of", AS_OF, ...extra);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   return keys(JSON.parse(run.stdout));
@@ -48,7 +49,7 @@ describe("the region's signal profile on every path", async () => {
     it("makes the CLI, the API and the daily job use the profile the administrator set", {
       timeout: 600_000,
     }, async () => {
-      expect(cliSignals(target.spec)).not.toContain("P000001/99ZZ00/SICK_LONG");
+      expect(await cliSignals(target.spec)).not.toContain("P000001/99ZZ00/SICK_LONG");
 
       const api = await withApp(target.spec, async (app) => {
         const admin = await login(app, "beheer@regio.example");
@@ -78,13 +79,13 @@ describe("the region's signal profile on every path", async () => {
       expect(api).toContain("P000001/99ZZ00/SICK_LONG");
 
       // The CLI reads the same settings: the same set (the coordinator sees all of 99ZZ00).
-      expect(cliSignals(target.spec, "--school", "99ZZ00")).toEqual(api);
+      expect(await cliSignals(target.spec, "--school", "99ZZ00")).toEqual(api);
       // A one-off override still works.
-      expect(cliSignals(target.spec, "--profile", "default")).not.toContain(
+      expect(await cliSignals(target.spec, "--profile", "default")).not.toContain(
         "P000001/99ZZ00/SICK_LONG",
       );
 
-      const daily = aanwezig(target.spec, "daily", "--as-of", AS_OF);
+      const daily = await aanwezig(target.spec, "daily", "--as-of", AS_OF);
       expect(daily.stderr).toBe("");
       expect(daily.code).toBe(0);
       const db = await openDatabase(target.spec);
@@ -107,7 +108,7 @@ describe("the region's signal profile on every path", async () => {
     }, async () => {
       const bad = join(dir, "bad.json");
       writeFileSync(bad, JSON.stringify({ name: "X", municipalities: [], holiday_region: "west" }));
-      const refused = aanwezig(target.spec, "region", "set", "--file", bad);
+      const refused = await aanwezig(target.spec, "region", "set", "--file", bad);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain("municipalities");
       expect(refused.stderr).toContain("vakantieregio");
@@ -124,10 +125,18 @@ describe("the region's signal profile on every path", async () => {
           signal_profile: "mazl",
         }),
       );
-      const saved = aanwezig(target.spec, "--format", "json", "region", "set", "--file", good);
+      const saved = await aanwezig(
+        target.spec,
+        "--format",
+        "json",
+        "region",
+        "set",
+        "--file",
+        good,
+      );
       expect(saved.stderr).toBe("");
       expect(saved.code).toBe(0);
-      const shown = aanwezig(target.spec, "--format", "json", "region", "show");
+      const shown = await aanwezig(target.spec, "--format", "json", "region", "show");
       expect(JSON.parse(shown.stdout)).toMatchObject({
         configured: true,
         clock_mode: "calendar_weeks",

@@ -1,10 +1,10 @@
-// `aanwezig users list` and `aanwezig users disable` as an administrator runs them: bin/aanwezig
-// in a child process; a session made before the disable must end, and a new login must fail.
+// `aanwezig users list` and `aanwezig users disable` as an administrator runs them, through
+// the CLI's entry function (runCliInProcess); a session made before the disable must end, and a new login must fail.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, seededTargets, withApp } from "../../../test/support/cli-process.ts";
+import { runCliInProcess, seededTargets, withApp } from "../../../test/support/cli-process.ts";
 import type { Database } from "../../db/connect.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 import { createUser } from "../../db/repositories/users.ts";
@@ -14,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PASSWORD = "correct-paard-batterij-niet";
 
-const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
+/** The CLI's entry function in this process (runCliInProcess; the binary itself: import.test.ts). */
+const aanwezig = (db: string, ...args: string[]) => runCliInProcess(dir, db, args);
 
 async function seed(db: Database): Promise<void> {
   await createUser(db.orm, {
@@ -38,13 +39,15 @@ describe("aanwezig users (command line)", async () => {
   });
 
   describe.each(all)("on $name", (target) => {
-    it("lists the accounts as a table, JSON and CSV", () => {
-      const text = aanwezig(target.spec, "users", "list");
+    it("lists the accounts as a table, JSON and CSV", async () => {
+      const text = await aanwezig(target.spec, "users", "list");
       expect(text.code).toBe(0);
       expect(text.stdout).toMatch(/beheer@zandstad\.example\s+Anna de Vries\s+app_admin\s+nee/);
       expect(text.stdout).toContain("care_coordinator:12AB00");
       expect(text.stdout).toContain("2 accounts");
-      const json = JSON.parse(aanwezig(target.spec, "--format", "json", "users", "list").stdout);
+      const json = JSON.parse(
+        (await aanwezig(target.spec, "--format", "json", "users", "list")).stdout,
+      );
       expect(json).toEqual([
         {
           id: expect.any(String),
@@ -63,7 +66,9 @@ describe("aanwezig users (command line)", async () => {
           disabled: false,
         },
       ]);
-      const csv = aanwezig(target.spec, "--format", "csv", "users", "list").stdout.split("\n");
+      const csv = (await aanwezig(target.spec, "--format", "csv", "users", "list")).stdout.split(
+        "\n",
+      );
       expect(csv[0]).toBe("id;email;name;roles;disabled");
       expect(csv[2]).toMatch(/;zorg@linde\.example;Sanne Zorg;care_coordinator:12AB00;false$/);
     });
@@ -79,7 +84,7 @@ describe("aanwezig users (command line)", async () => {
         const session = login.cookies.find((c) => c.name === "aanwezig_session")!;
         return `aanwezig_session=${session.value}`;
       });
-      const run = aanwezig(target.spec, "users", "disable", "--email", "ZORG@linde.example");
+      const run = await aanwezig(target.spec, "users", "disable", "--email", "ZORG@linde.example");
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("zorg@linde.example uitgeschakeld");
@@ -97,16 +102,24 @@ describe("aanwezig users (command line)", async () => {
           expect.objectContaining({ userId: null, role: "cli", outcome: "allowed" }),
         ]);
       });
-      const json = JSON.parse(aanwezig(target.spec, "--format", "json", "users", "list").stdout);
+      const json = JSON.parse(
+        (await aanwezig(target.spec, "--format", "json", "users", "list")).stdout,
+      );
       expect(json.map((u: { disabled: boolean }) => u.disabled)).toEqual([false, true]);
       // a second disable changes nothing and says so
-      const again = aanwezig(target.spec, "users", "disable", "--email", "zorg@linde.example");
+      const again = await aanwezig(
+        target.spec,
+        "users",
+        "disable",
+        "--email",
+        "zorg@linde.example",
+      );
       expect(again.code).toBe(0);
       expect(again.stdout).toContain("al uitgeschakeld");
     });
 
-    it("refuses an unknown e-mail address (1) and a missing --email (2)", () => {
-      const unknown = aanwezig(
+    it("refuses an unknown e-mail address (1) and a missing --email (2)", async () => {
+      const unknown = await aanwezig(
         target.spec,
         "users",
         "disable",
@@ -115,7 +128,7 @@ describe("aanwezig users (command line)", async () => {
       );
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toContain("geen account met het e-mailadres niemand@zandstad.example");
-      expect(aanwezig(target.spec, "users", "disable").code).toBe(2);
+      expect((await aanwezig(target.spec, "users", "disable")).code).toBe(2);
     });
   });
 });
