@@ -51,6 +51,8 @@ describe("capabilitiesOf", () => {
     );
     // The school's own column mappings: the care coordinator; the administrator has Beheer.
     expect(holders("manage_school_import_mappings")).toEqual(["care_coordinator"]);
+    // The school's own attendance upload: the care coordinator; the administrator has Beheer.
+    expect(holders("import_school_attendance")).toEqual(["care_coordinator"]);
     expect(holders("manage_exemptions")).toEqual(["attendance_officer"]);
     expect(holders("manage_arrangements")).toEqual(["partnership_consultant"]);
     expect(holders("manage_budget_contributions").sort()).toEqual(

@@ -3,7 +3,7 @@
 // action to one of the user's roles, whatever the resource. GET /api/me sends them, and the web
 // builds its navigation from them, never from role lists of its own. Holding one says nothing
 // about a particular pupil or case: the server still decides each request.
-import { isParentOf, ownSchoolSource } from "./predicates.ts";
+import { isParentOf, ownSchoolAttendance, ownSchoolSource } from "./predicates.ts";
 import type { Action } from "./resources.ts";
 import type { RoleCode } from "./roles.ts";
 import { RULES, type Rule } from "./rules.ts";
@@ -28,6 +28,7 @@ export const CAPABILITIES = [
   "manage_exemptions",
   "manage_budget_contributions",
   "manage_school_import_mappings",
+  "import_school_attendance",
   "region_setup",
   "answer_youth_doctor_referrals",
   "read_handovers",
@@ -104,6 +105,9 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
     "manage_import_mappings",
     (rule) => rule.when === ownSchoolSource,
   ),
+  // A school's own attendance file, uploaded by its staff (issue 14 item 3) in the school's
+  // set-up; the administrator imports every kind under Beheer, so only the school's rule counts.
+  import_school_attendance: grants("import_file", (rule) => rule.when === ownSchoolAttendance),
   region_setup: (roles) =>
     (
       [
@@ -112,7 +116,9 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
         "manage_exemptions",
         "manage_budget_contributions",
       ] as const
-    ).some((action) => grants(action)(roles)) || HOLDS.manage_school_import_mappings(roles),
+    ).some((action) => grants(action)(roles)) ||
+    HOLDS.manage_school_import_mappings(roles) ||
+    HOLDS.import_school_attendance(roles),
   // The youth doctor's worklist of referrals (M@ZL, domain.md §2).
   answer_youth_doctor_referrals: grants("give_youth_doctor_feedback"),
   // The warm handovers PO→VO (issue 15 item 6): the schools, the case director and the SWV.

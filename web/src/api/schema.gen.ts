@@ -2741,6 +2741,7 @@ export interface components {
         Capabilities: {
             answer_youth_doctor_referrals: boolean;
             handle_subject_requests: boolean;
+            import_school_attendance: boolean;
             manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;
@@ -2766,6 +2767,7 @@ export interface components {
         CapabilitiesInput: {
             answer_youth_doctor_referrals: boolean;
             handle_subject_requests: boolean;
+            import_school_attendance: boolean;
             manage_arrangements: boolean;
             manage_breakthrough_teams: boolean;
             manage_budget_contributions: boolean;

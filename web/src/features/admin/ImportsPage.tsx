@@ -244,7 +244,7 @@ export function ImportsPage() {
   );
 }
 
-function ProgressLine({ label, value }: { label: string; value: number | undefined }) {
+export function ProgressLine({ label, value }: { label: string; value: number | undefined }) {
   return (
     <>
       <Paragraph>{label}</Paragraph>

@@ -2,8 +2,9 @@
 // (issue 14 item 2): the partnership composes the breakthrough teams and keeps the arrangements
 // catalogue with its waiting lists; leerplicht keeps exemptions and Variawet records; the
 // frictiebudget's partners their contributions; a school's care coordinator the column mappings
-// of the school's own exports. Each page shows for the capability of its role;
-// the server decides per request (src/domain/policy/rules.ts, resource region_setup).
+// of the school's own exports, and the upload of the school's own attendance file. Each page
+// shows for the capability of its role; the server decides per request
+// (src/domain/policy/rules.ts, resources region_setup and import).
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import type { Capability } from "../../api/session.ts";
@@ -16,6 +17,7 @@ import { ArrangementsPage } from "./ArrangementsPage.tsx";
 import { BreakthroughTeamsPage } from "./BreakthroughTeamsPage.tsx";
 import { BudgetsPage } from "./BudgetsPage.tsx";
 import { ExemptionsPage, VariawetPage } from "./ExemptionsPage.tsx";
+import { SchoolImportPage } from "./SchoolImportPage.tsx";
 import "../admin/admin.css";
 
 const page = (path: string, capability: Capability, Page: () => React.ReactNode) => ({
@@ -32,6 +34,7 @@ const ALL_PAGES = [
   page("variawet", "manage_exemptions", VariawetPage),
   page("frictiebudget", "manage_budget_contributions", BudgetsPage),
   page("kolomindelingen", "manage_school_import_mappings", SchoolMappingsPage),
+  page("aanwezigheid", "import_school_attendance", SchoolImportPage),
 ];
 
 export function SetupScreen() {

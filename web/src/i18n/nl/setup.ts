@@ -12,9 +12,12 @@ export const setupNl = {
     variawet: "Variawet",
     frictiebudget: "Frictiebudget",
     kolomindelingen: "Kolomindelingen",
+    aanwezigheid: "Aanwezigheid inlezen",
   } as Record<string, string>,
   intro: {
     kolomindelingen: mappingsNl.schoolIntro,
+    aanwezigheid:
+      "Lees de aanwezigheid van uw eigen school in: het canonieke CSV-bestand (attendance.csv) of de export van uw leerlingadministratie met een opgeslagen kolomindeling. Staat er een leerling van een andere school in, of is een regel onjuist, dan wordt niets ingelezen en ziet u per regel wat er mis is.",
     arrangementen:
       "Houd de catalogus van arrangementen bij: aanbieder, soort en capaciteit, en de wachtlijst per arrangement. Op de wachtlijst ziet u de namen van leerlingen in wier casus u meedoet; de anderen houden hun plek zonder naam.",
     vrijstellingen:
@@ -26,6 +29,10 @@ export const setupNl = {
     doorbraakteams:
       "Stel per gemeente het vaste doorbraakteam samen. Als de casusregisseur het team bijeenroept, komen de leden met een account in de casus.",
   } as Record<string, string>,
+  schoolImport: {
+    heading: "Aanwezigheidsbestand inlezen",
+    running: (file: string) => `${file} wordt gecontroleerd en opgeslagen…`,
+  },
   region: {
     heading: "Instellingen van de regio",
     notConfigured:
