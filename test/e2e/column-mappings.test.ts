@@ -54,7 +54,8 @@ describe("column mappings in the administration", () => {
 
     await page.getByLabel("Naam", { exact: true }).fill("Somtoday e2e");
     await page.getByLabel("Soort bestand").selectOption("attendance");
-    await page.getByLabel("School (BRIN + vestiging)").fill(school);
+    // The school is one of the region's schools, chosen from the list.
+    await page.getByLabel("School", { exact: true }).selectOption(school);
     await page.getByLabel("Tekenset").selectOption("windows-1252");
     await page.getByLabel("Voorbeeldbestand").setInputFiles(exportFile());
     await page.getByRole("button", { name: "Voorbeeld lezen" }).click();

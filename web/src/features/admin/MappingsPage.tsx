@@ -3,16 +3,18 @@
 // columns (POST /api/import-mappings/sample, nothing stored), and the form offers per canonical
 // field the file's columns (a first guess preselected) and per source code the canonical codes.
 // Saved under a name (POST/PUT /api/import-mappings), the mapping is then offered by the import
-// form. Below, the saved mappings with Bewerken and Verwijderen. A school's care coordinator uses
-// the same page under Inrichting → Kolomindelingen with `schools` (their own): the school is then
-// chosen from those, never the whole region (the server checks it again).
+// form. Below, the saved mappings with Bewerken and Verwijderen. The administrator chooses the
+// school from the region's schools (GET /api/admin/schools) or none. A school's care coordinator
+// uses the same page under Inrichting → Kolomindelingen with `schools` (their own): the school is
+// then chosen from those, never the whole region (the server checks it again).
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { FormField, FormFieldDescription, FormLabel } from "@utrecht/component-library-react";
+import { FormField, FormLabel } from "@utrecht/component-library-react";
 import { type FormEvent, useRef, useState } from "react";
 import {
+  fetchAdminSchools,
   IMPORT_ENCODINGS,
   IMPORT_KIND_ORDER,
   type ImportEncoding,
@@ -294,21 +296,7 @@ function MappingForm({ editing, schools, onSaved, onCancel }: FormProps) {
             onChange={setSchool}
           />
         ) : (
-          <FormField
-            label={<FormLabel htmlFor="mapping-school">{s.school}</FormLabel>}
-            description={
-              <FormFieldDescription id="mapping-school-hint">{s.schoolHint}</FormFieldDescription>
-            }
-            input={
-              <input
-                id="mapping-school"
-                className="utrecht-textbox utrecht-textbox--html-input"
-                value={school}
-                aria-describedby="mapping-school-hint"
-                onChange={(e) => setSchool(e.target.value)}
-              />
-            }
-          />
+          <RegionSchoolField value={school} onChange={setSchool} />
         )}
         <SelectField
           id="mapping-encoding"
@@ -446,4 +434,44 @@ function codeLabel(column: string, code: string): string {
 
 function pruned<T extends Record<string, string>>(record: T): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v.trim() !== ""));
+}
+
+/**
+ * The administrator's choice of school: one of the region's schools (GET /api/admin/schools), or
+ * none for a source of the whole region. A saved mapping's school stays offered even when the
+ * school is no longer in the list.
+ */
+function RegionSchoolField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const schools = useQuery({
+    queryKey: ["admin", "schools"],
+    queryFn: ({ signal }) => fetchAdminSchools(signal),
+  });
+  const listed = (schools.data ?? []).map((x) => ({
+    value: x.school_id,
+    label: `${x.name} (${x.school_id})`,
+  }));
+  const options =
+    value !== "" && !listed.some((o) => o.value === value)
+      ? [{ value, label: value }, ...listed]
+      : listed;
+  return (
+    <>
+      <SelectField
+        id="mapping-school"
+        label={s.school}
+        description={s.schoolHint}
+        value={value}
+        placeholder={s.wholeRegionChoice}
+        options={options}
+        onChange={onChange}
+      />
+      {schools.isError && <ProblemAlert error={schools.error} />}
+    </>
+  );
 }

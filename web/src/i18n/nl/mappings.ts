@@ -7,9 +7,10 @@ export const mappingsNl = {
   none: "Er zijn nog geen kolomindelingen.",
   name: "Naam",
   kind: "Soort bestand",
-  school: "School (BRIN + vestiging)",
+  school: "School",
+  wholeRegionChoice: "Geen school: een bron voor de hele regio",
   schoolHint:
-    "Leeg: een bron voor de hele regio. Met een school vult Aanwezig school_id zelf in als het bestand die kolom niet heeft.",
+    "Kies de school van deze bron, of geen school voor een bron van de hele regio. Met een school vult Aanwezig school_id zelf in als het bestand die kolom niet heeft.",
   wholeRegion: "hele regio",
   ownSchool: "School",
   ownSchoolHint:
