@@ -139,7 +139,7 @@ export async function updateHandoverStatus(
  */
 export async function handoverFacts(
   sql: SqlClient,
-  of: { schoolIds: readonly string[] } | { pupilId: string },
+  of: { schoolIds: readonly string[]; pupilIds?: readonly string[] } | { pupilId: string },
 ): Promise<{
   enrolments: EnrolmentFact[];
   sectorOf: Map<string, string>;
@@ -147,26 +147,27 @@ export async function handoverFacts(
   cases: CaseFact[];
 }> {
   const bySchool = "schoolIds" in of;
+  // The pupils of the schools, and of the listed pupils (a case director's cases).
   const pupilsOf = bySchool
-    ? "select distinct pupil_id from enrolments where school_id = any($1::text[])"
+    ? "select pupil_id from enrolments where school_id = any($1::text[]) union select unnest($2::text[])"
     : "select $1::text";
-  const param = bySchool ? of.schoolIds : of.pupilId;
+  const params = bySchool ? [of.schoolIds, of.pupilIds ?? []] : [of.pupilId];
   const enrolments = await sql.query<EnrolmentFact & { sector: string }>(
     `select e.pupil_id as "pupilId", e.school_id as "schoolId", e.start_date::text as "startDate",
             e.end_date::text as "endDate", s.sector
        from enrolments e join schools s on s.school_id = e.school_id
       where e.pupil_id in (${pupilsOf})`,
-    [param],
+    params,
   );
   const signals = await sql.query<SignalFact>(
     `select pupil_id as "pupilId", school_id as "schoolId", code, raised_on::text as "raisedOn"
        from signal_states where school_id <> '' and pupil_id in (${pupilsOf})`,
-    [param],
+    params,
   );
   const cases = await sql.query<CaseFact>(
     `select id, pupil_id as "pupilId", opened_at::text as "openedAt", closed_at::text as "closedAt"
        from cases where pupil_id in (${pupilsOf})`,
-    [param],
+    params,
   );
   return {
     enrolments: enrolments.map(({ sector: _, ...e }) => e),
@@ -174,6 +175,19 @@ export async function handoverFacts(
     signals,
     cases,
   };
+}
+
+/**
+ * The pupils of the open cases the person takes part in (an active participant), for the case
+ * director's handover candidates; the gate still decides per pupil (isCaseParticipant).
+ */
+export async function pupilsOfOpenCasesOf(sql: SqlClient, personId: string): Promise<string[]> {
+  const rows = await sql.query<{ pupil_id: string }>(
+    `select distinct c.pupil_id from cases c join case_participants p on p.case_id = c.id
+      where p.person_id = $1 and p.until is null and c.phase <> 'CLOSED'`,
+    [personId],
+  );
+  return rows.map((r) => r.pupil_id);
 }
 
 /** Consent (b) naming the receiving school, on `at`: the domain's reading of the pupil's file. */

@@ -163,3 +163,65 @@ describe.each(engines())("warm handovers PO→VO on $name", (engine) => {
     }
   });
 });
+
+// The case director of the pupil's case has no schools: their candidates are the pupils of their
+// open cases (the gate decides per pupil, isCaseParticipant); another director sees none.
+describe.each(engines())("the case director's handover candidates on $name", (engine) => {
+  let t: TestApp;
+  let s: Awaited<ReturnType<typeof startWithEveryone>>["s"];
+  let as: Awaited<ReturnType<typeof startWithEveryone>>["as"];
+
+  beforeAll(async () => {
+    ({ t, s, as } = await startWithEveryone(engine));
+    await t.db.sql.query(
+      `insert into signal_states (pupil_id, school_id, code, status, raised_on, last_held_on,
+         evidence, attributes)
+       values ('P0003', '12AB00', 'PREVENTIVE_10H', 'resolved', '2025-03-10', '2025-03-20',
+         '{}'::jsonb, '{}'::jsonb)`,
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("offers the pupil of their case, and lets them write the handover", async () => {
+    expect((await as("director").get("/api/handover-candidates")).json().candidates).toEqual([]);
+    const opened = await as("otherCoordinator").post("/api/cases", {
+      pupil_id: "P0003",
+      absence_start_date: "2026-02-02",
+      reason: "Langdurig afwezig sinds begin februari.",
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const handed = await as("otherCoordinator").post(`/api/cases/${opened.json().id}/escalate`, {
+      reason: "Het verzuim duurt naar verwachting langer dan 4 weken.",
+      new_owner_user_id: s.director.id,
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+
+    const answer = await as("director").get("/api/handover-candidates");
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json().candidates).toEqual([
+      expect.objectContaining({
+        pupil_id: "P0003",
+        sending_school_id: "12AB00",
+        receiving_school_id: "34CD00",
+        signal_codes: ["PREVENTIVE_10H"],
+      }),
+    ]);
+    expect((await as("otherDirector").get("/api/handover-candidates")).json().candidates).toEqual(
+      [],
+    );
+    const written = await as("director").post("/api/handovers", {
+      pupil_id: "P0003",
+      receiving_school_id: "34CD00",
+      what_was_going_on: WHAT,
+      what_helped: HELPED,
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    expect((await as("director").get("/api/handover-candidates")).json().candidates).toEqual([]);
+    const audited = (await listAudit(t.db.orm, { pupilId: "P0003", limit: 1000 })).filter(
+      (r) => r.action === "list_handover_candidates" && r.userId === s.director.id,
+    );
+    expect(audited.length).toBeGreaterThan(0);
+  });
+});

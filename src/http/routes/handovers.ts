@@ -39,6 +39,7 @@ import {
   insertHandover,
   listHandovers,
   loadHandover,
+  pupilsOfOpenCasesOf,
   recordHandoverConsent,
   updateHandoverStatus,
 } from "../../services/handovers.ts";
@@ -308,8 +309,9 @@ export function registerHandoverRoutes(app: FastifyInstance, ctx: HttpContext): 
     {
       schema: {
         summary:
-          "Pupils of the user's primary school who move to a secondary school and had a signal " +
-          "or a case in the year before the move, without a handover yet",
+          "Pupils of the user's primary school (for a case director: of their open cases) who " +
+          "move to a secondary school and had a signal or a case in the year before the move, " +
+          "without a handover yet",
         tags: ["handovers"],
         response: {
           200: z
@@ -322,18 +324,25 @@ export function registerHandoverRoutes(app: FastifyInstance, ctx: HttpContext): 
     async (request) => {
       const actor = commandActor(request);
       if (!mayEver(actor, "write_handover", "handover")) {
-        throw forbidden("Only the sending school's care coordinator writes handovers.");
+        throw forbidden(
+          "Only the sending school's care coordinator or the case director writes handovers.",
+        );
       }
       const day = today(ctx);
       const schoolIds = [...new Set(actor.policy.grants.flatMap((g) => g.schoolIds ?? []))];
-      if (schoolIds.length === 0) return { candidates: [] };
-      const facts = await handoverFacts(ctx.db.sql, { schoolIds });
+      // A case director has no schools: the pupils of their open cases (rules.ts: a case
+      // director writes a handover as a participant of the pupil's case).
+      const casePupils = actor.policy.grants.some((g) => g.role === "case_director")
+        ? await pupilsOfOpenCasesOf(ctx.db.sql, actor.policy.personId)
+        : [];
+      if (schoolIds.length === 0 && casePupils.length === 0) return { candidates: [] };
+      const facts = await handoverFacts(ctx.db.sql, { schoolIds, pupilIds: casePupils });
       const existing = new Set(
         (await listHandovers(ctx.db.sql, {})).map((h) => `${h.pupil_id}|${h.receiving_school_id}`),
       );
       const found = handoverCandidates(facts, day).filter(
         (c) =>
-          schoolIds.includes(c.sendingSchoolId) &&
+          (schoolIds.includes(c.sendingSchoolId) || casePupils.includes(c.pupilId)) &&
           !existing.has(`${c.pupilId}|${c.receivingSchoolId}`),
       );
       const partnershipOf = await schoolPartnerships(ctx, [

@@ -1453,8 +1453,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Pupils of the user's primary school who move to a secondary school and had a signal or a case in the year before the move, without a handover yet
-         * @description Pupils of the user's primary school who move to a secondary school and had a signal or a case in the year before the move, without a handover yet
+         * Pupils of the user's primary school (for a case director: of their open cases) who move to a secondary school and had a signal or a case in the year before the move, without a handover yet
+         * @description Pupils of the user's primary school (for a case director: of their open cases) who move to a secondary school and had a signal or a case in the year before the move, without a handover yet
          */
         get: operations["getHandoverCandidates"];
         put?: never;
