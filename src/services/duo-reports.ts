@@ -3,7 +3,7 @@
 // statuses, and lists reports for submission (presented in duo-report-export.ts).
 import { randomUUID } from "node:crypto";
 import type { Database, SqlClient } from "../db/connect.ts";
-import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import { loadSchoolCalendars, loadUnitsBySchool } from "../db/queries/signal-inputs.ts";
 import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import { addDays, dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
 import { lesweekenUpTo } from "../domain/calendar/school-days.ts";
@@ -126,20 +126,20 @@ export async function prepareDuoReports(
   for (const h of held)
     bySchool.set(h.school_id, [...(bySchool.get(h.school_id) ?? []), h.pupil_id]);
   const calendars = await loadSchoolCalendars(sql);
-  // Set-based (issue 19): the earlier reports of every candidate in one query, the inputs per
-  // school (loadSchoolUnits), and the new concepts written in batches in one transaction.
+  // Set-based (issue 19): the earlier reports of every candidate in one query, the inputs of all
+  // schools in a few queries (loadUnitsBySchool), and the new concepts written in batches in one transaction.
   const earlierByPair = await earlierReportsOf(
     sql,
     held.map((h) => h.pupil_id),
   );
   const toInsert: NewReport[] = [];
-  for (const [schoolId, pupilIds] of bySchool) {
-    const calendar = calendars.get(schoolId);
-    if (!calendar) continue;
-    const day = dayNumber(asOf);
+  const unitsBySchool = await loadUnitsBySchool(sql, calendars, asOf, bySchool);
+  const day = dayNumber(asOf);
+  for (const [schoolId, units] of unitsBySchool) {
+    const calendar = calendars.get(schoolId)!;
     const school = schoolDaysFor(calendar, day - LOOKBACK_DAYS, day);
     const windowStart = lesweekenUpTo(school, day, legalHours.lesweken)[0] ?? day;
-    for (const unit of await loadSchoolUnits(sql, calendar, asOf, pupilIds)) {
+    for (const unit of units) {
       const reports = prepareReports({
         school,
         birthDate: unit.pupil.birthDate,
