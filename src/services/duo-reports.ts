@@ -3,7 +3,7 @@
 // statuses, and lists reports for submission (presented in duo-report-export.ts).
 import { randomUUID } from "node:crypto";
 import type { Database, SqlClient } from "../db/connect.ts";
-import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import { loadSchoolCalendars, loadUnitsBySchool } from "../db/queries/signal-inputs.ts";
 import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import { addDays, dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
 import { lesweekenUpTo } from "../domain/calendar/school-days.ts";
@@ -11,6 +11,7 @@ import {
   type AbsenceDay,
   type EarlierReport,
   isReportOverdue,
+  type PreparedReport,
   prepareReports,
 } from "../domain/signals/duo-report.ts";
 import {
@@ -125,61 +126,33 @@ export async function prepareDuoReports(
   for (const h of held)
     bySchool.set(h.school_id, [...(bySchool.get(h.school_id) ?? []), h.pupil_id]);
   const calendars = await loadSchoolCalendars(sql);
-  let prepared = 0;
-  for (const [schoolId, pupilIds] of bySchool) {
-    const calendar = calendars.get(schoolId);
-    if (!calendar) continue;
-    const day = dayNumber(asOf);
+  // Set-based (issue 19): the earlier reports of every candidate in one query, the inputs of all
+  // schools in a few queries (loadUnitsBySchool), and the new concepts written in batches in one transaction.
+  const earlierByPair = await earlierReportsOf(
+    sql,
+    held.map((h) => h.pupil_id),
+  );
+  const toInsert: NewReport[] = [];
+  const unitsBySchool = await loadUnitsBySchool(sql, calendars, asOf, bySchool);
+  const day = dayNumber(asOf);
+  for (const [schoolId, units] of unitsBySchool) {
+    const calendar = calendars.get(schoolId)!;
     const school = schoolDaysFor(calendar, day - LOOKBACK_DAYS, day);
     const windowStart = lesweekenUpTo(school, day, legalHours.lesweken)[0] ?? day;
-    for (const unit of await loadSchoolUnits(sql, calendar, asOf, pupilIds)) {
-      const earlier = await earlierReports(sql, unit.pupil.id, schoolId);
+    for (const unit of units) {
       const reports = prepareReports({
         school,
         birthDate: unit.pupil.birthDate,
         days: absenceDays(unit, asOf, windowStart),
-        earlier,
+        earlier: earlierByPair.get(pairKey(unit.pupil.id, schoolId)) ?? [],
         asOf,
         windowLesweken: legalHours.lesweken,
         reportHours: legalHours.reportHours,
       });
-      for (const r of reports) {
-        prepared += await db.transaction(async (tx) => {
-          const id = randomUUID();
-          const inserted = await tx.query(
-            `insert into duo_reports (id, pupil_id, school_id, report_type, repeat_number,
-               start_date, end_date, due_date, status, days_absent, hours_absent,
-               all_lessons_missed, fields)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, 'concept', $9, $10, $11,
-               $12::jsonb || jsonb_build_object('parent_phone', (select phone
-                 from pupil_contacts where pupil_id = $2 and position = 1)))
-             on conflict do nothing returning id`,
-            [
-              id,
-              unit.pupil.id,
-              schoolId,
-              r.type,
-              r.repeatNumber,
-              r.startDate,
-              r.endDate,
-              r.dueDate,
-              r.daysAbsent,
-              r.hoursAbsent,
-              r.allLessonsMissed,
-              JSON.stringify({ chain_start_date: r.chainStartDate, location: schoolId }),
-            ],
-          );
-          if (inserted.length === 0) return 0;
-          await tx.query(
-            `insert into duo_report_status_history (report_id, from_status, to_status, on_date,
-               reason, actor) values ($1, null, 'concept', $2, 'voorbereid uit LEGAL_16H', 'system')`,
-            [id, asOf],
-          );
-          return 1;
-        });
-      }
+      for (const r of reports) toInsert.push({ pupilId: unit.pupil.id, schoolId, report: r });
     }
   }
+  const prepared = toInsert.length === 0 ? 0 : await insertConcepts(db, toInsert, asOf);
   const withdrawn = await withdrawOnExemption(db, asOf);
   const overdue = (await listDuoReports(sql, { status: "concept" })).filter((r) =>
     isReportOverdue({ status: r.status, dueDate: r.due_date }, asOf),
@@ -187,28 +160,108 @@ export async function prepareDuoReports(
   return { prepared, withdrawn, overdue };
 }
 
-async function earlierReports(
+const pairKey = (pupilId: string, schoolId: string) => `${pupilId}\u0000${schoolId}`;
+
+/** The reports (not withdrawn) of these pupils, by pupil and school. */
+async function earlierReportsOf(
   sql: SqlClient,
-  pupilId: string,
-  schoolId: string,
-): Promise<EarlierReport[]> {
+  pupilIds: readonly string[],
+): Promise<Map<string, EarlierReport[]>> {
+  const byPair = new Map<string, EarlierReport[]>();
+  if (pupilIds.length === 0) return byPair;
   const rows = await sql.query<{
+    pupil_id: string;
+    school_id: string;
     start_date: string;
     end_date: string;
     repeat_number: number;
     chain_start_date: string | null;
   }>(
-    `select start_date::text, end_date::text, repeat_number,
+    `select pupil_id, school_id, start_date::text, end_date::text, repeat_number,
             fields->>'chain_start_date' as chain_start_date
-     from duo_reports where pupil_id = $1 and school_id = $2 and status <> 'ingetrokken'`,
-    [pupilId, schoolId],
+     from duo_reports where pupil_id = any($1::text[]) and status <> 'ingetrokken'`,
+    [[...new Set(pupilIds)]],
   );
-  return rows.map((r) => ({
-    startDate: r.start_date,
-    endDate: r.end_date,
-    repeatNumber: r.repeat_number,
-    chainStartDate: r.chain_start_date ?? r.start_date,
-  }));
+  for (const r of rows) {
+    const key = pairKey(r.pupil_id, r.school_id);
+    const list = byPair.get(key) ?? [];
+    list.push({
+      startDate: r.start_date,
+      endDate: r.end_date,
+      repeatNumber: r.repeat_number,
+      chainStartDate: r.chain_start_date ?? r.start_date,
+    });
+    byPair.set(key, list);
+  }
+  return byPair;
+}
+
+interface NewReport {
+  pupilId: string;
+  schoolId: string;
+  report: PreparedReport;
+}
+
+/** Rows per insert statement (13 arrays of this length per statement). */
+const INSERT_BATCH = 2000;
+
+/**
+ * Writes the concepts (with the parent's phone of contact 1) and their first history row in one
+ * transaction, in batches; a period already reported is left alone (the unique period key).
+ * Returns how many were new.
+ */
+async function insertConcepts(db: Database, reports: NewReport[], asOf: IsoDate): Promise<number> {
+  return db.transaction(async (tx) => {
+    let inserted = 0;
+    for (let i = 0; i < reports.length; i += INSERT_BATCH) {
+      const batch = reports.slice(i, i + INSERT_BATCH);
+      const ids = batch.map(() => randomUUID());
+      const rows = await tx.query<{ id: string }>(
+        `insert into duo_reports (id, pupil_id, school_id, report_type, repeat_number,
+           start_date, end_date, due_date, status, days_absent, hours_absent,
+           all_lessons_missed, fields)
+         select t.id, t.pupil_id, t.school_id, t.report_type, t.repeat_number, t.start_date,
+                t.end_date, t.due_date, 'concept', t.days_absent, t.hours_absent,
+                t.all_lessons_missed,
+                t.fields::jsonb || jsonb_build_object('parent_phone', (select c.phone
+                  from pupil_contacts c where c.pupil_id = t.pupil_id and c.position = 1))
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[],
+                     $7::date[], $8::date[], $9::int[], $10::numeric[], $11::boolean[],
+                     $12::text[]) with ordinality
+           as t(id, pupil_id, school_id, report_type, repeat_number, start_date, end_date,
+                due_date, days_absent, hours_absent, all_lessons_missed, fields, n)
+         order by t.n
+         on conflict do nothing returning id`,
+        [
+          ids,
+          batch.map((b) => b.pupilId),
+          batch.map((b) => b.schoolId),
+          batch.map((b) => b.report.type),
+          batch.map((b) => b.report.repeatNumber),
+          batch.map((b) => b.report.startDate),
+          batch.map((b) => b.report.endDate),
+          batch.map((b) => b.report.dueDate),
+          batch.map((b) => b.report.daysAbsent),
+          batch.map((b) => b.report.hoursAbsent),
+          batch.map((b) => b.report.allLessonsMissed),
+          batch.map((b) =>
+            JSON.stringify({ chain_start_date: b.report.chainStartDate, location: b.schoolId }),
+          ),
+        ],
+      );
+      if (rows.length === 0) continue;
+      const isNew = new Set(rows.map((r) => r.id));
+      await tx.query(
+        `insert into duo_report_status_history (report_id, from_status, to_status, on_date,
+           reason, actor)
+         select r, null, 'concept', $2::date, 'voorbereid uit LEGAL_16H', 'system'
+         from unnest($1::text[]) with ordinality as u(r, n) order by u.n`,
+        [ids.filter((id) => isNew.has(id)), asOf],
+      );
+      inserted += rows.length;
+    }
+    return inserted;
+  });
 }
 
 /** Withdraws every open report whose period overlaps one of the pupil's exemptions. */

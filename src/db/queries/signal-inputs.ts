@@ -294,3 +294,169 @@ export async function loadPopulationInput(
     })),
   };
 }
+
+/**
+ * The units of many schools at once (issue 19: a few queries, not a few per school): for every
+ * school in `pupilsBySchool`, those of its pupils with an enrolment active there at D, with the
+ * same inputs as loadSchoolUnits. Returns, per school (in the map's order), the units in pupil
+ * id order; a school without a calendar is skipped.
+ */
+export async function loadUnitsBySchool(
+  sql: SqlClient,
+  calendars: ReadonlyMap<string, SchoolCalendar>,
+  asOf: IsoDate,
+  pupilsBySchool: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, EvaluationUnit[]>> {
+  const out = new Map<string, EvaluationUnit[]>();
+  const schoolIds: string[] = [];
+  const pupilIds: string[] = [];
+  for (const [schoolId, pupils] of pupilsBySchool) {
+    if (!calendars.has(schoolId)) continue;
+    for (const p of pupils) {
+      schoolIds.push(schoolId);
+      pupilIds.push(p);
+    }
+  }
+  if (schoolIds.length === 0) return out;
+  const from = addDays(asOf, -LOOKBACK_DAYS);
+  // The asked pairs with an enrolment active at D (as ACTIVE_PAIRS, per pair).
+  const PAIRS = `pairs as (
+    select distinct e.school_id, e.pupil_id
+    from enrolments e join unnest($1::text[], $2::text[]) as c(school_id, pupil_id)
+      on c.school_id = e.school_id and c.pupil_id = e.pupil_id
+    where e.start_date <= $3::date and (e.end_date is null or e.end_date >= $3::date))`;
+  const params = [schoolIds, pupilIds, asOf];
+  const pupils = await sql.query<{
+    school_id: string;
+    pupil_id: string;
+    birth_date: string;
+    start_qualification_date: string | null;
+  }>(
+    `with ${PAIRS}
+     select pr.school_id, p.pupil_id, p.birth_date::text, p.start_qualification_date::text
+     from pairs pr join pupils p on p.pupil_id = pr.pupil_id
+     order by pr.school_id, p.pupil_id`,
+    params,
+  );
+  if (pupils.length === 0) return out;
+  const enrolments = await sql.query<{
+    school_id: string;
+    pupil_id: string;
+    start_date: string;
+    end_date: string;
+  }>(
+    `with ${PAIRS}
+     select e.school_id, e.pupil_id, e.start_date::text, e.end_date::text
+     from enrolments e join pairs pr on pr.school_id = e.school_id and pr.pupil_id = e.pupil_id`,
+    params,
+  );
+  const attendance = await sql.query<{
+    school_id: string;
+    pupil_id: string;
+    date: string;
+    period: string;
+    minutes: number;
+    reason: AbsenceReason;
+  }>(
+    `with ${PAIRS}
+     select a.school_id, a.pupil_id, a.date::text, a.period, a.minutes, a.reason
+     from attendance a join pairs pr on pr.school_id = a.school_id and pr.pupil_id = a.pupil_id
+     where a.date <= $3::date and a.date >= $4::date`,
+    [...params, from],
+  );
+  const leave = await sql.query<{
+    school_id: string;
+    pupil_id: string;
+    status: "approved" | "refused";
+    start_date: string;
+    end_date: string;
+  }>(
+    `with ${PAIRS}
+     select l.school_id, l.pupil_id, l.status, l.start_date::text, l.end_date::text
+     from leave_requests l join pairs pr on pr.school_id = l.school_id and pr.pupil_id = l.pupil_id
+     where l.status in ('approved', 'refused') and l.start_date <= $3::date
+       and l.end_date >= $4::date`,
+    [...params, from],
+  );
+  const notable = await sql.query<{
+    id: string;
+    school_id: string;
+    pupil_id: string;
+    recorded_on: string;
+    end_date: string | null;
+  }>(
+    `with ${PAIRS}
+     select n.id::text, n.school_id, n.pupil_id, n.recorded_on::text, n.end_date::text
+     from sick_notable_observations n
+       join pairs pr on pr.school_id = n.school_id and pr.pupil_id = n.pupil_id
+     where n.recorded_on <= $3::date
+     order by n.id`,
+    params,
+  );
+  const key = (r: { school_id: string; pupil_id: string }) => `${r.school_id}\u0000${r.pupil_id}`;
+  const leaveBy = groupBy(leave, key, (l) => ({
+    status: l.status,
+    startDate: l.start_date,
+    endDate: l.end_date,
+  }));
+  const notableBy = groupBy(notable, key, (n) => ({
+    recordedOn: n.recorded_on,
+    endDate: n.end_date,
+    reference: n.id,
+  }));
+  const enrolmentsBy = groupBy(enrolments, key, (e) => ({
+    startDate: e.start_date,
+    endDate: e.end_date,
+  }));
+  const attendanceBy = groupBy(attendance, key, (a) => ({
+    date: a.date,
+    period: a.period,
+    minutes: a.minutes,
+    reason: a.reason,
+  }));
+  const bySchool = new Map<string, EvaluationUnit[]>();
+  for (const p of pupils) {
+    const k = key(p);
+    const unit: EvaluationUnit = {
+      pupil: {
+        id: p.pupil_id,
+        birthDate: p.birth_date,
+        startQualificationDate: p.start_qualification_date,
+      },
+      calendar: calendars.get(p.school_id)!,
+      enrolments: enrolmentsBy.get(k) ?? ([] as DatedPeriod[]),
+      attendance: applyDecidedLeave(
+        attendanceBy.get(k) ?? ([] as AttendanceRecord[]),
+        leaveBy.get(k) ?? [],
+      ),
+      ...(notableBy.has(k) ? { sickNotable: notableBy.get(k)! } : {}),
+    };
+    const list = bySchool.get(p.school_id);
+    if (list) list.push(unit);
+    else bySchool.set(p.school_id, [unit]);
+  }
+  // In the order of the asked schools.
+  for (const schoolId of pupilsBySchool.keys()) {
+    const units = bySchool.get(schoolId);
+    if (units) out.set(schoolId, units);
+  }
+  return out;
+}
+
+function groupBy<R, T>(
+  rows: readonly R[],
+  key: (row: R) => string,
+  map: (row: R) => T,
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let list = grouped.get(k);
+    if (!list) {
+      list = [];
+      grouped.set(k, list);
+    }
+    list.push(map(row));
+  }
+  return grouped;
+}
