@@ -21,12 +21,15 @@ export {
   signalResource,
 } from "./facts.ts";
 export {
+  type AllowedBy,
+  authorOf,
   type Grant,
   gate,
   grantsThatMay,
   may,
   mayEver,
   type Refusal,
+  recordAllowed,
   recordGrant,
   type Verdict,
 } from "./gate.ts";
