@@ -8,7 +8,7 @@ import type { PolicyRole } from "../domain/policy/roles.ts";
 import { RULES } from "../domain/policy/rules.ts";
 import { type AccessActor, rolesOf } from "./actor.ts";
 import { appendAudit, appendAuditBatched } from "./audit.ts";
-import type { AuditEvent, AuditSubject } from "./audit-event.ts";
+import type { AuditContext, AuditEvent, AuditSubject } from "./audit-event.ts";
 
 /** The door opened: the role that opened it and the rule's words. */
 export interface Grant {
@@ -157,6 +157,39 @@ export async function recordGrant(
   audit: AuditSubject,
 ): Promise<void> {
   await appendAudit(orm, auditEventOf(actor, audit, grant));
+}
+
+/**
+ * Who an allowed change is by: a request's actor with the grant of its gate (`auditRefusalOnly`),
+ * or a caller that decides nothing and is trusted as it is — the command line (role `cli`), the
+ * demo's seed (`demo`) — which names itself.
+ */
+export type AllowedBy =
+  | { actor: AccessActor; grant: Grant }
+  | { userId: string | null; role: string; context: AuditContext };
+
+/** Who a stored change names as its author: the account, or the caller's role (`cli`). */
+export function authorOf(by: AllowedBy): string {
+  return "grant" in by ? by.actor.userId : (by.userId ?? by.role);
+}
+
+/**
+ * The allowed row of a change: with a grant exactly `recordGrant`; from a trusted caller an
+ * event that names it (its context first, the subject's why-fields after).
+ */
+export async function recordAllowed(orm: Orm, by: AllowedBy, subject: AuditSubject): Promise<void> {
+  if ("grant" in by) {
+    await recordGrant(orm, by.actor, by.grant, subject);
+    return;
+  }
+  const { context, ...rest } = subject;
+  await appendAudit(orm, {
+    ...rest,
+    userId: by.userId,
+    role: by.role,
+    context: { ...by.context, ...context },
+    outcome: "allowed",
+  } as AuditEvent);
 }
 
 function refusal(

@@ -3,6 +3,8 @@
 //   scopeList(orm, actor, action, kind, opts)   the ids a list may show, in bounded queries, audited
 //   pupilsInReach / pupilReach                  the pupils a list of items (signals, reports) may be
 //                                               about: load only theirs, then visibleItems decides
+//   recordGrant / recordAllowed                 the allowed row of a gate passed auditRefusalOnly,
+//                                               written with the change (recordAllowed: or a cli/demo event)
 //   appendAudit(orm, AuditEvent)                any other audited event (jobs, command line)
 // The rules themselves are src/domain/policy/rules.ts.
 export { type AccessActor, accessActorOf, type Origin, policyActorOf, rolesOf } from "./actor.ts";
@@ -21,12 +23,15 @@ export {
   signalResource,
 } from "./facts.ts";
 export {
+  type AllowedBy,
+  authorOf,
   type Grant,
   gate,
   grantsThatMay,
   may,
   mayEver,
   type Refusal,
+  recordAllowed,
   recordGrant,
   type Verdict,
 } from "./gate.ts";

@@ -4,8 +4,7 @@
 // The password is sealed at rest under the region key (sealed-secret.ts); a value stored in clear
 // before sealing existed, or sealed under the previous region key, is re-sealed on first read.
 import { and, eq } from "drizzle-orm";
-import type { AuditContext } from "../access/audit-event.ts";
-import { appendAudit } from "../access/index.ts";
+import { type AllowedBy, authorOf, recordAllowed } from "../access/index.ts";
 import type { Database, Orm, SqlClient } from "../db/connect.ts";
 import { mailSettings } from "../db/schema/notifications.ts";
 import {
@@ -88,11 +87,11 @@ export async function currentMailConfig(
   );
 }
 
-export interface MailSettingsAuthor {
-  userId: string | null;
-  role: string;
-  context: AuditContext;
-}
+/**
+ * Who saves: a request's actor with its gate's grant (src/http/routes/setup-gate.ts), or the
+ * command line (`cli`) / the demo (`demo`), which decide nothing.
+ */
+export type MailSettingsAuthor = AllowedBy;
 
 export type SaveMailSettingsResult =
   | { ok: true; settings: StoredMailSettings }
@@ -123,27 +122,23 @@ export async function saveMailSettings(
       password: next.password === null ? null : sealSecret(key, PURPOSE, next.password),
       fromAddress: next.from,
       updatedAt: now,
-      updatedBy: author.userId ?? author.role,
+      updatedBy: authorOf(author),
     };
     await tx.orm
       .insert(mailSettings)
       .values({ id: 1, ...values })
       .onConflictDoUpdate({ target: mailSettings.id, set: values });
-    await appendAudit(tx.orm, {
-      userId: author.userId,
-      role: author.role,
+    await recordAllowed(tx.orm, author, {
       action: "save_mail_settings",
       resourceType: "region_settings",
       resourceId: "mail",
       pupilId: null,
       context: {
-        ...author.context,
         host: next.host,
         security: next.security,
         // Whether the password changed, never the password.
         passwordChanged: String((before?.password ?? null) !== next.password),
       },
-      outcome: "allowed",
     });
     const saved = await readMailSettings(tx);
     if (!saved) throw new Error("mail settings: not stored");

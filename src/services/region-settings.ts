@@ -2,8 +2,7 @@
 // settings): the one way in, for the API (PUT /api/admin/region-settings), the CLI (`aanwezig
 // region set`) and the demo alike — validated by the domain's schema and audited with what changed.
 
-import type { AuditContext } from "../access/audit-event.ts";
-import { appendAudit } from "../access/index.ts";
+import { type AllowedBy, authorOf, recordAllowed } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import {
   readRegionSettings,
@@ -17,12 +16,11 @@ import {
   settingsFromInput,
 } from "../domain/region/settings.ts";
 
-export interface SettingsAuthor {
-  userId: string | null;
-  /** The role that may save them (`app_admin`), or `cli` / `demo`. */
-  role: string;
-  context: AuditContext;
-}
+/**
+ * Who saves: a request's actor with its gate's grant (src/http/routes/setup-gate.ts), or the
+ * command line (`cli`) / the demo (`demo`), which decide nothing.
+ */
+export type SettingsAuthor = AllowedBy;
 
 export type SaveRegionSettingsResult =
   | { ok: true; settings: StoredRegionSettings; changed: string[] }
@@ -58,21 +56,17 @@ export async function saveRegionSettings(
     const changed = (Object.keys(FIELDS) as (keyof RegionSettings)[])
       .filter((k) => !before.configured || JSON.stringify(before[k]) !== JSON.stringify(next[k]))
       .map((k) => FIELDS[k]);
-    await upsertRegionSettings(tx.orm, next, author.userId ?? author.role, now);
-    await appendAudit(tx.orm, {
-      userId: author.userId,
-      role: author.role,
+    await upsertRegionSettings(tx.orm, next, authorOf(author), now);
+    await recordAllowed(tx.orm, author, {
       action: "save_region_settings",
       resourceType: "region_settings",
       resourceId: "region",
       pupilId: null,
       context: {
-        ...author.context,
         changed: changed.join(","),
         signalProfile:
           typeof next.signalProfile === "string" ? next.signalProfile : next.signalProfile.name,
       },
-      outcome: "allowed",
     });
     return { ok: true, settings: await readRegionSettings(tx, today), changed };
   });

@@ -5,7 +5,12 @@
 // (src/http/routes/setup-*.ts) call them after their gate, and the demo (src/demo) calls the same
 // functions as the accounts that own the records — so the demo proves the way in.
 import { randomUUID } from "node:crypto";
-import { appendAudit, type SetupAuditEvent } from "../access/index.ts";
+import {
+  type AccessActor,
+  type Grant,
+  recordAllowed,
+  type SetupAuditEvent,
+} from "../access/index.ts";
 import type { Orm, TxClient } from "../db/connect.ts";
 import { insertWaitingListEntry, loadCatalogue } from "../db/repositories/arrangements.ts";
 import {
@@ -21,8 +26,19 @@ import { arrangements } from "../db/schema/cases.ts";
 import type { ArrangementKind } from "../domain/money/arrangements.ts";
 import { append, type Party } from "../domain/money/ledger.ts";
 
-/** Who changes the set-up: the account, the role that allowed it and where the request came from. */
-export interface SetupBy {
+/**
+ * Who changes the set-up. From a request: the actor and the grant `gate` gave it (src/access;
+ * src/http/routes/setup-gate.ts), so the allowed row is the one `gate` would write. The demo's
+ * seed (src/demo), which decides nothing, names the account and role it writes as.
+ */
+export type SetupBy = GrantedBy | SeededBy;
+
+export interface GrantedBy {
+  actor: AccessActor;
+  grant: Grant;
+}
+
+export interface SeededBy {
   userId: string;
   role: string;
   origin: { route: string; method: string; requestId?: string };
@@ -39,7 +55,10 @@ export class SetupRefused extends Error {
   }
 }
 
-/** The audit row of an allowed set-up read or change, written with the record it concerns. */
+/**
+ * The audit row of an allowed set-up read or change, written with the record it concerns: for a
+ * request the allowed row of its gate (recordGrant), for the demo's seed an event of its own.
+ */
 export async function recordSetupChange(
   orm: Orm,
   by: SetupBy,
@@ -51,16 +70,22 @@ export async function recordSetupChange(
     context?: Record<string, string>;
   },
 ): Promise<void> {
-  await appendAudit(orm, {
-    userId: by.userId,
-    role: by.role,
-    action: change.operation,
-    resourceType: change.resourceType,
-    resourceId: change.resourceId,
-    pupilId: change.pupilId ?? null,
-    context: { ...by.origin, ...change.context },
-    outcome: "allowed",
-  });
+  await recordAllowed(
+    orm,
+    "grant" in by ? by : { userId: by.userId, role: by.role, context: by.origin },
+    {
+      action: change.operation,
+      resourceType: change.resourceType,
+      resourceId: change.resourceId,
+      pupilId: change.pupilId ?? null,
+      context: { ...change.context },
+    },
+  );
+}
+
+/** The account that changes the set-up (a request's actor, or the account the seed writes as). */
+function userOf(by: SetupBy): string {
+  return "grant" in by ? by.actor.userId : by.userId;
 }
 
 /** A municipality of the region's settings (any, while the region is not configured). */
@@ -221,7 +246,7 @@ export async function recordBudgetContribution(
     party: input.party,
     amountCents: input.amountCents,
     recordedAt: today,
-    recordedBy: by.userId,
+    recordedBy: userOf(by),
   });
   if (!result.ok) throw new SetupRefused(400, result.message);
   await appendLedgerEntry(tx.orm, result.entry);

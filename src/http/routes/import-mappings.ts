@@ -9,7 +9,13 @@ import { rm } from "node:fs/promises";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type AccessActor, appendAudit, may, rolesOf } from "../../access/index.ts";
+import {
+  type AccessActor,
+  type AuditSubject,
+  type Grant,
+  gate,
+  recordGrant,
+} from "../../access/index.ts";
 import {
   deleteMapping,
   findMapping,
@@ -20,7 +26,6 @@ import {
   updateMapping,
 } from "../../db/repositories/import-mappings.ts";
 import { isUniqueViolation } from "../../db/unique-violation.ts";
-import type { Resource } from "../../domain/policy/resources.ts";
 import {
   CANONICAL_COLUMNS,
   CODE_COLUMNS,
@@ -126,30 +131,28 @@ const IdParams = z.object({
 export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const origin = (request: FastifyRequest) => ({
-    route: request.routeOptions.url ?? request.url,
-    method: request.method,
-    requestId: request.id,
-  });
-
-  const audit = async (
-    request: FastifyRequest,
-    actor: AccessActor,
+  // Every decision goes through `gate` (src/access), which writes a refusal to the audit trail;
+  // the one allowed row of a request is written once its work is done (`recorded`), with what it
+  // read or wrote — the same row `gate` would write, from the last grant of the request.
+  const subject = (
     operation: Operation,
     resourceId: string | null,
-    verdict: { ok: true; role: string } | { ok: false; reason: string },
     context: Record<string, string> = {},
-  ) =>
-    appendAudit(ctx.db.orm, {
-      userId: actor.userId,
-      role: verdict.ok ? verdict.role : rolesOf(actor),
-      action: operation,
-      resourceType: "import_mapping",
-      resourceId,
-      pupilId: null,
-      context: { ...origin(request), ...(!verdict.ok && { reason: verdict.reason }), ...context },
-      outcome: verdict.ok ? "allowed" : "denied",
-    });
+  ): AuditSubject => ({
+    action: operation,
+    resourceType: "import_mapping",
+    resourceId,
+    pupilId: null,
+    context,
+  });
+
+  const recorded = (
+    actor: AccessActor,
+    grant: Grant,
+    operation: Operation,
+    resourceId: string | null,
+    context: Record<string, string> = {},
+  ) => recordGrant(ctx.db.orm, actor, grant, subject(operation, resourceId, context));
 
   /** The actor may manage some mappings at all (403 otherwise, audited). */
   const enter = async (
@@ -158,48 +161,56 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
     resourceId: string | null,
   ) => {
     const actor = commandActor(request);
-    const verdict = may(actor, "manage_import_mappings", { kind: "import_mapping" });
+    const verdict = await gate(
+      ctx.db.orm,
+      actor,
+      "manage_import_mappings",
+      { kind: "import_mapping" },
+      subject(operation, resourceId),
+      { auditRefusalOnly: true },
+    );
     if (!verdict.ok) {
-      await audit(request, actor, operation, resourceId, verdict);
       throw forbidden(
         "Alleen de applicatiebeheerder en de zorgcoördinator van een school beheren kolomindelingen.",
       );
     }
-    return { actor, role: verdict.role };
+    return { actor, grant: verdict };
   };
 
   /** One mapping the actor may manage, or 404 (audited) like one that does not exist. */
   const reach = async (request: FastifyRequest, operation: Operation, id: number) => {
     const { actor } = await enter(request, operation, String(id));
     const mapping = await findMapping(ctx.db.sql, id);
-    const resource: Resource = { kind: "import_mapping", schoolId: mapping?.schoolId ?? null };
-    const verdict = mapping
-      ? may(actor, "manage_import_mappings", resource)
-      : ({ ok: false, reason: "no such mapping" } as const);
+    const verdict = await gate(
+      ctx.db.orm,
+      actor,
+      "manage_import_mappings",
+      mapping ? { kind: "import_mapping", schoolId: mapping.schoolId } : null,
+      subject(operation, String(id)),
+      { auditRefusalOnly: true },
+    );
     if (!verdict.ok || !mapping) {
-      await audit(
-        request,
-        actor,
-        operation,
-        String(id),
-        verdict.ok ? { ok: false, reason: "no such mapping" } : verdict,
-      );
       throw notFound("Deze kolomindeling bestaat niet, of u mag hem niet zien.");
     }
-    return { actor, mapping, role: verdict.role };
+    return { actor, mapping, grant: verdict };
   };
 
   /** The school a new or changed mapping is for must be one the actor manages. */
   const mayFor = async (
-    request: FastifyRequest,
     actor: AccessActor,
     operation: Operation,
     resourceId: string | null,
     schoolId: string | null,
   ) => {
-    const verdict = may(actor, "manage_import_mappings", { kind: "import_mapping", schoolId });
-    if (verdict.ok) return verdict.role;
-    await audit(request, actor, operation, resourceId, verdict, { school: schoolId ?? "regio" });
+    const verdict = await gate(
+      ctx.db.orm,
+      actor,
+      "manage_import_mappings",
+      { kind: "import_mapping", schoolId },
+      subject(operation, resourceId, { school: schoolId ?? "regio" }),
+      { auditRefusalOnly: true },
+    );
+    if (verdict.ok) return verdict;
     const own = actor.policy.grants.flatMap((g) => g.schoolIds ?? []);
     throw forbidden(
       schoolId === null
@@ -230,7 +241,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
       },
     },
     async (request) => {
-      const { actor, role } = await enter(request, "list_import_mappings", null);
+      const { actor, grant } = await enter(request, "list_import_mappings", null);
       const admin = actor.policy.grants.some((g) => g.role === "app_admin");
       const schools = actor.policy.grants.flatMap((g) =>
         g.role === "care_coordinator" ? (g.schoolIds ?? []) : [],
@@ -239,7 +250,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
         ctx.db.sql,
         admin ? undefined : { schools, withRegion: false },
       );
-      await audit(request, actor, "list_import_mappings", null, { ok: true, role });
+      await recorded(actor, grant, "list_import_mappings", null);
       return rows.map(presentMapping);
     },
   );
@@ -257,7 +268,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
     async (request, reply) => {
       const { actor } = await enter(request, "create_import_mapping", null);
       const mapping = fromInput(request.body);
-      const role = await mayFor(request, actor, "create_import_mapping", null, mapping.schoolId);
+      const grant = await mayFor(actor, "create_import_mapping", null, mapping.schoolId);
       if (await findMappingByName(ctx.db.sql, mapping.name)) throw nameTaken(mapping.name);
       const saved = await ctx.db
         .transaction(async (tx) => {
@@ -268,18 +279,11 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
           if (isUniqueViolation(error, "import_mappings_name_idx")) throw nameTaken(mapping.name);
           throw error;
         });
-      await audit(
-        request,
-        actor,
-        "create_import_mapping",
-        String(saved.id),
-        { ok: true, role },
-        {
-          name: saved.name,
-          kind: saved.kind,
-          school: saved.schoolId ?? "regio",
-        },
-      );
+      await recorded(actor, grant, "create_import_mapping", String(saved.id), {
+        name: saved.name,
+        kind: saved.kind,
+        school: saved.schoolId ?? "regio",
+      });
       reply.code(201);
       return presentMapping(saved);
     },
@@ -296,12 +300,12 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
       },
     },
     async (request) => {
-      const { actor, mapping, role } = await reach(
+      const { actor, mapping, grant } = await reach(
         request,
         "read_import_mapping",
         request.params.id,
       );
-      await audit(request, actor, "read_import_mapping", String(mapping.id), { ok: true, role });
+      await recorded(actor, grant, "read_import_mapping", String(mapping.id));
       return presentMapping(mapping);
     },
   );
@@ -321,13 +325,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
       const id = request.params.id;
       const { actor } = await reach(request, "update_import_mapping", id);
       const mapping = fromInput(request.body);
-      const role = await mayFor(
-        request,
-        actor,
-        "update_import_mapping",
-        String(id),
-        mapping.schoolId,
-      );
+      const grant = await mayFor(actor, "update_import_mapping", String(id), mapping.schoolId);
       const other = await findMappingByName(ctx.db.sql, mapping.name);
       if (other && other.id !== id) throw nameTaken(mapping.name);
       const saved = await updateMapping(ctx.db.sql, id, mapping, actor.userId).catch((error) => {
@@ -335,18 +333,11 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
         throw error;
       });
       if (!saved) throw notFound("Deze kolomindeling bestaat niet, of u mag hem niet zien.");
-      await audit(
-        request,
-        actor,
-        "update_import_mapping",
-        String(id),
-        { ok: true, role },
-        {
-          name: saved.name,
-          kind: saved.kind,
-          school: saved.schoolId ?? "regio",
-        },
-      );
+      await recorded(actor, grant, "update_import_mapping", String(id), {
+        name: saved.name,
+        kind: saved.kind,
+        school: saved.schoolId ?? "regio",
+      });
       return presentMapping(saved);
     },
   );
@@ -363,18 +354,9 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
     },
     async (request, reply) => {
       const id = request.params.id;
-      const { actor, mapping, role } = await reach(request, "delete_import_mapping", id);
+      const { actor, mapping, grant } = await reach(request, "delete_import_mapping", id);
       await deleteMapping(ctx.db.sql, id);
-      await audit(
-        request,
-        actor,
-        "delete_import_mapping",
-        String(id),
-        { ok: true, role },
-        {
-          name: mapping.name,
-        },
-      );
+      await recorded(actor, grant, "delete_import_mapping", String(id), { name: mapping.name });
       reply.code(204);
       return null;
     },
@@ -403,7 +385,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
         },
       },
       async (request) => {
-        const { actor, role } = await enter(request, "inspect_import_sample", null);
+        const { actor, grant } = await enter(request, "inspect_import_sample", null);
         const { kind, encoding } = request.query;
         const { dir, path } = await receiveUpload(request.body, "voorbeeld.csv");
         try {
@@ -423,7 +405,7 @@ export function registerImportMappingRoutes(app: FastifyInstance, ctx: HttpConte
             throw new HttpProblem(400, messages.emptyFile);
           }
           const headers = header.map((h) => h.trim());
-          await audit(request, actor, "inspect_import_sample", null, { ok: true, role }, { kind });
+          await recorded(actor, grant, "inspect_import_sample", null, { kind });
           return {
             separator,
             headers,

@@ -12,6 +12,7 @@ import {
   may,
   mayEver,
   pupilScopesOf,
+  pupilsInReach,
   recordListRead,
   visiblePupilItems,
 } from "../../access/index.ts";
@@ -80,7 +81,7 @@ export const LeaveRequestSchema = z
 type LeaveRequestOut = z.infer<typeof LeaveRequestSchema>;
 
 /** The pupil as seen from the request's school (like a DUO report: the school's own record). */
-function leaveResource(
+export function leaveResource(
   pupil: PupilScope,
   schoolId: string,
   decider?: LeaveRequestRow["decider"],
@@ -204,9 +205,12 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
         throw forbidden("Only parents, the school and leerplicht see leave requests.");
       }
       const { status, pupil_id } = request.query;
+      // Scope first: only the requests of pupils in the user's reach are loaded; the policy
+      // then decides on each (at the request's own school, with its decider).
+      const reach = await pupilsInReach(ctx.db.orm, actor, "read_leave_requests", "leave_request");
       const rows = await listLeaveRequests(ctx.db.sql, {
         ...(status ? { status } : {}),
-        ...(pupil_id ? { pupilIds: [pupil_id] } : {}),
+        pupilIds: pupil_id ? reach.filter((id) => id === pupil_id) : reach,
       });
       const { shown, scopes } = await visiblePupilItems(
         ctx.db.orm,

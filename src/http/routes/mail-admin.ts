@@ -124,12 +124,7 @@ export function registerMailAdminRoutes(app: FastifyInstance, ctx: HttpContext):
         operation: "save_mail_settings",
         resourceType: "region_settings",
       });
-      const saved = await saveMailSettings(
-        ctx.db,
-        request.body,
-        { userId: grant.userId, role: grant.role, context: grant.origin },
-        ctx.now(),
-      );
+      const saved = await saveMailSettings(ctx.db, request.body, grant, ctx.now());
       if (!saved.ok) {
         throw new HttpProblem(400, "De mailserver is niet opgeslagen.", {
           type: "urn:aanwezig:problem:validation",

@@ -92,13 +92,7 @@ export function registerRegionSettingsRoutes(app: FastifyInstance, ctx: HttpCont
         operation: "save_region_settings",
         resourceType: "region_settings",
       });
-      const saved = await saveRegionSettings(
-        ctx.db,
-        request.body,
-        { userId: gate.userId, role: gate.role, context: gate.origin },
-        today(ctx),
-        ctx.now(),
-      );
+      const saved = await saveRegionSettings(ctx.db, request.body, gate, today(ctx), ctx.now());
       if (!saved.ok) {
         throw new HttpProblem(400, "De regio-instellingen zijn niet opgeslagen.", {
           type: "urn:aanwezig:problem:validation",

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from "fastify";
 import { gate, type SetupAuditEvent } from "../../access/index.ts";
 import type { Action } from "../../domain/policy/resources.ts";
-import { recordSetupChange, SetupRefused } from "../../services/region-setup.ts";
+import { type GrantedBy, recordSetupChange, SetupRefused } from "../../services/region-setup.ts";
 import type { HttpContext } from "../context.ts";
 import { HttpProblem, notFound } from "../problem.ts";
 import { admitted, commandActor } from "./cases-http.ts";
@@ -37,7 +37,8 @@ export interface SetupOperation {
 
 export { recordSetupChange };
 
-export interface SetupGrant {
+/** The gate's grant (recordSetupChange writes its allowed row) and what routes filter by. */
+export interface SetupGrant extends GrantedBy {
   userId: string;
   role: string;
   /** The actor's municipalities and partnerships in the granted role, to filter lists by. */
@@ -79,6 +80,8 @@ export async function authorizeSetup(
   };
   const granted = actor.policy.grants.find((g) => g.role === grant.role);
   return {
+    actor,
+    grant,
     userId: actor.userId,
     role: grant.role,
     municipalities: granted?.municipalities ?? [],

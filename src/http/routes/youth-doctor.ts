@@ -13,6 +13,7 @@ import {
   may,
   mayEver,
   pupilScopesOf,
+  pupilsInReach,
   recordListRead,
   visiblePupilItems,
 } from "../../access/index.ts";
@@ -82,7 +83,7 @@ const ReferralListSchema = z
 type ReferralOut = z.infer<typeof YouthDoctorReferralSchema>;
 
 /** The pupil as seen from the referring school (like a leave request: the school's own record). */
-function referralResource(pupil: PupilScope, schoolId: string): Resource {
+export function referralResource(pupil: PupilScope, schoolId: string): Resource {
   return {
     kind: "youth_doctor_referral",
     pupil: { ...pupil, schoolIds: pupil.schoolIds.filter((id) => id === schoolId) },
@@ -193,9 +194,17 @@ export function registerYouthDoctorRoutes(app: FastifyInstance, ctx: HttpContext
         throw forbidden("Only the school and the youth doctor see referrals to the youth doctor.");
       }
       const { status, pupil_id } = request.query;
+      // Scope first: only the referrals of pupils in the user's reach are loaded; the policy
+      // then decides on each (at the referral's own school).
+      const reach = await pupilsInReach(
+        ctx.db.orm,
+        actor,
+        "read_youth_doctor_referrals",
+        "youth_doctor_referral",
+      );
       const rows = await listReferrals(ctx.db.sql, {
         ...(status ? { status } : {}),
-        ...(pupil_id ? { pupilIds: [pupil_id] } : {}),
+        pupilIds: pupil_id ? reach.filter((id) => id === pupil_id) : reach,
       });
       const { shown, scopes } = await visiblePupilItems(
         ctx.db.orm,
