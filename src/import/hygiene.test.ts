@@ -35,6 +35,7 @@ describe.each(engines())("CSV hygiene on $name", (engine) => {
       "P 104;Ties;Smit;2015-04-01;Utrecht", // not an id
       `P105;${"a".repeat(201)};Smit;2015-04-01;Utrecht`,
       "P106;Lot;Smit;2015-04-01;Utr\u0000echt",
+      "P107;E\uFFFDlco;Smit;2015-04-01;Utrecht", // a name another program could not read
     ];
     const result = await importText(db, dir, "pupils", `${rows.join("\n")}\n`);
     expect(result.outcome).toBe("rejected");
@@ -45,6 +46,7 @@ describe.each(engines())("CSV hygiene on $name", (engine) => {
       { line: 6, column: "pupil_id", reason: expect.stringContaining("geen geldig id") },
       { line: 7, column: "given_name", reason: expect.stringContaining("hoogstens 200") },
       { line: 8, column: "municipality", reason: expect.stringContaining("U+0000") },
+      { line: 9, column: "given_name", reason: expect.stringContaining("U+FFFD") },
     ]);
     expect(await db.sql.query("SELECT pupil_id FROM pupils")).toEqual([]);
   });
