@@ -110,7 +110,11 @@ describe("session", () => {
       "Leerlingen zoeken",
       // The school reports absence to DUO and registers leave requests (issue 15).
       "Verzuimmeldingen",
+      // Its own attendance upload and column mappings (issue 14).
+      "Inrichting",
       "Verlof",
+      // The warm handover PO→VO of its pupils (issue 15 item 6).
+      "Warme overdracht",
     ]);
     const current = page.getByRole("navigation").getByRole("link", { name: "Overzicht" });
     expect(await current.getAttribute("aria-current")).toBe("page");
