@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, seededTargets } from "../../../test/support/cli-process.ts";
+import { runCliInProcess, seededTargets } from "../../../test/support/cli-process.ts";
 import { openDatabase } from "../../db/connect.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-mappings-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const aanwezig = (db: string, ...args: string[]) => runCli(dir, db, args);
+const aanwezig = (db: string, ...args: string[]) => runCliInProcess(dir, db, args);
 
 const MAPPING = {
   name: "ParnasSys leerlingen",
@@ -37,13 +37,15 @@ describe("aanwezig mappings (command line)", async () => {
     it("saves, lists, shows, replaces and deletes a mapping; an import uses its date notation", {
       timeout: 300_000,
     }, async () => {
-      expect(aanwezig(target.spec, "mappings", "list").stdout).toBe("geen kolomindelingen\n");
+      expect((await aanwezig(target.spec, "mappings", "list")).stdout).toBe(
+        "geen kolomindelingen\n",
+      );
 
       writeFileSync(
         join(dir, "fout.json"),
         JSON.stringify({ ...MAPPING, dates: { given_name: "dd-mm-jjjj" }, columns: { x: "Y" } }),
       );
-      const bad = aanwezig(target.spec, "mappings", "save", "fout.json");
+      const bad = await aanwezig(target.spec, "mappings", "save", "fout.json");
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain("fout.json: de kolomindeling is niet opgeslagen");
       expect(bad.stderr).toContain("fout.json: columns.x: 'x' is geen kolom van pupils");
@@ -51,20 +53,28 @@ describe("aanwezig mappings (command line)", async () => {
         "fout.json: dates.given_name: 'given_name' is geen datumkolom van pupils; kies uit birth_date",
       );
       writeFileSync(join(dir, "kapot.json"), "{ name: ");
-      expect(aanwezig(target.spec, "mappings", "save", "kapot.json").stderr).toContain(
+      expect((await aanwezig(target.spec, "mappings", "save", "kapot.json")).stderr).toContain(
         "kapot.json: geen leesbaar JSON-bestand",
       );
 
       writeFileSync(join(dir, "parnassys.json"), JSON.stringify(MAPPING));
-      const saved = aanwezig(target.spec, "mappings", "save", "parnassys.json");
+      const saved = await aanwezig(target.spec, "mappings", "save", "parnassys.json");
       expect(saved.code, saved.stderr).toBe(0);
       expect(saved.stdout).toBe("kolomindeling 'ParnasSys leerlingen' opgeslagen\n");
-      expect(aanwezig(target.spec, "mappings", "list").stdout).toBe(
+      expect((await aanwezig(target.spec, "mappings", "list")).stdout).toBe(
         "ParnasSys leerlingen\tpupils\thele regio\tutf-8\n",
       );
       const shown = JSON.parse(
-        aanwezig(target.spec, "--format", "json", "mappings", "show", "parnassys leerlingen")
-          .stdout,
+        (
+          await aanwezig(
+            target.spec,
+            "--format",
+            "json",
+            "mappings",
+            "show",
+            "parnassys leerlingen",
+          )
+        ).stdout,
       );
       expect(shown).toMatchObject({
         name: "ParnasSys leerlingen",
@@ -73,12 +83,12 @@ describe("aanwezig mappings (command line)", async () => {
         dates: { birth_date: "dd-mm-jjjj" },
         updated_by: "cli",
       });
-      expect(aanwezig(target.spec, "mappings", "show", "ParnasSys leerlingen").stdout).toContain(
-        "birth_date : dd-mm-jjjj",
-      );
+      expect(
+        (await aanwezig(target.spec, "mappings", "show", "ParnasSys leerlingen")).stdout,
+      ).toContain("birth_date : dd-mm-jjjj");
 
       writeFileSync(join(dir, "leerlingen.csv"), `${HEADER}P620;Eva;Ünal;01-02-2015;Ede\n`);
-      const imported = aanwezig(
+      const imported = await aanwezig(
         target.spec,
         "--format",
         "json",
@@ -93,7 +103,7 @@ describe("aanwezig mappings (command line)", async () => {
         join(dir, "fout.csv"),
         `${HEADER}P621;Bo;Ünal;03-02-2015;Ede\nP622;Co;Ünal;2015-02-04;Ede\n`,
       );
-      const rejected = aanwezig(
+      const rejected = await aanwezig(
         target.spec,
         "import",
         "pupils",
@@ -111,16 +121,24 @@ describe("aanwezig mappings (command line)", async () => {
         join(dir, "parnassys.json"),
         JSON.stringify({ ...MAPPING, dates: { birth_date: "jjjj-mm-dd" } }),
       );
-      expect(aanwezig(target.spec, "mappings", "save", "parnassys.json").stdout).toBe(
+      expect((await aanwezig(target.spec, "mappings", "save", "parnassys.json")).stdout).toBe(
         "kolomindeling 'ParnasSys leerlingen' bijgewerkt\n",
       );
       expect(
-        aanwezig(target.spec, "import", "pupils", "fout.csv", "--mapping", "ParnasSys leerlingen")
-          .code,
+        (
+          await aanwezig(
+            target.spec,
+            "import",
+            "pupils",
+            "fout.csv",
+            "--mapping",
+            "ParnasSys leerlingen",
+          )
+        ).code,
       ).toBe(1); // the first row's 03-02-2015 is no jjjj-mm-dd date now
-      const gone = aanwezig(target.spec, "mappings", "delete", "ParnasSys leerlingen");
+      const gone = await aanwezig(target.spec, "mappings", "delete", "ParnasSys leerlingen");
       expect(gone.stdout).toBe("kolomindeling 'ParnasSys leerlingen' verwijderd\n");
-      const missing = aanwezig(target.spec, "mappings", "show", "ParnasSys leerlingen");
+      const missing = await aanwezig(target.spec, "mappings", "show", "ParnasSys leerlingen");
       expect(missing.code).toBe(1);
       expect(missing.stderr).toContain("kolomindeling 'ParnasSys leerlingen' bestaat niet");
 
