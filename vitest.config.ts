@@ -44,6 +44,14 @@ const browserSuites = existsSync(CHROMIUM_PATH) || inCi;
  */
 const WORKERS = Number(process.env.AANWEZIG_TEST_WORKERS) || undefined;
 const DB_WORKERS = WORKERS ?? 3;
+/**
+ * AANWEZIG_DB_ISOLATE=0 runs the `db` files in reused worker processes (Vitest's `isolate:
+ * false`): module loading and the warm-up of the first PGlite start are paid once per worker, not
+ * once per file (8 small HTTP files: 80 s CPU instead of 107 s, docs/adr/0003-test-layout.md).
+ * Not the default until a full `db` run on both engines has passed that way: suites keep module
+ * state (caches, fake timers, process listeners) that would then carry over to the next file.
+ */
+const DB_ISOLATE = process.env.AANWEZIG_DB_ISOLATE !== "0";
 const E2E_WORKERS = WORKERS ?? 2;
 
 /** Says, after the run, that the browser suites did not run and how to make them run. */
@@ -80,6 +88,7 @@ export default defineConfig({
           name: "db",
           include: dbFiles,
           pool: "forks",
+          isolate: DB_ISOLATE,
           maxWorkers: DB_WORKERS,
           sequence: { groupOrder: 1 },
           globalSetup: ["test/support/db-global-setup.ts"],
