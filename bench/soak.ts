@@ -80,6 +80,13 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
+/** Kept for the report and printed at once, with when the request began and how long it took. */
+function sample(text: string, startedAt: number): void {
+  const line = `${text} (sent ${(startedAt / 1000).toFixed(0)} s after the bench started, answered after ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`;
+  errorSamples.push(line);
+  console.log(`  error: ${line}`);
+}
+
 async function call(
   s: Session | null,
   kind: string,
@@ -105,16 +112,16 @@ async function call(
     if (response.status >= 500) {
       errors++;
       if (errorSamples.length < 20)
-        errorSamples.push(`${method} ${path} ${response.status} ${text.slice(0, 200)}`);
+        sample(`${method} ${path} ${response.status} ${text.slice(0, 200)}`, started);
     } else if (!expected.includes(response.status)) {
       unexpected4xx++;
       if (errorSamples.length < 20)
-        errorSamples.push(`${s?.role} ${method} ${path} ${response.status} ${text.slice(0, 200)}`);
+        sample(`${s?.role} ${method} ${path} ${response.status} ${text.slice(0, 200)}`, started);
     }
     return response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
   } catch (error) {
     errors++;
-    if (errorSamples.length < 20) errorSamples.push(`${method} ${path} ${String(error)}`);
+    if (errorSamples.length < 20) sample(`${method} ${path} ${String(error)}`, started);
     return undefined;
   }
 }
