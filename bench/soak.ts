@@ -119,7 +119,7 @@ async function call(
     if (response.status >= 500) {
       errors++;
       if (errorSamples.length < 20)
-        sample(`${method} ${path} ${response.status} ${text.slice(0, 200)}`, started);
+        sample(`${s?.role} ${method} ${path} ${response.status} ${text.slice(0, 200)}`, started);
     } else if (!expected.includes(response.status)) {
       unexpected4xx++;
       if (errorSamples.length < 20)
@@ -128,7 +128,7 @@ async function call(
     return response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
   } catch (error) {
     errors++;
-    if (errorSamples.length < 20) sample(`${method} ${path} ${String(error)}`, started);
+    if (errorSamples.length < 20) sample(`${s?.role} ${method} ${path} ${String(error)}`, started);
     return undefined;
   }
 }
