@@ -1,6 +1,7 @@
 // Soak run (issue 13 item 5; docs/reliability.md):
 //   npm run bench:soak -- --minutes 30 [--db postgres://…/aanwezig_soak] [--users-per-role 3]
-//     [--think-ms 1000] [--sample-seconds 15] [--warmup-minutes 2] [--port N]
+//     [--think-ms 1000] [--sample-seconds 15] [--warmup-minutes 0] [--port N]
+//     [--heap-snapshots DIR [--end-snapshot-only]]
 // The database is a demo region made beforehand (`bin/aanwezig demo --pupils 100000 --db …`).
 // Starts `aanwezig serve --no-jobs` on it as a separate process and plays logged-in users of
 // every demo role, each in a loop with a think time: worklists (signals, cases, DUO reports),
@@ -23,10 +24,16 @@ const { values: args } = parseArgs({
     "users-per-role": { type: "string", default: "3" },
     "think-ms": { type: "string", default: "1000" },
     "sample-seconds": { type: "string", default: "15" },
-    "warmup-minutes": { type: "string", default: "2" },
+    "warmup-minutes": { type: "string", default: "0" },
     port: { type: "string", default: "0" },
     /** A directory: the server writes a V8 heap snapshot there after the warm-up and at the end. */
     "heap-snapshots": { type: "string" },
+    /**
+     * Only the snapshot at the end. Writing one costs the server hundreds of MB of RSS that it
+     * keeps (440 → 850–940 MB on 5 December): a snapshot after the warm-up spoils the memory
+     * measurement that follows it.
+     */
+    "end-snapshot-only": { type: "boolean", default: false },
   },
 });
 
@@ -80,6 +87,13 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
+/** Kept for the report and printed at once, with when the request began and how long it took. */
+function sample(text: string, startedAt: number): void {
+  const line = `${text} (sent ${(startedAt / 1000).toFixed(0)} s after the bench started, answered after ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`;
+  errorSamples.push(line);
+  console.log(`  error: ${line}`);
+}
+
 async function call(
   s: Session | null,
   kind: string,
@@ -105,16 +119,16 @@ async function call(
     if (response.status >= 500) {
       errors++;
       if (errorSamples.length < 20)
-        errorSamples.push(`${method} ${path} ${response.status} ${text.slice(0, 200)}`);
+        sample(`${s?.role} ${method} ${path} ${response.status} ${text.slice(0, 200)}`, started);
     } else if (!expected.includes(response.status)) {
       unexpected4xx++;
       if (errorSamples.length < 20)
-        errorSamples.push(`${s?.role} ${method} ${path} ${response.status} ${text.slice(0, 200)}`);
+        sample(`${s?.role} ${method} ${path} ${response.status} ${text.slice(0, 200)}`, started);
     }
     return response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
   } catch (error) {
     errors++;
-    if (errorSamples.length < 20) errorSamples.push(`${method} ${path} ${String(error)}`);
+    if (errorSamples.length < 20) sample(`${s?.role} ${method} ${path} ${String(error)}`, started);
     return undefined;
   }
 }
@@ -354,18 +368,29 @@ try {
     );
   }, Number(args["sample-seconds"]) * 1000);
   memory.push({ at: 0, rssMb: rssMb() });
-  // The warm-up includes one monitor computation (snapshot, trend and KPIs for 100,000 pupils):
-  // its cache is warm-up, not growth. It runs beside the users; the warm-up ends at
-  // --warmup-minutes or when it is done, whichever is later.
+  // The warm-up is what the run touches, once, not a guessed duration: every user completes one
+  // round of its role (the admin's first import included), and then the policy officer's
+  // monitor answers for every grouping — the snapshot at the date, the trend (a snapshot per
+  // quarter end) and the KPIs. The caches then hold every key the run asks for (one snapshot per
+  // date, rendered rows per grouping, a signal evaluation per reach, the lookups); what they hold
+  // after that is recomputed on the same keys when the data changes, not added. The growth is
+  // measured from the first sample after the warm-up (or --warmup-minutes, if later).
   let warmedAt = Number.NaN;
+  let firstRounds = 0;
+  let allFirstRounds: () => void = () => {};
+  const firstRoundsDone = new Promise<void>((r) => {
+    allFirstRounds = r;
+  });
   const policy = sessions.find((s) => s.role === "beleid");
   const monitorWarmup = (async () => {
+    await firstRoundsDone;
     if (!policy) return;
-    for (const path of [
-      `/api/monitor?as_of=${asOf}&by=school`,
-      `/api/monitor/trend?to=${quarter()}&by=school`,
-      `/api/monitor/kpis?quarter=${quarter()}`,
-    ]) {
+    const paths = (["school", "municipality", "partnership"] as const).flatMap((by) => [
+      `/api/monitor?as_of=${asOf}&by=${by}`,
+      `/api/monitor/trend?to=${quarter()}&by=${by}`,
+    ]);
+    paths.push(`/api/monitor/kpis?quarter=${quarter()}`);
+    for (const path of paths) {
       // Never past the run's end: the report must come (the 30-minute run of 5 December waited).
       for (let i = 0; i < 600 && !serverExited && Date.now() < end; i++) {
         const response = await fetch(`${base}${path}`, {
@@ -378,32 +403,43 @@ try {
       }
     }
     if (Date.now() >= end) {
-      console.log("  warm-up: the monitor computation did not answer within the run");
+      console.log("  warm-up: the monitor did not answer within the run");
       return;
     }
     warmedAt = Date.now() - started;
-    console.log(`  warm-up: monitor computed at ${Math.round(warmedAt / 1000)} s`);
+    console.log(
+      `  warm-up: every user's first round and the monitor (3 groupings, trend, KPIs) done at ${Math.round(warmedAt / 1000)} s`,
+    );
   })();
   let snapshotted = false;
+  let snapshotWrittenAt = 0;
   const snapshotAfterWarmup = setInterval(() => {
     if (
+      args["end-snapshot-only"] ||
       snapshotted ||
       Number.isNaN(warmedAt) ||
       Date.now() - started < Math.max(warmupMs, warmedAt)
     )
       return;
     snapshotted = true;
-    void heapSnapshot("after warm-up");
+    // Writing the snapshot is part of the warm-up: growth is measured from after it.
+    void heapSnapshot("after warm-up").then(() => {
+      snapshotWrittenAt = Date.now() - started;
+    });
   }, 1000);
   await Promise.all(
     sessions.map(async (s, i) => {
       await new Promise((r) => setTimeout(r, (i * thinkMs) / sessions.length));
+      let first = true;
       while (Date.now() < end && !serverExited) {
         await step(s);
+        if (first && ++firstRounds === sessions.length) allFirstRounds();
+        first = false;
         await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
       }
     }),
   );
+  allFirstRounds(); // a run too short for every first round: the warm-up gives up at its end
   await monitorWarmup;
   clearInterval(sampler);
   clearInterval(snapshotAfterWarmup);
@@ -429,15 +465,24 @@ try {
   const warmupEnd = Math.max(
     warmupMs,
     Number.isNaN(warmedAt) ? Number.POSITIVE_INFINITY : warmedAt,
+    snapshotWrittenAt,
   );
   const warm = memory.filter((m) => m.at * 1000 >= warmupEnd);
   const reference = warm[0]?.rssMb ?? Number.NaN;
   const last = memory.at(-1)!.rssMb;
   const peak = Math.max(...warm.map((m) => m.rssMb));
   console.log(
-    `memory (RSS): start ${memory[0]!.rssMb} MB; after warm-up (${Math.round(warmupEnd / 1000)} s, one monitor computation included) ${reference} MB; peak after warm-up ${peak} MB; end ${last} MB; growth after warm-up ${(((last - reference) / reference) * 100).toFixed(1)} % (end) / ${(((peak - reference) / reference) * 100).toFixed(1)} % (peak)`,
+    `memory (RSS): start ${memory[0]!.rssMb} MB; after warm-up (${Math.round(warmupEnd / 1000)} s: every user's first round, the monitor for every grouping) ${reference} MB; peak after warm-up ${peak} MB; end ${last} MB; growth after warm-up ${(((last - reference) / reference) * 100).toFixed(1)} % (end) / ${(((peak - reference) / reference) * 100).toFixed(1)} % (peak)`,
   );
   console.log(`memory over time (s:MB): ${memory.map((m) => `${m.at}:${m.rssMb}`).join(" ")}`);
+  const perMinute: string[] = [];
+  for (let minute = 0; minute * 60 <= memory.at(-1)!.at; minute++) {
+    const sample = memory.filter((m) => m.at <= minute * 60).at(-1);
+    if (sample) perMinute.push(`${minute}:${sample.rssMb}`);
+  }
+  console.log(
+    `memory per minute (min:MB, the last sample at or before it): ${perMinute.join(" ")}`,
+  );
   if (errorSamples.length) console.log(`samples of errors:\n  ${errorSamples.join("\n  ")}`);
 } finally {
   server.kill("SIGTERM");

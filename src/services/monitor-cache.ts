@@ -12,11 +12,14 @@ import { type MonitorSnapshot, monitorLookups, monitorRows, monitorSnapshot } fr
 import { computationQueue } from "./monitor-queue.ts";
 import { evaluateSignalsAt } from "./signals.ts";
 
+// An import counts when it inserted or updated rows: a re-import of an unchanged file (or a
+// rejected one) changes no figure, and its deletes, if any, raise the region's data version
+// (drizzle/0026: only a statement that changed a row raises it).
 // What signal evaluation reads (src/db/queries/signal-inputs.ts, region-settings.ts): the region's
 // tables (data_versions, drizzle/0008), the sick observations, the decided leave requests and the
 // region's signal profile. No case table: a case event does not change a signal.
 const SIGNAL_INPUTS_TERMS = `
-  (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at)::text, '') from import_log),
+  (select count(*) || ':' || coalesce(max(id), 0) from import_log where inserted > 0 or updated > 0),
   (select count(*) from sick_notable_observations),
   (select count(*) || ':' || count(decided_on) from leave_requests),
   (select coalesce(max(updated_at)::text, '') from region_settings),
@@ -27,7 +30,7 @@ const SIGNAL_INPUTS_SQL = `select concat_ws('/',${SIGNAL_INPUTS_TERMS}
 ) as fingerprint`;
 
 const FINGERPRINT_SQL = `select concat_ws('/',
-  (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at)::text, '') from import_log),
+  (select count(*) || ':' || coalesce(max(id), 0) from import_log where inserted > 0 or updated > 0),
   (select count(*) || ':' || count(closed_at) || ':' || coalesce(max(created_at)::text, '') from cases),
   (select count(*) from case_transitions),
   (select count(*) || ':' || count(resolved_at) from stagnation_flags),
@@ -171,7 +174,10 @@ async function entryFor(sql: SqlClient, asOf: IsoDate): Promise<Entry> {
     // event recomputes the snapshot's case figures, not the signals of 100,000 pupils.
     snapshot: computationQueue(sql).submit(() =>
       monitorSnapshot(sql, asOf, {
-        lookups: () => cachedValue(sql, "monitor-lookups", () => monitorLookups(sql)),
+        // Residences and partnerships are region tables (the region's data version): kept
+        // until the signals' inputs change, so a case event does not re-read every person.
+        lookups: () =>
+          cachedValue(sql, "monitor-lookups", () => monitorLookups(sql), "signal_inputs"),
         signals: () =>
           cachedValue(
             sql,
