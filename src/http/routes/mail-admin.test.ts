@@ -28,13 +28,16 @@ describe.each(engines())("mail settings API on $name", (engine) => {
   let admin: LoggedIn;
   let adminId: string;
   let coordinator: LoggedIn;
+  let coordinatorId: string;
   const saved = process.env.AANWEZIG_SMTP_URL;
 
   beforeAll(async () => {
     delete process.env.AANWEZIG_SMTP_URL;
     t = await startTestApp(engine);
     adminId = await addUser(t.db, "beheer@regio.example", [{ role: "app_admin" }]);
-    await addUser(t.db, "zc@linde.example", [{ role: "care_coordinator", schoolId: "12AB00" }]);
+    coordinatorId = await addUser(t.db, "zc@linde.example", [
+      { role: "care_coordinator", schoolId: "12AB00" },
+    ]);
     admin = await login(t.app, "beheer@regio.example");
     coordinator = await login(t.app, "zc@linde.example");
   });
@@ -91,6 +94,34 @@ describe.each(engines())("mail settings API on $name", (engine) => {
     const audit = await listAudit(t.db.orm, { userId: adminId, limit: 5 });
     expect(audit.map((a) => a.action)).toContain("save_mail_settings");
     expect(JSON.stringify(audit)).not.toContain(SERVER.password);
+  });
+
+  it("writes one allowed row per read by the administrator and one denied row per refused read", async () => {
+    const rowsOf = async (userId: string) =>
+      (await listAudit(t.db.orm, { userId, limit: 100 })).filter(
+        (a) => a.action === "read_mail_settings",
+      );
+    const before = (await rowsOf(adminId)).length;
+    expect((await send(admin, "GET")).statusCode).toBe(200);
+    const after = await rowsOf(adminId);
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({
+      resourceType: "region_settings",
+      outcome: "allowed",
+      role: "app_admin",
+      pupilId: null,
+    });
+    expect(after[0]?.context).toMatchObject({
+      route: "/api/admin/region-settings/mail",
+      method: "GET",
+      reason: expect.any(String),
+    });
+
+    const deniedBefore = (await rowsOf(coordinatorId)).length;
+    expect((await send(coordinator, "GET")).statusCode).toBe(403);
+    const denied = await rowsOf(coordinatorId);
+    expect(denied).toHaveLength(deniedBefore + 1);
+    expect(denied[0]).toMatchObject({ outcome: "denied" });
   });
 
   it("shows the environment's server as the one in force when AANWEZIG_SMTP_URL is set", async () => {
