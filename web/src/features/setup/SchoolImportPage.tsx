@@ -1,8 +1,8 @@
 // A school's own attendance file (issue 14 item 3), for its care coordinator under Inrichting:
 // choose the file, optionally one of the school's saved column mappings, send (ImportFileForm,
-// shared with the administrator's imports). The upload shows how much is sent; then the page polls the job (GET /api/imports/{job_id}) until it is
-// imported or refused, and lists a refused file's errors by line, column and reason. The server
-// accepts rows of the coordinator's own school(s) only (policy resource `import`, action
+// shared with the administrator's imports). The upload shows how much is sent; then the page
+// polls the job (GET /api/imports/{job_id}) until it is imported or refused, and lists a refused
+// file's errors by line, column and reason. The server accepts rows of the coordinator's own school(s) only (policy resource `import`, action
 // `import_file`, rule ownSchoolAttendance); a row of another school refuses the whole file.
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useQuery } from "@tanstack/react-query";
