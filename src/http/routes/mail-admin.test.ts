@@ -3,6 +3,7 @@
 // one is set) and kept when a save leaves it out; invalid input is a 400 naming each field in
 // Dutch; the environment's AANWEZIG_SMTP_URL is shown as what holds; others get 403; audited.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectReadAudited } from "../../../test/support/audited-reads.ts";
 import { engines } from "../../../test/support/databases.ts";
 import {
   addUser,
@@ -97,31 +98,22 @@ describe.each(engines())("mail settings API on $name", (engine) => {
   });
 
   it("writes one allowed row per read by the administrator and one denied row per refused read", async () => {
-    const rowsOf = async (userId: string) =>
-      (await listAudit(t.db.orm, { userId, limit: 100 })).filter(
-        (a) => a.action === "read_mail_settings",
-      );
-    const before = (await rowsOf(adminId)).length;
-    expect((await send(admin, "GET")).statusCode).toBe(200);
-    const after = await rowsOf(adminId);
-    expect(after).toHaveLength(before + 1);
-    expect(after[0]).toMatchObject({
-      resourceType: "region_settings",
-      outcome: "allowed",
-      role: "app_admin",
-      pupilId: null,
-    });
-    expect(after[0]?.context).toMatchObject({
-      route: "/api/admin/region-settings/mail",
-      method: "GET",
-      reason: expect.any(String),
-    });
-
-    const deniedBefore = (await rowsOf(coordinatorId)).length;
-    expect((await send(coordinator, "GET")).statusCode).toBe(403);
-    const denied = await rowsOf(coordinatorId);
-    expect(denied).toHaveLength(deniedBefore + 1);
-    expect(denied[0]).toMatchObject({ outcome: "denied" });
+    await expectReadAudited(
+      t.db.orm,
+      {
+        action: "read_mail_settings",
+        resourceType: "region_settings",
+        route: "/api/admin/region-settings/mail",
+        role: "app_admin",
+      },
+      {
+        allowed: { userId: adminId, read: async () => (await send(admin, "GET")).statusCode },
+        refused: {
+          userId: coordinatorId,
+          read: async () => (await send(coordinator, "GET")).statusCode,
+        },
+      },
+    );
   });
 
   it("shows the environment's server as the one in force when AANWEZIG_SMTP_URL is set", async () => {
