@@ -4,13 +4,13 @@
 // whole installation). Either a password is given (the policy of password-policy.ts applies, via
 // createUser) or a one-time link to set it is made.
 
-import { appendAudit } from "../access/index.ts";
+import { recordAllowed } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { emailInUse } from "../db/repositories/admin.ts";
 import { createPasswordSetToken } from "../db/repositories/password-set-tokens.ts";
 import { createUser, normaliseEmail, type UserWithRoles } from "../db/repositories/users.ts";
 import { isUniqueViolation } from "../db/unique-violation.ts";
-import { CLI_ACTOR, cliContext } from "./cli-actor.ts";
+import { cliCaller } from "./cli-actor.ts";
 import { judgeNewPassword } from "./password-policy.ts";
 
 export interface NewApplicationAdmin {
@@ -66,18 +66,16 @@ export async function createApplicationAdmin(
         ...(input.password === undefined ? {} : { password: input.password }),
         roles: [{ role: "app_admin" }],
       });
-      await appendAudit(tx.orm, {
-        ...CLI_ACTOR,
+      const by = cliCaller("admin create", {
+        email,
+        role: "app_admin",
+        password: input.password === undefined ? "link" : "stdin",
+      });
+      await recordAllowed(tx.orm, by, {
         action: "create_user",
         resourceType: "user",
         resourceId: user.id,
         pupilId: null,
-        context: cliContext("admin create", {
-          email,
-          role: "app_admin",
-          password: input.password === undefined ? "link" : "stdin",
-        }),
-        outcome: "allowed",
       });
       if (input.password !== undefined) return { ok: true, user } as const;
       const passwordSet = await createPasswordSetToken(tx.orm, user.id, now);

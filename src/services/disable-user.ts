@@ -1,11 +1,11 @@
 // `aanwezig users disable` (issue 14): an account is never deleted (the audit trail names it);
 // disabling it ends its sessions and API tokens at once (deactivateAccount) and is audited.
 
-import { appendAudit } from "../access/index.ts";
+import { recordAllowed } from "../access/index.ts";
 import type { Database } from "../db/connect.ts";
 import { deactivateAccount, listAccounts } from "../db/repositories/admin.ts";
 import { normaliseEmail } from "../db/repositories/users.ts";
-import { CLI_ACTOR, cliContext } from "./cli-actor.ts";
+import { cliCaller } from "./cli-actor.ts";
 
 export type DisableOutcome =
   | { ok: true; id: string; email: string; alreadyDisabled: boolean }
@@ -29,14 +29,11 @@ export async function disableUserByEmail(
     const changed = await deactivateAccount(tx.orm, account.id, now);
     // Nothing changed for an account disabled before: no audit row, the same answer.
     if (changed) {
-      await appendAudit(tx.orm, {
-        ...CLI_ACTOR,
+      await recordAllowed(tx.orm, cliCaller("users disable", { email }), {
         action: "deactivate_user",
         resourceType: "user",
         resourceId: account.id,
         pupilId: null,
-        context: cliContext("users disable", { email }),
-        outcome: "allowed",
       });
     }
     return { ok: true, id: account.id, email, alreadyDisabled: !changed } as const;

@@ -96,3 +96,52 @@ export async function closeOpenCaseOf(t: TestApp, pupilId: string): Promise<void
     [pupilId],
   );
 }
+
+/**
+ * The parent consents to involving `organisation` in the case and the coordinator adds `who` as
+ * a participant in `role` (both 201).
+ */
+export async function involvePartner(
+  as: (who: Person) => Client,
+  caseId: string,
+  partner: { userId: string; role: string; organisation: string },
+): Promise<void> {
+  const consent = await as("parent").post(`/api/cases/${caseId}/consent`, {
+    purpose: "involve_partner",
+    subject: partner.organisation,
+    decision: "given",
+  });
+  expect(consent.statusCode, consent.body).toBe(201);
+  const added = await as("coordinator").post(`/api/cases/${caseId}/participants`, {
+    user_id: partner.userId,
+    role: partner.role,
+    organisation: partner.organisation,
+  });
+  expect(added.statusCode, added.body).toBe(201);
+}
+
+/**
+ * Everyone logged in, P0001's case with the partnership (SWV PO2605) taking part, and one
+ * arrangement in the partnership's catalogue: the start of the placement and waiting-list tests.
+ */
+export async function startWithArrangement(
+  engine: Engine,
+  arrangement: { provider: string; name: string; kind: string; capacity: number },
+): Promise<{
+  t: TestApp;
+  s: Sessions;
+  as: (who: Person) => Client;
+  caseId: string;
+  arrangementId: string;
+}> {
+  const { t, s, as } = await startWithEveryone(engine);
+  const caseId = await openCaseForP0001(as);
+  await involvePartner(as, caseId, {
+    userId: s.swv.id,
+    role: "partnership_consultant",
+    organisation: "SWV PO2605",
+  });
+  const created = await as("swv").post("/api/arrangements", arrangement);
+  expect(created.statusCode, created.body).toBe(201);
+  return { t, s, as, caseId, arrangementId: created.json().id };
+}

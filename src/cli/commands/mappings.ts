@@ -5,7 +5,7 @@
 // Every change is in the audit trail with the role "cli" (services/cli-actor.ts).
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { appendAudit } from "../../access/index.ts";
+import { recordAllowed } from "../../access/index.ts";
 import type { Database, Orm } from "../../db/connect.ts";
 import {
   deleteMapping,
@@ -16,7 +16,7 @@ import {
   updateMapping,
 } from "../../db/repositories/import-mappings.ts";
 import { columnMappingInputSchema, fromInput } from "../../import/column-mapping.ts";
-import { CLI_ACTOR, cliContext } from "../../services/cli-actor.ts";
+import { CLI_ACTOR, cliCaller } from "../../services/cli-actor.ts";
 import { globalOptions, withDatabase } from "../context.ts";
 import { BadInputError } from "../errors.ts";
 
@@ -41,16 +41,11 @@ export function mappingJson(m: StoredMapping) {
 }
 
 const audit = (orm: Orm, action: Change, m: StoredMapping, command: string) =>
-  appendAudit(orm, {
-    userId: CLI_ACTOR.userId,
-    role: CLI_ACTOR.role,
-    action,
-    resourceType: "import_mapping",
-    resourceId: String(m.id),
-    pupilId: null,
-    context: cliContext(command, { name: m.name, kind: m.kind, school: m.schoolId ?? "regio" }),
-    outcome: "allowed",
-  });
+  recordAllowed(
+    orm,
+    cliCaller(command, { name: m.name, kind: m.kind, school: m.schoolId ?? "regio" }),
+    { action, resourceType: "import_mapping", resourceId: String(m.id), pupilId: null },
+  );
 
 async function existing(db: Database, name: string): Promise<StoredMapping> {
   const found = await findMappingByName(db.sql, name);

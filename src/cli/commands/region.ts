@@ -8,7 +8,7 @@ import {
   type StoredRegionSettings,
 } from "../../db/repositories/region-settings.ts";
 import { domainToday } from "../../db/repositories/settings.ts";
-import { CLI_ACTOR, cliContext } from "../../services/cli-actor.ts";
+import { cliCaller } from "../../services/cli-actor.ts";
 import { saveRegionSettings } from "../../services/region-settings.ts";
 import { globalOptions, withDatabase } from "../context.ts";
 import { BadInputError } from "../errors.ts";
@@ -45,7 +45,7 @@ export function registerRegion(program: Command): void {
         const saved = await saveRegionSettings(
           db,
           input,
-          { userId: null, role: CLI_ACTOR.role, context: cliContext("region set") },
+          cliCaller("region set"),
           await domainToday(db.orm),
         );
         if (!saved.ok) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DUO_ROLES } from "../signals/duo-report-sides.ts";
 import { CAPABILITIES, capabilitiesOf } from "./capabilities.ts";
-import { ROLE_CODES, type RoleCode } from "./roles.ts";
+import { ROLE_CODES, type RoleCode, SCHOOL_STAFF_ROLES } from "./roles.ts";
 
 const holders = (capability: (typeof CAPABILITIES)[number]) =>
   ROLE_CODES.filter((role) => capabilitiesOf([role])[capability]);
@@ -58,6 +58,13 @@ describe("capabilitiesOf", () => {
     expect(holders("manage_budget_contributions").sort()).toEqual(
       ["partnership_consultant", "policy_officer"].sort(),
     );
+  });
+
+  it("lets the school staff register leave on /verlof; the parent asks for their own child", () => {
+    expect(holders("register_leave").sort()).toEqual([...SCHOOL_STAFF_ROLES].sort());
+    expect(holders("work_leave_requests")).toContain("attendance_officer");
+    expect(capabilitiesOf(["attendance_officer"]).register_leave).toBe(false);
+    expect(capabilitiesOf(["parent"]).register_leave).toBe(false);
   });
 
   it("lets the school staff and leerplicht open cases, and no one else", () => {

@@ -24,6 +24,7 @@ export const CAPABILITIES = [
   "manage_schools",
   "manage_breakthrough_teams",
   "work_leave_requests",
+  "register_leave",
   "manage_arrangements",
   "manage_exemptions",
   "manage_budget_contributions",
@@ -94,6 +95,8 @@ const HOLDS: Record<Capability, (roles: readonly RoleCode[]) => boolean> = {
   manage_breakthrough_teams: grants("manage_breakthrough_teams"),
   // The leave requests of the school and leerplicht (domain.md §4); parents use /mijn-kind.
   work_leave_requests: grants("read_leave_requests", (rule) => !asParent(rule)),
+  // Registering a request for a pupil of the school on /verlof; a parent asks on /mijn-kind.
+  register_leave: grants("request_leave", (rule) => !asParent(rule)),
   // The partnership's catalogue and waiting lists, leerplicht's exemptions and Variawet records,
   // the frictiebudget's partners' contributions — and the set-up section that holds them.
   manage_arrangements: grants("manage_arrangements"),

@@ -3,6 +3,7 @@
 // one is set) and kept when a save leaves it out; invalid input is a 400 naming each field in
 // Dutch; the environment's AANWEZIG_SMTP_URL is shown as what holds; others get 403; audited.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectReadAudited } from "../../../test/support/audited-reads.ts";
 import { engines } from "../../../test/support/databases.ts";
 import {
   addUser,
@@ -28,13 +29,16 @@ describe.each(engines())("mail settings API on $name", (engine) => {
   let admin: LoggedIn;
   let adminId: string;
   let coordinator: LoggedIn;
+  let coordinatorId: string;
   const saved = process.env.AANWEZIG_SMTP_URL;
 
   beforeAll(async () => {
     delete process.env.AANWEZIG_SMTP_URL;
     t = await startTestApp(engine);
     adminId = await addUser(t.db, "beheer@regio.example", [{ role: "app_admin" }]);
-    await addUser(t.db, "zc@linde.example", [{ role: "care_coordinator", schoolId: "12AB00" }]);
+    coordinatorId = await addUser(t.db, "zc@linde.example", [
+      { role: "care_coordinator", schoolId: "12AB00" },
+    ]);
     admin = await login(t.app, "beheer@regio.example");
     coordinator = await login(t.app, "zc@linde.example");
   });
@@ -91,6 +95,25 @@ describe.each(engines())("mail settings API on $name", (engine) => {
     const audit = await listAudit(t.db.orm, { userId: adminId, limit: 5 });
     expect(audit.map((a) => a.action)).toContain("save_mail_settings");
     expect(JSON.stringify(audit)).not.toContain(SERVER.password);
+  });
+
+  it("writes one allowed row per read by the administrator and one denied row per refused read", async () => {
+    await expectReadAudited(
+      t.db.orm,
+      {
+        action: "read_mail_settings",
+        resourceType: "region_settings",
+        route: "/api/admin/region-settings/mail",
+        role: "app_admin",
+      },
+      {
+        allowed: { userId: adminId, read: async () => (await send(admin, "GET")).statusCode },
+        refused: {
+          userId: coordinatorId,
+          read: async () => (await send(coordinator, "GET")).statusCode,
+        },
+      },
+    );
   });
 
   it("shows the environment's server as the one in force when AANWEZIG_SMTP_URL is set", async () => {

@@ -101,6 +101,7 @@ export function registerMailAdminRoutes(app: FastifyInstance, ctx: HttpContext):
         action: "manage_region_settings",
         operation: "read_mail_settings",
         resourceType: "region_settings",
+        read: true,
       });
       return present();
     },

@@ -3,6 +3,7 @@
 // invalid input is a 400 problem+json naming each field in Dutch; the clock mode is what a new
 // case counts in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectReadAudited } from "../../../test/support/audited-reads.ts";
 import { engines } from "../../../test/support/databases.ts";
 import {
   addUser,
@@ -57,6 +58,29 @@ describe.each(engines())("region settings API on $name", (engine) => {
       signal_profile: "default",
       school_year: "2025-2026",
     });
+  });
+
+  it("writes one allowed row per read by the administrator and one denied row per refused read", async () => {
+    await expectReadAudited(
+      t.db.orm,
+      {
+        action: "read_region_settings",
+        resourceType: "region_settings",
+        route: "/api/admin/region-settings",
+        role: "app_admin",
+      },
+      {
+        allowed: {
+          userId: adminId,
+          read: async () => (await send(admin, "GET", "/api/admin/region-settings")).statusCode,
+        },
+        refused: {
+          userId: coordinatorId,
+          read: async () =>
+            (await send(coordinator, "GET", "/api/admin/region-settings")).statusCode,
+        },
+      },
+    );
   });
 
   it("refuses other roles with 403 and writes the denial to the audit trail", async () => {

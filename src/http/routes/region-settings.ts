@@ -71,6 +71,7 @@ export function registerRegionSettingsRoutes(app: FastifyInstance, ctx: HttpCont
         action: "manage_region_settings",
         operation: "read_region_settings",
         resourceType: "region_settings",
+        read: true,
       });
       return presentRegionSettings(await readRegionSettings(ctx.db.sql, today(ctx)));
     },

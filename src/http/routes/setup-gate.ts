@@ -2,7 +2,8 @@
 // decides who owns which records (src/domain/policy/rules.ts, resource `region_setup`), through
 // `gate` (src/access), which writes a denial to the audit trail; an allowed request's change is
 // audited by the route, in the transaction that makes it, with the id of the record it wrote
-// (recordSetupChange).
+// (recordSetupChange). A read that names no record (`read: true`: the region's and the mail
+// settings) has no change to write its row with: the gate writes the allowed row itself.
 import type { FastifyRequest } from "fastify";
 import { gate, type SetupAuditEvent } from "../../access/index.ts";
 import type { Action } from "../../domain/policy/resources.ts";
@@ -33,6 +34,12 @@ export interface SetupOperation {
   resourceId?: string | null;
   /** The record's municipality, when it has one (leerplicht and budgets are scoped by it). */
   municipality?: string;
+  /**
+   * A read of one thing that needs no id from the route: the gate writes the allowed row too
+   * (issue 12: every allowed read is in the trail). Otherwise the route writes it with the
+   * change or the list (recordSetupChange).
+   */
+  read?: true;
 }
 
 export { recordSetupChange };
@@ -57,7 +64,8 @@ export async function authorizeSetup(
     op.municipality === undefined
       ? ({ kind: "region_setup" } as const)
       : ({ kind: "region_setup", municipality: op.municipality } as const);
-  // A refusal is audited here (403); the allowed row comes with the change (recordSetupChange).
+  // A refusal is audited here (403); the allowed row of a change comes with the change
+  // (recordSetupChange), that of a read (`op.read`) from the gate.
   const grant = admitted(
     await gate(
       ctx.db.orm,
@@ -70,7 +78,7 @@ export async function authorizeSetup(
         resourceId: op.resourceId ?? null,
         pupilId: null,
       },
-      { auditRefusalOnly: true },
+      op.read ? {} : { auditRefusalOnly: true },
     ),
   );
   const origin = {

@@ -5,46 +5,34 @@
 // list names only pupils the user may read; other roles 403. Every change is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  clientOf,
-  loginEveryone,
-  openCaseForP0001,
+  type Client,
   type Person,
   type Sessions,
+  startWithArrangement,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { startTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import type { TestApp } from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 
 describe.each(engines())("placements on $name", (engine) => {
   let t: TestApp;
   let s: Sessions;
-  const as = (who: Person) => clientOf(t, s[who]);
+  let as: (who: Person) => Client;
   let arrangement = "";
   const url = (p = "") => `/api/arrangements/${arrangement}/placements${p}`;
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    const caseId = await openCaseForP0001(as);
-    const caseUrl = (p: string) => `/api/cases/${caseId}/${p}`;
-    await as("parent").post(caseUrl("consent"), {
-      purpose: "involve_partner",
-      subject: "SWV PO2605",
-      decision: "given",
-    });
-    const added = await as("coordinator").post(caseUrl("participants"), {
-      user_id: s.swv.id,
-      role: "partnership_consultant",
-      organisation: "SWV PO2605",
-    });
-    expect(added.statusCode, added.body).toBe(201);
-    const created = await as("swv").post("/api/arrangements", {
+    ({
+      t,
+      s,
+      as,
+      arrangementId: arrangement,
+    } = await startWithArrangement(engine, {
       provider: "Stichting De Brug",
       name: "OZA De Brug",
       kind: "oza",
       capacity: 1,
-    });
-    arrangement = created.json().id;
+    }));
     await as("swv").post(`/api/arrangements/${arrangement}/waiting-list`, {
       pupil_id: "P0001",
       since: "2026-01-12",

@@ -4,46 +4,33 @@
 // user may read and every named read is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  clientOf,
-  loginEveryone,
-  openCaseForP0001,
+  type Client,
   type Person,
   type Sessions,
+  startWithArrangement,
 } from "../../../test/support/case-api.ts";
 import { engines } from "../../../test/support/databases.ts";
-import { startTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import type { TestApp } from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 
 describe.each(engines())("waiting lists on $name", (engine) => {
   let t: TestApp;
   let s: Sessions;
-  const as = (who: Person) => clientOf(t, s[who]);
+  let as: (who: Person) => Client;
   let arrangement = "";
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = await loginEveryone(t);
-    const caseId = await openCaseForP0001(as);
-    const url = (p: string) => `/api/cases/${caseId}/${p}`;
-    await as("parent").post(url("consent"), {
-      purpose: "involve_partner",
-      subject: "SWV PO2605",
-      decision: "given",
-    });
-    const added = await as("coordinator").post(url("participants"), {
-      user_id: s.swv.id,
-      role: "partnership_consultant",
-      organisation: "SWV PO2605",
-    });
-    expect(added.statusCode, added.body).toBe(201);
-    const created = await as("swv").post("/api/arrangements", {
+    ({
+      t,
+      s,
+      as,
+      arrangementId: arrangement,
+    } = await startWithArrangement(engine, {
       provider: "SO De Kompas",
       name: "Speciaal onderwijs De Kompas",
       kind: "special_education",
       capacity: 1,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    arrangement = created.json().id;
+    }));
   });
   afterAll(() => t?.close());
 

@@ -2760,6 +2760,7 @@ export interface components {
             read_signals: boolean;
             reconcile_list: boolean;
             region_setup: boolean;
+            register_leave: boolean;
             search_pupils: boolean;
             work_leave_requests: boolean;
         };
@@ -2786,6 +2787,7 @@ export interface components {
             read_signals: boolean;
             reconcile_list: boolean;
             region_setup: boolean;
+            register_leave: boolean;
             search_pupils: boolean;
             work_leave_requests: boolean;
         };

@@ -2,23 +2,15 @@
 // the server checks the whole file (reading → checking → writing) while this page polls the
 // job. A refused file imports nothing and lists its row errors by line, column and reason
 // (interfaces.md: imports are atomic per file). Below, the import log.
-import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-} from "@utrecht/component-library-react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Alert } from "@utrecht/component-library-react";
+import { useEffect, useState } from "react";
 import {
   fetchImportJob,
   fetchImportLog,
-  IMPORT_ENCODINGS,
   IMPORT_KIND_ORDER,
-  type ImportEncoding,
   type ImportJob,
   type ImportKind,
   type ImportLogEntry,
@@ -30,8 +22,8 @@ import { SelectField } from "../../components/FormFields.tsx";
 import { Loading, ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
-import { mappingsNl as m } from "../../i18n/nl/mappings.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
+import { ImportFileForm, type ImportUpload, ProgressLine } from "./ImportFileForm.tsx";
 
 const POLL_MS = 400;
 const PHASES = ["reading", "checking", "writing"] as const;
@@ -45,19 +37,12 @@ export function ImportsPage() {
   const today = appToday(me);
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind | "">("");
-  const [file, setFile] = useState<File | null>(null);
-  const [encoding, setEncoding] = useState<ImportEncoding>("utf-8");
-  const [mapping, setMapping] = useState("");
   const mappings = useQuery({
     queryKey: ["admin", "import-mappings"],
     queryFn: ({ signal }) => fetchImportMappings(signal),
   });
   const offered = (mappings.data ?? []).filter((m) => m.kind === kind);
-  const [submitted, setSubmitted] = useState(false);
-  const [uploadShare, setUploadShare] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const s = t.adminScreens;
 
   const job = useQuery({
@@ -75,127 +60,46 @@ export function ImportsPage() {
     if (finished) void queryClient.invalidateQueries({ queryKey: ["admin", "import-log"] });
   }, [finished, queryClient]);
 
-  const errors = submitted
-    ? { kind: kind ? undefined : s.kindRequired, file: file ? undefined : s.fileRequired }
-    : {};
-  const running = uploadShare !== null || (jobId !== null && !finished);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!kind) return document.getElementById("import-kind")?.focus();
-    if (!file) return fileRef.current?.focus();
-    setFailure(null);
+  async function upload({ file, encoding, mapping, onProgress }: ImportUpload) {
+    if (!kind) return;
     setJobId(null);
-    setUploadShare(0);
-    try {
-      const started = await uploadImport(
-        kind,
-        file,
-        me.csrf_token,
-        setUploadShare,
-        encoding,
-        mapping,
-      );
-      setJobId(started.id);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setUploadShare(null);
-    }
+    const started = await uploadImport(kind, file, me.csrf_token, onProgress, encoding, mapping);
+    setJobId(started.id);
   }
 
   return (
     <>
-      <section aria-labelledby="import-new">
-        <Heading level={2} id="import-new">
-          {s.newImport}
-        </Heading>
-        <Paragraph>{s.importOrder}</Paragraph>
-        <form
-          noValidate
-          onSubmit={onSubmit}
-          className="aanwezig-admin__form"
-          aria-labelledby="import-new"
-        >
+      <ImportFileForm
+        idPrefix="import"
+        heading={s.newImport}
+        intro={s.importOrder}
+        mappings={offered}
+        fields={(submitted) => (
           <SelectField
             id="import-kind"
             label={s.kind}
             value={kind}
             placeholder={s.chooseKind}
-            error={errors.kind}
+            error={submitted && !kind ? s.kindRequired : undefined}
             options={IMPORT_KIND_ORDER.map((k) => ({ value: k, label: s.kinds[k] }))}
-            onChange={(value) => {
-              setKind(value as ImportKind | "");
-              setMapping("");
-            }}
+            onChange={(value) => setKind(value as ImportKind | "")}
           />
-          {offered.length > 0 && (
-            <SelectField
-              id="import-mapping"
-              label={m.mappingForImport}
-              description={m.mappingForImportHint}
-              value={mapping}
-              placeholder={m.noMapping}
-              options={offered.map((x) => ({ value: x.name, label: x.name }))}
-              onChange={(value) => {
-                setMapping(value);
-                const chosen = offered.find((x) => x.name === value);
-                if (chosen) setEncoding(chosen.encoding);
-              }}
-            />
-          )}
-          <FormField
-            invalid={errors.file !== undefined}
-            label={<FormLabel htmlFor="import-file">{s.file}</FormLabel>}
-            input={
-              <input
-                id="import-file"
-                ref={fileRef}
-                type="file"
-                accept=".csv,text/csv"
-                className="aanwezig-admin__file"
-                aria-invalid={errors.file !== undefined || undefined}
-                aria-describedby={errors.file ? "import-file-error" : undefined}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            }
-            errorMessage={
-              errors.file ? (
-                <FormFieldErrorMessage id="import-file-error">{errors.file}</FormFieldErrorMessage>
-              ) : undefined
-            }
-          />
-          <SelectField
-            id="import-encoding"
-            label={s.encoding}
-            description={s.encodingDescription}
-            value={encoding}
-            options={IMPORT_ENCODINGS.map((e) => ({ value: e, label: s.encodings[e] }))}
-            onChange={(value) => setEncoding(value as ImportEncoding)}
-          />
-          <Button type="submit" purpose="primary" disabled={running} busy={running || undefined}>
-            {s.startImport}
-          </Button>
-        </form>
-      </section>
-      <section aria-labelledby="import-progress" aria-busy={running}>
-        <Heading level={2} id="import-progress" className="aanwezig-visually-hidden">
-          {s.progressHeading}
-        </Heading>
-        <div role="status" aria-live="polite">
-          {uploadShare !== null && (
-            <ProgressLine
-              label={s.uploading(Math.round(uploadShare * 100))}
-              value={uploadShare * 100}
-            />
-          )}
-          {job.data && !finished && <JobProgress job={job.data} />}
-        </div>
-        {failure !== null && <ProblemAlert error={failure} />}
-        {job.isError && <ProblemAlert error={job.error} />}
-        {job.data && finished && <JobResult job={job.data} today={today} />}
-      </section>
+        )}
+        fieldsComplete={() => {
+          if (kind) return true;
+          document.getElementById("import-kind")?.focus();
+          return false;
+        }}
+        upload={upload}
+        jobRunning={jobId !== null && !finished}
+        progress={job.data && !finished && <JobProgress job={job.data} />}
+        outcome={
+          <>
+            {job.isError && <ProblemAlert error={job.error} />}
+            {job.data && finished && <JobResult job={job.data} today={today} />}
+          </>
+        }
+      />
       <section aria-labelledby="import-log">
         <Heading level={2} id="import-log">
           {s.logHeading}
@@ -240,15 +144,6 @@ export function ImportsPage() {
           />
         )}
       </section>
-    </>
-  );
-}
-
-export function ProgressLine({ label, value }: { label: string; value: number | undefined }) {
-  return (
-    <>
-      <Paragraph>{label}</Paragraph>
-      <progress className="aanwezig-admin__progress" max={100} value={value} aria-label={label} />
     </>
   );
 }

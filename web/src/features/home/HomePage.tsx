@@ -4,7 +4,11 @@
 // staff, the application admin and the privacy officer get their own summary
 // (RoleStartSections.tsx).
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
-import type { RoleCode } from "../../../../src/domain/policy/roles.ts";
+import {
+  CASE_PROFESSIONAL_ROLES,
+  type RoleCode,
+  SCHOOL_STAFF_ROLES,
+} from "../../../../src/domain/policy/roles.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { knownRoles, roleGroupsOf } from "../auth/role-groups.ts";
@@ -13,14 +17,6 @@ import { AttendanceWorklist } from "../worklists/AttendanceWorklist.tsx";
 import { CaseloadWorklist } from "../worklists/CaseloadWorklist.tsx";
 import { SchoolWorklist } from "../worklists/SchoolWorklist.tsx";
 import { AdminStart, ParentStart, PolicyStart, PrivacyStart } from "./RoleStartSections.tsx";
-
-const SCHOOL: readonly RoleCode[] = ["teacher", "care_coordinator", "school_head"];
-const PARTNERS: readonly RoleCode[] = [
-  "partnership_consultant",
-  "youth_doctor",
-  "youth_care",
-  "breakthrough_member",
-];
 
 export function HomePage() {
   const me = useCurrentUser();
@@ -33,9 +29,9 @@ export function HomePage() {
       <PageHeading>{t.home.title}</PageHeading>
       <Paragraph purpose="lead">{t.home.welcome(me.user.name)}</Paragraph>
       {groups.length === 0 && <Paragraph>{t.home.none}</Paragraph>}
-      {has(SCHOOL) && <SchoolWorklist me={me} />}
+      {has(SCHOOL_STAFF_ROLES) && <SchoolWorklist me={me} />}
       {roles.includes("attendance_officer") && <AttendanceWorklist me={me} />}
-      {(director || has(PARTNERS)) && <CaseloadWorklist me={me} director={director} />}
+      {has(CASE_PROFESSIONAL_ROLES) && <CaseloadWorklist me={me} director={director} />}
       {groups.includes("parent") && <ParentStart />}
       {groups.includes("policy") && <PolicyStart />}
       {roles.includes("app_admin") && <AdminStart />}

@@ -16,7 +16,6 @@ import { LeaveForm } from "./LeaveForm.tsx";
 import { LeaveItem } from "./LeaveItem.tsx";
 
 const s = t.leave;
-const SCHOOL_ROLES = new Set(["teacher", "care_coordinator", "school_head"]);
 
 export function LeavePage() {
   const me = useCurrentUser();
@@ -25,7 +24,6 @@ export function LeavePage() {
     queryFn: ({ signal }) => fetchLeaveRequests({}, signal),
   });
   const [pupil, setPupil] = useState<{ id: string; label: string } | null>(null);
-  const school = me.roles.some((r) => SCHOOL_ROLES.has(r.role));
   const toDecide = (requests.data ?? []).filter((r) => r.may_decide);
   const others = (requests.data ?? []).filter((r) => !r.may_decide);
   return (
@@ -56,7 +54,7 @@ export function LeavePage() {
           </section>
         </>
       )}
-      {school && (
+      {me.capabilities.register_leave && (
         <section aria-labelledby="leave-new-heading-section">
           <Heading level={2} id="leave-new-heading-section">
             {s.formHeading}

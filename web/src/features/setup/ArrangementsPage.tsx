@@ -29,7 +29,7 @@ import { TextField } from "../../components/TextField.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
-import { PupilPicker } from "../cases/PupilPicker.tsx";
+import { type PickedPupil, PickedPupilForm } from "./PickedPupilForm.tsx";
 import { PlacementsSection } from "./PlacementsSection.tsx";
 
 const s = t.setup.arrangements;
@@ -267,30 +267,17 @@ function WaitingList({
       await refresh();
     },
   });
-  const [pupil, setPupil] = useState<{ id: string; label: string } | null>(null);
   const [since, setSince] = useState("");
-  const [local, setLocal] = useState<string | undefined>(undefined);
   const add = useMutation({
-    mutationFn: () =>
-      addToWaitingList(id, { pupil_id: pupil?.id ?? "", ...(since ? { since } : {}) }),
-    onSuccess: async () => {
-      onNotice(s.added(pupil?.label ?? ""));
-      setPupil(null);
+    mutationFn: (pupil: PickedPupil) =>
+      addToWaitingList(id, { pupil_id: pupil.id, ...(since ? { since } : {}) }),
+    onSuccess: async (_added, pupil) => {
+      onNotice(s.added(pupil.label));
       setSince("");
       await refresh();
     },
   });
   const errors = fieldErrorsOf(add.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!pupil) {
-      setLocal(s.pupilRequired);
-      document.getElementById("waiting-pupil-search")?.focus();
-      return;
-    }
-    setLocal(undefined);
-    add.mutate();
-  }
   const title = s.waitingOf(chosen?.name ?? "");
   return (
     <section aria-labelledby="waiting-heading">
@@ -338,30 +325,24 @@ function WaitingList({
           ]}
         />
       )}
-      <section aria-labelledby="waiting-add-heading">
-        <Heading level={3} id="waiting-add-heading">
-          {s.addHeading}
-        </Heading>
-        <PupilPicker
-          id="waiting-pupil-search"
-          onPick={(pid, label) => setPupil({ id: pid, label })}
+      <PickedPupilForm
+        headingId="waiting-add-heading"
+        heading={s.addHeading}
+        searchId="waiting-pupil-search"
+        submitLabel={s.add}
+        busy={add.isPending}
+        problem={add.isError && !errors.since ? add.error : null}
+        send={add.mutateAsync}
+      >
+        <TextField
+          id="waiting-since"
+          type="date"
+          label={s.sinceDate}
+          value={since}
+          error={errors.since}
+          onChange={(e) => setSince(e.currentTarget.value)}
         />
-        {local && <p className="utrecht-form-field-error-message">{local}</p>}
-        {add.isError && !errors.since && <ProblemAlert error={add.error} />}
-        <form noValidate onSubmit={onSubmit}>
-          <TextField
-            id="waiting-since"
-            type="date"
-            label={s.sinceDate}
-            value={since}
-            error={errors.since}
-            onChange={(e) => setSince(e.currentTarget.value)}
-          />
-          <Button type="submit" purpose="primary" busy={add.isPending || undefined}>
-            {s.add}
-          </Button>
-        </form>
-      </section>
+      </PickedPupilForm>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
 import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   type Exemption,
   fetchExemptions,
@@ -30,6 +30,7 @@ import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { PupilPicker } from "../cases/PupilPicker.tsx";
+import { RecordFormFrame, useRecordEditor } from "./RecordEditor.tsx";
 
 const s = t.setup.exemptions;
 const v = t.setup.variawet;
@@ -83,26 +84,18 @@ const exemptionKey = (e: Exemption) => `${e.pupil_id}-${e.kind}-${e.start_date}`
 export function ExemptionsPage() {
   const me = useCurrentUser();
   const list = useQuery({ queryKey: EXEMPTIONS, queryFn: ({ signal }) => fetchExemptions(signal) });
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<Exemption | null>(null);
+  const editor = useRecordEditor<Exemption>("exemption-form-heading", s);
   return (
     <>
       <p role="status" className="aanwezig-notice">
-        {notice}
+        {editor.notice}
       </p>
-      {editing ? (
-        <ExemptionForm
-          key={exemptionKey(editing)}
-          editing={editing}
-          onSaved={(id) => {
-            setNotice(s.changed(id));
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <ExemptionForm editing={null} onSaved={(id) => setNotice(s.saved(id))} />
-      )}
+      <ExemptionForm
+        key={editor.editing ? exemptionKey(editor.editing) : "new"}
+        editing={editor.editing}
+        onSaved={editor.saved}
+        onCancel={editor.cancel}
+      />
       <Heading level={2}>{s.list}</Heading>
       {list.isPending && <Loading />}
       {list.isError && <ProblemAlert error={list.error} />}
@@ -148,11 +141,7 @@ export function ExemptionsPage() {
                 <Button
                   purpose="secondary"
                   aria-label={s.editLabel(e.person_name, e.kind, formatDate(e.start_date))}
-                  onClick={() => {
-                    setNotice("");
-                    setEditing(e);
-                    focusForm("exemption-form-heading");
-                  }}
+                  onClick={() => editor.edit(e)}
                 >
                   {s.edit}
                 </Button>
@@ -192,15 +181,6 @@ const exemptionDraft = (e: Exemption | null) =>
       }
     : EMPTY_EXEMPTION;
 
-/** After the heading is rendered: the form in view and its heading focused (keyboard users). */
-function focusForm(headingId: string) {
-  requestAnimationFrame(() => {
-    const heading = document.getElementById(headingId);
-    heading?.scrollIntoView();
-    heading?.focus();
-  });
-}
-
 function ExemptionForm({
   editing,
   onSaved,
@@ -208,7 +188,7 @@ function ExemptionForm({
 }: {
   editing: Exemption | null;
   onSaved: (id: string) => void;
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
 }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => exemptionDraft(editing));
@@ -240,10 +220,6 @@ function ExemptionForm({
   const errors = fieldErrorsOf(save.error);
   const set = (field: keyof typeof EMPTY_EXEMPTION) => (value: string) =>
     setDraft({ ...draft, [field]: value });
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate();
-  }
   const text = (field: keyof typeof EMPTY_EXEMPTION, label: string, date = false) => (
     <TextField
       id={`exemption-${field}`}
@@ -258,54 +234,47 @@ function ExemptionForm({
     ? s.editHeading(editing.person_name, editing.kind, formatDate(editing.start_date))
     : s.newHeading;
   return (
-    <section aria-labelledby="exemption-form-heading">
-      <Heading level={2} id="exemption-form-heading" tabIndex={-1}>
-        {heading}
-      </Heading>
-      {save.isError && Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
-      {editing ? (
-        <Paragraph>{s.editKey}</Paragraph>
-      ) : (
+    <RecordFormFrame
+      headingId="exemption-form-heading"
+      heading={heading}
+      editing={editing !== null}
+      editKey={s.editKey}
+      person={
         <PersonField
           id="exemption-pupil_id"
           value={draft.pupil_id}
           error={errors.pupil_id}
           onChange={set("pupil_id")}
         />
+      }
+      problem={save.isError && Object.keys(errors).length === 0 ? save.error : null}
+      busy={save.isPending}
+      submitLabel={editing ? s.saveChanges : s.save}
+      cancelLabel={s.cancel}
+      onCancel={onCancel}
+      onSubmit={() => save.mutate()}
+    >
+      {!editing && (
+        <>
+          <SelectField
+            id="exemption-kind"
+            label={s.kind}
+            placeholder={s.chooseKind}
+            value={draft.kind}
+            error={errors.kind}
+            onChange={set("kind")}
+            options={KINDS.map((k) => ({ value: k, label: s.kinds[k] ?? k }))}
+          />
+          {text("start_date", s.startDate, true)}
+        </>
       )}
-      <form noValidate onSubmit={onSubmit} aria-labelledby="exemption-form-heading">
-        {!editing && (
-          <>
-            <SelectField
-              id="exemption-kind"
-              label={s.kind}
-              placeholder={s.chooseKind}
-              value={draft.kind}
-              error={errors.kind}
-              onChange={set("kind")}
-              options={KINDS.map((k) => ({ value: k, label: s.kinds[k] ?? k }))}
-            />
-            {text("start_date", s.startDate, true)}
-          </>
-        )}
-        {text("end_date", s.endDate, true)}
-        {text("decision_maker", s.decisionMaker)}
-        {text("advice_partnership_by", s.advicePartnershipBy)}
-        {text("advice_partnership_on", s.advicePartnershipOn, true)}
-        {text("advice_doctor_by", s.adviceDoctorBy)}
-        {text("advice_doctor_on", s.adviceDoctorOn, true)}
-        <span className="aanwezig-parent__buttons">
-          <Button type="submit" purpose="primary" busy={save.isPending || undefined}>
-            {editing ? s.saveChanges : s.save}
-          </Button>
-          {onCancel && (
-            <Button type="button" purpose="secondary" onClick={onCancel}>
-              {s.cancel}
-            </Button>
-          )}
-        </span>
-      </form>
-    </section>
+      {text("end_date", s.endDate, true)}
+      {text("decision_maker", s.decisionMaker)}
+      {text("advice_partnership_by", s.advicePartnershipBy)}
+      {text("advice_partnership_on", s.advicePartnershipOn, true)}
+      {text("advice_doctor_by", s.adviceDoctorBy)}
+      {text("advice_doctor_on", s.adviceDoctorOn, true)}
+    </RecordFormFrame>
   );
 }
 
@@ -315,26 +284,18 @@ const approvalOf = (r: VariawetRecord) =>
 export function VariawetPage() {
   const me = useCurrentUser();
   const list = useQuery({ queryKey: VARIAWET, queryFn: ({ signal }) => fetchVariawet(signal) });
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<VariawetRecord | null>(null);
+  const editor = useRecordEditor<VariawetRecord>("variawet-form-heading", v);
   return (
     <>
       <p role="status" className="aanwezig-notice">
-        {notice}
+        {editor.notice}
       </p>
-      {editing ? (
-        <VariawetForm
-          key={editing.id}
-          editing={editing}
-          onSaved={(id) => {
-            setNotice(v.changed(id));
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <VariawetForm editing={null} onSaved={(id) => setNotice(v.saved(id))} />
-      )}
+      <VariawetForm
+        key={editor.editing ? editor.editing.id : "new"}
+        editing={editor.editing}
+        onSaved={editor.saved}
+        onCancel={editor.cancel}
+      />
       <Heading level={2}>{v.list}</Heading>
       {list.isPending && <Loading />}
       {list.isError && <ProblemAlert error={list.error} />}
@@ -372,11 +333,7 @@ export function VariawetPage() {
                 <Button
                   purpose="secondary"
                   aria-label={v.editLabel(r.person_name, formatDate(r.start_date))}
-                  onClick={() => {
-                    setNotice("");
-                    setEditing(r);
-                    focusForm("variawet-form-heading");
-                  }}
+                  onClick={() => editor.edit(r)}
                 >
                   {s.edit}
                 </Button>
@@ -421,7 +378,7 @@ function VariawetForm({
 }: {
   editing: VariawetRecord | null;
   onSaved: (id: string) => void;
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
 }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => variawetDraft(editing));
@@ -454,10 +411,6 @@ function VariawetForm({
   const errors = fieldErrorsOf(save.error);
   const set = (field: keyof typeof EMPTY_VARIAWET) => (value: string) =>
     setDraft({ ...draft, [field]: value });
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate();
-  }
   const text = (field: keyof typeof EMPTY_VARIAWET, label: string, type?: "date" | "numeric") => (
     <TextField
       id={`variawet-${field}`}
@@ -472,14 +425,18 @@ function VariawetForm({
     ? v.editHeading(editing.person_name, formatDate(editing.start_date))
     : v.newHeading;
   return (
-    <section aria-labelledby="variawet-form-heading">
-      <Heading level={2} id="variawet-form-heading" tabIndex={-1}>
-        {heading}
-      </Heading>
-      {save.isError && Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
-      {editing ? (
-        <Paragraph>{v.editKey}</Paragraph>
-      ) : (
+    <RecordFormFrame
+      headingId="variawet-form-heading"
+      heading={heading}
+      editing={editing !== null}
+      editKey={v.editKey}
+      problem={save.isError && Object.keys(errors).length === 0 ? save.error : null}
+      busy={save.isPending}
+      submitLabel={editing ? s.saveChanges : v.save}
+      cancelLabel={s.cancel}
+      onCancel={onCancel}
+      onSubmit={() => save.mutate()}
+      person={
         <PersonField
           id="variawet-pupil_id"
           value={draft.pupil_id}
@@ -493,52 +450,41 @@ function VariawetForm({
             }));
           }}
         />
-      )}
-      <form noValidate onSubmit={onSubmit} aria-labelledby="variawet-form-heading">
-        {!editing && (
-          <>
-            {schools.length > 0 ? (
-              <SelectField
-                id="variawet-school_id"
-                label={v.school}
-                placeholder={v.chooseSchool}
-                value={draft.school_id}
-                error={errors.school_id}
-                onChange={set("school_id")}
-                options={schools.map((sc) => ({
-                  value: sc.school_id,
-                  label: `${sc.school_name} (${sc.school_id})`,
-                }))}
-              />
-            ) : (
-              text("school_id", v.school)
-            )}
-            {text("start_date", v.startDate, "date")}
-          </>
-        )}
-        {text("end_date", v.endDate, "date")}
-        {text("hours_per_week", v.hours, "numeric")}
-        <SelectField
-          id="variawet-approved"
-          label={v.approved}
-          value={draft.approved}
-          error={errors.approved}
-          onChange={set("approved")}
-          options={["open", "yes", "no"].map((k) => ({ value: k, label: v.approvals[k] ?? k }))}
-        />
-        {text("approved_by", v.approvedBy)}
-        {text("approved_on", v.approvedOn, "date")}
-        <span className="aanwezig-parent__buttons">
-          <Button type="submit" purpose="primary" busy={save.isPending || undefined}>
-            {editing ? s.saveChanges : v.save}
-          </Button>
-          {onCancel && (
-            <Button type="button" purpose="secondary" onClick={onCancel}>
-              {s.cancel}
-            </Button>
+      }
+    >
+      {!editing && (
+        <>
+          {schools.length > 0 ? (
+            <SelectField
+              id="variawet-school_id"
+              label={v.school}
+              placeholder={v.chooseSchool}
+              value={draft.school_id}
+              error={errors.school_id}
+              onChange={set("school_id")}
+              options={schools.map((sc) => ({
+                value: sc.school_id,
+                label: `${sc.school_name} (${sc.school_id})`,
+              }))}
+            />
+          ) : (
+            text("school_id", v.school)
           )}
-        </span>
-      </form>
-    </section>
+          {text("start_date", v.startDate, "date")}
+        </>
+      )}
+      {text("end_date", v.endDate, "date")}
+      {text("hours_per_week", v.hours, "numeric")}
+      <SelectField
+        id="variawet-approved"
+        label={v.approved}
+        value={draft.approved}
+        error={errors.approved}
+        onChange={set("approved")}
+        options={["open", "yes", "no"].map((k) => ({ value: k, label: v.approvals[k] ?? k }))}
+      />
+      {text("approved_by", v.approvedBy)}
+      {text("approved_on", v.approvedOn, "date")}
+    </RecordFormFrame>
   );
 }

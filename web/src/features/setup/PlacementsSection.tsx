@@ -4,7 +4,6 @@
 // placement's end date corrected or set. The server checks the free place, validates and audits.
 import { Button } from "@nl-design-system-candidate/button-react";
 import { Heading } from "@nl-design-system-candidate/heading-react";
-import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import {
@@ -23,7 +22,7 @@ import { TextField } from "../../components/TextField.tsx";
 import { appToday } from "../../components/today.ts";
 import { t } from "../../i18n/index.ts";
 import { useCurrentUser } from "../auth/use-current-user.ts";
-import { PupilPicker } from "../cases/PupilPicker.tsx";
+import { type PickedPupil, PickedPupilForm } from "./PickedPupilForm.tsx";
 
 const s = t.setup.arrangements;
 const placementKey = (p: Placement) => `${p.pupil_id ?? "?"}-${p.start_date}-${p.end_date ?? ""}`;
@@ -190,69 +189,50 @@ function NewPlacement({
   arrangementId: string;
   onPlaced: (name: string) => Promise<void>;
 }) {
-  const [pupil, setPupil] = useState<{ id: string; label: string } | null>(null);
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
-  const [local, setLocal] = useState<string | undefined>(undefined);
   const place = useMutation({
-    mutationFn: () =>
+    mutationFn: (pupil: PickedPupil) =>
       recordPlacement(arrangementId, {
-        pupil_id: pupil?.id ?? "",
+        pupil_id: pupil.id,
         start_date: start,
         end_date: end.trim() === "" ? null : end,
       }),
-    onSuccess: async () => {
-      const name = pupil?.label ?? "";
-      setPupil(null);
+    onSuccess: async (_placed, pupil) => {
       setStart("");
       setEnd("");
-      await onPlaced(name);
+      await onPlaced(pupil.label);
     },
   });
   const errors = fieldErrorsOf(place.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!pupil) {
-      setLocal(s.pupilRequired);
-      document.getElementById("placement-pupil-search")?.focus();
-      return;
-    }
-    setLocal(undefined);
-    place.mutate();
-  }
   return (
-    <section aria-labelledby="placement-add-heading">
-      <Heading level={3} id="placement-add-heading">
-        {s.placeHeading}
-      </Heading>
-      <Paragraph>{s.placeHint}</Paragraph>
-      <PupilPicker
-        id="placement-pupil-search"
-        onPick={(pid, label) => setPupil({ id: pid, label })}
+    <PickedPupilForm
+      headingId="placement-add-heading"
+      heading={s.placeHeading}
+      hint={s.placeHint}
+      searchId="placement-pupil-search"
+      namedForm
+      submitLabel={s.place}
+      busy={place.isPending}
+      problem={place.isError && Object.keys(errors).length === 0 ? place.error : null}
+      send={place.mutateAsync}
+    >
+      <TextField
+        id="placement-start"
+        type="date"
+        label={s.placementStart}
+        value={start}
+        error={errors.start_date}
+        onChange={(e) => setStart(e.currentTarget.value)}
       />
-      {local && <p className="utrecht-form-field-error-message">{local}</p>}
-      {place.isError && Object.keys(errors).length === 0 && <ProblemAlert error={place.error} />}
-      <form noValidate onSubmit={onSubmit} aria-labelledby="placement-add-heading">
-        <TextField
-          id="placement-start"
-          type="date"
-          label={s.placementStart}
-          value={start}
-          error={errors.start_date}
-          onChange={(e) => setStart(e.currentTarget.value)}
-        />
-        <TextField
-          id="placement-end-new"
-          type="date"
-          label={s.placementEndOptional}
-          value={end}
-          error={errors.end_date}
-          onChange={(e) => setEnd(e.currentTarget.value)}
-        />
-        <Button type="submit" purpose="primary" busy={place.isPending || undefined}>
-          {s.place}
-        </Button>
-      </form>
-    </section>
+      <TextField
+        id="placement-end-new"
+        type="date"
+        label={s.placementEndOptional}
+        value={end}
+        error={errors.end_date}
+        onChange={(e) => setEnd(e.currentTarget.value)}
+      />
+    </PickedPupilForm>
   );
 }
