@@ -211,7 +211,8 @@ try {
     "2. signals + state (incremental)",
     async () => {
       const run = await runDailyEvaluation(db, day, { mode: "incremental", actor: "bench" });
-      return `${run.modeRun}: ${run.unitsEvaluated} units, ${run.holding} holding, ${run.transitions} transitions`;
+      const ms = run.ms;
+      return `${run.modeRun}: ${run.unitsEvaluated} units, ${run.holding} holding, ${run.transitions} transitions (ms: candidates ${ms.candidates}, load ${ms.load}, evaluate ${ms.evaluate}, write ${ms.write})`;
     },
     phases,
   );

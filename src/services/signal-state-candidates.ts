@@ -10,7 +10,11 @@ import {
 } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import { LOOKBACK_DAYS, schoolDaysFor } from "../domain/signals/evaluate.ts";
-import { newCompleteLesweek, yearRateThresholdStarts } from "../domain/signals/incremental.ts";
+import {
+  enteringAges,
+  newCompleteLesweek,
+  yearRateThresholdStarts,
+} from "../domain/signals/incremental.ts";
 import type { SignalProfile } from "../domain/signals/profiles.ts";
 
 export interface ClaimedChange {
@@ -53,9 +57,12 @@ export async function findCandidates(
   }
   const range = [previous, asOf];
 
-  // Live states: a held signal must be seen again (last held, evidence, or resolution).
+  // Live states that held at D0: seen again (last held, evidence, or stops holding). A live
+  // state that did not hold at D0 is resolved, or not, by the calendar alone (incremental.ts).
   const live = await sql.query<Pair>(
-    "select pupil_id, school_id from signal_states where status <> 'resolved'",
+    `select pupil_id, school_id from signal_states
+     where status <> 'resolved' and last_held_on >= $1::date`,
+    [previous],
   );
   for (const s of live) {
     if (s.school_id === "") c.persons.add(s.pupil_id);
@@ -84,13 +91,15 @@ export async function findCandidates(
     addUnit(c, e.school_id, e.pupil_id);
     c.persons.add(e.pupil_id);
   }
-  // Ages in whole years (EARLY_YEARS_20), widened by a day on each side against any difference
-  // between SQL's age() and the domain's birthday rule for 29 February.
+  // Ages in whole years that enter EARLY_YEARS_20's range (incremental.ts `enteringAges`),
+  // widened by a day on each side against any difference between SQL's age() and the domain's
+  // birthday rule for 29 February.
   const birthdays = await sql.query<{ pupil_id: string }>(
     `select pupil_id from pupils
-     where extract(year from age($2::date + 1, birth_date))
-        <> extract(year from age($1::date - 1, birth_date))`,
-    range,
+     where exists (select 1 from unnest($3::int[]) as a(age)
+                   where extract(year from age($2::date + 1, birth_date)) >= a.age
+                     and extract(year from age($1::date - 1, birth_date)) < a.age)`,
+    [...range, enteringAges(profile)],
   );
   for (const p of birthdays) c.pupilsEverywhere.add(p.pupil_id);
 

@@ -4,7 +4,11 @@
 // candidates of signal-state-candidates.ts and is, by construction, the same as `full`
 // (docs/signals.md "Signal state"; proven by signal-state.test.ts on both engines).
 import type { Database } from "../db/connect.ts";
-import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
+import {
+  activePupilsBySchool,
+  loadSchoolCalendars,
+  loadSchoolUnits,
+} from "../db/queries/signal-inputs.ts";
 import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import { dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
@@ -46,8 +50,18 @@ export interface DailyEvaluationResult {
   raised: number;
   resolved: number;
   transitions: number;
+  /**
+   * Live states whose unit or person was not evaluated, and of those the ones resolved: in an
+   * incremental run mostly those left to the calendar; in any run also units without an
+   * enrolment active at D.
+   */
+  liveNotEvaluated: number;
+  resolvedNotEvaluated: number;
   ms: { claim: number; candidates: number; load: number; evaluate: number; write: number };
 }
+
+/** Schools whose units are read at once (the pool has 10 connections; PGlite runs them in turn). */
+const SCHOOLS_IN_FLIGHT = 3;
 
 /** Serialises runs with the data transactions whose triggers record changes (see 0006). */
 const CHANGE_LOCK = 724201;
@@ -152,34 +166,72 @@ export async function runDailyEvaluation(
       : null;
   const candidatesMs = lap();
 
-  // Units, per school; all of them in a full run.
-  const units: EvaluationUnit[] = [];
+  // Pupils to evaluate everywhere, at the schools where they are enrolled at D (one query, not
+  // every such pupil in every school's queries: that grew with pupils × schools).
+  const everywhere = candidates
+    ? await activePupilsBySchool(db.sql, [...candidates.pupilsEverywhere], asOf)
+    : null;
+  // Units, per school; all of them in a full run. The schools' reads are pipelined (a few in
+  // flight on the pool while this process evaluates the school before), and each school's units
+  // are evaluated in school order and dropped, so the database and the rules overlap and only a
+  // few schools' rows are in memory at once.
+  const jobs: { calendar: SchoolCalendar; pupilIds: string[] | undefined }[] = [];
   for (const calendar of calendars.values()) {
     let pupilIds: string[] | undefined;
     if (candidates) {
       const set = candidates.units.get(calendar.schoolId);
       if (set !== "all") {
-        pupilIds = [...(set ?? []), ...candidates.pupilsEverywhere];
+        pupilIds = [...new Set([...(set ?? []), ...(everywhere?.get(calendar.schoolId) ?? [])])];
         if (pupilIds.length === 0) continue;
       }
     }
-    units.push(...(await loadSchoolUnits(db.sql, calendar, asOf, pupilIds)));
+    jobs.push({ calendar, pupilIds });
   }
+  const inFlight: Promise<EvaluationUnit[]>[] = [];
+  const startNext = () => {
+    const job = jobs[inFlight.length];
+    if (!job) return;
+    const read = loadSchoolUnits(db.sql, job.calendar, asOf, job.pupilIds);
+    read.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+    inFlight.push(read);
+  };
+  for (let i = 0; i < SCHOOLS_IN_FLIGHT; i++) startNext();
+  const holding = new Map<string, Signal>();
+  const evaluated = new Set<string>();
+  let evaluateUnitsMs = 0;
+  for (let i = 0; i < jobs.length; i++) {
+    const schoolUnits = await inFlight[i]!;
+    startNext();
+    const t0 = performance.now();
+    for (const unit of schoolUnits) {
+      evaluated.add(`${unit.pupil.id}\u0000${unit.calendar.schoolId}`);
+      for (const s of evaluateUnit(unit, asOf, profile)) {
+        holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
+      }
+    }
+    evaluateUnitsMs += performance.now() - t0;
+  }
+  const unitsEvaluated = evaluated.size;
   const population = await loadPopulationFor(db.sql, candidates ? candidates.persons : "all");
   const live = await loadLiveStates(db.sql);
-  const loadMs = lap();
+  const loadMs = Math.max(0, lap() - Math.round(evaluateUnitsMs));
 
-  const holding = new Map<string, Signal>();
-  for (const unit of units) {
-    for (const s of evaluateUnit(unit, asOf, profile)) {
-      holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
-    }
-  }
   for (const s of evaluatePopulation(population, asOf)) {
     holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
   }
   const writes = planWrites(holding, live, asOf, calendars);
-  const evaluateMs = lap();
+  for (const p of population.persons) evaluated.add(`${p.id}\u0000`);
+  const resolvedIds = new Set(
+    writes.updates.filter((u) => u.status === "resolved").map((u) => u.id),
+  );
+  let liveNotEvaluated = 0;
+  let resolvedNotEvaluated = 0;
+  for (const state of live.values()) {
+    if (evaluated.has(`${state.pupilId}\u0000${state.schoolId}`)) continue;
+    liveNotEvaluated++;
+    if (resolvedIds.has(state.id)) resolvedNotEvaluated++;
+  }
+  const evaluateMs = lap() + Math.round(evaluateUnitsMs);
 
   const transitions = await db.transaction(async (tx) => {
     const n = await writeStates(tx, writes, actor, claim.runId);
@@ -195,7 +247,7 @@ export async function runDailyEvaluation(
     await tx.query(
       `update evaluation_runs set finished_at = now(), mode_run = $2, units_evaluated = $3,
               persons_evaluated = $4, counts = $5::jsonb, held_recorded = true where id = $1`,
-      [claim.runId, modeRun, units.length, population.persons.length, JSON.stringify(counts)],
+      [claim.runId, modeRun, unitsEvaluated, population.persons.length, JSON.stringify(counts)],
     );
     return n;
   });
@@ -206,12 +258,14 @@ export async function runDailyEvaluation(
     mode: options.mode,
     modeRun,
     fullReason,
-    unitsEvaluated: units.length,
+    unitsEvaluated,
     personsEvaluated: population.persons.length,
     holding: holding.size,
     raised: writes.inserts.length,
     resolved: writes.updates.filter((u) => u.status === "resolved").length,
     transitions,
+    liveNotEvaluated,
+    resolvedNotEvaluated,
     ms: {
       claim: claimMs,
       candidates: candidatesMs,
@@ -223,8 +277,10 @@ export async function runDailyEvaluation(
 }
 
 /**
- * The state machine over every key that holds now or has a live state. Live states outside the
- * evaluated units cannot exist in an incremental run: they are all candidates.
+ * The state machine over every key that holds now or has a live state. In an incremental run a
+ * live state outside the evaluated units did not hold at the previous run and cannot hold at D
+ * (domain/signals/incremental.ts): it takes the not-holding step, resolved or not by the
+ * calendar alone.
  */
 function planWrites(
   holding: ReadonlyMap<string, Signal>,

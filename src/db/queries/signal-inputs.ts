@@ -40,14 +40,22 @@ export async function loadSchoolCalendars(sql: SqlClient): Promise<Map<string, S
     end_date: string;
     name: string;
   }>("select scope, start_date::text, end_date::text, name from closures");
-  const allClosures: Closure[] = closures.map((c) => ({
-    scope: c.scope,
-    startDate: c.start_date,
-    endDate: c.end_date,
-    name: c.name,
-  }));
+  // By scope (`all`, a holiday region, a school id), so that each school looks only at the
+  // closures that can apply to it, in the order read: filtering every closure per school grew
+  // with schools × closures (a country has thousands of both).
+  const byScope = new Map<string, { at: number; closure: Closure }[]>();
+  closures.forEach((c, at) => {
+    const closure = { scope: c.scope, startDate: c.start_date, endDate: c.end_date, name: c.name };
+    const list = byScope.get(c.scope);
+    if (list) list.push({ at, closure });
+    else byScope.set(c.scope, [{ at, closure }]);
+  });
   const calendars = new Map<string, SchoolCalendar>();
   for (const s of schools) {
+    const allClosures = [...new Set(["all", s.holiday_region, s.school_id])]
+      .flatMap((scope) => byScope.get(scope) ?? [])
+      .sort((a, b) => a.at - b.at)
+      .map((c) => c.closure);
     calendars.set(
       s.school_id,
       buildSchoolCalendar(
@@ -101,8 +109,11 @@ export async function activePupilsBySchool(
      order by school_id, pupil_id`,
     [pupilIds, asOf],
   );
-  for (const r of rows)
-    bySchool.set(r.school_id, [...(bySchool.get(r.school_id) ?? []), r.pupil_id]);
+  for (const r of rows) {
+    const list = bySchool.get(r.school_id);
+    if (list) list.push(r.pupil_id);
+    else bySchool.set(r.school_id, [r.pupil_id]);
+  }
   return bySchool;
 }
 

@@ -7,6 +7,17 @@
 //   enrolment) holds the profile's minimum of lesweken;
 // - ages (EARLY_YEARS_20, compulsory school age) and records dated in (D0, D].
 // The last ones are found in the database; the first two need only the school's calendar.
+//
+// Live states (domain.md §4, last paragraph: a signal "stays open until a professional handles
+// it … or it stops holding for 4 lesweken"): a live state that held at D0 must be evaluated at
+// D — its rule can stop holding by the calendar alone (a window-sum rule loses what leaves its
+// window, LEGAL_16H can fall back to PREVENTIVE_10H, an episode ends) and its evidence names D.
+// A live state that did not hold at D0 (last held before D0) can hold again at D only for the
+// reasons above, which make its unit a candidate anyway; otherwise it does not hold at D and
+// the only change the calendar alone can bring is its resolution after 4 quiet lesweken
+// (state.ts `quietLesweken`), which needs the school's calendar and its last-held date, not an
+// evaluation. Only the ages that enter a rule's range matter: leaving it (EARLY_YEARS_20 after
+// maxAge) can only stop a signal that held, and those are evaluated.
 import { schoolYearStartOfDay } from "../calendar/dates.ts";
 import {
   completeLesweekenBefore,
@@ -58,4 +69,9 @@ export function yearRateThresholdStarts(
 /** True when D0 and D lie in different school years: every year figure starts again. */
 export function crossesSchoolYear(previousDay: number, day: number): boolean {
   return schoolYearStartOfDay(previousDay) !== schoolYearStartOfDay(day);
+}
+
+/** The ages (whole years) whose birthday between D0 and D can make a unit rule newly hold. */
+export function enteringAges(profile: SignalProfile): number[] {
+  return [profile.earlyYears20.minAge];
 }
