@@ -142,7 +142,7 @@ export async function* readCsvBatches(
  * export) are read by readPlainBatches, several times faster and with far less garbage than the
  * general parser; any other file goes through csv-parse.
  */
-async function hasNoQuotesOrCarriageReturns(path: string): Promise<boolean> {
+export async function hasNoQuotesOrCarriageReturns(path: string): Promise<boolean> {
   const handle = await open(path, "r");
   try {
     const buffer = Buffer.alloc(1 << 20);
@@ -164,6 +164,19 @@ async function hasNoQuotesOrCarriageReturns(path: string): Promise<boolean> {
 
 const PLAIN_BATCH = 256;
 
+/** The fields of text[from, to), one line without quotes, split at the separator. */
+export function splitLine(text: string, from: number, to: number, separator: string): string[] {
+  const fields: string[] = [];
+  let start = from;
+  for (let at = text.indexOf(separator, start); at !== -1 && at < to; ) {
+    fields.push(text.slice(start, at));
+    start = at + 1;
+    at = text.indexOf(separator, start);
+  }
+  fields.push(text.slice(start, to));
+  return fields;
+}
+
 /** The records of a file without quotes or carriage returns (hasNoQuotesOrCarriageReturns). */
 async function* readPlainBatches(
   path: string,
@@ -173,22 +186,13 @@ async function* readPlainBatches(
   const source = readText(path, encoding);
   let line = 0;
   let rest = "";
-  const split = (text: string, from: number, to: number): string[] => {
-    const fields: string[] = [];
-    let start = from;
-    for (let at = text.indexOf(separator, start); at !== -1 && at < to; ) {
-      fields.push(text.slice(start, at));
-      start = at + 1;
-      at = text.indexOf(separator, start);
-    }
-    fields.push(text.slice(start, to));
-    return fields;
-  };
+  const split = (text: string, from: number, to: number) => splitLine(text, from, to, separator);
   try {
     for await (const chunk of source) {
       const text = rest === "" ? (chunk as string) : rest + (chunk as string);
       // The file was checked before reading; a file changed since then is not read on.
-      if (text.includes('"') || text.includes("\r")) throw new CsvSyntaxError(line + 1, messages.fileChanged);
+      if (text.includes('"') || text.includes("\r"))
+        throw new CsvSyntaxError(line + 1, messages.fileChanged);
       const end = text.lastIndexOf("\n");
       if (end === -1) {
         rest = text;
