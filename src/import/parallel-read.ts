@@ -19,8 +19,13 @@ import type { KindSpec } from "./kind-spec.ts";
 import { messages } from "./messages.ts";
 import { checkHeader, type ReadState } from "./read-rows.ts";
 
-/** Files from this size are read in parallel (a worker costs a few tenths of a second to start). */
-export const PARALLEL_MIN_BYTES = 8 << 20;
+/**
+ * Files from this size are read in parallel: for now none unless asked (ImportOptions
+ * .parallelMinBytes). On the shared 2-core machine of 5 Dec 2026 (load average 34–44) two
+ * workers read and validated the benchmark's 300,000 rows in 78–82 s where the sequential read
+ * took 31–62 s (docs/performance.md "Import"); it is to be measured on a quiet machine first.
+ */
+export const PARALLEL_MIN_BYTES = Number.POSITIVE_INFINITY;
 const PIECE_BYTES = 1 << 21;
 const HEAD_BYTES = 1 << 16;
 
