@@ -109,7 +109,13 @@ export async function writeAttendance(
   );
   const total = { inserted: 0, updated: 0 };
   if (range?.first == null || range.last == null) return total;
-  const batch = tx.kind === "pglite" ? WRITE_BATCH_LINES : range.last - range.first + 1;
+  if (tx.kind === "postgres") {
+    // One statement; into empty tables (a first load) with the indexes built afterwards.
+    return withIndexesBuiltAfter(tx, ["attendance", "attendance_history"], () =>
+      writeAttendanceLines(tx, stage, run, range.first as number, (range.last as number) + 1),
+    );
+  }
+  const batch = WRITE_BATCH_LINES;
   const batched = batch < range.last - range.first + 1;
   if (batched) {
     await tx.exec(`CREATE INDEX ON ${stage} (line)`);
@@ -126,6 +132,73 @@ export async function writeAttendance(
   }
   if (batched) await tx.exec("SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
   return total;
+}
+
+/**
+ * A first load into an empty table (PostgreSQL only): its indexes are dropped before `fn` and
+ * built again after it, from their own definitions (`pg_get_indexdef`, `pg_get_constraintdef`),
+ * in the same transaction — one sort per index instead of an index insertion per row, the
+ * route PostgreSQL's manual gives for populating a table ("Remove Indexes"). The result is the
+ * same table with the same indexes; a failure rolls the drop back with everything else. A
+ * table holding rows keeps its indexes (rebuilding them would cost more than the new rows'
+ * insertions, and the drop locks readers out until the commit). The serial primary key of a
+ * table is kept: its values only grow, so its insertions are cheap appends. On an empty table
+ * the lock the drop takes costs readers nothing they could have seen: the rows arrive at commit.
+ */
+export async function withIndexesBuiltAfter<T>(
+  tx: TxClient,
+  tables: readonly string[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  const rebuild: string[] = [];
+  for (const table of tables) {
+    const [empty] = await tx.query<{ empty: boolean }>(
+      `SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`,
+    );
+    if (!empty?.empty) continue;
+    const indexes = await tx.query<{
+      name: string;
+      constraint_name: string | null;
+      definition: string;
+    }>(
+      `SELECT i.relname AS name, c.conname AS constraint_name,
+              CASE WHEN c.oid IS NULL THEN pg_get_indexdef(x.indexrelid)
+                   ELSE pg_get_constraintdef(c.oid) END AS definition
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid
+       LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
+       WHERE x.indrelid = $1::regclass
+         -- a one-column primary key filled from a sequence (attendance_history.id) stays
+         AND NOT (x.indisprimary AND x.indnatts = 1 AND a.attidentity = ''
+                  AND pg_get_expr((SELECT d.adbin FROM pg_attrdef d
+                                   WHERE d.adrelid = x.indrelid AND d.adnum = a.attnum),
+                                  x.indrelid) LIKE 'nextval(%')
+       ORDER BY x.indisprimary DESC, i.relname`,
+      [table],
+    );
+    for (const index of indexes) {
+      if (index.constraint_name !== null) {
+        await tx.exec(`ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(index.constraint_name)}`);
+        rebuild.push(
+          `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(index.constraint_name)} ${index.definition}`,
+        );
+      } else {
+        await tx.exec(`DROP INDEX ${quoteIdent(index.name)}`);
+        rebuild.push(index.definition);
+      }
+    }
+  }
+  const result = await fn();
+  if (rebuild.length > 0) {
+    await tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
+    for (const statement of rebuild) await tx.exec(statement);
+  }
+  return result;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** File lines per write statement on PGlite: a few tenths of a second. */

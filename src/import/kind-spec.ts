@@ -60,6 +60,12 @@ export interface KindSpec {
   keyColumns: readonly string[];
   /** Loads what row validation needs from the database (small sets only) and returns it. */
   prepare(tx: TxClient): Promise<RowValidator>;
+  /**
+   * For reading in worker threads (parallel-read.ts): what prepare loads, as plain data a worker
+   * can be given, and the validator made from it — prepare is validatorFor(loadContext(tx)).
+   */
+  loadContext?(tx: TxClient): Promise<unknown>;
+  validatorFor?(context: unknown): RowValidator;
   /** Checks on the staged rows that need the database or the whole file. */
   checks: readonly StageCheck[];
   write(tx: TxClient, stage: string, run: ImportRun): Promise<WriteCounts>;

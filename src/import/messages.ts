@@ -19,6 +19,7 @@ export const messages = {
     'een aanhalingsteken wordt niet gesloten: het bestand eindigt midden in een veld — is het bestand afgekapt? Anders: sluit het veld met een "',
   tooManyFields: (found: number, expected: number, last: string) =>
     `regel heeft ${found} velden, de kopregel ${expected}: na '${last}' staat nog een waarde; zet een waarde met het scheidingsteken erin tussen aanhalingstekens`,
+  fileChanged: "het bestand is tijdens het inlezen veranderd; lees het opnieuw in",
   invalidEncoding: (line: number, encoding: string) =>
     `het bestand is geen geldige ${encoding === "utf-8" ? "UTF-8" : encoding.toUpperCase()}: regel ${line} bevat een ongeldig byte (eerste fout); ` +
     "sla het bestand op als CSV UTF-8 (Excel: Opslaan als → 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'), " +

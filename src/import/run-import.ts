@@ -10,12 +10,24 @@ import type { Database, TxClient } from "../db/connect.ts";
 import { markWriteRunning } from "../db/interrupted-write.ts";
 import { interruption, watchImport } from "./cancel.ts";
 import type { ColumnMapping } from "./column-mapping.ts";
-import { detectSeparator, readHeaderLine } from "./csv.ts";
+import {
+  detectSeparator,
+  hasNoQuotesOrCarriageReturns,
+  readHeaderLine,
+  type Separator,
+} from "./csv.ts";
 import type { FileEncoding } from "./decode.ts";
 import { ERROR_CAP, ErrorCollector, ImportRejected, type RowError } from "./errors.ts";
 import type { ImportKind, KindSpec } from "./kind-spec.ts";
 import { KIND_SPECS } from "./kinds/index.ts";
 import { messages } from "./messages.ts";
+import {
+  PARALLEL_MIN_BYTES,
+  type ParallelPlan,
+  parallelStagedChunks,
+  parallelWorkers,
+  planParallelRead,
+} from "./parallel-read.ts";
 import { type ReadState, stagedChunks } from "./read-rows.ts";
 import { createStageTable, STAGE_TABLE, stageColumnNames } from "./stage.ts";
 import { duplicateKeys, withoutNestedLoops } from "./stage-sql.ts";
@@ -40,6 +52,11 @@ export interface ImportOptions {
    * school is an error of its line, so the file imports nothing. Absent: every school.
    */
   schools?: readonly string[];
+  /**
+   * Files from this many bytes are read and validated in worker threads when they can be
+   * (parallel-read.ts); default PARALLEL_MIN_BYTES. Tests set it low to take that path.
+   */
+  parallelMinBytes?: number;
 }
 
 /** The column that names a row's school, for the kinds whose rows belong to one. */
@@ -130,7 +147,17 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       [kind, fileName, checksum, actor, options.mapping?.name ?? null],
     );
     const importId = log!.id;
-    await stageFile(tx, spec, source, errors, state, options.onProgress, signal, options.mapping);
+    await stageFile(
+      tx,
+      spec,
+      source,
+      errors,
+      state,
+      options.onProgress,
+      signal,
+      options.mapping,
+      options.parallelMinBytes,
+    );
     lap("stage");
     signal?.throwIfAborted();
     options.onProgress?.("checking", state.rows);
@@ -205,11 +232,33 @@ async function stageFile(
   onProgress: ImportOptions["onProgress"],
   signal: AbortSignal | undefined,
   mapping: ColumnMapping | undefined,
+  parallelMinBytes: number | undefined,
 ): Promise<void> {
   const separator = detectSeparator(await readHeaderLine(path, encoding));
+  const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
+  const parallel = await parallelPlan(spec, path, separator, encoding, mapping, parallelMinBytes);
+  if (parallel !== undefined && spec.loadContext !== undefined) {
+    const context = await spec.loadContext(tx);
+    const stage = await createStageTable(tx, spec);
+    const chunks = parallelStagedChunks(
+      path,
+      parallel,
+      separator,
+      spec,
+      context,
+      errors,
+      state,
+      parallelWorkers(),
+      onRows,
+      signal,
+    );
+    await tx.copyCsv(stage, stageColumnNames(spec), chunks);
+    await yieldToEventLoop();
+    await tx.exec(`ANALYZE ${stage}`);
+    return;
+  }
   const validate = await spec.prepare(tx);
   const stage = await createStageTable(tx, spec);
-  const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
   const chunks = stagedChunks(
     path,
     separator,
@@ -226,6 +275,22 @@ async function stageFile(
   await yieldToEventLoop();
   // Fresh statistics let the planner pick hash joins for the checks and the merge.
   await tx.exec(`ANALYZE ${stage}`);
+}
+
+/** How to read the file in worker threads (parallel-read.ts), or undefined: sequentially. */
+async function parallelPlan(
+  spec: KindSpec,
+  path: string,
+  separator: Separator,
+  encoding: FileEncoding,
+  mapping: ColumnMapping | undefined,
+  minBytes = PARALLEL_MIN_BYTES,
+): Promise<ParallelPlan | undefined> {
+  if (mapping !== undefined || spec.validatorFor === undefined || parallelWorkers() === 0) {
+    return undefined;
+  }
+  if (!(await hasNoQuotesOrCarriageReturns(path))) return undefined;
+  return planParallelRead(path, separator, encoding, minBytes);
 }
 
 async function runChecks(tx: TxClient, spec: KindSpec, errors: ErrorCollector): Promise<void> {

@@ -10,19 +10,20 @@ import {
 } from "../../domain/calendar/school-calendar.ts";
 import { checkExemptUnderSix, checkMinutesPerDay, writeAttendance } from "../attendance.ts";
 import { PERIODS, REASONS } from "../codes.ts";
-import type { KindSpec } from "../kind-spec.ts";
+import type { KindSpec, RowValidator } from "../kind-spec.ts";
 import { messages } from "../messages.ts";
 import { missingReferences } from "../stage-sql.ts";
 
 const MINUTES_PER_DAY = 24 * 60;
 
-/** Every school's calendar: schools and closures are small next to the attendance rows. */
-export async function loadSchoolCalendars(tx: TxClient): Promise<Map<string, SchoolCalendar>> {
-  const schools = await tx.query<{
-    school_id: string;
-    holiday_region: string;
-    minutes: [number, number, number, number, number];
-  }>(
+/** What the row validator needs: every school's timetable and every closure (small sets). */
+export interface AttendanceContext {
+  schools: { school_id: string; holiday_region: string; minutes: number[] }[];
+  closures: Closure[];
+}
+
+export async function loadAttendanceContext(tx: TxClient): Promise<AttendanceContext> {
+  const schools = await tx.query<AttendanceContext["schools"][number]>(
     `SELECT school_id, holiday_region,
             ARRAY[minutes_mon, minutes_tue, minutes_wed, minutes_thu, minutes_fri] AS minutes
      FROM schools`,
@@ -32,12 +33,20 @@ export async function loadSchoolCalendars(tx: TxClient): Promise<Map<string, Sch
             to_char(end_date, 'YYYY-MM-DD') AS "endDate", name
      FROM closures`,
   );
+  return { schools, closures };
+}
+
+/** Every school's calendar: schools and closures are small next to the attendance rows. */
+export function schoolCalendars({
+  schools,
+  closures,
+}: AttendanceContext): Map<string, SchoolCalendar> {
   const calendars = new Map<string, SchoolCalendar>();
   for (const school of schools) {
     const timetable = {
       schoolId: school.school_id,
       holidayRegion: school.holiday_region as HolidayRegion,
-      minutesByWeekday: school.minutes,
+      minutesByWeekday: school.minutes as [number, number, number, number, number],
     };
     calendars.set(school.school_id, buildSchoolCalendar(timetable, closures));
   }
@@ -60,33 +69,10 @@ export const attendanceKind: KindSpec = {
   ],
   keyColumns: ["pupil_id", "date", "period"],
   async prepare(tx) {
-    const calendars = await loadSchoolCalendars(tx);
-    return (row) => {
-      const pupil = row.personId("pupil_id");
-      const schoolFailures = row.failures;
-      const school = row.schoolId("school_id");
-      const calendar = calendars.get(school);
-      if (row.failures === schoolFailures && calendar === undefined) {
-        row.fail("school_id", messages.unknownSchool(school));
-      }
-      const failuresBefore = row.failures;
-      const date = row.date("date");
-      const dateOk = row.failures === failuresBefore;
-      const period = row.code("period", PERIODS);
-      const minutes = row.count("minutes", MINUTES_PER_DAY);
-      const reason = row.code("reason", REASONS);
-      const note = row.optionalFreeText("note");
-      let scheduled = 0;
-      if (calendar !== undefined && dateOk) {
-        scheduled = calendar.scheduledMinutes(date);
-        if (scheduled === 0) row.fail("date", messages.notSchoolDay(date, school));
-        else if (minutes > scheduled) {
-          row.fail("minutes", messages.exceedsScheduled(minutes, scheduled, date));
-        }
-      }
-      return row.ok ? [pupil, school, date, period, minutes, reason, note, scheduled] : undefined;
-    };
+    return attendanceValidator(await loadAttendanceContext(tx));
   },
+  loadContext: loadAttendanceContext,
+  validatorFor: (context) => attendanceValidator(context as AttendanceContext),
   checks: [
     (tx, stage) =>
       missingReferences(
@@ -101,3 +87,32 @@ export const attendanceKind: KindSpec = {
   ],
   write: writeAttendance,
 };
+
+function attendanceValidator(context: AttendanceContext): RowValidator {
+  const calendars = schoolCalendars(context);
+  return (row) => {
+    const pupil = row.personId("pupil_id");
+    const schoolFailures = row.failures;
+    const school = row.schoolId("school_id");
+    const calendar = calendars.get(school);
+    if (row.failures === schoolFailures && calendar === undefined) {
+      row.fail("school_id", messages.unknownSchool(school));
+    }
+    const failuresBefore = row.failures;
+    const date = row.date("date");
+    const dateOk = row.failures === failuresBefore;
+    const period = row.code("period", PERIODS);
+    const minutes = row.count("minutes", MINUTES_PER_DAY);
+    const reason = row.code("reason", REASONS);
+    const note = row.optionalFreeText("note");
+    let scheduled = 0;
+    if (calendar !== undefined && dateOk) {
+      scheduled = calendar.scheduledMinutes(date);
+      if (scheduled === 0) row.fail("date", messages.notSchoolDay(date, school));
+      else if (minutes > scheduled) {
+        row.fail("minutes", messages.exceedsScheduled(minutes, scheduled, date));
+      }
+    }
+    return row.ok ? [pupil, school, date, period, minutes, reason, note, scheduled] : undefined;
+  };
+}
