@@ -289,10 +289,18 @@ async function startFront(dist: string, apiPort: number) {
       res.writeHead(200, { "content-type": type }).end(await readFile(target));
     })();
   });
+  // The app now runs in this process too: a busy event loop fired the server's 5 s keep-alive
+  // timer while the test's fetch reused that idle connection (ECONNRESET). The clients (fetch,
+  // Chromium) end idle connections themselves; close() still ends them.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
