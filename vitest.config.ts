@@ -102,6 +102,9 @@ export default defineConfig({
                 name: "e2e",
                 include: ["test/e2e/**/*.test.ts"],
                 pool: "forks" as const,
+                // A worker process runs file after file: its Chromium and the server's modules
+                // load once per worker, not per file (test/e2e/support/browser.ts, demo-app.ts).
+                isolate: false,
                 maxWorkers: E2E_WORKERS,
                 sequence: { groupOrder: 2 },
                 globalSetup: ["test/e2e/support/global-setup.ts"],

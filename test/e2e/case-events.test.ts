@@ -4,9 +4,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
 import { poll } from "./support/journey.ts";
+import { openPageAs } from "./support/login.ts";
 
 interface Deadline {
   code: string;
@@ -61,8 +62,7 @@ describe("recording contacts and reviews", () => {
     reviewCase = first;
     contactCase = candidates.find((d) => d.id !== first.id) ?? first;
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "zorgcoordinator");
+    page = await openPageAs(browser, app.url, "zorgcoordinator");
   }, 600_000);
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
 import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
 import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -81,8 +82,7 @@ describe("letters from templates", () => {
   });
 
   it("lets the administrator edit a template, refusing an unknown field by name", async () => {
-    const admin = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(admin, app.url, "beheer");
+    const admin = await openPageAs(browser, app.url, "beheer");
     await admin.goto(`${app.url}/beheer/brieven`);
     await admin.getByRole("heading", { level: 1, name: "Beheer: Briefsjablonen" }).waitFor();
     await admin.getByLabel("Sjabloon").selectOption("waarschuwing");

@@ -7,8 +7,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 describe("leerplicht's procedure (MAS)", () => {
   let app: DemoApp;
@@ -36,8 +37,7 @@ describe("leerplicht's procedure (MAS)", () => {
       }
     }
     if (!pupilId) throw new Error("the demo has no MAS steps in a case");
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "leerplicht");
+    page = await openPageAs(browser, app.url, "leerplicht");
   }, 600_000);
 
   afterAll(async () => {
@@ -107,8 +107,7 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   it("shows the case director the steps in the case file, without a form", async () => {
-    const director = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(director, app.url, "casusregisseur");
+    const director = await openPageAs(browser, app.url, "casusregisseur");
     await director.goto(`${app.url}/casussen/${caseId}`);
     await section(director).waitFor();
     await section(director).getByRole("table").waitFor();
@@ -124,8 +123,7 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   it("does not show the steps to a teacher of the school", async () => {
-    const mentor = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(mentor, app.url, "mentor");
+    const mentor = await openPageAs(browser, app.url, "mentor");
     const answered = mentor.waitForResponse((r) => r.url().includes("/mas-steps"));
     await mentor.goto(`${app.url}/leerlingen/${pupilId}`);
     expect((await answered).status()).toBe(404);

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
 import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
 import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -82,8 +83,7 @@ describe("notifications", () => {
   });
 
   it("lets a parent choose e-mail for their own notifications and shows the letters about their child", async () => {
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "ouder");
+    page = await openPageAs(browser, app.url, "ouder");
     await page.goto(`${app.url}/mijn-kind`);
     const letters = page.getByTestId("parent-letters");
     await letters.getByRole("heading", { name: "Brieven over uw kind" }).waitFor();
@@ -111,8 +111,7 @@ describe("notifications", () => {
   });
 
   it("lets the administrator set the region's mail server and see the outbox", async () => {
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "beheer");
+    page = await openPageAs(browser, app.url, "beheer");
     await page.goto(`${app.url}/beheer/e-mail`);
     await page.getByRole("heading", { name: "Mailserver" }).waitFor();
     expect(await page.getByTestId("mail-in-force").textContent()).toContain(

@@ -6,8 +6,9 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 const PUPIL = "P000001";
 
@@ -19,8 +20,7 @@ describe("requests of data subjects (privacy officer)", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "privacy");
+    page = await openPageAs(browser, app.url, "privacy");
   }, 600_000);
 
   afterAll(async () => {

@@ -3,8 +3,9 @@
 // exports; the demo holds one dry run at its date. axe finds nothing.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { openPageAs } from "./support/login.ts";
 
 describe("retention runs on the privacy officer's start page", () => {
   let app: DemoApp;
@@ -14,8 +15,7 @@ describe("retention runs on the privacy officer's start page", () => {
   beforeAll(async () => {
     app = await startDemoApp();
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "privacy");
+    page = await openPageAs(browser, app.url, "privacy");
   }, 600_000);
 
   afterAll(async () => {

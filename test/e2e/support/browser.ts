@@ -1,9 +1,14 @@
 // Debian's Chromium driven by playwright-core (which never downloads a browser of its own),
-// and axe-core run inside the page for the accessibility checks.
+// and axe-core run inside the page for the accessibility checks. Under Vitest one Chromium runs
+// per worker process (the e2e project reuses its workers across files, vitest.config.ts) and
+// `launchBrowser()` hands each file a handle on it: what the file opens are contexts of its own
+// (cookies, storage, cache), and the handle's `close()` closes those contexts, not Chromium.
+// Starting Chromium cost 2-3 s per file. Outside Vitest (the screenshot scripts) it launches a
+// browser of its own, closed by `close()`.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -20,13 +25,53 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+function startChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium), as .ci/run does.`,
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** This worker process's Chromium; started again if it went away. Playwright ends it on exit. */
+let shared: Promise<Browser> | undefined;
+async function sharedChromium(): Promise<Browser> {
+  const running = shared && (await shared.catch(() => undefined));
+  if (running?.isConnected()) return running;
+  shared = startChromium();
+  return shared;
+}
+
+/** A browser for one test file: under Vitest the worker's Chromium, through the file's contexts. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!process.env.VITEST) return startChromium();
+  const browser = await sharedChromium();
+  const contexts = new Set<BrowserContext>();
+  const track = (context: BrowserContext) => {
+    contexts.add(context);
+    context.once("close", () => contexts.delete(context));
+    return context;
+  };
+  const handle: Partial<Browser> = {
+    newContext: async (options) => track(await browser.newContext(options)),
+    newPage: async (options) => {
+      const page = await browser.newPage(options);
+      track(page.context());
+      return page;
+    },
+    contexts: () => [...contexts],
+    close: async () => {
+      await Promise.all([...contexts].map((context) => context.close()));
+    },
+  };
+  return new Proxy(browser, {
+    get(target, property) {
+      if (Object.hasOwn(handle, property)) return handle[property as keyof Browser];
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 export async function openPage(browser: Browser, url: string): Promise<Page> {

@@ -3,19 +3,23 @@
 // embedded database; where the demo does not (yet) create the demo accounts or freeze its date,
 // this fills them in the same way (one account per role, scoped to the first demo school and its
 // municipality), so the tests log in as `ROLE@demo.aanwezig.nl` either way. The daily job runs
-// once at the demo date, as on a server that has been running, so signals carry their state.
-// Each test file then gets its own copy of that database and its own `aanwezig serve` on it:
-// files that change data never meet. The browser gets a copy of web/dist taken at the start of
-// the run (with /api passed to the server): other test runs on the same working tree may rebuild
-// web/dist meanwhile, and a page must not lose its hashed assets halfway through a test.
-import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+// once at the demo date, as on a server that has been running, so signals carry their state, and
+// the database is dumped (`db.tar`). Each test file then gets its own in-memory copy of that dump
+// and its own app on it, built in the test's worker process as `aanwezig serve --no-jobs` builds
+// it: files that change data never meet, and no file pays a Node start and the server's module
+// loading (the e2e workers run file after file, docs/adr/0003-test-layout.md). The browser gets a
+// copy of web/dist taken at the start of the run (with /api passed to the app): other test runs
+// on the same working tree may rebuild web/dist meanwhile, and a page must not lose its hashed
+// assets halfway through a test.
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
-import { type AddressInfo, createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { openDatabase } from "../../../src/db/connect.ts";
+import type { FastifyInstance } from "fastify";
+import { type Database, openDatabase } from "../../../src/db/connect.ts";
 import {
   DEMO_AS_OF_KEY,
   readSetting,
@@ -23,6 +27,7 @@ import {
 } from "../../../src/db/repositories/settings.ts";
 import { createUser, type RoleScope } from "../../../src/db/repositories/users.ts";
 import { generateDemoRegion } from "../../../src/demo/generate.ts";
+import { buildApp } from "../../../src/http/app.ts";
 import { runDailyJob } from "../../../src/jobs/daily.ts";
 import { ensureWebBuilt } from "./build-web.ts";
 import { DEMO_PASSWORD } from "./demo-password.ts";
@@ -35,6 +40,8 @@ export { DEMO_PASSWORD };
 const FALLBACK_AS_OF = "2026-03-16";
 const PUPILS = 400;
 const SEED = 1;
+/** The template's database as a PGlite dump (tar), in the template directory. */
+const DUMP = "db.tar";
 
 export interface DemoApp {
   url: string;
@@ -114,6 +121,9 @@ async function completeDemo(dbDir: string, pupils: number): Promise<string> {
     // What the server's scheduled job does each morning, once, before the tests look: signal
     // states (new, handled) and the DUO reports of the demo date.
     await runDailyJob(db, asOf);
+    if (db.driver.kind !== "pglite") throw new Error(`${dbDir} is not a PGlite directory`);
+    const dump = await db.driver.pglite.dumpDataDir("none");
+    await writeFile(join(dbDir, "..", DUMP), Buffer.from(await dump.arrayBuffer()));
     return asOf;
   } finally {
     await db.close();
@@ -122,7 +132,7 @@ async function completeDemo(dbDir: string, pupils: number): Promise<string> {
 
 /** The demo database and a copy of the web app, made once per run (the e2e globalSetup). */
 export interface DemoTemplate {
-  /** Holds `db` (the embedded database, closed) and `web` (a copy of web/dist). */
+  /** Holds `db.tar` (the demo database as a PGlite dump) and `web` (a copy of web/dist). */
   dir: string;
   asOf: string;
 }
@@ -142,6 +152,7 @@ export async function prepareDemoTemplate(pupils: number = PUPILS): Promise<Demo
     const dbDir = join(dir, "db");
     await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
     const asOf = await completeDemo(dbDir, pupils);
+    await rm(dbDir, { recursive: true, force: true });
     return { dir, asOf };
   } catch (error) {
     // A half-made template is nobody's: it would stay in the temporary directory for good.
@@ -157,62 +168,59 @@ async function providedTemplate(): Promise<DemoTemplate | null> {
   return inject("demoTemplate") ?? null;
 }
 
+/** The template's database as a PGlite dump, read once per worker process (kept per path). */
+const dumps = new Map<string, Promise<Blob>>();
+function templateDump(template: DemoTemplate): Promise<Blob> {
+  const file = join(template.dir, DUMP);
+  let dump = dumps.get(file);
+  if (!dump) {
+    dump = readFile(file).then((bytes) => new Blob([bytes]));
+    dumps.set(file, dump);
+  }
+  return dump;
+}
+
 /**
  * The application on its own copy of the demo database: a test file may change what it likes
- * without another file seeing it. The database is copied from the run's template, so the demo
- * region is generated once per run, not once per file.
+ * without another file seeing it. The database is loaded into memory from the run's template
+ * dump and served by the app in this process (what `aanwezig serve --no-jobs` builds), so the
+ * demo region is generated once per run and the server's modules load once per worker process.
+ * `pupils`: a larger region where a test needs long lists (400 by default, the run's template).
  */
-/** `pupils`: a larger region where a test needs long lists (400 by default, from the run's template). */
 export async function startDemoApp(options: { pupils?: number } = {}): Promise<DemoApp> {
   const pupils = options.pupils ?? PUPILS;
   const provided = pupils === PUPILS ? await providedTemplate() : null;
   const template = provided ?? (await prepareDemoTemplate(pupils));
-  const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-"));
-  const dbDir = join(dir, "db");
-  const dist = join(template.dir, "web");
-  const removeDirs = async () => {
-    await rm(dir, { recursive: true, force: true });
-    // A template made for this app alone (a non-default size, or outside Vitest) goes with it.
-    if (!provided) await rm(template.dir, { recursive: true, force: true });
+  // A template made for this app alone (a non-default size, or outside Vitest) goes with it.
+  const removeTemplate = async () => {
+    if (provided) return;
+    dumps.delete(join(template.dir, DUMP));
+    await rm(template.dir, { recursive: true, force: true });
   };
-  try {
-    await cp(join(template.dir, "db"), dbDir, { recursive: true });
-  } catch (error) {
-    await removeDirs();
-    throw error;
-  }
-  const asOf = template.asOf;
-  const port = await freePort();
-  const apiOrigin = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    BIN,
-    ["--db", dbDir, "serve", "--port", String(port), "--host", "127.0.0.1", "--no-jobs"],
-    {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "test" },
-    },
-  );
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => (output += d));
-  child.stderr?.on("data", (d: Buffer) => (output += d));
+  let db: Database | undefined;
+  let app: FastifyInstance | undefined;
   const stopServer = async () => {
-    await stopProcess(child);
-    await removeDirs();
+    await app?.close();
+    await db?.close();
+    await removeTemplate();
   };
   try {
-    await waitForHealth(apiOrigin, child, () => output);
+    db = await openDatabase("memory://", { memory: { loadDataDir: await templateDump(template) } });
+    // What `serve --no-jobs` builds: no scheduled jobs, no mail queue; OIDC from the environment.
+    app = await buildApp({ db, mail: null });
+    await app.listen({ port: 0, host: "127.0.0.1" });
   } catch (error) {
     await stopServer();
     throw error;
   }
-  const front = await startFront(dist, port).catch(async (error: unknown) => {
+  const { port } = app.server.address() as AddressInfo;
+  const front = await startFront(join(template.dir, "web"), port).catch(async (error: unknown) => {
     await stopServer();
     throw error;
   });
   return {
     url: front.url,
-    asOf,
+    asOf: template.asOf,
     async stop() {
       await front.close();
       await stopServer();
@@ -281,48 +289,18 @@ async function startFront(dist: string, apiPort: number) {
       res.writeHead(200, { "content-type": type }).end(await readFile(target));
     })();
   });
+  // The app now runs in this process too: a busy event loop fired the server's 5 s keep-alive
+  // timer while the test's fetch reused that idle connection (ECONNRESET). The clients (fetch,
+  // Chromium) end idle connections themselves; close() still ends them.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(origin: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`serve exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${origin}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`serve did not answer /api/health:\n${output()}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const done = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!done) {
-    child.kill("SIGKILL");
-    await exited;
-  }
 }

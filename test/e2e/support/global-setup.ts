@@ -1,6 +1,6 @@
 // globalSetup of the e2e project: the web app is built (when stale) and the demo database made
-// once, before the browser test files start; each file then starts its own server on a copy of
-// that database (test/e2e/support/demo-app.ts), so tests that change data never meet.
+// and dumped once, before the browser test files start; each file then starts its own app on an
+// in-memory copy of that dump (test/e2e/support/demo-app.ts), so tests that change data never meet.
 // The project runs without a browser only in CI (vitest.config.ts), and there that is an error.
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";

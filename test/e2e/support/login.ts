@@ -1,6 +1,9 @@
-// Logging in through the login page, the one way every browser test does it: fill the form
-// (`fillLogin`), log in as a demo account or any e-mail address and wait for the start page
-// (`logInAs`), or open a new page already logged in (`openPageAs`).
+// Logging in, the one way every browser test does it: log in as a demo account or any e-mail
+// address and wait for the start page (`logInAs`), or open a new page already logged in
+// (`openPageAs`). Both log in through the API (POST /api/session from the page's own context, so
+// the session cookie lands in that context) and then open the start page: the login page is the
+// subject of login.test.ts, session.test.ts and set-password.test.ts alone, which fill it
+// themselves (`fillLogin`); everywhere else rendering and filling it cost seconds per log-in.
 import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "./demo-password.ts";
 
@@ -16,15 +19,19 @@ function emailOf(account: string): string {
   return account.includes("@") ? account : `${account}@demo.aanwezig.nl`;
 }
 
-/** Logs in through the login page as `account` and waits for the start page. */
+/** Logs in as `account` (session cookie in the page's context) and opens the start page. */
 export async function logInAs(
   page: Page,
   url: string,
   account: string,
   password: string = DEMO_PASSWORD,
 ): Promise<void> {
-  await page.goto(`${url}/inloggen`);
-  await fillLogin(page, emailOf(account), password);
+  const answer = await page
+    .context()
+    .request.post(`${url}/api/session`, { data: { email: emailOf(account), password } });
+  if (!answer.ok())
+    throw new Error(`log-in as ${account}: ${answer.status()} ${await answer.text()}`);
+  await page.goto(`${url}/`);
   await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
 }
 
