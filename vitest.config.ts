@@ -45,13 +45,14 @@ const browserSuites = existsSync(CHROMIUM_PATH) || inCi;
 const WORKERS = Number(process.env.AANWEZIG_TEST_WORKERS) || undefined;
 const DB_WORKERS = WORKERS ?? 3;
 /**
- * AANWEZIG_DB_ISOLATE=0 runs the `db` files in reused worker processes (Vitest's `isolate:
- * false`): module loading and the warm-up of the first PGlite start are paid once per worker, not
- * once per file (8 small HTTP files: 80 s CPU instead of 107 s, docs/adr/0003-test-layout.md).
- * Not the default until a full `db` run on both engines has passed that way: suites keep module
- * state (caches, fake timers, process listeners) that would then carry over to the next file.
+ * `db` files run in reused worker processes (Vitest's `isolate: false`): module loading and the
+ * warm-up of the first PGlite start are paid once per worker, not once per file (8 small HTTP
+ * files: 80 s CPU instead of 107 s, docs/adr/0003-test-layout.md). A suite must therefore leave
+ * no module state behind (caches, fake timers, process listeners) that the next file of the same
+ * worker would meet. AANWEZIG_DB_ISOLATE=1 gives every file its own process again (to tell
+ * whether a failure is such a leak).
  */
-const DB_ISOLATE = process.env.AANWEZIG_DB_ISOLATE !== "0";
+const DB_ISOLATE = process.env.AANWEZIG_DB_ISOLATE === "1";
 const E2E_WORKERS = WORKERS ?? 2;
 
 /** Says, after the run, that the browser suites did not run and how to make them run. */
