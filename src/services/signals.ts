@@ -44,6 +44,15 @@ const turnOfEventLoop = () => setImmediate();
 
 const POPULATION_CODES: ReadonlySet<SignalCode> = new Set(["ABSOLUTE", "EXEMPTION_5A_NO_ADVICE"]);
 
+let unitsPupilsRead = 0;
+/**
+ * How many pupils' units evaluation has read in this process so far (tests: the work a request
+ * caused, as a difference; a pupil at two schools counts twice).
+ */
+export function pupilsEvaluatedSoFar(): number {
+  return unitsPupilsRead;
+}
+
 export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Promise<Signal[]> {
   // The region's profile unless the caller names one (a one-off CLI --profile).
   const profile = query.profile ?? (await regionSignalProfile(sql));
@@ -63,6 +72,7 @@ export async function evaluateSignalsAt(sql: SqlClient, query: SignalQuery): Pro
         (await activePupilIds(sql, calendar.schoolId, query.asOf));
       for (let from = 0; from < pupils.length; from += PUPILS_PER_TURN) {
         const chunk = pupils.slice(from, from + PUPILS_PER_TURN);
+        unitsPupilsRead += chunk.length;
         for (const unit of await loadSchoolUnits(sql, calendar, query.asOf, chunk)) {
           for (const signal of evaluateUnit(unit, query.asOf, profile)) {
             if (!query.code || signal.code === query.code) signals.push(signal);

@@ -25,7 +25,8 @@ import { SIGNAL_CODES, type Signal } from "../../domain/signals/types.ts";
 import { cachedValue } from "../../services/monitor-cache.ts";
 import { type StoredSignalState, signalStatesAt } from "../../services/signal-state-handling.ts";
 import { stateKey } from "../../services/signal-state-store.ts";
-import { evaluateSignalsAt, presentSignal } from "../../services/signals.ts";
+import { presentSignal } from "../../services/signals.ts";
+import { worklistSignalsAt } from "../../services/worklist-signals.ts";
 import type { HttpContext } from "../context.ts";
 import { forbidden, problemResponses } from "../problem.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
@@ -103,6 +104,8 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
       const schoolIds = staffOnly
         ? [...new Set(actor.policy.grants.flatMap((g) => g.schoolIds ?? []))].sort()
         : undefined;
+      // Only the reach's pupils that have a signal at the date per the daily job's stored run are
+      // evaluated, when there is one (worklist-signals.ts); the whole reach otherwise.
       // The evaluation for a reach at a date is the same for everyone with that reach until the
       // signals' inputs change (imports, the region's tables, leave decisions, sick observations,
       // the signal profile): colleagues share it.
@@ -116,7 +119,7 @@ export function registerSignalRoutes(app: FastifyInstance, ctx: HttpContext): vo
               ctx.db.sql,
               `signals:${asOf}:${key}`,
               () =>
-                evaluateSignalsAt(ctx.db.sql, {
+                worklistSignalsAt(ctx.db.sql, {
                   asOf,
                   pupilIds: reach,
                   ...(schoolIds ? { schoolIds } : {}),
