@@ -4,7 +4,7 @@
 // Dutch. axe finds nothing on the page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiSession } from "./support/api-session.ts";
+import { demoSchoolPupil } from "./support/api-session.ts";
 import { axeViolations, launchBrowser } from "./support/browser.ts";
 import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
 import { openPageAs } from "./support/login.ts";
@@ -21,13 +21,7 @@ describe("the care coordinator's attendance upload", () => {
     browser = await launchBrowser();
     page = await openPageAs(browser, app.url, "zorgcoordinator");
     // A pupil of the care coordinator's own school.
-    const { call } = await apiSession(app.url, "zorgcoordinator");
-    const signals = await call("GET", `/api/signals?as_of=${app.asOf}`);
-    const signal = (signals.body as { pupil_id: string; school_id: string }[]).find(
-      (s) => s.school_id !== "",
-    );
-    if (!signal) throw new Error("the demo school has no signals");
-    ({ school_id: school, pupil_id: pupil } = signal);
+    ({ school, pupil } = await demoSchoolPupil(app.url, app.asOf));
   }, 600_000);
 
   afterAll(async () => {

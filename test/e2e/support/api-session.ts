@@ -40,3 +40,17 @@ export async function apiSession(url: string, account: string, password = DEMO_P
   };
   return { me, call };
 }
+
+/** A pupil of the first demo school with a signal on the demo date, as its care coordinator sees it. */
+export async function demoSchoolPupil(
+  url: string,
+  asOf: string,
+): Promise<{ school: string; pupil: string }> {
+  const { call } = await apiSession(url, "zorgcoordinator");
+  const signals = await call("GET", `/api/signals?as_of=${asOf}`);
+  const signal = (signals.body as { pupil_id: string; school_id: string }[]).find(
+    (s) => s.school_id !== "",
+  );
+  if (!signal) throw new Error("the demo school has no signals");
+  return { school: signal.school_id, pupil: signal.pupil_id };
+}
