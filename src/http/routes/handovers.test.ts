@@ -6,12 +6,24 @@
 // it is acknowledged and closed. Every read is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWithEveryone } from "../../../test/support/case-api.ts";
-import { engines } from "../../../test/support/databases.ts";
+import { type Engine, engines } from "../../../test/support/databases.ts";
 import type { TestApp } from "../../../test/support/test-app.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
 
 const WHAT = "Vaak afwezig op maandag in groep 8.";
 const HELPED = "Een vaste opvang bij binnenkomst.";
+
+/** Everyone's accounts, and pupil P0003 with a past (resolved) signal: a pupil a handover is for. */
+async function startWithHandoverPupil(engine: Engine) {
+  const started = await startWithEveryone(engine);
+  await started.t.db.sql.query(
+    `insert into signal_states (pupil_id, school_id, code, status, raised_on, last_held_on,
+       evidence, attributes)
+     values ('P0003', '12AB00', 'PREVENTIVE_10H', 'resolved', '2025-03-10', '2025-03-20',
+       '{}'::jsonb, '{}'::jsonb)`,
+  );
+  return started;
+}
 
 describe.each(engines())("warm handovers PO→VO on $name", (engine) => {
   let t: TestApp;
@@ -19,13 +31,7 @@ describe.each(engines())("warm handovers PO→VO on $name", (engine) => {
   let id: string;
 
   beforeAll(async () => {
-    ({ t, as } = await startWithEveryone(engine));
-    await t.db.sql.query(
-      `insert into signal_states (pupil_id, school_id, code, status, raised_on, last_held_on,
-         evidence, attributes)
-       values ('P0003', '12AB00', 'PREVENTIVE_10H', 'resolved', '2025-03-10', '2025-03-20',
-         '{}'::jsonb, '{}'::jsonb)`,
-    );
+    ({ t, as } = await startWithHandoverPupil(engine));
   });
   afterAll(async () => {
     await t.close();
@@ -172,13 +178,7 @@ describe.each(engines())("the case director's handover candidates on $name", (en
   let as: Awaited<ReturnType<typeof startWithEveryone>>["as"];
 
   beforeAll(async () => {
-    ({ t, s, as } = await startWithEveryone(engine));
-    await t.db.sql.query(
-      `insert into signal_states (pupil_id, school_id, code, status, raised_on, last_held_on,
-         evidence, attributes)
-       values ('P0003', '12AB00', 'PREVENTIVE_10H', 'resolved', '2025-03-10', '2025-03-20',
-         '{}'::jsonb, '{}'::jsonb)`,
-    );
+    ({ t, s, as } = await startWithHandoverPupil(engine));
   });
   afterAll(async () => {
     await t.close();
