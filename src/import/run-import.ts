@@ -237,10 +237,12 @@ async function stageFile(
   const separator = detectSeparator(await readHeaderLine(path, encoding));
   const onRows = onProgress && ((rows: number) => onProgress("reading", rows));
   const parallel = await parallelPlan(spec, path, separator, encoding, mapping, parallelMinBytes);
+  let stage: string;
+  let chunks: ReturnType<typeof stagedChunks>;
   if (parallel !== undefined && spec.loadContext !== undefined) {
     const context = await spec.loadContext(tx);
-    const stage = await createStageTable(tx, spec);
-    const chunks = parallelStagedChunks(
+    stage = await createStageTable(tx, spec);
+    chunks = parallelStagedChunks(
       path,
       parallel,
       separator,
@@ -252,25 +254,22 @@ async function stageFile(
       onRows,
       signal,
     );
-    await tx.copyCsv(stage, stageColumnNames(spec), chunks);
-    await yieldToEventLoop();
-    await tx.exec(`ANALYZE ${stage}`);
-    return;
+  } else {
+    const validate = await spec.prepare(tx);
+    stage = await createStageTable(tx, spec);
+    chunks = stagedChunks(
+      path,
+      separator,
+      encoding,
+      spec,
+      validate,
+      errors,
+      state,
+      onRows,
+      signal,
+      mapping,
+    );
   }
-  const validate = await spec.prepare(tx);
-  const stage = await createStageTable(tx, spec);
-  const chunks = stagedChunks(
-    path,
-    separator,
-    encoding,
-    spec,
-    validate,
-    errors,
-    state,
-    onRows,
-    signal,
-    mapping,
-  );
   await tx.copyCsv(stage, stageColumnNames(spec), chunks);
   await yieldToEventLoop();
   // Fresh statistics let the planner pick hash joins for the checks and the merge.
