@@ -240,7 +240,7 @@ export async function runDailyEvaluation(
     const counts = {
       holding: holding.size,
       raised: writes.inserts.length,
-      resolved: writes.updates.filter((u) => u.status === "resolved").length,
+      resolved: resolvedIds.size,
       transitions: n,
       full_reason: fullReason,
     };
@@ -262,7 +262,7 @@ export async function runDailyEvaluation(
     personsEvaluated: population.persons.length,
     holding: holding.size,
     raised: writes.inserts.length,
-    resolved: writes.updates.filter((u) => u.status === "resolved").length,
+    resolved: resolvedIds.size,
     transitions,
     liveNotEvaluated,
     resolvedNotEvaluated,
