@@ -1,6 +1,8 @@
 // Attendance rows against the database (interfaces.md "attendance", domain.md §3): the
 // minutes of one pupil on one date may not exceed the school's scheduled minutes, `exempt_11a`
 // is only for a child under 6, and every change is kept in attendance_history.
+
+import { ident } from "../db/catalogue.ts";
 import type { TxClient } from "../db/connect.ts";
 import { ERROR_CAP } from "./errors.ts";
 import type { CheckResult, ImportRun, WriteCounts } from "./kind-spec.ts";
@@ -179,12 +181,12 @@ export async function withIndexesBuiltAfter<T>(
     );
     for (const index of indexes) {
       if (index.constraint_name !== null) {
-        await tx.exec(`ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(index.constraint_name)}`);
+        await tx.exec(`ALTER TABLE ${table} DROP CONSTRAINT ${ident(index.constraint_name)}`);
         rebuild.push(
-          `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(index.constraint_name)} ${index.definition}`,
+          `ALTER TABLE ${table} ADD CONSTRAINT ${ident(index.constraint_name)} ${index.definition}`,
         );
       } else {
-        await tx.exec(`DROP INDEX ${quoteIdent(index.name)}`);
+        await tx.exec(`DROP INDEX ${ident(index.name)}`);
         rebuild.push(index.definition);
       }
     }
@@ -195,10 +197,6 @@ export async function withIndexesBuiltAfter<T>(
     for (const statement of rebuild) await tx.exec(statement);
   }
   return result;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** File lines per write statement on PGlite: a few tenths of a second. */
