@@ -85,4 +85,16 @@ describe("embedded database directory", () => {
     const again = await openDatabase(dir);
     await again.close();
   });
+
+  it("leaves no exit listener behind once closed", async () => {
+    // A server or a reused test worker opens and closes many directories; each lock it held
+    // must not keep a listener on `process` (Node warns from the 11th, on stderr).
+    const before = process.listenerCount("exit");
+    for (let i = 0; i < 3; i++) {
+      const db = await openDatabase(dir);
+      expect(process.listenerCount("exit")).toBe(before + 1);
+      await db.close();
+    }
+    expect(process.listenerCount("exit")).toBe(before);
+  });
 });

@@ -43,6 +43,9 @@ export function acquireDirectoryLock(dir: string): DirectoryLock {
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens and closes many directories (a server, a test worker) must not
+        // keep one exit listener per lock it ever held.
+        process.removeListener("exit", release);
         try {
           if (readFileSync(path, "utf8") === String(process.pid)) unlinkSync(path);
         } catch {
