@@ -46,7 +46,8 @@ describe.each(engines())("stopping import jobs on $name", (engine) => {
     }
     const start = performance.now();
     await jobs.stopAll();
-    expect(performance.now() - start).toBeLessThan(5_000);
+    // "Within seconds" against the minutes a whole import takes; 10 s leaves room for a loaded CI machine.
+    expect(performance.now() - start).toBeLessThan(10_000);
     expect(job).toMatchObject({ failed: true, result: null, phase: "done" });
     expect(String(failures[0])).toContain("import afgebroken (de server stopt)");
     expect(await db.sql.query("SELECT count(*)::int AS n FROM attendance")).toEqual([{ n: 0 }]);
