@@ -76,11 +76,27 @@ let unexpected4xx = 0;
 const errorSamples: string[] = [];
 const memory: { at: number; rssMb: number }[] = [];
 
-function record(kind: string, ms: number): void {
+/** The slowest requests of the run, with who sent them and when (seconds after the start). */
+const slowest: { ms: number; kind: string; role: string; sentAt: number }[] = [];
+let benchStart = performance.now();
+
+function record(kind: string, ms: number, role = "", startedAt = performance.now() - ms): void {
   const list = latencies.get(kind) ?? [];
   if (list.length === 0) latencies.set(kind, list);
   list.push(ms);
+  if (slowest.length < 10 || ms > slowest.at(-1)!.ms) {
+    slowest.push({ ms, kind, role, sentAt: (startedAt - benchStart) / 1000 });
+    slowest.sort((a, b) => b.ms - a.ms);
+    slowest.length = Math.min(slowest.length, 10);
+  }
 }
+
+/**
+ * How long the server takes to answer GET /api/health (no session, no database) at each sample:
+ * a slow answer means its event loop was busy with other requests' work, not waiting for the
+ * database — which tells a request queued behind CPU work from one waiting for PostgreSQL.
+ */
+const healthProbes: { at: number; ms: number }[] = [];
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -115,7 +131,7 @@ async function call(
       ...(body && { body: body.data }),
     });
     const text = await response.text();
-    record(kind, performance.now() - started);
+    record(kind, performance.now() - started, s?.role ?? "", started);
     if (response.status >= 500) {
       errors++;
       if (errorSamples.length < 20)
@@ -355,16 +371,24 @@ try {
   };
   asOf = me.demo_as_of ?? me.today ?? asOf;
   const started = Date.now();
+  benchStart = performance.now();
   const end = started + minutes * 60_000;
   console.log(
     `soak: ${sessions.length} users (${usersPerRole} per role × ${ROLES.length} roles), think time ~${thinkMs} ms, ${minutes} min, as_of ${asOf}, server pid ${server.pid}`,
   );
-  const sampler = setInterval(() => {
+  const sampler = setInterval(async () => {
     const at = Math.round((Date.now() - started) / 1000);
     const rss = rssMb();
     memory.push({ at, rssMb: rss });
+    const probeStart = performance.now();
+    const health = await fetch(`${base}/api/health`).then(
+      (r) => r.text(),
+      () => undefined,
+    );
+    const healthMs = performance.now() - probeStart;
+    if (health !== undefined) healthProbes.push({ at, ms: healthMs });
     console.log(
-      `  ${String(at).padStart(5)} s  rss ${rss} MB  requests ${requests}  errors ${errors}  unexpected 4xx ${unexpected4xx}  load ${loadavg()[0]!.toFixed(1)}`,
+      `  ${String(at).padStart(5)} s  rss ${rss} MB  requests ${requests}  errors ${errors}  unexpected 4xx ${unexpected4xx}  health ${health === undefined ? "—" : `${healthMs.toFixed(0)} ms`}  load ${loadavg()[0]!.toFixed(1)}`,
     );
   }, Number(args["sample-seconds"]) * 1000);
   memory.push({ at: 0, rssMb: rssMb() });
@@ -482,6 +506,19 @@ try {
   }
   console.log(
     `memory per minute (min:MB, the last sample at or before it): ${perMinute.join(" ")}`,
+  );
+  console.log(
+    `slowest requests (ms, kind, role, sent s after the start): ${slowest.map((r) => `${r.ms.toFixed(0)} ${r.kind} ${r.role} @${r.sentAt.toFixed(0)}`).join("; ")}`,
+  );
+  const probes = [...healthProbes].sort((a, b) => b.ms - a.ms);
+  console.log(
+    `GET /api/health at each sample (the server's event loop): p50 ${quantile(
+      [...healthProbes.map((h) => h.ms)].sort((a, b) => a - b),
+      0.5,
+    ).toFixed(0)} ms; slowest ${probes
+      .slice(0, 5)
+      .map((h) => `${h.ms.toFixed(0)} ms @${h.at} s`)
+      .join(", ")}`,
   );
   if (errorSamples.length) console.log(`samples of errors:\n  ${errorSamples.join("\n  ")}`);
 } finally {
