@@ -2,6 +2,7 @@
 // its capacity and takes it out of the catalogue; the list shows places taken, free and waiting;
 // every change is audited; others get 403; invalid input is a 400 problem+json naming the field.
 import { describe, expect, it } from "vitest";
+import { expectReadAudited } from "../../../test/support/audited-reads.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
@@ -57,5 +58,26 @@ describe.each(engines())("arrangements catalogue set-up on $name", (engine) => {
     expect(
       (await send(swv, "PATCH", "/api/arrangements/onbekend", { capacity: 1 })).statusCode,
     ).toBe(404);
+  });
+  it("writes one allowed row per read of the list and one denied row per refused read", async () => {
+    await expectReadAudited(
+      region.t.db.orm,
+      {
+        action: "list_arrangements",
+        resourceType: "arrangement",
+        route: "/api/arrangements",
+        role: "partnership_consultant",
+      },
+      {
+        allowed: {
+          userId: swv.id,
+          read: async () => (await send(swv, "GET", "/api/arrangements")).statusCode,
+        },
+        refused: {
+          userId: lpa.id,
+          read: async () => (await send(lpa, "GET", "/api/arrangements")).statusCode,
+        },
+      },
+    );
   });
 });

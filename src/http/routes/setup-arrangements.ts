@@ -65,11 +65,16 @@ const Kind = z.enum(
 export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: SetupAuditAction) =>
+  const gate = (
+    request: Parameters<typeof authorizeSetup>[0],
+    operation: SetupAuditAction,
+    read?: true,
+  ) =>
     authorizeSetup(request, ctx, {
       action: "manage_arrangements",
       operation,
       resourceType: "arrangement",
+      ...(read && { read }),
     });
 
   async function present(asOf: string) {
@@ -108,7 +113,8 @@ export function registerArrangementSetupRoutes(app: FastifyInstance, ctx: HttpCo
       },
     },
     async (request) => {
-      await gate(request, "list_arrangements");
+      // The catalogue names no pupil; its read is audited by the gate (issue 12).
+      await gate(request, "list_arrangements", true);
       return present(request.query.as_of ?? today(ctx));
     },
   );

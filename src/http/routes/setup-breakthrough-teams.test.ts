@@ -4,6 +4,7 @@
 // field; and the team is the hand-off target: the case director's convene brings its active
 // members with an account into the case.
 import { describe, expect, it } from "vitest";
+import { expectReadAudited } from "../../../test/support/audited-reads.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
@@ -134,5 +135,26 @@ describe.each(engines())("breakthrough team set-up on $name", (engine) => {
     expect(ended.json().missing_disciplines).toContain("jeugdhulp");
     const again = await send(swv, "POST", `/api/breakthrough-teams/${team.id}/members/1/end`, {});
     expect(again.statusCode).toBe(409);
+  });
+  it("writes one allowed row per read of the list and one denied row per refused read", async () => {
+    await expectReadAudited(
+      region.t.db.orm,
+      {
+        action: "list_breakthrough_teams",
+        resourceType: "breakthrough_team",
+        route: "/api/breakthrough-teams",
+        role: "partnership_consultant",
+      },
+      {
+        allowed: {
+          userId: swv.id,
+          read: async () => (await send(swv, "GET", "/api/breakthrough-teams")).statusCode,
+        },
+        refused: {
+          userId: coordinator.id,
+          read: async () => (await send(coordinator, "GET", "/api/breakthrough-teams")).statusCode,
+        },
+      },
+    );
   });
 });

@@ -98,11 +98,16 @@ function presentTeam(team: TeamRow): z.infer<typeof TeamSchema> {
 export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const orm = ctx.db.orm;
-  const gate = (request: Parameters<typeof authorizeSetup>[0], operation: SetupAuditAction) =>
+  const gate = (
+    request: Parameters<typeof authorizeSetup>[0],
+    operation: SetupAuditAction,
+    read?: true,
+  ) =>
     authorizeSetup(request, ctx, {
       action: "manage_breakthrough_teams",
       operation,
       resourceType: "breakthrough_team",
+      ...(read && { read }),
     });
 
   api.get(
@@ -143,7 +148,8 @@ export function registerBreakthroughSetupRoutes(app: FastifyInstance, ctx: HttpC
       },
     },
     async (request) => {
-      await gate(request, "list_breakthrough_teams");
+      // The teams name no pupil; their read is audited by the gate (issue 12).
+      await gate(request, "list_breakthrough_teams", true);
       return (await listTeams(orm)).map(presentTeam);
     },
   );

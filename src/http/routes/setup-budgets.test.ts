@@ -3,6 +3,7 @@
 // budget for a year; the balance per budget and year follows; each is audited; a policy officer
 // of another municipality and other roles get 403; invalid input is a 400 problem+json.
 import { describe, expect, it } from "vitest";
+import { expectReadAudited } from "../../../test/support/audited-reads.ts";
 import { engines } from "../../../test/support/databases.ts";
 import { setupRegion } from "../../../test/support/setup-region.ts";
 import { listAudit } from "../../db/repositories/audit.ts";
@@ -79,5 +80,26 @@ describe.each(engines())("frictiebudget contributions on $name", (engine) => {
     });
     expect(huge.statusCode).toBe(400);
     expect(huge.json().errors.map((e: { path: string }) => e.path)).toEqual(["amount_cents"]);
+  });
+  it("writes one allowed row per read of the list and one denied row per refused read", async () => {
+    await expectReadAudited(
+      region.t.db.orm,
+      {
+        action: "list_budgets",
+        resourceType: "budget",
+        route: "/api/budgets",
+        role: "policy_officer",
+      },
+      {
+        allowed: {
+          userId: beleid.id,
+          read: async () => (await send(beleid, "GET", "/api/budgets?year=2026")).statusCode,
+        },
+        refused: {
+          userId: lpa.id,
+          read: async () => (await send(lpa, "GET", "/api/budgets?year=2026")).statusCode,
+        },
+      },
+    );
   });
 });

@@ -97,6 +97,7 @@ export function registerBudgetSetupRoutes(app: FastifyInstance, ctx: HttpContext
         action: "manage_budget_contributions",
         operation: "list_budgets",
         resourceType: "budget",
+        read: true, // the gate writes the allowed row: every allowed read is in the trail
       });
       const year = request.query.year ?? Number(today(ctx).slice(0, 4));
       const list = [];
