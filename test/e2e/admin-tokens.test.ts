@@ -1,30 +1,22 @@
 // Service tokens in the browser (Beheer → Koppelingen): the administrator makes a token scoped
 // to attendance of one school, sees it once with a copy hint, finds it in the list without the
 // secret, and revokes it; the token then no longer works. axe finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 describe("service tokens in the administration", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "beheer");
+    page = await openPageAs(demo.browser, demo.app.url, "beheer");
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it("creates a token shown once, lists it without the secret and revokes it", async () => {
-    await page.goto(`${app.url}/beheer/koppelingen`);
+    await page.goto(`${demo.app.url}/beheer/koppelingen`);
     await page.getByRole("heading", { level: 1, name: "Beheer: Koppelingen" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -47,7 +39,7 @@ describe("service tokens in the administration", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const use = () =>
-      fetch(`${app.url}/api/v1/imports/00000000-0000-4000-8000-000000000000`, {
+      fetch(`${demo.app.url}/api/v1/imports/00000000-0000-4000-8000-000000000000`, {
         headers: { authorization: `Bearer ${token}` },
       });
     expect((await use()).status).toBe(404); // a valid token: the job just does not exist

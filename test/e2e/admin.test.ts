@@ -2,29 +2,21 @@
 // application admin creates and deactivates an account, reads the schools with their closures,
 // imports a CSV file with an error and sees the row error (line, column, reason), then a valid
 // one, both in the import log; the audit trail filters and exports. axe finds nothing anywhere.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const NEW_EMAIL = "nieuwe.mentor@school.example";
 
 describe("administration and audit trail", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "beheer");
+    page = await openPageAs(demo.browser, demo.app.url, "beheer");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const status = () => page.locator('p[role="status"]');
 
@@ -202,10 +194,10 @@ describe("administration and audit trail", () => {
   });
 
   it("keeps other roles out: the privacy officer reads the audit trail but not the administration", async () => {
-    const other = await openPageAs(browser, app.url, "privacy");
-    await other.goto(`${app.url}/logboek`);
+    const other = await openPageAs(demo.browser, demo.app.url, "privacy");
+    await other.goto(`${demo.app.url}/logboek`);
     await other.getByRole("table", { name: /^Logboek/ }).waitFor();
-    await other.goto(`${app.url}/beheer/gebruikers`);
+    await other.goto(`${demo.app.url}/beheer/gebruikers`);
     await other.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();
     const answer = await other.evaluate<number>("fetch('/api/admin/users').then((r) => r.status)");
     expect(answer).toBe(403);

@@ -2,29 +2,21 @@
 // database (domain.md §5 BREAKTHROUGH → ARBITRATION → CLOSED): the agenda lists the escalated
 // cases; the case director records the parents' consent (d), starts binding arbitration with its
 // committee and closes a case with an outcome. axe finds nothing on these pages.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("doorbraakteam", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "casusregisseur");
+    page = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it("lists the escalated cases on the agenda", async () => {
     await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
@@ -105,7 +97,7 @@ describe("doorbraakteam", () => {
   });
 
   it("shows the agenda to a member of the breakthrough team", async () => {
-    const member = await openPageAs(browser, app.url, "doorbraakteam");
+    const member = await openPageAs(demo.browser, demo.app.url, "doorbraakteam");
     await member.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
     await member.getByRole("heading", { level: 1, name: "Agenda doorbraakteam" }).waitFor();
     await poll(() => member.getByRole("main").textContent()).toMatch(

@@ -1,11 +1,11 @@
 // Issue 15 deliverable 1: the contacts and reviews a deadline waits for (domain.md §5), recorded
 // in the browser — on the school's worklist (the weekly school review) and in the case file (the
 // mentor's contact) — with Dutch validation, the deadlines updated at once, and axe on each page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { poll } from "./support/journey.ts";
 import { openPageAs } from "./support/login.ts";
 
@@ -31,8 +31,7 @@ function addDays(iso: string, days: number): string {
 }
 
 describe("recording contacts and reviews", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let school: Awaited<ReturnType<typeof apiSession>>;
   let today = "";
@@ -45,9 +44,8 @@ describe("recording contacts and reviews", () => {
   const deadline = (d: Detail, code: string) => d.deadlines.find((x) => x.code === code);
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    today = app.asOf;
-    school = await apiSession(app.url, "zorgcoordinator");
+    today = demo.app.asOf;
+    school = await apiSession(demo.app.url, "zorgcoordinator");
     const cases = (await school.call("GET", "/api/cases")).body as Detail[];
     const candidates: Detail[] = [];
     for (const c of cases.filter((x) => x.phase !== "CLOSED")) {
@@ -61,14 +59,8 @@ describe("recording contacts and reviews", () => {
     if (!first) throw new Error("the demo has no open case the coordinator records events on");
     reviewCase = first;
     contactCase = candidates.find((d) => d.id !== first.id) ?? first;
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "zorgcoordinator");
+    page = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it("records the weekly school review from the worklist, checked in Dutch first", async () => {
     const open = page.getByRole("button", { name: "Contact of bespreking vastleggen" });
@@ -103,7 +95,7 @@ describe("recording contacts and reviews", () => {
   });
 
   it("records a home visit in the case file; the deadline reads met", async () => {
-    await page.goto(`${app.url}/casussen/${contactCase.id}`);
+    await page.goto(`${demo.app.url}/casussen/${contactCase.id}`);
     await page.getByTestId("case-summary").waitFor();
     const rowOf = () =>
       page.getByTestId("case-deadlines").locator("tr", {

@@ -5,11 +5,11 @@
 // commitment; the case file shows each result. axe finds nothing with the forms open. The care
 // coordinator of the pupil's school, a teacher and a parent are offered none of the director's
 // forms.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, focusedElementId, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, focusedElementId } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
@@ -25,16 +25,13 @@ const DIRECTOR_FORMS = [
 ];
 
 describe("case file: the further forms", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let caseId = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
     // The demo's case held by the case director, with the week-8 decision still open.
-    const director = await apiSession(app.url, "casusregisseur");
+    const director = await apiSession(demo.app.url, "casusregisseur");
     const cases = (await director.call("GET", "/api/cases")).body as {
       id: string;
       phase: string;
@@ -44,7 +41,7 @@ describe("case file: the further forms", () => {
       if (detail.allowed_actions.includes("breakthrough-check")) caseId = c.id;
     }
     if (!caseId) throw new Error("the demo has no case awaiting the week-8 decision");
-    page = await openPageAs(browser, app.url, "casusregisseur");
+    page = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
   }, 240_000);
 
   afterEach(async (context) => {
@@ -56,11 +53,6 @@ describe("case file: the further forms", () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   const notice = () => page.getByTestId("case-notice").textContent();
   const section = (name: string) => page.locator(`[data-section="${name}"]`);
   const open = async (label: string) => {
@@ -69,12 +61,12 @@ describe("case file: the further forms", () => {
   };
 
   it("offers the care coordinator none of the case director's forms", async () => {
-    const coordinator = await apiSession(app.url, "zorgcoordinator");
+    const coordinator = await apiSession(demo.app.url, "zorgcoordinator");
     const seen = await coordinator.call("GET", `/api/cases/${caseId}`);
     expect(seen.status).toBe(200);
     const allowed: string[] = seen.body.allowed_actions;
-    const school = await openPageAs(browser, app.url, "zorgcoordinator");
-    await school.goto(`${app.url}/casussen/${caseId}`);
+    const school = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
+    await school.goto(`${demo.app.url}/casussen/${caseId}`);
     await school.getByRole("heading", { level: 2, name: "Deelnemers" }).waitFor();
     // The steering of domain.md §5–§6 is the case director's: the school may not.
     for (const [label, route] of [
@@ -101,13 +93,16 @@ describe("case file: the further forms", () => {
   it("offers a teacher none of the director's forms, and a meeting only as the server allows", async () => {
     // The web follows the server's rules (issue 12: capabilities and allowed_actions from the
     // server): a mentor who takes part in the case works on the plan (domain.md §5), nothing more.
-    const teacher = await openPageAs(browser, app.url, "mentor");
-    await teacher.goto(`${app.url}/casussen/${caseId}`);
+    const teacher = await openPageAs(demo.browser, demo.app.url, "mentor");
+    await teacher.goto(`${demo.app.url}/casussen/${caseId}`);
     await teacher.getByRole("heading", { level: 1 }).waitFor();
     for (const label of DIRECTOR_FORMS) {
       expect(await teacher.getByRole("button", { name: label }).count(), label).toBe(0);
     }
-    const read = await (await apiSession(app.url, "mentor")).call("GET", `/api/cases/${caseId}`);
+    const read = await (await apiSession(demo.app.url, "mentor")).call(
+      "GET",
+      `/api/cases/${caseId}`,
+    );
     const allowed =
       read.status === 200 &&
       (read.body as { allowed_actions: string[] }).allowed_actions.includes("meetings");
@@ -118,12 +113,13 @@ describe("case file: the further forms", () => {
   });
 
   it("offers a parent none of these forms", async () => {
-    const parent = await openPageAs(browser, app.url, "ouder");
-    const mine = (await (await apiSession(app.url, "ouder")).call("GET", "/api/cases")).body as {
+    const parent = await openPageAs(demo.browser, demo.app.url, "ouder");
+    const mine = (await (await apiSession(demo.app.url, "ouder")).call("GET", "/api/cases"))
+      .body as {
       id: string;
     }[];
     const child = mine[0]?.id ?? caseId;
-    await parent.goto(`${app.url}/casussen/${child}`);
+    await parent.goto(`${demo.app.url}/casussen/${child}`);
     await parent.getByRole("heading", { level: 1 }).waitFor();
     for (const label of [
       ...DIRECTOR_FORMS,
@@ -137,7 +133,7 @@ describe("case file: the further forms", () => {
   });
 
   it("shows the case director's forms without axe violations", async () => {
-    await page.goto(`${app.url}/casussen/${caseId}`);
+    await page.goto(`${demo.app.url}/casussen/${caseId}`);
     await page.getByRole("heading", { level: 2, name: "Wat u kunt doen" }).waitFor();
     const labels = [
       "Besluit week 8 vastleggen",
@@ -203,8 +199,8 @@ describe("case file: the further forms", () => {
   });
 
   it("adds a participant, and shows the refusal for a partner without consent (b)", async () => {
-    const swv = (await apiSession(app.url, "swv")).me.user.id;
-    const head = (await apiSession(app.url, "schooldirectie")).me.user.id;
+    const swv = (await apiSession(demo.app.url, "swv")).me.user.id;
+    const head = (await apiSession(demo.app.url, "schooldirectie")).me.user.id;
     let form = await open("Deelnemer toevoegen");
     await form.getByLabel("Rol in de casus").selectOption("partnership_consultant");
     await form.getByLabel("Gebruikers-id van de persoon").fill(swv);
@@ -348,7 +344,7 @@ describe("case file: the further forms", () => {
     expect(await page.locator("#offer-started-error").textContent()).toBe(
       "Deze datum ligt in de toekomst; leg de start vast als het aanbod gestart is.",
     );
-    await form.getByLabel("Gestart op").fill(app.asOf);
+    await form.getByLabel("Gestart op").fill(demo.app.asOf);
     await form.getByRole("button", { name: "Vastleggen" }).click();
     await poll(notice).toBe("De start van het passend aanbod is vastgelegd.");
     await poll(() => page.getByTestId("case-timeline").textContent()).toContain(
@@ -357,14 +353,14 @@ describe("case file: the further forms", () => {
   });
 
   it("records the arbitration ruling the parents refuse and refers the case to the OM", async () => {
-    const director = await apiSession(app.url, "casusregisseur");
+    const director = await apiSession(demo.app.url, "casusregisseur");
     const cases = (await director.call("GET", "/api/cases")).body as {
       id: string;
       phase: string;
     }[];
     const arbitration = cases.find((c) => c.phase === "ARBITRATION");
     expect(arbitration).toBeDefined();
-    await page.goto(`${app.url}/casussen/${arbitration?.id}`);
+    await page.goto(`${demo.app.url}/casussen/${arbitration?.id}`);
     await page.getByRole("heading", { level: 2, name: "Wat u kunt doen" }).waitFor();
     let form = await open("Uitspraak arbitrage vastleggen");
     await form

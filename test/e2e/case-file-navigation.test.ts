@@ -3,10 +3,10 @@
 // took 32 Tab stops on one long page), the section is in the URL so a reload keeps it, the
 // summary stays in view while scrolling, the "what you can do" links open their form, and
 // saving a meeting keeps the user where they were (it jumped to the top). axe finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -29,15 +29,12 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
 }
 
 describe("case file navigation", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let caseUrl = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "casusregisseur");
+    page = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
     // A case of the caseload in the CASE_DIRECTOR phase, which the director may record meetings in.
     const link = page
       .getByTestId("worklist-caseload")
@@ -54,11 +51,6 @@ describe("case file navigation", () => {
     if (context.task.result?.state === "fail") {
       await page.screenshot({ path: `/tmp/case-nav-${context.task.name.slice(0, 20)}.png` });
     }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it("reaches the meeting form from the page heading in at most 8 key presses", async () => {
@@ -118,7 +110,7 @@ describe("case file navigation", () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await form.getByLabel("Soort overleg").selectOption("mdo_zat");
-    await form.getByLabel("Datum van het overleg").fill(app.asOf);
+    await form.getByLabel("Datum van het overleg").fill(demo.app.asOf);
     await form.locator("#record-meeting-participants").check();
     await form.getByLabel("Besluit 1").fill("Afspraak: dagelijks contact met de mentor.");
     const before = await page.evaluate<number>("window.scrollY");
@@ -142,7 +134,7 @@ describe("case file navigation", () => {
 
   it("shows the whole case file with its sections on a narrow screen too", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${app.url}/casussen`);
+    await page.goto(`${demo.app.url}/casussen`);
     await page.goto(`${caseUrl}#toestemming`);
     await page.getByRole("heading", { level: 2, name: "Toestemming" }).waitFor();
     await poll(async () => (await focused(page)).name).toBe("Toestemming");

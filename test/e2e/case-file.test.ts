@@ -3,26 +3,23 @@
 // the plan, records consent and hands the case to the case director; the forms answer in Dutch
 // (inline, and the server's refusals); the case director flags stagnation and convenes the
 // breakthrough team. axe finds nothing on any of these pages.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, focusedElementId, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, focusedElementId } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("case file", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   /** The pupil the first test opens a case for. */
   let openedPupil = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "zorgcoordinator");
+    page = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
   }, 240_000);
 
   afterEach(async (context) => {
@@ -32,11 +29,6 @@ describe("case file", () => {
         fullPage: true,
       });
     }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it("opens a case from a new signal in the worklist", async () => {
@@ -71,7 +63,7 @@ describe("case file", () => {
 
   it("refuses a second open case for the pupil and links to the open one", async () => {
     const caseUrl = new URL(page.url()).pathname;
-    await page.goto(`${app.url}/casussen/nieuw?leerling=${openedPupil}`);
+    await page.goto(`${demo.app.url}/casussen/nieuw?leerling=${openedPupil}`);
     await page.getByRole("heading", { level: 1, name: "Casus openen" }).waitFor();
     await page.getByLabel("Eerste verzuimdag").fill("2026-02-02");
     await page.getByLabel(/Reden/).fill("Nog een zorg over dezelfde leerling.");
@@ -218,7 +210,7 @@ describe("case file", () => {
   });
 
   it("answers a case the user may not see like one that does not exist", async () => {
-    await page.goto(`${app.url}/casussen/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${demo.app.url}/casussen/00000000-0000-4000-8000-000000000000`);
     await page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).waitFor();
     expect(await page.getByRole("alert").textContent()).toContain(
       "Deze casus of leerling bestaat niet, of u heeft er geen toegang toe.",
@@ -227,7 +219,7 @@ describe("case file", () => {
   });
 
   it("lets the case director flag stagnation and convene the breakthrough team", async () => {
-    const director = await openPageAs(browser, app.url, "casusregisseur");
+    const director = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
     // Any case of the caseload in the CASE_DIRECTOR phase.
     const link = director
       .getByTestId("worklist-caseload")

@@ -2,32 +2,24 @@
 // reads a sample of a school system's export (Windows-1252, its own headers and codes), finds the
 // columns guessed, maps the system's codes onto Aanwezig's, saves the mapping, and imports the
 // export with it from the import form — the rows land as canonical attendance. axe finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoSchoolPupil } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 describe("column mappings in the administration", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let school: string;
   let pupil: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "beheer");
+    page = await openPageAs(demo.browser, demo.app.url, "beheer");
     // A pupil of the first demo school, as its care coordinator sees them.
-    ({ school, pupil } = await demoSchoolPupil(app.url, app.asOf));
+    ({ school, pupil } = await demoSchoolPupil(demo.app.url, demo.app.asOf));
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   /** The school system's export: the day after the demo's date, absence not yet recorded. */
   const exportFile = () => ({
@@ -42,7 +34,7 @@ describe("column mappings in the administration", () => {
   });
 
   it("builds a mapping from a sample file, saves it and imports the export with it", async () => {
-    await page.goto(`${app.url}/beheer/kolomindelingen`);
+    await page.goto(`${demo.app.url}/beheer/kolomindelingen`);
     await page.getByRole("heading", { level: 1, name: "Beheer: Kolomindelingen" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -83,7 +75,7 @@ describe("column mappings in the administration", () => {
       .getByText("er is al een kolomindeling 'somtoday E2E'; kies een andere naam")
       .waitFor();
 
-    await page.goto(`${app.url}/beheer/imports`);
+    await page.goto(`${demo.app.url}/beheer/imports`);
     await page.getByRole("heading", { level: 1, name: "Beheer: Imports" }).waitFor();
     await page.getByLabel("Soort bestand").selectOption("attendance");
     await page.getByLabel("Kolomindeling (optioneel)").selectOption("Somtoday e2e");

@@ -3,35 +3,33 @@
 // of a pupil who moves to secondary school after a signal hands the pupil's case to the case
 // director; the case director then finds the pupil on the page and writes the handover. axe
 // finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const WHAT = "Vaak afwezig na het weekend (casusregisseur e2e).";
 const HELPED = "Een vast aanspreekpunt op school (casusregisseur e2e).";
 
 describe("the case director's warm handover", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let pupilName: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
     // A pupil who qualifies, as the primary school sees them.
-    const school = await apiSession(app.url, "zorgcoordinator");
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
     const candidate = (await school.call("GET", "/api/handover-candidates")).body.candidates[0];
     if (!candidate) throw new Error("the demo has no pupil for a warm handover");
     pupilName = candidate.pupil_name;
     // The school the pupil is at opens a case (or has one) and hands it to the case director.
-    const director = await apiSession(app.url, "casusregisseur");
+    const director = await apiSession(demo.app.url, "casusregisseur");
     const directorId = (await director.call("GET", "/api/me")).body.user.id;
     let handed = false;
     for (const account of ["zorgcoordinator", "zorgcoordinator-vo"]) {
-      const staff = await apiSession(app.url, account);
+      const staff = await apiSession(demo.app.url, account);
       const cases = (await staff.call("GET", "/api/cases")).body as {
         id: string;
         pupil_id: string;
@@ -42,7 +40,7 @@ describe("the case director's warm handover", () => {
       if (!caseId) {
         const opened = await staff.call("POST", "/api/cases", {
           pupil_id: candidate.pupil_id,
-          absence_start_date: app.asOf,
+          absence_start_date: demo.app.asOf,
           reason: "Langdurig afwezig rond de overstap (e2e).",
         });
         if (opened.status !== 201) continue;
@@ -57,14 +55,8 @@ describe("the case director's warm handover", () => {
       break;
     }
     if (!handed) throw new Error("no school could open a case for the pupil");
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "casusregisseur");
+    page = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it("offers the pupil of their case and writes the handover", async () => {
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();

@@ -4,25 +4,23 @@
 // the PDF, which appears among the case's documents; the application administrator edits a
 // template on /beheer/brieven, sees the refusal of an unknown field naming it, and a preview.
 // axe finds nothing on either screen.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("letters from templates", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let caseId = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    const coordinator = await apiSession(app.url, "zorgcoordinator");
+    const coordinator = await apiSession(demo.app.url, "zorgcoordinator");
     const cases = (await coordinator.call("GET", "/api/cases")).body as { id: string }[];
     for (const c of cases) {
       const detail = (await coordinator.call("GET", `/api/cases/${c.id}`)).body;
@@ -32,7 +30,7 @@ describe("letters from templates", () => {
       }
     }
     if (!caseId) throw new Error("the demo has no case the coordinator may write a letter for");
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
   afterEach(async (context) => {
@@ -41,14 +39,9 @@ describe("letters from templates", () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it("previews and produces a letter from the case file", async () => {
-    await logInAs(page, app.url, "zorgcoordinator");
-    await page.goto(`${app.url}/casussen/${caseId}`);
+    await logInAs(page, demo.app.url, "zorgcoordinator");
+    await page.goto(`${demo.app.url}/casussen/${caseId}`);
     await page.getByRole("button", { name: "Brief maken", exact: true }).click();
     const form = page.getByRole("form", { name: "Brief maken" });
     await form.getByRole("button", { name: "Voorbeeld bekijken" }).click();
@@ -82,8 +75,8 @@ describe("letters from templates", () => {
   });
 
   it("lets the administrator edit a template, refusing an unknown field by name", async () => {
-    const admin = await openPageAs(browser, app.url, "beheer");
-    await admin.goto(`${app.url}/beheer/brieven`);
+    const admin = await openPageAs(demo.browser, demo.app.url, "beheer");
+    await admin.goto(`${demo.app.url}/beheer/brieven`);
     await admin.getByRole("heading", { level: 1, name: "Beheer: Briefsjablonen" }).waitFor();
     await admin.getByLabel("Sjabloon").selectOption("waarschuwing");
     await admin.getByRole("heading", { level: 2, name: "Waarschuwing leerplicht" }).waitFor();

@@ -4,25 +4,22 @@
 // school does not see the section. The attendance officer's worklist (home page) lists the open
 // procedures with their last and next step and the day it is due (issue 15 item 3), and follows a
 // new step. axe finds nothing on any page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 describe("leerplicht's procedure (MAS)", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let pupilId: string;
   let caseId: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
     // The demo's case in which leerplicht recorded MAS steps (the prosecutor case).
-    const leerplicht = await apiSession(app.url, "leerplicht");
+    const leerplicht = await apiSession(demo.app.url, "leerplicht");
     const cases = (await leerplicht.call("GET", "/api/cases")).body as {
       id: string;
       pupil_id: string;
@@ -37,23 +34,18 @@ describe("leerplicht's procedure (MAS)", () => {
       }
     }
     if (!pupilId) throw new Error("the demo has no MAS steps in a case");
-    page = await openPageAs(browser, app.url, "leerplicht");
+    page = await openPageAs(demo.browser, demo.app.url, "leerplicht");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const section = (p: Page) => p.getByRole("region", { name: "Aanpak leerplicht (MAS)" });
   const worklistRow = async (p: Page) => {
-    const leerplicht = await apiSession(app.url, "leerplicht");
+    const leerplicht = await apiSession(demo.app.url, "leerplicht");
     const open = (await leerplicht.call("GET", "/api/mas-procedures")).body as {
       procedures: { pupil_id: string; pupil_name: string }[];
     };
     const mine = open.procedures.find((o) => o.pupil_id === pupilId);
     if (!mine) throw new Error("the pupil's procedure is not open");
-    await p.goto(`${app.url}/`);
+    await p.goto(`${demo.app.url}/`);
     const table = p.getByTestId("worklist-mas");
     await table.waitFor();
     return table.getByRole("row").filter({ hasText: mine.pupil_name });
@@ -73,7 +65,7 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   it("shows leerplicht the steps on the pupil page and records a new one", async () => {
-    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     await section(page).waitFor();
     const table = section(page).getByRole("table");
     await table.waitFor();
@@ -107,8 +99,8 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   it("shows the case director the steps in the case file, without a form", async () => {
-    const director = await openPageAs(browser, app.url, "casusregisseur");
-    await director.goto(`${app.url}/casussen/${caseId}`);
+    const director = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
+    await director.goto(`${demo.app.url}/casussen/${caseId}`);
     await section(director).waitFor();
     await section(director).getByRole("table").waitFor();
     expect(await section(director).textContent()).toContain("Alleen leerplicht legt ze vast.");
@@ -123,9 +115,9 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   it("does not show the steps to a teacher of the school", async () => {
-    const mentor = await openPageAs(browser, app.url, "mentor");
+    const mentor = await openPageAs(demo.browser, demo.app.url, "mentor");
     const answered = mentor.waitForResponse((r) => r.url().includes("/mas-steps"));
-    await mentor.goto(`${app.url}/leerlingen/${pupilId}`);
+    await mentor.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     expect((await answered).status()).toBe(404);
     await mentor.getByRole("heading", { level: 2, name: "Verzuimkalender" }).waitFor();
     expect(await section(mentor).count()).toBe(0);

@@ -6,11 +6,12 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoRegion } from "../../src/demo/generate.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 interface MonitorRow {
@@ -51,18 +52,7 @@ async function tableCells(page: Page, section: string): Promise<string[][]> {
   return out;
 }
 
-let app: DemoApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startDemoApp();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = demoAppAndBrowser();
 
 describe("monitor for a policy officer", () => {
   let page: Page;
@@ -71,7 +61,7 @@ describe("monitor for a policy officer", () => {
   const monitorBodies: string[] = [];
 
   beforeAll(async () => {
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
     page.on("response", (response) => {
       if (new URL(response.url()).pathname.startsWith("/api/monitor")) {
         void response.text().then(
@@ -80,7 +70,7 @@ describe("monitor for a policy officer", () => {
         );
       }
     });
-    await logInAs(page, app.url, "beleid");
+    await logInAs(page, demo.app.url, "beleid");
     // The demo region the app was made from (support/demo-app.ts: 400 pupils, seed 1).
     const region = generateDemoRegion({ pupils: 400, seed: 1 });
     personIds = [
@@ -104,7 +94,7 @@ describe("monitor for a policy officer", () => {
       .click();
     await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
     await settled(page);
-    expect(await page.getByLabel("Peildatum").inputValue()).toBe(app.asOf);
+    expect(await page.getByLabel("Peildatum").inputValue()).toBe(demo.app.asOf);
     const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
     expect(headings).toContain("Signalen per code");
     expect(headings).toContain("Thuiszitters: definitie van de Inspectie en brede definitie");
@@ -117,7 +107,7 @@ describe("monitor for a policy officer", () => {
 
   it("shows every cell of the table as the API counted it, suppressed ones as '< 5'", async () => {
     const rows = await page.evaluate<MonitorRow[]>(
-      `fetch("/api/monitor?as_of=${app.asOf}&by=municipality").then((r) => r.json())`,
+      `fetch("/api/monitor?as_of=${demo.app.asOf}&by=municipality").then((r) => r.json())`,
     );
     const thuiszitters = rows.filter((r) => r.measure.startsWith("thuiszitters_"));
     // A small region: some cells of 1–4 exist, and the API leaves them out as null.
@@ -153,7 +143,7 @@ describe("monitor for a policy officer", () => {
   it("labels a suppressed bar '< 5' in the chart, never 0", async () => {
     const section = page.getByTestId("monitor-section-absolute");
     const rows = await page.evaluate<MonitorRow[]>(
-      `fetch("/api/monitor?as_of=${app.asOf}&by=municipality").then((r) => r.json())`,
+      `fetch("/api/monitor?as_of=${demo.app.asOf}&by=municipality").then((r) => r.json())`,
     );
     const absolute = rows.filter((r) => r.measure === "signal:ABSOLUTE");
     const labels = await section.locator(".recharts-label-list text").allTextContents();
@@ -169,7 +159,7 @@ describe("monitor for a policy officer", () => {
       section.getByRole("button", { name: "Download als CSV" }).click(),
     ]);
     expect(csv.suggestedFilename()).toBe(
-      `aanwezig-thuiszitters-definitie-van-de-inspectie-en-brede-definitie-${app.asOf}.csv`,
+      `aanwezig-thuiszitters-definitie-van-de-inspectie-en-brede-definitie-${demo.app.asOf}.csv`,
     );
     const text = await readFile((await csv.path()) ?? "", "utf8");
     const lines = text
@@ -195,7 +185,7 @@ describe("monitor for a policy officer", () => {
 
   it("has no pupil id or name on any monitor page, nor in any monitor answer", async () => {
     for (const { path, heading } of POLICY_PAGES) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${demo.app.url}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       await settled(page);
       // Open every table alternative, so their cells are in the page too.
@@ -215,7 +205,7 @@ describe("monitor for a policy officer", () => {
 
   it("passes axe on every monitor page, charts included", async () => {
     for (const { path, heading } of POLICY_PAGES) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${demo.app.url}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       await settled(page);
       expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
@@ -223,7 +213,7 @@ describe("monitor for a policy officer", () => {
   });
 
   it("does not offer the comparison of pupil lists to policy roles", async () => {
-    await page.goto(`${app.url}/monitor`);
+    await page.goto(`${demo.app.url}/monitor`);
     const sub = page.getByRole("navigation", { name: "Onderdelen van de monitor" });
     await sub.waitFor();
     expect(await sub.getByRole("link").allTextContents()).toEqual([
@@ -234,12 +224,12 @@ describe("monitor for a policy officer", () => {
       "Oud-thuiszitters",
       "Leerplichttelling",
     ]);
-    await page.goto(`${app.url}/monitor/lijsten-vergelijken`);
+    await page.goto(`${demo.app.url}/monitor/lijsten-vergelijken`);
     await page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).waitFor();
   });
 
   it("prints the quarterly report without navigation, with its tables", async () => {
-    await page.goto(`${app.url}/monitor/kwartaalrapport`);
+    await page.goto(`${demo.app.url}/monitor/kwartaalrapport`);
     await page.getByRole("heading", { level: 1, name: "Kwartaalrapport" }).waitFor();
     await settled(page);
     await page.emulateMedia({ media: "print" });
@@ -269,7 +259,7 @@ describe("monitor for leerplicht", () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPageAs(browser, app.url, "leerplicht");
+    page = await openPageAs(demo.browser, demo.app.url, "leerplicht");
   }, 120_000);
 
   afterAll(async () => {
@@ -277,7 +267,7 @@ describe("monitor for leerplicht", () => {
   });
 
   it("compares an uploaded list with the register, as the API does, with reasons", async () => {
-    await page.goto(`${app.url}/monitor/lijsten-vergelijken`);
+    await page.goto(`${demo.app.url}/monitor/lijsten-vergelijken`);
     await page.getByRole("heading", { level: 1, name: "Lijsten vergelijken" }).waitFor();
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
@@ -327,11 +317,11 @@ describe("monitor for leerplicht", () => {
   });
 
   it("shows the other monitor pages without axe violations", async () => {
-    await page.goto(`${app.url}/monitor/oud-thuiszitters`);
+    await page.goto(`${demo.app.url}/monitor/oud-thuiszitters`);
     await page.getByRole("heading", { level: 1, name: "Oud-thuiszitters" }).waitFor();
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${app.url}/monitor/kpi`);
+    await page.goto(`${demo.app.url}/monitor/kpi`);
     await page.getByRole("heading", { level: 1, name: "Kritieke prestatie-indicatoren" }).waitFor();
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
@@ -339,14 +329,14 @@ describe("monitor for leerplicht", () => {
 
   it("chooses the quarter from a list, the last completed one by default (issue 11)", async () => {
     // The demo date lies in a running quarter: the default is the quarter before it.
-    const [year, month] = app.asOf.split("-").map(Number) as [number, number];
+    const [year, month] = demo.app.asOf.split("-").map(Number) as [number, number];
     const q = Math.ceil(month / 3);
     const last = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
     for (const [path, heading] of [
       ["/monitor/kpi", "Kritieke prestatie-indicatoren"],
       ["/monitor/kwartaalrapport", "Kwartaalrapport"],
     ] as const) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${demo.app.url}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       const field = page.getByLabel("Kwartaal", { exact: true });
       expect(await field.evaluate((el) => el.tagName)).toBe("SELECT");
@@ -358,7 +348,7 @@ describe("monitor for leerplicht", () => {
   });
 
   it("names every 'Toon als tabel' button after its own chart (issue 11)", async () => {
-    await page.goto(`${app.url}/monitor`);
+    await page.goto(`${demo.app.url}/monitor`);
     await page.getByRole("heading", { level: 1, name: "Monitor" }).waitFor();
     await settled(page);
     const names = await page
@@ -371,8 +361,8 @@ describe("monitor for leerplicht", () => {
 
   it("links the cases behind a KPI to their case file", async () => {
     // The running quarter, chosen in the list (the page opens on the last completed one).
-    const running = `${app.asOf.slice(0, 4)}-Q${Math.ceil(Number(app.asOf.slice(5, 7)) / 3)}`;
-    await page.goto(`${app.url}/monitor/kpi`);
+    const running = `${demo.app.asOf.slice(0, 4)}-Q${Math.ceil(Number(demo.app.asOf.slice(5, 7)) / 3)}`;
+    await page.goto(`${demo.app.url}/monitor/kpi`);
     await page.getByRole("heading", { level: 1, name: "Kritieke prestatie-indicatoren" }).waitFor();
     await page.getByLabel("Kwartaal", { exact: true }).selectOption(running);
     await page.getByRole("button", { name: "Toon indicatoren" }).click();
@@ -380,7 +370,7 @@ describe("monitor for leerplicht", () => {
     const links = page.locator('a[href^="/casussen/"]');
     await links.first().waitFor({ state: "attached" });
     const report = await page.evaluate<{ kpis: { cases: { case_id: string }[] | null }[] }>(
-      `fetch("/api/monitor/kpis?quarter=${app.asOf.slice(0, 4)}-Q${Math.ceil(Number(app.asOf.slice(5, 7)) / 3)}").then((r) => r.json())`,
+      `fetch("/api/monitor/kpis?quarter=${demo.app.asOf.slice(0, 4)}-Q${Math.ceil(Number(demo.app.asOf.slice(5, 7)) / 3)}").then((r) => r.json())`,
     );
     const ids = [...new Set(report.kpis.flatMap((k) => (k.cases ?? []).map((c) => c.case_id)))];
     // The demo's leerplicht officer takes part in cases, so the list is not empty.

@@ -5,24 +5,22 @@
 // letters about their child on /mijn-kind; the application administrator saves the region's mail
 // server on Beheer → E-mail (the password is never shown back) and sees the mails waiting in the
 // outbox. axe finds nothing on any of these screens.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("notifications", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
   afterEach(async (context) => {
@@ -31,13 +29,8 @@ describe("notifications", () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it("shows the coordinator their unread notifications and keeps their e-mail choice", async () => {
-    const coordinator = await apiSession(app.url, "zorgcoordinator");
+    const coordinator = await apiSession(demo.app.url, "zorgcoordinator");
     const mine = (await coordinator.call("GET", "/api/notifications")).body as {
       subject: string;
       read: boolean;
@@ -45,7 +38,7 @@ describe("notifications", () => {
     const unread = mine.filter((n) => !n.read).length;
     expect(unread).toBeGreaterThan(1);
 
-    await logInAs(page, app.url, "zorgcoordinator");
+    await logInAs(page, demo.app.url, "zorgcoordinator");
     const bell = page.getByTestId("notification-bell");
     await poll(() => bell.textContent()).toContain(`Meldingen (${unread} ongelezen)`);
     await bell.click();
@@ -83,8 +76,8 @@ describe("notifications", () => {
   });
 
   it("lets a parent choose e-mail for their own notifications and shows the letters about their child", async () => {
-    page = await openPageAs(browser, app.url, "ouder");
-    await page.goto(`${app.url}/mijn-kind`);
+    page = await openPageAs(demo.browser, demo.app.url, "ouder");
+    await page.goto(`${demo.app.url}/mijn-kind`);
     const letters = page.getByTestId("parent-letters");
     await letters.getByRole("heading", { name: "Brieven over uw kind" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -102,7 +95,7 @@ describe("notifications", () => {
     await poll(() => page.getByRole("status").last().textContent()).toBe(
       "Uw voorkeuren zijn opgeslagen.",
     );
-    const parent = await apiSession(app.url, "ouder");
+    const parent = await apiSession(demo.app.url, "ouder");
     const saved = (await parent.call("GET", "/api/me/notification-preferences")).body as {
       kinds: { kind: string; email: boolean }[];
     };
@@ -111,8 +104,8 @@ describe("notifications", () => {
   });
 
   it("lets the administrator set the region's mail server and see the outbox", async () => {
-    page = await openPageAs(browser, app.url, "beheer");
-    await page.goto(`${app.url}/beheer/e-mail`);
+    page = await openPageAs(demo.browser, demo.app.url, "beheer");
+    await page.goto(`${demo.app.url}/beheer/e-mail`);
     await page.getByRole("heading", { name: "Mailserver" }).waitFor();
     expect(await page.getByTestId("mail-in-force").textContent()).toContain(
       "Er is nog geen mailserver",

@@ -4,28 +4,26 @@
 // decides (by the child's age, domain.md §5) and what giving and withdrawing mean; giving and
 // withdrawing consent (a) take one press each and keep focus (issue 11); the page has no
 // horizontal scroll on a 390 px phone; axe finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 
 const CONSENT_A = "(a) Geoorloofd verzuim delen met leerplicht / leerrecht";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("parent view", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let caseId: string;
   let childId: string;
   let actionText = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    const parent = await apiSession(app.url, "ouder");
+    const parent = await apiSession(demo.app.url, "ouder");
     childId = parent.me.scopes.pupil_ids[0] as string;
     const cases = (await parent.call("GET", "/api/cases")).body as {
       id: string;
@@ -38,18 +36,13 @@ describe("parent view", () => {
     const detail = (await parent.call("GET", `/api/cases/${caseId}`)).body;
     const action = detail.plan.actions.find((a: { status: string }) => a.status === "open");
     actionText = action?.description ?? "";
-    const context = await browser.newContext({
+    const context = await demo.browser.newContext({
       locale: "nl-NL",
       viewport: { width: 390, height: 844 },
     });
     page = await context.newPage();
-    await logInAs(page, app.url, "ouder");
+    await logInAs(page, demo.app.url, "ouder");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it("starts on a page that names the child's case and its phase, without placeholder text", async () => {
     await page.getByRole("heading", { level: 2, name: "Uw kind" }).waitFor();
@@ -98,7 +91,7 @@ describe("parent view", () => {
     expect(meeting).not.toContain("Er is nog geen volgend overleg gepland.");
     expect(meeting).toMatch(/^Doorbraakteam .+ op \d{2}-\d{2}-\d{4}\.$/);
     // A deadline that passed says "Te laat", in the danger style beside the words.
-    const professional = await apiSession(app.url, "casusregisseur");
+    const professional = await apiSession(demo.app.url, "casusregisseur");
     const detail = (await professional.call("GET", `/api/cases/${caseId}`)).body;
     const overdue = detail.deadlines.filter(
       (d: { status: string; code: string }) =>
@@ -114,7 +107,7 @@ describe("parent view", () => {
   });
 
   it("says per consent card who decides, by the child's age, and what giving or withdrawing means", async () => {
-    const parent = await apiSession(app.url, "ouder");
+    const parent = await apiSession(demo.app.url, "ouder");
     const detail = (await parent.call("GET", `/api/cases/${caseId}`)).body;
     const expected: Record<string, RegExp> = {
       parents: /^Wie beslist: u als ouder\. Uw kind is jonger dan 12 jaar\.$/,
@@ -173,7 +166,7 @@ describe("parent view", () => {
     expect(await page.getByText(/Weet u zeker/).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
-    const parent = await apiSession(app.url, "ouder");
+    const parent = await apiSession(demo.app.url, "ouder");
     const detail = (await parent.call("GET", `/api/cases/${caseId}`)).body;
     const a = detail.consent.status.find(
       (s: { purpose: string }) => s.purpose === "share_authorized_absence_with_leerplicht",
@@ -191,9 +184,9 @@ describe("parent view", () => {
   });
 
   it("shows the parent no other child: another pupil's page answers as not found", async () => {
-    const parent = await apiSession(app.url, "ouder");
+    const parent = await apiSession(demo.app.url, "ouder");
     expect((await parent.call("GET", `/api/pupils/${childId}`)).status).toBe(200);
-    const other = (await apiSession(app.url, "zorgcoordinator")).call;
+    const other = (await apiSession(demo.app.url, "zorgcoordinator")).call;
     const cases = (await other("GET", "/api/cases")).body as { pupil_id: string }[];
     const stranger = cases.find((c) => c.pupil_id !== childId)?.pupil_id;
     if (stranger) expect((await parent.call("GET", `/api/pupils/${stranger}`)).status).toBe(404);

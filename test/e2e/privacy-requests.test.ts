@@ -4,29 +4,21 @@
 // request is closed with its outcome; an erasure request for an enrolled pupil shows why the law
 // keeps the data and offers no way to erase. axe finds nothing on the page, empty or in use.
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const PUPIL = "P000001";
 
 describe("requests of data subjects (privacy officer)", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "privacy");
+    page = await openPageAs(demo.browser, demo.app.url, "privacy");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   async function register(kind: string, requester: string): Promise<void> {
     await page.getByLabel("Soort verzoek").selectOption({ label: kind });
@@ -86,7 +78,7 @@ describe("requests of data subjects (privacy officer)", () => {
   });
 
   it("filters the audit trail by user, shows why, and downloads it as CSV (NEN 7513)", async () => {
-    await page.goto(`${app.url}/logboek`);
+    await page.goto(`${demo.app.url}/logboek`);
     await page.getByRole("heading", { level: 1, name: "Logboek" }).waitFor();
     await page.getByLabel("Gebruiker (e-mailadres, optioneel)").fill("privacy@demo.aanwezig.nl");
     await page.getByRole("button", { name: "Toon logboek" }).click();

@@ -1,27 +1,19 @@
 // The privacy officer's start page (issue 18): besides the latest audit activity it shows the
 // retention procedure's last runs — figures per data class, never whose data — as a table that
 // exports; the demo holds one dry run at its date. axe finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 describe("retention runs on the privacy officer's start page", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "privacy");
+    page = await openPageAs(demo.browser, demo.app.url, "privacy");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   it("lists the demo's dry run with what it found, in a table that exports", async () => {
     await page.getByRole("heading", { level: 3, name: "Bewaartermijnen" }).waitFor();

@@ -1,24 +1,21 @@
 // The pupil page in a real browser on a fresh demo database: the care coordinator opens a pupil
 // of the school and reads the absence calendar of the school year — a keyboard grid with one
 // tab stop, a legend in words and letters, and the same days as a table; axe finds nothing.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 describe("pupil page", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let pupilId: string;
   let pupilName: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    const school = await apiSession(app.url, "zorgcoordinator");
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
     const cases = (await school.call("GET", "/api/cases")).body as {
       pupil_id: string;
       pupil_name: string;
@@ -27,18 +24,13 @@ describe("pupil page", () => {
     pupilId = cases[0]?.pupil_id as string;
     pupilName = cases[0]?.pupil_name as string;
     if (!pupilId) throw new Error("the demo school has no cases");
-    page = await openPageAs(browser, app.url, "zorgcoordinator");
+    page = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const active = () => page.locator('[role="gridcell"][tabindex="0"]');
 
   it("shows the pupil with the absence calendar of the school year", async () => {
-    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     await page.getByRole("heading", { level: 2, name: "Verzuimkalender" }).waitFor();
     await page.getByRole("grid").waitFor();
     // The pupil page loads on its first visit: the search page's heading may still show a moment.
@@ -93,7 +85,7 @@ describe("pupil page", () => {
   it("does not scroll sideways at 1366 × 768, nor at 320 px (reflow)", async () => {
     for (const width of [1366, 320]) {
       await page.setViewportSize({ width, height: 768 });
-      await page.goto(`${app.url}/leerlingen/${pupilId}`);
+      await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
       await page.getByRole("grid").waitFor();
       await page.getByRole("heading", { level: 1, name: /^Leerling / }).waitFor();
       const fits = await page.evaluate<boolean>(
@@ -105,7 +97,7 @@ describe("pupil page", () => {
   });
 
   it("answers an unknown pupil as not found", async () => {
-    await page.goto(`${app.url}/leerlingen/BESTAAT-NIET`);
+    await page.goto(`${demo.app.url}/leerlingen/BESTAAT-NIET`);
     await page.getByRole("heading", { level: 1, name: "Leerling niet gevonden" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -139,7 +131,7 @@ describe("pupil page", () => {
 
     await link.focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${app.url}/leerlingen/${pupilId}`);
+    await page.waitForURL(`${demo.app.url}/leerlingen/${pupilId}`);
     // The pupil page loads on its first visit: the search page's heading may still show a moment.
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 })

@@ -4,34 +4,27 @@
 // Inrichting → Kolomindelingen, with the school fixed to their own and a date notation; the
 // partnership places a pupil in an arrangement and sets the placement's end (a full place refused
 // in Dutch). axe finds nothing on any page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { switchAccount } from "./support/journey.ts";
 
 describe("correcting the region's set-up records", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const status = () => page.locator('p[role="status"].aanwezig-notice');
 
   it("leerplicht corrects an exemption and a Variawet record", async () => {
-    await logInAs(page, app.url, "leerplicht");
-    await page.goto(`${app.url}/inrichting/vrijstellingen`);
+    await logInAs(page, demo.app.url, "leerplicht");
+    await page.goto(`${demo.app.url}/inrichting/vrijstellingen`);
     const table = page.getByRole("table", { name: /^Vrijstellingen/ });
     const edit = table.getByRole("button", { name: /^Vrijstelling .* wijzigen$/ }).first();
     await edit.waitFor();
@@ -60,7 +53,7 @@ describe("correcting the region's set-up records", () => {
     // The edit form is gone; the form to record a new one is back.
     await page.getByRole("region", { name: "Vrijstelling vastleggen" }).waitFor();
 
-    await page.goto(`${app.url}/inrichting/variawet`);
+    await page.goto(`${demo.app.url}/inrichting/variawet`);
     const records = page.getByRole("table", { name: /^Variawet-afspraken/ });
     const change = records.getByRole("button", { name: /^Variawet-afspraak van .* wijzigen$/ });
     await change.first().waitFor();
@@ -79,7 +72,7 @@ describe("correcting the region's set-up records", () => {
     await records.getByRole("row").filter({ hasText: "Inspectie van het Onderwijs" }).waitFor();
 
     // Both corrections are in the audit trail.
-    const { call } = await apiSession(app.url, "privacy");
+    const { call } = await apiSession(demo.app.url, "privacy");
     const audit = await call(
       "GET",
       "/api/audit?user_email=leerplicht%40demo.aanwezig.nl&limit=200",
@@ -89,7 +82,7 @@ describe("correcting the region's set-up records", () => {
   });
 
   it("the care coordinator keeps the column mappings of their own school", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Inrichting" })
@@ -126,7 +119,7 @@ describe("correcting the region's set-up records", () => {
       .filter({ hasText: school })
       .waitFor();
 
-    const { call } = await apiSession(app.url, "zorgcoordinator");
+    const { call } = await apiSession(demo.app.url, "zorgcoordinator");
     const saved = (
       (await call("GET", "/api/import-mappings")).body as {
         name: string;
@@ -138,8 +131,8 @@ describe("correcting the region's set-up records", () => {
   });
 
   it("the partnership places a pupil and sets the placement's end", async () => {
-    await switchAccount(page, app.url, "swv");
-    await page.goto(`${app.url}/inrichting/arrangementen`);
+    await switchAccount(page, demo.app.url, "swv");
+    await page.goto(`${demo.app.url}/inrichting/arrangementen`);
     const add = page.getByRole("region", { name: "Nieuw arrangement" });
     await add.getByLabel("Aanbieder").fill("Stichting De Overstap");
     await add.getByLabel("Naam van het arrangement").fill("Overstapklas De Overstap");

@@ -4,33 +4,26 @@
 // list with the pupil search; leerplicht records an exemption (advice without a date shown at
 // the field) and a Variawet record; policy staff record a contribution to the frictiebudget (an
 // amount that is no amount shown at the field). axe finds nothing on any page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { switchAccount } from "./support/journey.ts";
 
 describe("the region's set-up records, each by its owner", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const status = () => page.locator('p[role="status"].aanwezig-notice');
   const subNav = () => page.getByRole("navigation", { name: "Onderdelen van de inrichting" });
 
   it("the partnership keeps the catalogue and puts a pupil on a waiting list", async () => {
-    await logInAs(page, app.url, "swv");
+    await logInAs(page, demo.app.url, "swv");
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Inrichting" })
@@ -91,8 +84,8 @@ describe("the region's set-up records, each by its owner", () => {
   });
 
   it("leerplicht records an exemption with its advice and a Variawet record", async () => {
-    await switchAccount(page, app.url, "leerplicht");
-    await page.goto(`${app.url}/inrichting/vrijstellingen`);
+    await switchAccount(page, demo.app.url, "leerplicht");
+    await page.goto(`${demo.app.url}/inrichting/vrijstellingen`);
     await page
       .getByRole("heading", { level: 1, name: "Regio inrichten: Vrijstellingen" })
       .waitFor();
@@ -151,7 +144,7 @@ describe("the region's set-up records, each by its owner", () => {
   });
 
   it("policy staff record their municipality's contribution to the frictiebudget", async () => {
-    await switchAccount(page, app.url, "beleid");
+    await switchAccount(page, demo.app.url, "beleid");
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Inrichting" })

@@ -2,32 +2,25 @@
 // composes a breakthrough team with the people lookup (a person is chosen, not an id typed) and
 // ends a membership; the administrator saves the region's settings, an invalid school year shown
 // at its field. axe finds nothing on either screen.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { poll, switchAccount } from "./support/journey.ts";
 
 describe("setting the region up", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const status = () => page.locator('p[role="status"].aanwezig-notice');
 
   it("the partnership adds a member found with the people lookup and ends the membership", async () => {
-    await logInAs(page, app.url, "swv");
+    await logInAs(page, demo.app.url, "swv");
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Inrichting" })
@@ -67,8 +60,8 @@ describe("setting the region up", () => {
   });
 
   it("the administrator saves the region's settings; an invalid school year shows at its field", async () => {
-    await switchAccount(page, app.url, "beheer");
-    await page.goto(`${app.url}/beheer/regio`);
+    await switchAccount(page, demo.app.url, "beheer");
+    await page.goto(`${demo.app.url}/beheer/regio`);
     await page.getByRole("heading", { level: 1, name: "Beheer: Regio" }).waitFor();
     const name = page.getByLabel("Naam van de regio");
     await poll(() => name.inputValue()).toBe("Regio Rivierland (demo)");

@@ -2,32 +2,24 @@
 // item 3): the care coordinator sends a small canonical attendance file of their own school and
 // sees it accepted; a file with a row of another school is refused with that line's error in
 // Dutch. axe finds nothing on the page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoSchoolPupil } from "./support/api-session.ts";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 describe("the care coordinator's attendance upload", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let school: string;
   let pupil: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPageAs(browser, app.url, "zorgcoordinator");
+    page = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
     // A pupil of the care coordinator's own school.
-    ({ school, pupil } = await demoSchoolPupil(app.url, app.asOf));
+    ({ school, pupil } = await demoSchoolPupil(demo.app.url, demo.app.asOf));
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const csv = (name: string, rows: string[]) => ({
     name,
@@ -36,7 +28,7 @@ describe("the care coordinator's attendance upload", () => {
   });
 
   it("finds the page in the school's set-up and imports its own school's file", async () => {
-    await page.goto(`${app.url}/inrichting`);
+    await page.goto(`${demo.app.url}/inrichting`);
     await page.getByRole("link", { name: "Aanwezigheid inlezen" }).click();
     await page
       .getByRole("heading", { level: 1, name: "Regio inrichten: Aanwezigheid inlezen" })
@@ -64,7 +56,7 @@ describe("the care coordinator's attendance upload", () => {
   });
 
   it("refuses a file with a row of another school and shows that line's error", async () => {
-    await page.goto(`${app.url}/inrichting/aanwezigheid`);
+    await page.goto(`${demo.app.url}/inrichting/aanwezigheid`);
     await page
       .getByLabel("CSV-bestand")
       .setInputFiles(

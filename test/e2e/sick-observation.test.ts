@@ -3,21 +3,21 @@
 // M@ZL section with the keyboard; the form refuses a date in the future before anything is sent;
 // afterwards the pupil has the signal 'opvallend ziekteverzuim' in GET /api/signals. A user of
 // another role that may not record sees no form. axe finds nothing on the page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 
 const NOTE = "Wordt de laatste weken vaak ziek opgehaald (browsertest).";
 
 describe("recording notable sickness (SICK_NOTABLE) on the pupil page", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let pupilId: string;
   const sickNotablePupils = async () => {
-    const school = await apiSession(app.url, "zorgcoordinator");
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
     const signals = (await school.call("GET", "/api/signals")).body as {
       pupil_id: string;
       code: string;
@@ -26,25 +26,18 @@ describe("recording notable sickness (SICK_NOTABLE) on the pupil page", () => {
   };
 
   beforeAll(async () => {
-    app = await startDemoApp();
     // A pupil of the care coordinator's school with a signal, but not yet SICK_NOTABLE.
     const { signals, notable } = await sickNotablePupils();
     pupilId = signals.find((s) => !notable.some((n) => n.pupil_id === s.pupil_id))?.pupil_id ?? "";
     if (!pupilId) throw new Error("the demo school has no pupil without SICK_NOTABLE");
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "zorgcoordinator");
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    await logInAs(page, demo.app.url, "zorgcoordinator");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const part = (p: Page) => p.getByTestId("sick-observations");
 
   it("lets the care coordinator record an observation, which raises the signal", async () => {
-    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     await part(page).getByRole("heading", { level: 3, name: "Opvallend ziekteverzuim" }).waitFor();
     await part(page).getByText("Er is geen opvallend ziekteverzuim vastgelegd.").waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -80,9 +73,9 @@ describe("recording notable sickness (SICK_NOTABLE) on the pupil page", () => {
   });
 
   it("shows the school head the observation without a form", async () => {
-    const head = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(head, app.url, "schooldirectie");
-    await head.goto(`${app.url}/leerlingen/${pupilId}`);
+    const head = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    await logInAs(head, demo.app.url, "schooldirectie");
+    await head.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     await part(head).getByRole("row").filter({ hasText: NOTE }).waitFor();
     expect(
       await part(head).getByRole("button", { name: "Opvallend ziekteverzuim vastleggen" }).count(),

@@ -2,23 +2,21 @@
 // demo database: the case director reads the demo's report in the case file, records a new one
 // with the form, and downloads the fields the index needs as CSV; the school's care coordinator
 // does not see the section. axe finds nothing on the page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 
 describe("the Verwijsindex in the case file", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let caseId: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
     // The demo's case whose director recorded a report to the index.
-    const director = await apiSession(app.url, "casusregisseur");
+    const director = await apiSession(demo.app.url, "casusregisseur");
     const cases = (await director.call("GET", "/api/cases")).body as { id: string }[];
     for (const c of cases) {
       const answer = await director.call("GET", `/api/cases/${c.id}/verwijsindex`);
@@ -28,19 +26,14 @@ describe("the Verwijsindex in the case file", () => {
       }
     }
     if (!caseId) throw new Error("the demo has no report to the Verwijsindex");
-    page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, "casusregisseur");
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    await logInAs(page, demo.app.url, "casusregisseur");
   }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   const section = (p: Page) => p.getByRole("region", { name: "Verwijsindex risicojongeren" });
 
   it("shows the case director the reports, records one and exports the CSV", async () => {
-    await page.goto(`${app.url}/casussen/${caseId}`);
+    await page.goto(`${demo.app.url}/casussen/${caseId}`);
     const table = section(page).getByRole("table");
     await table.waitFor();
     expect(await table.textContent()).toContain("Demo Casusregisseur");
@@ -71,10 +64,10 @@ describe("the Verwijsindex in the case file", () => {
   });
 
   it("does not show the section to the school's care coordinator", async () => {
-    const school = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(school, app.url, "zorgcoordinator");
+    const school = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    await logInAs(school, demo.app.url, "zorgcoordinator");
     const answered = school.waitForResponse((r) => r.url().endsWith("/verwijsindex"));
-    await school.goto(`${app.url}/casussen/${caseId}`);
+    await school.goto(`${demo.app.url}/casussen/${caseId}`);
     expect([403, 404]).toContain((await answered).status());
     await school.getByRole("heading", { level: 1 }).waitFor();
     expect(await section(school).count()).toBe(0);

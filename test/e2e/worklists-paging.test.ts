@@ -3,29 +3,18 @@
 // with an accessible pager, and per child of absolute absence a link to the child and an action;
 // the page stays short (it was ~22,000 px on the full demo); on a phone each row is a card with
 // its "Casus openen" in view. axe finds nothing.
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
 
-let app: DemoApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startDemoApp({ pupils: 3000 });
-  browser = await launchBrowser();
-}, 400_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const demo = demoAppAndBrowser({ pupils: 3000 });
 
 const open = (account: string, viewport: { width: number; height: number }) =>
-  openPageAs(browser, app.url, account, viewport);
+  openPageAs(demo.browser, demo.app.url, account, viewport);
 
 const heading = (page: Page, id: string) => page.locator(`#${id}`);
 

@@ -3,35 +3,25 @@
 // absolute absence and signals; the case director's caseload with the urgent cases first.
 // Tables sort and export; axe finds nothing on any page.
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { type DemoApp, logInAs, startDemoApp } from "./support/demo-app.ts";
+import { axeViolations, openPage } from "./support/browser.ts";
+import { logInAs } from "./support/demo-app.ts";
+import { demoAppAndBrowser } from "./support/demo-browser.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("worklists", () => {
-  let app: DemoApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const demo = demoAppAndBrowser();
 
   async function as(account: string): Promise<Page> {
-    const page = await openPage(browser, `${app.url}/inloggen`);
-    await logInAs(page, app.url, account);
+    const page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    await logInAs(page, demo.app.url, account);
     return page;
   }
 
   it("tells the demo accounts on the login page of a demo database, axe-clean", async () => {
-    const page = await openPage(browser, `${app.url}/inloggen`);
+    const page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
     const hint = page.getByText("zorgcoordinator@demo.aanwezig.nl", { exact: false });
     await hint.waitFor();
     expect(await hint.textContent()).toContain("demo-wachtwoord");
@@ -55,7 +45,7 @@ describe("worklists", () => {
       expect(await banner.textContent()).toMatch(
         /^Demo-omgeving: de datum staat vast op \d{2}-\d{2}-\d{4}\./,
       );
-      const [year, month, day] = app.asOf.split("-");
+      const [year, month, day] = demo.app.asOf.split("-");
       expect(await banner.textContent()).toContain(`${day}-${month}-${year}`);
     });
 
@@ -108,7 +98,7 @@ describe("worklists", () => {
         table.getByRole("button", { name: "Download als CSV" }).click(),
       ]);
       expect(csv.suggestedFilename()).toBe(
-        `aanwezig-nieuwe-signalen-van-uw-school-${app.asOf}.csv`,
+        `aanwezig-nieuwe-signalen-van-uw-school-${demo.app.asOf}.csv`,
       );
       const text = await readFile(await csv.path(), "utf8");
       expect(text.startsWith("\uFEFFLeerling;Signaal;Waarom;Eerste keer op;Actie\r\n")).toBe(true);
@@ -123,7 +113,7 @@ describe("worklists", () => {
         table.getByRole("button", { name: "Download als Excel" }).click(),
       ]);
       expect(xlsx.suggestedFilename()).toBe(
-        `aanwezig-nieuwe-signalen-van-uw-school-${app.asOf}.xlsx`,
+        `aanwezig-nieuwe-signalen-van-uw-school-${demo.app.asOf}.xlsx`,
       );
       // An XLSX file is a ZIP archive.
       const bytes = await readFile(await xlsx.path());
@@ -191,7 +181,7 @@ describe("worklists", () => {
 
       // A pupil of another school: the server answers as if it does not exist.
       await page.getByLabel("Leerlingnummer").fill("P999999");
-      await page.getByLabel("Eerste verzuimdag").fill(app.asOf);
+      await page.getByLabel("Eerste verzuimdag").fill(demo.app.asOf);
       await page.getByLabel("Reden").fill("Zorgen van de mentor over het verzuim.");
       await page.getByRole("button", { name: "Casus openen" }).click();
       const alert = page.getByRole("alert");

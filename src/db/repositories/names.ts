@@ -31,6 +31,28 @@ export async function schoolNamesOf(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * The pupil's and the school's name of each row (a record a school keeps about a pupil: a DUO
+ * report, a leave request, a referral), each the id where no name is known.
+ */
+export async function pupilAndSchoolNamesOf(
+  orm: Orm,
+  rows: readonly { pupil_id: string; school_id: string }[],
+) {
+  const pupilNames = await pupilNamesOf(
+    orm,
+    rows.map((r) => r.pupil_id),
+  );
+  const schoolNames = await schoolNamesOf(
+    orm,
+    rows.map((r) => r.school_id),
+  );
+  return {
+    pupilName: (r: { pupil_id: string }) => pupilNames.get(r.pupil_id) ?? r.pupil_id,
+    schoolName: (r: { school_id: string }) => schoolNames.get(r.school_id) ?? r.school_id,
+  };
+}
+
 /** The display names of people (users) taking part in a case the caller may read. */
 export async function personNamesOf(
   orm: Orm,

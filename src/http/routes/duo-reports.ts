@@ -16,7 +16,7 @@ import {
   recordListRead,
   visiblePupilItems,
 } from "../../access/index.ts";
-import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
+import { pupilAndSchoolNamesOf } from "../../db/repositories/names.ts";
 import { reportTimeliness } from "../../domain/signals/duo-report.ts";
 import { toCsv, toExportRecord } from "../../domain/signals/duo-report-export.ts";
 import {
@@ -283,18 +283,11 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         "read_duo_reports",
       );
       // Names for the people who read the list (the export keeps DUO's fields only).
-      const pupilNames = await pupilNamesOf(
-        ctx.db.orm,
-        rows.map((r) => r.pupil_id),
-      );
-      const schoolNames = await schoolNamesOf(
-        ctx.db.orm,
-        rows.map((r) => r.school_id),
-      );
+      const names = await pupilAndSchoolNamesOf(ctx.db.orm, rows);
       return rows.map((r) => ({
         ...r,
-        pupil_name: pupilNames.get(r.pupil_id) ?? r.pupil_id,
-        school_name: schoolNames.get(r.school_id) ?? r.school_id,
+        pupil_name: names.pupilName(r),
+        school_name: names.schoolName(r),
         ...optionalMunicipality(rows.residenceOf(r.pupil_id)),
       }));
     },
@@ -359,13 +352,12 @@ export function registerDuoReportRoutes(app: FastifyInstance, ctx: HttpContext):
         "read",
       );
       const history = await loadDuoReportHistory(ctx.db.sql, report.id);
-      const pupilNames = await pupilNamesOf(ctx.db.orm, [report.pupil_id]);
-      const schoolNames = await schoolNamesOf(ctx.db.orm, [report.school_id]);
+      const names = await pupilAndSchoolNamesOf(ctx.db.orm, [report]);
       return {
         ...present(report, request.query.as_of ?? today(ctx)),
         history,
-        pupil_name: pupilNames.get(report.pupil_id) ?? report.pupil_id,
-        school_name: schoolNames.get(report.school_id) ?? report.school_id,
+        pupil_name: names.pupilName(report),
+        school_name: names.schoolName(report),
         ...offeredOn(actor, report),
       };
     },

@@ -6,22 +6,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  type AccessActor,
-  gate,
-  may,
-  mayEver,
-  pupilScopesOf,
-  pupilsInReach,
-  recordListRead,
-  visiblePupilItems,
-} from "../../access/index.ts";
-import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
+import { type AccessActor, may, pupilScopesOf } from "../../access/index.ts";
+import { pupilAndSchoolNamesOf } from "../../db/repositories/names.ts";
 import {
   LEAVE_KINDS,
   LEAVE_RULE_TEXT_NL,
   LEAVE_STATUSES,
   type LeaveRuleViolation,
+  type LeaveStatus,
 } from "../../domain/leave/rules.ts";
 import type { PupilScope, Resource } from "../../domain/policy/resources.ts";
 import {
@@ -35,9 +27,15 @@ import {
 } from "../../services/leave-requests.ts";
 import type { HttpContext } from "../context.ts";
 import { LongText, PupilId, RecordId } from "../input-schemas.ts";
-import { forbidden, notFound, problem, problemResponses } from "../problem.ts";
+import { notFound, problem, problemResponses } from "../problem.ts";
 import { kebab } from "../problem-codes.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
+import {
+  admitNewRecord,
+  authorizedRecord,
+  type PupilRecordKind,
+  visibleRecords,
+} from "./pupil-records-http.ts";
 
 const VIOLATIONS = Object.keys(LEAVE_RULE_TEXT_NL) as [LeaveRuleViolation, ...LeaveRuleViolation[]];
 
@@ -93,6 +91,16 @@ export function leaveResource(
   };
 }
 
+const LEAVE_REQUESTS: PupilRecordKind<"leave_request", LeaveRequestRow, LeaveStatus> = {
+  kind: "leave_request",
+  readAction: "read_leave_requests",
+  listAction: "list_leave_requests",
+  listRefused: "Only parents, the school and leerplicht see leave requests.",
+  load: loadLeaveRequest,
+  list: listLeaveRequests,
+  resourceOf: (r, pupil) => leaveResource(pupil, r.school_id, r.decider),
+};
+
 function rulesOf(codes: readonly LeaveRuleViolation[]) {
   return codes.map((code) => ({ code, text: LEAVE_RULE_TEXT_NL[code] }));
 }
@@ -103,14 +111,7 @@ async function present(
   rows: readonly LeaveRequestRow[],
   scopes: Map<string, PupilScope>,
 ): Promise<LeaveRequestOut[]> {
-  const pupilNames = await pupilNamesOf(
-    ctx.db.orm,
-    rows.map((r) => r.pupil_id),
-  );
-  const schoolNames = await schoolNamesOf(
-    ctx.db.orm,
-    rows.map((r) => r.school_id),
-  );
+  const names = await pupilAndSchoolNamesOf(ctx.db.orm, rows);
   const out: LeaveRequestOut[] = [];
   for (const r of rows) {
     const pupil = scopes.get(r.pupil_id);
@@ -121,9 +122,9 @@ async function present(
     out.push({
       id: r.id,
       pupil_id: r.pupil_id,
-      pupil_name: pupilNames.get(r.pupil_id) ?? r.pupil_id,
+      pupil_name: names.pupilName(r),
       school_id: r.school_id,
-      school_name: schoolNames.get(r.school_id) ?? r.school_id,
+      school_name: names.schoolName(r),
       kind: r.kind,
       start_date: r.start_date,
       end_date: r.end_date,
@@ -144,39 +145,6 @@ async function present(
     });
   }
   return out;
-}
-
-/** One request, authorized and audited; 404 when missing or not the user's to see. */
-async function authorizedRequest(
-  ctx: HttpContext,
-  actor: AccessActor,
-  id: string,
-  action: "read_leave_request" | "decide_leave",
-) {
-  const row = await loadLeaveRequest(ctx.db.sql, id);
-  const scopes = row
-    ? await pupilScopesOf(ctx.db.orm, [row.pupil_id], today(ctx))
-    : new Map<string, PupilScope>();
-  const pupil = row ? scopes.get(row.pupil_id) : undefined;
-  const resource = row && pupil ? leaveResource(pupil, row.school_id, row.decider) : null;
-  const verdict = await gate(
-    ctx.db.orm,
-    actor,
-    action === "decide_leave" ? "decide_leave" : "read_leave_requests",
-    resource,
-    {
-      action,
-      resourceType: "leave_request",
-      resourceId: id,
-      pupilId: row?.pupil_id ?? "",
-    },
-    { visibleWith: { action: "read_leave_requests" } },
-  );
-  if (!verdict.ok || !row) {
-    if (!verdict.ok && verdict.error === "forbidden") throw forbidden(verdict.reason);
-    throw notFound();
-  }
-  return { row, scopes };
 }
 
 const Params = z.object({ id: RecordId });
@@ -201,47 +169,8 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
     },
     async (request) => {
       const actor = commandActor(request);
-      if (!mayEver(actor, "read_leave_requests", "leave_request")) {
-        throw forbidden("Only parents, the school and leerplicht see leave requests.");
-      }
-      const { status, pupil_id } = request.query;
-      // Scope first: only the requests of pupils in the user's reach are loaded; the policy
-      // then decides on each (at the request's own school, with its decider).
-      const reach = await pupilsInReach(ctx.db.orm, actor, "read_leave_requests", "leave_request");
-      const rows = await listLeaveRequests(ctx.db.sql, {
-        ...(status ? { status } : {}),
-        pupilIds: pupil_id ? reach.filter((id) => id === pupil_id) : reach,
-      });
-      const { shown, scopes } = await visiblePupilItems(
-        ctx.db.orm,
-        actor,
-        "read_leave_requests",
-        rows,
-        {
-          onDate: today(ctx),
-          pupilIdOf: (r) => r.pupil_id,
-          resourceOf: (r, pupil) => leaveResource(pupil, r.school_id, r.decider),
-        },
-      );
-      await recordListRead(
-        ctx.db.orm,
-        actor,
-        shown.map(({ item, grant }) => ({
-          grant,
-          subject: {
-            action: "list_leave_requests",
-            resourceType: "leave_request",
-            resourceId: item.id,
-            pupilId: item.pupil_id,
-          },
-        })),
-      );
-      return present(
-        ctx,
-        actor,
-        shown.map((s) => s.item),
-        scopes,
-      );
+      const { rows, scopes } = await visibleRecords(ctx, actor, LEAVE_REQUESTS, request.query);
+      return present(ctx, actor, rows, scopes);
     },
   );
 
@@ -271,25 +200,14 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
       const schoolId = await schoolOfPupilOn(ctx.db.sql, body.pupil_id, body.start_date);
       const scopes = await pupilScopesOf(ctx.db.orm, [body.pupil_id], today(ctx));
       const pupil = scopes.get(body.pupil_id);
-      const verdict = await gate(
-        ctx.db.orm,
-        actor,
-        "request_leave",
-        pupil ? leaveResource(pupil, schoolId ?? "") : null,
-        {
-          action: "request_leave",
-          resourceType: "leave_request",
-          resourceId: null,
-          pupilId: body.pupil_id,
-          context: { startDate: body.start_date, endDate: body.end_date },
-        },
-        // Refused but the pupil is theirs to read (a teacher of another school year): 403.
-        pupil ? { visibleWith: { action: "read_pupil", resource: { kind: "pupil", pupil } } } : {},
-      );
-      if (!verdict.ok) {
-        if (verdict.error === "forbidden") throw forbidden(verdict.reason);
-        throw notFound();
-      }
+      const grant = await admitNewRecord(ctx, actor, {
+        kind: "leave_request",
+        action: "request_leave",
+        pupilId: body.pupil_id,
+        pupil,
+        resource: pupil ? leaveResource(pupil, schoolId ?? "") : null,
+        context: { startDate: body.start_date, endDate: body.end_date },
+      });
       const result = await registerLeaveRequest(
         ctx.db,
         {
@@ -298,7 +216,7 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
           startDate: body.start_date,
           endDate: body.end_date,
           reason: body.reason,
-          requestedByKind: verdict.role === "parent" ? "parent" : "school",
+          requestedByKind: grant.role === "parent" ? "parent" : "school",
           requestedBy: actor.userId ?? "system",
           ...(schoolId ? { schoolId } : {}),
         },
@@ -322,10 +240,12 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
     },
     async (request) => {
       const actor = commandActor(request);
-      const { row, scopes } = await authorizedRequest(
+      const { row, scopes } = await authorizedRecord(
         ctx,
         actor,
+        LEAVE_REQUESTS,
         request.params.id,
+        "read_leave_requests",
         "read_leave_request",
       );
       return (await present(ctx, actor, [row], scopes))[0]!;
@@ -353,10 +273,12 @@ export function registerLeaveRequestRoutes(app: FastifyInstance, ctx: HttpContex
     },
     async (request) => {
       const actor = commandActor(request);
-      const { row, scopes } = await authorizedRequest(
+      const { row, scopes } = await authorizedRecord(
         ctx,
         actor,
+        LEAVE_REQUESTS,
         request.params.id,
+        "decide_leave",
         "decide_leave",
       );
       const result = await decideLeaveRequest(

@@ -7,17 +7,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  type AccessActor,
-  gate,
-  may,
-  mayEver,
-  pupilScopesOf,
-  pupilsInReach,
-  recordListRead,
-  visiblePupilItems,
-} from "../../access/index.ts";
-import { pupilNamesOf, schoolNamesOf } from "../../db/repositories/names.ts";
+import { type AccessActor, may, pupilScopesOf } from "../../access/index.ts";
+import { pupilAndSchoolNamesOf } from "../../db/repositories/names.ts";
 import type { PupilScope, Resource } from "../../domain/policy/resources.ts";
 import {
   checkFeedback,
@@ -25,6 +16,7 @@ import {
   checkReferral,
   LOAD_CAPACITIES,
   REFERRAL_STATUSES,
+  type ReferralStatus,
   type YouthDoctorCheck,
 } from "../../domain/youth-doctor/referrals.ts";
 import {
@@ -39,9 +31,15 @@ import {
 } from "../../services/youth-doctor.ts";
 import type { HttpContext } from "../context.ts";
 import { LongText, PupilId, RecordId } from "../input-schemas.ts";
-import { forbidden, notFound, problem, problemResponses } from "../problem.ts";
+import { problem, problemResponses } from "../problem.ts";
 import { kebab } from "../problem-codes.ts";
 import { commandActor, IsoDate, today } from "./cases-http.ts";
+import {
+  admitNewRecord,
+  authorizedRecord,
+  type PupilRecordKind,
+  visibleRecords,
+} from "./pupil-records-http.ts";
 
 export const YouthDoctorReferralSchema = z
   .object({
@@ -90,6 +88,16 @@ export function referralResource(pupil: PupilScope, schoolId: string): Resource 
   };
 }
 
+const REFERRALS: PupilRecordKind<"youth_doctor_referral", ReferralRow, ReferralStatus> = {
+  kind: "youth_doctor_referral",
+  readAction: "read_youth_doctor_referrals",
+  listAction: "list_youth_doctor_referrals",
+  listRefused: "Only the school and the youth doctor see referrals to the youth doctor.",
+  load: loadReferral,
+  list: listReferrals,
+  resourceOf: (r, pupil) => referralResource(pupil, r.school_id),
+};
+
 function refuse(check: Extract<YouthDoctorCheck, { ok: false }>): never {
   throw problem(`jgz-${kebab(check.error)}`, check.message);
 }
@@ -100,14 +108,7 @@ async function present(
   rows: readonly ReferralRow[],
   scopes: Map<string, PupilScope>,
 ): Promise<ReferralOut[]> {
-  const pupilNames = await pupilNamesOf(
-    ctx.db.orm,
-    rows.map((r) => r.pupil_id),
-  );
-  const schoolNames = await schoolNamesOf(
-    ctx.db.orm,
-    rows.map((r) => r.school_id),
-  );
+  const names = await pupilAndSchoolNamesOf(ctx.db.orm, rows);
   return rows.map((r) => {
     const pupil = scopes.get(r.pupil_id);
     const resource = pupil ? referralResource(pupil, r.school_id) : null;
@@ -116,9 +117,9 @@ async function present(
     return {
       id: r.id,
       pupil_id: r.pupil_id,
-      pupil_name: pupilNames.get(r.pupil_id) ?? r.pupil_id,
+      pupil_name: names.pupilName(r),
       school_id: r.school_id,
-      school_name: schoolNames.get(r.school_id) ?? r.school_id,
+      school_name: names.schoolName(r),
       question: r.question,
       consent_on: r.consent_on,
       referred_on: r.referred_on,
@@ -139,36 +140,11 @@ export function registerYouthDoctorRoutes(app: FastifyInstance, ctx: HttpContext
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   /** One referral, gated for `action` with one audit row; 404 when the user may not see it. */
-  async function authorized(
+  const authorized = (
     actor: AccessActor,
     id: string,
     action: "give_youth_doctor_feedback" | "read_medical_notes" | "write_medical_notes",
-  ): Promise<{ row: ReferralRow; scopes: Map<string, PupilScope> }> {
-    const row = await loadReferral(ctx.db.sql, id);
-    const scopes = row
-      ? await pupilScopesOf(ctx.db.orm, [row.pupil_id], today(ctx))
-      : new Map<string, PupilScope>();
-    const pupil = row ? scopes.get(row.pupil_id) : undefined;
-    const resource = row && pupil ? referralResource(pupil, row.school_id) : null;
-    const verdict = await gate(
-      ctx.db.orm,
-      actor,
-      action,
-      resource,
-      {
-        action,
-        resourceType: "youth_doctor_referral",
-        resourceId: id,
-        pupilId: row?.pupil_id ?? "",
-      },
-      resource ? { visibleWith: { action: "read_youth_doctor_referrals", resource } } : {},
-    );
-    if (!verdict.ok || !row) {
-      if (!verdict.ok && verdict.error === "forbidden") throw forbidden(verdict.reason);
-      throw notFound();
-    }
-    return { row, scopes };
-  }
+  ) => authorizedRecord(ctx, actor, REFERRALS, id, action, action);
 
   typed.get(
     "/api/youth-doctor-referrals",
@@ -190,46 +166,8 @@ export function registerYouthDoctorRoutes(app: FastifyInstance, ctx: HttpContext
     },
     async (request) => {
       const actor = commandActor(request);
-      if (!mayEver(actor, "read_youth_doctor_referrals", "youth_doctor_referral")) {
-        throw forbidden("Only the school and the youth doctor see referrals to the youth doctor.");
-      }
-      const { status, pupil_id } = request.query;
-      // Scope first: only the referrals of pupils in the user's reach are loaded; the policy
-      // then decides on each (at the referral's own school).
-      const reach = await pupilsInReach(
-        ctx.db.orm,
-        actor,
-        "read_youth_doctor_referrals",
-        "youth_doctor_referral",
-      );
-      const rows = await listReferrals(ctx.db.sql, {
-        ...(status ? { status } : {}),
-        pupilIds: pupil_id ? reach.filter((id) => id === pupil_id) : reach,
-      });
-      const { shown, scopes } = await visiblePupilItems(
-        ctx.db.orm,
-        actor,
-        "read_youth_doctor_referrals",
-        rows,
-        {
-          onDate: today(ctx),
-          pupilIdOf: (r) => r.pupil_id,
-          resourceOf: (r, pupil) => referralResource(pupil, r.school_id),
-        },
-      );
-      await recordListRead(
-        ctx.db.orm,
-        actor,
-        shown.map(({ item, grant }) => ({
-          grant,
-          subject: {
-            action: "list_youth_doctor_referrals",
-            resourceType: "youth_doctor_referral",
-            resourceId: item.id,
-            pupilId: item.pupil_id,
-          },
-        })),
-      );
+      const { rows, scopes } = await visibleRecords(ctx, actor, REFERRALS, request.query);
+      const { pupil_id } = request.query;
       let mayRefer = false;
       if (pupil_id) {
         const pupil = (await pupilScopesOf(ctx.db.orm, [pupil_id], today(ctx))).get(pupil_id);
@@ -240,12 +178,7 @@ export function registerYouthDoctorRoutes(app: FastifyInstance, ctx: HttpContext
           );
       }
       return {
-        referrals: await present(
-          ctx,
-          actor,
-          shown.map((s) => s.item),
-          scopes,
-        ),
+        referrals: await present(ctx, actor, rows, scopes),
         may_refer: mayRefer,
       };
     },
@@ -284,23 +217,13 @@ export function registerYouthDoctorRoutes(app: FastifyInstance, ctx: HttpContext
       const schoolId =
         pupil?.schoolIds.find((id) => actor.policy.grants.some((g) => g.schoolIds?.includes(id))) ??
         "";
-      const verdict = await gate(
-        ctx.db.orm,
-        actor,
-        "refer_youth_doctor",
-        pupil ? referralResource(pupil, schoolId) : null,
-        {
-          action: "refer_youth_doctor",
-          resourceType: "youth_doctor_referral",
-          resourceId: null,
-          pupilId: body.pupil_id,
-        },
-        pupil ? { visibleWith: { action: "read_pupil", resource: { kind: "pupil", pupil } } } : {},
-      );
-      if (!verdict.ok) {
-        if (verdict.error === "forbidden") throw forbidden(verdict.reason);
-        throw notFound();
-      }
+      await admitNewRecord(ctx, actor, {
+        kind: "youth_doctor_referral",
+        action: "refer_youth_doctor",
+        pupilId: body.pupil_id,
+        pupil,
+        resource: pupil ? referralResource(pupil, schoolId) : null,
+      });
       const input = { question: body.question, consentOn: body.consent_on, referredOn };
       const check = checkReferral(input, day);
       if (!check.ok) refuse(check);

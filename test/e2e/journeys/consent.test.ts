@@ -8,11 +8,11 @@
 // entry, the file answers "niet gevonden", off the agenda); the school and the case director
 // take part by their task and keep the case. Giving (b) again restores the participations the
 // withdrawal ended, with an "access_restored" event ("Toegang hersteld") in the case file.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
-import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
+import { axeViolations, openPage } from "../support/browser.ts";
+import { demoAppAndBrowser } from "../support/demo-browser.ts";
 import {
   caseIdsIn,
   journeyHooks,
@@ -28,16 +28,14 @@ const PARTNERS = ["doorbraakteam", "jeugdteam"];
 const BY_TASK = ["zorgcoordinator", "casusregisseur"];
 
 describe("journey: consent (b) withdrawn and given again", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let caseId = "";
   let team = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
     // Setup only (read, no writes): the parent's child's case and the team's name.
-    const parent = await apiSession(app.url, "ouder");
+    const parent = await apiSession(demo.app.url, "ouder");
     const child = parent.me.scopes.pupil_ids[0];
     const cases = (await parent.call("GET", "/api/cases")).body as {
       id: string;
@@ -46,33 +44,25 @@ describe("journey: consent (b) withdrawn and given again", () => {
     }[];
     caseId = cases.find((c) => c.pupil_id === child && c.phase === "BREAKTHROUGH")?.id ?? "";
     if (!caseId) throw new Error("the demo parent's child has no breakthrough case");
-    const member = await apiSession(app.url, "doorbraakteam");
+    const member = await apiSession(demo.app.url, "doorbraakteam");
     team = `Doorbraakteam ${member.me.scopes.municipalities[0] ?? ""}`;
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
-  journeyHooks(
-    "consent",
-    () => page,
-    async () => {
-      await browser?.close();
-      await app?.stop();
-    },
-  );
+  journeyHooks("consent", () => page);
 
   async function expectAccess(account: string, access: boolean) {
-    await switchAccount(page, app.url, account);
-    const listed = await listedCaseIds(page, app.url);
+    await switchAccount(page, demo.app.url, account);
+    const listed = await listedCaseIds(page, demo.app.url);
     if (access) expect(listed, `${account} lists the case`).toContain(caseId);
     else expect(listed, `${account} lists the case`).not.toContain(caseId);
-    expect(await openCaseFile(page, app.url, caseId), `${account} opens the file`).toBe(
+    expect(await openCaseFile(page, demo.app.url, caseId), `${account} opens the file`).toBe(
       access ? "found" : "not-found",
     );
   }
 
   async function expectOnAgenda(on: boolean) {
-    await switchAccount(page, app.url, "doorbraakteam");
+    await switchAccount(page, demo.app.url, "doorbraakteam");
     await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Agenda doorbraakteam" }).waitFor();
     const agenda = page.getByTestId("agenda-table");
@@ -83,7 +73,7 @@ describe("journey: consent (b) withdrawn and given again", () => {
 
   /** The parent's consent (b) for the team on /mijn-kind. */
   async function openParentConsent() {
-    await switchAccount(page, app.url, "ouder");
+    await switchAccount(page, demo.app.url, "ouder");
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Mijn kind" })

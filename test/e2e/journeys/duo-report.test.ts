@@ -8,11 +8,11 @@
 // The report: a concept of the demo's first school (the zorgcoordinator's and schooldirectie's)
 // that the leerplicht account also sees (a pupil living in its municipality), read through the
 // API before the browser starts; nothing is written outside the screens.
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
-import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
+import { axeViolations, openPage } from "../support/browser.ts";
+import { demoAppAndBrowser } from "../support/demo-browser.ts";
 import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 interface Report {
@@ -24,15 +24,13 @@ interface Report {
 const REFERENCE = "VZ-2026-004217";
 
 describe("journey: a verzuimmelding from due to closed", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let report: Report;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    const school = await apiSession(app.url, "zorgcoordinator");
-    const lpa = await apiSession(app.url, "leerplicht");
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
+    const lpa = await apiSession(demo.app.url, "leerplicht");
     const seenByLpa = new Set(
       ((await lpa.call("GET", "/api/duo-reports")).body as Report[]).map((r) => r.report_id),
     );
@@ -41,18 +39,10 @@ describe("journey: a verzuimmelding from due to closed", () => {
     );
     if (!concepts[0]) throw new Error("the demo has no concept report both sides see");
     report = concepts[0];
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
-  journeyHooks(
-    "duo",
-    () => page,
-    async () => {
-      await browser?.close();
-      await app?.stop();
-    },
-  );
+  journeyHooks("duo", () => page);
 
   const reportHref = () => `/verzuimmeldingen/${encodeURIComponent(report.report_id)}`;
 
@@ -70,7 +60,7 @@ describe("journey: a verzuimmelding from due to closed", () => {
 
   /** The worklist section of a table on the start page (after logging in). */
   async function onWorklist(testId: string): Promise<boolean> {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${demo.app.url}/`);
     await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
     const table = page.getByTestId(testId);
     await table.waitFor();
@@ -78,7 +68,7 @@ describe("journey: a verzuimmelding from due to closed", () => {
   }
 
   async function openReport() {
-    await page.goto(`${app.url}${reportHref()}`);
+    await page.goto(`${demo.app.url}${reportHref()}`);
     await page.getByRole("heading", { level: 1, name: /^Verzuimmelding / }).waitFor();
     await page.getByTestId("duo-facts").waitFor();
   }
@@ -87,16 +77,16 @@ describe("journey: a verzuimmelding from due to closed", () => {
   const notice = () => page.getByTestId("duo-notice").textContent();
 
   it("before: the school's worklists show the concept to report", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
     expect(await onWorklist("worklist-school-duo"), "on the coordinator's worklist").toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     // Overdue or due, the school head sees it too (domain.md §4: a signal to the school head).
-    await switchAccount(page, app.url, "schooldirectie");
+    await switchAccount(page, demo.app.url, "schooldirectie");
     expect(await onWorklist("worklist-school-duo"), "on the school head's worklist").toBe(true);
   });
 
   it("zorgcoördinator: completes the required fields and marks it reported to DUO", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
     await page.getByRole("link", { name: "Verzuimmeldingen", exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: "Verzuimmeldingen" }).waitFor();
     expect(await tableLinksReport(page.getByTestId("duo-reports"))).toBe(true);
@@ -149,7 +139,7 @@ describe("journey: a verzuimmelding from due to closed", () => {
   });
 
   it("leerplicht: finds it registered on its worklist, takes it up and closes it", async () => {
-    await switchAccount(page, app.url, "leerplicht");
+    await switchAccount(page, demo.app.url, "leerplicht");
     expect(await onWorklist("worklist-duo"), "on leerplicht's worklist").toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator(`a[href="${reportHref()}"]`).click();
@@ -185,8 +175,8 @@ describe("journey: a verzuimmelding from due to closed", () => {
   });
 
   it("school: sees the report closed with leerplicht's reason", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
-    await page.goto(`${app.url}/verzuimmeldingen`);
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
+    await page.goto(`${demo.app.url}/verzuimmeldingen`);
     await page.getByRole("heading", { level: 1, name: "Verzuimmeldingen" }).waitFor();
     // Among the open ones no more; among all of them, closed.
     await page.getByTestId("duo-reports").waitFor();
@@ -203,9 +193,9 @@ describe("journey: a verzuimmelding from due to closed", () => {
     expect(await facts()).toContain("Weer volledig op school sinds maandag.");
     expect(await axeViolations(page)).toEqual([]);
     // The export for regions that key reports in by hand still carries it, with its status.
-    const school = await apiSession(app.url, "zorgcoordinator");
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
     // The list page's own download link, fetched with the page's session.
-    await page.goto(`${app.url}/verzuimmeldingen`);
+    await page.goto(`${demo.app.url}/verzuimmeldingen`);
     const href = await page
       .getByRole("link", { name: /^Alle meldingen met de verplichte velden downloaden/ })
       .getAttribute("href");

@@ -17,11 +17,11 @@
 // goes from signal to closing; the week-8 decision cannot be reached that way (the demo date
 // is fixed, the new case's clock is at week 0-2), so the director convenes the team on
 // stagnation, which is the same hand-off (the team's members become participants).
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
-import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
+import { axeViolations, openPage } from "../support/browser.ts";
+import { demoAppAndBrowser } from "../support/demo-browser.ts";
 import {
   caseIdsIn,
   journeyHooks,
@@ -32,8 +32,7 @@ import {
 } from "../support/journey.ts";
 
 describe("journey: one child from signal to closing", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   /** Pupils (id → name) with a new signal at the demo date, living in the team's municipality. */
   let candidates: Map<string, string>;
@@ -43,13 +42,12 @@ describe("journey: one child from signal to closing", () => {
   let caseId = "";
 
   beforeAll(async () => {
-    app = await startDemoApp();
     // Setup only (read, no writes): which children qualify, and the team's name.
-    const member = await apiSession(app.url, "doorbraakteam");
+    const member = await apiSession(demo.app.url, "doorbraakteam");
     const municipality = member.me.scopes.municipalities[0] ?? "";
     team = `Doorbraakteam ${municipality}`;
-    const school = await apiSession(app.url, "zorgcoordinator");
-    const signals = (await school.call("GET", `/api/signals?as_of=${app.asOf}`)).body as {
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
+    const signals = (await school.call("GET", `/api/signals?as_of=${demo.app.asOf}`)).body as {
       pupil_id: string;
       state?: string;
     }[];
@@ -66,21 +64,13 @@ describe("journey: one child from signal to closing", () => {
       candidates.set(id, `${pupil.given_name} ${pupil.family_name}`);
     }
     if (candidates.size === 0) throw new Error(`no new signal for a pupil in ${municipality}`);
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
-  journeyHooks(
-    "escalation",
-    () => page,
-    async () => {
-      await browser?.close();
-      await app?.stop();
-    },
-  );
+  journeyHooks("escalation", () => page);
 
   it("school: sees the child's new signal and opens a case", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
     const signals = page.getByTestId("worklist-new-signals");
     await signals
       .getByRole("link", { name: /^Casus openen voor/ })
@@ -131,15 +121,15 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("case director: finds the child in the caseload and the case file opens", async () => {
-    await switchAccount(page, app.url, "casusregisseur");
+    await switchAccount(page, demo.app.url, "casusregisseur");
     const caseload = page.getByTestId("worklist-caseload");
     await caseload.waitFor();
     await poll(() => caseIdsIn(caseload)).toContain(caseId);
     expect(await caseload.getByRole("row", { name: new RegExp(pupilName) }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await listedCaseIds(page, app.url)).toContain(caseId);
+    expect(await listedCaseIds(page, demo.app.url)).toContain(caseId);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await openCaseFile(page, app.url, caseId)).toBe("found");
+    expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
     expect(await page.getByTestId("case-summary").textContent()).toContain("Casusregisseur");
   });
 
@@ -178,7 +168,7 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("breakthrough team: the case is on the agenda and its file opens", async () => {
-    await switchAccount(page, app.url, "doorbraakteam");
+    await switchAccount(page, demo.app.url, "doorbraakteam");
     await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Agenda doorbraakteam" }).waitFor();
     const agenda = page.getByTestId("agenda-table");
@@ -194,12 +184,12 @@ describe("journey: one child from signal to closing", () => {
     const me = page.getByTestId("case-participants").locator("tr", { hasText: "(u)" });
     await poll(() => me.textContent()).toContain(team);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await listedCaseIds(page, app.url)).toContain(caseId);
+    expect(await listedCaseIds(page, demo.app.url)).toContain(caseId);
   });
 
   it("case director: consent (d) and binding arbitration", async () => {
-    await switchAccount(page, app.url, "casusregisseur");
-    expect(await openCaseFile(page, app.url, caseId)).toBe("found");
+    await switchAccount(page, demo.app.url, "casusregisseur");
+    expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
     await page.getByRole("button", { name: "Toestemming vastleggen", exact: true }).click();
     const consent = page.getByRole("form", { name: "Toestemming vastleggen" });
     await consent.getByLabel("Waarvoor").selectOption("binding_arbitration");
@@ -228,7 +218,7 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("breakthrough team: sees the case in arbitration on the agenda", async () => {
-    await switchAccount(page, app.url, "doorbraakteam");
+    await switchAccount(page, demo.app.url, "doorbraakteam");
     await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
     const agenda = page.getByTestId("agenda-table");
     await agenda.waitFor();
@@ -236,12 +226,12 @@ describe("journey: one child from signal to closing", () => {
     expect(await agenda.getByRole("row", { name: new RegExp(pupilName) }).textContent()).toContain(
       "Bindende arbitrage",
     );
-    expect(await openCaseFile(page, app.url, caseId)).toBe("found");
+    expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
   });
 
   it("case director: closes the case, which then leaves the director's view", async () => {
-    await switchAccount(page, app.url, "casusregisseur");
-    expect(await openCaseFile(page, app.url, caseId)).toBe("found");
+    await switchAccount(page, demo.app.url, "casusregisseur");
+    expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
     await page.getByRole("button", { name: "Casus afsluiten", exact: true }).click();
     const form = page.getByRole("form", { name: "Casus afsluiten" });
     await form.getByLabel("Uitkomst").selectOption("own_school_full_time");
@@ -253,20 +243,20 @@ describe("journey: one child from signal to closing", () => {
     );
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${app.url}/`);
+    await page.goto(`${demo.app.url}/`);
     const caseload = page.getByTestId("worklist-caseload");
     await caseload.waitFor();
     expect(await caseIdsIn(caseload)).not.toContain(caseId);
-    expect(await listedCaseIds(page, app.url, true)).not.toContain(caseId);
-    expect(await openCaseFile(page, app.url, caseId)).toBe("not-found");
+    expect(await listedCaseIds(page, demo.app.url, true)).not.toContain(caseId);
+    expect(await openCaseFile(page, demo.app.url, caseId)).toBe("not-found");
   });
 
   it("school and leerplicht: still see the closed case", async () => {
     for (const account of ["zorgcoordinator", "leerplicht"]) {
-      await switchAccount(page, app.url, account);
-      expect(await listedCaseIds(page, app.url)).not.toContain(caseId);
-      expect(await listedCaseIds(page, app.url, true)).toContain(caseId);
-      expect(await openCaseFile(page, app.url, caseId)).toBe("found");
+      await switchAccount(page, demo.app.url, account);
+      expect(await listedCaseIds(page, demo.app.url)).not.toContain(caseId);
+      expect(await listedCaseIds(page, demo.app.url, true)).toContain(caseId);
+      expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
       expect(await page.getByTestId("case-summary").textContent()).toContain("Afgesloten");
     }
     expect(await axeViolations(page)).toEqual([]);

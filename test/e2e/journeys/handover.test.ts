@@ -5,51 +5,41 @@
 // content while consent is missing; the partnership (swv) sees it open per school, never its
 // content. The primary school records the consent of parents and child; the secondary school
 // reads it, takes it in and closes it; the partnership then sees it closed. axe on every page.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
-import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
+import { axeViolations, openPage } from "../support/browser.ts";
+import { demoAppAndBrowser } from "../support/demo-browser.ts";
 import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 const WHAT = "Vaak ziek op maandag; thuis veel spanning (journey).";
 const HELPED = "Een vaste opvang bij binnenkomst en kort contact met moeder (journey).";
 
 describe("journey: a warm handover from primary to secondary school", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let pupilId: string;
   let pupilName: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    const school = await apiSession(app.url, "zorgcoordinator");
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
     const answer = await school.call("GET", "/api/handover-candidates");
     pupilId = answer.body.candidates[0]?.pupil_id;
     pupilName = answer.body.candidates[0]?.pupil_name;
     if (!pupilId) throw new Error("the demo has no pupil for a warm handover");
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
-  journeyHooks(
-    "handover",
-    () => page,
-    async () => {
-      await browser?.close();
-      await app?.stop();
-    },
-  );
+  journeyHooks("handover", () => page);
 
   const card = () => page.getByTestId("handover").filter({ hasText: pupilName });
   const swvHandovers = async () =>
-    (await (await apiSession(app.url, "swv")).call("GET", "/api/handovers")).body as {
+    (await (await apiSession(demo.app.url, "swv")).call("GET", "/api/handovers")).body as {
       handovers: { pupil_id: string; status: string; what_was_going_on: string | null }[];
     };
 
   it("the sending care coordinator writes the handover for a pupil who qualifies", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Warme overdracht PO-VO" }).waitFor();
     const candidate = page.getByTestId("handover-candidate").filter({ hasText: pupilName });
@@ -74,7 +64,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the receiving care coordinator sees it exists, without content while consent is missing", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator-vo");
+    await switchAccount(page, demo.app.url, "zorgcoordinator-vo");
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
     await card().waitFor();
     const text = (await card().textContent()) ?? "";
@@ -85,7 +75,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the partnership sees it open per school, never its content", async () => {
-    await switchAccount(page, app.url, "swv");
+    await switchAccount(page, demo.app.url, "swv");
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
     await page.getByTestId("handovers-per-school").waitFor();
     expect(await page.locator("main").textContent()).not.toContain(WHAT);
@@ -96,7 +86,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the sending school records the consent of parents and child", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
     for (const giver of ["parents", "child"]) {
       await card().getByRole("button", { name: "Toestemming vastleggen" }).click();
@@ -113,7 +103,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the receiving care coordinator reads it, takes it in and closes it", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator-vo");
+    await switchAccount(page, demo.app.url, "zorgcoordinator-vo");
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
     await card().getByText(WHAT).waitFor();
     expect(await card().textContent()).toContain(HELPED);
@@ -126,7 +116,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the partnership then sees it closed", async () => {
-    await switchAccount(page, app.url, "swv");
+    await switchAccount(page, demo.app.url, "swv");
     await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
     await page
       .getByTestId("handovers-partnership")

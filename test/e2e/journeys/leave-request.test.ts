@@ -4,38 +4,28 @@
 // with the route of objection. Then a request of 15 school days: the school head sees it but
 // cannot decide it, leerplicht finds it under "Te beslissen" and refuses it, the parent reads
 // the refusal. After each step we check what the next role sees; every page is axe-clean.
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
-import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
+import { axeViolations, openPage } from "../support/browser.ts";
+import { demoAppAndBrowser } from "../support/demo-browser.ts";
 import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 const SHORT = "Bruiloft van een zus in Friesland (journey)";
 const LONG = "Mantelzorg voor een grootouder in het buitenland (journey)";
 
 describe("journey: a leave request from the parent to the decider and back", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
-  journeyHooks(
-    "leave",
-    () => page,
-    async () => {
-      await browser?.close();
-      await app?.stop();
-    },
-  );
+  journeyHooks("leave", () => page);
 
   async function requestAsParent(start: string, end: string, reason: string) {
-    await switchAccount(page, app.url, "ouder");
-    await page.goto(`${app.url}/mijn-kind`);
+    await switchAccount(page, demo.app.url, "ouder");
+    await page.goto(`${demo.app.url}/mijn-kind`);
     const section = page.getByTestId("parent-leave").first();
     await section.waitFor();
     await section.getByLabel("Soort verlof").selectOption("important_circumstances");
@@ -47,7 +37,7 @@ describe("journey: a leave request from the parent to the decider and back", () 
   }
 
   async function leavePage(account: string) {
-    await switchAccount(page, app.url, account);
+    await switchAccount(page, demo.app.url, account);
     await page.getByRole("link", { name: "Verlof", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Verlofaanvragen" }).waitFor();
     await page.getByRole("heading", { level: 2, name: /^Te beslissen/ }).waitFor();
@@ -91,8 +81,8 @@ describe("journey: a leave request from the parent to the decider and back", () 
   });
 
   it("the parent reads the decision with the route of objection", async () => {
-    await switchAccount(page, app.url, "ouder");
-    await page.goto(`${app.url}/mijn-kind`);
+    await switchAccount(page, demo.app.url, "ouder");
+    await page.goto(`${demo.app.url}/mijn-kind`);
     const mine = item(page.getByTestId("parent-leave").first(), SHORT);
     await mine.waitFor();
     expect(await mine.getByTestId("leave-status").textContent()).toBe("Verleend");
@@ -124,8 +114,8 @@ describe("journey: a leave request from the parent to the decider and back", () 
     await mine.getByLabel("Motivering").fill("Zorg kan ook na schooltijd worden geregeld.");
     await mine.getByRole("button", { name: "Besluit vastleggen" }).click();
     await poll(() => item(others(), LONG).count()).toBe(1);
-    await switchAccount(page, app.url, "ouder");
-    await page.goto(`${app.url}/mijn-kind`);
+    await switchAccount(page, demo.app.url, "ouder");
+    await page.goto(`${demo.app.url}/mijn-kind`);
     const parentView = item(page.getByTestId("parent-leave").first(), LONG);
     await parentView.waitFor();
     expect(await parentView.getByTestId("leave-status").textContent()).toBe("Afgewezen");

@@ -3,11 +3,11 @@
 // the school its feedback (load capacity and advice); the care coordinator reads the feedback on
 // the pupil page but never the note, and no other role gets the note through the API. Every page
 // is axe-clean.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "../support/api-session.ts";
-import { axeViolations, launchBrowser, openPage } from "../support/browser.ts";
-import { type DemoApp, startDemoApp } from "../support/demo-app.ts";
+import { axeViolations, openPage } from "../support/browser.ts";
+import { demoAppAndBrowser } from "../support/demo-browser.ts";
 import { journeyHooks, poll, switchAccount } from "../support/journey.ts";
 
 const QUESTION = "Komt elke maandag ziek terug van het weekend (journey). Wat kan zij aan?";
@@ -15,38 +15,28 @@ const NOTE = "Synthetische medische notitie van de journey: niet voor de school.
 const ADVICE = "Maandagochtend later beginnen; verder het gewone rooster (journey).";
 
 describe("journey: a referral to the youth doctor and the feedback to the school", () => {
-  let app: DemoApp;
-  let browser: Browser;
+  const demo = demoAppAndBrowser();
   let page: Page;
   let pupilId: string;
   let referralId: string;
 
   beforeAll(async () => {
-    app = await startDemoApp();
     // A pupil the demo's mentor referred already: a pupil of the school with sick absence.
-    const school = await apiSession(app.url, "zorgcoordinator");
-    const demo = await school.call("GET", "/api/youth-doctor-referrals");
-    pupilId = demo.body.referrals[0]?.pupil_id;
+    const school = await apiSession(demo.app.url, "zorgcoordinator");
+    const referrals = await school.call("GET", "/api/youth-doctor-referrals");
+    pupilId = referrals.body.referrals[0]?.pupil_id;
     if (!pupilId) throw new Error("the demo has no referral to the youth doctor");
-    browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
   }, 600_000);
 
-  journeyHooks(
-    "jgz",
-    () => page,
-    async () => {
-      await browser?.close();
-      await app?.stop();
-    },
-  );
+  journeyHooks("jgz", () => page);
 
   const section = () => page.getByRole("region", { name: "Jeugdarts (M@ZL)" });
   const mine = () => page.getByTestId("jgz-referral").filter({ hasText: QUESTION });
 
   it("the care coordinator refers the pupil with the school's question", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
-    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
+    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     // The referrals' table comes first; the school's observations of notable sickness follow.
     await section().getByRole("table").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -69,7 +59,7 @@ describe("journey: a referral to the youth doctor and the feedback to the school
   });
 
   it("the youth doctor finds it on the worklist, writes a note and gives feedback", async () => {
-    await switchAccount(page, app.url, "jeugdarts");
+    await switchAccount(page, demo.app.url, "jeugdarts");
     await page.getByRole("link", { name: "Jeugdarts", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Aanmeldingen jeugdarts" }).waitFor();
     await mine().waitFor();
@@ -103,8 +93,8 @@ describe("journey: a referral to the youth doctor and the feedback to the school
   });
 
   it("the school reads the feedback, never the medical note", async () => {
-    await switchAccount(page, app.url, "zorgcoordinator");
-    await page.goto(`${app.url}/leerlingen/${pupilId}`);
+    await switchAccount(page, demo.app.url, "zorgcoordinator");
+    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
     const row = section().getByRole("row").filter({ hasText: QUESTION });
     await row.waitFor();
     const text = (await row.textContent()) ?? "";
@@ -117,19 +107,19 @@ describe("journey: a referral to the youth doctor and the feedback to the school
 
   it("no role but the youth doctor gets the note through the API", async () => {
     const path = `/api/youth-doctor-referrals/${referralId}/medical-notes`;
-    const doctor = await (await apiSession(app.url, "jeugdarts")).call("GET", path);
+    const doctor = await (await apiSession(demo.app.url, "jeugdarts")).call("GET", path);
     expect(doctor.status).toBe(200);
     expect(doctor.body.map((n: { text: string }) => n.text)).toContain(NOTE);
     // The school sees the referral (403), the others not even that (404).
     for (const account of ["zorgcoordinator", "mentor"]) {
-      const answer = await (await apiSession(app.url, account)).call("GET", path);
+      const answer = await (await apiSession(demo.app.url, account)).call("GET", path);
       expect(answer.status, account).toBe(403);
     }
     for (const account of ["leerplicht", "casusregisseur", "jeugdteam", "ouder"]) {
-      const answer = await (await apiSession(app.url, account)).call("GET", path);
+      const answer = await (await apiSession(demo.app.url, account)).call("GET", path);
       expect(answer.status, account).toBe(404);
     }
-    const list = await (await apiSession(app.url, "zorgcoordinator")).call(
+    const list = await (await apiSession(demo.app.url, "zorgcoordinator")).call(
       "GET",
       `/api/youth-doctor-referrals?pupil_id=${pupilId}`,
     );

@@ -3,7 +3,7 @@
 // is it in their case list, and does its case file open or answer "niet gevonden".
 
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeEach, expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { logInAs } from "./demo-app.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
@@ -66,14 +66,10 @@ export async function openCaseFile(
 
 /**
  * The hooks every journey shares: a journey is one story, so after a failed step the later
- * steps are skipped (they would only fail for the same reason), the failing step's screen is
- * saved under /tmp, and the browser and the app are closed at the end.
+ * steps are skipped (they would only fail for the same reason) and the failing step's screen is
+ * saved under /tmp. (demoAppAndBrowser closes the browser and the app at the end.)
  */
-export function journeyHooks(
-  name: string,
-  page: () => Page | undefined,
-  close: () => Promise<void>,
-): void {
+export function journeyHooks(name: string, page: () => Page | undefined): void {
   let failed = false;
   beforeEach((context) => {
     if (failed) context.skip();
@@ -86,5 +82,4 @@ export function journeyHooks(
       });
     }
   });
-  afterAll(close);
 }

@@ -1,11 +1,8 @@
 // Administration (/beheer, app_admin; the section guard of navigation.ts and the server both
 // check): accounts and roles, schools and calendars, imports, service tokens, the region's
 // settings and its letter templates — one sub-page each.
-import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
-import { Navigate, NavLink, Route, Routes } from "react-router";
-import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
-import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { SubPagesScreen } from "../sections/SubPagesScreen.tsx";
 import { RegionSettingsPage } from "../setup/RegionSettingsPage.tsx";
 import { ImportsPage } from "./ImportsPage.tsx";
 import { LetterTemplatesPage } from "./LetterTemplatesPage.tsx";
@@ -29,35 +26,12 @@ const PAGES = [
 
 export function AdminScreen() {
   return (
-    <>
-      <nav aria-label={t.admin.subNav} className="aanwezig-subnav">
-        <ul>
-          {PAGES.map((p) => (
-            <li key={p.path}>
-              <NavLink to={`/beheer/${p.path}`} className="nl-link aanwezig-subnav__link">
-                {p.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Routes>
-        <Route index element={<Navigate to="gebruikers" replace />} />
-        {PAGES.map(({ path, label, Page }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <>
-                <PageHeading>{t.adminScreens.pageTitle(label)}</PageHeading>
-                <Paragraph>{t.adminScreens.intro[path] ?? ""}</Paragraph>
-                <Page />
-              </>
-            }
-          />
-        ))}
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </>
+    <SubPagesScreen
+      base="/beheer"
+      navLabel={t.admin.subNav}
+      pages={PAGES}
+      heading={t.adminScreens.pageTitle}
+      intro={t.adminScreens.intro}
+    />
   );
 }

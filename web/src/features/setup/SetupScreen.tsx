@@ -5,14 +5,11 @@
 // of the school's own exports, and the upload of the school's own attendance file. Each page
 // shows for the capability of its role; the server decides per request
 // (src/domain/policy/rules.ts, resources region_setup and import).
-import { Paragraph } from "@nl-design-system-candidate/paragraph-react";
-import { Navigate, NavLink, Route, Routes } from "react-router";
 import type { Capability } from "../../api/session.ts";
-import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { SchoolMappingsPage } from "../admin/MappingsPage.tsx";
 import { useCurrentUser } from "../auth/use-current-user.ts";
-import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { SubPagesScreen } from "../sections/SubPagesScreen.tsx";
 import { ArrangementsPage } from "./ArrangementsPage.tsx";
 import { BreakthroughTeamsPage } from "./BreakthroughTeamsPage.tsx";
 import { BudgetsPage } from "./BudgetsPage.tsx";
@@ -39,37 +36,13 @@ const ALL_PAGES = [
 
 export function SetupScreen() {
   const me = useCurrentUser();
-  const PAGES = ALL_PAGES.filter((p) => me.capabilities[p.capability]);
   return (
-    <>
-      <nav aria-label={t.setup.subNav} className="aanwezig-subnav">
-        <ul>
-          {PAGES.map((p) => (
-            <li key={p.path}>
-              <NavLink to={`/inrichting/${p.path}`} className="nl-link aanwezig-subnav__link">
-                {p.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Routes>
-        <Route index element={<Navigate to={PAGES[0]?.path ?? ""} replace />} />
-        {PAGES.map(({ path, label, Page }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <>
-                <PageHeading>{`${t.setup.title}: ${label}`}</PageHeading>
-                <Paragraph>{t.setup.intro[path] ?? ""}</Paragraph>
-                <Page />
-              </>
-            }
-          />
-        ))}
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </>
+    <SubPagesScreen
+      base="/inrichting"
+      navLabel={t.setup.subNav}
+      pages={ALL_PAGES.filter((p) => me.capabilities[p.capability])}
+      heading={(label) => `${t.setup.title}: ${label}`}
+      intro={t.setup.intro}
+    />
   );
 }
