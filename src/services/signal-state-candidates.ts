@@ -57,11 +57,13 @@ export async function findCandidates(
   }
   const range = [previous, asOf];
 
-  // Live states that held at D0: seen again (last held, evidence, or stops holding). A live
-  // state that did not hold at D0 is resolved, or not, by the calendar alone (incremental.ts).
+  // Live states that held at D0: seen again (still holding, attributes, or stops holding). A
+  // live state that did not hold at D0 is resolved, or not, by the calendar alone
+  // (incremental.ts). `held` is "held at the previous run" (lastHeldOnSql), so this is the
+  // states whose last held date is D0 or later.
   const live = await sql.query<Pair>(
     `select pupil_id, school_id from signal_states
-     where status <> 'resolved' and last_held_on >= $1::date`,
+     where status <> 'resolved' and (held or last_held_on >= $1::date)`,
     [previous],
   );
   for (const s of live) {

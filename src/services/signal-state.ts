@@ -50,6 +50,8 @@ export interface DailyEvaluationResult {
   raised: number;
   resolved: number;
   transitions: number;
+  /** Rows of signal_states inserted or updated: not every held signal (planWrites). */
+  statesWritten: number;
   /**
    * Live states whose unit or person was not evaluated, and of those the ones resolved: in an
    * incremental run mostly those left to the calendar; in any run also units without an
@@ -264,6 +266,7 @@ export async function runDailyEvaluation(
     raised: writes.inserts.length,
     resolved: resolvedIds.size,
     transitions,
+    statesWritten: writes.inserts.length + writes.updates.length,
     liveNotEvaluated,
     resolvedNotEvaluated,
     ms: {
@@ -281,6 +284,13 @@ export async function runDailyEvaluation(
  * live state outside the evaluated units did not hold at the previous run and cannot hold at D
  * (domain/signals/incremental.ts): it takes the not-holding step, resolved or not by the
  * calendar alone.
+ *
+ * What is written (issue 19): a state that held at the previous run (`held`) and holds again
+ * with the same attributes is not written at all — its last held date is derived from the run's
+ * date (lastHeldOnSql) and its evidence stays that of the run at which it was raised, began to
+ * hold again or changed its attributes. A row is written when it is raised, starts or stops
+ * holding, changes its attributes or its status, or when a run back-dated before an earlier one
+ * would otherwise derive an earlier date than the one it held at.
  */
 function planWrites(
   holding: ReadonlyMap<string, Signal>,
@@ -292,21 +302,30 @@ function planWrites(
   for (const [key, signal] of holding) {
     const previous = live.get(key) ?? null;
     const step = nextSignalState(previous, signal, true, asOf, null);
-    const payload = { evidence: signal.evidence, attributes: signal.attributes };
     if (!previous) {
       if (step.kind === "changed" && step.transition) {
-        writes.inserts.push({ state: step.state, ...payload, transition: step.transition });
+        writes.inserts.push({
+          state: step.state,
+          evidence: signal.evidence,
+          attributes: signal.attributes,
+          transition: step.transition,
+        });
       }
       continue;
     }
-    const newPayload = canonicalJson(payload) !== previous.payload;
-    if (step.kind === "unchanged" && !newPayload) continue;
+    const state = step.state ?? previous;
+    // What a reader derives once this run is the latest finished one, if nothing is written.
+    const derived = previous.storedLastHeldOn > asOf ? previous.storedLastHeldOn : asOf;
+    const newAttributes = canonicalJson(signal.attributes) !== previous.attributes;
+    if (previous.held && derived === state.lastHeldOn && !newAttributes) continue;
     writes.updates.push({
       id: previous.id,
-      status: step.state!.status,
-      lastHeldOn: step.state!.lastHeldOn,
-      resolvedOn: step.state!.resolvedOn,
-      ...(newPayload ? payload : {}),
+      status: state.status,
+      lastHeldOn: state.lastHeldOn,
+      held: true,
+      resolvedOn: state.resolvedOn,
+      evidence: signal.evidence,
+      attributes: signal.attributes,
       transition: step.kind === "changed" ? step.transition : null,
     });
   }
@@ -314,13 +333,16 @@ function planWrites(
     if (holding.has(key)) continue;
     const calendar = previous.schoolId ? (calendars.get(previous.schoolId) ?? null) : null;
     const step = nextSignalState(previous, previous, false, asOf, calendar);
-    if (step.kind === "unchanged") continue;
+    // A state that stops holding is written once: its last held date is then kept as it is.
+    if (step.kind === "unchanged" && !previous.held) continue;
+    const state = step.state ?? previous;
     writes.updates.push({
       id: previous.id,
-      status: step.state.status,
-      lastHeldOn: step.state.lastHeldOn,
-      resolvedOn: step.state.resolvedOn,
-      transition: step.transition,
+      status: state.status,
+      lastHeldOn: state.lastHeldOn,
+      held: false,
+      resolvedOn: state.resolvedOn,
+      transition: step.kind === "changed" ? step.transition : null,
     });
   }
   return writes;

@@ -36,9 +36,22 @@ export const signalStates = pgTable(
     code: text("code").notNull(),
     status: text("status").notNull(),
     raisedOn: day("raised_on").notNull(),
+    /**
+     * The last evaluation date at which it held, as stored. While `held` is true the row is not
+     * rewritten each day: the date a reader must use is then that of the latest finished run
+     * (`lastHeldOnSql` in services/signal-state-store.ts).
+     */
     lastHeldOn: day("last_held_on").notNull(),
+    /**
+     * It held at the latest finished evaluation run (issue 19: a state that keeps holding is not
+     * rewritten every day; written only when it starts or stops holding or its attributes change).
+     */
+    held: boolean("held").notNull().default(false),
     resolvedOn: day("resolved_on"),
-    /** Evidence and attributes of the last evaluation at which the signal held. */
+    /**
+     * Evidence and attributes of the evaluation at which the signal was raised, began to hold
+     * again, or changed its attributes (the evidence at any date is evaluated: GET /api/signals).
+     */
     evidence: jsonb("evidence").notNull(),
     attributes: jsonb("attributes").notNull(),
     /** `case` (handled_case_id) or `known` (handled_reason). */
