@@ -17,6 +17,21 @@ export interface StoredState extends SignalState {
   attributes: string;
 }
 
+export function stateKey(pupilId: string, schoolId: string, code: string): string {
+  return `${pupilId}\u0000${schoolId}\u0000${code}`;
+}
+
+/** JSON with sorted keys: jsonb reorders keys, so both sides are compared in this form. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
 /** The date of the latest finished evaluation run (null before the first). */
 const LATEST_RUN_AS_OF =
   "(select as_of from evaluation_runs where finished_at is not null order by id desc limit 1)";

@@ -14,6 +14,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -176,6 +177,24 @@ export const signalHeldSpans = pgTable(
     index("signal_held_spans_to_run_idx").on(t.toRun),
     index("signal_held_spans_from_run_idx").on(t.fromRun),
   ],
+);
+
+/**
+ * The inputs of a (pupil, school) unit that held a signal, as a run read them (issue 19): the
+ * rows up to that run's date, decided leave applied, enrolments, pupil facts and SICK_NOTABLE
+ * observations, encoded by services/signal-unit-inputs.ts. Every run removes the row of a unit
+ * whose records changed, and a full run starts again, so a row that exists is the unit's inputs
+ * now: the next runs evaluate a held unit from it instead of reading its rows again.
+ */
+export const signalUnitInputs = pgTable(
+  "signal_unit_inputs",
+  {
+    schoolId: text("school_id").notNull(),
+    pupilId: text("pupil_id").notNull(),
+    asOf: day("as_of").notNull(),
+    inputs: text("inputs").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.pupilId] })],
 );
 
 /** Verzuimmelding (Leerplichtwet art. 21a): one report to DUO, prepared from LEGAL_16H. */
