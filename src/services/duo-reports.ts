@@ -25,6 +25,7 @@ import type { SignalProfile } from "../domain/signals/profiles.ts";
 import { buildTimeline } from "../domain/signals/timeline.ts";
 import type { EvaluationUnit } from "../domain/signals/types.ts";
 import { runDailyEvaluation } from "./signal-state.ts";
+import { lastHeldOnSql } from "./signal-state-store.ts";
 
 export interface DuoReportRow {
   id: string;
@@ -105,6 +106,18 @@ function absenceDays(unit: EvaluationUnit, asOf: IsoDate, fromDay: number): Abse
   return out;
 }
 
+/** The units where LEGAL_16H held in the 5 weeks up to D (by its derived last held date). */
+export function unitsWithRecentLegal16h(
+  sql: SqlClient,
+  asOf: IsoDate,
+): Promise<{ pupil_id: string; school_id: string }[]> {
+  return sql.query<{ pupil_id: string; school_id: string }>(
+    `select distinct pupil_id, school_id from signal_states
+     where code = 'LEGAL_16H' and ${lastHeldOnSql()} >= $1::date and raised_on <= $2::date`,
+    [addDays(asOf, -35), asOf],
+  );
+}
+
 /**
  * Prepares the reports due at D for every unit where LEGAL_16H held in the last 5 weeks (only
  * there can 16 hours have been reached), counting absence from the start of D's LEGAL_16H
@@ -117,11 +130,7 @@ export async function prepareDuoReports(
 ): Promise<PrepareResult> {
   const sql = db.sql;
   const { legalHours } = profile ?? (await regionSignalProfile(sql));
-  const held = await sql.query<{ pupil_id: string; school_id: string }>(
-    `select distinct pupil_id, school_id from signal_states
-     where code = 'LEGAL_16H' and last_held_on >= $1::date and raised_on <= $2::date`,
-    [addDays(asOf, -35), asOf],
-  );
+  const held = await unitsWithRecentLegal16h(sql, asOf);
   const bySchool = new Map<string, string[]>();
   for (const h of held)
     bySchool.set(h.school_id, [...(bySchool.get(h.school_id) ?? []), h.pupil_id]);

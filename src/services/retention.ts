@@ -161,6 +161,7 @@ const ATTENDANCE_TABLES = [
   "attendance_history",
   "signal_states",
   "signal_held_spans",
+  "signal_unit_inputs",
   "sick_notable_observations",
 ];
 

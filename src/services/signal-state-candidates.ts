@@ -29,6 +29,18 @@ export interface Candidates {
   /** Pupils to evaluate at every school they are enrolled at (birthdays, pupil changes). */
   pupilsEverywhere: Set<string>;
   persons: Set<string>;
+  /**
+   * Units whose inputs differ from the previous run's besides the date (`unitKey`): records
+   * changed, or rows and SICK_NOTABLE observations dated in (D0, D], or an enrolment beginning or
+   * ending. Their kept inputs (signal-unit-inputs.ts) are not used and are forgotten.
+   */
+  changedUnits: Set<string>;
+  /** Pupils whose facts changed: their units' kept inputs at every school are forgotten. */
+  changedPupils: Set<string>;
+}
+
+export function unitKey(pupilId: string, schoolId: string): string {
+  return `${pupilId}\u0000${schoolId}`;
 }
 
 function addUnit(c: Candidates, schoolId: string, pupilId: string): void {
@@ -48,20 +60,35 @@ export async function findCandidates(
   calendars: ReadonlyMap<string, SchoolCalendar>,
   profile: SignalProfile,
 ): Promise<Candidates> {
-  const c: Candidates = { units: new Map(), pupilsEverywhere: new Set(), persons: new Set() };
+  const c: Candidates = {
+    units: new Map(),
+    pupilsEverywhere: new Set(),
+    persons: new Set(),
+    changedUnits: new Set(),
+    changedPupils: new Set(),
+  };
+  const changedUnit = (schoolId: string, pupilId: string) => {
+    addUnit(c, schoolId, pupilId);
+    c.changedUnits.add(unitKey(pupilId, schoolId));
+  };
   for (const ch of changes) {
     if (!ch.pupil_id) continue;
-    if (ch.school_id) addUnit(c, ch.school_id, ch.pupil_id);
-    else if (ch.kind === "pupil") c.pupilsEverywhere.add(ch.pupil_id);
+    if (ch.school_id) changedUnit(ch.school_id, ch.pupil_id);
+    else if (ch.kind === "pupil") {
+      c.pupilsEverywhere.add(ch.pupil_id);
+      c.changedPupils.add(ch.pupil_id);
+    }
     if (ch.kind !== "attendance" && ch.kind !== "sick_notable") c.persons.add(ch.pupil_id);
   }
   const range = [previous, asOf];
 
-  // Live states that held at D0: seen again (last held, evidence, or stops holding). A live
-  // state that did not hold at D0 is resolved, or not, by the calendar alone (incremental.ts).
+  // Live states that held at D0: seen again (still holding, attributes, or stops holding). A
+  // live state that did not hold at D0 is resolved, or not, by the calendar alone
+  // (incremental.ts). `held` is "held at the previous run" (lastHeldOnSql), so this is the
+  // states whose last held date is D0 or later.
   const live = await sql.query<Pair>(
     `select pupil_id, school_id from signal_states
-     where status <> 'resolved' and last_held_on >= $1::date`,
+     where status <> 'resolved' and (held or last_held_on >= $1::date)`,
     [previous],
   );
   for (const s of live) {
@@ -73,13 +100,13 @@ export async function findCandidates(
     "select distinct pupil_id, school_id from attendance where date > $1::date and date <= $2::date",
     range,
   );
-  for (const r of dated) addUnit(c, r.school_id, r.pupil_id);
+  for (const r of dated) changedUnit(r.school_id, r.pupil_id);
   const notable = await sql.query<Pair>(
     `select pupil_id, school_id from sick_notable_observations
      where recorded_on > $1::date and recorded_on <= $2::date`,
     range,
   );
-  for (const r of notable) addUnit(c, r.school_id, r.pupil_id);
+  for (const r of notable) changedUnit(r.school_id, r.pupil_id);
   // Enrolments that begin or end in between (a new unit, a new span start, a person's status).
   const enrolled = await sql.query<Pair>(
     `select pupil_id, school_id from enrolments
@@ -88,7 +115,7 @@ export async function findCandidates(
     range,
   );
   for (const e of enrolled) {
-    addUnit(c, e.school_id, e.pupil_id);
+    changedUnit(e.school_id, e.pupil_id);
     c.persons.add(e.pupil_id);
   }
   // Ages in whole years that enter EARLY_YEARS_20's range (incremental.ts `enteringAges`),

@@ -5,7 +5,7 @@
 import type { Database, SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import { handleSignal, type SignalState, type SignalStatus } from "../domain/signals/state.ts";
-import { stateKey } from "./signal-state-store.ts";
+import { lastHeldOnSql, stateKey } from "./signal-state-store.ts";
 
 export interface StoredSignalState {
   /** `CODE:n`, the id the API and a case's opening signal ids use. */
@@ -37,7 +37,8 @@ export function parseSignalStateId(id: string): { code: string; rowId: number } 
 }
 
 const columns = (p = "") => `${p}id, ${p}pupil_id, ${p}school_id, ${p}code, ${p}status,
-  ${p}raised_on::text, ${p}last_held_on::text, ${p}resolved_on::text, ${p}evidence, ${p}attributes,
+  ${p}raised_on::text, ${lastHeldOnSql(p)}::text as last_held_on, ${p}resolved_on::text,
+  ${p}evidence, ${p}attributes,
   ${p}handled_kind, ${p}handled_case_id, ${p}handled_reason,
   to_char(${p}handled_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as handled_at`;
 const COLUMNS = columns();

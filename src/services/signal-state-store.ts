@@ -1,6 +1,7 @@
 // Reads and writes signal_states / signal_transitions in bulk (one statement per kind of
 // write, rows passed as one JSON parameter), so a day's thousands of changes cost a few
-// round trips on either engine.
+// round trips on either engine. A state that keeps holding is not written at all (`held`,
+// lastHeldOnSql): the daily run writes what changed, not every held signal.
 import type { SqlClient } from "../db/connect.ts";
 import type { IsoDate } from "../domain/calendar/dates.ts";
 import type { SignalState, SignalStatus, SignalTransition } from "../domain/signals/state.ts";
@@ -8,8 +9,12 @@ import type { Signal } from "../domain/signals/types.ts";
 
 export interface StoredState extends SignalState {
   id: number;
-  /** Canonical JSON of evidence and attributes, to write only what changed. */
-  payload: string;
+  /** It held at the latest finished run (`lastHeldOn` is then that run's date, derived). */
+  held: boolean;
+  /** `last_held_on` as stored: behind `lastHeldOn` while the state keeps holding. */
+  storedLastHeldOn: IsoDate;
+  /** Canonical JSON of the attributes, to write only what changed. */
+  attributes: string;
 }
 
 export function stateKey(pupilId: string, schoolId: string, code: string): string {
@@ -27,7 +32,23 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 
+/** The date of the latest finished evaluation run (null before the first). */
+const LATEST_RUN_AS_OF =
+  "(select as_of from evaluation_runs where finished_at is not null order by id desc limit 1)";
+
+/**
+ * The last date a state held, for every reader of `signal_states` (issue 19): a state that held
+ * at the latest finished run (`held`) is not rewritten while it keeps holding, so its date is
+ * that run's — or the stored one when later (a run back-dated before an earlier one). `prefix`
+ * is the table's alias with its dot ("s.") or "".
+ */
+export function lastHeldOnSql(prefix = ""): string {
+  return `(case when ${prefix}held then greatest(${prefix}last_held_on, ${LATEST_RUN_AS_OF})
+           else ${prefix}last_held_on end)`;
+}
+
 export async function loadLiveStates(sql: SqlClient): Promise<Map<string, StoredState>> {
+  // Not the evidence: a state that keeps holding keeps it (planWrites), so it is never compared.
   const rows = await sql.query<{
     id: string;
     pupil_id: string;
@@ -36,11 +57,13 @@ export async function loadLiveStates(sql: SqlClient): Promise<Map<string, Stored
     status: SignalStatus;
     raised_on: string;
     last_held_on: string;
-    evidence: unknown;
+    stored_last_held_on: string;
+    held: boolean;
     attributes: unknown;
   }>(
-    `select id, pupil_id, school_id, code, status, raised_on::text, last_held_on::text,
-            evidence, attributes
+    `select id, pupil_id, school_id, code, status, raised_on::text,
+            ${lastHeldOnSql()}::text as last_held_on, last_held_on::text as stored_last_held_on,
+            held, attributes
      from signal_states where status <> 'resolved'`,
   );
   const map = new Map<string, StoredState>();
@@ -53,8 +76,10 @@ export async function loadLiveStates(sql: SqlClient): Promise<Map<string, Stored
       status: r.status,
       raisedOn: r.raised_on,
       lastHeldOn: r.last_held_on,
+      storedLastHeldOn: r.stored_last_held_on,
+      held: r.held,
       resolvedOn: null,
-      payload: canonicalJson({ evidence: r.evidence, attributes: r.attributes }),
+      attributes: canonicalJson(r.attributes),
     });
   }
   return map;
@@ -70,7 +95,9 @@ export interface NewState {
 export interface StateUpdate {
   id: number;
   status: SignalStatus;
+  /** Stored as it is; with `held` the readers take the run's date when later (lastHeldOnSql). */
   lastHeldOn: IsoDate;
+  held: boolean;
   resolvedOn: IsoDate | null;
   /** New evidence and attributes, or undefined to keep the stored ones. */
   evidence?: unknown;
@@ -112,8 +139,8 @@ export async function writeStates(
           last_held_on date, evidence jsonb, attributes jsonb, from_status text, to_status text,
           on_date date, reason text)),
         s as (insert into signal_states (pupil_id, school_id, code, status, raised_on,
-                last_held_on, evidence, attributes)
-              select pupil_id, school_id, code, status, raised_on, last_held_on, evidence,
+                last_held_on, held, evidence, attributes)
+              select pupil_id, school_id, code, status, raised_on, last_held_on, true, evidence,
                      attributes from v
               returning id, pupil_id, school_id, code),
         t as (insert into signal_transitions (state_id, from_status, to_status, on_date, reason,
@@ -131,6 +158,7 @@ export async function writeStates(
       id: u.id,
       status: u.status,
       last_held_on: u.lastHeldOn,
+      held: u.held,
       resolved_on: u.resolvedOn,
       set_payload: u.evidence !== undefined,
       evidence: u.evidence ?? null,
@@ -138,11 +166,12 @@ export async function writeStates(
     }));
     await sql.query(
       `update signal_states s set status = v.status, last_held_on = v.last_held_on,
-              resolved_on = v.resolved_on,
+              held = v.held, resolved_on = v.resolved_on,
               evidence = case when v.set_payload then v.evidence else s.evidence end,
               attributes = case when v.set_payload then v.attributes else s.attributes end
        from jsonb_to_recordset($1::jsonb) as v(id bigint, status text, last_held_on date,
-              resolved_on date, set_payload boolean, evidence jsonb, attributes jsonb)
+              held boolean, resolved_on date, set_payload boolean, evidence jsonb,
+              attributes jsonb)
        where s.id = v.id`,
       [JSON.stringify(rows)],
     );

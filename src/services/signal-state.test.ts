@@ -2,15 +2,25 @@
 // same daily imports (new rows, corrections, deletions, rows dated ahead, an enrolment ending,
 // a changed birth date, SICK_NOTABLE observations, a late truancy that makes a quiet open signal
 // hold again); one runs a full evaluation every day, the other mostly incremental ones. After
-// every day their states, transitions and held signals (signal_held_spans) are identical.
+// every day their states, transitions and held signals (signal_held_spans) are identical. A
+// state that keeps holding is not rewritten (issue 19): its last held date, as every reader
+// derives it, is checked against the held signals of the runs; and a held unit whose records did
+// not change is evaluated from the inputs kept at an earlier run (signal-unit-inputs.ts).
+import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
 import type { Database } from "../db/connect.ts";
+import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
 import { generateDemoRegion } from "../demo/generate.ts";
 import type { DemoAttendance } from "../demo/types.ts";
 import { writeDemoRegion } from "../demo/write-demo.ts";
 import { addDays, isoWeekday } from "../domain/calendar/dates.ts";
+import type { EvaluationUnit } from "../domain/signals/types.ts";
+import { unitsWithRecentLegal16h } from "./duo-reports.ts";
 import { type EvaluationMode, runDailyEvaluation } from "./signal-state.ts";
+import { loadSignalState, signalStatesAt } from "./signal-state-handling.ts";
+import { lastHeldOnSql } from "./signal-state-store.ts";
+import { decodeUnitInputs } from "./signal-unit-inputs.ts";
 
 const region = generateDemoRegion({ pupils: 300, seed: 11 });
 const FIRST = "2025-09-08";
@@ -79,9 +89,27 @@ async function importDay(
       (byDate.get(yesterday) ?? []).filter((r) => arrivesLate(yesterday, r)),
     );
   }
-  // Rows dated ahead: imported today, counted only from their own date.
-  if (k % 5 === 2 && DAYS[k + 1])
+  // Rows dated ahead: imported today, counted only from their own date — also at a unit that
+  // holds a signal, whose inputs the run keeps (they must not be used once the row's date comes).
+  if (k % 5 === 2 && DAYS[k + 1]) {
     await insertRows(db, (byDate.get(DAYS[k + 1]!) ?? []).slice(0, 3));
+    const [held] = await db.sql.query<{ pupil_id: string; school_id: string }>(
+      `select pupil_id, school_id from signal_states where held and school_id <> ''
+       order by pupil_id, school_id limit 1`,
+    );
+    expect(held).toBeDefined();
+    await insertRows(db, [
+      {
+        pupilId: held!.pupil_id,
+        schoolId: held!.school_id,
+        date: DAYS[k + 1]!,
+        period: "pm",
+        minutes: 120,
+        reason: "truant",
+        note: null,
+      },
+    ]);
+  }
   // A correction of last week: sick becomes unreported (counts toward LEGAL_16H).
   if (k % 3 === 1 && k >= 5) {
     await db.sql.query(
@@ -102,11 +130,26 @@ async function importDay(
   }
   if (k === 4) {
     const pupil = region.enrolments.find((e) => e.endDate === null)!;
+    // A second unit that holds a signal gets an observation recorded ahead, like the second one
+    // here: its kept inputs must not be used once that date comes.
+    const [held] = await db.sql.query<{ pupil_id: string; school_id: string }>(
+      `select pupil_id, school_id from signal_states where held and school_id <> ''
+       order by pupil_id desc, school_id limit 1`,
+    );
     await db.sql.query(
       `insert into sick_notable_observations (pupil_id, school_id, recorded_on, end_date, note, recorded_by)
        values ($1, $2, $3, $4, 'vaak ziek naar huis gestuurd', 'test'),
-              ($1, $2, $5, null, 'opnieuw', 'test')`,
-      [pupil.pupilId, pupil.schoolId, DAYS[k], DAYS[k + 3], DAYS[k + 9]],
+              ($1, $2, $5, null, 'opnieuw', 'test'),
+              ($6, $7, $5, null, 'vaak ziek naar huis gestuurd', 'test')`,
+      [
+        pupil.pupilId,
+        pupil.schoolId,
+        DAYS[k],
+        DAYS[k + 3],
+        DAYS[k + 9],
+        held!.pupil_id,
+        held!.school_id,
+      ],
     );
   }
   if (k === 14) {
@@ -116,7 +159,7 @@ async function importDay(
     // unauthorized absence.
     const [quiet] = await db.sql.query<{ pupil_id: string; school_id: string }>(
       `select pupil_id, school_id from signal_states
-       where status <> 'resolved' and school_id <> '' and last_held_on < $1::date
+       where status <> 'resolved' and school_id <> '' and ${lastHeldOnSql()} < $1::date
        order by code not in ('LEGAL_16H', 'PERSISTENT_10', 'EARLY_YEARS_20'), pupil_id, code
        limit 1`,
       [DAYS[k - 1]],
@@ -155,10 +198,55 @@ async function importDay(
   return quietAgain;
 }
 
+/** The kept units (signal-unit-inputs.ts) whose inputs at D differ from those read from their rows. */
+async function keptInputsDifferingFromRows(db: Database, day: string): Promise<string[]> {
+  const kept = await db.sql.query<{ school_id: string; pupil_id: string; inputs: string }>(
+    "select school_id, pupil_id, inputs from signal_unit_inputs order by school_id, pupil_id",
+  );
+  const calendars = await loadSchoolCalendars(db.sql);
+  const bySchool = new Map<string, typeof kept>();
+  for (const k of kept) bySchool.set(k.school_id, [...(bySchool.get(k.school_id) ?? []), k]);
+  const sorted = (unit: EvaluationUnit | undefined) =>
+    unit && {
+      ...unit,
+      attendance: [...unit.attendance].sort(
+        (a, b) => a.date.localeCompare(b.date) || a.period.localeCompare(b.period),
+      ),
+    };
+  const differing: string[] = [];
+  for (const [schoolId, rows] of bySchool) {
+    const calendar = calendars.get(schoolId)!;
+    const fresh = await loadSchoolUnits(
+      db.sql,
+      calendar,
+      day,
+      rows.map((r) => r.pupil_id),
+    );
+    const byPupil = new Map(fresh.map((u) => [u.pupil.id, u]));
+    for (const r of rows) {
+      const fromKept = decodeUnitInputs(r.inputs, calendar, day);
+      const fromRows = byPupil.get(r.pupil_id);
+      if (!isDeepStrictEqual(sorted(fromKept), sorted(fromRows))) {
+        differing.push(`${r.pupil_id}@${schoolId}`);
+      }
+    }
+  }
+  return differing;
+}
+
+/** Each signal state's row version (xmin): it changes whenever the row is written. */
+async function rowVersions(db: Database): Promise<Map<string, string>> {
+  const rows = await db.sql.query<{ id: string; v: string }>(
+    "select id::text, xmin::text as v from signal_states",
+  );
+  return new Map(rows.map((r) => [r.id, r.v]));
+}
+
 async function snapshot(db: Database) {
   const states = await db.sql.query(
-    `select pupil_id, school_id, code, status, raised_on::text, last_held_on::text,
-            resolved_on::text, evidence::text, attributes::text
+    `select pupil_id, school_id, code, status, raised_on::text,
+            ${lastHeldOnSql()}::text as last_held_on, last_held_on::text as stored_last_held_on,
+            held, resolved_on::text, evidence::text, attributes::text
      from signal_states order by pupil_id, school_id, code, raised_on`,
   );
   const transitions = await db.sql.query(
@@ -198,6 +286,8 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
     let incrementalUnits = 0;
     let fullUnits = 0;
     const skipped = { live: 0, resolved: 0 };
+    let keptHolding = 0;
+    let fromKept = 0;
     const seen = { raised: 0, resolved: 0 };
     for (let k = 0; k < DAYS.length; k++) {
       const day = DAYS[k]!;
@@ -206,13 +296,31 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
       const a = await runDailyEvaluation(full, day, { mode: "full" });
       // Every sixth day the second database also runs full: the two modes alternate on it.
       const mode: EvaluationMode = k % 6 === 5 ? "full" : "incremental";
+      const before = await rowVersions(incremental);
       const b = await runDailyEvaluation(incremental, day, { mode });
       expect(b.modeRun).toBe(mode);
       expect(await snapshot(incremental), `day ${day}`).toEqual(await snapshot(full));
+      // Only what changed is written: a state that held at the previous run and holds again
+      // with the same attributes keeps its row version (issue 19).
+      const after = await rowVersions(incremental);
+      const written = [...after].filter(([id, version]) => before.get(id) !== version);
+      expect(written.length, `rows written on ${day}`).toBe(b.statesWritten);
+      const stillHeld = await incremental.sql.query<{ id: string }>(
+        `select s.id::text as id from signal_states s join signal_held_spans h
+           on h.pupil_id = s.pupil_id and h.school_id = s.school_id and h.code = s.code
+         where h.to_run = $1 and h.from_run < $1 and s.status <> 'resolved'`,
+        [b.runId],
+      );
+      const rewritten = stillHeld.filter((r) => before.get(r.id) !== after.get(r.id));
+      expect(rewritten, `states rewritten on ${day} while they kept holding`).toEqual([]);
+      keptHolding += stillHeld.length;
+      // Every kept input is the unit's inputs at D, as its rows give them.
+      expect(await keptInputsDifferingFromRows(incremental, day), day).toEqual([]);
+      if (k > 0) expect(b.statesWritten).toBeLessThan(b.holding);
       if (quiet) {
         const again = await incremental.sql.query<{ n: string }>(
           `select count(*) as n from signal_states where pupil_id = $1 and school_id = $2
-             and status <> 'resolved' and last_held_on = $3::date`,
+             and status <> 'resolved' and ${lastHeldOnSql()} = $3::date`,
           [quiet.pupil_id, quiet.school_id, day],
         );
         expect(Number(again[0]?.n), "the quiet unit holds a signal again").toBeGreaterThan(0);
@@ -222,6 +330,7 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
         fullUnits += a.unitsEvaluated;
         skipped.live += b.liveNotEvaluated;
         skipped.resolved += b.resolvedNotEvaluated;
+        fromKept += b.unitsFromKept;
       }
       seen.raised += a.raised;
       seen.resolved += a.resolved;
@@ -238,7 +347,61 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
       "select status from signal_states where code = 'SICK_NOTABLE' order by raised_on",
     );
     expect(notable.length).toBeGreaterThan(0);
+    expect(keptHolding, "states that kept holding from one run to the next").toBeGreaterThan(100);
+    // Held units whose records did not change were evaluated from their kept inputs.
+    expect(fromKept, "units evaluated from kept inputs").toBeGreaterThan(100);
   }, 300_000);
+
+  it("gives every reader the date each state last held, without the daily rewrite", async () => {
+    const last = DAYS[DAYS.length - 1]!;
+    // The date a state last held, from the signals that held at each run (signal_held_spans):
+    // the latest run within the state's life (raised on … resolved on) at which its key held.
+    const truth = await incremental.sql.query<{
+      id: string;
+      code: string;
+      pupil_id: string;
+      school_id: string;
+      last: string;
+      stored: string;
+      raised_on: string;
+    }>(
+      `select s.id::text as id, s.code, s.pupil_id, s.school_id, max(h.to_date)::text as last,
+              s.last_held_on::text as stored, s.raised_on::text
+       from signal_states s join signal_held_spans h
+         on h.pupil_id = s.pupil_id and h.school_id = s.school_id and h.code = s.code
+        and h.to_date >= s.raised_on and (s.resolved_on is null or h.from_date <= s.resolved_on)
+       group by s.id`,
+    );
+    const [count] = await incremental.sql.query<{ n: string }>(
+      "select count(*) as n from signal_states",
+    );
+    expect(truth.length).toBe(Number(count?.n));
+    // Many states kept holding without a rewrite: their stored date is behind.
+    expect(truth.filter((t) => t.stored < t.last).length).toBeGreaterThan(10);
+    // The API's readers: one signal by id, and the states shown at a date.
+    for (const t of truth) {
+      const state = await loadSignalState(incremental.sql, `${t.code}:${t.id}`);
+      expect(state?.lastHeldOn, `${t.code}:${t.id}`).toBe(t.last);
+    }
+    const shown = await signalStatesAt(
+      incremental.sql,
+      truth.map((t) => ({ pupilId: t.pupil_id, schoolId: t.school_id, code: t.code })),
+      last,
+    );
+    expect(shown.size).toBeGreaterThan(0);
+    const byId = new Map(truth.map((t) => [`${t.code}:${t.id}`, t.last]));
+    for (const state of shown.values()) expect(state.lastHeldOn).toBe(byId.get(state.id));
+    // The DUO duty's units at each day of the sequence: LEGAL_16H held in the 5 weeks up to D.
+    for (const day of [last, DAYS[12]!, addDays(last, 30)]) {
+      const expected = truth
+        .filter((t) => t.code === "LEGAL_16H" && t.raised_on <= day && t.last >= addDays(day, -35))
+        .map((t) => `${t.pupil_id}|${t.school_id}`);
+      const units = await unitsWithRecentLegal16h(incremental.sql, day);
+      expect(units.map((u) => `${u.pupil_id}|${u.school_id}`).sort(), day).toEqual(
+        [...new Set(expected)].sort(),
+      );
+    }
+  }, 120_000);
 
   it("is idempotent: the same day again adds no transition and changes no state", async () => {
     const last = DAYS[DAYS.length - 1]!;

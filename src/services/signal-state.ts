@@ -4,30 +4,25 @@
 // candidates of signal-state-candidates.ts and is, by construction, the same as `full`
 // (docs/signals.md "Signal state"; proven by signal-state.test.ts on both engines).
 import type { Database } from "../db/connect.ts";
-import {
-  activePupilsBySchool,
-  loadSchoolCalendars,
-  loadSchoolUnits,
-} from "../db/queries/signal-inputs.ts";
+import { activePupilsBySchool, loadSchoolCalendars } from "../db/queries/signal-inputs.ts";
 import { regionSignalProfile } from "../db/repositories/region-settings.ts";
 import { dayNumber, type IsoDate } from "../domain/calendar/dates.ts";
 import type { SchoolCalendar } from "../domain/calendar/school-calendar.ts";
 import { evaluatePopulation, evaluateUnit } from "../domain/signals/evaluate.ts";
 import { crossesSchoolYear } from "../domain/signals/incremental.ts";
 import type { SignalProfile } from "../domain/signals/profiles.ts";
-import { nextSignalState } from "../domain/signals/state.ts";
-import type { EvaluationUnit, Signal } from "../domain/signals/types.ts";
-import { type ClaimedChange, findCandidates } from "./signal-state-candidates.ts";
+import type { Signal } from "../domain/signals/types.ts";
+import { type ClaimedChange, findCandidates, unitKey } from "./signal-state-candidates.ts";
 import { loadPopulationFor } from "./signal-state-inputs.ts";
+import { loadLiveStates, stateKey, writeHeldSpans, writeStates } from "./signal-state-store.ts";
+import { planWrites } from "./signal-state-writes.ts";
 import {
-  canonicalJson,
-  loadLiveStates,
-  type StateWrites,
-  type StoredState,
-  stateKey,
-  writeHeldSpans,
-  writeStates,
-} from "./signal-state-store.ts";
+  encodeUnitInputs,
+  type KeptUnitWrites,
+  loadSchoolUnitsKeptOrRead,
+  type SchoolUnits,
+  writeKeptUnits,
+} from "./signal-unit-inputs.ts";
 
 export type EvaluationMode = "full" | "incremental";
 
@@ -45,11 +40,17 @@ export interface DailyEvaluationResult {
   modeRun: EvaluationMode;
   fullReason: string | null;
   unitsEvaluated: number;
+  /** Of those, units evaluated from their kept inputs instead of their rows (issue 19). */
+  unitsFromKept: number;
+  /** Units whose inputs were kept at this run for the next ones. */
+  unitsKept: number;
   personsEvaluated: number;
   holding: number;
   raised: number;
   resolved: number;
   transitions: number;
+  /** Rows of signal_states inserted or updated: not every held signal (planWrites). */
+  statesWritten: number;
   /**
    * Live states whose unit or person was not evaluated, and of those the ones resolved: in an
    * incremental run mostly those left to the calendar; in any run also units without an
@@ -187,31 +188,66 @@ export async function runDailyEvaluation(
     }
     jobs.push({ calendar, pupilIds });
   }
-  const inFlight: Promise<EvaluationUnit[]>[] = [];
+  // A unit whose records did not change since the run that kept its inputs is read from them
+  // (signal-unit-inputs.ts): in an incremental run, for the units listed per school.
+  const unchanged = (pupilId: string, schoolId: string) =>
+    candidates !== null &&
+    !candidates.changedUnits.has(unitKey(pupilId, schoolId)) &&
+    !candidates.changedPupils.has(pupilId);
+  const inFlight: Promise<SchoolUnits>[] = [];
   const startNext = () => {
     const job = jobs[inFlight.length];
     if (!job) return;
-    const read = loadSchoolUnits(db.sql, job.calendar, asOf, job.pupilIds);
+    const read = loadSchoolUnitsKeptOrRead(db.sql, job.calendar, asOf, job.pupilIds, unchanged);
     read.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
     inFlight.push(read);
   };
   for (let i = 0; i < SCHOOLS_IN_FLIGHT; i++) startNext();
   const holding = new Map<string, Signal>();
   const evaluated = new Set<string>();
+  const kept: KeptUnitWrites = {
+    forgetAll: candidates === null,
+    forgetUnits: [],
+    forgetPupils: candidates ? [...candidates.changedPupils] : [],
+    forgetSchools: [],
+    keep: [],
+  };
+  if (candidates) {
+    for (const key of candidates.changedUnits) {
+      const [pupilId, schoolId] = key.split("\u0000") as [string, string];
+      kept.forgetUnits.push({ pupilId, schoolId });
+    }
+  }
+  let unitsFromKept = 0;
   let evaluateUnitsMs = 0;
   for (let i = 0; i < jobs.length; i++) {
-    const schoolUnits = await inFlight[i]!;
+    const school = await inFlight[i]!;
     startNext();
     const t0 = performance.now();
-    for (const unit of schoolUnits) {
-      evaluated.add(`${unit.pupil.id}\u0000${unit.calendar.schoolId}`);
-      for (const s of evaluateUnit(unit, asOf, profile)) {
-        holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
+    unitsFromKept += school.kept;
+    for (let u = 0; u < school.units.length; u++) {
+      const unit = school.units[u]!;
+      const pupilId = unit.pupil.id;
+      const schoolId = unit.calendar.schoolId;
+      evaluated.add(unitKey(pupilId, schoolId));
+      const signals = evaluateUnit(unit, asOf, profile);
+      for (const s of signals) holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
+      // Kept for the next runs: the inputs just read of a unit that holds a signal (it is
+      // evaluated again tomorrow); a unit that holds nothing any longer is forgotten.
+      const fromKept = u < school.kept;
+      if (signals.length > 0 && !fromKept) {
+        kept.keep.push({ schoolId, pupilId, inputs: encodeUnitInputs(unit) });
+      } else if (signals.length === 0 && fromKept) {
+        kept.forgetUnits.push({ schoolId, pupilId });
       }
     }
+    // A school evaluated whole in an incremental run: its kept inputs are read again (and kept
+    // again where a signal holds), so all of them go.
+    if (candidates && !jobs[i]!.pupilIds) kept.forgetSchools.push(jobs[i]!.calendar.schoolId);
     evaluateUnitsMs += performance.now() - t0;
   }
   const unitsEvaluated = evaluated.size;
+  const keptWritten = kept.keep.length;
   const population = await loadPopulationFor(db.sql, candidates ? candidates.persons : "all");
   const live = await loadLiveStates(db.sql);
   const loadMs = Math.max(0, lap() - Math.round(evaluateUnitsMs));
@@ -235,6 +271,7 @@ export async function runDailyEvaluation(
 
   const transitions = await db.transaction(async (tx) => {
     const n = await writeStates(tx, writes, actor, claim.runId);
+    await writeKeptUnits(tx, kept, asOf);
     const continues = claim.previous?.finished && claim.previous.heldRecorded;
     await writeHeldSpans(tx, holding.values(), claim.runId, continues ? claim.previous!.id : null);
     const counts = {
@@ -259,11 +296,14 @@ export async function runDailyEvaluation(
     modeRun,
     fullReason,
     unitsEvaluated,
+    unitsFromKept,
+    unitsKept: keptWritten,
     personsEvaluated: population.persons.length,
     holding: holding.size,
     raised: writes.inserts.length,
     resolved: resolvedIds.size,
     transitions,
+    statesWritten: writes.inserts.length + writes.updates.length,
     liveNotEvaluated,
     resolvedNotEvaluated,
     ms: {
@@ -274,54 +314,4 @@ export async function runDailyEvaluation(
       write: writeMs,
     },
   };
-}
-
-/**
- * The state machine over every key that holds now or has a live state. In an incremental run a
- * live state outside the evaluated units did not hold at the previous run and cannot hold at D
- * (domain/signals/incremental.ts): it takes the not-holding step, resolved or not by the
- * calendar alone.
- */
-function planWrites(
-  holding: ReadonlyMap<string, Signal>,
-  live: ReadonlyMap<string, StoredState>,
-  asOf: IsoDate,
-  calendars: ReadonlyMap<string, SchoolCalendar>,
-): StateWrites {
-  const writes: StateWrites = { inserts: [], updates: [] };
-  for (const [key, signal] of holding) {
-    const previous = live.get(key) ?? null;
-    const step = nextSignalState(previous, signal, true, asOf, null);
-    const payload = { evidence: signal.evidence, attributes: signal.attributes };
-    if (!previous) {
-      if (step.kind === "changed" && step.transition) {
-        writes.inserts.push({ state: step.state, ...payload, transition: step.transition });
-      }
-      continue;
-    }
-    const newPayload = canonicalJson(payload) !== previous.payload;
-    if (step.kind === "unchanged" && !newPayload) continue;
-    writes.updates.push({
-      id: previous.id,
-      status: step.state!.status,
-      lastHeldOn: step.state!.lastHeldOn,
-      resolvedOn: step.state!.resolvedOn,
-      ...(newPayload ? payload : {}),
-      transition: step.kind === "changed" ? step.transition : null,
-    });
-  }
-  for (const [key, previous] of live) {
-    if (holding.has(key)) continue;
-    const calendar = previous.schoolId ? (calendars.get(previous.schoolId) ?? null) : null;
-    const step = nextSignalState(previous, previous, false, asOf, calendar);
-    if (step.kind === "unchanged") continue;
-    writes.updates.push({
-      id: previous.id,
-      status: step.state.status,
-      lastHeldOn: step.state.lastHeldOn,
-      resolvedOn: step.state.resolvedOn,
-      transition: step.transition,
-    });
-  }
-  return writes;
 }

@@ -14,6 +14,8 @@ const NOT_SUBJECT_DATA = new Set([
   "retention_tombstones",
   "signal_input_changes",
   "signal_change_log",
+  // A copy of a held unit's rows for the daily run (issue 19): the rows themselves are exported.
+  "signal_unit_inputs",
 ]);
 
 export interface SubjectData {

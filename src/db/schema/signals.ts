@@ -14,6 +14,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -36,9 +37,22 @@ export const signalStates = pgTable(
     code: text("code").notNull(),
     status: text("status").notNull(),
     raisedOn: day("raised_on").notNull(),
+    /**
+     * The last evaluation date at which it held, as stored. While `held` is true the row is not
+     * rewritten each day: the date a reader must use is then that of the latest finished run
+     * (`lastHeldOnSql` in services/signal-state-store.ts).
+     */
     lastHeldOn: day("last_held_on").notNull(),
+    /**
+     * It held at the latest finished evaluation run (issue 19: a state that keeps holding is not
+     * rewritten every day; written only when it starts or stops holding or its attributes change).
+     */
+    held: boolean("held").notNull().default(false),
     resolvedOn: day("resolved_on"),
-    /** Evidence and attributes of the last evaluation at which the signal held. */
+    /**
+     * Evidence and attributes of the evaluation at which the signal was raised, began to hold
+     * again, or changed its attributes (the evidence at any date is evaluated: GET /api/signals).
+     */
     evidence: jsonb("evidence").notNull(),
     attributes: jsonb("attributes").notNull(),
     /** `case` (handled_case_id) or `known` (handled_reason). */
@@ -163,6 +177,24 @@ export const signalHeldSpans = pgTable(
     index("signal_held_spans_to_run_idx").on(t.toRun),
     index("signal_held_spans_from_run_idx").on(t.fromRun),
   ],
+);
+
+/**
+ * The inputs of a (pupil, school) unit that held a signal, as a run read them (issue 19): the
+ * rows up to that run's date, decided leave applied, enrolments, pupil facts and SICK_NOTABLE
+ * observations, encoded by services/signal-unit-inputs.ts. Every run removes the row of a unit
+ * whose records changed, and a full run starts again, so a row that exists is the unit's inputs
+ * now: the next runs evaluate a held unit from it instead of reading its rows again.
+ */
+export const signalUnitInputs = pgTable(
+  "signal_unit_inputs",
+  {
+    schoolId: text("school_id").notNull(),
+    pupilId: text("pupil_id").notNull(),
+    asOf: day("as_of").notNull(),
+    inputs: text("inputs").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.pupilId] })],
 );
 
 /** Verzuimmelding (Leerplichtwet art. 21a): one report to DUO, prepared from LEGAL_16H. */

@@ -11,7 +11,10 @@
 // Live states (domain.md §4, last paragraph: a signal "stays open until a professional handles
 // it … or it stops holding for 4 lesweken"): a live state that held at D0 must be evaluated at
 // D — its rule can stop holding by the calendar alone (a window-sum rule loses what leaves its
-// window, LEGAL_16H can fall back to PREVENTIVE_10H, an episode ends) and its evidence names D.
+// window, LEGAL_16H can fall back to PREVENTIVE_10H, an episode ends). (Evaluated, not
+// necessarily read again: a unit whose records did not change is evaluated from the inputs an
+// earlier run kept, services/signal-unit-inputs.ts; and a state that still holds is not
+// rewritten, services/signal-state-writes.ts.)
 // A live state that did not hold at D0 (last held before D0) can hold again at D only for the
 // reasons above, which make its unit a candidate anyway; otherwise it does not hold at D and
 // the only change the calendar alone can bring is its resolution after 4 quiet lesweken
