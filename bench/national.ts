@@ -69,8 +69,15 @@ async function ensureCountry(): Promise<number> {
   await db.close();
   console.error(`building the country: ${pupils} pupils in ${name} (once) …`);
   const start = performance.now();
+  // The generator holds the region in memory before it writes it: about 10 GB of heap at 2.5 M
+  // pupils (5 December 2026), beyond Node's default limit; 4 GB per million pupils, 4 GB at least.
+  const heapMb = Math.max(4096, Math.ceil(pupils / 1_000_000) * 4096);
   const built = spawnSync("bin/aanwezig", ["demo", "--pupils", String(pupils), "--db", url], {
     stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim(),
+    },
   });
   if (built.status !== 0) throw new Error("the demo generator failed");
   const seconds = (performance.now() - start) / 1000;

@@ -19,14 +19,18 @@ export function registerDemo(program: Command): void {
     .description(
       "fills the database with a synthetic, deterministic demo region, accounts and cases",
     )
-    .option("--pupils <n>", "number of pupils", String(DEFAULT_DEMO_PUPILS))
+    .option(
+      "--pupils <n>",
+      "number of pupils, 50 to 2,500,000 (above 1,000,000 the generator needs about 4 GB of memory per million: NODE_OPTIONS=--max-old-space-size=12288)",
+      String(DEFAULT_DEMO_PUPILS),
+    )
     .option(
       "--seed <s>",
       "seed: the same seed and pupil count give the same data",
       String(DEFAULT_DEMO_SEED),
     )
     .action(async (opts: { pupils: string; seed: string }, command: Command) => {
-      const pupils = parseWholeNumber(opts.pupils, "--pupils", 50, 1_000_000);
+      const pupils = parseWholeNumber(opts.pupils, "--pupils", 50, 2_500_000);
       const seed = parseWholeNumber(opts.seed, "--seed", 0, 2 ** 31 - 1);
       const { format } = globalOptions(command);
       await withDatabase(command, async (db) => {
