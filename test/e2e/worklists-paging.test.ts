@@ -6,7 +6,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser } from "./support/browser.ts";
-import { type DemoApp, startDemoApp } from "./support/demo-app.ts";
+import { type DemoApp, LARGE_DEMO_PUPILS, startDemoApp } from "./support/demo-app.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
@@ -15,7 +15,7 @@ let app: DemoApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startDemoApp({ pupils: 3000 });
+  app = await startDemoApp({ pupils: LARGE_DEMO_PUPILS });
   browser = await launchBrowser();
 }, 400_000);
 
