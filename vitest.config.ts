@@ -43,7 +43,13 @@ const browserSuites = existsSync(CHROMIUM_PATH) || inCi;
  * both (e.g. 1 to run one file at a time when measuring).
  */
 const WORKERS = Number(process.env.AANWEZIG_TEST_WORKERS) || undefined;
-const DB_WORKERS = WORKERS ?? 3;
+/**
+ * `db` and `e2e` run as one group (the same `sequence.groupOrder`, which Vitest allows only with
+ * the same `maxWorkers`): the browser files start as soon as the `db` queue is empty, on the
+ * workers the last `db` files leave idle, instead of after the slowest `db` file has finished.
+ */
+const SHARED_WORKERS = WORKERS ?? 3;
+const DB_WORKERS = SHARED_WORKERS;
 /**
  * `db` files run in reused worker processes (Vitest's `isolate: false`): module loading and the
  * warm-up of the first PGlite start are paid once per worker, not once per file (8 small HTTP
@@ -53,7 +59,7 @@ const DB_WORKERS = WORKERS ?? 3;
  * whether a failure is such a leak).
  */
 const DB_ISOLATE = process.env.AANWEZIG_DB_ISOLATE === "1";
-const E2E_WORKERS = WORKERS ?? 2;
+const E2E_WORKERS = SHARED_WORKERS;
 
 /** Says, after the run, that the browser suites did not run and how to make them run. */
 const browserSkipNotice: Reporter = {
@@ -70,6 +76,8 @@ export default defineConfig({
   test: {
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // Measuring the suite: a JSON line per test file with its wall and CPU time (cpu-log.ts).
+    setupFiles: process.env.AANWEZIG_TEST_CPU_LOG ? ["test/support/cpu-log.ts"] : [],
     reporters: browserSuites ? ["default"] : ["default", browserSkipNotice],
     projects: [
       {
@@ -107,7 +115,7 @@ export default defineConfig({
                 // load once per worker, not per file (test/e2e/support/browser.ts, demo-app.ts).
                 isolate: false,
                 maxWorkers: E2E_WORKERS,
-                sequence: { groupOrder: 2 },
+                sequence: { groupOrder: 1 },
                 globalSetup: ["test/e2e/support/global-setup.ts"],
               },
             },
