@@ -4,7 +4,7 @@
 // before the file's modules load until its last afterAll. PostgreSQL's own processes are not in
 // it. docs/adr/0003-test-layout.md reads these lines.
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, expect } from "vitest";
 
 interface ProcStat {
   ppid: number;
@@ -53,12 +53,9 @@ const out = process.env.AANWEZIG_TEST_CPU_LOG;
 if (out) {
   const startedAt = Date.now();
   const start = treeCpuMs();
-  let file = "";
-  beforeAll((suite) => {
-    file = suite.file?.filepath ?? "";
-  });
   afterAll(() => {
     const end = treeCpuMs();
+    const file = expect.getState().testPath ?? "";
     appendFileSync(
       out,
       `${JSON.stringify({
