@@ -43,13 +43,7 @@ const browserSuites = existsSync(CHROMIUM_PATH) || inCi;
  * both (e.g. 1 to run one file at a time when measuring).
  */
 const WORKERS = Number(process.env.AANWEZIG_TEST_WORKERS) || undefined;
-/**
- * `db` and `e2e` run as one group (the same `sequence.groupOrder`, which Vitest allows only with
- * the same `maxWorkers`): the browser files start as soon as the `db` queue is empty, on the
- * workers the last `db` files leave idle, instead of after the slowest `db` file has finished.
- */
-const SHARED_WORKERS = WORKERS ?? 3;
-const DB_WORKERS = SHARED_WORKERS;
+const DB_WORKERS = WORKERS ?? 3;
 /**
  * `db` files run in reused worker processes (Vitest's `isolate: false`): module loading and the
  * warm-up of the first PGlite start are paid once per worker, not once per file (8 small HTTP
@@ -59,7 +53,13 @@ const DB_WORKERS = SHARED_WORKERS;
  * whether a failure is such a leak).
  */
 const DB_ISOLATE = process.env.AANWEZIG_DB_ISOLATE === "1";
-const E2E_WORKERS = SHARED_WORKERS;
+/**
+ * `e2e` stays a group of its own after `db`, 2 files at a time: both groups keep the two cores
+ * busy already (CPU time per file, docs/adr/0003-test-layout.md), so a third browser file at a
+ * time (or browser files beside the last `db` files) cannot finish sooner; it only makes every
+ * file's waits tighter.
+ */
+const E2E_WORKERS = WORKERS ?? 2;
 
 /** Says, after the run, that the browser suites did not run and how to make them run. */
 const browserSkipNotice: Reporter = {
@@ -115,7 +115,7 @@ export default defineConfig({
                 // load once per worker, not per file (test/e2e/support/browser.ts, demo-app.ts).
                 isolate: false,
                 maxWorkers: E2E_WORKERS,
-                sequence: { groupOrder: 1 },
+                sequence: { groupOrder: 2 },
                 globalSetup: ["test/e2e/support/global-setup.ts"],
               },
             },
