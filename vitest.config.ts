@@ -53,6 +53,12 @@ const DB_WORKERS = WORKERS ?? 3;
  * whether a failure is such a leak).
  */
 const DB_ISOLATE = process.env.AANWEZIG_DB_ISOLATE === "1";
+/**
+ * `e2e` stays a group of its own after `db`, 2 files at a time: both groups keep the two cores
+ * busy already (CPU time per file, docs/adr/0003-test-layout.md), so a third browser file at a
+ * time (or browser files beside the last `db` files) cannot finish sooner; it only makes every
+ * file's waits tighter.
+ */
 const E2E_WORKERS = WORKERS ?? 2;
 
 /** Says, after the run, that the browser suites did not run and how to make them run. */
@@ -70,6 +76,8 @@ export default defineConfig({
   test: {
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // Measuring the suite: a JSON line per test file with its wall and CPU time (cpu-log.ts).
+    setupFiles: process.env.AANWEZIG_TEST_CPU_LOG ? ["test/support/cpu-log.ts"] : [],
     reporters: browserSuites ? ["default"] : ["default", browserSkipNotice],
     projects: [
       {

@@ -33,7 +33,10 @@ describe.each(engines())("the mail queue via pg-boss on $name", (engine) => {
     ]);
     jobs = await startJobs(db, {
       pollingIntervalSeconds: 0.5,
+      // Back-off from 1 s, capped at 1 s: the five tries of the second test take ~4 s of
+      // waiting instead of 15–30 s (pg-boss doubles the delay with a random factor).
       mailRetryDelaySeconds: 1,
+      mailRetryDelayMaxSeconds: 1,
       log: () => {},
       bossIntervals: { superviseIntervalSeconds: 1, maintenanceIntervalSeconds: 1 },
     });

@@ -33,6 +33,8 @@ export interface MailQueue extends MailDelivery {
 export interface MailWorkerOptions {
   pollingIntervalSeconds?: number;
   retryDelaySeconds?: number;
+  /** At most this many seconds between tries (default: no cap); tests hasten the give-up. */
+  retryDelayMaxSeconds?: number;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -47,6 +49,9 @@ export async function startMailQueue(
     retryLimit: MAX_MAIL_ATTEMPTS - 1,
     retryDelay: options.retryDelaySeconds ?? MAIL_RETRY_DELAY_SECONDS,
     retryBackoff: true,
+    ...(options.retryDelayMaxSeconds === undefined
+      ? {}
+      : { retryDelayMax: options.retryDelayMaxSeconds }),
   });
   await boss.work<{ id: string }>(
     MAIL_JOB,

@@ -47,6 +47,8 @@ export interface StartJobsOptions {
   bossIntervals?: BossIntervals;
   /** Seconds before a failed mail is tried again (doubling each time); tests hasten it. */
   mailRetryDelaySeconds?: number;
+  /** Caps that doubling (seconds); tests reach the last try in seconds, not half a minute. */
+  mailRetryDelayMaxSeconds?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,6 +69,9 @@ export async function startJobs(db: Database, options: StartJobsOptions = {}): P
     ...(options.mailRetryDelaySeconds === undefined
       ? {}
       : { retryDelaySeconds: options.mailRetryDelaySeconds }),
+    ...(options.mailRetryDelayMaxSeconds === undefined
+      ? {}
+      : { retryDelayMaxSeconds: options.mailRetryDelayMaxSeconds }),
   });
   await boss.createQueue(DAILY_JOB);
   await boss.schedule(DAILY_JOB, DAILY_CRON, {}, { tz: DAILY_TIME_ZONE });

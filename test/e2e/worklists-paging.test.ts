@@ -6,12 +6,13 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/browser.ts";
+import { LARGE_DEMO_PUPILS } from "./support/demo-app.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
 
-const demo = demoAppAndBrowser({ pupils: 3000 });
+const demo = demoAppAndBrowser({ pupils: LARGE_DEMO_PUPILS });
 
 const open = (account: string, viewport: { width: number; height: number }) =>
   openPageAs(demo.browser, demo.app.url, account, viewport);

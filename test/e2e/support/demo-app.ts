@@ -29,6 +29,7 @@ import { createUser, type RoleScope } from "../../../src/db/repositories/users.t
 import { generateDemoRegion } from "../../../src/demo/generate.ts";
 import { buildApp } from "../../../src/http/app.ts";
 import { runDailyJob } from "../../../src/jobs/daily.ts";
+import { migratedPgliteDirectory, TemplateDump } from "../../support/databases.ts";
 import { ensureWebBuilt } from "./build-web.ts";
 import { DEMO_PASSWORD } from "./demo-password.ts";
 import { REPO_ROOT, WEB_DIST } from "./paths.ts";
@@ -39,6 +40,10 @@ export { DEMO_PASSWORD };
 /** A school day in the demo school year with signals of every kind. */
 const FALLBACK_AS_OF = "2026-03-16";
 const PUPILS = 400;
+/** The region for tests that need long lists (worklists-paging.test.ts); made once per run too. */
+export const LARGE_DEMO_PUPILS = 3000;
+/** The demo sizes the e2e globalSetup makes, side by side, for the whole run. */
+export const DEMO_SIZES = [PUPILS, LARGE_DEMO_PUPILS] as const;
 const SEED = 1;
 /** The template's database as a PGlite dump (tar), in the template directory. */
 const DUMP = "db.tar";
@@ -135,25 +140,36 @@ export interface DemoTemplate {
   /** Holds `db.tar` (the demo database as a PGlite dump) and `web` (a copy of web/dist). */
   dir: string;
   asOf: string;
+  pupils: number;
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
-    demoTemplate: DemoTemplate;
+    demoTemplates: DemoTemplate[];
   }
 }
 
-/** Builds the web app when stale, then the demo database with its accounts and its daily run. */
-export async function prepareDemoTemplate(pupils: number = PUPILS): Promise<DemoTemplate> {
-  await ensureWebBuilt();
+/**
+ * The demo database with its accounts and its daily run, and a copy of the web app once
+ * `webBuilt` (the web build when stale) is done: the demo is made while the web app builds.
+ */
+export async function prepareDemoTemplate(
+  pupils: number = PUPILS,
+  webBuilt: Promise<void> = ensureWebBuilt(),
+): Promise<DemoTemplate> {
+  // Awaited after the demo; a failed build must not count as unhandled meanwhile.
+  webBuilt.catch(() => {});
   const dir = await mkdtemp(join(tmpdir(), "aanwezig-e2e-demo-template-"));
   try {
-    await copyBuiltApp(join(dir, "web"));
     const dbDir = join(dir, "db");
+    // The migrated test template laid down first: the demo pays no initdb and no migrations.
+    await migratedPgliteDirectory(dbDir);
     await run(["--db", dbDir, "demo", "--pupils", String(pupils), "--seed", String(SEED)]);
     const asOf = await completeDemo(dbDir, pupils);
     await rm(dbDir, { recursive: true, force: true });
-    return { dir, asOf };
+    await webBuilt;
+    await copyBuiltApp(join(dir, "web"));
+    return { dir, asOf, pupils };
   } catch (error) {
     // A half-made template is nobody's: it would stay in the temporary directory for good.
     await rm(dir, { recursive: true, force: true });
@@ -161,11 +177,30 @@ export async function prepareDemoTemplate(pupils: number = PUPILS): Promise<Demo
   }
 }
 
-/** The run's demo template (from the e2e globalSetup), or null outside Vitest (screenshots). */
-async function providedTemplate(): Promise<DemoTemplate | null> {
+/**
+ * The run's templates of the given sizes (the e2e globalSetup), made side by side and while the
+ * web app builds (a vite build and a demo each keep one core busy); none is left when one fails.
+ */
+export async function prepareDemoTemplates(sizes: readonly number[]): Promise<DemoTemplate[]> {
+  const webBuilt = ensureWebBuilt();
+  const made = await Promise.allSettled(sizes.map((n) => prepareDemoTemplate(n, webBuilt)));
+  const failed = made.find((m) => m.status === "rejected");
+  if (failed) {
+    await Promise.all(
+      made.map((m) =>
+        m.status === "fulfilled" ? rm(m.value.dir, { recursive: true, force: true }) : undefined,
+      ),
+    );
+    throw failed.reason;
+  }
+  return made.flatMap((m) => (m.status === "fulfilled" ? [m.value] : []));
+}
+
+/** The run's demo template of this size (e2e globalSetup), or null outside Vitest (screenshots). */
+async function providedTemplate(pupils: number): Promise<DemoTemplate | null> {
   if (!process.env.VITEST) return null;
   const { inject } = await import("vitest");
-  return inject("demoTemplate") ?? null;
+  return inject("demoTemplates")?.find((t) => t.pupils === pupils) ?? null;
 }
 
 /** The template's database as a PGlite dump, read once per worker process (kept per path). */
@@ -174,7 +209,8 @@ function templateDump(template: DemoTemplate): Promise<Blob> {
   const file = join(template.dir, DUMP);
   let dump = dumps.get(file);
   if (!dump) {
-    dump = readFile(file).then((bytes) => new Blob([bytes]));
+    // Handed to loadDataDir as a copy of the bytes, not read back in chunks (databases.ts).
+    dump = readFile(file).then((bytes) => new TemplateDump(bytes));
     dumps.set(file, dump);
   }
   return dump;
@@ -185,11 +221,12 @@ function templateDump(template: DemoTemplate): Promise<Blob> {
  * without another file seeing it. The database is loaded into memory from the run's template
  * dump and served by the app in this process (what `aanwezig serve --no-jobs` builds), so the
  * demo region is generated once per run and the server's modules load once per worker process.
- * `pupils`: a larger region where a test needs long lists (400 by default, the run's template).
+ * `pupils`: a larger region where a test needs long lists (400 by default; the run makes
+ * templates of DEMO_SIZES, any other size builds its own here).
  */
 export async function startDemoApp(options: { pupils?: number } = {}): Promise<DemoApp> {
   const pupils = options.pupils ?? PUPILS;
-  const provided = pupils === PUPILS ? await providedTemplate() : null;
+  const provided = await providedTemplate(pupils);
   const template = provided ?? (await prepareDemoTemplate(pupils));
   // A template made for this app alone (a non-default size, or outside Vitest) goes with it.
   const removeTemplate = async () => {
