@@ -19,26 +19,37 @@ export class ImportInterrupted extends Error {
 
 /**
  * Makes the import's transaction cancellable: on PostgreSQL the server watches the client's
- * socket, and an abort cancels the statement that runs. Returns a function that detaches.
+ * socket, and an abort cancels the statement that runs. Returns a function that detaches; the
+ * caller awaits it before its transaction ends. A cancel already sent must have reached the
+ * server by then: `pg_cancel_backend` interrupts whatever the backend runs when the signal
+ * arrives, and once the transaction has ended and its connection gone back to the pool, that is
+ * another request's query (seen in CI: a late cancel killed the next statement on the same
+ * connection). While the transaction is open the backend runs our statement or waits for our
+ * next one, and a cancel that finds it waiting is ignored.
  */
 export async function watchImport(
   db: Database,
   tx: TxClient,
   signal: AbortSignal | undefined,
-): Promise<() => void> {
-  if (db.kind !== "postgres") return () => {};
+): Promise<() => Promise<void>> {
+  const nothing = async () => {};
+  if (db.kind !== "postgres") return nothing;
   const [backend] = await tx.query<{ pid: number; version: number }>(
     "SELECT pg_backend_pid() AS pid, current_setting('server_version_num')::int AS version",
   );
   if ((backend?.version ?? 0) >= 140000) {
     await tx.exec(`SET LOCAL client_connection_check_interval = '${CLIENT_CHECK_INTERVAL}'`);
   }
-  if (signal === undefined || backend === undefined) return () => {};
+  if (signal === undefined || backend === undefined) return nothing;
+  let sent: Promise<unknown> = Promise.resolve();
   const cancel = () => {
-    db.sql.query("SELECT pg_cancel_backend($1)", [backend.pid]).catch(() => {});
+    sent = db.sql.query("SELECT pg_cancel_backend($1)", [backend.pid]).catch(() => {});
   };
   signal.addEventListener("abort", cancel, { once: true });
-  return () => signal.removeEventListener("abort", cancel);
+  return async () => {
+    signal.removeEventListener("abort", cancel);
+    await sent;
+  };
 }
 
 /** The abort's reason when the signal fired (a cancelled statement's error says less). */

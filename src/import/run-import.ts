@@ -125,7 +125,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       try {
         return await inTransaction(tx);
       } finally {
-        detach();
+        await detach(); // a cancel already sent lands before the connection is reused
       }
     });
     clearMark();
