@@ -122,16 +122,29 @@ describe.each(targets)("aanwezig restore killed with SIGKILL on $name", (target)
     expect(await countsAt(reference.spec)).toEqual(source);
     await reference.dispose();
 
-    const killed = await target.fresh();
-    const states: string[] = [];
     // Kill at shares of that duration (start-up, migrating, the rows' transaction); the
-    // machine's speed decides which phase each lands in.
-    for (const share of [0.4, 0.6, 0.75, 0.9]) {
-      const wasKilled = await runKilled(killed.spec, Math.round(duration * share));
-      const state = stateOf(await countsAt(killed.spec));
-      states.push(`${share}: ${wasKilled ? "killed" : "finished"}, ${state}`);
-      expect(state, states.join("; ")).not.toMatch(/^PARTIAL/);
-      if (state === "whole") break;
+    // machine's speed decides which phase each lands in. A restore that finishes before its first
+    // kill (the machine got quicker than during the timing run) leaves nothing to kill on that
+    // database: the next attempt takes a new one and aims at that quicker restore's duration.
+    let killed = await target.fresh();
+    let states: string[] = [];
+    let aimMs = duration;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt > 0) {
+        await killed.dispose();
+        killed = await target.fresh();
+        states = [];
+      }
+      for (const share of [0.4, 0.6, 0.75, 0.9]) {
+        const startedRun = Date.now();
+        const wasKilled = await runKilled(killed.spec, Math.round(aimMs * share));
+        const state = stateOf(await countsAt(killed.spec));
+        states.push(`${share}: ${wasKilled ? "killed" : "finished"}, ${state}`);
+        expect(state, states.join("; ")).not.toMatch(/^PARTIAL/);
+        if (!wasKilled) aimMs = Math.min(aimMs, Date.now() - startedRun);
+        if (state === "whole") break;
+      }
+      if (states.some((s) => s.includes("killed"))) break;
     }
     expect(
       states.some((s) => s.includes("killed")),
