@@ -52,7 +52,8 @@ describe.each(engines())("a burst of monitor requests on $name", (engine) => {
     // 3,213 ms for three queued). Then one new date alone: the cost of one.
     expect((await monitor(policy, "2026-03-02")).status).toBe(200);
     expect((await monitor(policy, "2026-01-06")).status).toBe(200);
-    const single = await timed(() => monitor(policy, "2026-01-05").then((r) => r.text()));
+    const one = (asOf: string) => timed(() => monitor(policy, asOf).then((r) => r.text()));
+    const singles = [(await one("2026-01-05")).ms];
 
     const dates = ["2026-01-12", "2026-01-13", "2026-01-14", "2026-01-15", "2026-01-16"];
     const health: number[] = [];
@@ -73,6 +74,12 @@ describe.each(engines())("a burst of monitor requests on $name", (engine) => {
     );
     bursting = false;
     await prober;
+    // Two more new dates alone, after the burst: a shared machine can slow any one of them (CI,
+    // 5 Dec: 3,091 ms alone, then 3,169 ms for the burst of three), never speed one up, so the
+    // quickest of the three is the cost of one computation and the slowest bounds a health check.
+    for (const asOf of ["2026-01-20", "2026-01-21"]) singles.push((await one(asOf)).ms);
+    const quickest = Math.min(...singles);
+    const slowest = Math.max(...singles);
 
     const [theirs, ...rest] = [burst.value.at(-1), ...burst.value.slice(0, -1)];
     expect(theirs?.status).toBe(200);
@@ -100,8 +107,10 @@ describe.each(engines())("a burst of monitor requests on $name", (engine) => {
     // check waited for a chunk of one at most, never for a whole snapshot (before the queue,
     // 2.5 snapshots on PGlite).
     expect(answered.length + 1).toBeGreaterThanOrEqual(3);
-    expect(burst.ms).toBeGreaterThan(single.ms * 1.5);
+    expect(burst.ms, `burst vs one computation (${singles.join(", ")} ms)`).toBeGreaterThan(
+      quickest * 1.5,
+    );
     expect(health.length).toBeGreaterThan(3);
-    expect(Math.max(...health)).toBeLessThan(single.ms);
+    expect(Math.max(...health)).toBeLessThan(slowest);
   }, 120_000);
 });
