@@ -34,7 +34,7 @@ export interface Candidates {
    * changed, or rows and SICK_NOTABLE observations dated in (D0, D], or an enrolment beginning or
    * ending. Their kept inputs (signal-unit-inputs.ts) are not used and are forgotten.
    */
-  changedUnits: Set<string>;
+  changedUnits: Map<string, { pupilId: string; schoolId: string }>;
   /** Pupils whose facts changed: their units' kept inputs at every school are forgotten. */
   changedPupils: Set<string>;
 }
@@ -64,12 +64,12 @@ export async function findCandidates(
     units: new Map(),
     pupilsEverywhere: new Set(),
     persons: new Set(),
-    changedUnits: new Set(),
+    changedUnits: new Map(),
     changedPupils: new Set(),
   };
   const changedUnit = (schoolId: string, pupilId: string) => {
     addUnit(c, schoolId, pupilId);
-    c.changedUnits.add(unitKey(pupilId, schoolId));
+    c.changedUnits.set(unitKey(pupilId, schoolId), { pupilId, schoolId });
   };
   for (const ch of changes) {
     if (!ch.pupil_id) continue;

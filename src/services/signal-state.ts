@@ -212,12 +212,8 @@ export async function runDailyEvaluation(
     forgetSchools: [],
     keep: [],
   };
-  if (candidates) {
-    for (const key of candidates.changedUnits) {
-      const [pupilId, schoolId] = key.split("\u0000") as [string, string];
-      kept.forgetUnits.push({ pupilId, schoolId });
-    }
-  }
+  // A loop, not push(...): a national day lists hundreds of thousands of changed units.
+  for (const unit of candidates?.changedUnits.values() ?? []) kept.forgetUnits.push(unit);
   let unitsFromKept = 0;
   let evaluateUnitsMs = 0;
   for (let i = 0; i < jobs.length; i++) {
@@ -256,14 +252,14 @@ export async function runDailyEvaluation(
     holding.set(stateKey(s.pupilId, s.schoolId, s.code), s);
   }
   const writes = planWrites(holding, live, asOf, calendars);
-  for (const p of population.persons) evaluated.add(`${p.id}\u0000`);
+  for (const p of population.persons) evaluated.add(unitKey(p.id, ""));
   const resolvedIds = new Set(
     writes.updates.filter((u) => u.status === "resolved").map((u) => u.id),
   );
   let liveNotEvaluated = 0;
   let resolvedNotEvaluated = 0;
   for (const state of live.values()) {
-    if (evaluated.has(`${state.pupilId}\u0000${state.schoolId}`)) continue;
+    if (evaluated.has(unitKey(state.pupilId, state.schoolId))) continue;
     liveNotEvaluated++;
     if (resolvedIds.has(state.id)) resolvedNotEvaluated++;
   }
