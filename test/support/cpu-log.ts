@@ -12,12 +12,19 @@ interface ProcStat {
   ticks: number;
 }
 
+/** The fields of /proc/<pid>/stat after the command name (field 3, the state, first). */
+function statFields(pid: number | string): number[] {
+  const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return text
+    .slice(text.lastIndexOf(")") + 2)
+    .split(" ")
+    .map(Number);
+}
+
 function procStat(pid: number | string): ProcStat | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    const at = (i: number) => Number(fields[i]);
-    return { ppid: at(1), ticks: at(11) + at(12) + at(13) + at(14) };
+    const at = statFields(pid);
+    return { ppid: at[1]!, ticks: at[11]! + at[12]! + at[13]! + at[14]! };
   } catch {
     return undefined;
   }
@@ -43,9 +50,8 @@ function treeCpuMs(): { own: number; children: number } {
   let childTicks = 0;
   for (const [pid, stat] of all) if (pid !== process.pid && inTree(pid)) childTicks += stat.ticks;
   // The children this process waited for are in its own cutime + cstime.
-  const self = readFileSync("/proc/self/stat", "utf8");
-  const fields = self.slice(self.lastIndexOf(")") + 2).split(" ");
-  childTicks += Number(fields[13]) + Number(fields[14]);
+  const self = statFields("self");
+  childTicks += self[13]! + self[14]!;
   return { own, children: childTicks * 10 };
 }
 
