@@ -5,18 +5,19 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("service tokens in the administration", () => {
   const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPageAs(demo.browser, demo.app.url, "beheer");
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   it("creates a token shown once, lists it without the secret and revokes it", async () => {
-    await page.goto(`${demo.app.url}/beheer/koppelingen`);
+    // Logged in straight onto the page: the start page is no part of this file.
+    await logInAs(page, demo.app.url, "beheer", { path: "/beheer/koppelingen" });
     await page.getByRole("heading", { level: 1, name: "Beheer: Koppelingen" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

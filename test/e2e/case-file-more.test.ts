@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
 import { axeViolations, focusedElementId } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -41,7 +41,9 @@ describe("case file: the further forms", () => {
       if (detail.allowed_actions.includes("breakthrough-check")) caseId = c.id;
     }
     if (!caseId) throw new Error("the demo has no case awaiting the week-8 decision");
-    page = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
+    // One page for the file, logged in as each account in turn (logInAs clears the context's
+    // cookies first): the school, the teacher and the parent look first, then the case director.
+    page = await newBlankPage(demo.browser);
   }, 240_000);
 
   afterEach(async (context) => {
@@ -65,9 +67,10 @@ describe("case file: the further forms", () => {
     const seen = await coordinator.call("GET", `/api/cases/${caseId}`);
     expect(seen.status).toBe(200);
     const allowed: string[] = seen.body.allowed_actions;
-    const school = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
-    await school.goto(`${demo.app.url}/casussen/${caseId}`);
+    const school = page;
+    await logInAs(school, demo.app.url, "zorgcoordinator", { path: `/casussen/${caseId}` });
     await school.getByRole("heading", { level: 2, name: "Deelnemers" }).waitFor();
+    expect(await school.getByTestId("user-roles").textContent()).toBe("Zorgcoördinator");
     // The steering of domain.md §5–§6 is the case director's: the school may not.
     for (const [label, route] of [
       ["Besluit week 8 vastleggen", "breakthrough-check"],
@@ -87,14 +90,13 @@ describe("case file: the further forms", () => {
         allowed.includes(route) ? 1 : 0,
       );
     }
-    await school.context().close();
   });
 
   it("offers a teacher none of the director's forms, and a meeting only as the server allows", async () => {
     // The web follows the server's rules (issue 12: capabilities and allowed_actions from the
     // server): a mentor who takes part in the case works on the plan (domain.md §5), nothing more.
-    const teacher = await openPageAs(demo.browser, demo.app.url, "mentor");
-    await teacher.goto(`${demo.app.url}/casussen/${caseId}`);
+    const teacher = page;
+    await logInAs(teacher, demo.app.url, "mentor", { path: `/casussen/${caseId}` });
     await teacher.getByRole("heading", { level: 1 }).waitFor();
     for (const label of DIRECTOR_FORMS) {
       expect(await teacher.getByRole("button", { name: label }).count(), label).toBe(0);
@@ -109,17 +111,16 @@ describe("case file: the further forms", () => {
     expect(await teacher.getByRole("button", { name: "Overleg vastleggen" }).count()).toBe(
       allowed ? 1 : 0,
     );
-    await teacher.context().close();
   });
 
   it("offers a parent none of these forms", async () => {
-    const parent = await openPageAs(demo.browser, demo.app.url, "ouder");
     const mine = (await (await apiSession(demo.app.url, "ouder")).call("GET", "/api/cases"))
       .body as {
       id: string;
     }[];
     const child = mine[0]?.id ?? caseId;
-    await parent.goto(`${demo.app.url}/casussen/${child}`);
+    const parent = page;
+    await logInAs(parent, demo.app.url, "ouder", { path: `/casussen/${child}` });
     await parent.getByRole("heading", { level: 1 }).waitFor();
     for (const label of [
       ...DIRECTOR_FORMS,
@@ -129,11 +130,10 @@ describe("case file: the further forms", () => {
     ]) {
       expect(await parent.getByRole("button", { name: label }).count(), label).toBe(0);
     }
-    await parent.context().close();
   });
 
   it("shows the case director's forms without axe violations", async () => {
-    await page.goto(`${demo.app.url}/casussen/${caseId}`);
+    await logInAs(page, demo.app.url, "casusregisseur", { path: `/casussen/${caseId}` });
     await page.getByRole("heading", { level: 2, name: "Wat u kunt doen" }).waitFor();
     const labels = [
       "Besluit week 8 vastleggen",

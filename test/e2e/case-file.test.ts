@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, focusedElementId } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, openPageAs } from "./support/login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -219,7 +219,9 @@ describe("case file", () => {
   });
 
   it("lets the case director flag stagnation and convene the breakthrough team", async () => {
-    const director = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
+    // The file's page, logged in again as the director (logInAs clears the cookies first).
+    const director = page;
+    await logInAs(director, demo.app.url, "casusregisseur");
     // Any case of the caseload in the CASE_DIRECTOR phase.
     const link = director
       .getByTestId("worklist-caseload")
@@ -252,6 +254,5 @@ describe("case file", () => {
     );
     await poll(() => director.getByTestId("case-summary").textContent()).toContain("Doorbraakteam");
     expect(await axeViolations(director)).toEqual([]);
-    await director.context().close();
   });
 });

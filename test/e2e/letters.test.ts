@@ -7,10 +7,9 @@
 import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -30,7 +29,8 @@ describe("letters from templates", () => {
       }
     }
     if (!caseId) throw new Error("the demo has no case the coordinator may write a letter for");
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    // One page for the file, logged in as each account in turn (logInAs clears the cookies).
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   afterEach(async (context) => {
@@ -40,8 +40,7 @@ describe("letters from templates", () => {
   });
 
   it("previews and produces a letter from the case file", async () => {
-    await logInAs(page, demo.app.url, "zorgcoordinator");
-    await page.goto(`${demo.app.url}/casussen/${caseId}`);
+    await logInAs(page, demo.app.url, "zorgcoordinator", { path: `/casussen/${caseId}` });
     await page.getByRole("button", { name: "Brief maken", exact: true }).click();
     const form = page.getByRole("form", { name: "Brief maken" });
     await form.getByRole("button", { name: "Voorbeeld bekijken" }).click();
@@ -75,8 +74,8 @@ describe("letters from templates", () => {
   });
 
   it("lets the administrator edit a template, refusing an unknown field by name", async () => {
-    const admin = await openPageAs(demo.browser, demo.app.url, "beheer");
-    await admin.goto(`${demo.app.url}/beheer/brieven`);
+    const admin = page;
+    await logInAs(admin, demo.app.url, "beheer", { path: "/beheer/brieven" });
     await admin.getByRole("heading", { level: 1, name: "Beheer: Briefsjablonen" }).waitFor();
     await admin.getByLabel("Sjabloon").selectOption("waarschuwing");
     await admin.getByRole("heading", { level: 2, name: "Waarschuwing leerplicht" }).waitFor();

@@ -1,9 +1,11 @@
 // The login page in a real browser: it renders in Dutch with its landmarks, passes axe without a
 // single violation, checks its fields itself before anything is sent, and runs under the
-// server's Content-Security-Policy without the browser blocking anything.
+// server's Content-Security-Policy without the browser blocking anything. The app is served from
+// the test's process (startInProcessApp: what `serve` builds, headers and all); session.test.ts
+// runs against the binary.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app-server.ts";
+import { type RunningApp, startInProcessApp } from "./support/app-server.ts";
 import { axeViolations, focusedElementId, launchBrowser, openPage } from "./support/browser.ts";
 
 describe("login page", () => {
@@ -12,7 +14,7 @@ describe("login page", () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startInProcessApp();
     browser = await launchBrowser();
   }, 180_000);
 
@@ -82,8 +84,9 @@ describe("login page", () => {
   });
 
   it("renders under the Content-Security-Policy without a single violation", async () => {
-    const context = await browser.newContext({ locale: "nl-NL" });
-    const csp = await context.newPage();
+    // The file's page, loaded anew with the listeners in place (a context of its own would add
+    // only a renderer start: the app keeps nothing between page loads).
+    const csp = page;
     const blocked: string[] = [];
     csp.on("console", (message) => {
       if (message.text().includes("Content Security Policy")) blocked.push(message.text());
@@ -101,6 +104,5 @@ describe("login page", () => {
     await expect.poll(() => csp.locator("#login-email-error").count()).toBe(1);
     expect(await csp.evaluate<string[]>("window.__violations")).toEqual([]);
     expect(blocked).toEqual([]);
-    await context.close();
   });
 });

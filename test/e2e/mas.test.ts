@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
 import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, openPageAs } from "./support/login.ts";
 
 describe("leerplicht's procedure (MAS)", () => {
   const demo = demoAppAndBrowser();
@@ -99,8 +99,9 @@ describe("leerplicht's procedure (MAS)", () => {
   });
 
   it("shows the case director the steps in the case file, without a form", async () => {
-    const director = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
-    await director.goto(`${demo.app.url}/casussen/${caseId}`);
+    // The file's page, logged in again as the director (logInAs clears the cookies first).
+    const director = page;
+    await logInAs(director, demo.app.url, "casusregisseur", { path: `/casussen/${caseId}` });
     await section(director).waitFor();
     await section(director).getByRole("table").waitFor();
     expect(await section(director).textContent()).toContain("Alleen leerplicht legt ze vast.");
@@ -111,16 +112,14 @@ describe("leerplicht's procedure (MAS)", () => {
       0,
     );
     expect(await axeViolations(director)).toEqual([]);
-    await director.context().close();
   });
 
   it("does not show the steps to a teacher of the school", async () => {
-    const mentor = await openPageAs(demo.browser, demo.app.url, "mentor");
+    const mentor = page;
     const answered = mentor.waitForResponse((r) => r.url().includes("/mas-steps"));
-    await mentor.goto(`${demo.app.url}/leerlingen/${pupilId}`);
+    await logInAs(mentor, demo.app.url, "mentor", { path: `/leerlingen/${pupilId}` });
     expect((await answered).status()).toBe(404);
     await mentor.getByRole("heading", { level: 2, name: "Verzuimkalender" }).waitFor();
     expect(await section(mentor).count()).toBe(0);
-    await mentor.context().close();
   });
 });

@@ -8,10 +8,9 @@
 import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -20,7 +19,8 @@ describe("notifications", () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    // One page for the file, logged in as each account in turn (logInAs clears the cookies).
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   afterEach(async (context) => {
@@ -76,8 +76,7 @@ describe("notifications", () => {
   });
 
   it("lets a parent choose e-mail for their own notifications and shows the letters about their child", async () => {
-    page = await openPageAs(demo.browser, demo.app.url, "ouder");
-    await page.goto(`${demo.app.url}/mijn-kind`);
+    await logInAs(page, demo.app.url, "ouder", { path: "/mijn-kind" });
     const letters = page.getByTestId("parent-letters");
     await letters.getByRole("heading", { name: "Brieven over uw kind" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -104,8 +103,7 @@ describe("notifications", () => {
   });
 
   it("lets the administrator set the region's mail server and see the outbox", async () => {
-    page = await openPageAs(demo.browser, demo.app.url, "beheer");
-    await page.goto(`${demo.app.url}/beheer/e-mail`);
+    await logInAs(page, demo.app.url, "beheer", { path: "/beheer/e-mail" });
     await page.getByRole("heading", { name: "Mailserver" }).waitFor();
     expect(await page.getByTestId("mail-in-force").textContent()).toContain(
       "Er is nog geen mailserver",

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
 import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("pupil page", () => {
   const demo = demoAppAndBrowser();
@@ -24,13 +24,14 @@ describe("pupil page", () => {
     pupilId = cases[0]?.pupil_id as string;
     pupilName = cases[0]?.pupil_name as string;
     if (!pupilId) throw new Error("the demo school has no cases");
-    page = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   const active = () => page.locator('[role="gridcell"][tabindex="0"]');
 
   it("shows the pupil with the absence calendar of the school year", async () => {
-    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
+    // Logged in straight onto the pupil page: the start page is no part of this file.
+    await logInAs(page, demo.app.url, "zorgcoordinator", { path: `/leerlingen/${pupilId}` });
     await page.getByRole("heading", { level: 2, name: "Verzuimkalender" }).waitFor();
     await page.getByRole("grid").waitFor();
     // The pupil page loads on its first visit: the search page's heading may still show a moment.

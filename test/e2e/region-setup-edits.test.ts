@@ -7,24 +7,23 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { switchAccount } from "./support/journey.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("correcting the region's set-up records", () => {
   const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   const status = () => page.locator('p[role="status"].aanwezig-notice');
 
   it("leerplicht corrects an exemption and a Variawet record", async () => {
-    await logInAs(page, demo.app.url, "leerplicht");
-    await page.goto(`${demo.app.url}/inrichting/vrijstellingen`);
+    await logInAs(page, demo.app.url, "leerplicht", { path: "/inrichting/vrijstellingen" });
     const table = page.getByRole("table", { name: /^Vrijstellingen/ });
     const edit = table.getByRole("button", { name: /^Vrijstelling .* wijzigen$/ }).first();
     await edit.waitFor();

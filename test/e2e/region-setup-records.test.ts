@@ -6,17 +6,17 @@
 // amount that is no amount shown at the field). axe finds nothing on any page.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { switchAccount } from "./support/journey.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("the region's set-up records, each by its owner", () => {
   const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   const status = () => page.locator('p[role="status"].aanwezig-notice');

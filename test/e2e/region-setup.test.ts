@@ -4,17 +4,17 @@
 // at its field. axe finds nothing on either screen.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
 import { poll, switchAccount } from "./support/journey.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("setting the region up", () => {
   const demo = demoAppAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   const status = () => page.locator('p[role="status"].aanwezig-notice');

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { demoSchoolPupil } from "./support/api-session.ts";
 import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("the care coordinator's attendance upload", () => {
   const demo = demoAppAndBrowser();
@@ -16,7 +16,7 @@ describe("the care coordinator's attendance upload", () => {
   let pupil: string;
 
   beforeAll(async () => {
-    page = await openPageAs(demo.browser, demo.app.url, "zorgcoordinator");
+    page = await newBlankPage(demo.browser);
     // A pupil of the care coordinator's own school.
     ({ school, pupil } = await demoSchoolPupil(demo.app.url, demo.app.asOf));
   }, 600_000);
@@ -28,7 +28,8 @@ describe("the care coordinator's attendance upload", () => {
   });
 
   it("finds the page in the school's set-up and imports its own school's file", async () => {
-    await page.goto(`${demo.app.url}/inrichting`);
+    // Logged in straight onto the page: the start page is no part of this file.
+    await logInAs(page, demo.app.url, "zorgcoordinator", { path: "/inrichting" });
     await page.getByRole("link", { name: "Aanwezigheid inlezen" }).click();
     await page
       .getByRole("heading", { level: 1, name: "Regio inrichten: Aanwezigheid inlezen" })

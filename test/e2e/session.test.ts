@@ -1,11 +1,11 @@
 // Logging in and out in a real browser against the real API: the header names the user and
 // their role, the navigation shows only what the roles open, guarded and unknown addresses
 // answer in Dutch, and logging out leaves no session behind.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app-server.ts";
-import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
-import { fillLogin } from "./support/login.ts";
+import { axeViolations, launchBrowser } from "./support/browser.ts";
+import { fillLogin, newBlankPage } from "./support/login.ts";
 
 const PASSWORD = "e2e-wachtwoord-123";
 const CARE_COORDINATOR = {
@@ -59,7 +59,8 @@ describe("session", () => {
       users: [CARE_COORDINATOR, POLICY_OFFICER, APP_ADMIN, PRIVACY_OFFICER, PARENT],
     });
     browser = await launchBrowser();
-    page = await openPage(browser, `${app.url}/inloggen`);
+    // Blank: the first test opens the login page and counts the requests of that first load.
+    page = await newBlankPage(browser);
   }, 180_000);
 
   afterAll(async () => {
@@ -71,21 +72,20 @@ describe("session", () => {
     // A development build (Vite under Vitest's NODE_ENV=test) mounted every screen twice in
     // StrictMode and sent each read twice, so the audit trail got two rows per read and the
     // privacy officer's five most recent rows depended on timing (scripts/web-build.ts).
-    const other = await browser.newContext({ locale: "nl-NL" });
+    const calls: string[] = [];
+    const record = (r: Request) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith("/api/")) calls.push(`${r.method()} ${path}`);
+    };
+    page.on("request", record);
     try {
-      const fresh = await other.newPage();
-      const calls: string[] = [];
-      fresh.on("request", (r) => {
-        const path = new URL(r.url()).pathname;
-        if (path.startsWith("/api/")) calls.push(`${r.method()} ${path}`);
-      });
-      await fresh.goto(`${app.url}/inloggen`);
-      await fresh.getByLabel("E-mailadres").waitFor();
-      await fresh.waitForLoadState("networkidle");
+      await page.goto(`${app.url}/inloggen`);
+      await page.getByLabel("E-mailadres").waitFor();
+      await page.waitForLoadState("networkidle");
       expect(calls.filter((c) => c === "GET /api/auth/options")).toEqual(["GET /api/auth/options"]);
       expect(calls.filter((c) => c === "GET /api/me")).toEqual(["GET /api/me"]);
     } finally {
-      await other.close();
+      page.off("request", record);
     }
   });
 

@@ -1,10 +1,12 @@
 // The one-time link of `aanwezig admin create` in a real browser: /wachtwoord-instellen renders
 // in Dutch without axe violations, checks length and repetition itself, shows the server's
 // reason for a guessable password, sets a good one once, and the administrator can then log in.
+// The app is served from the test's process (startInProcessApp: what `serve` builds);
+// session.test.ts runs against the binary.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplicationAdmin } from "../../src/services/application-admin.ts";
-import { type RunningApp, startApp } from "./support/app-server.ts";
+import { type RunningApp, startInProcessApp } from "./support/app-server.ts";
 import { axeViolations, launchBrowser, openPage } from "./support/browser.ts";
 import { fillLogin } from "./support/login.ts";
 
@@ -21,7 +23,7 @@ describe("set-password page", () => {
   let token = "";
 
   beforeAll(async () => {
-    app = await startApp({
+    app = await startInProcessApp({
       prepare: async (db) => {
         const made = await createApplicationAdmin(db, { email: EMAIL, name: "Anna de Vries" });
         if (!made.ok || !made.passwordSet) throw new Error("no admin with a link");

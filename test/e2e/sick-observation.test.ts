@@ -6,9 +6,9 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 const NOTE = "Wordt de laatste weken vaak ziek opgehaald (browsertest).";
 
@@ -30,14 +30,14 @@ describe("recording notable sickness (SICK_NOTABLE) on the pupil page", () => {
     const { signals, notable } = await sickNotablePupils();
     pupilId = signals.find((s) => !notable.some((n) => n.pupil_id === s.pupil_id))?.pupil_id ?? "";
     if (!pupilId) throw new Error("the demo school has no pupil without SICK_NOTABLE");
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
-    await logInAs(page, demo.app.url, "zorgcoordinator");
+    // One page for the file, logged in as each account in turn (logInAs clears the cookies).
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   const part = (p: Page) => p.getByTestId("sick-observations");
 
   it("lets the care coordinator record an observation, which raises the signal", async () => {
-    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
+    await logInAs(page, demo.app.url, "zorgcoordinator", { path: `/leerlingen/${pupilId}` });
     await part(page).getByRole("heading", { level: 3, name: "Opvallend ziekteverzuim" }).waitFor();
     await part(page).getByText("Er is geen opvallend ziekteverzuim vastgelegd.").waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -73,14 +73,12 @@ describe("recording notable sickness (SICK_NOTABLE) on the pupil page", () => {
   });
 
   it("shows the school head the observation without a form", async () => {
-    const head = await openPage(demo.browser, `${demo.app.url}/inloggen`);
-    await logInAs(head, demo.app.url, "schooldirectie");
-    await head.goto(`${demo.app.url}/leerlingen/${pupilId}`);
+    const head = page;
+    await logInAs(head, demo.app.url, "schooldirectie", { path: `/leerlingen/${pupilId}` });
     await part(head).getByRole("row").filter({ hasText: NOTE }).waitFor();
     expect(
       await part(head).getByRole("button", { name: "Opvallend ziekteverzuim vastleggen" }).count(),
     ).toBe(0);
     expect(await axeViolations(head)).toEqual([]);
-    await head.context().close();
   });
 });

@@ -5,9 +5,9 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
-import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
+import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 describe("the Verwijsindex in the case file", () => {
   const demo = demoAppAndBrowser();
@@ -26,14 +26,14 @@ describe("the Verwijsindex in the case file", () => {
       }
     }
     if (!caseId) throw new Error("the demo has no report to the Verwijsindex");
-    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
-    await logInAs(page, demo.app.url, "casusregisseur");
+    // One page for the file, logged in as each account in turn (logInAs clears the cookies).
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   const section = (p: Page) => p.getByRole("region", { name: "Verwijsindex risicojongeren" });
 
   it("shows the case director the reports, records one and exports the CSV", async () => {
-    await page.goto(`${demo.app.url}/casussen/${caseId}`);
+    await logInAs(page, demo.app.url, "casusregisseur", { path: `/casussen/${caseId}` });
     const table = section(page).getByRole("table");
     await table.waitFor();
     expect(await table.textContent()).toContain("Demo Casusregisseur");
@@ -64,13 +64,11 @@ describe("the Verwijsindex in the case file", () => {
   });
 
   it("does not show the section to the school's care coordinator", async () => {
-    const school = await openPage(demo.browser, `${demo.app.url}/inloggen`);
-    await logInAs(school, demo.app.url, "zorgcoordinator");
+    const school = page;
     const answered = school.waitForResponse((r) => r.url().endsWith("/verwijsindex"));
-    await school.goto(`${demo.app.url}/casussen/${caseId}`);
+    await logInAs(school, demo.app.url, "zorgcoordinator", { path: `/casussen/${caseId}` });
     expect([403, 404]).toContain((await answered).status());
     await school.getByRole("heading", { level: 1 }).waitFor();
     expect(await section(school).count()).toBe(0);
-    await school.context().close();
   });
 });

@@ -8,14 +8,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/browser.ts";
 import { LARGE_DEMO_PUPILS } from "./support/demo-app.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, openPageAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
 
 const demo = demoAppAndBrowser({ pupils: LARGE_DEMO_PUPILS });
 
-const open = (account: string, viewport: { width: number; height: number }) =>
-  openPageAs(demo.browser, demo.app.url, account, viewport);
+/**
+ * One page for the file: leerplicht's at 1366 × 768, then loaded anew at phone size, then the
+ * case director's (logInAs clears the cookies and logs in again; the page load renders the
+ * start page at the viewport set), rather than a context per account and size.
+ */
+let page: Page;
+
+afterAll(async () => {
+  await page?.context().close();
+});
+
+/** The start page of `account`, loaded anew at this viewport. */
+async function open(account: string, viewport: { width: number; height: number }) {
+  if (!page) page = await openPageAs(demo.browser, demo.app.url, account, viewport);
+  else {
+    await page.setViewportSize(viewport);
+    await logInAs(page, demo.app.url, account);
+  }
+  return page;
+}
 
 const heading = (page: Page, id: string) => page.locator(`#${id}`);
 
@@ -36,14 +54,10 @@ function rowsOf(page: Page, testId: string): Locator {
 }
 
 describe("leerplicht's worklist", () => {
-  let page: Page;
   beforeAll(async () => {
-    page = await open("leerplicht", { width: 1366, height: 768 });
+    await open("leerplicht", { width: 1366, height: 768 });
     await loaded(page);
   }, 180_000);
-  afterAll(async () => {
-    await page?.context().close();
-  });
 
   it("counts every list in its heading and pages long lists, the page short", async () => {
     const duo = (await heading(page, "worklist-duo").textContent()) ?? "";
@@ -147,55 +161,47 @@ describe("leerplicht's worklist", () => {
 
 describe("on a phone (390 × 844)", () => {
   it("shows each signal as a card with 'Casus openen' in view, no sideways scrolling", async () => {
-    const page = await open("leerplicht", { width: 390, height: 844 });
-    try {
-      await loaded(page);
-      const link = rowsOf(page, "worklist-other-signals")
+    await open("leerplicht", { width: 390, height: 844 });
+    await loaded(page);
+    const link = rowsOf(page, "worklist-other-signals")
+      .first()
+      .getByRole("link", { name: /^Casus openen voor/ });
+    await link.scrollIntoViewIfNeeded();
+    const box = await link.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect(
+      await page.evaluate<boolean>(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+      ),
+    ).toBe(true);
+    // The cell still is a cell of a row for assistive technology.
+    expect(await rowsOf(page, "worklist-other-signals").first().getAttribute("role")).toBeNull();
+    expect(
+      await page
+        .getByTestId("worklist-other-signals")
+        .getByRole("row")
         .first()
-        .getByRole("link", { name: /^Casus openen voor/ });
-      await link.scrollIntoViewIfNeeded();
-      const box = await link.boundingBox();
-      expect(box).not.toBeNull();
-      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
-      expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
-      expect(
-        await page.evaluate<boolean>(
-          "document.documentElement.scrollWidth <= document.documentElement.clientWidth",
-        ),
-      ).toBe(true);
-      // The cell still is a cell of a row for assistive technology.
-      expect(await rowsOf(page, "worklist-other-signals").first().getAttribute("role")).toBeNull();
-      expect(
-        await page
-          .getByTestId("worklist-other-signals")
-          .getByRole("row")
-          .first()
-          .getByRole("columnheader")
-          .count(),
-      ).toBeGreaterThan(0);
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+        .getByRole("columnheader")
+        .count(),
+    ).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
 describe("the case director's caseload", () => {
   it("counts the caseload in its heading and filters it to the late cases", async () => {
-    const page = await open("casusregisseur", { width: 1366, height: 768 });
-    try {
-      const title = heading(page, "worklist-caseload");
-      await title.filter({ hasText: /^Mijn caseload \(\d+/ }).waitFor({ timeout: 60_000 });
-      const text = (await title.textContent()) ?? "";
-      const total = Number(/\((\d+)/.exec(text)?.[1]);
-      expect(await rowsOf(page, "worklist-caseload").count()).toBe(Math.min(total, 10));
-      await page.getByLabel("Toon", { exact: true }).selectOption("overdue");
-      await poll(async () => page.url()).toContain("toon=overdue");
-      const late = Number(/waarvan (\d+) te laat/.exec(text)?.[1] ?? "0");
-      await poll(() => rowsOf(page, "worklist-caseload").count()).toBe(Math.min(late, 10));
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    await open("casusregisseur", { width: 1366, height: 768 });
+    const title = heading(page, "worklist-caseload");
+    await title.filter({ hasText: /^Mijn caseload \(\d+/ }).waitFor({ timeout: 60_000 });
+    const text = (await title.textContent()) ?? "";
+    const total = Number(/\((\d+)/.exec(text)?.[1]);
+    expect(await rowsOf(page, "worklist-caseload").count()).toBe(Math.min(total, 10));
+    await page.getByLabel("Toon", { exact: true }).selectOption("overdue");
+    await poll(async () => page.url()).toContain("toon=overdue");
+    const late = Number(/waarvan (\d+) te laat/.exec(text)?.[1] ?? "0");
+    await poll(() => rowsOf(page, "worklist-caseload").count()).toBe(Math.min(late, 10));
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

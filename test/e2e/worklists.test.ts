@@ -6,39 +6,45 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, openPage } from "./support/browser.ts";
-import { logInAs } from "./support/demo-app.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
+import { logInAs } from "./support/login.ts";
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 describe("worklists", () => {
   const demo = demoAppAndBrowser();
+  /**
+   * One page for the file: the login page first, then each account in turn (logInAs clears the
+   * context's cookies and logs in anew), rather than a context of its own per account.
+   */
+  let page: Page;
 
   async function as(account: string): Promise<Page> {
-    const page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
     await logInAs(page, demo.app.url, account);
     return page;
   }
 
+  beforeAll(async () => {
+    page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
   it("tells the demo accounts on the login page of a demo database, axe-clean", async () => {
-    const page = await openPage(demo.browser, `${demo.app.url}/inloggen`);
     const hint = page.getByText("zorgcoordinator@demo.aanwezig.nl", { exact: false });
     await hint.waitFor();
     expect(await hint.textContent()).toContain("demo-wachtwoord");
     // No identity provider is configured here, so none is offered.
     expect(await page.getByText("Inloggen via uw organisatie").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
   });
 
   describe("care coordinator", () => {
-    let page: Page;
     beforeAll(async () => {
-      page = await as("zorgcoordinator");
+      await as("zorgcoordinator");
     }, 120_000);
-    afterAll(async () => {
-      await page?.context().close();
-    });
 
     it("says on every page that the demo is frozen at its date", async () => {
       const banner = page.getByTestId("demo-banner");
@@ -224,13 +230,9 @@ describe("worklists", () => {
   });
 
   describe("leerplicht", () => {
-    let page: Page;
     beforeAll(async () => {
-      page = await as("leerplicht");
+      await as("leerplicht");
     }, 120_000);
-    afterAll(async () => {
-      await page?.context().close();
-    });
 
     it("shows DUO reports, absolute absence and the signals leerplicht may see", async () => {
       for (const heading of [
@@ -253,13 +255,9 @@ describe("worklists", () => {
   });
 
   describe("case director", () => {
-    let page: Page;
     beforeAll(async () => {
-      page = await as("casusregisseur");
+      await as("casusregisseur");
     }, 120_000);
-    afterAll(async () => {
-      await page?.context().close();
-    });
 
     it("shows the caseload with overdue and 3-month risk first", async () => {
       const caseload = page.getByTestId("worklist-caseload");

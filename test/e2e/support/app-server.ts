@@ -1,16 +1,18 @@
 // Starts the real application for a browser test: `bin/aanwezig serve` on a free port with a
 // fresh embedded database in a temporary directory (optionally with users in it), and waits
-// until /api/health answers. The web app is built first if it is missing or stale.
+// until /api/health answers (`startApp`); or the same empty installation served from the test's
+// own process (`startInProcessApp`). The web app is built first if it is missing or stale.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Database, openDatabase } from "../../../src/db/connect.ts";
 import { migrateDatabase } from "../../../src/db/migrate.ts";
 import { createUser, type NewUser } from "../../../src/db/repositories/users.ts";
-import { migratedPgliteDirectory } from "../../support/databases.ts";
+import { buildApp } from "../../../src/http/app.ts";
+import { engines, migratedPgliteDirectory } from "../../support/databases.ts";
 import { ensureWebBuilt } from "./build-web.ts";
 import { REPO_ROOT } from "./paths.ts";
 import { startWebFront } from "./web-front.ts";
@@ -44,7 +46,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const apiOrigin = `http://127.0.0.1:${port}`;
   const child = spawn(
     join(REPO_ROOT, "bin/aanwezig"),
-    ["--db", dbDir, "serve", "--port", String(port), "--host", "127.0.0.1"],
+    // Without the scheduled jobs (pg-boss in the embedded database, its polling), which no
+    // browser test uses; `serve` with its jobs is src/cli/commands/serve.test.ts's subject.
+    ["--db", dbDir, "serve", "--no-jobs", "--port", String(port), "--host", "127.0.0.1"],
     {
       cwd: REPO_ROOT,
       stdio: ["ignore", "pipe", "pipe"],
@@ -75,6 +79,43 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       await stopServer();
     },
   };
+}
+
+/**
+ * The same empty installation as `startApp`, served from this process: a fresh copy of the
+ * migrated test database in memory (PGlite), the users and `prepare` applied, and the app that
+ * `aanwezig serve --no-jobs` builds (`buildApp`: the API, the security headers and web/dist with
+ * its caching) on a free port. For browser tests of the web app's own pages (the login page, the
+ * set-password page), which the binary adds nothing to: starting `bin/aanwezig serve` costs
+ * ~7 s CPU (Node start-up, module loading). `session.test.ts` keeps the binary.
+ */
+export async function startInProcessApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  await ensureWebBuilt();
+  const pglite = engines().find((engine) => engine.name === "pglite");
+  if (!pglite) throw new Error("no PGlite engine");
+  const { db, dispose } = await pglite.fresh();
+  try {
+    for (const user of options.users ?? []) await createUser(db.orm, user);
+    await options.prepare?.(db);
+    const app = await buildApp({ db, mail: null });
+    try {
+      await app.listen({ port: 0, host: "127.0.0.1" });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      async stop() {
+        await app.close();
+        await dispose();
+      },
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
 }
 
 async function seedDatabase(

@@ -103,9 +103,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol rather than a <script> tag, so a strict
   // Content-Security-Policy on the page does not stop it.
   if (!hasAxe) await page.evaluate(await axeSource);
+  // Every rule of the tags runs on the whole page; `resultTypes` only spares axe collecting the
+  // nodes of the passed, incomplete and inapplicable results, which are not read here (a third
+  // of a run's CPU). The violations come back complete.
   return page.evaluate<AxeViolation[]>(`
     window.axe
-      .run(document, { runOnly: { type: "tag", values: ${JSON.stringify(AXE_TAGS)} } })
+      .run(document, {
+        runOnly: { type: "tag", values: ${JSON.stringify(AXE_TAGS)} },
+        resultTypes: ["violations"],
+      })
       .then((result) => result.violations.map((v) => ({
         id: v.id,
         impact: v.impact,

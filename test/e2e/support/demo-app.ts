@@ -323,7 +323,12 @@ async function startFront(dist: string, apiPort: number) {
       if (path.startsWith("/assets/") && !found?.isFile()) return res.writeHead(404).end();
       const target = found?.isFile() ? file : join(dist, "index.html");
       const type = TYPES[target.split(".").pop() ?? ""] ?? "application/octet-stream";
-      res.writeHead(200, { "content-type": type }).end(await readFile(target));
+      // As the server caches them (src/http/web-app.ts): the hashed assets for good, the page
+      // never, so a page load in a context that loaded the app before takes them from its cache.
+      const cache = target === file ? "public, max-age=31536000, immutable" : "no-cache";
+      res
+        .writeHead(200, { "content-type": type, "cache-control": cache })
+        .end(await readFile(target));
     })();
   });
   // The app now runs in this process too: a busy event loop fired the server's 5 s keep-alive

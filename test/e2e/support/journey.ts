@@ -4,26 +4,44 @@
 
 import type { Locator, Page } from "playwright-core";
 import { afterEach, beforeEach, expect } from "vitest";
-import { logInAs } from "./demo-app.ts";
+import { DEMO_PASSWORD } from "./demo-password.ts";
+import { fillLogin } from "./login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
-/** Logs out through the user menu (when logged in) and logs in as the next demo account. */
+/**
+ * Logs out through the user menu (when logged in) and logs in as the next demo account on the
+ * login page the app shows then, as a user at a shared computer does: no page load in between.
+ * Logging in clears the app's query cache (web/src/features/auth/use-session.ts), so the next
+ * account's screens read everything afresh, as after a page load.
+ */
 export async function switchAccount(page: Page, url: string, account: string): Promise<void> {
   const logout = page.getByRole("button", { name: "Uitloggen", exact: true });
   if (await logout.count()) {
     await logout.click();
     await page.waitForURL((u) => u.pathname === "/inloggen");
+  } else if (new URL(page.url()).pathname !== "/inloggen") {
+    await page.goto(`${url}/inloggen`);
   }
-  await logInAs(page, url, account);
+  await fillLogin(page, `${account}@demo.aanwezig.nl`, DEMO_PASSWORD);
+  await page.waitForURL((u) => u.pathname === "/");
+  await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
 }
 
-/** The ids of the cases on the "Casussen" page (closed ones too when `withClosed`). */
+/**
+ * The ids of the cases on the "Casussen" page (closed ones too when `withClosed`), reached
+ * through the main navigation as a user does (its address when the menu has no such link).
+ */
 export async function listedCaseIds(page: Page, url: string, withClosed = false) {
-  await page.goto(`${url}/casussen`);
+  const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
+  const link = menu.getByRole("link", { name: "Casussen", exact: true });
+  if (await link.count()) await link.click();
+  else await page.goto(`${url}/casussen`);
   await page.getByRole("heading", { level: 1, name: "Casussen" }).waitFor();
-  if (withClosed) await page.getByLabel("Toon ook afgesloten casussen").check();
+  const closed = page.getByLabel("Toon ook afgesloten casussen");
+  if (withClosed) await closed.check();
+  else if ((await closed.count()) && (await closed.isChecked())) await closed.uncheck();
   const table = page.getByTestId("cases-table");
   await table.waitFor();
   return caseIdsIn(table);
@@ -40,13 +58,19 @@ export async function caseIdsIn(table: Locator): Promise<string[]> {
   return ids;
 }
 
-/** Opens the case file by its address: "found" (the file shows) or "not-found". */
+/**
+ * Opens the case file: through its link on the screen shown (the case list just read, an agenda)
+ * as a user does, else by its address, which is how a case missing from the user's lists is
+ * reached at all. Answers "found" (the file shows) or "not-found".
+ */
 export async function openCaseFile(
   page: Page,
   url: string,
   caseId: string,
 ): Promise<"found" | "not-found"> {
-  await page.goto(`${url}/casussen/${caseId}`);
+  const link = page.locator(`main a[href="/casussen/${caseId}"]`).first();
+  if (await link.count()) await link.click();
+  else await page.goto(`${url}/casussen/${caseId}`);
   const h1 = () =>
     page
       .locator("h1")

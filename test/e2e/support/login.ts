@@ -19,20 +19,38 @@ function emailOf(account: string): string {
   return account.includes("@") ? account : `${account}@demo.aanwezig.nl`;
 }
 
-/** Logs in as `account` (session cookie in the page's context) and opens the start page. */
+/**
+ * Logs in as `account` (session cookie in the page's context) and opens the start page, or
+ * `path` when given (then the caller waits for what that page shows). The context's cookies are
+ * cleared first: a page already logged in as someone else starts a new session, as a new
+ * context would (the app keeps nothing in storage, and the page load starts it afresh), so a
+ * file can move one page from account to account instead of opening a context per account.
+ */
 export async function logInAs(
   page: Page,
   url: string,
   account: string,
-  password: string = DEMO_PASSWORD,
+  options: { password?: string; path?: string } = {},
 ): Promise<void> {
+  const { password = DEMO_PASSWORD, path } = options;
+  await page.context().clearCookies();
   const answer = await page
     .context()
     .request.post(`${url}/api/session`, { data: { email: emailOf(account), password } });
   if (!answer.ok())
     throw new Error(`log-in as ${account}: ${answer.status()} ${await answer.text()}`);
-  await page.goto(`${url}/`);
-  await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+  await page.goto(`${url}${path ?? "/"}`);
+  if (path === undefined)
+    await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
+}
+
+/** A blank page in a context of its own (Dutch locale), for `logInAs` to log in and open. */
+export async function newBlankPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: "nl-NL", viewport });
+  return context.newPage();
 }
 
 /** A page in a context of its own (Dutch locale), logged in as `account` on the start page. */
