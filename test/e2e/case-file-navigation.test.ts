@@ -134,7 +134,9 @@ describe("case file navigation", () => {
 
   it("shows the whole case file with its sections on a narrow screen too", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${demo.app.url}/casussen`);
+    // Away first (a blank page, not another screen of the app), so the address with its section
+    // is a page load of its own rather than a jump within the page shown.
+    await page.goto("about:blank");
     await page.goto(`${caseUrl}#toestemming`);
     await page.getByRole("heading", { level: 2, name: "Toestemming" }).waitFor();
     await poll(async () => (await focused(page)).name).toBe("Toestemming");

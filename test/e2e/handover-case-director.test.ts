@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { apiSession } from "./support/api-session.ts";
 import { axeViolations } from "./support/browser.ts";
 import { demoAppAndBrowser } from "./support/demo-browser.ts";
-import { openPageAs } from "./support/login.ts";
+import { logInAs, newBlankPage } from "./support/login.ts";
 
 const WHAT = "Vaak afwezig na het weekend (casusregisseur e2e).";
 const HELPED = "Een vast aanspreekpunt op school (casusregisseur e2e).";
@@ -55,11 +55,12 @@ describe("the case director's warm handover", () => {
       break;
     }
     if (!handed) throw new Error("no school could open a case for the pupil");
-    page = await openPageAs(demo.browser, demo.app.url, "casusregisseur");
+    page = await newBlankPage(demo.browser);
   }, 600_000);
 
   it("offers the pupil of their case and writes the handover", async () => {
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    // Logged in straight onto the handovers: the start page is no part of this file.
+    await logInAs(page, demo.app.url, "casusregisseur", { path: "/overdrachten" });
     await page.getByRole("heading", { level: 1, name: "Warme overdracht PO-VO" }).waitFor();
     const candidate = page.getByTestId("handover-candidate").filter({ hasText: pupilName });
     await candidate.waitFor();

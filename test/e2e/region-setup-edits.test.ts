@@ -130,8 +130,7 @@ describe("correcting the region's set-up records", () => {
   });
 
   it("the partnership places a pupil and sets the placement's end", async () => {
-    await switchAccount(page, demo.app.url, "swv");
-    await page.goto(`${demo.app.url}/inrichting/arrangementen`);
+    await switchAccount(page, demo.app.url, "swv", "/inrichting/arrangementen");
     const add = page.getByRole("region", { name: "Nieuw arrangement" });
     await add.getByLabel("Aanbieder").fill("Stichting De Overstap");
     await add.getByLabel("Naam van het arrangement").fill("Overstapklas De Overstap");

@@ -84,8 +84,7 @@ describe("the region's set-up records, each by its owner", () => {
   });
 
   it("leerplicht records an exemption with its advice and a Variawet record", async () => {
-    await switchAccount(page, demo.app.url, "leerplicht");
-    await page.goto(`${demo.app.url}/inrichting/vrijstellingen`);
+    await switchAccount(page, demo.app.url, "leerplicht", "/inrichting/vrijstellingen");
     await page
       .getByRole("heading", { level: 1, name: "Regio inrichten: Vrijstellingen" })
       .waitFor();

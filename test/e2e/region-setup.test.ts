@@ -60,8 +60,7 @@ describe("setting the region up", () => {
   });
 
   it("the administrator saves the region's settings; an invalid school year shows at its field", async () => {
-    await switchAccount(page, demo.app.url, "beheer");
-    await page.goto(`${demo.app.url}/beheer/regio`);
+    await switchAccount(page, demo.app.url, "beheer", "/beheer/regio");
     await page.getByRole("heading", { level: 1, name: "Beheer: Regio" }).waitFor();
     const name = page.getByLabel("Naam van de regio");
     await poll(() => name.inputValue()).toBe("Regio Rivierland (demo)");

@@ -52,7 +52,7 @@ describe("journey: consent (b) withdrawn and given again", () => {
   journeyHooks("consent", () => page);
 
   async function expectAccess(account: string, access: boolean) {
-    await switchAccount(page, demo.app.url, account);
+    await switchAccount(page, demo.app.url, account, "/casussen");
     const listed = await listedCaseIds(page, demo.app.url);
     if (access) expect(listed, `${account} lists the case`).toContain(caseId);
     else expect(listed, `${account} lists the case`).not.toContain(caseId);
@@ -62,8 +62,7 @@ describe("journey: consent (b) withdrawn and given again", () => {
   }
 
   async function expectOnAgenda(on: boolean) {
-    await switchAccount(page, demo.app.url, "doorbraakteam");
-    await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
+    await switchAccount(page, demo.app.url, "doorbraakteam", "/doorbraakteam");
     await page.getByRole("heading", { level: 1, name: "Agenda doorbraakteam" }).waitFor();
     const agenda = page.getByTestId("agenda-table");
     await agenda.waitFor();
@@ -73,11 +72,7 @@ describe("journey: consent (b) withdrawn and given again", () => {
 
   /** The parent's consent (b) for the team on /mijn-kind. */
   async function openParentConsent() {
-    await switchAccount(page, demo.app.url, "ouder");
-    await page
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: "Mijn kind" })
-      .click();
+    await switchAccount(page, demo.app.url, "ouder", "/mijn-kind");
     await page.getByRole("heading", { level: 1, name: "Mijn kind" }).waitFor();
     return page.locator('li[data-purpose="involve_partner"]', { hasText: team });
   }

@@ -89,8 +89,7 @@ describe("journey: a verzuimmelding from due to closed", () => {
   });
 
   it("zorgcoördinator: completes the required fields and marks it reported to DUO", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator");
-    await page.getByRole("link", { name: "Verzuimmeldingen", exact: true }).first().click();
+    await switchAccount(page, demo.app.url, "zorgcoordinator", "/verzuimmeldingen");
     await page.getByRole("heading", { level: 1, name: "Verzuimmeldingen" }).waitFor();
     expect(await tableLinksReport(page.getByTestId("duo-reports"))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -178,8 +177,7 @@ describe("journey: a verzuimmelding from due to closed", () => {
   });
 
   it("school: sees the report closed with leerplicht's reason", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator");
-    await page.getByRole("link", { name: "Verzuimmeldingen", exact: true }).first().click();
+    await switchAccount(page, demo.app.url, "zorgcoordinator", "/verzuimmeldingen");
     await page.getByRole("heading", { level: 1, name: "Verzuimmeldingen" }).waitFor();
     // Among the open ones no more; among all of them, closed.
     await page.getByTestId("duo-reports").waitFor();

@@ -168,8 +168,7 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("breakthrough team: the case is on the agenda and its file opens", async () => {
-    await switchAccount(page, demo.app.url, "doorbraakteam");
-    await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
+    await switchAccount(page, demo.app.url, "doorbraakteam", "/doorbraakteam");
     await page.getByRole("heading", { level: 1, name: "Agenda doorbraakteam" }).waitFor();
     const agenda = page.getByTestId("agenda-table");
     await agenda.waitFor();
@@ -188,7 +187,7 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("case director: consent (d) and binding arbitration", async () => {
-    await switchAccount(page, demo.app.url, "casusregisseur");
+    await switchAccount(page, demo.app.url, "casusregisseur", "/casussen");
     expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
     await page.getByRole("button", { name: "Toestemming vastleggen", exact: true }).click();
     const consent = page.getByRole("form", { name: "Toestemming vastleggen" });
@@ -218,8 +217,7 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("breakthrough team: sees the case in arbitration on the agenda", async () => {
-    await switchAccount(page, demo.app.url, "doorbraakteam");
-    await page.getByRole("link", { name: "Doorbraakteam", exact: true }).click();
+    await switchAccount(page, demo.app.url, "doorbraakteam", "/doorbraakteam");
     const agenda = page.getByTestId("agenda-table");
     await agenda.waitFor();
     await poll(() => caseIdsIn(agenda)).toContain(caseId);
@@ -230,7 +228,7 @@ describe("journey: one child from signal to closing", () => {
   });
 
   it("case director: closes the case, which then leaves the director's view", async () => {
-    await switchAccount(page, demo.app.url, "casusregisseur");
+    await switchAccount(page, demo.app.url, "casusregisseur", "/casussen");
     expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");
     await page.getByRole("button", { name: "Casus afsluiten", exact: true }).click();
     const form = page.getByRole("form", { name: "Casus afsluiten" });
@@ -253,7 +251,7 @@ describe("journey: one child from signal to closing", () => {
 
   it("school and leerplicht: still see the closed case", async () => {
     for (const account of ["zorgcoordinator", "leerplicht"]) {
-      await switchAccount(page, demo.app.url, account);
+      await switchAccount(page, demo.app.url, account, "/casussen");
       expect(await listedCaseIds(page, demo.app.url)).not.toContain(caseId);
       expect(await listedCaseIds(page, demo.app.url, true)).toContain(caseId);
       expect(await openCaseFile(page, demo.app.url, caseId)).toBe("found");

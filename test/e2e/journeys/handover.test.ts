@@ -39,8 +39,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
     };
 
   it("the sending care coordinator writes the handover for a pupil who qualifies", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator");
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    await switchAccount(page, demo.app.url, "zorgcoordinator", "/overdrachten");
     await page.getByRole("heading", { level: 1, name: "Warme overdracht PO-VO" }).waitFor();
     const candidate = page.getByTestId("handover-candidate").filter({ hasText: pupilName });
     await candidate.waitFor();
@@ -64,8 +63,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the receiving care coordinator sees it exists, without content while consent is missing", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator-vo");
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    await switchAccount(page, demo.app.url, "zorgcoordinator-vo", "/overdrachten");
     await card().waitFor();
     const text = (await card().textContent()) ?? "";
     expect(text).toContain("geen toestemming");
@@ -75,8 +73,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the partnership sees it open per school, never its content", async () => {
-    await switchAccount(page, demo.app.url, "swv");
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    await switchAccount(page, demo.app.url, "swv", "/overdrachten");
     await page.getByTestId("handovers-per-school").waitFor();
     expect(await page.locator("main").textContent()).not.toContain(WHAT);
     expect(await page.locator("main").textContent()).not.toContain(pupilName);
@@ -86,8 +83,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the sending school records the consent of parents and child", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator");
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    await switchAccount(page, demo.app.url, "zorgcoordinator", "/overdrachten");
     for (const giver of ["parents", "child"]) {
       await card().getByRole("button", { name: "Toestemming vastleggen" }).click();
       const form = card().getByRole("form", { name: "Toestemming vastleggen" });
@@ -103,8 +99,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the receiving care coordinator reads it, takes it in and closes it", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator-vo");
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    await switchAccount(page, demo.app.url, "zorgcoordinator-vo", "/overdrachten");
     await card().getByText(WHAT).waitFor();
     expect(await card().textContent()).toContain(HELPED);
     expect(await axeViolations(page)).toEqual([]);
@@ -116,8 +111,7 @@ describe("journey: a warm handover from primary to secondary school", () => {
   });
 
   it("the partnership then sees it closed", async () => {
-    await switchAccount(page, demo.app.url, "swv");
-    await page.getByRole("link", { name: "Warme overdracht", exact: true }).click();
+    await switchAccount(page, demo.app.url, "swv", "/overdrachten");
     await page
       .getByTestId("handovers-partnership")
       .getByRole("row")

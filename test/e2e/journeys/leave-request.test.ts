@@ -23,18 +23,8 @@ describe("journey: a leave request from the parent to the decider and back", () 
 
   journeyHooks("leave", () => page);
 
-  /** The parent's page, through the main menu (the parent has just logged in: read afresh). */
-  async function openMyChild() {
-    await page
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: "Mijn kind" })
-      .click();
-    await page.getByRole("heading", { level: 1, name: "Mijn kind" }).waitFor();
-  }
-
   async function requestAsParent(start: string, end: string, reason: string) {
-    await switchAccount(page, demo.app.url, "ouder");
-    await openMyChild();
+    await switchAccount(page, demo.app.url, "ouder", "/mijn-kind");
     const section = page.getByTestId("parent-leave").first();
     await section.waitFor();
     await section.getByLabel("Soort verlof").selectOption("important_circumstances");
@@ -46,8 +36,7 @@ describe("journey: a leave request from the parent to the decider and back", () 
   }
 
   async function leavePage(account: string) {
-    await switchAccount(page, demo.app.url, account);
-    await page.getByRole("link", { name: "Verlof", exact: true }).click();
+    await switchAccount(page, demo.app.url, account, "/verlof");
     await page.getByRole("heading", { level: 1, name: "Verlofaanvragen" }).waitFor();
     await page.getByRole("heading", { level: 2, name: /^Te beslissen/ }).waitFor();
   }
@@ -90,8 +79,7 @@ describe("journey: a leave request from the parent to the decider and back", () 
   });
 
   it("the parent reads the decision with the route of objection", async () => {
-    await switchAccount(page, demo.app.url, "ouder");
-    await openMyChild();
+    await switchAccount(page, demo.app.url, "ouder", "/mijn-kind");
     const mine = item(page.getByTestId("parent-leave").first(), SHORT);
     await mine.waitFor();
     expect(await mine.getByTestId("leave-status").textContent()).toBe("Verleend");
@@ -123,8 +111,7 @@ describe("journey: a leave request from the parent to the decider and back", () 
     await mine.getByLabel("Motivering").fill("Zorg kan ook na schooltijd worden geregeld.");
     await mine.getByRole("button", { name: "Besluit vastleggen" }).click();
     await poll(() => item(others(), LONG).count()).toBe(1);
-    await switchAccount(page, demo.app.url, "ouder");
-    await openMyChild();
+    await switchAccount(page, demo.app.url, "ouder", "/mijn-kind");
     const parentView = item(page.getByTestId("parent-leave").first(), LONG);
     await parentView.waitFor();
     expect(await parentView.getByTestId("leave-status").textContent()).toBe("Afgewezen");

@@ -35,8 +35,7 @@ describe("journey: a referral to the youth doctor and the feedback to the school
   const mine = () => page.getByTestId("jgz-referral").filter({ hasText: QUESTION });
 
   it("the care coordinator refers the pupil with the school's question", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator");
-    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
+    await switchAccount(page, demo.app.url, "zorgcoordinator", `/leerlingen/${pupilId}`);
     // The referrals' table comes first; the school's observations of notable sickness follow.
     await section().getByRole("table").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -93,8 +92,7 @@ describe("journey: a referral to the youth doctor and the feedback to the school
   });
 
   it("the school reads the feedback, never the medical note", async () => {
-    await switchAccount(page, demo.app.url, "zorgcoordinator");
-    await page.goto(`${demo.app.url}/leerlingen/${pupilId}`);
+    await switchAccount(page, demo.app.url, "zorgcoordinator", `/leerlingen/${pupilId}`);
     const row = section().getByRole("row").filter({ hasText: QUESTION });
     await row.waitFor();
     const text = (await row.textContent()) ?? "";

@@ -46,9 +46,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const apiOrigin = `http://127.0.0.1:${port}`;
   const child = spawn(
     join(REPO_ROOT, "bin/aanwezig"),
-    // Without the scheduled jobs (pg-boss in the embedded database, its polling), which no
-    // browser test uses; `serve` with its jobs is src/cli/commands/serve.test.ts's subject.
-    ["--db", dbDir, "serve", "--no-jobs", "--port", String(port), "--host", "127.0.0.1"],
+    ["--db", dbDir, "serve", "--port", String(port), "--host", "127.0.0.1"],
     {
       cwd: REPO_ROOT,
       stdio: ["ignore", "pipe", "pipe"],

@@ -5,24 +5,35 @@
 import type { Locator, Page } from "playwright-core";
 import { afterEach, beforeEach, expect } from "vitest";
 import { DEMO_PASSWORD } from "./demo-password.ts";
-import { fillLogin } from "./login.ts";
+import { fillLogin, logInAs } from "./login.ts";
 
 /** The shared two-core machine is slow under load: give the screen time to refresh. */
 export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 /**
- * Logs out through the user menu (when logged in) and logs in as the next demo account on the
- * login page the app shows then, as a user at a shared computer does: no page load in between.
- * Logging in clears the app's query cache (web/src/features/auth/use-session.ts), so the next
- * account's screens read everything afresh, as after a page load.
+ * Logs out through the user menu (when logged in) and logs in as the next demo account: on the
+ * login page the app shows then, as a user at a shared computer does (no page load in between),
+ * landing on the start page; or, with `path`, through the API and straight onto that page (one
+ * page load, and no start page that the step does not look at). Logging in clears the app's
+ * query cache (web/src/features/auth/use-session.ts), so the next account's screens read
+ * everything afresh either way.
  */
-export async function switchAccount(page: Page, url: string, account: string): Promise<void> {
+export async function switchAccount(
+  page: Page,
+  url: string,
+  account: string,
+  path?: string,
+): Promise<void> {
   const logout = page.getByRole("button", { name: "Uitloggen", exact: true });
   if (await logout.count()) {
     await logout.click();
     await page.waitForURL((u) => u.pathname === "/inloggen");
-  } else if (new URL(page.url()).pathname !== "/inloggen") {
+  } else if (path === undefined && new URL(page.url()).pathname !== "/inloggen") {
     await page.goto(`${url}/inloggen`);
+  }
+  if (path !== undefined) {
+    await logInAs(page, url, account, { path });
+    return;
   }
   await fillLogin(page, `${account}@demo.aanwezig.nl`, DEMO_PASSWORD);
   await page.waitForURL((u) => u.pathname === "/");
