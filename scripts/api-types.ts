@@ -2,10 +2,13 @@
 // OpenAPI document the server builds from its zod schemas, so the web cannot drift from the
 // server (issue 17 item 2; docs/adr/0002-typed-contract.md). The app is built in-process on a
 // throw-away database and its document taken in the form with the full /api paths the web calls
-// (`openApiDocumentOf(app, false)`; /api/openapi.json serves the /api/v1 form); nothing listens. `--check` exits 1 when the committed file differs; `--stdout` prints the text.
+// (`openApiDocumentOf(app, false)`; /api/openapi.json serves the /api/v1 form); nothing listens
+// (scripts/openapi-document.ts). `--check` exits 1 when the committed file differs; `--stdout`
+// prints the text; `--document FILE` takes the document from FILE instead of building it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { registerHooks } from "node:module";
 import { fileURLToPath } from "node:url";
+import { documentArgument, openApiDocument } from "./openapi-document.ts";
 
 // openapi-typescript prints through the TypeScript compiler API, which TypeScript 7 (the
 // project's tsc) no longer ships (openapi-ts/openapi-typescript#2841). It gets TypeScript 6's
@@ -27,39 +30,24 @@ const HEADER = [
   "",
 ].join("\n");
 
-/** The OpenAPI document with the full /api paths (`versioned`: the served /api/v1 form). */
-export async function openApiDocument(versioned = false): Promise<Record<string, unknown>> {
-  const { openDatabase } = await import("../src/db/connect.ts");
-  const { migrateDatabase } = await import("../src/db/migrate.ts");
-  const { buildApp } = await import("../src/http/app.ts");
-  const { openApiDocumentOf } = await import("../src/http/openapi.ts");
-  const db = await openDatabase("memory://");
-  try {
-    await migrateDatabase(db);
-    const app = await buildApp({ db, oidc: null });
-    try {
-      await app.ready();
-      // A copy through JSON, as a client would read it.
-      return JSON.parse(JSON.stringify(openApiDocumentOf(app, versioned)));
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await db.close();
-  }
-}
+export { openApiDocument } from "./openapi-document.ts";
 
-export async function generateSchemaTypes(): Promise<string> {
+/** The types of `document`, or of the document the app builds now. */
+export async function generateSchemaTypes(document?: Record<string, unknown>): Promise<string> {
   const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const document = await openApiDocument();
+  document ??= await openApiDocument();
   // biome-ignore lint/suspicious/noExplicitAny: openapi-typescript takes its own OpenAPI3 type.
   const ast = await openapiTS(document as any, { enumValues: false, alphabetize: true });
   return HEADER + astToString(ast);
 }
 
 async function main(): Promise<void> {
-  const mode = process.argv[2];
-  const text = await generateSchemaTypes();
+  // `--document FILE`: the types of that document (the test's, built on its own database).
+  const { file, rest } = documentArgument(process.argv.slice(2));
+  const mode = rest[0];
+  const text = await generateSchemaTypes(
+    file === undefined ? undefined : JSON.parse(readFileSync(file, "utf8")),
+  );
   if (mode === "--stdout") {
     process.stdout.write(text);
     return;

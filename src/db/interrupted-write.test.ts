@@ -11,6 +11,8 @@ import { openDatabase } from "./connect.ts";
 import { migrateDatabase } from "./migrate.ts";
 
 const NODE = new URL("../../node_modules/node/bin/node", import.meta.url).pathname;
+/** What bin/aanwezig loads first: a cheaper start (src/cli/start-up.ts). */
+const START_UP = new URL("../cli/start-up.ts", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "aanwezig-interrupted-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -52,9 +54,13 @@ describe("a PGlite directory after a killed import", () => {
     const before = await historySize(path);
     const script = join(dir, "killed-write.ts");
     writeFileSync(script, KILLED_WRITE);
-    const child = spawnSync(NODE, ["--disable-warning=ExperimentalWarning", script, path], {
-      encoding: "utf8",
-    });
+    const child = spawnSync(
+      NODE,
+      ["--disable-warning=ExperimentalWarning", "--import", START_UP, script, path],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(child.signal, child.stderr).toBe("SIGKILL");
     expect(existsSync(join(path, "aanwezig-write-running"))).toBe(true);
     const after = await historySize(path);

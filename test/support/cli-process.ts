@@ -3,6 +3,7 @@
 // TEST_DATABASE_URL names one), seeded before the child process opens them.
 import { spawnSync } from "node:child_process";
 import { Console } from "node:console";
+import { cpSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
@@ -185,6 +186,30 @@ export async function seededTargets(
     list.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
   }
   return list;
+}
+
+/**
+ * Two sets of `seededTargets(dir, seed)` alike: e.g. one a reference run times the kills on, one
+ * the kills hit. The PGlite directory is seeded once and copied (a closed data directory is the
+ * whole database): no second PGlite start from the template, no second open and seeding (~2–3 s
+ * CPU). PostgreSQL gets two fresh databases, each seeded.
+ */
+export async function seededTargetPair(
+  dir: string,
+  seed: (db: Database) => Promise<void>,
+): Promise<[CliTarget[], CliTarget[]]> {
+  mkdirSync(join(dir, "first"), { recursive: true });
+  const first = await seededTargets(join(dir, "first"), seed);
+  const copy = join(dir, "second", "db");
+  cpSync(first[0]!.spec, copy, { recursive: true });
+  const second: CliTarget[] = [{ name: first[0]!.name, spec: copy, dispose: async () => {} }];
+  for (const engine of engines().filter((e) => e.name === "postgres")) {
+    const fresh = await engine.fresh();
+    await seed(fresh.db);
+    await fresh.db.close(); // the child process opens its own connection
+    second.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
+  }
+  return [first, second];
 }
 
 /** Opens the database the child process wrote, runs fn against the web app on it, closes both. */

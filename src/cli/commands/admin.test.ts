@@ -84,7 +84,8 @@ describe("aanwezig admin create (command line)", async () => {
         name: "Anna de Vries",
         roles: ["app_admin"],
       });
-      await withApp(target.spec, async (app) => {
+      // The app and the audit trail on one open of the database the child process wrote.
+      await withApp(target.spec, async (app, db) => {
         const login = await app.inject({
           method: "POST",
           url: "/api/session",
@@ -99,9 +100,6 @@ describe("aanwezig admin create (command line)", async () => {
           payload: { email: "beheer@gemeente-zandstad.example", password: `${STRONG}\n` },
         });
         expect(withNewline.statusCode).toBe(401);
-      });
-      const db = await openDatabase(target.spec);
-      try {
         const audit = await listAudit(db.orm, { limit: 10 });
         expect(audit).toContainEqual(
           expect.objectContaining({
@@ -112,9 +110,7 @@ describe("aanwezig admin create (command line)", async () => {
             outcome: "allowed",
           }),
         );
-      } finally {
-        await db.close();
-      }
+      });
     });
 
     it("refuses an existing e-mail address (any case) with exit 1", async () => {
@@ -195,7 +191,7 @@ describe("aanwezig admin create (command line)", async () => {
       expect(match).not.toBeNull();
       const token = match![1]!;
       expect(run.stdout).toContain("geen wachtwoord");
-      await withApp(target.spec, async (app) => {
+      await withApp(target.spec, async (app, db) => {
         const set = (password: string, t = token) =>
           app.inject({ method: "POST", url: "/api/password-set", payload: { token: t, password } });
         const logIn = (password: string) =>
@@ -218,9 +214,6 @@ describe("aanwezig admin create (command line)", async () => {
         expect(again.statusCode).toBe(400);
         expect(again.json().detail).toContain("al gebruikt");
         expect((await logIn(STRONG)).statusCode).toBe(200);
-      });
-      const db = await openDatabase(target.spec);
-      try {
         const sets = (await listAudit(db.orm, { limit: 50 })).filter(
           (a) => a.action === "set_password",
         );
@@ -228,9 +221,7 @@ describe("aanwezig admin create (command line)", async () => {
         expect(sets).toEqual([
           expect.objectContaining({ userEmail: "link@gemeente-zandstad.example" }),
         ]);
-      } finally {
-        await db.close();
-      }
+      });
     });
 
     it("a link is refused after its 24 hours", async () => {

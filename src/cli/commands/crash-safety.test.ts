@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { absentDays, weekdays } from "../../../test/support/absent-days.ts";
 import { seedCaseRegion, storedCase, userWith } from "../../../test/support/case-region.ts";
-import { runCli, runCliInProcess, seededTargets } from "../../../test/support/cli-process.ts";
+import { runCli, runCliInProcess, seededTargetPair } from "../../../test/support/cli-process.ts";
 import { REGION } from "../../../test/support/import-files.ts";
 import { type Database, openDatabase } from "../../db/connect.ts";
 
@@ -106,9 +106,12 @@ const pupilState = (db: Database) =>
   );
 
 describe("aanwezig import killed with SIGKILL", async () => {
-  // Per engine: one database a reference import times the kills on, one the kills hit.
-  const reference = await seededTargets(mkdtempSync(join(dir, "import-ref-")), seedImport);
-  const targets = await seededTargets(mkdtempSync(join(dir, "import-")), seedImport);
+  // Per engine: one database a reference import times the kills on, one the kills hit (the
+  // PGlite directory seeded once and copied).
+  const [reference, targets] = await seededTargetPair(
+    mkdtempSync(join(dir, "import-")),
+    seedImport,
+  );
   afterAll(async () => {
     for (const t of [...reference, ...targets]) await t.dispose().catch(() => {});
   });
@@ -224,9 +227,9 @@ async function dailyState(spec: string) {
 }
 
 describe("aanwezig daily killed with SIGKILL", async () => {
-  // Per engine: one database the job runs on without interruption, one it is killed on.
-  const clean = await seededTargets(mkdtempSync(join(dir, "daily-clean-")), seedDaily);
-  const killed = await seededTargets(mkdtempSync(join(dir, "daily-killed-")), seedDaily);
+  // Per engine: one database the job runs on without interruption, one it is killed on (the
+  // PGlite directory seeded once and copied).
+  const [clean, killed] = await seededTargetPair(mkdtempSync(join(dir, "daily-")), seedDaily);
   afterAll(async () => {
     for (const t of [...clean, ...killed]) await t.dispose().catch(() => {});
   });

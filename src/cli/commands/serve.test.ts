@@ -36,7 +36,15 @@ describe.each(engines())("serve's demo-account guard on $name", (engine) => {
 });
 
 // `aanwezig serve` as a process: the scheduled jobs start after migrate (and catch up on the
-// domain's today), stop gracefully on SIGTERM, and stay off with --no-jobs.
+// domain's today), stop gracefully on SIGTERM, and stay off with --no-jobs. And what a person
+// sees after `npm start`: the address in one Dutch line and no line per request; production asks
+// for JSON and gets every request as before.
+//
+// Every server these tests start is a child process (~2–3 s CPU each: Node, the modules, the
+// database), so each one proves both: the daily test's two servers per engine (one with
+// --no-jobs, one with the jobs) each run with one of the four forms of terminal output, answer
+// the same four requests and are checked for that form's output. The four forms are spread over
+// the two engines; without PostgreSQL the JSON forms run on a second PGlite directory.
 function serve(spec: string, args: string[] = [], env: Record<string, string> = {}) {
   return serveWithEnv(spec, args, {
     ...process.env,
@@ -74,100 +82,68 @@ async function inspect(spec: string) {
   }
 }
 
-describe("aanwezig serve runs the daily job", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "aanwezig-serve-"));
-  const targets: { name: string; spec: string; dispose(): Promise<void> }[] = [
-    { name: "pglite directory", spec: join(dir, "db"), dispose: async () => {} },
-  ];
-  for (const engine of engines().filter((e) => e.name === "postgres")) {
-    const fresh = await engine.fresh();
-    await fresh.db.close(); // the server process opens its own connection
-    targets.push({ name: "postgres", spec: fresh.spec, dispose: fresh.dispose });
-  }
-  afterAll(async () => {
-    for (const t of targets) await t.dispose().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
+/** Waits until the server answers /api/health; a server that exited fails at once, with its output. */
+async function healthy(served: ServedProcess): Promise<void> {
+  await until("health", () => {
+    if (served.child.exitCode !== null) throw new Error(`serve exited:\n${served.output()}`);
+    return fetch(`http://127.0.0.1:${served.port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
   });
+}
 
-  describe.each(targets)("on $name", (target) => {
-    it("starts no jobs with --no-jobs, runs today's job at start otherwise, stops on SIGTERM", async () => {
-      await seedDatabase(target.spec);
-      const quiet = await serve(target.spec, ["--no-jobs"]);
-      const health = () =>
-        fetch(`http://127.0.0.1:${quiet.port}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-      await until("health", health);
-      quiet.child.kill("SIGTERM");
-      expect(await quiet.exited, quiet.output()).toBe(0);
-      expect(await inspect(target.spec)).toEqual({ runs: 0, reports: 0, boss: false });
-
-      const busy = await serve(target.spec);
-      const done = `jobs: daily-evaluation 2026-03-05 done`;
-      await until("the catch-up job", () => busy.output().includes(done));
-      busy.child.kill("SIGTERM");
-      expect(await busy.exited, busy.output()).toBe(0);
-      expect(await inspect(target.spec)).toEqual({ runs: 1, reports: 1, boss: true });
-    }, 300_000);
-  });
-});
-
-// What a person sees after `npm start`: the address in one Dutch line and no line per request;
-// production asks for JSON and gets every request as before.
-describe("aanwezig serve's terminal output", () => {
-  // Each server gets its own PGlite directory laid from the migrated template (as `npm start`
-  // uses ./data/db): a `memory://` server ran initdb and every migration first, which on a loaded
-  // machine took most of the test's two minutes.
-  const dir = mkdtempSync(join(tmpdir(), "aanwezig-serve-output-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  let count = 0;
-  async function database(): Promise<string> {
-    const spec = join(dir, `db-${count++}`);
-    await migratedPgliteDirectory(spec);
-    return spec;
+/** The same four requests on every server, then SIGTERM: it exits 0. Answers its output. */
+async function requestsAndStop(served: ServedProcess): Promise<string> {
+  const url = `http://127.0.0.1:${served.port}`;
+  await healthy(served);
+  for (const path of ["/api/health", "/api/session", "/", "/api/does-not-exist"]) {
+    await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
   }
+  served.child.kill("SIGTERM");
+  expect(await served.exited, served.output()).toBe(0);
+  return served.output();
+}
 
-  async function requestsAndStop(served: ServedProcess): Promise<string> {
-    const url = `http://127.0.0.1:${served.port}`;
-    await until("health", () => {
-      // A server that refused its arguments fails the test now, with what it said.
-      if (served.child.exitCode !== null) throw new Error(`serve exited:\n${served.output()}`);
-      return fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    });
-    for (const path of ["/api/health", "/api/session", "/", "/api/does-not-exist"]) {
-      await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
-    }
-    served.child.kill("SIGTERM");
-    expect(await served.exited, served.output()).toBe(0);
-    return served.output();
-  }
-  const jsonLines = (text: string) => text.split("\n").filter((line) => line.startsWith("{"));
+const jsonLines = (text: string) => text.split("\n").filter((line) => line.startsWith("{"));
 
-  it("prints the address for people and logs requests only at debug", async () => {
-    const served = await serve(await database(), ["--no-jobs"]);
-    const output = await requestsAndStop(served);
+/** A form of terminal output: how the server is started, and what its output must show. */
+interface Output {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+  check(output: string, served: ServedProcess): void;
+}
+
+/** For people: the address, and requests only at debug. */
+const TEXT: Output = {
+  name: "text",
+  args: [],
+  env: {},
+  check(output, served) {
     expect(output).toContain(`Aanwezig draait op http://127.0.0.1:${served.port}`);
     expect(output).toContain("stoppen met Ctrl+C");
     expect(jsonLines(output)).toEqual([]);
     expect(output).not.toContain("request completed");
-
-    const debug = await requestsAndStop(
-      await serve(await database(), ["--no-jobs", "--log-level=debug"]),
-    );
-    expect(debug).toMatch(/debug: incoming request GET \/api\/health/);
-    expect(jsonLines(debug)).toEqual([]);
-  }, 300_000);
-
-  it("writes JSON lines with every request for --log-format json and AANWEZIG_LOG_FORMAT=json", async () => {
-    for (const served of [
-      await serve(await database(), ["--no-jobs", "--log-format", "json"]),
-      await serve(await database(), ["--no-jobs"], { AANWEZIG_LOG_FORMAT: "json" }),
-    ]) {
-      const entries = jsonLines(await requestsAndStop(served)).map(
+  },
+};
+const DEBUG: Output = {
+  name: "text at --log-level=debug",
+  args: ["--log-level=debug"],
+  env: {},
+  check(output) {
+    expect(output).toMatch(/debug: incoming request GET \/api\/health/);
+    expect(jsonLines(output)).toEqual([]);
+  },
+};
+/** JSON lines with every request, by flag or by environment. */
+function json(name: string, args: string[], env: Record<string, string>): Output {
+  return {
+    name,
+    args,
+    env,
+    check(output) {
+      const entries = jsonLines(output).map(
         (line) => JSON.parse(line) as { msg?: string; req?: { url?: string } },
       );
       expect(
@@ -177,6 +153,55 @@ describe("aanwezig serve's terminal output", () => {
       expect(entries.some((e) => e.msg?.startsWith("Server listening at http://127.0.0.1:"))).toBe(
         true,
       );
-    }
-  }, 300_000);
+    },
+  };
+}
+const JSON_FLAG = json("--log-format json", ["--log-format", "json"], {});
+const JSON_ENV = json("AANWEZIG_LOG_FORMAT=json", [], { AANWEZIG_LOG_FORMAT: "json" });
+
+describe("aanwezig serve runs the daily job and talks to the terminal", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "aanwezig-serve-"));
+  type Target = { name: string; spec: string; outputs: [Output, Output]; dispose(): Promise<void> };
+  const targets: Target[] = [
+    {
+      name: "pglite directory",
+      spec: join(dir, "db"),
+      outputs: [TEXT, DEBUG],
+      dispose: async () => {},
+    },
+  ];
+  for (const engine of engines().filter((e) => e.name === "postgres")) {
+    const fresh = await engine.fresh();
+    await fresh.db.close(); // the server process opens its own connection
+    const outputs: [Output, Output] = [JSON_FLAG, JSON_ENV];
+    targets.push({ name: "postgres", spec: fresh.spec, outputs, dispose: fresh.dispose });
+  }
+  if (targets.length === 1) {
+    const spec = join(dir, "db-json");
+    const outputs: [Output, Output] = [JSON_FLAG, JSON_ENV];
+    targets.push({ name: "a second pglite directory", spec, outputs, dispose: async () => {} });
+  }
+  afterAll(async () => {
+    for (const t of targets) await t.dispose().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe.each(targets)("on $name", (target) => {
+    const [quietOutput, busyOutput] = target.outputs;
+    it(`starts no jobs with --no-jobs (${quietOutput.name}), runs today's job at start otherwise (${busyOutput.name}), stops on SIGTERM`, async () => {
+      await seedDatabase(target.spec);
+      const quiet = await serve(target.spec, ["--no-jobs", ...quietOutput.args], quietOutput.env);
+      quietOutput.check(await requestsAndStop(quiet), quiet);
+      expect(await inspect(target.spec)).toEqual({ runs: 0, reports: 0, boss: false });
+
+      const busy = await serve(target.spec, busyOutput.args, busyOutput.env);
+      const done = `jobs: daily-evaluation 2026-03-05 done`;
+      await until("the catch-up job", () => {
+        if (busy.child.exitCode !== null) throw new Error(`serve exited:\n${busy.output()}`);
+        return busy.output().includes(done);
+      });
+      busyOutput.check(await requestsAndStop(busy), busy);
+      expect(await inspect(target.spec)).toEqual({ runs: 1, reports: 1, boss: true });
+    }, 300_000);
+  });
 });
