@@ -24,12 +24,12 @@
 //    it off, and a directory that cannot be written (a read-only installation) leaves it off,
 //    silently.
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { enableCompileCache, registerHooks } from "node:module";
+import * as nodeModule from "node:module";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 try {
-  enableCompileCache(
+  nodeModule.enableCompileCache(
     process.env.NODE_COMPILE_CACHE ||
       fileURLToPath(new URL("../../node_modules/.cache/aanwezig-compile-cache", import.meta.url)),
   );
@@ -76,7 +76,9 @@ const RELATIVE_MODULE = /^\.\.?\/[^?#%\\]*\.m?js$/;
 const BARE = /^(@[\w.-]+\/)?[\w.-]+(\/[^?#%\\]*)?$/;
 const bareResolved = new Map<string, { url: string; format?: string | null | undefined }>();
 
-registerHooks({
+// module.registerHooks came in Node 22.15; on an older Node 22 (package.json allows 22.12) the
+// start is only slower.
+nodeModule.registerHooks?.({
   resolve(specifier, context, nextResolve) {
     const parent = context.parentURL;
     if (parent?.startsWith("file:") && RELATIVE_MODULE.test(specifier)) {
