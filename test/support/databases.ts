@@ -118,6 +118,41 @@ export function pgliteTemplate(): Promise<Blob> {
   return pgliteDump;
 }
 
+let emptyClusterDump: Promise<Blob> | undefined;
+
+/**
+ * A new embedded database as `initdb` leaves it (no tables, no migrations), for tests of what
+ * happens to an empty installation (a restore, a first migration). `initdb` in WebAssembly costs
+ * ~2 s CPU; its data directory is dumped once per PGlite version to the cache, and every call
+ * starts a PGlite from that dump (~0.7 s), as PGlite's own `clone()` does.
+ */
+export async function emptyPglite(): Promise<Database> {
+  emptyClusterDump ??= (async () => {
+    const version = createHash("sha256")
+      .update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")))
+      .digest("hex")
+      .slice(0, 12);
+    const file = join(CACHE_DIR, `pglite-empty-${version}.tar`);
+    try {
+      return new TemplateDump(readFileSync(file));
+    } catch {
+      const pglite = new PGlite();
+      try {
+        await pglite.waitReady;
+        const bytes = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
+        mkdirSync(CACHE_DIR, { recursive: true });
+        const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+        writeFileSync(partial, bytes);
+        renameSync(partial, file);
+        return new TemplateDump(bytes);
+      } finally {
+        await pglite.close();
+      }
+    }
+  })();
+  return openDatabase("memory://", { memory: { loadDataDir: await emptyClusterDump } });
+}
+
 const pgliteEngine: Engine = {
   name: "pglite",
   async fresh() {
