@@ -282,6 +282,66 @@ function postgresEngine(serverUrl: string): Engine {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * `n` databases with the same contents, for a test that compares two ways of doing one thing:
+ * `build` fills one fresh database, the others are copies of it (PGlite: its data directory
+ * dumped and loaded, as PGlite's `clone()` does; PostgreSQL: CREATE DATABASE … TEMPLATE it), so
+ * the work of `build` is done once and the copies are identical by construction.
+ */
+export async function identicalDatabases(
+  engine: Engine,
+  n: number,
+  build: (db: Database) => Promise<void>,
+): Promise<FreshDatabase[]> {
+  const first = await engine.fresh();
+  try {
+    await build(first.db);
+  } catch (error) {
+    await first.dispose();
+    throw error;
+  }
+  const driver = first.db.driver;
+  if (driver.kind === "pglite") {
+    const dump = await driver.pglite.dumpDataDir("none");
+    const bytes = new TemplateDump(new Uint8Array(await dump.arrayBuffer()));
+    const copies: FreshDatabase[] = [first];
+    while (copies.length < n) {
+      const db = await openDatabase("memory://", { memory: { loadDataDir: bytes } });
+      copies.push({ db, spec: "memory://", dispose: () => db.close() });
+    }
+    return copies;
+  }
+  // CREATE DATABASE … TEMPLATE needs the source without connections: closed, copied, reopened.
+  const source = new URL(first.spec).pathname.slice(1);
+  const server = databaseUrl(first.spec, "postgres");
+  await first.db.close();
+  const specs = [first.spec];
+  while (specs.length < n) {
+    const name = `aanwezig_t_${randomBytes(6).toString("hex")}`;
+    await onServer(server, async (c) => {
+      await whileInUse(() => c.query(`CREATE DATABASE ${name} TEMPLATE ${source}`));
+      await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+    });
+    specs.push(databaseUrl(server, name));
+  }
+  const copies: FreshDatabase[] = [];
+  for (const spec of specs) {
+    const db = await openDatabase(spec);
+    const name = new URL(spec).pathname.slice(1);
+    copies.push({
+      db,
+      spec,
+      async dispose() {
+        await db.close();
+        await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    });
+  }
+  return copies;
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /** The engines to run database suites on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function engines(): Engine[] {
   const url = process.env.TEST_DATABASE_URL;
