@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engine, engines } from "../../test/support/databases.ts";
+import { type Engine, emptyPglite, engines } from "../../test/support/databases.ts";
 import { renderSignals } from "../cli/commands/signals.ts";
 import { ident, listTables } from "../db/catalogue.ts";
-import { type Database, openDatabase } from "../db/connect.ts";
+import type { Database } from "../db/connect.ts";
 import { DEMO_CASES_AS_OF } from "../demo/cases.ts";
 import { writeFullDemo } from "../demo/fill.ts";
 import { evaluateSignalsAt } from "../services/signals.ts";
@@ -24,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A database with no tables at all, as a new server's (or a new embedded directory) is. */
 async function unmigrated(engine: Engine): Promise<{ db: Database; dispose(): Promise<void> }> {
   if (engine.name === "pglite") {
-    const db = await openDatabase("memory://");
+    const db = await emptyPglite(); // a new embedded database, initdb's output copied
     return { db, dispose: () => db.close() };
   }
   const fresh = await engine.fresh();

@@ -1,26 +1,29 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../test/support/databases.ts";
-import { openDatabase } from "./connect.ts";
+import { type Database, openDatabase } from "./connect.ts";
 import { DatabaseLockedError } from "./lock.ts";
 import { migrateDatabase } from "./migrate.ts";
 
 describe.each(engines())("schema on $name", (engine) => {
+  // One copy of the migrated database for the tests that leave it as it was.
+  let db: Database;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, dispose } = await engine.fresh());
+  });
+  afterAll(async () => dispose());
+
   it("migrates to the import tables and migrating again changes nothing", async () => {
-    const { db, dispose } = await engine.fresh();
-    try {
-      await migrateDatabase(db);
-      const tables = await db.sql.query<{ table_name: string }>(
-        "select table_name from information_schema.tables where table_schema = 'public' order by 1",
-      );
-      expect(tables.map((t) => t.table_name)).toEqual(
-        expect.arrayContaining(["attendance", "attendance_history", "import_log", "schools"]),
-      );
-    } finally {
-      await dispose();
-    }
+    await migrateDatabase(db);
+    const tables = await db.sql.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by 1",
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["attendance", "attendance_history", "import_log", "schools"]),
+    );
   });
 
   it.runIf(engine.name === "postgres")(
@@ -47,21 +50,17 @@ describe.each(engines())("schema on $name", (engine) => {
   );
 
   it("rolls a failed transaction back completely", async () => {
-    const { db, dispose } = await engine.fresh();
-    try {
-      await expect(
-        db.transaction(async (tx) => {
-          await tx.query(
-            "insert into population values ('X1','A','B','2015-01-01','Stad','2015-01-01')",
-          );
-          throw new Error("boom");
-        }),
-      ).rejects.toThrow("boom");
-      const rows = await db.sql.query("select * from population");
-      expect(rows).toHaveLength(0);
-    } finally {
-      await dispose();
-    }
+    expect(await db.sql.query("select * from population")).toHaveLength(0);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(
+          "insert into population values ('X1','A','B','2015-01-01','Stad','2015-01-01')",
+        );
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    const rows = await db.sql.query("select * from population");
+    expect(rows).toHaveLength(0);
   });
 });
 

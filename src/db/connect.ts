@@ -4,7 +4,12 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { setImmediate } from "node:timers/promises";
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import {
+  PGlite,
+  type PGliteOptions,
+  type QueryOptions as PgliteQueryOptions,
+  type Transaction as PgliteTransaction,
+} from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -110,7 +115,10 @@ async function openPglite(spec: string, options: OpenOptions): Promise<Database>
     location = dir;
   }
   await pglite.waitReady;
-  const orm = drizzlePglite(pglite, { schema }) as unknown as Orm;
+  const plainStatements = new Set<string>();
+  const orm = drizzlePglite(withoutNeedlessParsers(pglite, plainStatements), {
+    schema,
+  }) as unknown as Orm;
   const sqlClient: SqlClient = {
     async query<T>(text: string, params: unknown[] = []) {
       const result = await pglite.query<T>(text, params);
@@ -128,7 +136,10 @@ async function openPglite(spec: string, options: OpenOptions): Promise<Database>
     driver: { kind: "pglite", pglite },
     async transaction(fn) {
       return pglite.transaction(async (tx) => {
-        const txOrm = drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Orm;
+        // Without the schema (see TX_ORM_NOTE): no relational config built per transaction.
+        const txOrm = drizzlePglite(
+          withoutNeedlessParsers(tx, plainStatements) as unknown as PGlite,
+        ) as unknown as Orm;
         const client: TxClient = {
           kind: "pglite",
           orm: txOrm,
@@ -174,6 +185,57 @@ async function openPglite(spec: string, options: OpenOptions): Promise<Database>
   };
 }
 
+// TX_ORM_NOTE: a transaction's `orm` is made without the schema. Given one, drizzle builds the
+// relational-query config of every table (`extractTablesRelationalConfig`) each time, ~4 % of the
+// CPU of writing the demo; that config serves only `orm.query.<table>.findMany()`-style reads,
+// which this code base does not use (the database's own `orm` keeps the schema).
+
+/**
+ * The types drizzle's PGlite driver reads as text: it hands every statement parsers of its own for
+ * them (timestamp, timestamptz, interval, date and their arrays, and numeric[]).
+ */
+const DRIZZLE_PARSED_TYPES = new Set([1114, 1184, 1186, 1082, 1115, 1185, 1187, 1182, 1231]);
+const PLAIN_STATEMENTS_MAX = 20_000;
+
+/**
+ * The PGlite client drizzle gets. PGlite merges a statement's own parsers into a copy of its ~400
+ * parsers (the array types) for every statement that brings some, and drizzle brings them to
+ * every statement: that copy was 15 % of the CPU of a request on PGlite (the authorization matrix)
+ * and of writing the demo. A statement whose result has none of drizzle's types is parsed the
+ * same without them, so after its first run its text is remembered (per database) and later runs
+ * leave drizzle's parsers out. The same text always gives the same result types; were a column's
+ * type changed under a remembered statement, the run fails rather than parse it differently.
+ */
+function withoutNeedlessParsers<C extends PGlite | PgliteTransaction>(
+  client: C,
+  plain: Set<string>,
+): C {
+  const hasDrizzleTypes = (fields: { dataTypeID: number }[]) =>
+    fields.some((field) => DRIZZLE_PARSED_TYPES.has(field.dataTypeID));
+  const query = async (text: string, params?: unknown[], options?: PgliteQueryOptions) => {
+    if (options?.parsers && plain.has(text)) {
+      const result = await client.query(text, params, { ...options, parsers: undefined });
+      if (hasDrizzleTypes(result.fields)) {
+        throw new Error(`the result types of a remembered statement changed: ${text}`);
+      }
+      return result;
+    }
+    const result = await client.query(text, params, options);
+    if (options?.parsers && !hasDrizzleTypes(result.fields)) {
+      if (plain.size >= PLAIN_STATEMENTS_MAX) plain.clear();
+      plain.add(text);
+    }
+    return result;
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "query") return query;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Dates stay 'YYYY-MM-DD' strings, never shifted through a JS Date in a time zone.
@@ -217,7 +279,8 @@ async function openPostgres(url: string): Promise<Database> {
       const conn = await pool.connect();
       try {
         await conn.query("BEGIN");
-        const txOrm = drizzlePg(conn, { schema }) as unknown as Orm;
+        // Without the schema (see TX_ORM_NOTE): no relational config built per transaction.
+        const txOrm = drizzlePg(conn) as unknown as Orm;
         const tx: TxClient = {
           kind: "postgres",
           orm: txOrm,

@@ -8,7 +8,7 @@
 // not change is evaluated from the inputs kept at an earlier run (signal-unit-inputs.ts).
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../test/support/databases.ts";
+import { engines, identicalDatabases } from "../../test/support/databases.ts";
 import type { Database } from "../db/connect.ts";
 import { loadSchoolCalendars, loadSchoolUnits } from "../db/queries/signal-inputs.ts";
 import { generateDemoRegion } from "../demo/generate.ts";
@@ -269,14 +269,14 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
 
   beforeAll(async () => {
     const before = { ...region, attendance: region.attendance.filter((r) => r.date < FIRST) };
-    for (const which of ["full", "incremental"] as const) {
-      const { db, dispose } = await engine.fresh();
-      disposers.push(dispose);
+    // Both start from the same database: the region and its history written once, then copied.
+    const [a, b] = await identicalDatabases(engine, 2, async (db) => {
       await writeDemoRegion(db, before);
       for (const day of HISTORY) await runDailyEvaluation(db, day, { mode: "full" });
-      if (which === "full") full = db;
-      else incremental = db;
-    }
+    });
+    for (const copy of [a!, b!]) disposers.push(copy.dispose);
+    full = a!.db;
+    incremental = b!.db;
   }, 120_000);
   afterAll(async () => {
     for (const dispose of disposers) await dispose();

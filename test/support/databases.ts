@@ -118,6 +118,41 @@ export function pgliteTemplate(): Promise<Blob> {
   return pgliteDump;
 }
 
+let emptyClusterDump: Promise<Blob> | undefined;
+
+/**
+ * A new embedded database as `initdb` leaves it (no tables, no migrations), for tests of what
+ * happens to an empty installation (a restore, a first migration). `initdb` in WebAssembly costs
+ * ~2 s CPU; its data directory is dumped once per PGlite version to the cache, and every call
+ * starts a PGlite from that dump (~0.7 s), as PGlite's own `clone()` does.
+ */
+export async function emptyPglite(): Promise<Database> {
+  emptyClusterDump ??= (async () => {
+    const version = createHash("sha256")
+      .update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")))
+      .digest("hex")
+      .slice(0, 12);
+    const file = join(CACHE_DIR, `pglite-empty-${version}.tar`);
+    try {
+      return new TemplateDump(readFileSync(file));
+    } catch {
+      const pglite = new PGlite();
+      try {
+        await pglite.waitReady;
+        const bytes = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
+        mkdirSync(CACHE_DIR, { recursive: true });
+        const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+        writeFileSync(partial, bytes);
+        renameSync(partial, file);
+        return new TemplateDump(bytes);
+      } finally {
+        await pglite.close();
+      }
+    }
+  })();
+  return openDatabase("memory://", { memory: { loadDataDir: await emptyClusterDump } });
+}
+
 const pgliteEngine: Engine = {
   name: "pglite",
   async fresh() {
@@ -243,6 +278,66 @@ function postgresEngine(serverUrl: string): Engine {
       };
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `n` databases with the same contents, for a test that compares two ways of doing one thing:
+ * `build` fills one fresh database, the others are copies of it (PGlite: its data directory
+ * dumped and loaded, as PGlite's `clone()` does; PostgreSQL: CREATE DATABASE … TEMPLATE it), so
+ * the work of `build` is done once and the copies are identical by construction.
+ */
+export async function identicalDatabases(
+  engine: Engine,
+  n: number,
+  build: (db: Database) => Promise<void>,
+): Promise<FreshDatabase[]> {
+  const first = await engine.fresh();
+  try {
+    await build(first.db);
+  } catch (error) {
+    await first.dispose();
+    throw error;
+  }
+  const driver = first.db.driver;
+  if (driver.kind === "pglite") {
+    const dump = await driver.pglite.dumpDataDir("none");
+    const bytes = new TemplateDump(new Uint8Array(await dump.arrayBuffer()));
+    const copies: FreshDatabase[] = [first];
+    while (copies.length < n) {
+      const db = await openDatabase("memory://", { memory: { loadDataDir: bytes } });
+      copies.push({ db, spec: "memory://", dispose: () => db.close() });
+    }
+    return copies;
+  }
+  // CREATE DATABASE … TEMPLATE needs the source without connections: closed, copied, reopened.
+  const source = new URL(first.spec).pathname.slice(1);
+  const server = databaseUrl(first.spec, "postgres");
+  await first.db.close();
+  const specs = [first.spec];
+  while (specs.length < n) {
+    const name = `aanwezig_t_${randomBytes(6).toString("hex")}`;
+    await onServer(server, async (c) => {
+      await whileInUse(() => c.query(`CREATE DATABASE ${name} TEMPLATE ${source}`));
+      await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+    });
+    specs.push(databaseUrl(server, name));
+  }
+  const copies: FreshDatabase[] = [];
+  for (const spec of specs) {
+    const db = await openDatabase(spec);
+    const name = new URL(spec).pathname.slice(1);
+    copies.push({
+      db,
+      spec,
+      async dispose() {
+        await db.close();
+        await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    });
+  }
+  return copies;
 }
 
 // ---------------------------------------------------------------------------------------------

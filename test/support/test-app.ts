@@ -1,8 +1,11 @@
 // Shared set-up for the HTTP tests: a fresh database with a small synthetic region, users with
 // scoped roles, and an app whose clock is pinned to a school day.
+import { hash } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Database } from "../../src/db/connect.ts";
 import { createUser, type RoleScope } from "../../src/db/repositories/users.ts";
+import { users } from "../../src/db/schema/access.ts";
 import { type AppOptions, buildApp } from "../../src/http/app.ts";
 import type { Engine } from "./databases.ts";
 import { seedRegion } from "./seed-region.ts";
@@ -22,13 +25,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const { db, dispose } = await engine.fresh();
   await seedTestRegion(db);
-  const app = await buildApp({
-    db,
-    now: () => NOW,
-    oidc: null,
-    settings: { loginLimits: { perAccount: 3, perSource: 10, windowMs: 60_000 } },
-    ...options,
-  });
+  const app = await buildTestApp(db, options);
   return {
     app,
     db,
@@ -37,6 +34,29 @@ export async function startTestApp(
       await dispose();
     },
   };
+}
+
+function buildTestApp(db: Database, options: Partial<AppOptions>): Promise<FastifyInstance> {
+  return buildApp({
+    db,
+    now: () => NOW,
+    oidc: null,
+    settings: { loginLimits: { perAccount: 3, perSource: 10, windowMs: 60_000 } },
+    ...options,
+  });
+}
+
+/**
+ * Another app on the database of `t` (its region, its users), with other options: a server of its
+ * own (settings, login limits kept in its memory) without another database and region. `close()`
+ * closes this app only.
+ */
+export async function startAppOn(
+  t: TestApp,
+  options: Partial<AppOptions> = {},
+): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const app = await buildTestApp(t.db, options);
+  return { app, close: () => app.close() };
 }
 
 /** Two schools; pupils with current, earlier-this-year and last-year enrolments. */
@@ -97,13 +117,28 @@ async function seedTestRegion(db: Database): Promise<void> {
   });
 }
 
+let testPasswordHash: Promise<string> | undefined;
+
+/**
+ * PASSWORD as an argon2id hash with test-only costs (1 MiB, 1 pass), made once per process. A
+ * login verifies it with the real argon2id `verify` (the costs are read from the hash), in
+ * microseconds instead of the production hash's 19 MiB × 2 passes: the HTTP suites create and
+ * log in hundreds of users (the authorization matrix alone 26 per engine). The production
+ * parameters and the password policy are tested where they are the subject
+ * (users.test.ts, password-set-tokens.test.ts, password-policy.test.ts, the admin routes).
+ */
+function cheapPasswordHash(): Promise<string> {
+  testPasswordHash ??= hash(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  return testPasswordHash;
+}
+
+/** A user with the given roles whose password is PASSWORD (stored as argon2id, cheap costs). */
 export async function addUser(db: Database, email: string, roles: RoleScope[]): Promise<string> {
-  const user = await createUser(db.orm, {
-    email,
-    name: email.split("@")[0]!,
-    password: PASSWORD,
-    roles,
-  });
+  const user = await createUser(db.orm, { email, name: email.split("@")[0]!, roles });
+  await db.orm
+    .update(users)
+    .set({ passwordHash: await cheapPasswordHash() })
+    .where(eq(users.id, user.id));
   return user.id;
 }
 

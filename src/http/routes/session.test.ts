@@ -4,6 +4,7 @@ import {
   addUser,
   login,
   PASSWORD,
+  startAppOn,
   startTestApp,
   type TestApp,
 } from "../../../test/support/test-app.ts";
@@ -35,10 +36,11 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
   });
 
   it("marks the cookie Secure in production settings", async () => {
-    const prod = await startTestApp(engine, { settings: { secureCookies: true } });
+    // A server of its own with production settings, on the same database.
+    const prod = await startAppOn(t, { settings: { secureCookies: true } });
     try {
-      await addUser(prod.db, "x@y.example", []);
-      const { response } = await login(prod.app, "x@y.example");
+      await addUser(t.db, "secure@y.example", []);
+      const { response } = await login(prod.app, "secure@y.example");
       expect(response.cookies.find((c) => c.name === "aanwezig_session")?.secure).toBe(true);
     } finally {
       await prod.close();
@@ -197,17 +199,17 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
   });
 
   it("checks the Origin against the configured public origin when there is one", async () => {
-    const proxied = await startTestApp(engine, {
+    const proxied = await startAppOn(t, {
       settings: { publicOrigin: "https://aanwezig.gemeente.example" },
     });
     try {
-      await addUser(proxied.db, "x@y.example", []);
+      await addUser(t.db, "proxied@y.example", []);
       const attempt = (origin: string) =>
         proxied.app.inject({
           method: "POST",
           url: "/api/session",
           headers: { origin },
-          payload: { email: "x@y.example", password: PASSWORD },
+          payload: { email: "proxied@y.example", password: PASSWORD },
         });
       expect((await attempt("http://localhost:80")).statusCode).toBe(403);
       expect((await attempt("https://aanwezig.gemeente.example")).statusCode).toBe(200);
@@ -229,7 +231,14 @@ describe.each(engines())("session and /api/me on $name", (engine) => {
 
 describe.each(engines())("failed-login limits on $name", (engine) => {
   const limits = { perAccount: 10, perSource: 25, windowMs: 15 * 60 * 1000 };
-  let t: TestApp;
+  // One database for the file; every test starts a server of its own on it (the counts live in
+  // the server's memory, login-throttle.ts), with accounts of its own.
+  let base: TestApp;
+  let t: { app: TestApp["app"]; close(): Promise<void> };
+  beforeAll(async () => {
+    base = await startTestApp(engine);
+  });
+  afterAll(() => base.close());
   afterEach(async () => {
     vi.unstubAllEnvs();
     await t.close();
@@ -245,8 +254,8 @@ describe.each(engines())("failed-login limits on $name", (engine) => {
 
   it("limits an account after 10 failures, whatever X-Forwarded-For says (trust proxy 1)", async () => {
     vi.stubEnv("AANWEZIG_TRUST_PROXY", "1");
-    t = await startTestApp(engine, { settings: { loginLimits: limits } });
-    await addUser(t.db, "doelwit@x.example", []);
+    t = await startAppOn(base, { settings: { loginLimits: limits } });
+    await addUser(base.db, "doelwit@x.example", []);
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const response = await attempt("doelwit@x.example", `gok-${i}`, `198.51.100.${i + 1}`);
@@ -258,8 +267,8 @@ describe.each(engines())("failed-login limits on $name", (engine) => {
   });
 
   it("limits one source guessing 40 different e-mail addresses after 25 failures", async () => {
-    t = await startTestApp(engine, { settings: { loginLimits: limits } });
-    await addUser(t.db, "ib@linde.example", []);
+    t = await startAppOn(base, { settings: { loginLimits: limits } });
+    await addUser(base.db, "ib@linde.example", []);
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
       statuses.push((await attempt(`gok${i}@linde.example`, "wachtwoord12")).statusCode);
@@ -270,16 +279,16 @@ describe.each(engines())("failed-login limits on $name", (engine) => {
   });
 
   it("never counts successful logins (a trainer switching demo roles)", async () => {
-    t = await startTestApp(engine, { settings: { loginLimits: limits } });
-    await addUser(t.db, "trainer@x.example", []);
+    t = await startAppOn(base, { settings: { loginLimits: limits } });
+    await addUser(base.db, "trainer@x.example", []);
     for (let i = 0; i < 20; i++) {
       expect((await attempt("trainer@x.example", PASSWORD)).statusCode, `login ${i + 1}`).toBe(200);
     }
   });
 
   it("clears an account's failures when it logs in", async () => {
-    t = await startTestApp(engine, { settings: { loginLimits: limits } });
-    await addUser(t.db, "typfout@x.example", []);
+    t = await startAppOn(base, { settings: { loginLimits: limits } });
+    await addUser(base.db, "typfout@x.example", []);
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 9; i++) {
         expect((await attempt("typfout@x.example", `gok-${i}`)).statusCode).toBe(401);
@@ -289,8 +298,8 @@ describe.each(engines())("failed-login limits on $name", (engine) => {
   });
 
   it("answers a limited known and a limited unknown address identically", async () => {
-    t = await startTestApp(engine);
-    await addUser(t.db, "bestaat@x.example", []);
+    t = await startAppOn(base);
+    await addUser(base.db, "bestaat@x.example", []);
     for (const email of ["bestaat@x.example", "bestaat-niet@x.example"]) {
       for (let i = 0; i < 3; i++) await attempt(email, `gok-${i}`);
     }
