@@ -93,29 +93,36 @@ export class TemplateDump extends Blob {
 
 /** The migrated database's data directory as a tar file: read from the cache or made once. */
 export function pgliteTemplate(): Promise<Blob> {
-  pgliteDump ??= (async () => {
-    const file = join(CACHE_DIR, `pglite-${migrationsKey()}.tar`);
+  pgliteDump ??= cachedDump(`pglite-${migrationsKey()}.tar`, async () => {
+    const db = await openDatabase("memory://");
     try {
-      return new TemplateDump(readFileSync(file));
-    } catch {
-      const db = await openDatabase("memory://");
-      try {
-        await migrateDatabase(db);
-        if (db.driver.kind !== "pglite") throw new Error("memory:// is not PGlite");
-        const dump = await db.driver.pglite.dumpDataDir("none");
-        const bytes = Buffer.from(await dump.arrayBuffer());
-        mkdirSync(CACHE_DIR, { recursive: true });
-        // Written under a name of its own and renamed: parallel workers never read half a file.
-        const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-        writeFileSync(partial, bytes);
-        renameSync(partial, file);
-        return new TemplateDump(bytes);
-      } finally {
-        await db.close();
-      }
+      await migrateDatabase(db);
+      if (db.driver.kind !== "pglite") throw new Error("memory:// is not PGlite");
+      return await db.driver.pglite.dumpDataDir("none");
+    } finally {
+      await db.close();
     }
-  })();
+  });
   return pgliteDump;
+}
+
+/**
+ * A PGlite dump kept in the cache directory under `name`: read from there, or made by `make`
+ * and written there (under a name of its own, then renamed: parallel workers never read half a
+ * file).
+ */
+async function cachedDump(name: string, make: () => Promise<Blob>): Promise<Blob> {
+  const file = join(CACHE_DIR, name);
+  try {
+    return new TemplateDump(readFileSync(file));
+  } catch {
+    const bytes = Buffer.from(await (await make()).arrayBuffer());
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+    return new TemplateDump(bytes);
+  }
 }
 
 let emptyClusterDump: Promise<Blob> | undefined;
@@ -127,29 +134,19 @@ let emptyClusterDump: Promise<Blob> | undefined;
  * starts a PGlite from that dump (~0.7 s), as PGlite's own `clone()` does.
  */
 export async function emptyPglite(): Promise<Database> {
-  emptyClusterDump ??= (async () => {
-    const version = createHash("sha256")
-      .update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")))
-      .digest("hex")
-      .slice(0, 12);
-    const file = join(CACHE_DIR, `pglite-empty-${version}.tar`);
+  const version = createHash("sha256")
+    .update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")))
+    .digest("hex")
+    .slice(0, 12);
+  emptyClusterDump ??= cachedDump(`pglite-empty-${version}.tar`, async () => {
+    const pglite = new PGlite();
     try {
-      return new TemplateDump(readFileSync(file));
-    } catch {
-      const pglite = new PGlite();
-      try {
-        await pglite.waitReady;
-        const bytes = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
-        mkdirSync(CACHE_DIR, { recursive: true });
-        const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-        writeFileSync(partial, bytes);
-        renameSync(partial, file);
-        return new TemplateDump(bytes);
-      } finally {
-        await pglite.close();
-      }
+      await pglite.waitReady;
+      return await pglite.dumpDataDir("none");
+    } finally {
+      await pglite.close();
     }
-  })();
+  });
   return openDatabase("memory://", { memory: { loadDataDir: await emptyClusterDump } });
 }
 
