@@ -6,12 +6,12 @@
 // database holds exactly the backup's rows.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, runCliInProcess } from "../../test/support/cli-process.ts";
-import { engines } from "../../test/support/databases.ts";
+import { engines, migratedPgliteDirectory } from "../../test/support/databases.ts";
 import { ident, listTables } from "../db/catalogue.ts";
 import { type Database, openDatabase } from "../db/connect.ts";
 import { writeFullDemo } from "../demo/fill.ts";
@@ -26,6 +26,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = join(dir, "demo.backup.gz");
 let source: Record<string, number>;
+/** A PGlite directory without tables (as the PostgreSQL targets are): each target a copy of it. */
+const emptyDir = join(dir, "empty");
 
 beforeAll(async () => {
   // A copy of the migrated template (no initdb, no migrations). 120 pupils give a backup whose
@@ -38,6 +40,19 @@ beforeAll(async () => {
     source = await countsPerTable(db);
   } finally {
     await dispose();
+  }
+  // The migrated template laid out as a directory, its tables dropped: a database that has been
+  // through initdb but has no tables, like the PostgreSQL targets. Copied per target, so the
+  // child processes pay no initdb (the restore's own migrating, start-up and rows' transaction
+  // are what the kills aim at).
+  await migratedPgliteDirectory(emptyDir);
+  const empty = await openDatabase(emptyDir);
+  try {
+    await empty.sql.exec("drop schema public cascade; create schema public;");
+    await empty.sql.exec("drop schema if exists drizzle cascade;");
+    expect(await countsPerTable(empty)).toEqual({});
+  } finally {
+    await empty.close();
   }
 }, 600_000);
 
@@ -93,7 +108,11 @@ let n = 0;
 const targets: Target[] = [
   {
     name: "pglite directory",
-    fresh: async () => ({ spec: join(dir, `db-${n++}`), dispose: async () => {} }),
+    async fresh() {
+      const spec = join(dir, `db-${n++}`);
+      cpSync(emptyDir, spec, { recursive: true });
+      return { spec, dispose: async () => rmSync(spec, { recursive: true, force: true }) };
+    },
   },
   ...engines()
     .filter((e) => e.name === "postgres")
