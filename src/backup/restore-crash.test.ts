@@ -6,12 +6,12 @@
 // database holds exactly the backup's rows.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, runCliInProcess } from "../../test/support/cli-process.ts";
-import { engines } from "../../test/support/databases.ts";
+import { emptyPgliteDirectory, engines } from "../../test/support/databases.ts";
 import { ident, listTables } from "../db/catalogue.ts";
 import { type Database, openDatabase } from "../db/connect.ts";
 import { writeFullDemo } from "../demo/fill.ts";
@@ -26,6 +26,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = join(dir, "demo.backup.gz");
 let source: Record<string, number>;
+/** A PGlite directory without tables (as the PostgreSQL targets are): each target a copy of it. */
+const emptyDir = join(dir, "empty");
 
 beforeAll(async () => {
   // A copy of the migrated template (no initdb, no migrations). 120 pupils give a backup whose
@@ -39,6 +41,10 @@ beforeAll(async () => {
   } finally {
     await dispose();
   }
+  // A directory as PGlite's initdb leaves it (no tables, like the PostgreSQL targets), from the
+  // cached initdb dump: copied per target, so no child run pays initdb; what the kills aim at is
+  // the restore's own work (start-up, migrating, the rows' transaction).
+  await emptyPgliteDirectory(emptyDir);
 }, 600_000);
 
 /** Row count per table; an empty object when the database has no tables yet. */
@@ -93,7 +99,11 @@ let n = 0;
 const targets: Target[] = [
   {
     name: "pglite directory",
-    fresh: async () => ({ spec: join(dir, `db-${n++}`), dispose: async () => {} }),
+    async fresh() {
+      const spec = join(dir, `db-${n++}`);
+      cpSync(emptyDir, spec, { recursive: true });
+      return { spec, dispose: async () => rmSync(spec, { recursive: true, force: true }) };
+    },
   },
   ...engines()
     .filter((e) => e.name === "postgres")

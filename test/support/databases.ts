@@ -134,6 +134,22 @@ let emptyClusterDump: Promise<Blob> | undefined;
  * starts a PGlite from that dump (~0.7 s), as PGlite's own `clone()` does.
  */
 export async function emptyPglite(): Promise<Database> {
+  return openDatabase("memory://", { memory: { loadDataDir: await emptyClusterTemplate() } });
+}
+
+/**
+ * Lays that `initdb` state into the PGlite directory `spec` (a path that does not exist yet or is
+ * empty): an installation's database that nothing has migrated, without paying `initdb` in
+ * whatever process opens it next. Copy the directory for more of them (a closed data directory is
+ * the whole database).
+ */
+export async function emptyPgliteDirectory(spec: string): Promise<void> {
+  const pglite = new PGlite(spec, { loadDataDir: await emptyClusterTemplate() });
+  await pglite.waitReady;
+  await pglite.close();
+}
+
+function emptyClusterTemplate(): Promise<Blob> {
   const version = createHash("sha256")
     .update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")))
     .digest("hex")
@@ -147,7 +163,7 @@ export async function emptyPglite(): Promise<Database> {
       await pglite.close();
     }
   });
-  return openDatabase("memory://", { memory: { loadDataDir: await emptyClusterDump } });
+  return emptyClusterDump;
 }
 
 const pgliteEngine: Engine = {
