@@ -412,4 +412,18 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
       expect(await snapshot(incremental)).toEqual(before);
     }
   }, 60_000);
+
+  it("continues the held spans from the last finished run when a killed run never finished", async () => {
+    const last = DAYS[DAYS.length - 1]!;
+    const before = await snapshot(incremental);
+    // What a daily job killed after its claim leaves: a run that was started, never finished.
+    await incremental.sql.query(
+      `insert into evaluation_runs (as_of, mode, profile, actor)
+       select as_of, mode, profile, 'killed' from evaluation_runs order by id desc limit 1`,
+    );
+    const again = await runDailyEvaluation(incremental, last, { mode: "incremental" });
+    expect(again.fullReason).toBe("the previous run did not finish");
+    expect(again.transitions).toBe(0);
+    expect(await snapshot(incremental)).toEqual(before);
+  }, 60_000);
 });

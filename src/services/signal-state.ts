@@ -268,8 +268,20 @@ export async function runDailyEvaluation(
   const transitions = await db.transaction(async (tx) => {
     const n = await writeStates(tx, writes, actor, claim.runId);
     await writeKeptUnits(tx, kept, asOf);
-    const continues = claim.previous?.finished && claim.previous.heldRecorded;
-    await writeHeldSpans(tx, holding.values(), claim.runId, continues ? claim.previous!.id : null);
+    // The spans go on from the last run that FINISHED: a run killed before it finished wrote no
+    // spans (they are written here, with its finish), so continuing from it (the newest run) would
+    // start every held signal's span again beside the open one.
+    const [lastFinished] = await tx.query<{ id: string; held_recorded: boolean }>(
+      `select r.id::text as id, r.held_recorded from evaluation_runs r
+       where r.finished_at is not null and r.id < $1 order by r.id desc limit 1`,
+      [claim.runId],
+    );
+    await writeHeldSpans(
+      tx,
+      holding.values(),
+      claim.runId,
+      lastFinished?.held_recorded ? Number(lastFinished.id) : null,
+    );
     const counts = {
       holding: holding.size,
       raised: writes.inserts.length,
