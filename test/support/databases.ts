@@ -150,11 +150,12 @@ export async function emptyPgliteDirectory(spec: string): Promise<void> {
 }
 
 function emptyClusterTemplate(): Promise<Blob> {
+  if (emptyClusterDump) return emptyClusterDump;
   const version = createHash("sha256")
     .update(readFileSync(join(REPO_ROOT, "node_modules/@electric-sql/pglite/package.json")))
     .digest("hex")
     .slice(0, 12);
-  emptyClusterDump ??= cachedDump(`pglite-empty-${version}.tar`, async () => {
+  emptyClusterDump = cachedDump(`pglite-empty-${version}.tar`, async () => {
     const pglite = new PGlite();
     try {
       await pglite.waitReady;
