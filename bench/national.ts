@@ -17,7 +17,7 @@
 //   5. the monitor for today (monitorSnapshot, by school).
 // The database server's CPU is not this process's: wall time is the figure that counts.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -45,9 +45,51 @@ interface Phase {
   name: string;
   wallS: number;
   cpuS: number;
+  /** CPU of the whole machine in the phase (this process, PostgreSQL, anything else). */
+  machineCpuS: number | null;
+  /** Read from the disks in the phase (machine-wide): what the page cache did not hold. */
+  diskReadMb: number | null;
+  /** PostgreSQL blocks of this database read from outside its shared buffers / found in them. */
+  pgBlocksRead: number;
+  pgBlocksHit: number;
   rssMb: number;
   rows: string;
   dbMb: number;
+}
+
+/** Busy CPU-seconds of the machine so far (/proc/stat), or null where there is no /proc. */
+function machineCpuSeconds(): number | null {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1);
+    const [user, nice, system, , , irq, softirq, steal] = cpu.map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** MB read from the disks so far (/proc/diskstats, the devices in /sys/block), or null. */
+function diskReadMb(): number | null {
+  try {
+    const disks = new Set(
+      readdirSync("/sys/block").filter((d) => !/^(loop|ram|zram|dm-|md)/.test(d)),
+    );
+    let sectors = 0;
+    for (const line of readFileSync("/proc/diskstats", "utf8").split("\n")) {
+      const f = line.trim().split(/\s+/);
+      if (f[2] && disks.has(f[2])) sectors += Number(f[5]);
+    }
+    return (sectors * 512) / 2 ** 20;
+  } catch {
+    return null;
+  }
+}
+
+async function pgBlocks(db: Database): Promise<{ read: number; hit: number }> {
+  const [row] = await db.sql.query<{ r: string; h: string }>(
+    "select blks_read as r, blks_hit as h from pg_stat_database where datname = current_database()",
+  );
+  return { read: Number(row?.r), hit: Number(row?.h) };
 }
 
 async function ensureCountry(): Promise<number> {
@@ -122,6 +164,9 @@ async function phase(
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
+  const blocks = await pgBlocks(db);
+  const machine = machineCpuSeconds();
+  const disk = diskReadMb();
   const cpu = process.cpuUsage();
   const start = performance.now();
   let rows: string;
@@ -132,17 +177,29 @@ async function phase(
   }
   const wallS = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
+  const machineAfter = machineCpuSeconds();
+  const diskAfter = diskReadMb();
+  // pg_stat_database is sent by the backends at the end of their transactions, at most every
+  // 500 ms (PostgreSQL 15): wait that out so the phase's own blocks are in the counts.
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const blocksAfter = await pgBlocks(db);
   peak = Math.max(peak, process.memoryUsage().rss);
   const p = {
     name,
     wallS,
     cpuS: (used.user + used.system) / 1e6,
+    machineCpuS: machine === null || machineAfter === null ? null : machineAfter - machine,
+    diskReadMb: disk === null || diskAfter === null ? null : diskAfter - disk,
+    pgBlocksRead: blocksAfter.read - blocks.read,
+    pgBlocksHit: blocksAfter.hit - blocks.hit,
     rssMb: Math.round(peak / 2 ** 20),
     rows,
     dbMb: await dbMb(db),
   };
   phases.push(p);
-  console.error(`${name}: ${wallS.toFixed(1)} s (${rows})`);
+  console.error(
+    `${name}: ${wallS.toFixed(1)} s, machine CPU ${p.machineCpuS?.toFixed(1) ?? "–"} s, disk read ${p.diskReadMb?.toFixed(0) ?? "–"} MB (${rows})`,
+  );
 }
 
 const isWeekday = (d: IsoDate) => {
@@ -261,16 +318,21 @@ try {
       buildS ? `; country built in ${buildS.toFixed(0)} s` : ""
     }\n`,
   );
+  const fixed = (n: number | null) => (n === null ? "–" : n.toFixed(1));
   console.log(
-    "| phase | wall (s) | CPU of this process (s) | peak RSS (MB) | rows | db size after (MB) |",
+    "| phase | wall (s) | CPU of this process (s) | CPU of the machine (s) | read from disk (MB) | PostgreSQL blocks read / hit | peak RSS (MB) | rows | db size after (MB) |",
   );
-  console.log("| --- | ---: | ---: | ---: | --- | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
   for (const p of phases) {
     console.log(
-      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
+      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${fixed(p.machineCpuS)} | ${fixed(p.diskReadMb)} | ${p.pgBlocksRead.toLocaleString("en")} / ${p.pgBlocksHit.toLocaleString("en")} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
     );
   }
-  console.log(`| **daily cycle (1–5)** | **${total.toFixed(1)}** | | | | |`);
+  const sum = (f: (p: Phase) => number | null) =>
+    cycle.some((p) => f(p) === null) ? null : cycle.reduce((a, p) => a + f(p)!, 0);
+  console.log(
+    `| **daily cycle (1–5)** | **${total.toFixed(1)}** | ${sum((p) => p.cpuS)!.toFixed(1)} | ${fixed(sum((p) => p.machineCpuS))} | ${fixed(sum((p) => p.diskReadMb))} | ${sum((p) => p.pgBlocksRead)!.toLocaleString("en")} / ${sum((p) => p.pgBlocksHit)!.toLocaleString("en")} | | | |`,
+  );
 } finally {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
