@@ -1,6 +1,6 @@
 // A national rehearsal of the daily cycle (issue 19, docs/performance.md "Daily cycle"):
 //   npm run bench:national -- [--pupils 2500000] [--server postgres://postgres@127.0.0.1:5432]
-//     [--db URL] [--keep]
+//     [--db URL] [--cache as-is|cold|warm]
 // Builds once a synthetic country on PostgreSQL — the demo generator (`aanwezig demo`) with
 // --pupils pupils, schools and calendars of many municipalities — in the database
 // `scale_national_<pupils>` (kept: a second start reuses it; --db names another). Then runs one
@@ -15,12 +15,18 @@
 //   2. the incremental signal evaluation and signal state (runDailyEvaluation);
 //   3. DUO duties (prepareDuoReports); 4. case clocks and deadlines (advanceCases);
 //   5. the monitor for today (monitorSnapshot, by school).
-// The database server's CPU is not this process's: wall time is the figure that counts.
+// The database server's CPU is not this process's: wall time is the figure that counts, beside
+// the machine's CPU and what was read from disk (the page cache's share). --cache cold empties
+// the operating system's page cache before the day (root on Linux: the worst case, every page
+// read from disk); --cache warm reads the whole database into it first (pg_prewarm: a server with
+// memory for its database); the default leaves the cache as the previous work left it.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { getHeapStatistics } from "node:v8";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
@@ -36,10 +42,34 @@ const { values: args } = parseArgs({
     pupils: { type: "string", default: "2500000" },
     server: { type: "string", default: "postgres://postgres@127.0.0.1:5432" },
     db: { type: "string" },
+    cache: { type: "string", default: "as-is" },
   },
 });
+if (!["as-is", "cold", "warm"].includes(args.cache!)) {
+  console.error(`--cache ${args.cache}: use as-is (default), cold or warm`);
+  process.exit(2);
+}
 const pupils = Number(args.pupils);
 const url = args.db ?? `${args.server}/scale_national_${pupils}`;
+// The generator holds the region in memory before it writes it (about 10 GB of heap at 2.5 M
+// pupils, 5 December 2026), and the first full evaluation holds the whole country's units and
+// signals (peak RSS 3.9 GB at 1 M pupils): beyond Node's default heap limit (≈ 4 GB on this
+// machine). 4 GB per million pupils, 4 GB at least, for both: this process starts itself again
+// with that limit unless it has it (NODE_OPTIONS can give more).
+const heapMb = Math.max(4096, Math.ceil(pupils / 1_000_000) * 4096);
+if (getHeapStatistics().heap_size_limit < heapMb * 2 ** 20 * 0.95) {
+  const again = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      `--max-old-space-size=${heapMb}`,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: "inherit" },
+  );
+  process.exit(again.status ?? 1);
+}
 
 interface Phase {
   name: string;
@@ -111,9 +141,6 @@ async function ensureCountry(): Promise<number> {
   await db.close();
   console.error(`building the country: ${pupils} pupils in ${name} (once) …`);
   const start = performance.now();
-  // The generator holds the region in memory before it writes it: about 10 GB of heap at 2.5 M
-  // pupils (5 December 2026), beyond Node's default limit; 4 GB per million pupils, 4 GB at least.
-  const heapMb = Math.max(4096, Math.ceil(pupils / 1_000_000) * 4096);
   const built = spawnSync("bin/aanwezig", ["demo", "--pupils", String(pupils), "--db", url], {
     stdio: "inherit",
     env: {
@@ -207,6 +234,33 @@ const isWeekday = (d: IsoDate) => {
   return dow !== 0 && dow !== 6;
 };
 
+/** The page cache before the day (--cache), untimed. */
+async function prepareCache(db: Database): Promise<void> {
+  const start = performance.now();
+  if (args.cache === "warm") {
+    await db.sql.query("create extension if not exists pg_prewarm");
+    const [row] = await db.sql.query<{ blocks: string }>(
+      `select sum(pg_prewarm(c.oid::regclass, 'read')) as blocks from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'i', 't', 'm')`,
+    );
+    console.error(
+      `cache warm: ${Math.round((Number(row?.blocks) * 8) / 1024)} MB read into the page cache in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+    );
+  } else if (args.cache === "cold") {
+    await db.sql.query("checkpoint");
+    const dropped = spawnSync("sh", ["-c", "sync && echo 3 > /proc/sys/vm/drop_caches"], {
+      stdio: "inherit",
+    });
+    if (dropped.status !== 0) {
+      throw new Error(
+        "--cache cold empties the page cache through /proc/sys/vm/drop_caches: run as root on Linux",
+      );
+    }
+    console.error("cache cold: the page cache emptied");
+  }
+}
+
 const buildS = await ensureCountry();
 const db = await openDatabase(url);
 const phases: Phase[] = [];
@@ -258,6 +312,7 @@ try {
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
   await db.sql.query("delete from attendance where date = $1::date", [day]);
+  await prepareCache(db);
   await phase(
     db,
     "1. import one school day",
@@ -314,7 +369,7 @@ try {
   const cycle = phases.filter((p) => !p.name.startsWith("0."));
   const total = cycle.reduce((a, p) => a + p.wallS, 0);
   console.log(
-    `\n${Number(size?.pupils).toLocaleString("en")} pupils, ${Number(size?.attendance).toLocaleString("en")} attendance rows; day ${day}${
+    `\n${Number(size?.pupils).toLocaleString("en")} pupils, ${Number(size?.attendance).toLocaleString("en")} attendance rows; day ${day}; page cache ${args.cache}${
       buildS ? `; country built in ${buildS.toFixed(0)} s` : ""
     }\n`,
   );
