@@ -64,7 +64,7 @@ export async function heldSignalsAt(
     legal: boolean;
   }>(
     `select pupil_id, school_id, code, legal from signal_held_spans
-     where from_run <= $1 and to_run >= $1`,
+     where from_run <= $1 and (to_run is null or to_run >= $1)`,
     [run.id],
   );
   if (changed.size > Math.max(MIN_CHANGED_LIMIT, stored.length * MAX_CHANGED_SHARE)) {

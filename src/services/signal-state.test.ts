@@ -19,7 +19,7 @@ import type { EvaluationUnit } from "../domain/signals/types.ts";
 import { unitsWithRecentLegal16h } from "./duo-reports.ts";
 import { type EvaluationMode, runDailyEvaluation } from "./signal-state.ts";
 import { loadSignalState, signalStatesAt } from "./signal-state-handling.ts";
-import { lastHeldOnSql } from "./signal-state-store.ts";
+import { lastHeldOnSql, spanToDateSql } from "./signal-state-store.ts";
 import { decodeUnitInputs } from "./signal-unit-inputs.ts";
 
 const region = generateDemoRegion({ pupils: 300, seed: 11 });
@@ -235,9 +235,12 @@ async function keptInputsDifferingFromRows(db: Database, day: string): Promise<s
 }
 
 /** Each signal state's row version (xmin): it changes whenever the row is written. */
-async function rowVersions(db: Database): Promise<Map<string, string>> {
+async function rowVersions(
+  db: Database,
+  table: "signal_states" | "signal_held_spans" = "signal_states",
+): Promise<Map<string, string>> {
   const rows = await db.sql.query<{ id: string; v: string }>(
-    "select id::text, xmin::text as v from signal_states",
+    `select id::text, xmin::text as v from ${table}`,
   );
   return new Map(rows.map((r) => [r.id, r.v]));
 }
@@ -256,7 +259,7 @@ async function snapshot(db: Database) {
   );
   // The signals that held at each run (what the monitor counts), by date.
   const held = await db.sql.query(
-    `select pupil_id, school_id, code, legal, from_date::text, to_date::text
+    `select pupil_id, school_id, code, legal, from_date::text, ${spanToDateSql()}::text as to_date
      from signal_held_spans order by pupil_id, school_id, code, from_date, legal`,
   );
   return { states, transitions, held };
@@ -297,6 +300,7 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
       // Every sixth day the second database also runs full: the two modes alternate on it.
       const mode: EvaluationMode = k % 6 === 5 ? "full" : "incremental";
       const before = await rowVersions(incremental);
+      const spansBefore = await rowVersions(incremental, "signal_held_spans");
       const b = await runDailyEvaluation(incremental, day, { mode });
       expect(b.modeRun).toBe(mode);
       expect(await snapshot(incremental), `day ${day}`).toEqual(await snapshot(full));
@@ -305,10 +309,16 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
       const after = await rowVersions(incremental);
       const written = [...after].filter(([id, version]) => before.get(id) !== version);
       expect(written.length, `rows written on ${day}`).toBe(b.statesWritten);
+      // Held spans likewise: a signal that keeps holding keeps its open span as it was; only spans
+      // opened or closed are written (not every held signal's, as before).
+      const spansAfter = await rowVersions(incremental, "signal_held_spans");
+      const spansWritten = [...spansAfter].filter(([id, v]) => spansBefore.get(id) !== v);
+      expect(spansWritten.length, `held spans written on ${day}`).toBe(b.spansWritten);
+      if (k > 0) expect(b.spansWritten).toBeLessThan(b.holding);
       const stillHeld = await incremental.sql.query<{ id: string }>(
         `select s.id::text as id from signal_states s join signal_held_spans h
            on h.pupil_id = s.pupil_id and h.school_id = s.school_id and h.code = s.code
-         where h.to_run = $1 and h.from_run < $1 and s.status <> 'resolved'`,
+         where h.to_run is null and h.from_run < $1 and s.status <> 'resolved'`,
         [b.runId],
       );
       const rewritten = stillHeld.filter((r) => before.get(r.id) !== after.get(r.id));
@@ -365,11 +375,11 @@ describe.each(engines())("incremental evaluation equals full evaluation on $name
       stored: string;
       raised_on: string;
     }>(
-      `select s.id::text as id, s.code, s.pupil_id, s.school_id, max(h.to_date)::text as last,
+      `select s.id::text as id, s.code, s.pupil_id, s.school_id, max(${spanToDateSql("h.")})::text as last,
               s.last_held_on::text as stored, s.raised_on::text
        from signal_states s join signal_held_spans h
          on h.pupil_id = s.pupil_id and h.school_id = s.school_id and h.code = s.code
-        and h.to_date >= s.raised_on and (s.resolved_on is null or h.from_date <= s.resolved_on)
+        and ${spanToDateSql("h.")} >= s.raised_on and (s.resolved_on is null or h.from_date <= s.resolved_on)
        group by s.id`,
     );
     const [count] = await incremental.sql.query<{ n: string }>(

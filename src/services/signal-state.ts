@@ -51,6 +51,8 @@ export interface DailyEvaluationResult {
   transitions: number;
   /** Rows of signal_states inserted or updated: not every held signal (planWrites). */
   statesWritten: number;
+  /** Rows of signal_held_spans written: spans opened plus spans closed (not every held signal). */
+  spansWritten: number;
   /**
    * Live states whose unit or person was not evaluated, and of those the ones resolved: in an
    * incremental run mostly those left to the calendar; in any run also units without an
@@ -265,22 +267,29 @@ export async function runDailyEvaluation(
   }
   const evaluateMs = lap() + Math.round(evaluateUnitsMs);
 
-  const transitions = await db.transaction(async (tx) => {
+  const { n: transitions, spansWritten } = await db.transaction(async (tx) => {
     const n = await writeStates(tx, writes, actor, claim.runId);
     await writeKeptUnits(tx, kept, asOf);
     // The spans go on from the last run that FINISHED: a run killed before it finished wrote no
     // spans (they are written here, with its finish), so continuing from it (the newest run) would
     // start every held signal's span again beside the open one.
-    const [lastFinished] = await tx.query<{ id: string; held_recorded: boolean }>(
-      `select r.id::text as id, r.held_recorded from evaluation_runs r
+    const [lastFinished] = await tx.query<{ id: string; as_of: string; held_recorded: boolean }>(
+      `select r.id::text as id, r.as_of::text as as_of, r.held_recorded from evaluation_runs r
        where r.finished_at is not null and r.id < $1 order by r.id desc limit 1`,
       [claim.runId],
     );
-    await writeHeldSpans(
+    const spans = await writeHeldSpans(
       tx,
-      holding.values(),
+      [...holding.values()],
       claim.runId,
-      lastFinished?.held_recorded ? Number(lastFinished.id) : null,
+      asOf,
+      lastFinished
+        ? {
+            id: Number(lastFinished.id),
+            asOf: lastFinished.as_of,
+            heldRecorded: lastFinished.held_recorded,
+          }
+        : null,
     );
     const counts = {
       holding: holding.size,
@@ -294,7 +303,7 @@ export async function runDailyEvaluation(
               persons_evaluated = $4, counts = $5::jsonb, held_recorded = true where id = $1`,
       [claim.runId, modeRun, unitsEvaluated, population.persons.length, JSON.stringify(counts)],
     );
-    return n;
+    return { n, spansWritten: spans.opened + spans.closed };
   });
   const writeMs = lap();
   return {
@@ -312,6 +321,7 @@ export async function runDailyEvaluation(
     resolved: resolvedIds.size,
     transitions,
     statesWritten: writes.inserts.length + writes.updates.length,
+    spansWritten,
     liveNotEvaluated,
     resolvedNotEvaluated,
     ms: {

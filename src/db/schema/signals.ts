@@ -158,7 +158,9 @@ export const signalChangeLog = pgTable(
 /**
  * Which signals held at each run (issue 19, the incremental monitor): one row per unbroken
  * stretch of consecutive runs at which a (pupil, school, code) held with the same `legal`
- * attribute. The signals holding at the run R are the spans with from_run ≤ R ≤ to_run.
+ * attribute. The signals holding at the run R are the spans with from_run ≤ R ≤ to_run; an open
+ * span (to_run and to_date null) holds through the latest finished run, so a signal that keeps
+ * holding is not written again by every run (services/signal-state-store.ts writeHeldSpans).
  */
 export const signalHeldSpans = pgTable(
   "signal_held_spans",
@@ -169,9 +171,9 @@ export const signalHeldSpans = pgTable(
     code: text("code").notNull(),
     legal: boolean("legal").notNull().default(false),
     fromRun: bigint("from_run", { mode: "number" }).notNull(),
-    toRun: bigint("to_run", { mode: "number" }).notNull(),
+    toRun: bigint("to_run", { mode: "number" }),
     fromDate: day("from_date").notNull(),
-    toDate: day("to_date").notNull(),
+    toDate: day("to_date"),
   },
   (t) => [
     index("signal_held_spans_to_run_idx").on(t.toRun),
