@@ -82,6 +82,10 @@ interface Phase {
   /** PostgreSQL blocks of this database read from outside its shared buffers / found in them. */
   pgBlocksRead: number;
   pgBlocksHit: number;
+  /** WAL written in the phase (MB, the whole server). */
+  walMb: number;
+  /** Dirty buffers the server's own backends had to write to find a free one (pg_stat_bgwriter). */
+  backendWrites: number | null;
   rssMb: number;
   rows: string;
   dbMb: number;
@@ -115,11 +119,29 @@ function diskReadMb(): number | null {
   }
 }
 
-async function pgBlocks(db: Database): Promise<{ read: number; hit: number }> {
-  const [row] = await db.sql.query<{ r: string; h: string }>(
-    "select blks_read as r, blks_hit as h from pg_stat_database where datname = current_database()",
+interface PgCounters {
+  read: number;
+  hit: number;
+  walBytes: number;
+  backendWrites: number | null;
+}
+
+async function pgCounters(db: Database): Promise<PgCounters> {
+  const [row] = await db.sql.query<{ r: string; h: string; wal: string }>(
+    `select blks_read as r, blks_hit as h, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') as wal
+     from pg_stat_database where datname = current_database()`,
   );
-  return { read: Number(row?.r), hit: Number(row?.h) };
+  let backendWrites: number | null = null;
+  try {
+    // PostgreSQL 15 and 16; from 17 on the counts are in pg_stat_io (left out then).
+    const [bg] = await db.sql.query<{ b: string }>(
+      "select buffers_backend as b from pg_stat_bgwriter",
+    );
+    backendWrites = Number(bg?.b);
+  } catch {
+    backendWrites = null;
+  }
+  return { read: Number(row?.r), hit: Number(row?.h), walBytes: Number(row?.wal), backendWrites };
 }
 
 async function ensureCountry(): Promise<number> {
@@ -191,7 +213,7 @@ async function phase(
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
-  const blocks = await pgBlocks(db);
+  const blocks = await pgCounters(db);
   const machine = machineCpuSeconds();
   const disk = diskReadMb();
   const cpu = process.cpuUsage();
@@ -209,7 +231,7 @@ async function phase(
   // pg_stat_database is sent by the backends at the end of their transactions, at most every
   // 500 ms (PostgreSQL 15): wait that out so the phase's own blocks are in the counts.
   await new Promise((resolve) => setTimeout(resolve, 600));
-  const blocksAfter = await pgBlocks(db);
+  const blocksAfter = await pgCounters(db);
   peak = Math.max(peak, process.memoryUsage().rss);
   const p = {
     name,
@@ -219,6 +241,11 @@ async function phase(
     diskReadMb: disk === null || diskAfter === null ? null : diskAfter - disk,
     pgBlocksRead: blocksAfter.read - blocks.read,
     pgBlocksHit: blocksAfter.hit - blocks.hit,
+    walMb: (blocksAfter.walBytes - blocks.walBytes) / 2 ** 20,
+    backendWrites:
+      blocks.backendWrites === null || blocksAfter.backendWrites === null
+        ? null
+        : blocksAfter.backendWrites - blocks.backendWrites,
     rssMb: Math.round(peak / 2 ** 20),
     rows,
     dbMb: await dbMb(db),
@@ -375,18 +402,18 @@ try {
   );
   const fixed = (n: number | null) => (n === null ? "–" : n.toFixed(1));
   console.log(
-    "| phase | wall (s) | CPU of this process (s) | CPU of the machine (s) | read from disk (MB) | PostgreSQL blocks read / hit | peak RSS (MB) | rows | db size after (MB) |",
+    "| phase | wall (s) | CPU of this process (s) | CPU of the machine (s) | read from disk (MB) | PostgreSQL blocks read / hit | WAL (MB) | buffers written by backends | peak RSS (MB) | rows | db size after (MB) |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
   for (const p of phases) {
     console.log(
-      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${fixed(p.machineCpuS)} | ${fixed(p.diskReadMb)} | ${p.pgBlocksRead.toLocaleString("en")} / ${p.pgBlocksHit.toLocaleString("en")} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
+      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${fixed(p.machineCpuS)} | ${fixed(p.diskReadMb)} | ${p.pgBlocksRead.toLocaleString("en")} / ${p.pgBlocksHit.toLocaleString("en")} | ${p.walMb.toFixed(0)} | ${p.backendWrites?.toLocaleString("en") ?? "–"} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
     );
   }
   const sum = (f: (p: Phase) => number | null) =>
     cycle.some((p) => f(p) === null) ? null : cycle.reduce((a, p) => a + f(p)!, 0);
   console.log(
-    `| **daily cycle (1–5)** | **${total.toFixed(1)}** | ${sum((p) => p.cpuS)!.toFixed(1)} | ${fixed(sum((p) => p.machineCpuS))} | ${fixed(sum((p) => p.diskReadMb))} | ${sum((p) => p.pgBlocksRead)!.toLocaleString("en")} / ${sum((p) => p.pgBlocksHit)!.toLocaleString("en")} | | | |`,
+    `| **daily cycle (1–5)** | **${total.toFixed(1)}** | ${sum((p) => p.cpuS)!.toFixed(1)} | ${fixed(sum((p) => p.machineCpuS))} | ${fixed(sum((p) => p.diskReadMb))} | ${sum((p) => p.pgBlocksRead)!.toLocaleString("en")} / ${sum((p) => p.pgBlocksHit)!.toLocaleString("en")} | ${sum((p) => p.walMb)!.toFixed(0)} | ${sum((p) => p.backendWrites)?.toLocaleString("en") ?? "–"} | | | |`,
   );
 } finally {
   await db.close();

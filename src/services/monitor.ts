@@ -48,11 +48,14 @@ export interface MonitorSnapshot {
 
 export async function monitorLookups(sql: SqlClient): Promise<MonitorLookups> {
   const residence = new Map<string, string>();
+  // pupils.csv is the school's current record; it wins over the register extract, whose rows are
+  // read only for persons who are not pupils (one row per person: at 2.5 M pupils the map took
+  // 4.9 M sets for 2.5 M persons, 3.4 s of the monitor's 6.3 s).
   for (const r of await sql.query<{ id: string; municipality: string }>(
-    `select person_id as id, municipality from population
-     union all select pupil_id as id, municipality from pupils`,
+    `select pupil_id as id, municipality from pupils
+     union all select p.person_id, p.municipality from population p
+     where not exists (select 1 from pupils pu where pu.pupil_id = p.person_id)`,
   )) {
-    // pupils.csv is the school's current record; it wins over the register extract
     residence.set(r.id, r.municipality);
   }
   const partnership = new Map<string, string>();
