@@ -358,7 +358,7 @@ try {
     async () => {
       const run = await runDailyEvaluation(db, day, { mode: "incremental", actor: "bench" });
       const ms = run.ms;
-      return `${run.modeRun}: ${run.unitsEvaluated} units (${run.unitsFromKept} from kept inputs, ${run.unitsKept} kept), ${run.holding} holding, ${run.transitions} transitions, ${run.statesWritten} states written (ms: candidates ${ms.candidates}, load ${ms.load}, evaluate ${ms.evaluate}, write ${ms.write})`;
+      return `${run.modeRun}: ${run.unitsEvaluated} units (${run.unitsFromKept} from kept inputs, ${run.unitsKept} kept), ${run.holding} holding, ${run.transitions} transitions, ${run.statesWritten} states written, ${run.spansWritten} held spans written (ms: candidates ${ms.candidates}, load ${ms.load}, evaluate ${ms.evaluate}, write ${ms.write})`;
     },
     phases,
   );

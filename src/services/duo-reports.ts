@@ -132,8 +132,11 @@ export async function prepareDuoReports(
   const { legalHours } = profile ?? (await regionSignalProfile(sql));
   const held = await unitsWithRecentLegal16h(sql, asOf);
   const bySchool = new Map<string, string[]>();
-  for (const h of held)
-    bySchool.set(h.school_id, [...(bySchool.get(h.school_id) ?? []), h.pupil_id]);
+  for (const h of held) {
+    const list = bySchool.get(h.school_id);
+    if (list) list.push(h.pupil_id);
+    else bySchool.set(h.school_id, [h.pupil_id]);
+  }
   const calendars = await loadSchoolCalendars(sql);
   // Set-based (issue 19): the earlier reports of every candidate in one query, the inputs of all
   // schools in a few queries (loadUnitsBySchool), and the new concepts written in batches in one transaction.
