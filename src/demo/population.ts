@@ -3,7 +3,7 @@
 // of several kinds (5a with and without advice, 5b, 5c, 3a, 15, 11) and toddlers.
 import { addDays } from "../domain/calendar/dates.ts";
 import type { PupilPlan } from "./pupils.ts";
-import { birthDateForLevel, pupilId, randomDate } from "./pupils.ts";
+import { birthDateForLevel, pupilId, pupilIdWidth, randomDate } from "./pupils.ts";
 import type { DemoRandom } from "./random.ts";
 import { DEMO_MUNICIPALITIES } from "./region.ts";
 import type { DemoExemption, DemoPerson, DemoStory, ExemptionKind } from "./types.ts";
@@ -33,13 +33,14 @@ export function generatePopulation(
   const exemptions: DemoExemption[] = [];
   const stories: DemoStory[] = [];
   let next = plans.length;
+  const width = pupilIdWidth(plans.length);
   const scaled = (rate: number, minimum: number) =>
     Math.max(minimum, Math.round(plans.length * rate));
 
   const addPerson = (level: number, registeredFrom?: string): DemoPerson => {
     const birthDate = birthDateForLevel(random, level, startYear);
     const person: DemoPerson = {
-      personId: pupilId(next++),
+      personId: pupilId(next++, width),
       givenName: random.faker.person.firstName(),
       familyName: random.faker.person.lastName(),
       birthDate,

@@ -17,8 +17,18 @@ export interface PupilPlan {
   movement: "none" | "arrived" | "left" | "changed_school";
 }
 
-export function pupilId(index: number): string {
-  return `P${String(index + 1).padStart(6, "0")}`;
+/**
+ * The ids of a region of `count` pupils are all as wide (six digits up to ≈ 900,000 pupils,
+ * seven beyond), so their text order is their number order: the primary keys are then written in
+ * order. Six-digit padding at 2.5 M pupils put P1000000 between P100000 and P100001 and left the
+ * attendance primary key 1.7 times as large per row as at 1 M (issue 19, performance.md).
+ */
+export function pupilIdWidth(count: number): number {
+  return Math.max(6, String(Math.ceil(count * 1.1)).length);
+}
+
+export function pupilId(index: number, width = 6): string {
+  return `P${String(index + 1).padStart(width, "0")}`;
 }
 
 const EMAIL_DOMAINS = ["example.org", "example.net", "example.com"];
@@ -80,6 +90,7 @@ export function generatePupils(
   const plans: PupilPlan[] = [];
   const municipalityWeights = DEMO_MUNICIPALITIES.map((m) => [m.name, m.weight] as const);
   const { faker } = random;
+  const width = pupilIdWidth(count);
 
   for (let index = 0; index < count; index++) {
     const sector = random.weighted([
@@ -117,7 +128,7 @@ export function generatePupils(
     const family = siblingOf ?? newFamily(random, municipality);
     if (!siblingOf) families.push(family);
     const sex = random.chance(0.5) ? "female" : "male";
-    const id = pupilId(index);
+    const id = pupilId(index, width);
     const pupil: DemoPupil = {
       pupilId: id,
       givenName: faker.person.firstName(sex),
