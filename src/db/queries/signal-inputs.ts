@@ -2,8 +2,7 @@
 // (pupil, school) units with an enrolment active at D, and the population-level inputs.
 import { addDays, type IsoDate } from "../../domain/calendar/dates.ts";
 import {
-  buildSchoolCalendar,
-  type Closure,
+  buildSchoolCalendars,
   type HolidayRegion,
   type SchoolCalendar,
 } from "../../domain/calendar/school-calendar.ts";
@@ -40,41 +39,19 @@ export async function loadSchoolCalendars(sql: SqlClient): Promise<Map<string, S
     end_date: string;
     name: string;
   }>("select scope, start_date::text, end_date::text, name from closures");
-  // By scope (`all`, a holiday region, a school id), so that each school looks only at the
-  // closures that can apply to it, in the order read: filtering every closure per school grew
-  // with schools × closures (a country has thousands of both).
-  const byScope = new Map<string, { at: number; closure: Closure }[]>();
-  closures.forEach((c, at) => {
-    const closure = { scope: c.scope, startDate: c.start_date, endDate: c.end_date, name: c.name };
-    const list = byScope.get(c.scope);
-    if (list) list.push({ at, closure });
-    else byScope.set(c.scope, [{ at, closure }]);
-  });
-  const calendars = new Map<string, SchoolCalendar>();
-  for (const s of schools) {
-    const allClosures = [...new Set(["all", s.holiday_region, s.school_id])]
-      .flatMap((scope) => byScope.get(scope) ?? [])
-      .sort((a, b) => a.at - b.at)
-      .map((c) => c.closure);
-    calendars.set(
-      s.school_id,
-      buildSchoolCalendar(
-        {
-          schoolId: s.school_id,
-          holidayRegion: s.holiday_region,
-          minutesByWeekday: [
-            s.minutes_mon,
-            s.minutes_tue,
-            s.minutes_wed,
-            s.minutes_thu,
-            s.minutes_fri,
-          ],
-        },
-        allClosures,
-      ),
-    );
-  }
-  return calendars;
+  return buildSchoolCalendars(
+    schools.map((s) => ({
+      schoolId: s.school_id,
+      holidayRegion: s.holiday_region,
+      minutesByWeekday: [s.minutes_mon, s.minutes_tue, s.minutes_wed, s.minutes_thu, s.minutes_fri],
+    })),
+    closures.map((c) => ({
+      scope: c.scope,
+      startDate: c.start_date,
+      endDate: c.end_date,
+      name: c.name,
+    })),
+  );
 }
 
 const ACTIVE_PAIRS = `

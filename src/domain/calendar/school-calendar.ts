@@ -69,3 +69,30 @@ export function buildSchoolCalendar(
     scheduledMinutes: (date) => scheduledMinutesOfDay(dayNumber(date)),
   };
 }
+
+/**
+ * Every school's calendar from all closures at once. The closures are grouped by scope first (in
+ * the order given), so each school looks only at those that can apply to it: filtering every
+ * closure per school grew with schools × closures (a country has thousands of both: 8,174
+ * schools × 32,713 closures at 2.5 M pupils, issue 19).
+ */
+export function buildSchoolCalendars(
+  schools: readonly SchoolTimetable[],
+  allClosures: readonly Closure[],
+): Map<string, SchoolCalendar> {
+  const byScope = new Map<string, { at: number; closure: Closure }[]>();
+  allClosures.forEach((closure, at) => {
+    const list = byScope.get(closure.scope);
+    if (list) list.push({ at, closure });
+    else byScope.set(closure.scope, [{ at, closure }]);
+  });
+  const calendars = new Map<string, SchoolCalendar>();
+  for (const school of schools) {
+    const closures = [...new Set(["all", school.holidayRegion, school.schoolId])]
+      .flatMap((scope) => byScope.get(scope) ?? [])
+      .sort((a, b) => a.at - b.at)
+      .map((c) => c.closure);
+    calendars.set(school.schoolId, buildSchoolCalendar(school, closures));
+  }
+  return calendars;
+}

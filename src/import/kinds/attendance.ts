@@ -3,7 +3,7 @@
 
 import type { TxClient } from "../../db/connect.ts";
 import {
-  buildSchoolCalendar,
+  buildSchoolCalendars,
   type Closure,
   type HolidayRegion,
   type SchoolCalendar,
@@ -41,16 +41,14 @@ export function schoolCalendars({
   schools,
   closures,
 }: AttendanceContext): Map<string, SchoolCalendar> {
-  const calendars = new Map<string, SchoolCalendar>();
-  for (const school of schools) {
-    const timetable = {
+  return buildSchoolCalendars(
+    schools.map((school) => ({
       schoolId: school.school_id,
       holidayRegion: school.holiday_region as HolidayRegion,
       minutesByWeekday: school.minutes as [number, number, number, number, number],
-    };
-    calendars.set(school.school_id, buildSchoolCalendar(timetable, closures));
-  }
-  return calendars;
+    })),
+    closures,
+  );
 }
 
 export const attendanceKind: KindSpec = {
