@@ -223,11 +223,6 @@ async function writeAttendanceLines(
          AND (a.pupil_id IS NULL
           OR ROW(${VALUES.map((c) => `a.${c}`).join(", ")})
              IS DISTINCT FROM ROW(${VALUES.map((c) => `s.${c}`).join(", ")}))
-       -- In key order, whatever the file's order (a region's day comes from many schools): the
-       -- history's and attendance's key indexes then take the rows leaf page after leaf page,
-       -- each page changed in one burst instead of one random page per row, which at 2.5 M
-       -- pupils thrashed the server's buffers and forced checkpoints (performance.md, issue 19).
-       ORDER BY s.pupil_id, s.date, s.period
        RETURNING pupil_id, date, period, new_school_id, new_minutes, new_reason, new_note,
                  old_school_id IS NULL AS fresh
      ),
