@@ -86,6 +86,8 @@ interface Phase {
   walMb: number;
   /** Dirty buffers the server's own backends had to write to find a free one (pg_stat_bgwriter). */
   backendWrites: number | null;
+  /** Checkpoints in the phase (timed or requested: max_wal_size reached), the whole server. */
+  checkpoints: number | null;
   rssMb: number;
   rows: string;
   dbMb: number;
@@ -124,6 +126,7 @@ interface PgCounters {
   hit: number;
   walBytes: number;
   backendWrites: number | null;
+  checkpoints: number | null;
 }
 
 async function pgCounters(db: Database): Promise<PgCounters> {
@@ -132,16 +135,25 @@ async function pgCounters(db: Database): Promise<PgCounters> {
      from pg_stat_database where datname = current_database()`,
   );
   let backendWrites: number | null = null;
+  let checkpoints: number | null = null;
   try {
-    // PostgreSQL 15 and 16; from 17 on the counts are in pg_stat_io (left out then).
-    const [bg] = await db.sql.query<{ b: string }>(
-      "select buffers_backend as b from pg_stat_bgwriter",
+    // PostgreSQL 15 and 16; from 17 on the counts are in pg_stat_io and pg_stat_checkpointer
+    // (left out then).
+    const [bg] = await db.sql.query<{ b: string; c: string }>(
+      "select buffers_backend as b, checkpoints_timed + checkpoints_req as c from pg_stat_bgwriter",
     );
     backendWrites = Number(bg?.b);
+    checkpoints = Number(bg?.c);
   } catch {
     backendWrites = null;
   }
-  return { read: Number(row?.r), hit: Number(row?.h), walBytes: Number(row?.wal), backendWrites };
+  return {
+    read: Number(row?.r),
+    hit: Number(row?.h),
+    walBytes: Number(row?.wal),
+    backendWrites,
+    checkpoints,
+  };
 }
 
 async function ensureCountry(): Promise<number> {
@@ -246,6 +258,10 @@ async function phase(
       blocks.backendWrites === null || blocksAfter.backendWrites === null
         ? null
         : blocksAfter.backendWrites - blocks.backendWrites,
+    checkpoints:
+      blocks.checkpoints === null || blocksAfter.checkpoints === null
+        ? null
+        : blocksAfter.checkpoints - blocks.checkpoints,
     rssMb: Math.round(peak / 2 ** 20),
     rows,
     dbMb: await dbMb(db),
@@ -393,27 +409,32 @@ try {
   const [size] = await db.sql.query<{ pupils: string; attendance: string }>(
     "select (select count(*) from pupils) as pupils, (select count(*) from attendance) as attendance",
   );
+  const [settings] = await db.sql.query<{ sb: string; wal: string }>(
+    "select current_setting('shared_buffers') as sb, current_setting('max_wal_size') as wal",
+  );
   const cycle = phases.filter((p) => !p.name.startsWith("0."));
   const total = cycle.reduce((a, p) => a + p.wallS, 0);
   console.log(
-    `\n${Number(size?.pupils).toLocaleString("en")} pupils, ${Number(size?.attendance).toLocaleString("en")} attendance rows; day ${day}; page cache ${args.cache}${
+    `\n${Number(size?.pupils).toLocaleString("en")} pupils, ${Number(size?.attendance).toLocaleString("en")} attendance rows; day ${day}; page cache ${args.cache}; shared_buffers ${settings?.sb}, max_wal_size ${settings?.wal}${
       buildS ? `; country built in ${buildS.toFixed(0)} s` : ""
     }\n`,
   );
   const fixed = (n: number | null) => (n === null ? "–" : n.toFixed(1));
   console.log(
-    "| phase | wall (s) | CPU of this process (s) | CPU of the machine (s) | read from disk (MB) | PostgreSQL blocks read / hit | WAL (MB) | buffers written by backends | peak RSS (MB) | rows | db size after (MB) |",
+    "| phase | wall (s) | CPU of this process (s) | CPU of the machine (s) | read from disk (MB) | PostgreSQL blocks read / hit | WAL (MB) | buffers written by backends | checkpoints | peak RSS (MB) | rows | db size after (MB) |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+  console.log(
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+  );
   for (const p of phases) {
     console.log(
-      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${fixed(p.machineCpuS)} | ${fixed(p.diskReadMb)} | ${p.pgBlocksRead.toLocaleString("en")} / ${p.pgBlocksHit.toLocaleString("en")} | ${p.walMb.toFixed(0)} | ${p.backendWrites?.toLocaleString("en") ?? "–"} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
+      `| ${p.name} | ${p.wallS.toFixed(1)} | ${p.cpuS.toFixed(1)} | ${fixed(p.machineCpuS)} | ${fixed(p.diskReadMb)} | ${p.pgBlocksRead.toLocaleString("en")} / ${p.pgBlocksHit.toLocaleString("en")} | ${p.walMb.toFixed(0)} | ${p.backendWrites?.toLocaleString("en") ?? "–"} | ${p.checkpoints ?? "–"} | ${p.rssMb} | ${p.rows} | ${p.dbMb} |`,
     );
   }
   const sum = (f: (p: Phase) => number | null) =>
     cycle.some((p) => f(p) === null) ? null : cycle.reduce((a, p) => a + f(p)!, 0);
   console.log(
-    `| **daily cycle (1–5)** | **${total.toFixed(1)}** | ${sum((p) => p.cpuS)!.toFixed(1)} | ${fixed(sum((p) => p.machineCpuS))} | ${fixed(sum((p) => p.diskReadMb))} | ${sum((p) => p.pgBlocksRead)!.toLocaleString("en")} / ${sum((p) => p.pgBlocksHit)!.toLocaleString("en")} | ${sum((p) => p.walMb)!.toFixed(0)} | ${sum((p) => p.backendWrites)?.toLocaleString("en") ?? "–"} | | | |`,
+    `| **daily cycle (1–5)** | **${total.toFixed(1)}** | ${sum((p) => p.cpuS)!.toFixed(1)} | ${fixed(sum((p) => p.machineCpuS))} | ${fixed(sum((p) => p.diskReadMb))} | ${sum((p) => p.pgBlocksRead)!.toLocaleString("en")} / ${sum((p) => p.pgBlocksHit)!.toLocaleString("en")} | ${sum((p) => p.walMb)!.toFixed(0)} | ${sum((p) => p.backendWrites)?.toLocaleString("en") ?? "–"} | ${sum((p) => p.checkpoints) ?? "–"} | | | |`,
   );
 } finally {
   await db.close();
