@@ -436,6 +436,14 @@ try {
   console.log(
     `| **daily cycle (1–5)** | **${total.toFixed(1)}** | ${sum((p) => p.cpuS)!.toFixed(1)} | ${fixed(sum((p) => p.machineCpuS))} | ${fixed(sum((p) => p.diskReadMb))} | ${sum((p) => p.pgBlocksRead)!.toLocaleString("en")} / ${sum((p) => p.pgBlocksHit)!.toLocaleString("en")} | ${sum((p) => p.walMb)!.toFixed(0)} | ${sum((p) => p.backendWrites)?.toLocaleString("en") ?? "–"} | ${sum((p) => p.checkpoints) ?? "–"} | | | |`,
   );
+  const checkpoints = sum((p) => p.checkpoints);
+  if (checkpoints !== null && checkpoints > 1) {
+    // Not an error of the code: the server's WAL budget against a day's changes (performance.md
+    // "The whole country with I/O counters": a heavy day's checkpoint storm at 2.5 M pupils).
+    console.log(
+      `\n${checkpoints} checkpoints fell in the cycle (one per checkpoint_timeout, more when ${sum((p) => p.walMb)!.toFixed(0)} MB of WAL pass max_wal_size ${settings?.wal}): after each, the next change of every page writes a full page image again. A national server sets max_wal_size to a few times a day's WAL (docs/scale.md).`,
+    );
+  }
 } finally {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
