@@ -10,6 +10,7 @@
 // suite can keep one database for all its tests.
 import { createHash, randomBytes } from "node:crypto";
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -206,6 +207,38 @@ async function onServer<T>(serverUrl: string, fn: (client: pg.Client) => Promise
   }
 }
 
+/**
+ * A test database's name on the run's list (the db project's globalSetup names the file in
+ * AANWEZIG_TEST_DB_REGISTRY), so that its teardown drops what a test file left behind: a file
+ * whose process ends before its `dispose()` (a killed child, a failed hook) left its databases on
+ * the server, about fifteen a run (5 December 2026).
+ */
+function registerTestDatabase(name: string): string {
+  const registry = process.env.AANWEZIG_TEST_DB_REGISTRY;
+  if (registry) appendFileSync(registry, `${name}\n`);
+  return name;
+}
+
+/** Drops the databases on the run's list that still exist (the db project's global teardown). */
+export async function dropRegisteredDatabases(
+  serverUrl: string,
+  registry: string,
+): Promise<number> {
+  if (!existsSync(registry)) return 0;
+  const names = [...new Set(readFileSync(registry, "utf8").split("\n").filter(Boolean))];
+  if (names.length === 0) return 0;
+  return onServer(databaseUrl(serverUrl, "postgres"), async (c) => {
+    const left = await c.query<{ datname: string }>(
+      "select datname from pg_database where datname = any($1::text[])",
+      [names],
+    );
+    for (const { datname } of left.rows) {
+      await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+    return left.rows.length;
+  });
+}
+
 function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -270,7 +303,7 @@ function postgresEngine(serverUrl: string): Engine {
     name: "postgres",
     async fresh() {
       const template = await postgresTemplate(serverUrl);
-      const name = `aanwezig_t_${randomBytes(6).toString("hex")}`;
+      const name = registerTestDatabase(`aanwezig_t_${randomBytes(6).toString("hex")}`);
       await onServer(serverUrl, async (c) => {
         await whileInUse(() => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
         // A commit in a test database does not wait for its WAL to reach the disk: what other
@@ -331,7 +364,7 @@ export async function identicalDatabases(
   await first.db.close();
   const specs = [first.spec];
   while (specs.length < n) {
-    const name = `aanwezig_t_${randomBytes(6).toString("hex")}`;
+    const name = registerTestDatabase(`aanwezig_t_${randomBytes(6).toString("hex")}`);
     await onServer(server, async (c) => {
       await whileInUse(() => c.query(`CREATE DATABASE ${name} TEMPLATE ${source}`));
       await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
