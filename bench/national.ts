@@ -138,15 +138,13 @@ async function pgCounters(db: Database): Promise<PgCounters> {
   let checkpoints: number | null = null;
   try {
     // PostgreSQL 15 and 16; from 17 on the counts are in pg_stat_io and pg_stat_checkpointer
-    // (left out then).
+    // (left out then: both stay null).
     const [bg] = await db.sql.query<{ b: string; c: string }>(
       "select buffers_backend as b, checkpoints_timed + checkpoints_req as c from pg_stat_bgwriter",
     );
     backendWrites = Number(bg?.b);
     checkpoints = Number(bg?.c);
-  } catch {
-    backendWrites = null;
-  }
+  } catch {}
   return {
     read: Number(row?.r),
     hit: Number(row?.h),
@@ -215,6 +213,10 @@ async function dbMb(db: Database): Promise<number> {
   return Math.round(Number(row?.b) / 2 ** 20);
 }
 
+/** A counter's growth over a phase; null where the counter is not available here. */
+const growth = (before: number | null, after: number | null) =>
+  before === null || after === null ? null : after - before;
+
 async function phase(
   db: Database,
   name: string,
@@ -249,19 +251,13 @@ async function phase(
     name,
     wallS,
     cpuS: (used.user + used.system) / 1e6,
-    machineCpuS: machine === null || machineAfter === null ? null : machineAfter - machine,
-    diskReadMb: disk === null || diskAfter === null ? null : diskAfter - disk,
+    machineCpuS: growth(machine, machineAfter),
+    diskReadMb: growth(disk, diskAfter),
     pgBlocksRead: blocksAfter.read - blocks.read,
     pgBlocksHit: blocksAfter.hit - blocks.hit,
     walMb: (blocksAfter.walBytes - blocks.walBytes) / 2 ** 20,
-    backendWrites:
-      blocks.backendWrites === null || blocksAfter.backendWrites === null
-        ? null
-        : blocksAfter.backendWrites - blocks.backendWrites,
-    checkpoints:
-      blocks.checkpoints === null || blocksAfter.checkpoints === null
-        ? null
-        : blocksAfter.checkpoints - blocks.checkpoints,
+    backendWrites: growth(blocks.backendWrites, blocksAfter.backendWrites),
+    checkpoints: growth(blocks.checkpoints, blocksAfter.checkpoints),
     rssMb: Math.round(peak / 2 ** 20),
     rows,
     dbMb: await dbMb(db),

@@ -233,7 +233,8 @@ export function spanToDateSql(prefix = ""): string {
  */
 export async function writeHeldSpans(
   sql: SqlClient,
-  holding: readonly Signal[],
+  /** The signals holding at this run, by `stateKey` (as the run keeps them). */
+  holding: ReadonlyMap<string, Signal>,
   runId: number,
   asOf: IsoDate,
   previous: PreviousRun | null,
@@ -250,18 +251,13 @@ export async function writeHeldSpans(
     }>(
       "select id::text as id, pupil_id, school_id, code, legal from signal_held_spans where to_run is null",
     );
-    const now = new Map<string, boolean>();
-    for (const signal of holding) {
-      now.set(
-        stateKey(signal.pupilId, signal.schoolId, signal.code),
-        signal.attributes.legal === true,
-      );
-    }
     const ends: string[] = [];
     for (const span of open) {
       const key = stateKey(span.pupil_id, span.school_id, span.code);
-      if (now.get(key) === span.legal && !keep.has(key)) keep.add(key);
-      else ends.push(span.id);
+      const signal = holding.get(key);
+      if (signal && (signal.attributes.legal === true) === span.legal && !keep.has(key)) {
+        keep.add(key);
+      } else ends.push(span.id);
     }
     for (let i = 0; i < ends.length; i += SPAN_BATCH) {
       await sql.query(
@@ -285,8 +281,8 @@ export async function writeHeldSpans(
     closed = ended.length;
   }
   const rows: { p: string; s: string; c: string; l: boolean }[] = [];
-  for (const signal of holding) {
-    if (keep.has(stateKey(signal.pupilId, signal.schoolId, signal.code))) continue;
+  for (const [key, signal] of holding) {
+    if (keep.has(key)) continue;
     rows.push({
       p: signal.pupilId,
       s: signal.schoolId,

@@ -280,7 +280,7 @@ export async function runDailyEvaluation(
     );
     const spans = await writeHeldSpans(
       tx,
-      [...holding.values()],
+      holding,
       claim.runId,
       asOf,
       lastFinished
